@@ -1,0 +1,9 @@
+/** Everything `npm run schema:build` writes, as repository path -> file text. */
+import { generateCodebook } from "./codebook.ts";
+import { generateJsonSchemaFiles } from "./json-schema.ts";
+
+export function generateSchemaFiles(): Map<string, string> {
+  const files = generateJsonSchemaFiles();
+  files.set("schema/README.md", generateCodebook());
+  return files;
+}

@@ -1,0 +1,31 @@
+/** An outlet: a news agency, broadcaster or publication that sources cite. */
+import { z } from "zod";
+import { uniqueArray } from "../define.ts";
+import { CountryCode, RegistryId, SCHEMA_VERSION, Text, WikidataId } from "./common.ts";
+
+export const OUTLET_KINDS = ["wire_agency", "broadcaster", "newspaper", "online", "agency_of_state", "other"] as const;
+
+export const Hostname = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/)
+  .describe("A host name in lower case without scheme or path, e.g. `dw.com`; sub-domains match too.");
+
+export const Outlet = z
+  .object({
+    schema_version: z.literal(SCHEMA_VERSION).describe("The schema version this record was written against."),
+    id: RegistryId,
+    name: Text(1, 200).describe("The outlet's own name."),
+    kind: z.enum(OUTLET_KINDS).describe("What kind of outlet it is."),
+    country: CountryCode.describe("The country the outlet is based in."),
+    domains: uniqueArray(Hostname).min(1).describe("The web domains the outlet publishes under."),
+    wikidata: WikidataId.optional(),
+  })
+  .strict()
+  .meta({
+    $id: `urn:eventwire:schema:${SCHEMA_VERSION}:outlet`,
+    title: `eventwire outlet ${SCHEMA_VERSION}`,
+    description: "A news outlet that sources cite. One file a record: data/outlets/<id>.yaml.",
+  });
+
+export type Outlet = z.infer<typeof Outlet>;

@@ -1,0 +1,33 @@
+/** The one shape a problem takes everywhere: rules produce it, reports print it. */
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Finding {
+  /** Path relative to the repository (or to the working directory), with `/` separators. */
+  file: string;
+  /** 1-based line and column of the start of the offending value. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  /** JSON Pointer (RFC 6901) of the value in the record; "" for the whole file. */
+  pointer: string;
+  /** Other places the finding refers to, e.g. the other file of a duplicate id. */
+  related?: { file: string; pointer: string; line?: number; column?: number }[];
+}
+
+/** Orders findings by file, then position, then rule: reports and tests rely on it. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

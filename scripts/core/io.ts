@@ -1,0 +1,12 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CommandIO {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+/** A mistake in how a command was called: exit code 2 with this message, no stack trace. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

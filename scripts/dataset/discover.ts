@@ -1,0 +1,69 @@
+/** Finds the files of a dataset and says what kind of record each one holds. */
+import fg from "fast-glob";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { UsageError } from "../core/io.ts";
+import type { RecordKind } from "../../schema/index.ts";
+
+export interface DatasetFile {
+  /** Path relative to the dataset root, `/`-separated: what reports print. */
+  path: string;
+  /** Absolute path on disk. */
+  absolute: string;
+  /** The record kind its folder holds, or `null` for a file that is not a record. */
+  kind: RecordKind | null;
+  format: "yaml" | "json" | null;
+}
+
+export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
+  event: "data/events",
+  actor: "data/actors",
+  outlet: "data/outlets",
+};
+
+export function formatOf(file: string): "yaml" | "json" | null {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".yaml" || ext === ".yml" ? "yaml" : ext === ".json" ? "json" : null;
+}
+
+/** The record kind a path holds, judged by its folder under `data/`. */
+export function kindOf(relative: string): RecordKind | null {
+  for (const [kind, folder] of Object.entries(RECORD_FOLDERS) as [RecordKind, string][])
+    if (relative.startsWith(folder + "/")) return formatOf(relative) ? kind : null;
+  return null;
+}
+
+export function toDatasetFile(root: string, relative: string): DatasetFile {
+  const rel = relative.split(path.sep).join("/");
+  return { path: rel, absolute: path.resolve(root, rel), kind: kindOf(rel), format: formatOf(rel) };
+}
+
+/**
+ * Lists files under `root`. With no patterns, every file under `data/`.
+ * Patterns are globs or plain paths, relative to `cwd`; a folder stands for
+ * everything under it. The result is sorted, so runs are deterministic.
+ */
+export async function discover(root: string, patterns: readonly string[] = [], cwd = root): Promise<DatasetFile[]> {
+  const globs = (patterns.length > 0 ? patterns : [path.join(root, "data")]).map((p) => {
+    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
+    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix))
+      throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
+    if (fg.isDynamicPattern(p)) return posix;
+    let isFolder = false;
+    try {
+      isFolder = statSync(path.resolve(root, posix)).isDirectory();
+    } catch {
+      isFolder = false;
+    }
+    return isFolder ? `${fg.escapePath(posix)}/**` : fg.escapePath(posix);
+  });
+  const entries = await fg(globs, {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    unique: true,
+  });
+  entries.sort();
+  return entries.map((e) => toDatasetFile(root, e));
+}

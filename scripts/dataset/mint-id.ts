@@ -1,0 +1,19 @@
+/** Mints the opaque, immutable ids of event records. */
+import { randomBytes } from "node:crypto";
+import { ID_ALPHABET } from "../../schema/v1.0.0/common.ts";
+
+const ID_LENGTH = 8;
+
+/**
+ * A fresh event id, `ev-` and 8 random characters of lower-case Crockford
+ * base32 (40 bits). Ids in `taken` are never returned.
+ */
+export function mintEventId(taken: ReadonlySet<string> = new Set()): string {
+  for (;;) {
+    const bytes = randomBytes(ID_LENGTH);
+    let id = "ev-";
+    // 32 divides 256, so masking a byte to 5 bits keeps every character equally likely.
+    for (const byte of bytes) id += ID_ALPHABET[byte & 31];
+    if (!taken.has(id)) return id;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Parses YAML and JSON records into plain values, keeping a map from JSON
+ * Pointer to source position so that every finding lands on its line.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { pointerToSegments } from "../core/pointer.ts";
+import { LineIndex, type Position } from "./lines.ts";
+
+/** Aliases a record may expand before it is refused (guards against alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type Target = "value" | "key";
+
+export interface ParsedDocument {
+  format: "yaml" | "json";
+  text: string;
+  lines: LineIndex;
+  value: unknown;
+  /** Where the value at `pointer` (or its key) is; the deepest existing ancestor when it is missing. */
+  locate(pointer: string, target?: Target): Position;
+}
+
+export type ParseProblemKind = "syntax" | "duplicate-key" | "tag" | "alias" | "multiple-documents";
+
+export interface ParseProblem {
+  kind: ParseProblemKind;
+  /** For `duplicate-key`: the key that repeats. */
+  key?: string;
+  message: string;
+  position: Position;
+}
+
+export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; problems: ParseProblem[]; lines: LineIndex };
+
+function classify(code: string): ParseProblemKind {
+  if (code === "DUPLICATE_KEY") return "duplicate-key";
+  if (code === "TAG_RESOLVE_FAILED" || code === "BAD_TAG") return "tag";
+  if (code === "BAD_ALIAS") return "alias";
+  if (code === "MULTIPLE_DOCS") return "multiple-documents";
+  return "syntax";
+}
+
+/** Cleans the `yaml` library's message for a contributor: no code frame, no trailing position. */
+function plainMessage(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
+}
+
+function parseYamlDocument(text: string, lines: LineIndex): { doc: Document.Parsed; problems: ParseProblem[] } {
+  const doc = parseDocument(text, {
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    merge: false,
+    keepSourceTokens: false,
+  });
+  const problems: ParseProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const kind = classify(e.code);
+    if (kind === "duplicate-key") {
+      const key = KEY_TOKEN.exec(text.slice(e.pos[0], e.pos[0] + 1024))?.[0] ?? "";
+      return { kind, key: unquote(key), message: plainMessage(e.message), position: lines.range(e.pos[0], e.pos[0] + key.length) };
+    }
+    return { kind, message: plainMessage(e.message), position: lines.range(e.pos[0], e.pos[1]) };
+  });
+  return { doc, problems };
+}
+
+/** A key as written: quoted (JSON or YAML) or plain up to the colon. */
+const KEY_TOKEN = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:,{}\[\]][^:\n]*?(?=\s*:))/;
+
+function unquote(token: string): string {
+  if (token.startsWith('"')) {
+    try {
+      return JSON.parse(token) as string;
+    } catch {
+      return token.slice(1, -1);
+    }
+  }
+  return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
+}
+
+function keyOf(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+/** Finds the node at a pointer; stops at the deepest node that exists. */
+function walk(doc: Document.Parsed, pointer: string): { node: Node | null; key: Node | null; complete: boolean } {
+  let node = doc.contents as Node | null;
+  let key: Node | null = null;
+  for (const segment of pointerToSegments(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === segment);
+      if (!pair) return { node, key, complete: false };
+      key = pair.key as Node;
+      node = pair.value as Node | null;
+      if (node === null) return { node: key, key, complete: true };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!/^\d+$/.test(segment) || !item) return { node, key, complete: false };
+      node = item;
+      key = null;
+    } else return { node, key, complete: false };
+  }
+  return { node, key, complete: true };
+}
+
+function locator(doc: Document.Parsed, lines: LineIndex) {
+  return (pointer: string, target: Target = "value"): Position => {
+    const { node, key, complete } = walk(doc, pointer);
+    // A missing property is reported at the key of the object that lacks it.
+    const at = !complete || target === "key" ? (key ?? node) : node;
+    const range = at?.range;
+    if (!range) return lines.range(0, 1);
+    return lines.range(range[0], range[1]);
+  };
+}
+
+/** Offset named in a `JSON.parse` error, when the message gives one. */
+function jsonErrorOffset(message: string, text: string): number {
+  const m = /position (\d+)/.exec(message);
+  return m ? Number(m[1]) : text.length;
+}
+
+export function parseRecord(text: string, format: "yaml" | "json"): ParseResult {
+  const lines = new LineIndex(text);
+  if (format === "json") {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+      const offset = jsonErrorOffset((error as Error).message, text);
+      return { ok: false, lines, problems: [{ kind: "syntax", message, position: lines.range(offset, offset + 1) }] };
+    }
+  }
+  // JSON is a subset of YAML 1.2: one parser gives positions and duplicate keys for both.
+  const { doc, problems } = parseYamlDocument(text, lines);
+  if (problems.length > 0) return { ok: false, lines, problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      ok: false,
+      lines,
+      problems: [{ kind: "alias", message: (error as Error).message, position: lines.range(0, 1) }],
+    };
+  }
+  return { ok: true, doc: { format, text, lines, value, locate: locator(doc, lines) } };
+}

@@ -1,0 +1,64 @@
+/** Reads a file's bytes safely: size limit first, then strict UTF-8 decoding. */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+/** Records are a few kilobytes; anything past this is refused unread. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; text: string; bytes: number; bom: boolean }
+  | { ok: false; problem: "too-large" | "not-utf8" | "binary" | "unreadable"; detail: string; offset?: number };
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(absolute, "r");
+  } catch (error) {
+    return { ok: false, problem: "unreadable", detail: (error as Error).message };
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes)
+      return { ok: false, problem: "too-large", detail: `${size} bytes; the limit is ${maxBytes}` };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const bytes = buffer.subarray(0, read);
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) return { ok: false, problem: "binary", detail: "the file contains NUL bytes", offset: nul };
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return { ok: false, problem: "not-utf8", detail: "the file is not valid UTF-8", offset: firstInvalidUtf8(bytes) };
+    }
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return { ok: true, text: bom ? text.slice(1) : text, bytes: read, bom };
+  } catch (error) {
+    return { ok: false, problem: "unreadable", detail: (error as Error).message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return i;
+}

@@ -1,0 +1,35 @@
+/**
+ * The machine-readable report: one stable object on stdout.
+ * `version` changes only when a field changes meaning or disappears.
+ */
+import type { Finding } from "../core/finding.ts";
+import type { Summary } from "./summary.ts";
+
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(findings: readonly Finding[], summary: Summary): string {
+  const { files, records, errors, warnings, infos } = summary;
+  return (
+    JSON.stringify(
+      {
+        version: JSON_REPORT_VERSION,
+        summary: { files, records, errors, warnings, infos },
+        findings: findings.map((f) => ({
+          file: f.file,
+          line: f.line,
+          column: f.column,
+          endLine: f.endLine,
+          endColumn: f.endColumn,
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          hint: f.hint,
+          pointer: f.pointer,
+          related: f.related,
+        })),
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The report for people: findings grouped by file, each at file:line:col with
+ * a code frame of the real source lines, a caret under the value, and a hint.
+ * Plain ASCII without colour unless the output is a terminal.
+ */
+import type { Finding } from "../core/finding.ts";
+import { LineIndex } from "../dataset/lines.ts";
+import { plural, type Summary } from "./summary.ts";
+
+export interface PrettyOptions {
+  color: boolean;
+  /** The text of a file, for code frames; undefined when it cannot be shown. */
+  source(file: string): string | undefined;
+}
+
+const CONTEXT_LINES = 1;
+const MAX_FRAME_WIDTH = 120;
+
+function painter(color: boolean) {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
+}
+
+/** Makes control characters and tabs visible and keeps long lines short. */
+function displayLine(text: string): string {
+  const shown = text.replace(/\t/g, "  ").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");
+  return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
+}
+
+function codeFrame(finding: Finding, lines: LineIndex, paint: ReturnType<typeof painter>, bar: string): string[] {
+  const out: string[] = [];
+  const first = Math.max(1, finding.line - CONTEXT_LINES);
+  const last = Math.min(lines.lineCount, finding.line + CONTEXT_LINES);
+  const width = String(last).length;
+  for (let n = first; n <= last; n++) {
+    const marker = n === finding.line ? paint.red(">") : " ";
+    const text = lines.lineText(n);
+    out.push(` ${marker} ${paint.dim(String(n).padStart(width))} ${bar} ${displayLine(text)}`);
+    if (n === finding.line) {
+      const raw = text.slice(0, finding.column - 1);
+      const lead = raw.replace(/\t/g, "  ").length;
+      const endColumn = finding.endLine === finding.line && finding.endColumn ? finding.endColumn : finding.column + 1;
+      const span = Math.max(1, Math.min(endColumn - finding.column, MAX_FRAME_WIDTH - lead));
+      out.push(`   ${" ".repeat(width)} ${bar} ${" ".repeat(Math.min(lead, MAX_FRAME_WIDTH))}${paint.red("^".repeat(span))}`);
+    }
+  }
+  return out;
+}
+
+export function formatPretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions): string {
+  const paint = painter(options.color);
+  const bar = options.color ? "\u2502" : "|";
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, list] of byFile) {
+    const text = options.source(file);
+    const lines = text === undefined ? undefined : new LineIndex(text);
+    for (const f of list) {
+      const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
+      out.push(`${paint.bold(`${file}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(f.rule)}`);
+      out.push(`  ${f.message}`);
+      if (lines && f.line <= lines.lineCount && !(f.line === 1 && f.column === 1 && f.pointer === "" && text === "")) out.push(...codeFrame(f, lines, paint, bar));
+      if (f.hint) out.push(`  ${paint.cyan("help:")} ${f.hint}`);
+      for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${r.file}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
+      out.push("");
+    }
+  }
+  const problems = summary.errors + summary.warnings + summary.infos;
+  const checked = `${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked`;
+  if (problems === 0) out.push(`${paint.bold("No problems")} (${checked}).`);
+  else {
+    const parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
+    if (summary.infos > 0) parts.push(`${summary.infos} info`);
+    out.push(`${paint.bold(parts.join(", "))} in ${plural(byFile.size, "file")} (${checked}).`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,12 @@
+import type { FileRule } from "../types.ts";
+
+export const fileSize: FileRule = {
+  id: "file-size",
+  family: "file",
+  severity: "error",
+  scope: "file",
+  description: "A record file is at most 1 MiB; larger files are refused without being read.",
+  fix: "A record is a few kilobytes: split the file, or move what is not a record out of data/.",
+  check: ({ read }) =>
+    !read.ok && read.problem === "too-large" ? [{ message: `The file is too large to be a record (${read.detail}).` }] : [],
+};

@@ -1,0 +1,15 @@
+import { RECORD_FOLDERS } from "../../dataset/discover.ts";
+import type { FileRule } from "../types.ts";
+
+export const fileUnexpected: FileRule = {
+  id: "file-unexpected",
+  family: "file",
+  severity: "error",
+  scope: "file",
+  description: "Every file under data/ is a record: a .yaml, .yml or .json file in a record folder.",
+  fix: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files; move or remove anything else.`,
+  check: ({ file }) =>
+    file.kind === null
+      ? [{ message: file.format === null ? "This file is not a record: only .yaml, .yml and .json files belong under data/." : "This file is not in a record folder." }]
+      : [],
+};

@@ -1,0 +1,14 @@
+import type { FileRule } from "../types.ts";
+
+export const duplicateKey: FileRule = {
+  id: "duplicate-key",
+  family: "parse",
+  severity: "error",
+  scope: "file",
+  description: "No key appears twice in the same object (YAML or JSON); a parser would keep only one of them.",
+  fix: "Keep one of the two keys, merging their values by hand.",
+  check: ({ parse }) =>
+    parse && !parse.ok
+      ? parse.problems.filter((p) => p.kind === "duplicate-key").map((p) => ({ position: p.position, message: p.key ? `\`${p.key}\` appears twice in the same object.` : "This key appears twice in the same object." }))
+      : [],
+};

@@ -1,0 +1,31 @@
+import type { RecordRule, RuleIssue } from "../types.ts";
+import { describeAjvError } from "./messages.ts";
+import { validatorFor } from "./validators.ts";
+
+export const schema: RecordRule = {
+  id: "schema",
+  family: "schema",
+  severity: "error",
+  scope: "record",
+  kinds: ["event", "actor", "outlet"],
+  description: "The record matches the JSON Schema of its kind and of the version it declares.",
+  fix: "Change the value as the message says; schema/README.md describes every field.",
+  check: ({ record, version, kind }) => {
+    if (version === undefined) return [];
+    const validator = validatorFor(version, kind);
+    if (!validator || validator.quick(record)) return [];
+    validator.full(record);
+    const issues: RuleIssue[] = [];
+    const seen = new Set<string>();
+    for (const error of validator.full.errors ?? []) {
+      const issue = describeAjvError(error, validator.schema);
+      if (!issue) continue;
+      // A conditional may restate a base constraint (e.g. `type`) on the same value: say it once.
+      const key = `${issue.pointer}\u0000${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push(issue);
+    }
+    return issues;
+  },
+};

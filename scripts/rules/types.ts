@@ -1,0 +1,61 @@
+/** What a rule is: metadata as data, and a check that returns facts about one place. */
+import type { RecordKind } from "../../schema/index.ts";
+import type { Severity } from "../core/finding.ts";
+import type { DatasetFile } from "../dataset/discover.ts";
+import type { Position } from "../dataset/lines.ts";
+import type { ParsedDocument, ParseResult, Target } from "../dataset/parse.ts";
+import type { ReadResult } from "../dataset/read.ts";
+
+export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset";
+
+export interface RuleMeta {
+  /** Stable id: never renamed, never reused. */
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** How to fix what it finds; printed as the help line of each finding. */
+  fix: string;
+}
+
+/** One problem a rule found: where (a pointer, or a position for text-level problems) and what. */
+export interface RuleIssue {
+  pointer?: string;
+  target?: Target;
+  position?: Position;
+  message: string;
+  /** Replaces the rule's `fix` when the finding knows better (e.g. a did-you-mean). */
+  hint?: string;
+  related?: { file: string; pointer: string }[];
+}
+
+/** A rule on a file's bytes and parse, before any record is read. */
+export interface FileRule extends RuleMeta {
+  scope: "file";
+  check(ctx: FileContext): RuleIssue[];
+}
+
+export interface FileContext {
+  file: DatasetFile;
+  read: ReadResult;
+  parse?: ParseResult;
+}
+
+/** A rule on one parsed record. */
+export interface RecordRule extends RuleMeta {
+  scope: "record";
+  kinds: readonly RecordKind[];
+  check(ctx: RecordContext): RuleIssue[];
+}
+
+export interface RecordContext {
+  file: DatasetFile;
+  kind: RecordKind;
+  doc: ParsedDocument;
+  record: Record<string, unknown>;
+  /** The record's `schema_version` when the toolkit knows it. */
+  version: string | undefined;
+}
+
+export type Rule = FileRule | RecordRule;

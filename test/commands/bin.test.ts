@@ -1,0 +1,31 @@
+/** The installed `eventwire` binary, run as a user runs it: a real process and its exit code. */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+
+const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
+const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
+
+function eventwire(args: string[], cwd = TOOLKIT_ROOT) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+}
+
+test("bin: validate exits 0 on the dataset and 1 on a broken one", () => {
+  const clean = eventwire(["validate"]);
+  assert.is(clean.status, 0, clean.stdout + clean.stderr);
+  const broken = eventwire(["validate"], BROKEN);
+  assert.is(broken.status, 1);
+  assert.match(broken.stdout, /ev-p6w7bxbz\.yaml:9:14  error  schema/);
+  assert.not.match(broken.stdout, /\u001b\[/, "no colour when not a terminal");
+});
+
+test("bin: a usage error exits 2 without a stack trace", () => {
+  const r = eventwire(["validate", "--format", "xml"]);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /--format must be one of pretty, json/);
+  assert.not.match(r.stderr, /\n\s+at /);
+});
+
+test.run();

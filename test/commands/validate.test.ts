@@ -1,0 +1,95 @@
+/** `eventwire validate` end to end: exit codes, report formats, options. */
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { assertGolden } from "../helpers/golden.ts";
+import { run } from "../helpers/run.ts";
+
+const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
+
+test("the real dataset validates clean (exit 0)", async () => {
+  const r = await run(["validate"], { cwd: TOOLKIT_ROOT });
+  assert.is(r.code, 0, r.stdout);
+  assert.match(r.stdout, /^No problems \(\d+ files, \d+ records checked\)\.$/m);
+});
+
+test("a dataset with errors exits 1: pretty report (golden)", async () => {
+  const r = await run(["validate", "--root", BROKEN]);
+  assert.is(r.code, 1);
+  assert.is(r.stderr, "");
+  assertGolden("validate-broken.pretty.txt", r.stdout);
+});
+
+test("json report (golden) is one parseable object with a summary", async () => {
+  const r = await run(["validate", "--root", BROKEN, "--format", "json"]);
+  assert.is(r.code, 1);
+  const report = JSON.parse(r.stdout);
+  assert.is(report.version, 1);
+  assert.equal(Object.keys(report.summary), ["files", "records", "errors", "warnings", "infos"]);
+  assert.is(report.summary.errors, report.findings.filter((f: { severity: string }) => f.severity === "error").length);
+  for (const f of report.findings) for (const key of ["file", "line", "column", "rule", "severity", "message", "pointer"]) assert.ok(key in f, key);
+  assertGolden("validate-broken.json", r.stdout);
+});
+
+test("findings land on the line and column of the offending value", async () => {
+  const r = await run(["validate", "--format", "json", "data/events/2023/02/ev-p6w7bxbz.yaml"], { cwd: BROKEN });
+  const at = (pointer: string) =>
+    JSON.parse(r.stdout)
+      .findings.filter((f: { pointer: string }) => f.pointer === pointer)
+      .map((f: { line: number; column: number; rule: string }) => `${f.rule}@${f.line}:${f.column}`);
+  assert.equal(at("/titel"), ["schema@4:1"]);
+  assert.equal(at("/date/start"), ["schema@8:10"]);
+  assert.equal(at("/date/precision"), ["schema@9:14"]);
+  assert.equal(at("/mode"), ["schema@11:7"]);
+  assert.equal(at("/actors/1/role"), ["schema@16:11"]);
+  assert.equal(at("/locations/0/lat"), ["schema@20:5"]);
+  assert.equal(at(""), ["schema@1:1"]);
+});
+
+test("a path argument limits the check to that file", async () => {
+  const r = await run(["validate", "--format", "json", "data/outlets/dw.yaml"], { cwd: BROKEN });
+  assert.is(r.code, 0);
+  assert.equal(JSON.parse(r.stdout).summary, { files: 1, records: 1, errors: 0, warnings: 0, infos: 0 });
+});
+
+test("--rule turns a rule off or down to a warning; --max-warnings then decides", async () => {
+  const args = ["validate", "--root", BROKEN, "--format", "json", path.join(BROKEN, "data/outlets/afp2.yaml")];
+  const strict = await run(args);
+  assert.is(strict.code, 1);
+  const lenient = await run([...args, "--rule", "schema=warn"]);
+  assert.is(lenient.code, 0);
+  assert.ok(JSON.parse(lenient.stdout).summary.warnings >= 2);
+  const capped = await run([...args, "--rule", "schema=warn", "--max-warnings", "0"]);
+  assert.is(capped.code, 1);
+  assert.match(capped.stderr, /exceed --max-warnings 0/);
+  const off = await run([...args, "--rule", "schema=off", "--rule", "file-bom=off"]);
+  assert.is(off.code, 0);
+  assert.is(JSON.parse(off.stdout).findings.length, 0);
+});
+
+test("usage errors exit 2 with a message and no stack trace", async () => {
+  for (const argv of [
+    ["validate", "--format", "xml"],
+    ["validate", "--rule", "no-such-rule=off"],
+    ["validate", "--rule", "schema"],
+    ["validate", "--max-warnings", "many"],
+    ["validate", "--no-such-flag"],
+    ["validate", "does/not/exist.yaml"],
+    ["frobnicate"],
+    [],
+  ]) {
+    const r = await run(argv, { cwd: TOOLKIT_ROOT });
+    assert.is(r.code, 2, argv.join(" "));
+    assert.ok(r.stderr.length > 0, argv.join(" "));
+    assert.not.match(r.stderr, /\n\s+at /, "no stack trace");
+  }
+});
+
+test("--help prints the options and exits 0", async () => {
+  const r = await run(["validate", "--help"]);
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /--format pretty\|json/);
+});
+
+test.run();

@@ -1,0 +1,64 @@
+/** The published JSON Schema files: valid 2020-12, strict-mode clean, in step with zod, and met by the dataset. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { RECORD_KINDS, SCHEMA_VERSIONS, jsonSchemaPath } from "../../schema/index.ts";
+import { generateSchemaFiles } from "../../schema/publish.ts";
+import { staleSchemaFiles } from "../../scripts/commands/schema.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { discover } from "../../scripts/dataset/discover.ts";
+import { parseRecord } from "../../scripts/dataset/parse.ts";
+import { loadJsonSchema, newAjv } from "../../scripts/rules/schema/validators.ts";
+
+test("every published file matches what the zod sources generate (drift check)", () => {
+  assert.equal(staleSchemaFiles(), []);
+});
+
+test("the drift check notices a committed schema that differs from zod", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "eventwire-drift-"));
+  try {
+    for (const [file, text] of generateSchemaFiles()) {
+      cpSync(path.join(TOOLKIT_ROOT, file), path.join(root, file), { recursive: true });
+      assert.is(readFileSync(path.join(root, file), "utf8"), text);
+    }
+    const event = jsonSchemaPath("1.0.0", "event");
+    const edited = JSON.parse(readFileSync(path.join(root, event), "utf8"));
+    edited.properties.title.maxLength = 200;
+    writeFileSync(path.join(root, event), JSON.stringify(edited, null, 2) + "\n");
+    assert.equal(staleSchemaFiles(root), [event]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+for (const version of SCHEMA_VERSIONS)
+  for (const kind of RECORD_KINDS) {
+    test(`${kind} ${version}: a valid draft 2020-12 schema that compiles in ajv strict mode`, () => {
+      const schema = loadJsonSchema(version, kind);
+      assert.is(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
+      assert.ok(String(schema.$id).includes(version), "$id carries the version");
+      const ajv = newAjv(true);
+      assert.ok(ajv.validateSchema(schema), JSON.stringify(ajv.errors));
+      ajv.compile(schema);
+    });
+  }
+
+test("every record in data/ passes the published schema of its kind", async () => {
+  const files = await discover(TOOLKIT_ROOT);
+  const ajv = newAjv(true);
+  const validators = new Map(RECORD_KINDS.map((k) => [k, ajv.compile(loadJsonSchema("1.0.0", k))]));
+  let checked = 0;
+  for (const file of files) {
+    assert.ok(file.kind && file.format, `${file.path} is a record`);
+    const parsed = parseRecord(readFileSync(file.absolute, "utf8"), file.format!);
+    assert.ok(parsed.ok, file.path);
+    const validate = validators.get(file.kind!)!;
+    assert.ok(validate(parsed.ok && parsed.doc.value), `${file.path}: ${JSON.stringify(validate.errors)}`);
+    checked++;
+  }
+  assert.ok(checked >= 26, `checked ${checked} records`);
+});
+
+test.run();
