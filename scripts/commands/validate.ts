@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { checkFiles } from "../check/run.ts";
+import { checkDataset } from "../check/run.ts";
 import { discover } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatJson } from "../report/json.ts";
@@ -69,7 +69,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const files = await discover(root, positionals, io.cwd);
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
-  const result = checkFiles(files, settings);
+  const result = await checkDataset(root, files, { settings, today: io.env.EVENTWIRE_TODAY });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else

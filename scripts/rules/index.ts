@@ -1,4 +1,7 @@
 /** The rule registry: every rule the validator runs, in the order it runs them. */
+import { duplicateOf } from "./dataset/duplicate-of.ts";
+import { idUnique } from "./dataset/id-unique.ts";
+import { probableDuplicate } from "./dataset/probable-duplicate.ts";
 import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
@@ -8,9 +11,23 @@ import { recordShape } from "./parse/record-shape.ts";
 import { syntax } from "./parse/syntax.ts";
 import { yamlAlias } from "./parse/yaml-alias.ts";
 import { yamlTag } from "./parse/yaml-tag.ts";
+import { actorKnown } from "./record/actor-known.ts";
+import { actorRepeated } from "./record/actor-repeated.ts";
+import { countryCode } from "./record/country-code.ts";
+import { dateCalendar } from "./record/date-calendar.ts";
+import { dateFuture } from "./record/date-future.ts";
+import { dateOrder } from "./record/date-order.ts";
+import { fileName } from "./record/file-name.ts";
+import { outletKnown } from "./record/outlet-known.ts";
+import { publishedAfterStart } from "./record/published-after-start.ts";
+import { urlDomain } from "./record/url-domain.ts";
 import { schema } from "./schema/schema.ts";
 import { schemaVersion } from "./schema/schema-version.ts";
-import type { FileRule, RecordRule, Rule } from "./types.ts";
+import { summaryCopy } from "./text/summary-copy.ts";
+import { textControl } from "./text/text-control.ts";
+import { textNfc } from "./text/text-nfc.ts";
+import { textWhitespace } from "./text/text-whitespace.ts";
+import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
   fileSize,
@@ -24,9 +41,28 @@ export const FILE_RULES: readonly FileRule[] = [
   recordShape,
 ];
 
-export const RECORD_RULES: readonly RecordRule[] = [schemaVersion, schema];
+export const RECORD_RULES: readonly RecordRule[] = [
+  schemaVersion,
+  schema,
+  fileName,
+  dateCalendar,
+  dateOrder,
+  dateFuture,
+  publishedAfterStart,
+  countryCode,
+  outletKnown,
+  actorKnown,
+  actorRepeated,
+  urlDomain,
+  textWhitespace,
+  textControl,
+  textNfc,
+  summaryCopy,
+];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES];
+export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate];
+
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

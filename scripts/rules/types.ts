@@ -1,5 +1,5 @@
 /** What a rule is: metadata as data, and a check that returns facts about one place. */
-import type { RecordKind } from "../../schema/index.ts";
+import type { Actor, Event, Outlet, RecordKind } from "../../schema/index.ts";
 import type { Severity } from "../core/finding.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
 import type { Position } from "../dataset/lines.ts";
@@ -42,11 +42,40 @@ export interface FileContext {
   parse?: ParseResult;
 }
 
-/** A rule on one parsed record. */
+/**
+ * A rule on one parsed record. Rules with `needsValid` run only on records that
+ * pass their JSON Schema, so they can rely on the record's type.
+ */
 export interface RecordRule extends RuleMeta {
   scope: "record";
   kinds: readonly RecordKind[];
+  needsValid?: boolean;
   check(ctx: RecordContext): RuleIssue[];
+}
+
+/** The reference data every record rule may consult: registries by id. */
+export interface Registries {
+  actors: ReadonlyMap<string, Actor>;
+  outlets: ReadonlyMap<string, Outlet>;
+}
+
+/** What a dataset rule sees of each event: enough to compare records, not their text. */
+export interface EventEntry {
+  file: string;
+  event: Event;
+  locate(pointer: string): Position;
+}
+
+/** A rule across records (unique ids, duplicates). */
+export interface DatasetRule extends RuleMeta {
+  scope: "dataset";
+  check(ctx: DatasetContext): (RuleIssue & { file: string })[];
+}
+
+export interface DatasetContext {
+  events: readonly EventEntry[];
+  /** Registry entries by kind, with the file that holds each. */
+  registryFiles: readonly { kind: RecordKind; id: string; file: string; locate(pointer: string): Position }[];
 }
 
 export interface RecordContext {
@@ -56,6 +85,9 @@ export interface RecordContext {
   record: Record<string, unknown>;
   /** The record's `schema_version` when the toolkit knows it. */
   version: string | undefined;
+  registries: Registries;
+  /** Today's date (YYYY-MM-DD, UTC): the limit for dates in the future. */
+  today: string;
 }
 
-export type Rule = FileRule | RecordRule;
+export type Rule = FileRule | RecordRule | DatasetRule;

@@ -5,12 +5,14 @@ export const syntax: FileRule = {
   family: "parse",
   severity: "error",
   scope: "file",
-  description: "The file is well-formed YAML (1.2) or JSON, one document a file.",
+  description: "The file is well-formed YAML (1.2) or JSON, one document a file; the first syntax error is reported.",
   fix: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
   check: ({ parse }) =>
     parse && !parse.ok
       ? parse.problems
           .filter((p) => p.kind === "syntax" || p.kind === "multiple-documents")
+          // The first syntax error is the real one; the parser's later errors are mostly its consequences.
+          .slice(0, 1)
           .map((p) => ({ position: p.position, message: p.kind === "multiple-documents" ? "A record file holds one document; this one has several (`---`)." : `Syntax error: ${p.message}.` }))
       : [],
 };

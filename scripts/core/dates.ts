@@ -1,0 +1,32 @@
+/** Event dates of varying precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. */
+
+/** True for a date that exists in the calendar (no 30 February, no month 13). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= days;
+}
+
+/** The first day a partial date can mean: `2023` -> `2023-01-01`. */
+export function firstDay(value: string): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value.slice(0, 10);
+}
+
+/** The last day a partial date can mean: `2023-02` -> `2023-02-28`. */
+export function lastDay(value: string): string {
+  if (value.length === 4) return `${value}-12-31`;
+  if (value.length === 7) {
+    const [y, m] = value.split("-").map(Number) as [number, number];
+    return `${value}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  }
+  return value.slice(0, 10);
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

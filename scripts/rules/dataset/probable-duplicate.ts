@@ -1,0 +1,36 @@
+import type { Event } from "../../../schema/index.ts";
+import type { DatasetRule, RuleIssue } from "../types.ts";
+
+/** Events with the same key probably report the same happening. */
+export function duplicateKey(e: Event): string {
+  const countries = [...new Set(e.locations.map((l) => l.country))].sort().join(",");
+  const actors = [...new Set(e.actors.map((a) => a.actor))].sort().join(",");
+  return [e.date.start, e.event_type, countries, actors].join("|");
+}
+
+export const probableDuplicate: DatasetRule = {
+  id: "probable-duplicate",
+  family: "dataset",
+  severity: "warning",
+  scope: "dataset",
+  description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
+  fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
+  check: ({ events }) => {
+    const groups = new Map<string, typeof events>();
+    for (const e of events) if (e.event.status === "active") groups.set(duplicateKey(e.event), [...(groups.get(duplicateKey(e.event)) ?? []), e]);
+    const issues: (RuleIssue & { file: string })[] = [];
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      for (const e of group) {
+        const others = group.filter((o) => o !== e);
+        issues.push({
+          file: e.file,
+          pointer: "/event_type",
+          message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${o.file}\``).join(", ")}.`,
+          related: others.map((o) => ({ file: o.file, pointer: "/event_type" })),
+        });
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,25 @@
+import { countryCodes, isCountryCode } from "../../core/countries.ts";
+import { didYouMean } from "../../core/suggest.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+export const countryCode: RecordRule = {
+  id: "country-code",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["event", "actor", "outlet"],
+  needsValid: true,
+  description: "Country codes are assigned ISO 3166-1 alpha-3 codes (from the i18n-iso-countries package).",
+  fix: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
+  check: ({ kind, record }) => {
+    const codes: [string, string][] = [];
+    if (kind === "event")
+      ((record.locations ?? []) as { country: string }[]).forEach((l, i) => codes.push([`/locations/${i}/country`, l.country]));
+    else if (typeof record.country === "string") codes.push(["/country", record.country]);
+    const issues: RuleIssue[] = [];
+    for (const [pointer, code] of codes)
+      if (!isCountryCode(code))
+        issues.push({ pointer, message: `\`${code}\` is not an ISO 3166-1 alpha-3 country code.${didYouMean(code, countryCodes())}` });
+    return issues;
+  },
+};

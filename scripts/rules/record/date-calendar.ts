@@ -1,0 +1,36 @@
+import type { Event } from "../../../schema/index.ts";
+import { isCalendarDate } from "../../core/dates.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+/** Every date field of a valid event, by pointer. */
+export function eventDates(event: Event): [string, string][] {
+  const dates: [string, string][] = [["/date/start", event.date.start]];
+  if (event.date.end !== undefined) dates.push(["/date/end", event.date.end]);
+  event.sources.forEach((s, i) => dates.push([`/sources/${i}/published`, s.published.slice(0, 10)]));
+  dates.push(["/provenance/coded_at", event.provenance.coded_at]);
+  return dates;
+}
+
+export const dateCalendar: RecordRule = {
+  id: "date-calendar",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["event", "actor"],
+  needsValid: true,
+  description: "Every date is a real calendar date (no 30 February, no 31 April).",
+  fix: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+  check: ({ kind, record }) => {
+    const dates: [string, string][] =
+      kind === "event"
+        ? eventDates(record as Event)
+        : ((record.offices ?? []) as { from?: string; to?: string }[]).flatMap((o, i) => [
+            ...(o.from ? [[`/offices/${i}/from`, o.from] as [string, string]] : []),
+            ...(o.to ? [[`/offices/${i}/to`, o.to] as [string, string]] : []),
+          ]);
+    const issues: RuleIssue[] = [];
+    for (const [pointer, value] of dates)
+      if (!isCalendarDate(value)) issues.push({ pointer, message: `\`${value}\` is not a date in the calendar.` });
+    return issues;
+  },
+};

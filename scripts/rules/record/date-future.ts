@@ -1,0 +1,21 @@
+import type { Event } from "../../../schema/index.ts";
+import { firstDay } from "../../core/dates.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+import { eventDates } from "./date-calendar.ts";
+
+export const dateFuture: RecordRule = {
+  id: "date-future",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["event"],
+  needsValid: true,
+  description: "No date of an event lies in the future: events, publications and coding have happened.",
+  fix: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
+  check: ({ record, today }) => {
+    const issues: RuleIssue[] = [];
+    for (const [pointer, value] of eventDates(record as Event))
+      if (firstDay(value) > today) issues.push({ pointer, message: `\`${value}\` is in the future (today is ${today}).` });
+    return issues;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Event } from "../../../schema/index.ts";
+import { firstDay, isCalendarDate } from "../../core/dates.ts";
+import type { RecordRule } from "../types.ts";
+
+export const dateOrder: RecordRule = {
+  id: "date-order",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["event", "actor"],
+  needsValid: true,
+  description: "An end date is on or after its start: `date.end` >= `date.start`, an office's `to` >= its `from`.",
+  fix: "Swap the two dates, or correct the one that is wrong.",
+  check: ({ kind, record }) => {
+    if (kind === "event") {
+      const { start, end } = (record as Event).date;
+      if (end === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
+      return [{ pointer: "/date/end", message: `\`date.end\` (${end}) is before \`date.start\` (${start}).` }];
+    }
+    return ((record.offices ?? []) as { from?: string; to?: string }[]).flatMap((o, i) =>
+      o.from && o.to && o.to < o.from
+        ? [{ pointer: `/offices/${i}/to`, message: `\`offices[${i}].to\` (${o.to}) is before \`offices[${i}].from\` (${o.from}).` }]
+        : [],
+    );
+  },
+};

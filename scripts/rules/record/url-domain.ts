@@ -1,0 +1,44 @@
+import type { Event } from "../../../schema/index.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+/** Link shorteners whose links may stand for any outlet's address. */
+export const SHORT_LINK_HOSTS = ["bit.ly", "t.co", "ow.ly", "tinyurl.com", "buff.ly", "trib.al", "dlvr.it"] as const;
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+export const urlDomain: RecordRule = {
+  id: "url-domain",
+  family: "record",
+  severity: "warning",
+  scope: "record",
+  kinds: ["event"],
+  needsValid: true,
+  description: "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener.",
+  fix: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
+  check: ({ record, registries }) => {
+    const issues: RuleIssue[] = [];
+    (record as Event).sources.forEach((s, i) => {
+      const outlet = registries.outlets.get(s.outlet);
+      if (!s.url || !outlet) return;
+      const host = hostOf(s.url);
+      if (host === undefined) {
+        issues.push({ pointer: `/sources/${i}/url`, message: `\`sources[${i}].url\` is not a valid address.` });
+        return;
+      }
+      if (outlet.domains.some((d) => within(host, d)) || SHORT_LINK_HOSTS.some((d) => within(host, d))) return;
+      issues.push({
+        pointer: `/sources/${i}/url`,
+        message: `\`${host}\` is not a domain of \`${s.outlet}\` (${outlet.domains.join(", ")}).`,
+      });
+    });
+    return issues;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Event } from "../../../schema/index.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+export const summaryCopy: RecordRule = {
+  id: "summary-copy",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["event"],
+  needsValid: true,
+  description: "`title` and `summary` are the coder's own words, not a source's headline.",
+  fix: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+  check: ({ record }) => {
+    const event = record as Event;
+    const issues: RuleIssue[] = [];
+    const headlines = event.sources.map((s) => normalize(s.title)).filter((h) => h.length > 0);
+    for (const field of ["title", "summary"] as const) {
+      const text = normalize(event[field]);
+      const i = headlines.findIndex((h) => text === h || (h.split(" ").length >= 5 && text.includes(h)));
+      if (i !== -1) issues.push({ pointer: `/${field}`, message: `\`${field}\` repeats the headline of \`sources[${i}]\`.` });
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,75 @@
+/** Throwaway datasets on disk: a few registry entries plus the files a test gives. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { checkDataset } from "../../scripts/check/run.ts";
+import { discover } from "../../scripts/dataset/discover.ts";
+
+export const EVENT_PATH = "data/events/2023/02/ev-p6w7bxbz.yaml";
+
+/** A valid event as its contributor would write it; tests edit single lines. */
+export const EVENT_YAML = `schema_version: "1.0.0"
+id: ev-p6w7bxbz
+status: active
+title: Blinken meets the five Central Asian foreign ministers
+summary: Antony Blinken met the foreign ministers of the five Central Asian states.
+date:
+  start: "2023-02-28"
+  precision: day
+event_type: CONSULT
+mode: multilateral
+actors:
+  - actor: antony-blinken
+    role: initiator
+  - actor: kazakhstan
+    role: recipient
+locations:
+  - name: Kazakhstan
+    country: KAZ
+    precision: country
+sources:
+  - outlet: dw
+    via: [afp, reuters]
+    title: Top US diplomat visits Central Asia with eye on Russia
+    url: https://p.dw.com/p/4O4UG
+    published: "2023-02-28"
+    language: en
+provenance:
+  coded_by: [eventwire]
+  coded_at: "2026-11-27"
+  method: manual
+`;
+
+export const REGISTRY: Record<string, string> = {
+  "data/outlets/dw.yaml": 'schema_version: "1.0.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
+  "data/outlets/afp.yaml": 'schema_version: "1.0.0"\nid: afp\nname: Agence France-Presse\nkind: wire_agency\ncountry: FRA\ndomains: [afp.com]\n',
+  "data/outlets/reuters.yaml": 'schema_version: "1.0.0"\nid: reuters\nname: Reuters\nkind: wire_agency\ncountry: GBR\ndomains: [reuters.com]\n',
+  "data/actors/antony-blinken.yaml": 'schema_version: "1.0.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\n',
+  "data/actors/kazakhstan.yaml": 'schema_version: "1.0.0"\nid: kazakhstan\nname: Kazakhstan\nkind: state\ncountry: KAZ\n',
+};
+
+/** Replaces one exact piece of the example event (it must occur). */
+export function editEvent(from: string, to: string, base = EVENT_YAML): string {
+  if (!base.includes(from)) throw new Error(`the example event has no ${JSON.stringify(from)}`);
+  return base.replace(from, to);
+}
+
+export function writeDataset(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "eventwire-test-"));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+/** Checks a dataset made of the registry and `files`; findings as `rule@line:col`. */
+export async function findingsFor(files: Record<string, string | Buffer>, today = "2026-11-27"): Promise<string[]> {
+  const root = writeDataset({ ...REGISTRY, ...files });
+  try {
+    const result = await checkDataset(root, await discover(root), { today });
+    return result.findings.map((f) => `${f.file}|${f.rule}@${f.line}:${f.column}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Every rule with a valid and an invalid fixture. Each case writes a small
+ * dataset (a few registry entries plus its files) and lists the findings it
+ * expects as `file|rule@line:col`; a valid case expects none of its rule.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { RULES } from "../../scripts/rules/index.ts";
+import { EVENT_PATH, EVENT_YAML, editEvent, findingsFor } from "../helpers/dataset.ts";
+
+interface Case {
+  rule: string;
+  name: string;
+  files: Record<string, string | Buffer>;
+  /** Expected findings of `rule`, as `file|rule@line:col`; empty for a valid case. */
+  expect: string[];
+}
+
+const E = EVENT_PATH;
+const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
+const event = (text: string, file = E) => ({ [file]: text });
+
+const cases: Case[] = [
+  // file
+  { rule: "file-size", name: "a 1 MiB + 1 byte file", files: event("#".repeat(1024 * 1024 + 1)), expect: [at(E, "file-size", 1, 1)] },
+  { rule: "file-size", name: "the example event", files: event(EVENT_YAML), expect: [] },
+  { rule: "file-encoding", name: "Latin-1 bytes", files: event(Buffer.from('title: "Caf\xe9"\n', "latin1") as unknown as string), expect: [at(E, "file-encoding", 1, 1)] },
+  { rule: "file-encoding", name: "a binary file", files: event(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) as unknown as string), expect: [at(E, "file-encoding", 1, 1)] },
+  { rule: "file-encoding", name: "UTF-8 text", files: event(editEvent("title: Blinken", "title: Blinkén")), expect: [] },
+  { rule: "file-bom", name: "a UTF-8 BOM", files: event("\ufeff" + EVENT_YAML), expect: [at(E, "file-bom", 1, 1)] },
+  { rule: "file-bom", name: "no BOM", files: event(EVENT_YAML), expect: [] },
+  { rule: "file-unexpected", name: "a text file under data/", files: { "data/notes.txt": "x\n" }, expect: [at("data/notes.txt", "file-unexpected", 1, 1)] },
+  { rule: "file-unexpected", name: "a YAML file outside the record folders", files: { "data/misc/x.yaml": "a: 1\n" }, expect: [at("data/misc/x.yaml", "file-unexpected", 1, 1)] },
+  { rule: "file-unexpected", name: "records in record folders", files: event(EVENT_YAML), expect: [] },
+  // parse
+  { rule: "syntax", name: "an unclosed flow list", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuters")), expect: [at(E, "syntax", 23, 5)] },
+  { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 31, 1)] },
+  { rule: "syntax", name: "JSON with a trailing comma", files: { "data/outlets/x.json": '{\n  "id": "x",\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 3, 1)] },
+  { rule: "syntax", name: "well-formed YAML", files: event(EVENT_YAML), expect: [] },
+  { rule: "duplicate-key", name: "a repeated YAML key", files: event(editEvent("status: active\n", "status: active\nstatus: retracted\n")), expect: [at(E, "duplicate-key", 4, 1)] },
+  { rule: "duplicate-key", name: "a repeated JSON key", files: { "data/outlets/x.json": '{"id": "x",\n "id": "y"}\n' }, expect: [at("data/outlets/x.json", "duplicate-key", 2, 2)] },
+  { rule: "duplicate-key", name: "distinct keys", files: event(EVENT_YAML), expect: [] },
+  { rule: "yaml-tag", name: "a custom tag", files: event(editEvent("title: Blinken", "title: !js/function Blinken")), expect: [at(E, "yaml-tag", 4, 8)] },
+  { rule: "yaml-tag", name: "plain values", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "yaml-alias",
+    name: "an alias bomb",
+    files: event('a: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'),
+    expect: [at(E, "yaml-alias", 1, 1)],
+  },
+  { rule: "yaml-alias", name: "no aliases", files: event(EVENT_YAML), expect: [] },
+  { rule: "record-shape", name: "an empty file", files: event(""), expect: [at(E, "record-shape", 1, 1)] },
+  { rule: "record-shape", name: "a list", files: event("- a\n- b\n"), expect: [at(E, "record-shape", 1, 1)] },
+  { rule: "record-shape", name: "a mapping", files: event(EVENT_YAML), expect: [] },
+  // schema
+  { rule: "schema-version", name: "an unknown version", files: event(editEvent('schema_version: "1.0.0"', 'schema_version: "9.9.9"')), expect: [at(E, "schema-version", 1, 17)] },
+  { rule: "schema-version", name: "no version", files: event(editEvent('schema_version: "1.0.0"\n', "")), expect: [at(E, "schema-version", 1, 1)] },
+  { rule: "schema-version", name: "a known version", files: event(EVENT_YAML), expect: [] },
+  { rule: "schema", name: "an unknown precision", files: event(editEvent("precision: day", "precision: days")), expect: [at(E, "schema", 8, 14)] },
+  { rule: "schema", name: "the example event", files: event(EVENT_YAML), expect: [] },
+  // record
+  { rule: "file-name", name: "an event in the wrong month folder", files: event(EVENT_YAML, "data/events/2023/03/ev-p6w7bxbz.yaml"), expect: [at("data/events/2023/03/ev-p6w7bxbz.yaml", "file-name", 2, 5)] },
+  { rule: "file-name", name: "an outlet file named after another id", files: { "data/outlets/deutsche-welle.yaml": 'schema_version: "1.0.0"\nid: dw2\nname: DW\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n' }, expect: [at("data/outlets/deutsche-welle.yaml", "file-name", 2, 5)] },
+  { rule: "file-name", name: "the right place", files: event(EVENT_YAML), expect: [] },
+  { rule: "date-calendar", name: "30 February", files: event(editEvent('published: "2023-02-28"', 'published: "2023-02-30"')), expect: [at(E, "date-calendar", 25, 16)] },
+  { rule: "date-calendar", name: "29 February of a leap year", files: event(editEvent('start: "2023-02-28"', 'start: "2024-02-29"').replace('published: "2023-02-28"', 'published: "2024-02-29"'), "data/events/2024/02/ev-p6w7bxbz.yaml"), expect: [] },
+  { rule: "date-order", name: "an end before the start", files: event(editEvent('start: "2023-02-28"\n', 'start: "2023-02-28"\n  end: "2023-02-27"\n')), expect: [at(E, "date-order", 8, 8)] },
+  { rule: "date-order", name: "an end after the start", files: event(editEvent('start: "2023-02-28"\n', 'start: "2023-02-28"\n  end: "2023-03-01"\n')), expect: [] },
+  { rule: "date-future", name: "a coding date after today", files: event(editEvent('coded_at: "2026-11-27"', 'coded_at: "2026-11-28"')), expect: [at(E, "date-future", 29, 13)] },
+  { rule: "date-future", name: "dates up to today", files: event(EVENT_YAML), expect: [] },
+  { rule: "published-after-start", name: "a report before the event", files: event(editEvent('published: "2023-02-28"', 'published: "2023-02-27"')), expect: [at(E, "published-after-start", 25, 16)] },
+  { rule: "published-after-start", name: "a month-precision event reported that month", files: event(editEvent('start: "2023-02-28"\n  precision: day', 'start: "2023-02"\n  precision: month')), expect: [] },
+  { rule: "country-code", name: "a code no country has", files: event(editEvent("country: KAZ", "country: KAX")), expect: [at(E, "country-code", 18, 14)] },
+  { rule: "country-code", name: "an assigned code", files: event(EVENT_YAML), expect: [] },
+  { rule: "outlet-known", name: "a misspelt via", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuter]")), expect: [at(E, "outlet-known", 22, 16)] },
+  { rule: "outlet-known", name: "an unknown outlet", files: event(editEvent("outlet: dw", "outlet: dwx")), expect: [at(E, "outlet-known", 21, 13)] },
+  { rule: "outlet-known", name: "registered outlets", files: event(EVENT_YAML), expect: [] },
+  { rule: "actor-known", name: "an unknown actor", files: event(editEvent("actor: kazakhstan", "actor: kazakstan")), expect: [at(E, "actor-known", 14, 12)] },
+  { rule: "actor-known", name: "registered actors", files: event(EVENT_YAML), expect: [] },
+  { rule: "actor-repeated", name: "the same actor twice", files: event(editEvent("actor: kazakhstan", "actor: antony-blinken")), expect: [at(E, "actor-repeated", 14, 12)] },
+  { rule: "actor-repeated", name: "distinct actors", files: event(EVENT_YAML), expect: [] },
+  { rule: "url-domain", name: "a URL on another outlet's domain", files: event(editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x")), expect: [at(E, "url-domain", 24, 10)] },
+  { rule: "url-domain", name: "a sub-domain of the outlet", files: event(EVENT_YAML), expect: [] },
+  { rule: "url-domain", name: "a link shortener", files: event(editEvent("https://p.dw.com/p/4O4UG", "https://bit.ly/abc")), expect: [] },
+  // text
+  { rule: "text-whitespace", name: "a trailing space in a quoted value", files: event(editEvent("name: Kazakhstan", 'name: "Kazakhstan "')), expect: [at(E, "text-whitespace", 17, 11)] },
+  { rule: "text-whitespace", name: "double spaces", files: event(editEvent("title: Blinken meets", "title: Blinken  meets")), expect: [at(E, "text-whitespace", 4, 8)] },
+  { rule: "text-whitespace", name: "clean text", files: event(EVENT_YAML), expect: [] },
+  { rule: "text-control", name: "a tab inside a value", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "Blinken\\tmeets the five Central Asian foreign ministers"')), expect: [at(E, "text-control", 4, 8)] },
+  { rule: "text-control", name: "plain text", files: event(EVENT_YAML), expect: [] },
+  { rule: "text-nfc", name: "a decomposed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstane\u0301")), expect: [at(E, "text-nfc", 17, 11)] },
+  { rule: "text-nfc", name: "a composed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstan\u00e9")), expect: [] },
+  { rule: "summary-copy", name: "the headline as title", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia")), expect: [at(E, "summary-copy", 4, 8)] },
+  { rule: "summary-copy", name: "own words", files: event(EVENT_YAML), expect: [] },
+  // dataset
+  { rule: "id-unique", name: "one record an id", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "id-unique",
+    name: "one id in two files",
+    files: { ...event(EVENT_YAML), "data/events/2023/02/copy/ev-p6w7bxbz.yaml": EVENT_YAML },
+    expect: [at("data/events/2023/02/copy/ev-p6w7bxbz.yaml", "id-unique", 2, 5), at(E, "id-unique", 2, 5)],
+  },
+  {
+    rule: "duplicate-of",
+    name: "a duplicate of a missing event",
+    files: event(editEvent("status: active", "status: duplicate\nduplicate_of: ev-aaaaaaaa")),
+    expect: [at(E, "duplicate-of", 4, 15)],
+  },
+  {
+    rule: "duplicate-of",
+    name: "a duplicate of an active event",
+    files: {
+      ...event(editEvent("status: active", "status: duplicate\nduplicate_of: ev-dwgqbce2")),
+      "data/events/2023/02/ev-dwgqbce2.yaml": editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("mode: multilateral", "mode: visit")),
+    },
+    expect: [],
+  },
+  {
+    rule: "probable-duplicate",
+    name: "two active events alike",
+    files: { ...event(EVENT_YAML), "data/events/2023/02/ev-dwgqbce2.yaml": editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2") },
+    expect: [at("data/events/2023/02/ev-dwgqbce2.yaml", "probable-duplicate", 9, 13), at(E, "probable-duplicate", 9, 13)],
+  },
+  {
+    rule: "probable-duplicate",
+    name: "a tombstone beside its original",
+    files: {
+      ...event(EVENT_YAML),
+      "data/events/2023/02/ev-dwgqbce2.yaml": editEvent("status: active", "status: duplicate\nduplicate_of: ev-p6w7bxbz", editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2")),
+    },
+    expect: [],
+  },
+];
+
+for (const c of cases) {
+  test(`${c.rule}: ${c.name}`, async () => {
+    const all = await findingsFor(c.files);
+    const mine = all.filter((f) => f.includes(`|${c.rule}@`));
+    assert.equal(mine, c.expect, `all findings: ${all.join(", ")}`);
+    if (c.expect.length === 0) assert.equal(all, [], "a valid case has no findings at all");
+  });
+}
+
+test("every rule has a valid and an invalid case here", () => {
+  for (const rule of RULES) {
+    const mine = cases.filter((c) => c.rule === rule.id);
+    assert.ok(mine.some((c) => c.expect.length > 0), `${rule.id} has no invalid case`);
+    assert.ok(mine.some((c) => c.expect.length === 0), `${rule.id} has no valid case`);
+  }
+});
+
+test.run();
