@@ -1,11 +1,13 @@
 /** The `eventwire` command: argument dispatch only. */
 import { EXIT, UsageError, type CommandIO } from "./core/io.ts";
+import { docsCommand } from "./commands/docs.ts";
 import { schemaCommand } from "./commands/schema.ts";
 import { validateCommand } from "./commands/validate.ts";
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CommandIO) => Promise<number> }> = {
   validate: { summary: "check records and report findings", run: validateCommand },
   schema: { summary: "build or check the published JSON Schemas", run: schemaCommand },
+  docs: { summary: "write the rule catalogue (docs/rules.md)", run: docsCommand },
 };
 
 export const USAGE = `Usage: eventwire <command> [options]

@@ -24,6 +24,9 @@ Options:
   --root <dir>             the dataset's repository (default: current folder)
   -h, --help               show this help
 
+Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
+as "in the future" (default: today, UTC).
+
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
 
@@ -33,7 +36,7 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
   if (!m) throw new UsageError(`--rule expects <id>=off|warn|error, got \`${text}\``);
   const id = m[1]!;
-  if (!ruleById(id)) throw new UsageError(`--rule: there is no rule \`${id}\` (see docs/rules.md)`);
+  if (!ruleById(id)) throw new UsageError(`--rule: there is no rule \`${id}\` (docs/rules.md lists them)`);
   const level = m[2] === "warn" ? "warning" : (m[2] as Severity | "off");
   if (level !== "off" && !SEVERITIES.includes(level)) throw new UsageError(`--rule: unknown level in \`${text}\``);
   return [id, level];

@@ -1,0 +1,32 @@
+/** Generates docs/rules.md, the rule catalogue, from the rule modules' metadata. */
+import { RULES } from "./index.ts";
+
+export const CATALOGUE_PATH = "docs/rules.md";
+
+const FAMILY_TITLES: Record<string, string> = {
+  file: "Files",
+  parse: "Parsing",
+  schema: "Schema",
+  record: "Records",
+  dataset: "Across the dataset",
+};
+
+export function generateCatalogue(): string {
+  const out = [
+    "# Rule catalogue",
+    "",
+    "<!-- Generated from scripts/rules/ by `npm run docs:rules`; do not edit by hand. -->",
+    "",
+    "Every finding of `eventwire validate` names one of these rules. Ids never change.",
+    "Change a rule's severity with `--rule <id>=off|warn|error`.",
+    "",
+  ];
+  for (const family of Object.keys(FAMILY_TITLES)) {
+    const rules = RULES.filter((r) => r.family === family);
+    if (rules.length === 0) continue;
+    out.push(`## ${FAMILY_TITLES[family]}`, "", "| id | severity | what it checks | how to fix |", "| --- | --- | --- | --- |");
+    for (const r of rules) out.push(`| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
