@@ -6,6 +6,30 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import { pointerToSegments } from "../core/pointer.ts";
 import { LineIndex, type Position } from "./lines.ts";
 
+/** Flow nesting (`[`, `{`) a record may have; deeper input is refused before parsing. */
+export const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Offset where flow nesting first exceeds the limit, or -1. Quoted strings are
+ * skipped; the parser itself exhausts memory or stack on thousands of levels.
+ */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === "\n") quote = "";
+  }
+  return -1;
+}
+
 /** Aliases a record may expand before it is refused (guards against alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -124,6 +148,13 @@ function jsonErrorOffset(message: string, text: string): number {
 
 export function parseRecord(text: string, format: "yaml" | "json"): ParseResult {
   const lines = new LineIndex(text);
+  const deep = tooDeep(text);
+  if (deep !== -1)
+    return {
+      ok: false,
+      lines,
+      problems: [{ kind: "syntax", message: `values are nested more than ${MAX_FLOW_DEPTH} levels deep`, position: lines.range(deep, deep + 1) }],
+    };
   if (format === "json") {
     try {
       JSON.parse(text);

@@ -36,6 +36,8 @@ const cases: Case[] = [
   { rule: "syntax", name: "an unclosed flow list", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuters")), expect: [at(E, "syntax", 23, 5)] },
   { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 31, 1)] },
   { rule: "syntax", name: "JSON with a trailing comma", files: { "data/outlets/x.json": '{\n  "id": "x",\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 3, 1)] },
+  { rule: "syntax", name: "YAML nested 5000 levels deep", files: event("a: " + "[".repeat(5000) + "]".repeat(5000) + "\n"), expect: [at(E, "syntax", 1, 68)] },
+  { rule: "syntax", name: "JSON nested 100000 levels deep", files: { "data/outlets/x.json": '{"a":' + "[".repeat(100000) + "]".repeat(100000) + "}" }, expect: [at("data/outlets/x.json", "syntax", 1, 69)] },
   { rule: "syntax", name: "well-formed YAML", files: event(EVENT_YAML), expect: [] },
   { rule: "duplicate-key", name: "a repeated YAML key", files: event(editEvent("status: active\n", "status: active\nstatus: retracted\n")), expect: [at(E, "duplicate-key", 4, 1)] },
   { rule: "duplicate-key", name: "a repeated JSON key", files: { "data/outlets/x.json": '{"id": "x",\n "id": "y"}\n' }, expect: [at("data/outlets/x.json", "duplicate-key", 2, 2)] },
