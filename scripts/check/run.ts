@@ -11,7 +11,7 @@ import { parseRecord, type ParsedDocument, type ParseResult } from "../dataset/p
 import { readText, type ReadResult } from "../dataset/read.ts";
 import { DATASET_RULES, FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
-import type { DatasetContext, EventEntry, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import type { Registries, Rule, RuleIssue } from "../rules/types.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
 export type RuleSettings = ReadonlyMap<string, Severity | "off">;
@@ -26,6 +26,8 @@ export interface CheckResult {
   findings: Finding[];
   files: number;
   records: number;
+  /** The decoded text (BOM removed) of each file with findings, for code frames. */
+  sources: ReadonlyMap<string, string>;
 }
 
 interface Loaded {
@@ -71,11 +73,6 @@ function toFinding(rule: Rule, severity: Severity, file: string, issue: RuleIssu
   return finding;
 }
 
-async function loadAll(root: string, folder: string, cache: Map<string, Loaded>): Promise<Loaded[]> {
-  const files = await discover(root, [folder]);
-  return files.filter((f) => f.kind !== null).map((f) => cache.get(f.path) ?? load(f));
-}
-
 /**
  * Checks `targets`. Registries and, for dataset rules, all events under
  * `root` are read too, but only findings in `targets` are reported.
@@ -85,57 +82,58 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const today = options.today ?? todayUtc();
   const severityOf = (rule: Rule) => settings.get(rule.id) ?? rule.severity;
   const findings: Finding[] = [];
-  const loaded = new Map(targets.map((f) => [f.path, load(f)]));
+  const targeted = new Map(targets.map((f) => [f.path, load(f)]));
+  const datasetRules = DATASET_RULES.filter((r) => severityOf(r) !== "off");
 
-  const actorFiles = await loadAll(root, "data/actors", loaded);
-  const outletFiles = await loadAll(root, "data/outlets", loaded);
+  // One listing of data/ serves the registries and, when dataset rules run, every event.
+  const everything = new Map<string, Loaded>(targeted);
+  for (const file of await discover(root))
+    if ((file.kind === "actor" || file.kind === "outlet" || (file.kind === "event" && datasetRules.length > 0)) && !everything.has(file.path))
+      everything.set(file.path, load(file));
+  const validOf = (kind: DatasetFile["kind"]) => [...everything.values()].filter((l) => l.valid && l.file.kind === kind);
   const registries: Registries = {
-    actors: new Map(actorFiles.filter((l) => l.valid).map((l) => [String(l.record!.id), l.record as Actor])),
-    outlets: new Map(outletFiles.filter((l) => l.valid).map((l) => [String(l.record!.id), l.record as Outlet])),
+    actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
+    outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
   };
 
   let records = 0;
-  for (const l of loaded.values()) {
-    const { file, read, parse, doc } = l;
+  for (const l of targeted.values()) {
+    const { file, read, parse, doc, record, version, valid } = l;
     for (const rule of FILE_RULES) {
       const severity = severityOf(rule);
       if (severity === "off") continue;
       for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
     }
-    if (!l.record || !doc || file.kind === null) continue;
+    if (!record || !doc || file.kind === null) continue;
     records++;
     for (const rule of RECORD_RULES) {
       const severity = severityOf(rule);
-      if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !l.valid)) continue;
-      const issues = rule.check({ file, kind: file.kind, doc, record: l.record, version: l.version, registries, today });
+      if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !valid)) continue;
+      const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries, today });
       for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
     }
   }
 
-  const activeDatasetRules = DATASET_RULES.filter((r) => severityOf(r) !== "off");
-  if (activeDatasetRules.length > 0) {
-    const eventFiles = await loadAll(root, "data/events", loaded);
-    const events: EventEntry[] = eventFiles
-      .filter((l) => l.valid)
-      .map((l) => ({ file: l.file.path, event: l.record as Event, locate: (p: string) => l.doc!.locate(p) }));
-    const registryFiles = [...actorFiles, ...outletFiles]
-      .filter((l) => l.valid)
-      .map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path, locate: (p: string) => l.doc!.locate(p) }));
-    const ctx: DatasetContext = { events, registryFiles };
-    const docs = new Map([...eventFiles, ...actorFiles, ...outletFiles].map((l) => [l.file.path, l.doc]));
-    for (const rule of activeDatasetRules) {
-      for (const issue of rule.check(ctx)) {
-        if (!loaded.has(issue.file)) continue;
-        const doc = docs.get(issue.file);
+  if (datasetRules.length > 0) {
+    const events = validOf("event").map((l) => ({ file: l.file.path, event: l.record as Event }));
+    const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
+    for (const rule of datasetRules) {
+      for (const issue of rule.check({ events, registryFiles })) {
+        if (!targeted.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
-          const at = docs.get(r.file)?.locate(r.pointer);
+          const at = everything.get(r.file)?.doc?.locate(r.pointer);
           return { ...r, line: at?.line, column: at?.column };
         });
-        findings.push(toFinding(rule, severityOf(rule) as Severity, issue.file, { ...issue, related }, doc));
+        findings.push(toFinding(rule, severityOf(rule) as Severity, issue.file, { ...issue, related }, everything.get(issue.file)?.doc));
       }
     }
   }
 
   findings.sort(compareFindings);
-  return { findings, files: targets.length, records };
+  const sources = new Map<string, string>();
+  for (const f of findings) {
+    const read = targeted.get(f.file)?.read;
+    if (read?.ok) sources.set(f.file, read.text);
+  }
+  return { findings, files: targets.length, records, sources };
 }

@@ -1,7 +1,7 @@
 /** `eventwire validate`: checks records and reports findings. */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { isCalendarDate } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
@@ -72,20 +72,17 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const files = await discover(root, positionals, io.cwd);
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
-  const result = await checkDataset(root, files, { settings, today: io.env.EVENTWIRE_TODAY });
+  const today = io.env.EVENTWIRE_TODAY;
+  if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
+    throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
+  const result = await checkDataset(root, files, { settings, today });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else
     io.stdout.write(
       formatPretty(result.findings, summary, {
         color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
-        source: (file) => {
-          try {
-            return readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
-          } catch {
-            return undefined;
-          }
-        },
+        source: (file) => result.sources.get(file),
       }),
     );
   if (summary.errors > 0) return EXIT.findings;

@@ -17,16 +17,6 @@ export function firstDay(value: string): string {
   return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value.slice(0, 10);
 }
 
-/** The last day a partial date can mean: `2023-02` -> `2023-02-28`. */
-export function lastDay(value: string): string {
-  if (value.length === 4) return `${value}-12-31`;
-  if (value.length === 7) {
-    const [y, m] = value.split("-").map(Number) as [number, number];
-    return `${value}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-  }
-  return value.slice(0, 10);
-}
-
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -60,7 +60,7 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
       const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
       out.push(`${paint.bold(`${file}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(f.rule)}`);
       out.push(`  ${f.message}`);
-      if (lines && f.line <= lines.lineCount && !(f.line === 1 && f.column === 1 && f.pointer === "" && text === "")) out.push(...codeFrame(f, lines, paint, bar));
+      if (lines && text !== "" && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
       if (f.hint) out.push(`  ${paint.cyan("help:")} ${f.hint}`);
       for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${r.file}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");

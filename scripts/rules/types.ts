@@ -63,7 +63,6 @@ export interface Registries {
 export interface EventEntry {
   file: string;
   event: Event;
-  locate(pointer: string): Position;
 }
 
 /** A rule across records (unique ids, duplicates). */
@@ -75,7 +74,7 @@ export interface DatasetRule extends RuleMeta {
 export interface DatasetContext {
   events: readonly EventEntry[];
   /** Registry entries by kind, with the file that holds each. */
-  registryFiles: readonly { kind: RecordKind; id: string; file: string; locate(pointer: string): Position }[];
+  registryFiles: readonly { kind: RecordKind; id: string; file: string }[];
 }
 
 export interface RecordContext {
@@ -85,6 +84,8 @@ export interface RecordContext {
   record: Record<string, unknown>;
   /** The record's `schema_version` when the toolkit knows it. */
   version: string | undefined;
+  /** The record passes the JSON Schema of `version` (checked once, by the check stage). */
+  valid: boolean;
   registries: Registries;
   /** Today's date (YYYY-MM-DD, UTC): the limit for dates in the future. */
   today: string;

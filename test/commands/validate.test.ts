@@ -86,6 +86,17 @@ test("usage errors exit 2 with a message and no stack trace", async () => {
   }
 });
 
+test("a malformed EVENTWIRE_TODAY is a usage error, a valid one moves the future", async () => {
+  for (const today of ["yesterday", "2026-02-30", "2026-11"]) {
+    const r = await run(["validate"], { cwd: TOOLKIT_ROOT, env: { EVENTWIRE_TODAY: today } });
+    assert.is(r.code, 2, today);
+    assert.match(r.stderr, /EVENTWIRE_TODAY must be a date/);
+  }
+  const past = await run(["validate", "--format", "json"], { cwd: TOOLKIT_ROOT, env: { EVENTWIRE_TODAY: "2023-02-27" } });
+  assert.is(past.code, 1);
+  assert.ok(JSON.parse(past.stdout).findings.every((f: { rule: string }) => f.rule === "date-future"));
+});
+
 test("--help prints the options and exits 0", async () => {
   const r = await run(["validate", "--help"]);
   assert.is(r.code, 0);

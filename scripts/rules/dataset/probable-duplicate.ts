@@ -1,5 +1,6 @@
 import type { Event } from "../../../schema/index.ts";
-import type { DatasetRule, RuleIssue } from "../types.ts";
+import { withSameKey } from "../../core/group.ts";
+import type { DatasetRule } from "../types.ts";
 
 /** Events with the same key probably report the same happening. */
 export function duplicateKey(e: Event): string {
@@ -15,22 +16,11 @@ export const probableDuplicate: DatasetRule = {
   scope: "dataset",
   description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
   fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
-  check: ({ events }) => {
-    const groups = new Map<string, typeof events>();
-    for (const e of events) if (e.event.status === "active") groups.set(duplicateKey(e.event), [...(groups.get(duplicateKey(e.event)) ?? []), e]);
-    const issues: (RuleIssue & { file: string })[] = [];
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      for (const e of group) {
-        const others = group.filter((o) => o !== e);
-        issues.push({
-          file: e.file,
-          pointer: "/event_type",
-          message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${o.file}\``).join(", ")}.`,
-          related: others.map((o) => ({ file: o.file, pointer: "/event_type" })),
-        });
-      }
-    }
-    return issues;
-  },
+  check: ({ events }) =>
+    [...withSameKey(events.filter((e) => e.event.status === "active"), (e) => duplicateKey(e.event))].map(([e, others]) => ({
+      file: e.file,
+      pointer: "/event_type",
+      message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${o.file}\``).join(", ")}.`,
+      related: others.map((o) => ({ file: o.file, pointer: "/event_type" })),
+    })),
 };

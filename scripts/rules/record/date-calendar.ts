@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import type { Actor, Event } from "../../../schema/index.ts";
 import { isCalendarDate } from "../../core/dates.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
@@ -11,6 +11,13 @@ export function eventDates(event: Event): [string, string][] {
   return dates;
 }
 
+/** Every date of a valid actor's offices, by pointer. */
+function officeDates(actor: Actor): [string, string][] {
+  return (actor.offices ?? []).flatMap((o, i) =>
+    (["from", "to"] as const).flatMap((end): [string, string][] => (o[end] ? [[`/offices/${i}/${end}`, o[end]]] : [])),
+  );
+}
+
 export const dateCalendar: RecordRule = {
   id: "date-calendar",
   family: "record",
@@ -21,13 +28,7 @@ export const dateCalendar: RecordRule = {
   description: "Every date is a real calendar date (no 30 February, no 31 April).",
   fix: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
   check: ({ kind, record }) => {
-    const dates: [string, string][] =
-      kind === "event"
-        ? eventDates(record as Event)
-        : ((record.offices ?? []) as { from?: string; to?: string }[]).flatMap((o, i) => [
-            ...(o.from ? [[`/offices/${i}/from`, o.from] as [string, string]] : []),
-            ...(o.to ? [[`/offices/${i}/to`, o.to] as [string, string]] : []),
-          ]);
+    const dates = kind === "event" ? eventDates(record as Event) : officeDates(record as Actor);
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of dates)
       if (!isCalendarDate(value)) issues.push({ pointer, message: `\`${value}\` is not a date in the calendar.` });

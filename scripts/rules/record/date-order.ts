@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import type { Actor, Event } from "../../../schema/index.ts";
 import { firstDay, isCalendarDate } from "../../core/dates.ts";
 import type { RecordRule } from "../types.ts";
 
@@ -17,7 +17,7 @@ export const dateOrder: RecordRule = {
       if (end === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
       return [{ pointer: "/date/end", message: `\`date.end\` (${end}) is before \`date.start\` (${start}).` }];
     }
-    return ((record.offices ?? []) as { from?: string; to?: string }[]).flatMap((o, i) =>
+    return ((record as Actor).offices ?? []).flatMap((o, i) =>
       o.from && o.to && o.to < o.from
         ? [{ pointer: `/offices/${i}/to`, message: `\`offices[${i}].to\` (${o.to}) is before \`offices[${i}].from\` (${o.from}).` }]
         : [],

@@ -10,10 +10,11 @@ export const schema: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description: "The record matches the JSON Schema of its kind and of the version it declares.",
   fix: "Change the value as the message says; schema/README.md describes every field.",
-  check: ({ record, version, kind }) => {
-    if (version === undefined) return [];
+  check: ({ record, version, kind, valid }) => {
+    // The check stage already ran the quick validator; only invalid records pay for all errors.
+    if (valid || version === undefined) return [];
     const validator = validatorFor(version, kind);
-    if (!validator || validator.quick(record)) return [];
+    if (!validator) return [];
     validator.full(record);
     const issues: RuleIssue[] = [];
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { pointerToPath } from "../../core/pointer.ts";
-import type { RecordRule, RuleIssue } from "../types.ts";
-import { stringsOf } from "./walk.ts";
+import type { RecordRule } from "../types.ts";
+import { stringIssues } from "./walk.ts";
 
 // C0 controls (tab and line breaks included), DEL, C1 controls, and the invisible
 // direction overrides that can disguise text (U+202A-U+202E, U+2066-U+2069).
@@ -14,16 +14,11 @@ export const textControl: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description: "Text values hold no control characters (tabs, line breaks, bidirectional overrides): a value is one line of text.",
   fix: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
-  check: ({ record }) => {
-    const issues: RuleIssue[] = [];
-    for (const [pointer, text] of stringsOf(record)) {
+  check: ({ record }) =>
+    stringIssues(record, (text, pointer) => {
       const m = CONTROL.exec(text);
-      if (m)
-        issues.push({
-          pointer,
-          message: `\`${pointerToPath(pointer)}\` holds the control character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at character ${m.index + 1}.`,
-        });
-    }
-    return issues;
-  },
+      if (!m) return undefined;
+      const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+      return `\`${pointerToPath(pointer)}\` holds the control character U+${code} at character ${m.index + 1}.`;
+    }),
 };

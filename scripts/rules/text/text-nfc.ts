@@ -1,6 +1,6 @@
 import { pointerToPath } from "../../core/pointer.ts";
-import type { RecordRule, RuleIssue } from "../types.ts";
-import { stringsOf } from "./walk.ts";
+import type { RecordRule } from "../types.ts";
+import { stringIssues } from "./walk.ts";
 
 export const textNfc: RecordRule = {
   id: "text-nfc",
@@ -10,11 +10,8 @@ export const textNfc: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description: "Text is in Unicode NFC, so that the same name is always the same bytes (search, joins and duplicates depend on it).",
   fix: "Retype the accented letters, or convert the file to NFC (most editors: 'normalize Unicode'); `é` must be one character, not `e` and a combining accent.",
-  check: ({ record }) => {
-    const issues: RuleIssue[] = [];
-    for (const [pointer, text] of stringsOf(record))
-      if (text.normalize("NFC") !== text)
-        issues.push({ pointer, message: `\`${pointerToPath(pointer)}\` is not in Unicode NFC (it holds decomposed characters).` });
-    return issues;
-  },
+  check: ({ record }) =>
+    stringIssues(record, (text, pointer) =>
+      text.normalize("NFC") !== text ? `\`${pointerToPath(pointer)}\` is not in Unicode NFC (it holds decomposed characters).` : undefined,
+    ),
 };
