@@ -1,4 +1,5 @@
 /** `eventwire validate`: checks records and reports findings. */
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isCalendarDate } from "../core/dates.ts";
@@ -7,6 +8,7 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
 import { discover } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
+import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
@@ -17,7 +19,11 @@ Checks records (all of data/ when no path is given) and reports every finding
 at file:line:col with its rule id and how to fix it.
 
 Options:
-  --format pretty|json     report format (default: pretty)
+  --format pretty|json|github
+                           report format (default: pretty); github prints
+                           workflow commands (annotations on the diff) and,
+                           when $GITHUB_STEP_SUMMARY is set, appends a table
+                           of every finding to the job summary
   --rule <id>=off|warn|error
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
@@ -30,7 +36,7 @@ as "in the future" (default: today, UTC).
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
 
-const FORMATS = ["pretty", "json"] as const;
+const FORMATS = ["pretty", "json", "github"] as const;
 
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
@@ -78,7 +84,17 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const result = await checkDataset(root, files, { settings, today });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
-  else
+  else if (format === "github") {
+    io.stdout.write(formatGithub(result.findings, summary));
+    const target = io.env.GITHUB_STEP_SUMMARY;
+    if (target) {
+      try {
+        appendFileSync(target, formatStepSummary(result.findings, summary));
+      } catch (error) {
+        io.stderr.write(`could not write the job summary to ${target}: ${(error as Error).message}\n`);
+      }
+    }
+  } else
     io.stdout.write(
       formatPretty(result.findings, summary, {
         color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,

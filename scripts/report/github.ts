@@ -1,0 +1,108 @@
+/**
+ * The report for GitHub Actions: one workflow command per finding, which
+ * GitHub shows as an annotation on the pull request's diff, and a Markdown
+ * table of every finding for the job summary (GitHub shows only 10
+ * annotations of each kind per step, the summary has them all).
+ *
+ * Syntax: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import type { Finding, Severity } from "../core/finding.ts";
+import { plural, type Summary } from "./summary.ts";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Escapes a command's message: `%`, CR and LF. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a property value: as data, plus `:` and `,`, which delimit properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** Errors first, then warnings, then notices; the order within each is kept. */
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export function formatGithub(findings: readonly Finding[], summary: Summary): string {
+  const out: string[] = [];
+  for (const f of bySeverity(findings)) {
+    const props: [string, string | number | undefined][] = [
+      ["file", f.file],
+      ["line", f.line],
+      ["endLine", f.endLine],
+      ["col", f.column],
+      ["endColumn", f.endLine === f.line ? f.endColumn : undefined],
+      ["title", f.rule],
+    ];
+    const head = props
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+      .join(",");
+    const body = f.hint ? `${f.message}\nhelp: ${f.hint}` : f.message;
+    out.push(`::${COMMAND[f.severity]} ${head}::${escapeData(body)}`);
+  }
+  out.push(totals(summary));
+  return out.join("\n") + "\n";
+}
+
+function totals(summary: Summary): string {
+  const checked = `${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked`;
+  if (summary.errors + summary.warnings + summary.infos === 0) return `eventwire validate: no problems (${checked}).`;
+  return `eventwire validate: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info (${checked}).`;
+}
+
+/** GitHub refuses a step summary over 1 MiB; the table stops short of that. */
+export const MAX_SUMMARY_BYTES = 1000 * 1000;
+
+/** A Markdown table cell: no line breaks, `|` and HTML-significant characters escaped. */
+function cell(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n|\r/g, "<br>");
+}
+
+function code(text: string): string {
+  return `<code>${cell(text)}</code>`;
+}
+
+/** The job summary: counts, then every finding, errors first. */
+export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES): string {
+  const lines = ["## eventwire validate", ""];
+  if (findings.length === 0) {
+    lines.push(`No problems: ${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked.`, "");
+    return lines.join("\n") + "\n";
+  }
+  lines.push(
+    `**${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info** ` +
+      `in ${plural(summary.files, "file")} (${plural(summary.records, "record")} checked).`,
+    "",
+    "| | Location | Rule | Problem | How to fix |",
+    "|---|---|---|---|---|",
+  );
+  const icon: Record<Severity, string> = { error: "error", warning: "warning", info: "info" };
+  let bytes = Buffer.byteLength(lines.join("\n"));
+  const sorted = bySeverity(findings);
+  let shown = 0;
+  for (const f of sorted) {
+    const row = `| ${icon[f.severity]} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${cell(f.message)} | ${cell(f.hint ?? "")} |`;
+    const size = Buffer.byteLength(row) + 1;
+    if (bytes + size > maxBytes - 200) break;
+    lines.push(row);
+    bytes += size;
+    shown++;
+  }
+  if (shown < sorted.length)
+    lines.push("", `${sorted.length - shown} more findings are not shown here (the summary is limited to 1 MB); run \`npm run validate\` locally to see them all.`);
+  lines.push("");
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,93 @@
+/** The github report: workflow commands that survive GitHub's parser, errors first, and the job summary. */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { Finding } from "../../scripts/core/finding.ts";
+import { formatGithub, formatStepSummary } from "../../scripts/report/github.ts";
+import { summarize } from "../../scripts/report/summary.ts";
+import { assertGolden } from "../helpers/golden.ts";
+import { run } from "../helpers/run.ts";
+import { parseWorkflowCommand } from "../helpers/workflow-commands.ts";
+
+const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
+
+const finding = (over: Partial<Finding>): Finding => ({
+  file: "data/events/2023/02/ev-aaaaaaaa.yaml",
+  line: 3,
+  column: 7,
+  rule: "schema",
+  severity: "error",
+  message: "m",
+  pointer: "/title",
+  ...over,
+});
+
+test("every character that means something to GitHub survives the round trip", () => {
+  const nasty = "100% sure: a, b\r\nnext line :: %0A %25 ,=";
+  const f = finding({ file: "data/a,b:c%.yaml", message: nasty, hint: "fix: it, 50%", rule: "text-control" });
+  const [line, total] = formatGithub([f], summarize([f], 1, 1)).split("\n");
+  assert.not.match(line!.slice(2), /\r|\n/);
+  const parsed = parseWorkflowCommand(line!)!;
+  assert.is(parsed.command, "error");
+  assert.equal(parsed.properties, { file: "data/a,b:c%.yaml", line: "3", col: "7", title: "text-control" });
+  assert.is(parsed.data, `${nasty}\nhelp: fix: it, 50%`);
+  assert.is(parseWorkflowCommand(total!), undefined);
+});
+
+test("errors come first, then warnings, then notices; end positions are given", () => {
+  const list = [
+    finding({ file: "a.yaml", severity: "info", rule: "i" }),
+    finding({ file: "b.yaml", severity: "warning", rule: "w", endLine: 3, endColumn: 12 }),
+    finding({ file: "c.yaml", severity: "error", rule: "e", endLine: 5, endColumn: 2 }),
+  ];
+  const commands = formatGithub(list, summarize(list, 3, 3)).split("\n").map(parseWorkflowCommand).filter((c) => c !== undefined);
+  assert.equal(commands.map((c) => c.command), ["error", "warning", "notice"]);
+  assert.equal(commands[0]!.properties, { file: "c.yaml", line: "3", endLine: "5", col: "7", title: "e" });
+  assert.equal(commands[1]!.properties, { file: "b.yaml", line: "3", endLine: "3", col: "7", endColumn: "12", title: "w" });
+});
+
+test("github report on the broken fixture (golden), and the job summary (golden)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-summary-"));
+  try {
+    const summaryFile = path.join(dir, "summary.md");
+    const r = await run(["validate", "--root", BROKEN, "--format", "github"], { env: { GITHUB_STEP_SUMMARY: summaryFile } });
+    assert.is(r.code, 1);
+    assert.is(r.stderr, "");
+    assertGolden("validate-broken.github.txt", r.stdout);
+    const lines = r.stdout.trimEnd().split("\n");
+    for (const line of lines.slice(0, -1)) assert.ok(parseWorkflowCommand(line), line);
+    assertGolden("validate-broken.summary.md", readFileSync(summaryFile, "utf8"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the job summary escapes table cells and stops short of GitHub's size limit", () => {
+  const f = finding({ message: "a | b\nc <script>", hint: "x|y" });
+  const table = formatStepSummary([f], summarize([f], 1, 1));
+  assert.match(table, /\| a \\\| b<br>c &lt;script&gt; \| x\\\|y \|/);
+  const many = Array.from({ length: 500 }, (_, i) => finding({ line: i + 1, message: "long ".repeat(40) }));
+  const capped = formatStepSummary(many, summarize(many, 1, 1), 20_000);
+  assert.ok(Buffer.byteLength(capped) <= 20_000);
+  assert.match(capped, /\d+ more findings are not shown here/);
+});
+
+test("a clean run writes a short summary and exits 0", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-summary-"));
+  try {
+    const summaryFile = path.join(dir, "summary.md");
+    const r = await run(["validate", "--root", BROKEN, "--format", "github", "data/outlets/dw.yaml"], {
+      cwd: BROKEN,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    assert.is(r.code, 0);
+    assert.is(r.stdout, "eventwire validate: no problems (1 file, 1 record checked).\n");
+    assert.match(readFileSync(summaryFile, "utf8"), /No problems: 1 file, 1 record checked/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
