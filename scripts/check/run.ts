@@ -20,6 +20,8 @@ export interface CheckOptions {
   settings?: RuleSettings;
   /** YYYY-MM-DD; defaults to today in UTC. */
   today?: string;
+  /** Files deleted since the base of `--changed`: dataset rules may report on them. */
+  deleted?: readonly string[];
 }
 
 export interface CheckResult {
@@ -80,6 +82,8 @@ function toFinding(rule: Rule, severity: Severity, file: string, issue: RuleIssu
 export async function checkDataset(root: string, targets: readonly DatasetFile[], options: CheckOptions = {}): Promise<CheckResult> {
   const settings = options.settings ?? new Map();
   const today = options.today ?? todayUtc();
+  const deleted = options.deleted ?? [];
+  const deletedSet = new Set(deleted);
   const severityOf = (rule: Rule) => settings.get(rule.id) ?? rule.severity;
   const findings: Finding[] = [];
   const targeted = new Map(targets.map((f) => [f.path, load(f)]));
@@ -118,8 +122,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const events = validOf("event").map((l) => ({ file: l.file.path, event: l.record as Event }));
     const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
     for (const rule of datasetRules) {
-      for (const issue of rule.check({ events, registryFiles })) {
-        if (!targeted.has(issue.file)) continue;
+      for (const issue of rule.check({ events, registryFiles, deleted })) {
+        if (!targeted.has(issue.file) && !deletedSet.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
           const at = everything.get(r.file)?.doc?.locate(r.pointer);
           return { ...r, line: at?.line, column: at?.column };

@@ -6,7 +6,8 @@ import { isCalendarDate } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
-import { discover } from "../dataset/discover.ts";
+import { changesSince, isCommit } from "../dataset/changes.ts";
+import { discover, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
@@ -19,6 +20,10 @@ Checks records (all of data/ when no path is given) and reports every finding
 at file:line:col with its rule id and how to fix it.
 
 Options:
+  --changed [<git-ref>]    check only the files changed against <git-ref>
+                           (default: the merge base with the default branch);
+                           rules across records still see the whole dataset,
+                           and a deleted event file is itself a finding
   --format pretty|json|github
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,
@@ -48,9 +53,43 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
   return [id, level];
 }
 
+/**
+ * `--changed` takes an optional value: `--changed=<ref>`, or `--changed <ref>`
+ * when the next word names a commit (otherwise it is a path).
+ */
+function takeChanged(argv: string[], root: () => string): { rest: string[]; changed: false | { ref?: string } } {
+  const rest: string[] = [];
+  let changed: false | { ref?: string } = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith("--changed=")) {
+      const ref = arg.slice("--changed=".length);
+      if (!ref) throw new UsageError("--changed= needs a git ref after the `=`");
+      changed = { ref };
+    } else if (arg === "--changed") {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith("-") && isCommit(root(), next)) {
+        changed = { ref: next };
+        i++;
+      } else changed = {};
+    } else rest.push(arg);
+  }
+  return { rest, changed };
+}
+
 export async function validateCommand(argv: string[], io: CommandIO): Promise<number> {
+  const rootArg = (() => {
+    const i = argv.findIndex((a) => a === "--root" || a.startsWith("--root="));
+    if (i === -1) return ".";
+    return argv[i]!.startsWith("--root=") ? argv[i]!.slice(7) : (argv[i + 1] ?? ".");
+  })();
+  const { rest, changed } = takeChanged(argv, () => path.resolve(io.cwd, rootArg));
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: rest,
     allowPositionals: true,
     strict: true,
     options: {
@@ -75,13 +114,20 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const files = await discover(root, positionals, io.cwd);
+  let files = await discover(root, positionals, io.cwd);
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+  let deleted: string[] = [];
+  if (changed) {
+    const scoped = await changedTargets(root, changed.ref, io.env, positionals.length > 0 ? files : undefined);
+    files = scoped.files;
+    deleted = scoped.deleted;
+    io.stderr.write(`Checking ${scoped.note}.\n`);
+  }
   const today = io.env.EVENTWIRE_TODAY;
   if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
     throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
-  const result = await checkDataset(root, files, { settings, today });
+  const result = await checkDataset(root, files, { settings, today, deleted });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else if (format === "github") {
@@ -107,4 +153,32 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * The files `--changed` checks: those changed under data/ (within `within`
+ * when paths were given too). A changed or deleted registry entry can break
+ * any event that refers to it, so then every event is checked as well.
+ */
+async function changedTargets(
+  root: string,
+  ref: string | undefined,
+  env: CommandIO["env"],
+  within: DatasetFile[] | undefined,
+): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
+  const changes = changesSince(root, ref, env);
+  const inData = (p: string) => p.startsWith("data/");
+  const allowed = within ? new Set(within.map((f) => f.path)) : undefined;
+  const deleted = changes.deleted.filter((p) => inData(p) && (!allowed || allowed.has(p)));
+  let files = changes.changed.filter((p) => inData(p) && (!allowed || allowed.has(p))).map((p) => toDatasetFile(root, p));
+  const registryTouched = [...files.map((f) => f.kind), ...deleted.map((p) => toDatasetFile(root, p).kind)].some((k) => k === "actor" || k === "outlet");
+  const short = changes.base.slice(0, 12);
+  let note = `${files.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
+  if (registryTouched) {
+    const known = new Set(files.map((f) => f.path));
+    const events = (await discover(root)).filter((f) => f.kind === "event" && !known.has(f.path));
+    files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
+    note += `, and every event, because registry entries changed`;
+  }
+  return { files, deleted, note };
 }

@@ -2,6 +2,7 @@
 import { duplicateOf } from "./dataset/duplicate-of.ts";
 import { idUnique } from "./dataset/id-unique.ts";
 import { probableDuplicate } from "./dataset/probable-duplicate.ts";
+import { recordDeleted } from "./dataset/record-deleted.ts";
 import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
@@ -60,7 +61,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   summaryCopy,
 ];
 
-export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate];
+export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
 

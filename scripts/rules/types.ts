@@ -75,6 +75,8 @@ export interface DatasetContext {
   events: readonly EventEntry[];
   /** Registry entries by kind, with the file that holds each. */
   registryFiles: readonly { kind: RecordKind; id: string; file: string }[];
+  /** Files deleted since the base of `validate --changed`; empty otherwise. */
+  deleted: readonly string[];
 }
 
 export interface RecordContext {

@@ -64,10 +64,10 @@ export function writeDataset(files: Record<string, string | Buffer>): string {
 }
 
 /** Checks a dataset made of the registry and `files`; findings as `rule@line:col`. */
-export async function findingsFor(files: Record<string, string | Buffer>, today = "2026-11-27"): Promise<string[]> {
+export async function findingsFor(files: Record<string, string | Buffer>, today = "2026-11-27", deleted: string[] = []): Promise<string[]> {
   const root = writeDataset({ ...REGISTRY, ...files });
   try {
-    const result = await checkDataset(root, await discover(root), { today });
+    const result = await checkDataset(root, await discover(root), { today, deleted });
     return result.findings.map((f) => `${f.file}|${f.rule}@${f.line}:${f.column}`);
   } finally {
     rmSync(root, { recursive: true, force: true });

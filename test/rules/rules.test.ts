@@ -12,6 +12,8 @@ interface Case {
   rule: string;
   name: string;
   files: Record<string, string | Buffer>;
+  /** Files deleted since the base, as `validate --changed` passes them. */
+  deleted?: string[];
   /** Expected findings of `rule`, as `file|rule@line:col`; empty for a valid case. */
   expect: string[];
 }
@@ -132,11 +134,25 @@ const cases: Case[] = [
     },
     expect: [],
   },
+  {
+    rule: "record-deleted",
+    name: "an event file deleted",
+    files: event(EVENT_YAML),
+    deleted: ["data/events/2023/02/ev-dwgqbce2.yaml"],
+    expect: [at("data/events/2023/02/ev-dwgqbce2.yaml", "record-deleted", 1, 1)],
+  },
+  {
+    rule: "record-deleted",
+    name: "an event file moved to the folder of its corrected date, and a registry file deleted",
+    files: { "data/events/2023/02/ev-p6w7bxbz.yaml": EVENT_YAML },
+    deleted: ["data/events/2023/03/ev-p6w7bxbz.yaml", "data/actors/old-name.yaml"],
+    expect: [],
+  },
 ];
 
 for (const c of cases) {
   test(`${c.rule}: ${c.name}`, async () => {
-    const all = await findingsFor(c.files);
+    const all = await findingsFor(c.files, undefined, c.deleted);
     const mine = all.filter((f) => f.includes(`|${c.rule}@`));
     assert.equal(mine, c.expect, `all findings: ${all.join(", ")}`);
     if (c.expect.length === 0) assert.equal(all, [], "a valid case has no findings at all");

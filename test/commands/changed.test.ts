@@ -1,0 +1,127 @@
+/** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, renameSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { run } from "../helpers/run.ts";
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", ...args], {
+    cwd,
+    env: GIT_ENV,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
+
+
+/** A repository whose main branch holds the registry, the example event and one old problem. */
+function repo(): string {
+  const root = writeDataset({
+    ...REGISTRY,
+    [EVENT_PATH]: EVENT_YAML,
+    // Already on main, and wrong: --changed must not report it.
+    "data/events/2023/01/ev-old00000.yaml": "title: [unclosed\n",
+  });
+  git(root, "init", "-q", "-b", "main");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "base");
+  git(root, "checkout", "-q", "-b", "feature");
+  return root;
+}
+
+const files = (stdout: string) => [...new Set(JSON.parse(stdout).findings.map((f: { file: string; rule: string }) => `${f.file}|${f.rule}`))];
+
+test("only changed files are reported; cross-record rules still see unchanged files", async () => {
+  const root = repo();
+  try {
+    // A new file reusing the id of an event already on main: only the whole dataset reveals it.
+    writeFileSync(path.join(root, "data/events/2023/02/copy.yaml"), EVENT_YAML);
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "copy");
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /Checking 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\)/);
+    assert.equal(files(r.stdout), ["data/events/2023/02/copy.yaml|file-name", "data/events/2023/02/copy.yaml|id-unique", "data/events/2023/02/copy.yaml|probable-duplicate"]);
+    assert.is(JSON.parse(r.stdout).summary.files, 1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("uncommitted and untracked changes count; a clean branch has nothing to check", async () => {
+  const root = repo();
+  try {
+    const clean = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(clean.code, 0);
+    assert.is(JSON.parse(clean.stdout).summary.files, 0);
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    writeFileSync(path.join(root, "data/notes.txt"), "untracked\n");
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.equal(files(r.stdout), ["data/events/2023/02/ev-p6w7bxbz.yaml|schema", "data/notes.txt|file-unexpected"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a deleted event file is a finding; a moved one is not", async () => {
+  const root = repo();
+  try {
+    unlinkSync(path.join(root, "data/events/2023/01/ev-old00000.yaml"));
+    mkdirSync(path.join(root, "data/events/2023/03"));
+    renameSync(path.join(root, EVENT_PATH), path.join(root, "data/events/2023/03/ev-p6w7bxbz.yaml"));
+    const r = await run(["validate", "--changed=main", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.equal(files(r.stdout), ["data/events/2023/01/ev-old00000.yaml|record-deleted", "data/events/2023/03/ev-p6w7bxbz.yaml|file-name"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a changed registry entry rechecks every event that may refer to it", async () => {
+  const root = repo();
+  try {
+    unlinkSync(path.join(root, "data/actors/kazakhstan.yaml"));
+    const r = await run(["validate", "--changed", "main", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /and every event, because registry entries changed/);
+    const found = files(r.stdout);
+    assert.ok(found.includes(`${EVENT_PATH}|actor-known`), found.join(", "));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("usage errors: no repository, an unknown ref, a shallow clone without the base (exit 2)", async () => {
+  const plain = writeDataset({ ...REGISTRY });
+  const root = repo();
+  const shallow = mkdtempSync(path.join(tmpdir(), "eventwire-shallow-"));
+  try {
+    const noRepo = await run(["validate", "--changed"], { cwd: plain, env: { GIT_CEILING_DIRECTORIES: path.dirname(plain) } });
+    assert.is(noRepo.code, 2);
+    assert.match(noRepo.stderr, /needs a git repository/);
+    const unknown = await run(["validate", "--changed=no-such-branch"], { cwd: root });
+    assert.is(unknown.code, 2);
+    assert.match(unknown.stderr, /`no-such-branch` is not a commit/);
+    writeFileSync(path.join(root, "data/events/2023/02/ev-aaaaaaaa.yaml"), EVENT_YAML);
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "one");
+    writeFileSync(path.join(root, "data/events/2023/02/ev-bbbbbbbb.yaml"), EVENT_YAML);
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "two");
+    git(root, "checkout", "-q", "main");
+    git(tmpdir(), "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature", `file://${root}`, path.join(shallow, "c"));
+    const r = await run(["validate", "--changed"], { cwd: path.join(shallow, "c") });
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /no common commit in this clone\. This clone is shallow\. In GitHub Actions give actions\/checkout `fetch-depth: 0`/);
+    assert.not.match(r.stderr, /\n\s+at /);
+  } finally {
+    for (const d of [plain, root, shallow]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test.run();
