@@ -44,7 +44,8 @@ interface Loaded {
 }
 
 function load(file: DatasetFile): Loaded {
-  const read = readText(file.absolute);
+  // A symbolic link is never followed: it may point anywhere on the machine.
+  const read: ReadResult = file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(file.absolute);
   const parse = read.ok && file.format && file.kind ? parseRecord(read.text, file.format) : undefined;
   const doc = parse?.ok ? parse.doc : undefined;
   const value = doc?.value;

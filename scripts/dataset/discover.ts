@@ -1,6 +1,6 @@
 /** Finds the files of a dataset and says what kind of record each one holds. */
 import fg from "fast-glob";
-import { statSync } from "node:fs";
+import { readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
@@ -13,6 +13,8 @@ export interface DatasetFile {
   /** The record kind its folder holds, or `null` for a file that is not a record. */
   kind: RecordKind | null;
   format: "yaml" | "json" | null;
+  /** For a symbolic link: where it points (never followed, never read). */
+  symlink?: { target: string; insideRoot: boolean };
 }
 
 export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
@@ -60,10 +62,40 @@ export async function discover(root: string, patterns: readonly string[] = [], c
   const entries = await fg(globs, {
     cwd: root,
     dot: true,
-    onlyFiles: true,
+    onlyFiles: false,
     followSymbolicLinks: false,
     unique: true,
+    objectMode: true,
   });
-  entries.sort();
-  return entries.map((e) => toDatasetFile(root, e));
+  // Regular files, and symbolic links (to files or folders) so that a rule can report them.
+  const kept = entries.filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return kept.map((e) => {
+    const file = toDatasetFile(root, e.path);
+    if (e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+    return file;
+  });
+}
+
+/** Where a link points, and whether that place is inside the dataset's repository. */
+function linkTarget(root: string, absolute: string): { target: string; insideRoot: boolean } {
+  let target = "";
+  try {
+    target = readlinkSync(absolute);
+  } catch {
+    return { target: "(unreadable)", insideRoot: false };
+  }
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    real = path.resolve(path.dirname(absolute), target);
+  }
+  let rootReal = root;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    rootReal = root;
+  }
+  const rel = path.relative(rootReal, real);
+  return { target, insideRoot: rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) };
 }

@@ -6,7 +6,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string; bytes: number; bom: boolean }
-  | { ok: false; problem: "too-large" | "not-utf8" | "binary" | "unreadable"; detail: string; offset?: number };
+  | { ok: false; problem: "too-large" | "not-utf8" | "binary" | "unreadable" | "symlink"; detail: string; offset?: number };
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 

@@ -6,6 +6,7 @@ import { recordDeleted } from "./dataset/record-deleted.ts";
 import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
+import { fileSymlink } from "./file/file-symlink.ts";
 import { fileUnexpected } from "./file/file-unexpected.ts";
 import { duplicateKey } from "./parse/duplicate-key.ts";
 import { recordShape } from "./parse/record-shape.ts";
@@ -14,6 +15,7 @@ import { yamlAlias } from "./parse/yaml-alias.ts";
 import { yamlTag } from "./parse/yaml-tag.ts";
 import { actorKnown } from "./record/actor-known.ts";
 import { actorRepeated } from "./record/actor-repeated.ts";
+import { coordinatesCountry } from "./record/coordinates-country.ts";
 import { countryCode } from "./record/country-code.ts";
 import { dateCalendar } from "./record/date-calendar.ts";
 import { dateFuture } from "./record/date-future.ts";
@@ -31,6 +33,7 @@ import { textWhitespace } from "./text/text-whitespace.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
+  fileSymlink,
   fileSize,
   fileEncoding,
   fileBom,
@@ -51,6 +54,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   dateFuture,
   publishedAfterStart,
   countryCode,
+  coordinatesCountry,
   outletKnown,
   actorKnown,
   actorRepeated,

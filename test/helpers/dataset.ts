@@ -1,5 +1,5 @@
 /** Throwaway datasets on disk: a few registry entries plus the files a test gives. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkDataset } from "../../scripts/check/run.ts";
@@ -64,8 +64,14 @@ export function writeDataset(files: Record<string, string | Buffer>): string {
 }
 
 /** Checks a dataset made of the registry and `files`; findings as `rule@line:col`. */
-export async function findingsFor(files: Record<string, string | Buffer>, today = "2026-11-27", deleted: string[] = []): Promise<string[]> {
+export async function findingsFor(
+  files: Record<string, string | Buffer>,
+  today = "2026-11-27",
+  deleted: string[] = [],
+  links: Record<string, string> = {},
+): Promise<string[]> {
   const root = writeDataset({ ...REGISTRY, ...files });
+  for (const [link, target] of Object.entries(links)) symlinkSync(target, path.join(root, link));
   try {
     const result = await checkDataset(root, await discover(root), { today, deleted });
     return result.findings.map((f) => `${f.file}|${f.rule}@${f.line}:${f.column}`);

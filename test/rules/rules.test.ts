@@ -14,6 +14,8 @@ interface Case {
   files: Record<string, string | Buffer>;
   /** Files deleted since the base, as `validate --changed` passes them. */
   deleted?: string[];
+  /** Symbolic links to create: path -> target. */
+  links?: Record<string, string>;
   /** Expected findings of `rule`, as `file|rule@line:col`; empty for a valid case. */
   expect: string[];
 }
@@ -34,6 +36,14 @@ const cases: Case[] = [
   { rule: "file-unexpected", name: "a text file under data/", files: { "data/notes.txt": "x\n" }, expect: [at("data/notes.txt", "file-unexpected", 1, 1)] },
   { rule: "file-unexpected", name: "a YAML file outside the record folders", files: { "data/misc/x.yaml": "a: 1\n" }, expect: [at("data/misc/x.yaml", "file-unexpected", 1, 1)] },
   { rule: "file-unexpected", name: "records in record folders", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "file-symlink",
+    name: "links out of the repository and inside it",
+    files: event(EVENT_YAML),
+    links: { "data/events/2023/02/ev-aaaaaaaa.yaml": "/etc/passwd", "data/events/2023/02/ev-bbbbbbbb.yaml": "ev-p6w7bxbz.yaml", "data/outside": "/etc" },
+    expect: [at("data/events/2023/02/ev-aaaaaaaa.yaml", "file-symlink", 1, 1), at("data/events/2023/02/ev-bbbbbbbb.yaml", "file-symlink", 1, 1), at("data/outside", "file-symlink", 1, 1)],
+  },
+  { rule: "file-symlink", name: "regular files", files: event(EVENT_YAML), expect: [] },
   // parse
   { rule: "syntax", name: "an unclosed flow list", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuters")), expect: [at(E, "syntax", 23, 5)] },
   { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 31, 1)] },
@@ -62,6 +72,15 @@ const cases: Case[] = [
   { rule: "schema-version", name: "a known version", files: event(EVENT_YAML), expect: [] },
   { rule: "schema", name: "an unknown precision", files: event(editEvent("precision: day", "precision: days")), expect: [at(E, "schema", 8, 14)] },
   { rule: "schema", name: "the example event", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "schema",
+    name: "`__proto__` keys in YAML and JSON are fields like any other (and pollute nothing)",
+    files: {
+      ...event(editEvent("status: active", "status: active\n__proto__:\n  polluted: true")),
+      "data/outlets/x.json": '{"schema_version": "1.0.0", "__proto__": {"polluted": true}, "id": "x", "name": "X", "kind": "wire_agency", "country": "FRA", "domains": ["x.com"]}',
+    },
+    expect: [at("data/events/2023/02/ev-p6w7bxbz.yaml", "schema", 4, 1), at("data/outlets/x.json", "schema", 1, 29)],
+  },
   // record
   { rule: "file-name", name: "an event in the wrong month folder", files: event(EVENT_YAML, "data/events/2023/03/ev-p6w7bxbz.yaml"), expect: [at("data/events/2023/03/ev-p6w7bxbz.yaml", "file-name", 2, 5)] },
   { rule: "file-name", name: "an outlet file named after another id", files: { "data/outlets/deutsche-welle.yaml": 'schema_version: "1.0.0"\nid: dw2\nname: DW\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n' }, expect: [at("data/outlets/deutsche-welle.yaml", "file-name", 2, 5)] },
@@ -96,6 +115,24 @@ const cases: Case[] = [
   { rule: "text-nfc", name: "a composed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstan\u00e9")), expect: [] },
   { rule: "summary-copy", name: "the headline as title", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia")), expect: [at(E, "summary-copy", 4, 8)] },
   { rule: "summary-copy", name: "own words", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "coordinates-country",
+    name: "Astana inside Kazakhstan",
+    files: event(editEvent("    precision: country", "    precision: city\n    lat: 51.13\n    lon: 71.43")),
+    expect: [],
+  },
+  {
+    rule: "coordinates-country",
+    name: "Astana with lat and lon swapped",
+    files: event(editEvent("    precision: country", "    precision: city\n    lat: 71.43\n    lon: 51.13")),
+    expect: [at(E, "coordinates-country", 20, 10)],
+  },
+  {
+    rule: "coordinates-country",
+    name: "Suva, Fiji, east of the antimeridian",
+    files: event(editEvent("    country: KAZ\n    precision: country", "    country: FJI\n    precision: city\n    lat: -18.14\n    lon: 178.44").replace("name: Kazakhstan", "name: Suva")),
+    expect: [],
+  },
   // dataset
   { rule: "id-unique", name: "one record an id", files: event(EVENT_YAML), expect: [] },
   {
@@ -152,7 +189,8 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`${c.rule}: ${c.name}`, async () => {
-    const all = await findingsFor(c.files, undefined, c.deleted);
+    const all = await findingsFor(c.files, undefined, c.deleted, c.links);
+    assert.is(({} as Record<string, unknown>).polluted, undefined, "Object.prototype stays clean");
     const mine = all.filter((f) => f.includes(`|${c.rule}@`));
     assert.equal(mine, c.expect, `all findings: ${all.join(", ")}`);
     if (c.expect.length === 0) assert.equal(all, [], "a valid case has no findings at all");

@@ -9,7 +9,7 @@ export const fileUnexpected: FileRule = {
   description: "Every file under data/ is a record: a .yaml, .yml or .json file in a record folder.",
   fix: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files; move or remove anything else.`,
   check: ({ file }) =>
-    file.kind === null
+    file.kind === null && !file.symlink
       ? [{ message: file.format === null ? "This file is not a record: only .yaml, .yml and .json files belong under data/." : "This file is not in a record folder." }]
       : [],
 };

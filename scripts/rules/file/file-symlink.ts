@@ -1,0 +1,21 @@
+import type { FileRule } from "../types.ts";
+
+export const fileSymlink: FileRule = {
+  id: "file-symlink",
+  family: "file",
+  severity: "error",
+  scope: "file",
+  description: "Nothing under data/ is a symbolic link: a link is never followed (it could point anywhere, or count a record twice).",
+  fix: "Replace the link with the record file itself (`git mv` the file into place), or remove it.",
+  check: ({ file }) => {
+    if (!file.symlink) return [];
+    const { target, insideRoot } = file.symlink;
+    return [
+      {
+        message: insideRoot
+          ? `This is a symbolic link (to \`${target}\`), not a file; it was not read.`
+          : `This is a symbolic link that leaves the repository (to \`${target}\`); it was not read.`,
+      },
+    ];
+  },
+};
