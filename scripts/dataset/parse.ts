@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { pointerToSegments } from "../core/pointer.ts";
 import { LineIndex, type Position } from "./lines.ts";
+import { readYamlSubset } from "./yaml-subset.ts";
 
 /** Flow nesting (`[`, `{`) a record may have; deeper input is refused before parsing. */
 export const MAX_FLOW_DEPTH = 64;
@@ -146,7 +147,79 @@ function jsonErrorOffset(message: string, text: string): number {
   return m ? Number(m[1]) : text.length;
 }
 
+/** Every key token in valid JSON text: a string followed by a colon. */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+/** Keys in a parsed value, or -1 when it nests deeper than the limit. */
+function countKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (depth > MAX_FLOW_DEPTH) return -1;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const k = countKeys(item, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  for (const key in value) {
+    n++;
+    const k = countKeys((value as Record<string, unknown>)[key], depth + 1);
+    if (k < 0) return -1;
+    n += k;
+  }
+  return n;
+}
+
+/**
+ * JSON.parse, when the text is valid JSON without repeated keys (JSON.parse
+ * keeps the last of two equal keys silently: counting key tokens against
+ * parsed keys tells) and not nested too deep; otherwise undefined.
+ */
+function readJsonFast(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = countKeys(value, 0);
+  if (parsed < 0) return undefined;
+  let tokens = 0;
+  JSON_STRING.lastIndex = 0;
+  for (let m = JSON_STRING.exec(text); m !== null; m = JSON_STRING.exec(text)) if (m[1] !== undefined) tokens++;
+  return tokens === parsed ? value : undefined;
+}
+
+/**
+ * A document read by a fast path: the value is known, and the `yaml` parse
+ * that gives positions runs only if a finding needs one.
+ */
+function lazyDocument(format: "yaml" | "json", text: string, value: unknown): ParsedDocument {
+  let lines: LineIndex | undefined;
+  let locate: ((pointer: string, target?: Target) => Position) | undefined;
+  return {
+    format,
+    text,
+    value,
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+    locate(pointer, target) {
+      if (!locate) {
+        const { doc } = parseYamlDocument(text, this.lines);
+        locate = locator(doc, this.lines);
+      }
+      return locate(pointer, target);
+    },
+  };
+}
+
 export function parseRecord(text: string, format: "yaml" | "json"): ParseResult {
+  // Fast paths for the common case, a well-formed record; anything else gets the full parser below.
+  const fast = format === "json" ? readJsonFast(text) : readYamlSubset(text);
+  if (fast !== undefined) return { ok: true, doc: lazyDocument(format, text, fast) };
   const lines = new LineIndex(text);
   const deep = tooDeep(text);
   if (deep !== -1)

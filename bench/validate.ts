@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: times `eventwire validate` end to end on synthetic
+ * datasets, next to ajv-cli (schema only) on the same files in the same run,
+ * and checks the targets of the validate issue:
+ *   JSON, every rule          <= 0.6 x ajv-cli
+ *   YAML                      <= 2 x JSON
+ *   --changed, one file       <= 1 s
+ *
+ *   npm run bench -- [--records 100000] [--runs 3] [--dir <folder>]
+ *
+ * The datasets are generated once per size and seed (in the temp folder) and
+ * reused; the figures are medians of the runs.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
+import { writeSynthetic } from "./synthetic.ts";
+
+const GENERATOR_VERSION = 1;
+
+const { values } = parseArgs({
+  options: {
+    records: { type: "string", default: "100000" },
+    runs: { type: "string", default: "3" },
+    dir: { type: "string" },
+    seed: { type: "string", default: "20230228" },
+  },
+});
+const records = Number(values.records);
+const runs = Number(values.runs);
+const seed = Number(values.seed);
+if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1) {
+  process.stderr.write("usage: npm run bench -- [--records N] [--runs R] [--dir folder] [--seed S]\n");
+  process.exit(2);
+}
+const dir = path.resolve(values.dir ?? path.join(tmpdir(), `eventwire-bench-${records}-${seed}-v${GENERATOR_VERSION}`));
+const stamp = path.join(dir, "complete");
+
+const log = (text: string) => process.stderr.write(text + "\n");
+
+if (!existsSync(stamp)) {
+  rmSync(dir, { recursive: true, force: true });
+  log(`Generating ${records} records as JSON and as YAML in ${dir} ...`);
+  const t = performance.now();
+  writeSynthetic(dir, { records, seed });
+  git(path.join(dir, "json"), "init", "-q", "-b", "main");
+  git(path.join(dir, "json"), "add", "-A");
+  git(path.join(dir, "json"), "commit", "-q", "-m", "synthetic");
+  writeFileSync(stamp, "");
+  log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+function git(cwd: string, ...args: string[]): void {
+  const r = spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed`);
+}
+
+const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
+const AJV = path.join(TOOLKIT_ROOT, "node_modules", "ajv-cli", "dist", "index.js");
+const SCHEMA = path.join(TOOLKIT_ROOT, "schema", "v1.0.0", "event.schema.json");
+
+interface Case {
+  name: string;
+  args: string[];
+  cwd: string;
+  /** Runs before each timed run (not timed). */
+  before?: () => void;
+  after?: () => void;
+}
+
+const json = path.join(dir, "json");
+const yaml = path.join(dir, "yaml");
+const firstEvent = (() => {
+  const r = spawnSync("git", ["ls-files", "data/events"], { cwd: json, encoding: "utf8", maxBuffer: 1 << 28 });
+  return r.stdout.split("\n")[0]!;
+})();
+const original = readFileSync(path.join(json, firstEvent), "utf8");
+
+const cases: Case[] = [
+  {
+    name: "ajv-cli, schema only (JSON events)",
+    cwd: json,
+    args: [AJV, "validate", "--spec=draft2020", "-c", "ajv-formats", "-s", SCHEMA, "-d", "data/events/**/*.json"],
+  },
+  { name: "eventwire validate, JSON", cwd: json, args: [BIN, "validate"] },
+  { name: "eventwire validate, YAML", cwd: yaml, args: [BIN, "validate"] },
+  {
+    name: "eventwire validate --changed, 1 file",
+    cwd: json,
+    args: [BIN, "validate", "--changed"],
+    before: () => writeFileSync(path.join(json, firstEvent), original.replace('"title": "', '"title": "Edited: ')),
+    after: () => writeFileSync(path.join(json, firstEvent), original),
+  },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+const results = new Map<string, number>();
+for (const c of cases) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    c.before?.();
+    const t = performance.now();
+    const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const elapsed = (performance.now() - t) / 1000;
+    c.after?.();
+    if (r.status !== 0) {
+      log(`${c.name}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
+      process.exit(1);
+    }
+    times.push(elapsed);
+  }
+  results.set(c.name, median(times));
+  log(`${c.name}: ${times.map((t) => t.toFixed(2)).join(" / ")} s`);
+}
+
+const [ajv, jsonTime, yamlTime, changed] = cases.map((c) => results.get(c.name)!);
+const rows: [string, string, string, boolean][] = [
+  ["JSON, every rule / ajv-cli", (jsonTime! / ajv!).toFixed(2), "<= 0.60", jsonTime! <= 0.6 * ajv!],
+  ["YAML / JSON", (yamlTime! / jsonTime!).toFixed(2), "<= 2.00", yamlTime! <= 2 * jsonTime!],
+  ["--changed, 1 file (s)", changed!.toFixed(2), "<= 1.00", changed! <= 1],
+];
+const out = [
+  `# eventwire bench: ${records} records, ${cpus().length} cores, Node ${process.version}, median of ${runs}`,
+  "",
+  "| run | seconds | records/s |",
+  "|---|---:|---:|",
+  ...cases.map((c) => {
+    const t = results.get(c.name)!;
+    return `| ${c.name} | ${t.toFixed(2)} | ${c.name.includes("--changed") ? "" : Math.round(records / t)} |`;
+  }),
+  "",
+  "| target | measured | wanted | met |",
+  "|---|---:|---:|---|",
+  ...rows.map(([name, got, want, ok]) => `| ${name} | ${got} | ${want} | ${ok ? "yes" : "no"} |`),
+  "",
+];
+process.stdout.write(out.join("\n"));

@@ -1,0 +1,126 @@
+/**
+ * The fast YAML reader against the `yaml` package, which stays the authority:
+ * whenever the reader returns a value, `yaml` must read the same text without
+ * an error or a warning and give an equal value. The reader may decline
+ * (undefined) anything; it must accept the layouts records are written in.
+ */
+import fg from "fast-glob";
+import { readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parseDocument, stringify } from "yaml";
+import { syntheticEvents } from "../../bench/synthetic.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { readYamlSubset } from "../../scripts/dataset/yaml-subset.ts";
+
+/** What `yaml` makes of a text, as the validator configures it; undefined when it reports anything. */
+function authority(text: string): { value: unknown } | undefined {
+  const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  return { value: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+/** The property: declining is allowed, disagreeing is not. */
+function agrees(text: string): boolean {
+  const fast = readYamlSubset(text);
+  if (fast === undefined) return true;
+  const slow = authority(text);
+  return slow !== undefined && isDeepStrictEqual(fast, slow.value);
+}
+
+test("every YAML file of the dataset and the fixtures: read, and read alike", () => {
+  const files = fg.sync(["data/**/*.{yaml,yml}", "test/fixtures/**/*.{yaml,yml}"], { cwd: TOOLKIT_ROOT, absolute: true });
+  assert.ok(files.length > 30);
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    assert.ok(agrees(text), file);
+    if (file.includes("/data/") && !file.includes("/fixtures/")) assert.ok(readYamlSubset(text) !== undefined, `the fast path declines ${file}`);
+  }
+});
+
+const ACCEPTED: [string, unknown][] = [
+  ["a: 1\nb: -2.5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: +12\n", { a: 1, b: -2.5, c: 1000, d: 31, e: 15, f: 12 }],
+  ["a: ~\nb: null\nc:\nd: True\ne: FALSE\nf: .inf\ng: -.Inf\n", { a: null, b: null, c: null, d: true, e: false, f: Infinity, g: -Infinity }],
+  ["v: 1.0.0\nd: 2023-02-28\nu: https://p.dw.com/p/4O4UG\ns: C# and a#b\n", { v: "1.0.0", d: "2023-02-28", u: "https://p.dw.com/p/4O4UG", s: "C# and a#b" }],
+  ['q: "a \\"b\\" \\u00e9\\n\\/"\nr: \'it\'\'s\' # note\n', { q: 'a "b" é\n/', r: "it's" }],
+  ["t: plain text # a comment\n# whole line\n\nn: 1\n", { t: "plain text", n: 1 }],
+  ["l: [afp, reuters, dw.com, 2]\ne: []\nm: {}\n", { l: ["afp", "reuters", "dw.com", 2], e: [], m: {} }],
+  ["s: >-\n  one\n  two\n\n  three\nn: 1\n", { s: "one two\nthree", n: 1 }],
+  ["s: >\n  one\n  two\n\n\nn: 1\n", { s: "one two\n", n: 1 }],
+  ["s: |\n  one\n  two\nt: |-\n  x\n\n  y\n", { s: "one\ntwo\n", t: "x\n\ny" }],
+  ["a:\n- x: 1\n  y: 2\n- z\nb: 2\n", { a: [{ x: 1, y: 2 }, "z"], b: 2 }],
+  ["a:\n  - x: 1\n    y:\n      - p\n      - q\n  -   w: 3\n", { a: [{ x: 1, y: ["p", "q"] }, { w: 3 }] }],
+  ["a:\n  b:\n    c: d\n  e: f\n", { a: { b: { c: "d" }, e: "f" } }],
+];
+
+test("the layouts records use are read, to the values yaml gives", () => {
+  for (const [text, expected] of ACCEPTED) {
+    assert.equal(readYamlSubset(text), expected, text);
+    assert.ok(agrees(text), text);
+  }
+});
+
+const DECLINED = [
+  "a: &x 1\nb: *x\n", // anchors and aliases
+  "a: !!str 1\n", // tags
+  "a: 1\na: 2\n", // duplicate keys
+  "--- \na: 1\n", // document markers
+  "a: b: c\n", // a colon in a plain scalar
+  "a: text\n  continued\n", // multi-line plain scalars
+  'a: "open\n  quote"\n', // multi-line quoted scalars
+  "a: [x, [y]]\n", // nested flow
+  "a: {x: 1}\n", // flow mappings
+  "a:\r\n  b: 1\r\n", // CRLF
+  "a:\t1\n", // tabs
+  "a: |\n    deep\n  shallow\n", // inconsistent block indentation
+  "a: |+\n  keep\n\n", // keep chomping
+  "a: >\n  x\n    more indented\n", // more-indented folded lines
+  "- a\n- b\n", // a top-level sequence
+  "  a: 1\n", // an indented document
+  'a: "\\x41"\n', // YAML-only escapes
+  "True: 1\n", // keys the core schema would resolve
+  "__proto__: 1\n",
+  "a:\n  - \n", // an empty item
+  "a: 1\n b: 2\n", // bad indentation
+];
+
+test("anything outside the subset is declined, not guessed", () => {
+  for (const text of DECLINED) assert.is(readYamlSubset(text), undefined, JSON.stringify(text));
+});
+
+test("synthetic records written by yaml.stringify in several styles", () => {
+  const plain = { lineWidth: 0, defaultKeyType: "PLAIN" as const };
+  // Styles the reader must take (the layouts of hand-written and formatted records) ...
+  const taken = [plain, { ...plain, indentSeq: false }, { ...plain, defaultStringType: "QUOTE_DOUBLE" as const }, { ...plain, defaultStringType: "QUOTE_SINGLE" as const }, { ...plain, blockQuote: "folded" as const }];
+  // ... and styles it may decline (long lines folded into multi-line plain scalars, flow style).
+  const others = [{}, { lineWidth: 30 }, { collectionStyle: "flow" as const }];
+  for (const [, record] of syntheticEvents({ records: 60, seed: 7 })) {
+    for (const style of taken) {
+      const text = stringify(record, style);
+      assert.ok(readYamlSubset(text) !== undefined, text);
+      assert.ok(agrees(text), text);
+    }
+    for (const style of others) assert.ok(agrees(stringify(record, style)));
+  }
+});
+
+test("mutated records: whatever the reader accepts, yaml accepts and reads alike", () => {
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const base = readFileSync(`${TOOLKIT_ROOT}/data/events/2023/02/ev-p6w7bxbz.yaml`, "utf8");
+  const pieces = [":", " ", "#", "-", "'", '"', "\n", "[", "]", "{", "}", "|", ">", "&", "*", "!", "%", "@", "\\", "  ", "- ", ": ", " #", "0", "~", "\u00e9"];
+  for (let i = 0; i < 3000; i++) {
+    let text = base;
+    for (let k = 1 + Math.floor(rand() * 3); k > 0; k--) {
+      const at = Math.floor(rand() * text.length);
+      const op = rand();
+      if (op < 0.5) text = text.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + text.slice(at);
+      else if (op < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 3));
+      else text = text.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + text.slice(at + 1);
+    }
+    assert.ok(agrees(text), JSON.stringify(text));
+  }
+});
+
+test.run();
