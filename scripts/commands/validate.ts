@@ -36,7 +36,8 @@ Options:
   -h, --help               show this help
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
-as "in the future" (default: today, UTC).
+as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
+(default: one a core, for large jobs only).
 
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
@@ -127,7 +128,17 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const today = io.env.EVENTWIRE_TODAY;
   if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
     throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
-  const result = await checkDataset(root, files, { settings, today, deleted });
+  const threadsEnv = io.env.EVENTWIRE_THREADS;
+  if (threadsEnv !== undefined && !/^[1-9]\d*$/.test(threadsEnv))
+    throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threadsEnv}\``);
+  const result = await checkDataset(root, files, {
+    settings,
+    today,
+    deleted,
+    partial: Boolean(changed),
+    // An explicit thread count is used even for small jobs (tests rely on it).
+    ...(threadsEnv ? { threads: Number(threadsEnv), minFilesPerThread: 1 } : {}),
+  });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else if (format === "github") {

@@ -1,5 +1,20 @@
-/** Where the toolkit's own files are, wherever it is run from. */
+/** Where the toolkit's own files are, wherever it is run from (sources or the bundle in dist/). */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository that holds the toolkit (schema/, scripts/). */
-export const TOOLKIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+function findRoot(from: string): string {
+  let dir = path.dirname(fileURLToPath(from));
+  for (;;) {
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "schema"))) return dir + path.sep;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`cannot find the eventwire repository above ${from}`);
+    dir = up;
+  }
+}
+
+/** The repository that holds the toolkit (schema/, scripts/), with a trailing separator. */
+export const TOOLKIT_ROOT = findRoot(import.meta.url);
+
+/** True in the bundle that `npm run build` writes to dist/, false when the sources run through tsx. */
+export const RUNNING_FROM_BUNDLE = import.meta.url.endsWith(".mjs");

@@ -59,10 +59,28 @@ export interface Registries {
   outlets: ReadonlyMap<string, Outlet>;
 }
 
-/** What a dataset rule sees of each event: enough to compare records, not their text. */
+/**
+ * What a dataset rule sees of an event: the fields records are compared by,
+ * small enough to pass between threads. `partial` entries stand for events
+ * outside the scope of `validate --changed`: only their id is known (from the
+ * file name, which the file-name rule ties to the id).
+ */
+export interface EventSummary {
+  id: string;
+  partial?: true;
+  status?: Event["status"];
+  duplicate_of?: string;
+  start?: string;
+  event_type?: string;
+  /** Distinct country codes of the locations, sorted. */
+  countries?: string[];
+  /** Distinct actor ids, sorted. */
+  actors?: string[];
+}
+
 export interface EventEntry {
   file: string;
-  event: Event;
+  event: EventSummary;
 }
 
 /** A rule across records (unique ids, duplicates). */

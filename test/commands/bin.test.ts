@@ -8,8 +8,8 @@ import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
 const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
 
-function eventwire(args: string[], cwd = TOOLKIT_ROOT) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+function eventwire(args: string[], cwd = TOOLKIT_ROOT, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env } });
 }
 
 test("bin: validate exits 0 on the dataset and 1 on a broken one", () => {
@@ -26,6 +26,26 @@ test("bin: a usage error exits 2 without a stack trace", () => {
   assert.is(r.status, 2);
   assert.match(r.stderr, /--format must be one of pretty, json/);
   assert.not.match(r.stderr, /\n\s+at /);
+});
+
+test("bin: the bundle (when built and current) and the sources give the same report", () => {
+  const fromBundle = eventwire(["validate", "--format", "json"], BROKEN);
+  const fromSource = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_FROM_SOURCE: "1" });
+  assert.is(fromBundle.status, 1);
+  assert.is(fromSource.status, 1);
+  assert.is(fromBundle.stdout, fromSource.stdout);
+});
+
+test("bin: worker threads give the same report as one thread", () => {
+  const one = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "1" });
+  const two = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "2" });
+  const twoFromSource = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "2", EVENTWIRE_FROM_SOURCE: "1" });
+  assert.is(one.status, 1, one.stderr);
+  assert.is(two.stdout, one.stdout, two.stderr);
+  assert.is(twoFromSource.stdout, one.stdout, twoFromSource.stderr);
+  const bad = eventwire(["validate"], BROKEN, { EVENTWIRE_THREADS: "many" });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, /EVENTWIRE_THREADS must be a whole number/);
 });
 
 test.run();

@@ -1,5 +1,5 @@
 /** The published JSON Schema files: valid 2020-12, strict-mode clean, in step with zod, and met by the dataset. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -10,7 +10,7 @@ import { staleSchemaFiles } from "../../scripts/commands/schema.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { parseRecord } from "../../scripts/dataset/parse.ts";
-import { loadJsonSchema, newAjv } from "../../scripts/rules/schema/validators.ts";
+import { loadJsonSchema, newAjv, precompiled, sha256, standaloneSource } from "../../scripts/rules/schema/validators.ts";
 
 test("every published file matches what the zod sources generate (drift check)", () => {
   assert.equal(staleSchemaFiles(), []);
@@ -59,6 +59,33 @@ test("every record in data/ passes the published schema of its kind", async () =
     checked++;
   }
   assert.ok(checked >= 26, `checked ${checked} records`);
+});
+
+test("standalone validators (npm run build) judge every record as the compiled schema does, and only for their schema", async () => {
+  const dir = path.join(TOOLKIT_ROOT, "node_modules", ".cache", "eventwire-test-standalone");
+  mkdirSync(dir, { recursive: true });
+  try {
+    const files = [...(await discover(TOOLKIT_ROOT)), ...(await discover(path.join(TOOLKIT_ROOT, "test", "fixtures", "datasets", "broken")))];
+    for (const kind of RECORD_KINDS) {
+      const file = path.join(dir, `${kind}.cjs`);
+      writeFileSync(file, standaloneSource("1.0.0", kind));
+      const hash = sha256(readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath("1.0.0", kind)), "utf8"));
+      const standalone = precompiled(hash, file)!;
+      assert.ok(standalone, kind);
+      assert.is(precompiled(sha256("another schema"), file), undefined, "a validator of another schema is not used");
+      const compiled = newAjv(false).compile(loadJsonSchema("1.0.0", kind));
+      let invalid = 0;
+      for (const f of files.filter((x) => x.kind === kind && x.format)) {
+        const parsed = parseRecord(readFileSync(f.absolute, "utf8").replace(/^\ufeff/, ""), f.format!);
+        if (!parsed.ok) continue;
+        assert.is(standalone(parsed.doc.value), compiled(parsed.doc.value), f.absolute);
+        if (!compiled(parsed.doc.value)) invalid++;
+      }
+      if (kind !== "actor") assert.ok(invalid > 0, `${kind}: an invalid record was compared too`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

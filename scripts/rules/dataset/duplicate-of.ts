@@ -14,6 +14,7 @@ export const duplicateOf: DatasetRule = {
       const target = e.event.duplicate_of;
       if (e.event.status !== "duplicate" || target === undefined) continue;
       const other = byId.get(target);
+      if (other?.event.partial) continue;
       const message =
         target === e.event.id
           ? "An event cannot be a duplicate of itself."

@@ -1,12 +1,9 @@
-import type { Event } from "../../../schema/index.ts";
 import { withSameKey } from "../../core/group.ts";
-import type { DatasetRule } from "../types.ts";
+import type { DatasetRule, EventSummary } from "../types.ts";
 
 /** Events with the same key probably report the same happening. */
-export function duplicateKey(e: Event): string {
-  const countries = [...new Set(e.locations.map((l) => l.country))].sort().join(",");
-  const actors = [...new Set(e.actors.map((a) => a.actor))].sort().join(",");
-  return [e.date.start, e.event_type, countries, actors].join("|");
+export function duplicateKey(e: EventSummary): string {
+  return [e.start, e.event_type, e.countries?.join(","), e.actors?.join(",")].join("|");
 }
 
 export const probableDuplicate: DatasetRule = {
@@ -17,7 +14,7 @@ export const probableDuplicate: DatasetRule = {
   description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
   fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
   check: ({ events }) =>
-    [...withSameKey(events.filter((e) => e.event.status === "active"), (e) => duplicateKey(e.event))].map(([e, others]) => ({
+    [...withSameKey(events.filter((e) => !e.event.partial && e.event.status === "active"), (e) => duplicateKey(e.event))].map(([e, others]) => ({
       file: e.file,
       pointer: "/event_type",
       message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${o.file}\``).join(", ")}.`,

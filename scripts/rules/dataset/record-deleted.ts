@@ -1,5 +1,5 @@
-import path from "node:path";
 import { kindOf } from "../../dataset/discover.ts";
+import { summaryFromPath } from "./summary.ts";
 import type { DatasetRule, RuleIssue } from "../types.ts";
 
 export const recordDeleted: DatasetRule = {
@@ -14,7 +14,7 @@ export const recordDeleted: DatasetRule = {
     const issues: (RuleIssue & { file: string })[] = [];
     for (const file of deleted) {
       if (kindOf(file) !== "event") continue;
-      const id = path.posix.basename(file).replace(/\.(ya?ml|json)$/i, "");
+      const { id } = summaryFromPath(file);
       if (ids.has(id)) continue;
       issues.push({
         file,

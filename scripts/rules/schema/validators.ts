@@ -1,34 +1,78 @@
 /**
  * ajv validators for every schema version and record kind, compiled once from
  * the published JSON Schema files (the contract other languages use too).
+ *
+ * Compiling the event schema takes a few hundred milliseconds, so `npm run
+ * build` also writes each quick validator as ajv standalone code under
+ * dist/validators/. One is used only when it was compiled from exactly the
+ * schema file on disk (same SHA-256); otherwise the schema is compiled here.
  */
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { readFileSync } from "node:fs";
+import * as standaloneModule from "ajv/dist/standalone/index.js";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../../schema/index.ts";
 import { TOOLKIT_ROOT } from "../../core/paths.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const require = createRequire(import.meta.url);
+// A CommonJS module whose export is the function itself.
+const standaloneCode = (standaloneModule as unknown as { default: (ajv: Ajv2020, validate: ValidateFunction) => string }).default;
 
 export interface KindValidator {
   schema: Record<string, unknown>;
   /** Stops at the first error: the fast path for the many valid records. */
   quick: ValidateFunction;
-  /** All errors, with the failing sub-schema: for the few invalid records. */
-  full: ValidateFunction;
+  /** All errors, with the failing sub-schema: for the few invalid records (compiled on first use). */
+  readonly full: ValidateFunction;
 }
 
 const cache = new Map<string, KindValidator>();
 
-export function loadJsonSchema(version: string, kind: RecordKind): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(version, kind)), "utf8")) as Record<string, unknown>;
+function schemaText(version: string, kind: RecordKind): string {
+  return readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(version, kind)), "utf8");
 }
 
-export function newAjv(allErrors: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors, verbose: allErrors });
+export function loadJsonSchema(version: string, kind: RecordKind): Record<string, unknown> {
+  return JSON.parse(schemaText(version, kind)) as Record<string, unknown>;
+}
+
+/** The options every validator is compiled with; `source` keeps the code for standalone output. */
+export function newAjv(allErrors: boolean, source = false): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors, verbose: allErrors, code: { source } });
   addFormats(ajv);
   return ajv;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Where the build puts the standalone quick validator of a schema. */
+export function standalonePath(version: string, kind: RecordKind): string {
+  return path.join(TOOLKIT_ROOT, "dist", "validators", version, `${kind}.cjs`);
+}
+
+/** The quick validator of a schema as a CommonJS module (ajv standalone code) that names the schema's SHA-256. */
+export function standaloneSource(version: string, kind: RecordKind): string {
+  const text = schemaText(version, kind);
+  const ajv = newAjv(false, true);
+  const validate = ajv.compile(JSON.parse(text) as Record<string, unknown>);
+  return standaloneCode(ajv, validate) + `\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256(text))};\n`;
+}
+
+/** The standalone validator in `file`, if it was compiled from a schema with this hash. */
+export function precompiled(hash: string, file: string): ValidateFunction | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const mod = require(file) as ValidateFunction & { schemaSha256?: string };
+    return mod.schemaSha256 === hash ? mod : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function validatorFor(version: string, kind: RecordKind): KindValidator | undefined {
@@ -36,8 +80,16 @@ export function validatorFor(version: string, kind: RecordKind): KindValidator |
   const key = `${version}:${kind}`;
   let v = cache.get(key);
   if (!v) {
-    const schema = loadJsonSchema(version, kind);
-    v = { schema, quick: newAjv(false).compile(schema), full: newAjv(true).compile(schema) };
+    const text = schemaText(version, kind);
+    const schema = JSON.parse(text) as Record<string, unknown>;
+    let full: ValidateFunction | undefined;
+    v = {
+      schema,
+      quick: precompiled(sha256(text), standalonePath(version, kind)) ?? newAjv(false).compile(schema),
+      get full() {
+        return (full ??= newAjv(true).compile(schema));
+      },
+    };
     cache.set(key, v);
   }
   return v;

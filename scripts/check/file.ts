@@ -1,0 +1,77 @@
+/**
+ * The work done on each file, the same in the main thread and in workers:
+ * file and record rules on a target, and the summary dataset rules compare.
+ */
+import type { Event } from "../../schema/index.ts";
+import type { Finding, Severity } from "../core/finding.ts";
+import type { DatasetFile } from "../dataset/discover.ts";
+import type { ParsedDocument } from "../dataset/parse.ts";
+import { summarizeEvent } from "../rules/dataset/summary.ts";
+import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
+import type { EventSummary, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import { load } from "./load.ts";
+
+/** Severity overrides from `--rule id=off|warn|error`. */
+export type RuleSettings = ReadonlyMap<string, Severity | "off">;
+
+/** What checking a file needs besides the file: plain data, so that it can be sent to a worker. */
+export interface FileCheckContext {
+  registries: Registries;
+  /** YYYY-MM-DD: the limit for dates in the future. */
+  today: string;
+  settings: RuleSettings;
+}
+
+export interface FileOutcome {
+  path: string;
+  /** Findings of file and record rules (targets only). */
+  findings: Finding[];
+  /** The file held a record (an object) to check. */
+  record: boolean;
+  /** For a valid event: what dataset rules compare. */
+  event?: EventSummary;
+}
+
+export function severityOf(rule: Rule, settings: RuleSettings): Severity | "off" {
+  return settings.get(rule.id) ?? rule.severity;
+}
+
+export function toFinding(rule: Rule, severity: Severity, file: string, issue: RuleIssue, doc?: ParsedDocument): Finding {
+  const pointer = issue.pointer ?? "";
+  const position = issue.position ?? doc?.locate(pointer, issue.target) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const finding: Finding = {
+    file,
+    line: position.line,
+    column: position.column,
+    endLine: position.endLine,
+    endColumn: position.endColumn,
+    rule: rule.id,
+    severity,
+    message: issue.message,
+    hint: issue.hint ?? rule.fix,
+    pointer,
+  };
+  if (issue.related) finding.related = issue.related;
+  return finding;
+}
+
+/** Loads a file; runs the file and record rules when it is a target; summarizes a valid event. */
+export function processFile(file: DatasetFile, target: boolean, ctx: FileCheckContext): FileOutcome {
+  const { file: _f, read, parse, doc, record, version, valid } = load(file);
+  const outcome: FileOutcome = { path: file.path, findings: [], record: record !== undefined && file.kind !== null };
+  if (valid && file.kind === "event") outcome.event = summarizeEvent(record as Event);
+  if (!target) return outcome;
+  for (const rule of FILE_RULES) {
+    const severity = severityOf(rule, ctx.settings);
+    if (severity === "off") continue;
+    for (const issue of rule.check({ file, read, parse })) outcome.findings.push(toFinding(rule, severity, file.path, issue, doc));
+  }
+  if (!record || !doc || file.kind === null) return outcome;
+  for (const rule of RECORD_RULES) {
+    const severity = severityOf(rule, ctx.settings);
+    if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !valid)) continue;
+    const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today });
+    for (const issue of issues) outcome.findings.push(toFinding(rule, severity, file.path, issue, doc));
+  }
+  return outcome;
+}

@@ -1,0 +1,47 @@
+/**
+ * Spreads the per-file work over the machine's cores: the files are split
+ * into contiguous shares (neighbouring files share folders, and the page
+ * cache), the main thread takes one share and a worker thread each other.
+ * Small jobs stay in the main thread: a worker costs a start-up.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { RUNNING_FROM_BUNDLE } from "../core/paths.ts";
+import type { DatasetFile } from "../dataset/discover.ts";
+import { processFile, type FileCheckContext, type FileOutcome } from "./file.ts";
+
+/** Below this many files a share, another thread does not pay for its start-up. */
+export const MIN_FILES_PER_THREAD = 4000;
+
+export interface PoolOptions {
+  /** Threads to use, the main one included; default: the cores available. */
+  threads?: number;
+  /** Files a thread must have before another is started (tests set 1). */
+  minFilesPerThread?: number;
+}
+
+function workerUrl(): URL {
+  return RUNNING_FROM_BUNDLE ? new URL("./worker.mjs", import.meta.url) : new URL("./worker-from-source.js", import.meta.url);
+}
+
+function runWorker(items: { file: DatasetFile; target: boolean }[], ctx: FileCheckContext): Promise<FileOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl(), { workerData: { items, ctx } });
+    let result: FileOutcome[] | undefined;
+    worker.once("message", (m: FileOutcome[]) => (result = m));
+    worker.once("error", reject);
+    worker.once("exit", (code) => (result ? resolve(result) : reject(new Error(`a check worker stopped (exit code ${code}) without its results`))));
+  });
+}
+
+export async function processAll(items: { file: DatasetFile; target: boolean }[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<FileOutcome[]> {
+  const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
+  if (threads <= 1) return items.map((i) => processFile(i.file, i.target, ctx));
+  const size = Math.ceil(items.length / threads);
+  const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
+  const others = shares.slice(1).map((share) => runWorker(share, ctx));
+  // The main thread works on the first share while the workers start.
+  const mine = shares[0]!.map((i) => processFile(i.file, i.target, ctx));
+  return [mine, ...(await Promise.all(others))].flat();
+}
