@@ -5,11 +5,18 @@
  * are caches: bin/eventwire.js and the validators check they are current.
  */
 import { build } from "esbuild";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { RECORD_KINDS, SCHEMA_VERSIONS } from "../schema/index.ts";
 import { TOOLKIT_ROOT } from "./core/paths.ts";
 import { writeFileAtomic } from "./core/write.ts";
 import { standalonePath, standaloneSource } from "./rules/schema/validators.ts";
+
+// Built beside dist/ and swapped in whole: no stale chunk survives, and a failed build leaves dist/ as it was.
+const DIST = path.join(TOOLKIT_ROOT, "dist");
+const NEXT = path.join(TOOLKIT_ROOT, "dist.next");
+const OLD = path.join(TOOLKIT_ROOT, "dist.old");
+rmSync(NEXT, { recursive: true, force: true });
 
 const result = await build({
   entryPoints: { cli: path.join(TOOLKIT_ROOT, "scripts", "cli.ts"), worker: path.join(TOOLKIT_ROOT, "scripts", "check", "worker.ts") },
@@ -18,12 +25,21 @@ const result = await build({
   format: "esm",
   target: "node20",
   packages: "external",
+  // Commands are imported when they run; splitting keeps each in its own chunk.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   write: false,
-  outdir: path.join(TOOLKIT_ROOT, "dist"),
+  outdir: NEXT,
   outExtension: { ".js": ".mjs" },
   logLevel: "warning",
 });
 for (const file of result.outputFiles) writeFileAtomic(file.path, file.text);
 
 for (const version of SCHEMA_VERSIONS)
-  for (const kind of RECORD_KINDS) writeFileAtomic(standalonePath(version, kind), standaloneSource(version, kind));
+  for (const kind of RECORD_KINDS)
+    writeFileAtomic(path.join(NEXT, path.relative(DIST, standalonePath(version, kind))), standaloneSource(version, kind));
+
+rmSync(OLD, { recursive: true, force: true });
+if (existsSync(DIST)) renameSync(DIST, OLD);
+renameSync(NEXT, DIST);
+rmSync(OLD, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 /** The `eventwire` command: argument dispatch only. */
 import { EXIT, UsageError, type CommandIO } from "./core/io.ts";
-import { docsCommand } from "./commands/docs.ts";
-import { schemaCommand } from "./commands/schema.ts";
-import { validateCommand } from "./commands/validate.ts";
 
-const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CommandIO) => Promise<number> }> = {
-  validate: { summary: "check records and report findings", run: validateCommand },
-  schema: { summary: "build or check the published JSON Schemas", run: schemaCommand },
-  docs: { summary: "write the rule catalogue (docs/rules.md)", run: docsCommand },
+type Run = (argv: string[], io: CommandIO) => Promise<number>;
+
+/** Each command's module is loaded only when it runs: start-up stays short. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = {
+  validate: { summary: "check records and report findings", load: async () => (await import("./commands/validate.ts")).validateCommand },
+  schema: { summary: "build or check the published JSON Schemas", load: async () => (await import("./commands/schema.ts")).schemaCommand },
+  docs: { summary: "write the rule catalogue (docs/rules.md)", load: async () => (await import("./commands/docs.ts")).docsCommand },
 };
 
 export const USAGE = `Usage: eventwire <command> [options]
@@ -28,7 +28,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command \`${name}\`\n\n${USAGE}`);
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.stderr.write(`eventwire ${name}: ${usage ? "" : "internal error: "}${(error as Error).message}\n`);

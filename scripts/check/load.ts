@@ -1,5 +1,5 @@
 /** Reads and parses one file, and checks it against its schema once. */
-import { SCHEMA_VERSIONS } from "../../schema/index.ts";
+import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
 import { parseRecord, type ParsedDocument, type ParseResult } from "../dataset/parse.ts";
 import { readText, type ReadResult } from "../dataset/read.ts";

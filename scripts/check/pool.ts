@@ -6,7 +6,9 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { RUNNING_FROM_BUNDLE } from "../core/paths.ts";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
 import { processFile, type FileCheckContext, type FileOutcome } from "./file.ts";
 
@@ -21,7 +23,7 @@ export interface PoolOptions {
 }
 
 function workerUrl(): URL {
-  return RUNNING_FROM_BUNDLE ? new URL("./worker.mjs", import.meta.url) : new URL("./worker-from-source.js", import.meta.url);
+  return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "dist", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
 function runWorker(items: { file: DatasetFile; target: boolean }[], ctx: FileCheckContext): Promise<FileOutcome[]> {

@@ -6,11 +6,12 @@
 import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
-import { discover, type DatasetFile } from "../dataset/discover.ts";
+import { Timings } from "../core/timing.ts";
+import { discover, RECORD_FOLDERS, type DatasetFile } from "../dataset/discover.ts";
 import { readText } from "../dataset/read.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
-import type { EventEntry, Registries } from "../rules/types.ts";
+import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings } from "./file.ts";
 import { load, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
@@ -31,6 +32,9 @@ export interface CheckOptions extends PoolOptions {
    * its file name. Trusts that files unchanged since the base passed then.
    */
   partial?: boolean;
+  /** The listing of data/, when the caller has it already. */
+  listing?: readonly DatasetFile[];
+  timings?: Timings;
 }
 
 export interface CheckResult {
@@ -53,7 +57,9 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const pool: PoolOptions = { threads: options.threads, minFilesPerThread: options.minFilesPerThread };
 
   // One listing of data/ serves the registries and, when dataset rules run, every event.
-  const listing = await discover(root);
+  const timings = options.timings ?? new Timings(false);
+  const listing = options.listing ?? (await discover(root));
+  timings.mark("list data/");
   const registryLoads = listing.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   const registries: Registries = {
@@ -61,6 +67,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
   };
   const ctx: FileCheckContext = { registries, today, settings };
+  timings.mark("registries");
 
   const targeted = new Set(targets.map((f) => f.path));
   const targetFiles = new Map(targets.map((f) => [f.path, f]));
@@ -71,21 +78,33 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   );
   const findings: Finding[] = outcomes.flatMap((o) => o.findings);
   const records = outcomes.filter((o) => o.record).length;
+  timings.mark(`check ${targets.length} files`);
 
   if (datasetRules.length > 0) {
-    const events = listing.filter((f) => f.kind === "event" && !targeted.has(f.path));
-    const summaries: EventEntry[] = outcomes.filter((o) => o.event).map((o) => ({ file: o.path, event: o.event! }));
-    let others: DatasetFile[] = events;
+    // Summaries in the order of the listing (sorted), so that dataset findings come out the same on every run.
+    const events = listing.filter((f) => f.kind === "event");
+    const known = new Map<string, EventSummary>();
+    for (const o of outcomes) if (o.event) known.set(o.path, o.event);
+    let others = events.filter((f) => !targeted.has(f.path));
     if (options.partial) {
-      const months = new Set(summaries.map((s) => s.event.start?.slice(0, 7).replace("-", "/")));
-      const named = new Set(summaries.map((s) => s.event.duplicate_of).filter((id) => id !== undefined));
-      const inScope = (f: DatasetFile) => months.has(f.path.slice("data/events/".length, "data/events/".length + 7)) || named.has(summaryFromPath(f.path).id);
-      others = events.filter(inScope);
-      for (const f of events) if (!inScope(f)) summaries.push({ file: f.path, event: summaryFromPath(f.path) });
+      // The folder of a month, as the file-name rule names it: data/events/YYYY/MM/.
+      const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
+      const months = new Set<string>();
+      const named = new Set<string>();
+      for (const s of known.values()) {
+        if (s.start) months.add(monthOf(s.start));
+        if (s.duplicate_of) named.add(s.duplicate_of);
+      }
+      const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
+      others = others.filter((f) => months.has(folderOf(f.path)) || named.has(summaryFromPath(f.path).id));
     }
-    for (const o of await processAll(others.map((file) => ({ file, target: false })), ctx, pool))
-      if (o.event) summaries.push({ file: o.path, event: o.event });
-    summaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const o of await processAll(others.map((file) => ({ file, target: false })), ctx, pool)) if (o.event) known.set(o.path, o.event);
+    const summaries: EventEntry[] = [];
+    for (const f of events) {
+      const s = known.get(f.path) ?? (options.partial && !targeted.has(f.path) ? summaryFromPath(f.path) : undefined);
+      if (s) summaries.push({ file: f.path, event: s });
+    }
+    timings.mark(`read ${others.length} other events`);
 
     const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
     const deletedSet = new Set(deleted);
@@ -111,6 +130,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
         });
         findings.push(toFinding(rule, severityOf(rule, settings) as Severity, issue.file, { ...issue, related }, docOf(issue.file)));
       }
+      timings.mark(`dataset rule ${rule.id}`);
     }
   }
 

@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
 import { changesSince, isCommit } from "../dataset/changes.ts";
+import { Timings } from "../core/timing.ts";
 import { discover, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
@@ -115,12 +116,16 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = path.resolve(io.cwd, values.root ?? ".");
-  let files = await discover(root, positionals, io.cwd);
+  const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
+  // Without paths, the targets are the whole listing of data/, which the check reuses.
+  const listing = positionals.length === 0 ? await discover(root) : undefined;
+  let files = listing ?? (await discover(root, positionals, io.cwd));
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
   let deleted: string[] = [];
   if (changed) {
-    const scoped = await changedTargets(root, changed.ref, io.env, positionals.length > 0 ? files : undefined);
+    timings.mark("list files");
+    const scoped = await changedTargets(root, changed.ref, io.env, positionals.length > 0 ? files : undefined, listing);
     files = scoped.files;
     deleted = scoped.deleted;
     io.stderr.write(`Checking ${scoped.note}.\n`);
@@ -131,7 +136,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const threadsEnv = io.env.EVENTWIRE_THREADS;
   if (threadsEnv !== undefined && !/^[1-9]\d*$/.test(threadsEnv))
     throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threadsEnv}\``);
+  timings.mark(changed ? "git: changed files" : "list files");
   const result = await checkDataset(root, files, {
+    listing,
+    timings,
     settings,
     today,
     deleted,
@@ -158,6 +166,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
         source: (file) => result.sources.get(file),
       }),
     );
+  timings.mark("report");
+  io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
   if (summary.warnings > maxWarnings) {
     io.stderr.write(`${summary.warnings} warnings exceed --max-warnings ${maxWarnings}.\n`);
@@ -176,8 +186,9 @@ async function changedTargets(
   ref: string | undefined,
   env: CommandIO["env"],
   within: DatasetFile[] | undefined,
+  listing: readonly DatasetFile[] | undefined,
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
-  const changes = changesSince(root, ref, env);
+  const changes = await changesSince(root, ref, env);
   const inData = (p: string) => p.startsWith("data/");
   const allowed = within ? new Set(within.map((f) => f.path)) : undefined;
   const deleted = changes.deleted.filter((p) => inData(p) && (!allowed || allowed.has(p)));
@@ -187,7 +198,7 @@ async function changedTargets(
   let note = `${files.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
   if (registryTouched) {
     const known = new Set(files.map((f) => f.path));
-    const events = (await discover(root)).filter((f) => f.kind === "event" && !known.has(f.path));
+    const events = (listing ?? (await discover(root))).filter((f) => f.kind === "event" && !known.has(f.path));
     files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
     note += `, and every event, because registry entries changed`;
   }

@@ -8,7 +8,8 @@ export function isCalendarDate(value: string): boolean {
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return day <= days;
 }
 

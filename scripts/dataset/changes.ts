@@ -3,7 +3,7 @@
  * or modified since the base (committed, staged, unstaged and untracked), and
  * the files deleted. git runs without a shell, with arguments as given.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { UsageError } from "../core/io.ts";
 
 export interface Changes {
@@ -28,6 +28,12 @@ function gitIn(root: string): Git {
       return undefined;
     }
   };
+}
+
+function gitAsync(root: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) =>
+    execFile("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout)),
+  );
 }
 
 const SHALLOW_HINT =
@@ -86,11 +92,14 @@ function nulList(text: string | undefined): string[] {
 }
 
 /** Files changed under the dataset root since the base. */
-export function changesSince(root: string, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): Changes {
+export async function changesSince(root: string, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<Changes> {
   const git = gitIn(root);
   const { base, describe } = resolveBase(git, ref, env);
-  // Working tree against the base: committed, staged and unstaged changes alike.
-  const diff = git(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--no-renames", "--relative", base, "--"]);
+  // Working tree against the base (committed, staged and unstaged changes alike), and untracked files: both at once.
+  const [diff, untracked] = await Promise.all([
+    gitAsync(root, ["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--no-renames", "--relative", base, "--"]),
+    gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]),
+  ]);
   if (diff === undefined) throw new UsageError(`--changed: git could not compare the working tree with ${describe}`);
   const changed = new Set<string>();
   const deleted = new Set<string>();
@@ -101,6 +110,6 @@ export function changesSince(root: string, ref: string | undefined, env: Readonl
     if (status === "D") deleted.add(file);
     else changed.add(file);
   }
-  for (const file of nulList(git(["ls-files", "-z", "--others", "--exclude-standard"]))) changed.add(file);
+  for (const file of nulList(untracked)) changed.add(file);
   return { base, describe, changed: [...changed].sort(), deleted: [...deleted].sort() };
 }

@@ -2,10 +2,18 @@
  * Parses YAML and JSON records into plain values, keeping a map from JSON
  * Pointer to source position so that every finding lands on its line.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node } from "yaml";
 import { pointerToSegments } from "../core/pointer.ts";
 import { LineIndex, type Position } from "./lines.ts";
 import { readYamlSubset } from "./yaml-subset.ts";
+
+/**
+ * The `yaml` package, loaded on first use: a run where every record takes a
+ * fast path (and has no finding to place) never needs it.
+ */
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 /** Flow nesting (`[`, `{`) a record may have; deeper input is refused before parsing. */
 export const MAX_FLOW_DEPTH = 64;
@@ -71,7 +79,7 @@ function plainMessage(message: string): string {
 }
 
 function parseYamlDocument(text: string, lines: LineIndex): { doc: Document.Parsed; problems: ParseProblem[] } {
-  const doc = parseDocument(text, {
+  const doc = yaml().parseDocument(text, {
     version: "1.2",
     schema: "core",
     uniqueKeys: true,
@@ -106,11 +114,12 @@ function unquote(token: string): string {
 }
 
 function keyOf(node: unknown): string | undefined {
-  return isScalar(node) ? String(node.value) : undefined;
+  return yaml().isScalar(node) ? String(node.value) : undefined;
 }
 
 /** Finds the node at a pointer; stops at the deepest node that exists. */
 function walk(doc: Document.Parsed, pointer: string): { node: Node | null; key: Node | null; complete: boolean } {
+  const { isMap, isPair, isSeq } = yaml();
   let node = doc.contents as Node | null;
   let key: Node | null = null;
   for (const segment of pointerToSegments(pointer)) {
@@ -147,35 +156,37 @@ function jsonErrorOffset(message: string, text: string): number {
   return m ? Number(m[1]) : text.length;
 }
 
-/** Every key token in valid JSON text: a string followed by a colon. */
-const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
 /** Keys in a parsed value, or -1 when it nests deeper than the limit. */
 function countKeys(value: unknown, depth: number): number {
   if (value === null || typeof value !== "object") return 0;
   if (depth > MAX_FLOW_DEPTH) return -1;
   let n = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const k = countKeys(item, depth + 1);
-      if (k < 0) return -1;
-      n += k;
-    }
-    return n;
-  }
-  for (const key in value) {
-    n++;
-    const k = countKeys((value as Record<string, unknown>)[key], depth + 1);
+  const items = Array.isArray(value) ? value : Object.values(value as object);
+  if (!Array.isArray(value)) n += items.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === null || typeof item !== "object") continue;
+    const k = countKeys(item, depth + 1);
     if (k < 0) return -1;
     n += k;
   }
   return n;
 }
 
+/** Occurrences of `":` in a text. */
+function countKeyEnds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) n++;
+  return n;
+}
+
 /**
- * JSON.parse, when the text is valid JSON without repeated keys (JSON.parse
- * keeps the last of two equal keys silently: counting key tokens against
- * parsed keys tells) and not nested too deep; otherwise undefined.
+ * JSON.parse, when the text is valid JSON without repeated keys and not
+ * nested too deep; otherwise undefined. JSON.parse silently keeps the last of
+ * two equal keys, so keys are counted in the text too: in valid JSON without
+ * an escaped quote (\") and without space before a colon, every `":` ends a
+ * key, and more key ends than parsed keys means a key repeats. Texts outside
+ * those conditions take the full parser, which finds repeats itself.
  */
 function readJsonFast(text: string): unknown {
   let value: unknown;
@@ -184,12 +195,9 @@ function readJsonFast(text: string): unknown {
   } catch {
     return undefined;
   }
+  if (text.includes('\\"') || /"\s+:/.test(text)) return undefined;
   const parsed = countKeys(value, 0);
-  if (parsed < 0) return undefined;
-  let tokens = 0;
-  JSON_STRING.lastIndex = 0;
-  for (let m = JSON_STRING.exec(text); m !== null; m = JSON_STRING.exec(text)) if (m[1] !== undefined) tokens++;
-  return tokens === parsed ? value : undefined;
+  return parsed >= 0 && countKeyEnds(text) === parsed ? value : undefined;
 }
 
 /**

@@ -4,13 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { RECORD_KINDS, SCHEMA_VERSIONS, jsonSchemaPath } from "../../schema/index.ts";
+import { RECORD_KINDS, SCHEMAS, SCHEMA_VERSIONS, jsonSchemaPath } from "../../schema/index.ts";
 import { generateSchemaFiles } from "../../schema/publish.ts";
 import { staleSchemaFiles } from "../../scripts/commands/schema.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { parseRecord } from "../../scripts/dataset/parse.ts";
 import { loadJsonSchema, newAjv, precompiled, sha256, standaloneSource } from "../../scripts/rules/schema/validators.ts";
+
+test("the version list the validator reads (schema/versions.ts) names exactly the zod schemas", () => {
+  assert.equal([...SCHEMA_VERSIONS], Object.keys(SCHEMAS));
+});
 
 test("every published file matches what the zod sources generate (drift check)", () => {
   assert.equal(staleSchemaFiles(), []);

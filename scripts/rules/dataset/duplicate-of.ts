@@ -8,11 +8,12 @@ export const duplicateOf: DatasetRule = {
   description: "`duplicate_of` names an existing, active event other than the record itself.",
   fix: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
   check: ({ events }) => {
+    const duplicates = events.filter((e) => e.event.status === "duplicate" && e.event.duplicate_of !== undefined);
+    if (duplicates.length === 0) return [];
     const byId = new Map(events.map((e) => [e.event.id, e]));
     const issues: (RuleIssue & { file: string })[] = [];
-    for (const e of events) {
-      const target = e.event.duplicate_of;
-      if (e.event.status !== "duplicate" || target === undefined) continue;
+    for (const e of duplicates) {
+      const target = e.event.duplicate_of!;
       const other = byId.get(target);
       if (other?.event.partial) continue;
       const message =

@@ -9,8 +9,13 @@ export const idUnique: DatasetRule = {
   description: "Every id is used by one record only (events, and each registry).",
   fix: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
   check: ({ events, registryFiles }) => {
-    const places = [...events.map((e) => ({ kind: "event", id: e.event.id, file: e.file })), ...registryFiles];
-    return [...withSameKey(places, (p) => `${p.kind}:${p.id}`)].map(([p, others]) => ({
+    const places = (kind: string) => registryFiles.filter((r) => r.kind === kind);
+    const repeated = [
+      ...[...withSameKey(events, (e) => e.event.id)].map(([e, others]) => [{ id: e.event.id, file: e.file }, others.map((o) => ({ id: o.event.id, file: o.file }))] as const),
+      ...withSameKey(places("actor"), (p) => p.id),
+      ...withSameKey(places("outlet"), (p) => p.id),
+    ];
+    return repeated.map(([p, others]) => ({
       file: p.file,
       pointer: "/id",
       message: `The id \`${p.id}\` is also used by ${others.map((o) => `\`${o.file}\``).join(", ")}.`,

@@ -10,6 +10,7 @@ export const recordDeleted: DatasetRule = {
   description: "An event file is never deleted (checked by `validate --changed`): published events are retracted, so their ids stay valid.",
   fix: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
   check: ({ events, deleted }) => {
+    if (deleted.length === 0) return [];
     const ids = new Set(events.map((e) => e.event.id));
     const issues: (RuleIssue & { file: string })[] = [];
     for (const file of deleted) {

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSIONS, LATEST_VERSION } from "../../../schema/index.ts";
+import { SCHEMA_VERSIONS, LATEST_VERSION } from "../../../schema/versions.ts";
 import type { RecordRule } from "../types.ts";
 
 export const schemaVersion: RecordRule = {

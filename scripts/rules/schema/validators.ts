@@ -7,20 +7,16 @@
  * dist/validators/. One is used only when it was compiled from exactly the
  * schema file on disk (same SHA-256); otherwise the schema is compiled here.
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-import * as standaloneModule from "ajv/dist/standalone/index.js";
+import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../../schema/index.ts";
+import { SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../../core/paths.ts";
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv is loaded only to compile: with current standalone validators, a clean run never needs it.
 const require = createRequire(import.meta.url);
-// A CommonJS module whose export is the function itself.
-const standaloneCode = (standaloneModule as unknown as { default: (ajv: Ajv2020, validate: ValidateFunction) => string }).default;
 
 export interface KindValidator {
   schema: Record<string, unknown>;
@@ -42,7 +38,9 @@ export function loadJsonSchema(version: string, kind: RecordKind): Record<string
 
 /** The options every validator is compiled with; `source` keeps the code for standalone output. */
 export function newAjv(allErrors: boolean, source = false): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors, verbose: allErrors, code: { source } });
+  const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ strict: true, allErrors, verbose: allErrors, code: { source } });
   addFormats(ajv);
   return ajv;
 }
@@ -61,6 +59,7 @@ export function standaloneSource(version: string, kind: RecordKind): string {
   const text = schemaText(version, kind);
   const ajv = newAjv(false, true);
   const validate = ajv.compile(JSON.parse(text) as Record<string, unknown>);
+  const standaloneCode = require("ajv/dist/standalone/index.js") as (ajv: Ajv2020, validate: ValidateFunction) => string;
   return standaloneCode(ajv, validate) + `\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256(text))};\n`;
 }
 

@@ -1,7 +1,10 @@
 import type { Event } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+/** Lower case, with every run of characters other than letters and digits made one space. */
+const normalize = (s: string) =>
+  // The ASCII pattern gives the same result on ASCII text, several times faster.
+  (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ") : s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")).trim();
 
 export const summaryCopy: RecordRule = {
   id: "summary-copy",
