@@ -9,7 +9,7 @@
  *   npm run bench -- [--records 100000] [--runs 3] [--dir <folder>]
  *
  * The datasets are generated once per size and seed (in the temp folder) and
- * reused; the figures are medians of the runs.
+ * reused; each round runs every case once, and the figures are medians.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -101,10 +101,10 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)]!;
 }
 
-const results = new Map<string, number>();
-for (const c of cases) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+// Rounds run every case once, in turn, so that no case gets a warmer page cache than another.
+const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+for (let round = 0; round < runs; round++) {
+  for (const c of cases) {
     c.before?.();
     const t = performance.now();
     const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
@@ -114,10 +114,13 @@ for (const c of cases) {
       log(`${c.name}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
       process.exit(1);
     }
-    times.push(elapsed);
+    times.get(c.name)!.push(elapsed);
   }
-  results.set(c.name, median(times));
-  log(`${c.name}: ${times.map((t) => t.toFixed(2)).join(" / ")} s`);
+}
+const results = new Map<string, number>();
+for (const c of cases) {
+  results.set(c.name, median(times.get(c.name)!));
+  log(`${c.name}: ${times.get(c.name)!.map((t) => t.toFixed(2)).join(" / ")} s`);
 }
 
 const [ajv, jsonTime, yamlTime, changed] = cases.map((c) => results.get(c.name)!);

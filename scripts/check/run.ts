@@ -9,7 +9,7 @@ import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { discover, RECORD_FOLDERS, type DatasetFile } from "../dataset/discover.ts";
 import { readText } from "../dataset/read.ts";
-import { summaryFromPath } from "../rules/dataset/summary.ts";
+import { idFromPath, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings } from "./file.ts";
@@ -86,6 +86,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const known = new Map<string, EventSummary>();
     for (const o of outcomes) if (o.event) known.set(o.path, o.event);
     let others = events.filter((f) => !targeted.has(f.path));
+    // Events outside the scope of --changed stand in by their id, and only when it is an id that matters here.
+    let idsOfInterest: Set<string> | undefined;
     if (options.partial) {
       // The folder of a month, as the file-name rule names it: data/events/YYYY/MM/.
       const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
@@ -96,13 +98,18 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
         if (s.duplicate_of) named.add(s.duplicate_of);
       }
       const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
-      others = others.filter((f) => months.has(folderOf(f.path)) || named.has(summaryFromPath(f.path).id));
+      others = others.filter((f) => months.has(folderOf(f.path)) || named.has(idFromPath(f.path)));
+      // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
+      idsOfInterest = new Set([...known.values()].map((s) => s.id));
+      for (const t of targets) idsOfInterest.add(idFromPath(t.path));
+      for (const d of deleted) idsOfInterest.add(idFromPath(d));
     }
     for (const o of await processAll(others.map((file) => ({ file, target: false })), ctx, pool)) if (o.event) known.set(o.path, o.event);
     const summaries: EventEntry[] = [];
     for (const f of events) {
-      const s = known.get(f.path) ?? (options.partial && !targeted.has(f.path) ? summaryFromPath(f.path) : undefined);
+      const s = known.get(f.path);
       if (s) summaries.push({ file: f.path, event: s });
+      else if (idsOfInterest && !targeted.has(f.path) && idsOfInterest.has(idFromPath(f.path))) summaries.push({ file: f.path, event: summaryFromPath(f.path) });
     }
     timings.mark(`read ${others.length} other events`);
 

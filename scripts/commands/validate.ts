@@ -6,7 +6,7 @@ import { isCalendarDate } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
-import { changesSince, isCommit } from "../dataset/changes.ts";
+import { changesSince, isCommit, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
 import { discover, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
@@ -118,6 +118,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const root = path.resolve(io.cwd, values.root ?? ".");
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   // Without paths, the targets are the whole listing of data/, which the check reuses.
+  // git runs in its own processes while data/ is listed here.
+  const pendingChanges = changed ? changesSince(root, changed.ref, io.env) : undefined;
+  pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const listing = positionals.length === 0 ? await discover(root) : undefined;
   let files = listing ?? (await discover(root, positionals, io.cwd));
   if (positionals.length > 0 && files.length === 0)
@@ -125,7 +128,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let deleted: string[] = [];
   if (changed) {
     timings.mark("list files");
-    const scoped = await changedTargets(root, changed.ref, io.env, positionals.length > 0 ? files : undefined, listing);
+    const scoped = await changedTargets(root, await pendingChanges!, positionals.length > 0 ? files : undefined, listing);
     files = scoped.files;
     deleted = scoped.deleted;
     io.stderr.write(`Checking ${scoped.note}.\n`);
@@ -183,12 +186,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
  */
 async function changedTargets(
   root: string,
-  ref: string | undefined,
-  env: CommandIO["env"],
+  changes: Changes,
   within: DatasetFile[] | undefined,
   listing: readonly DatasetFile[] | undefined,
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
-  const changes = await changesSince(root, ref, env);
   const inData = (p: string) => p.startsWith("data/");
   const allowed = within ? new Set(within.map((f) => f.path)) : undefined;
   const deleted = changes.deleted.filter((p) => inData(p) && (!allowed || allowed.has(p)));

@@ -161,10 +161,19 @@ function countKeys(value: unknown, depth: number): number {
   if (value === null || typeof value !== "object") return 0;
   if (depth > MAX_FLOW_DEPTH) return -1;
   let n = 0;
-  const items = Array.isArray(value) ? value : Object.values(value as object);
-  if (!Array.isArray(value)) n += items.length;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null || typeof item !== "object") continue;
+      const k = countKeys(item, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  for (const key in value) {
+    n++;
+    const item = (value as Record<string, unknown>)[key];
     if (item === null || typeof item !== "object") continue;
     const k = countKeys(item, depth + 1);
     if (k < 0) return -1;
@@ -172,6 +181,9 @@ function countKeys(value: unknown, depth: number): number {
   }
   return n;
 }
+
+/** An escaped quote, or a key with space before its colon: then `":` does not count keys. */
+const ESCAPED_QUOTE_OR_SPACED_KEY = /\\"|"\s+:/;
 
 /** Occurrences of `":` in a text. */
 function countKeyEnds(text: string): number {
@@ -195,7 +207,7 @@ function readJsonFast(text: string): unknown {
   } catch {
     return undefined;
   }
-  if (text.includes('\\"') || /"\s+:/.test(text)) return undefined;
+  if (ESCAPED_QUOTE_OR_SPACED_KEY.test(text)) return undefined;
   const parsed = countKeys(value, 0);
   return parsed >= 0 && countKeyEnds(text) === parsed ? value : undefined;
 }

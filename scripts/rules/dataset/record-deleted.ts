@@ -1,5 +1,5 @@
 import { kindOf } from "../../dataset/discover.ts";
-import { summaryFromPath } from "./summary.ts";
+import { idFromPath } from "./summary.ts";
 import type { DatasetRule, RuleIssue } from "../types.ts";
 
 export const recordDeleted: DatasetRule = {
@@ -15,7 +15,7 @@ export const recordDeleted: DatasetRule = {
     const issues: (RuleIssue & { file: string })[] = [];
     for (const file of deleted) {
       if (kindOf(file) !== "event") continue;
-      const { id } = summaryFromPath(file);
+      const id = idFromPath(file);
       if (ids.has(id)) continue;
       issues.push({
         file,

@@ -1,5 +1,4 @@
 /** The summaries dataset rules compare events by. */
-import path from "node:path";
 import type { Event } from "../../../schema/index.ts";
 import type { EventSummary } from "../types.ts";
 
@@ -18,7 +17,14 @@ export function summarizeEvent(e: Event): EventSummary {
   return summary;
 }
 
-/** An event known only by its file name (`data/events/YYYY/MM/<id>.yaml`). */
+/** The id a record's file name gives (`data/events/YYYY/MM/<id>.yaml` -> `<id>`). */
+export function idFromPath(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** An event known only by its file name. */
 export function summaryFromPath(file: string): EventSummary {
-  return { id: path.posix.basename(file).replace(/\.(ya?ml|json)$/i, ""), partial: true };
+  return { id: idFromPath(file), partial: true };
 }
