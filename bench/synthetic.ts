@@ -36,7 +36,9 @@ const COUNTRIES: [string, string, number, number][] = [
   ["UZB", "Tashkent", 41.3, 69.24],
 ];
 const OUTLETS = ["afp", "reuters", "ap", "dpa", "efe", "ansa", "kyodo", "yonhap", "anadolu", "interfax"];
-const WORDS = "government minister talks meeting border trade security officials agreement statement visit capital regional leaders".split(" ");
+/** 600 made-up words from syllables: titles and summaries share words as real ones do, not all of them. */
+const SYLLABLES = "ka ro mi ten sa lu ve dor an pel tri gos ba ne ril om".split(" ");
+const WORDS = Array.from({ length: 600 }, (_, i) => SYLLABLES[i % 16]! + SYLLABLES[Math.floor(i / 16) % 16]! + (i >= 256 ? SYLLABLES[Math.floor(i / 256)]! : ""));
 
 export interface SyntheticOptions {
   records: number;

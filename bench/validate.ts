@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { writeSynthetic } from "./synthetic.ts";
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 const { values } = parseArgs({
   options: {

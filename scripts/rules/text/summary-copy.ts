@@ -6,8 +6,6 @@ const normalize = (s: string) =>
   // The ASCII pattern gives the same result on ASCII text, several times faster.
   (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ") : s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")).trim();
 
-const longestWord = (normalized: string) => normalized.split(" ").reduce((a, b) => (b.length > a.length ? b : a), "");
-
 export const summaryCopy: RecordRule = {
   id: "summary-copy",
   family: "record",
@@ -22,9 +20,9 @@ export const summaryCopy: RecordRule = {
     const issues: RuleIssue[] = [];
     const headlines = event.sources.map((s) => normalize(s.title));
     for (const field of ["title", "summary"] as const) {
-      // A quick look first: the normalized text can hold a headline only if the raw text holds its longest word.
+      // A quick look first: the normalized text can hold a headline only if the raw text holds each of its words.
       const raw = event[field].toLowerCase();
-      if (!headlines.some((h) => h.length > 0 && raw.includes(longestWord(h)))) continue;
+      if (!headlines.some((h) => h.length > 0 && h.split(" ").every((word) => raw.includes(word)))) continue;
       const text = normalize(event[field]);
       const i = headlines.findIndex((h) => h.length > 0 && (text === h || (h.split(" ").length >= 5 && text.includes(h))));
       if (i !== -1) issues.push({ pointer: `/${field}`, message: `\`${field}\` repeats the headline of \`sources[${i}]\`.` });
