@@ -72,7 +72,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const targeted = new Set(targets.map((f) => f.path));
   const targetFiles = new Map(targets.map((f) => [f.path, f]));
   const outcomes: FileOutcome[] = await processAll(
-    targets.map((file) => ({ file, target: true })),
+    targets.map((file) => ({ file, role: "target" as const })),
     ctx,
     pool,
   );
@@ -81,14 +81,15 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   timings.mark(`check ${targets.length} files`);
 
   if (datasetRules.length > 0) {
-    // Summaries in the order of the listing (sorted), so that dataset findings come out the same on every run.
-    const events = listing.filter((f) => f.kind === "event");
     const known = new Map<string, EventSummary>();
     for (const o of outcomes) if (o.event) known.set(o.path, o.event);
-    let others = events.filter((f) => !targeted.has(f.path));
-    // Events outside the scope of --changed stand in by their id, and only when it is an id that matters here.
-    let idsOfInterest: Set<string> | undefined;
-    if (options.partial) {
+    // The other events to read: every one, or under --changed those the targets can collide with.
+    const others: DatasetFile[] = [];
+    // Under --changed, events outside that scope stand in by their id, and only when it is an id that matters here.
+    const standIns: EventEntry[] = [];
+    if (!options.partial) {
+      for (const f of listing) if (f.kind === "event" && !targeted.has(f.path)) others.push(f);
+    } else {
       // The folder of a month, as the file-name rule names it: data/events/YYYY/MM/.
       const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
       const months = new Set<string>();
@@ -97,30 +98,38 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
         if (s.start) months.add(monthOf(s.start));
         if (s.duplicate_of) named.add(s.duplicate_of);
       }
-      const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
-      others = others.filter((f) => months.has(folderOf(f.path)) || named.has(idFromPath(f.path)));
       // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
-      idsOfInterest = new Set([...known.values()].map((s) => s.id));
+      const idsOfInterest = new Set([...known.values()].map((s) => s.id));
       for (const t of targets) idsOfInterest.add(idFromPath(t.path));
       for (const d of deleted) idsOfInterest.add(idFromPath(d));
+      for (const f of listing) {
+        if (f.kind !== "event" || targeted.has(f.path)) continue;
+        const id = idFromPath(f.path);
+        if (months.has(f.path.slice(0, f.path.lastIndexOf("/") + 1)) || named.has(id)) others.push(f);
+        else if (idsOfInterest.has(id)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
+      }
     }
-    for (const o of await processAll(others.map((file) => ({ file, target: false })), ctx, pool)) if (o.event) known.set(o.path, o.event);
+    // Under --changed the other events are unchanged since the base, where they passed: no schema check again.
+    const role = options.partial ? ("trusted" as const) : ("other" as const);
+    for (const o of await processAll(others.map((file) => ({ file, role })), ctx, pool)) if (o.event) known.set(o.path, o.event);
+    // Summaries in listing order, then stand-ins: the same order on every run.
     const summaries: EventEntry[] = [];
-    for (const f of events) {
+    for (const f of listing) {
       const s = known.get(f.path);
       if (s) summaries.push({ file: f.path, event: s });
-      else if (idsOfInterest && !targeted.has(f.path) && idsOfInterest.has(idFromPath(f.path))) summaries.push({ file: f.path, event: summaryFromPath(f.path) });
     }
+    summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 
     const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
     const deletedSet = new Set(deleted);
     // Positions are found by parsing again, for the few files that have a dataset finding.
     const reloaded = new Map<string, Loaded>();
-    const listed = new Map(listing.map((f) => [f.path, f]));
+    let listed: Map<string, DatasetFile> | undefined;
     const docOf = (file: string) => {
       let l = reloaded.get(file);
       if (!l) {
+        listed ??= new Map(listing.map((f) => [f.path, f]));
         const f = listed.get(file) ?? targetFiles.get(file);
         if (!f) return undefined;
         l = load(f);

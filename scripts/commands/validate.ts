@@ -192,14 +192,31 @@ async function changedTargets(
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
   const inData = (p: string) => p.startsWith("data/");
   const allowed = within ? new Set(within.map((f) => f.path)) : undefined;
+  const all = listing ?? (await discover(root));
+  // Entries of the (sorted) listing keep what a path cannot say: a symbolic link is never followed.
+  const entryOf = (p: string): DatasetFile | undefined => {
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = all[mid]!.path;
+      if (at === p) return all[mid];
+      if (at < p) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const deleted = changes.deleted.filter((p) => inData(p) && (!allowed || allowed.has(p)));
-  let files = changes.changed.filter((p) => inData(p) && (!allowed || allowed.has(p))).map((p) => toDatasetFile(root, p));
+  let files = changes.changed
+    .filter((p) => inData(p) && (!allowed || allowed.has(p)))
+    .map(entryOf)
+    .filter((f) => f !== undefined);
   const registryTouched = [...files.map((f) => f.kind), ...deleted.map((p) => toDatasetFile(root, p).kind)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
   let note = `${files.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
   if (registryTouched) {
     const known = new Set(files.map((f) => f.path));
-    const events = (listing ?? (await discover(root))).filter((f) => f.kind === "event" && !known.has(f.path));
+    const events = all.filter((f) => f.kind === "event" && !known.has(f.path));
     files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
     note += `, and every event, because registry entries changed`;
   }

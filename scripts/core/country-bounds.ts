@@ -1,9 +1,15 @@
 /**
  * Bounding boxes of countries, computed from the borders that the maintained
- * @rapideditor/country-coder package ships (loaded only when a record has
- * coordinates: the borders are large).
+ * @rapideditor/country-coder package ships. Loading the borders takes about
+ * 100 ms, so `npm run build` writes every box to dist/country-bounds.json;
+ * that file is used when it was made from the installed version of the
+ * package, and the borders are loaded otherwise (only when a record has
+ * coordinates).
  */
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { TOOLKIT_ROOT } from "./paths.ts";
 
 interface Geometry {
   type: string;
@@ -23,8 +29,35 @@ export interface Bounds {
 }
 
 const require = createRequire(import.meta.url);
+const PACKAGE = "@rapideditor/country-coder";
 let coder: CountryCoder | undefined;
 const cache = new Map<string, Bounds | undefined>();
+
+export const BOUNDS_FILE = path.join(TOOLKIT_ROOT, "dist", "country-bounds.json");
+
+/** The installed version of the borders package. */
+export function bordersVersion(): string {
+  // The package's exports hide package.json; it sits two folders above the entry point.
+  const entry = require.resolve(PACKAGE);
+  return (JSON.parse(readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+let precomputed: Record<string, Bounds | null> | undefined | false;
+
+function fromBuild(alpha3: string): Bounds | null | undefined {
+  if (precomputed === undefined) {
+    precomputed = false;
+    try {
+      if (existsSync(BOUNDS_FILE)) {
+        const file = JSON.parse(readFileSync(BOUNDS_FILE, "utf8")) as { version: string; bounds: Record<string, Bounds | null> };
+        if (file.version === bordersVersion()) precomputed = file.bounds;
+      }
+    } catch {
+      precomputed = false;
+    }
+  }
+  return precomputed === false ? undefined : precomputed[alpha3];
+}
 
 function points(coordinates: unknown, out: [number, number][]): void {
   if (!Array.isArray(coordinates)) return;
@@ -35,7 +68,17 @@ function points(coordinates: unknown, out: [number, number][]): void {
 /** The country's box, or undefined when the package has no borders for it. */
 export function countryBounds(alpha3: string): Bounds | undefined {
   if (cache.has(alpha3)) return cache.get(alpha3);
-  coder ??= require("@rapideditor/country-coder") as CountryCoder;
+  const built = fromBuild(alpha3);
+  if (built !== undefined) {
+    cache.set(alpha3, built ?? undefined);
+    return built ?? undefined;
+  }
+  return computeBounds(alpha3);
+}
+
+/** The box from the borders themselves (what the build writes down). */
+export function computeBounds(alpha3: string): Bounds | undefined {
+  coder ??= require(PACKAGE) as CountryCoder;
   const geometry = coder.aggregateFeature(alpha3)?.geometry;
   let bounds: Bounds | undefined;
   if (geometry) {

@@ -22,11 +22,11 @@ export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
   outlet: "data/outlets",
 };
 
+const RECORD_EXTENSION = /\.(?:(ya?ml)|json)$/i;
+
 export function formatOf(file: string): "yaml" | "json" | null {
-  const dot = file.lastIndexOf(".");
-  if (dot === -1 || dot < file.lastIndexOf("/")) return null;
-  const ext = file.slice(dot + 1).toLowerCase();
-  return ext === "yaml" || ext === "yml" ? "yaml" : ext === "json" ? "json" : null;
+  const m = RECORD_EXTENSION.exec(file);
+  return m === null ? null : m[1] !== undefined ? "yaml" : "json";
 }
 
 /** The record kind a path holds, judged by its folder under `data/`. */
@@ -94,11 +94,14 @@ function listData(root: string): DatasetFile[] {
     } catch {
       return;
     }
+    // The folder decides the kind: work it out once, not once a file.
+    const folderKind = kindOf(`${rel}/x.json`);
     for (const entry of entries) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
       else if (entry.isFile() || entry.isSymbolicLink()) {
-        const file: DatasetFile = { path: child, absolute: base + child, kind: kindOf(child), format: formatOf(child) };
+        const format = formatOf(entry.name);
+        const file: DatasetFile = { path: child, absolute: base + child, kind: format === null ? null : folderKind, format };
         if (entry.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
         out.push(file);
       }

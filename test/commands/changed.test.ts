@@ -1,6 +1,6 @@
 /** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, renameSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -63,6 +63,18 @@ test("uncommitted and untracked changes count; a clean branch has nothing to che
     const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
     assert.is(r.code, 1);
     assert.equal(files(r.stdout), ["data/events/2023/02/ev-p6w7bxbz.yaml|schema", "data/notes.txt|file-unexpected"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a new symbolic link is reported, never followed", async () => {
+  const root = repo();
+  try {
+    symlinkSync("/etc/passwd", path.join(root, "data/events/2023/02/ev-zzzzzzzz.yaml"));
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.equal(files(r.stdout), ["data/events/2023/02/ev-zzzzzzzz.yaml|file-symlink"]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
