@@ -11,7 +11,7 @@ import { discover, RECORD_FOLDERS, type DatasetFile } from "../dataset/discover.
 import { readText } from "../dataset/read.ts";
 import { idFromPath, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
-import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
+import type { EventEntry, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings } from "./file.ts";
 import { load, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
@@ -81,8 +81,9 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   timings.mark(`check ${targets.length} files`);
 
   if (datasetRules.length > 0) {
-    const known = new Map<string, EventSummary>();
-    for (const o of outcomes) if (o.event) known.set(o.path, o.event);
+    // Summaries of the targets (in their order, which discover sorts), then of the other events read.
+    const summaries: EventEntry[] = [];
+    for (const o of outcomes) if (o.event) summaries.push({ file: o.path, event: o.event });
     // The other events to read: every one, or under --changed those the targets can collide with.
     const others: DatasetFile[] = [];
     // Under --changed, events outside that scope stand in by their id, and only when it is an id that matters here.
@@ -94,12 +95,12 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
       const months = new Set<string>();
       const named = new Set<string>();
-      for (const s of known.values()) {
+      for (const { event: s } of summaries) {
         if (s.start) months.add(monthOf(s.start));
         if (s.duplicate_of) named.add(s.duplicate_of);
       }
       // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
-      const idsOfInterest = new Set([...known.values()].map((s) => s.id));
+      const idsOfInterest = new Set(summaries.map((s) => s.event.id));
       for (const t of targets) idsOfInterest.add(idFromPath(t.path));
       for (const d of deleted) idsOfInterest.add(idFromPath(d));
       for (const f of listing) {
@@ -111,13 +112,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again.
     const role = options.partial ? ("trusted" as const) : ("other" as const);
-    for (const o of await processAll(others.map((file) => ({ file, role })), ctx, pool)) if (o.event) known.set(o.path, o.event);
-    // Summaries in listing order, then stand-ins: the same order on every run.
-    const summaries: EventEntry[] = [];
-    for (const f of listing) {
-      const s = known.get(f.path);
-      if (s) summaries.push({ file: f.path, event: s });
-    }
+    for (const o of await processAll(others.map((file) => ({ file, role })), ctx, pool)) if (o.event) summaries.push({ file: o.path, event: o.event });
     summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 
