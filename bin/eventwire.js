@@ -1,30 +1,21 @@
 #!/usr/bin/env node
 // Starts the CLI. `npm ci` bundles the TypeScript sources into dist/ (the
 // `prepare` script), which starts in a fraction of the time tsx needs; when the
-// bundle is missing or older than any source file, or EVENTWIRE_FROM_SOURCE is
-// set, the sources run through tsx instead, so an edit is never ignored.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// bundle is missing or was built from other sources (their fingerprint
+// differs), or EVENTWIRE_FROM_SOURCE is set, the sources run through tsx
+// instead, so an edit is never ignored.
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { sourcesHash } from "./sources-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = path.join(root, "dist", "cli.mjs");
-
-/** The newest modification time of the files under `dir`. */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(full));
-    else if (entry.isFile()) latest = Math.max(latest, statSync(full).mtimeMs);
-  }
-  return latest;
-}
+const fingerprint = path.join(root, "dist", "sources.sha256");
 
 function bundleIsFresh() {
-  if (process.env.EVENTWIRE_FROM_SOURCE || !existsSync(bundle)) return false;
-  const built = statSync(bundle).mtimeMs;
-  return ["scripts", "schema"].every((dir) => newest(path.join(root, dir)) <= built);
+  if (process.env.EVENTWIRE_FROM_SOURCE || !existsSync(bundle) || !existsSync(fingerprint)) return false;
+  return readFileSync(fingerprint, "utf8").trim() === sourcesHash(root);
 }
 
 let main;

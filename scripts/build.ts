@@ -1,10 +1,14 @@
 /**
  * `npm run build` (run by `npm ci` through `prepare`): bundles the CLI into
- * dist/cli.mjs (and the check worker into dist/worker.mjs), which starts several times faster than the sources through
- * tsx, and writes each schema's quick validator as ajv standalone code. Both
- * are caches: bin/eventwire.js and the validators check they are current.
+ * dist/cli.mjs and the check worker into dist/worker.mjs, which start several
+ * times faster than the sources through tsx, and writes each schema's quick
+ * validator as ajv standalone code. Both
+ * are caches: bin/eventwire.js uses the bundle only while the sources have the
+ * fingerprint written beside it (dist/sources.sha256), and each validator
+ * only for the schema it was compiled from.
  */
 import { build } from "esbuild";
+import { sourcesHash } from "../bin/sources-hash.js";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { RECORD_KINDS, SCHEMA_VERSIONS } from "../schema/index.ts";
@@ -19,6 +23,8 @@ const DIST = path.join(TOOLKIT_ROOT, "dist");
 const NEXT = path.join(TOOLKIT_ROOT, "dist.next");
 const OLD = path.join(TOOLKIT_ROOT, "dist.old");
 rmSync(NEXT, { recursive: true, force: true });
+// Taken before bundling: a source edited during the build makes the bundle stale, never wrongly fresh.
+const fingerprint = sourcesHash(TOOLKIT_ROOT);
 
 const result = await build({
   entryPoints: { cli: path.join(TOOLKIT_ROOT, "scripts", "cli.ts"), worker: path.join(TOOLKIT_ROOT, "scripts", "check", "worker.ts") },
@@ -44,6 +50,8 @@ for (const version of SCHEMA_VERSIONS)
 // Every country's box, so that a run does not load the borders (about 100 ms).
 const bounds = Object.fromEntries(countryCodes().sort().map((code) => [code, computeBounds(code) ?? null]));
 writeFileAtomic(path.join(NEXT, path.relative(DIST, BOUNDS_FILE)), JSON.stringify({ version: bordersVersion(), bounds }) + "\n");
+
+writeFileAtomic(path.join(NEXT, "sources.sha256"), fingerprint + "\n");
 
 rmSync(OLD, { recursive: true, force: true });
 if (existsSync(DIST)) renameSync(DIST, OLD);

@@ -68,6 +68,8 @@ export type FileRole = "target" | "other" | "trusted";
 /** Loads a file; runs the file and record rules on a target; summarizes an event. */
 export function processFile(file: DatasetFile, role: FileRole, ctx: FileCheckContext): FileOutcome {
   if (role === "trusted") {
+    // A symbolic link is never followed, trusted or not.
+    if (file.symlink) return { path: file.path, findings: [], record: false };
     const read = readText(file.absolute);
     const parse = read.ok && file.format ? parseRecord(read.text, file.format) : undefined;
     return { path: file.path, findings: [], record: false, event: parse?.ok ? summarizeUnchecked(parse.doc.value) : undefined };

@@ -6,14 +6,16 @@ import { isCalendarDate } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
-import { changesSince, isCommit, type Changes } from "../dataset/changes.ts";
+import { load } from "../check/load.ts";
+import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
+import { idFromPath } from "../rules/dataset/summary.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
+import { discover, kindOf, pathSelector, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatPretty } from "../report/pretty.ts";
-import { summarize } from "../report/summary.ts";
+import { plural, summarize } from "../report/summary.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
 
@@ -128,7 +130,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let deleted: string[] = [];
   if (changed) {
     timings.mark("list files");
-    const scoped = await changedTargets(root, await pendingChanges!, positionals.length > 0 ? files : undefined, listing);
+    const scoped = await changedTargets(root, await pendingChanges!, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined, listing);
     files = scoped.files;
     deleted = scoped.deleted;
     io.stderr.write(`Checking ${scoped.note}.\n`);
@@ -180,18 +182,18 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
 }
 
 /**
- * The files `--changed` checks: those changed under data/ (within `within`
- * when paths were given too). A changed or deleted registry entry can break
+ * The files `--changed` checks: those changed under data/ (and selected by
+ * the paths given, if any: deleted files are matched by the paths too). A changed or deleted registry entry can break
  * any event that refers to it, so then every event is checked as well.
  */
 async function changedTargets(
   root: string,
   changes: Changes,
-  within: DatasetFile[] | undefined,
+  selected: ((rel: string) => boolean) | undefined,
   listing: readonly DatasetFile[] | undefined,
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
   const inData = (p: string) => p.startsWith("data/");
-  const allowed = within ? new Set(within.map((f) => f.path)) : undefined;
+  const allowed = selected ? { has: selected } : undefined;
   const all = listing ?? (await discover(root));
   // Entries of the (sorted) listing keep what a path cannot say: a symbolic link is never followed.
   const entryOf = (p: string): DatasetFile | undefined => {
@@ -211,11 +213,31 @@ async function changedTargets(
     .filter((p) => inData(p) && (!allowed || allowed.has(p)))
     .map(entryOf)
     .filter((f) => f !== undefined);
+  // An event that stops being active (or goes away) breaks the events that name it in duplicate_of:
+  // those are checked too, found by git grep for the id.
+  const inactive = [
+    ...files.filter((f) => f.kind === "event").flatMap((f) => {
+      const l = load(f);
+      const named = idFromPath(f.path);
+      const id = typeof l.record?.id === "string" ? l.record.id : named;
+      // A record whose id no longer matches its file name has probably changed id: the old one counts too.
+      const ids = id === named ? [id] : [id, named];
+      return l.valid && l.record?.status === "active" ? ids.slice(1) : ids;
+    }),
+    ...deleted.filter((p) => kindOf(p) === "event").map(idFromPath),
+  ];
+  const known = new Set(files.map((f) => f.path));
+  const dependents = (await filesMentioning(root, inactive))
+    .filter((p) => !known.has(p) && (!allowed || allowed.has(p)))
+    .map(entryOf)
+    .filter((f) => f !== undefined);
+  files = [...files, ...dependents].sort((a, b) => (a.path < b.path ? -1 : 1));
   const registryTouched = [...files.map((f) => f.kind), ...deleted.map((p) => toDatasetFile(root, p).kind)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
-  let note = `${files.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
+  let note = `${files.length - dependents.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
+  if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;
   if (registryTouched) {
-    const known = new Set(files.map((f) => f.path));
+    for (const f of dependents) known.add(f.path);
     const events = all.filter((f) => f.kind === "event" && !known.has(f.path));
     files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
     note += `, and every event, because registry entries changed`;

@@ -101,6 +101,7 @@ export async function changesSince(root: string, ref: string | undefined, env: R
     gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]),
   ]);
   if (diff === undefined) throw new UsageError(`--changed: git could not compare the working tree with ${describe}`);
+  if (untracked === undefined) throw new UsageError("--changed: git could not list the untracked files");
   const changed = new Set<string>();
   const deleted = new Set<string>();
   const fields = nulList(diff);
@@ -112,4 +113,17 @@ export async function changesSince(root: string, ref: string | undefined, env: R
   }
   for (const file of nulList(untracked)) changed.add(file);
   return { base, describe, changed: [...changed].sort(), deleted: [...deleted].sort() };
+}
+
+/**
+ * Tracked files under data/events/ that mention any of `ids` (git grep,
+ * fixed strings): the events that may name them in `duplicate_of`.
+ */
+export function filesMentioning(root: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  const args = ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", "data/events"];
+  return new Promise((resolve) =>
+    // git grep exits 1 when nothing matches: that is an empty answer, not a failure.
+    execFile("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (_error, stdout) => resolve(nulList(stdout))),
+  );
 }

@@ -1,8 +1,12 @@
 /** Finds the files of a dataset and says what kind of record each one holds. */
-import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
+
+// picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
+const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
 
 export interface DatasetFile {
   /** Path relative to the dataset root, `/`-separated: what reports print. */
@@ -55,9 +59,10 @@ export async function discover(root: string, patterns: readonly string[] = [], c
     if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix))
       throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
     if (fg.isDynamicPattern(p)) return posix;
+    // lstat: a symbolic link given by name is listed as the link itself, never followed.
     let isFolder = false;
     try {
-      isFolder = statSync(path.resolve(root, posix)).isDirectory();
+      isFolder = lstatSync(path.resolve(root, posix)).isDirectory();
     } catch {
       isFolder = false;
     }
@@ -71,13 +76,54 @@ export async function discover(root: string, patterns: readonly string[] = [], c
     unique: true,
     objectMode: true,
   });
-  // Regular files, and symbolic links (to files or folders) so that a rule can report them.
-  const kept = entries.filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return kept.map((e) => {
-    const file = toDatasetFile(root, e.path);
-    if (e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
-    return file;
+  // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
+  // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
+  const ancestors = new Map<string, boolean>();
+  const linkedAncestor = (rel: string): string | undefined => {
+    const parts = rel.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      let linked = ancestors.get(dir);
+      if (linked === undefined) {
+        try {
+          linked = lstatSync(path.join(root, dir)).isSymbolicLink();
+        } catch {
+          linked = false;
+        }
+        ancestors.set(dir, linked);
+      }
+      if (linked) return dir;
+    }
+    return undefined;
+  };
+  const byPath = new Map<string, DatasetFile>();
+  for (const e of entries) {
+    if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
+    const link = linkedAncestor(e.path);
+    const rel = link ?? e.path;
+    if (byPath.has(rel)) continue;
+    const file = toDatasetFile(root, rel);
+    if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+    byPath.set(rel, file);
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Whether a dataset path is selected by the paths and globs given on the
+ * command line (as discover reads them): for files that no longer exist, such
+ * as those `--changed` finds deleted.
+ */
+export function pathSelector(root: string, patterns: readonly string[], cwd = root): (rel: string) => boolean {
+  const matchers = patterns.map((p) => {
+    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
+    if (/[*?[\]{}()!]/.test(p)) {
+      const isMatch = picomatch(posix, { dot: true });
+      return (rel: string) => isMatch(rel);
+    }
+    return (rel: string) => rel === posix || posix === "" || rel.startsWith(`${posix}/`);
   });
+  return (rel) => matchers.some((m) => m(rel));
 }
 
 /**

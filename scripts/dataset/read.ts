@@ -1,5 +1,5 @@
 /** Reads a file's bytes safely: size limit first, then strict UTF-8 decoding. */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -16,7 +16,8 @@ let shared = Buffer.allocUnsafe(64 * 1024);
 export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let fd: number;
   try {
-    fd = openSync(absolute, "r");
+    // O_NOFOLLOW: should a symbolic link reach here, it is refused rather than followed (POSIX; 0 elsewhere).
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     return { ok: false, problem: "unreadable", detail: (error as Error).message };
   }

@@ -88,10 +88,11 @@ function singleQuoted(text: string): string {
 
 function flowList(text: string): unknown[] {
   if (!text.endsWith("]")) bail();
-  const inner = text.slice(1, -1).trim();
-  if (inner === "") return [];
+  // Only spaces separate flow items here: other white space (a no-break space) is content to YAML.
+  const inner = text.slice(1, -1);
+  if (/^ *$/.test(inner)) return [];
   return inner.split(",").map((item) => {
-    const word = item.trim();
+    const word = item.replace(/^ +| +$/g, "");
     if (!FLOW_WORD.test(word)) bail();
     return resolvePlain(word);
   });
@@ -106,7 +107,8 @@ function scalar(text: string): unknown {
   if (text === "{}") return {};
   if (INDICATOR.test(text) && !/^-[0-9.]/.test(text)) bail();
   const hash = text.indexOf(" #");
-  const plain = (hash === -1 ? text : text.slice(0, hash)).trimEnd();
+  // YAML strips spaces (tabs are declined earlier), not every Unicode space as trimEnd() would.
+  const plain = (hash === -1 ? text : text.slice(0, hash)).replace(/ +$/, "");
   if (plain.includes(": ") || plain.endsWith(":") || plain.includes(" #")) bail();
   return resolvePlain(plain);
 }
@@ -177,6 +179,8 @@ class Reader {
       const m = KEY.exec(text);
       if (!m) bail();
       const key = m![1]!;
+      // yaml refuses implicit keys over 1024 characters.
+      if (key.length > 1024) bail();
       // Keys the core schema would read as null or a boolean, and `__proto__`, go to the full parser.
       if (key === "__proto__" || NULL.test(key) || TRUE.test(key) || FALSE.test(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
       const rest = m![2];
@@ -264,8 +268,11 @@ class Reader {
 }
 
 /** The record's value, or `undefined` when the text is outside the subset. */
+/** Tabs, carriage returns and other control characters: left to the full parser (and the text rules). */
+const DECLINED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
 export function readYamlSubset(text: string): Record<string, unknown> | undefined {
-  if (text.includes("\r") || text.includes("\t")) return undefined;
+  if (DECLINED_CHARACTERS.test(text)) return undefined;
   try {
     const reader = new Reader(text.split("\n"));
     const first = reader.peek();

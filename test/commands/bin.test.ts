@@ -1,5 +1,8 @@
 /** The installed `eventwire` binary, run as a user runs it: a real process and its exit code. */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { sourcesHash } from "../../bin/sources-hash.js";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -46,6 +49,26 @@ test("bin: worker threads give the same report as one thread", () => {
   const bad = eventwire(["validate"], BROKEN, { EVENTWIRE_THREADS: "many" });
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /EVENTWIRE_THREADS must be a whole number/);
+});
+
+test("bin: the bundle's fingerprint follows the sources' content, not their times", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "eventwire-hash-"));
+  try {
+    mkdirSync(path.join(root, "scripts", "core"), { recursive: true });
+    mkdirSync(path.join(root, "schema"));
+    writeFileSync(path.join(root, "scripts", "core", "a.ts"), "export const a = 1;\n");
+    writeFileSync(path.join(root, "schema", "b.json"), "{}\n");
+    const before = sourcesHash(root);
+    utimesSync(path.join(root, "schema", "b.json"), new Date(0), new Date(0));
+    assert.is(sourcesHash(root), before, "a time change is not a change");
+    writeFileSync(path.join(root, "scripts", "core", "a.ts"), "export const a = 2;\n");
+    assert.is.not(sourcesHash(root), before, "a content change is");
+    writeFileSync(path.join(root, "scripts", "core", "a.ts"), "export const a = 1;\n");
+    renameSync(path.join(root, "schema", "b.json"), path.join(root, "schema", "c.json"));
+    assert.is.not(sourcesHash(root), before, "so is a rename");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -80,6 +80,67 @@ test("a new symbolic link is reported, never followed", async () => {
   }
 });
 
+test("with paths as well, a deleted file under them is still a finding", async () => {
+  const root = repo();
+  try {
+    unlinkSync(path.join(root, "data/events/2023/01/ev-old00000.yaml"));
+    const inside = await run(["validate", "--changed", "--format", "json", "data/events"], { cwd: root });
+    assert.is(inside.code, 1);
+    assert.equal(files(inside.stdout), ["data/events/2023/01/ev-old00000.yaml|record-deleted"]);
+    const glob = await run(["validate", "--changed", "--format", "json", "data/events/2023/*/*.yaml"], { cwd: root });
+    assert.equal(files(glob.stdout), ["data/events/2023/01/ev-old00000.yaml|record-deleted"]);
+    const elsewhere = await run(["validate", "--changed", "--format", "json", "data/actors"], { cwd: root });
+    assert.is(elsewhere.code, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("an unchanged symbolic link in the month of a changed event is not read either", async () => {
+  const root = repo();
+  const outside = mkdtempSync(path.join(tmpdir(), "eventwire-outside-"));
+  try {
+    // Outside the repository: a copy of the example event under another id, which a read would reveal as a duplicate.
+    writeFileSync(path.join(outside, "e.yaml"), editEvent("id: ev-p6w7bxbz", "id: ev-yyyyyyyy"));
+    git(root, "checkout", "-q", "main");
+    symlinkSync(path.join(outside, "e.yaml"), path.join(root, "data/events/2023/02/ev-yyyyyyyy.yaml"));
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "link");
+    git(root, "checkout", "-q", "feature");
+    git(root, "merge", "-q", "main");
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("title: Blinken meets", "title: Blinken talks with"));
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 0, r.stdout);
+    assert.equal(files(r.stdout), [], "nothing read through the link");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test("retracting an event rechecks the events that name it as their original", async () => {
+  const root = repo();
+  try {
+    const other = "data/events/2021/05/ev-dddddddd.yaml";
+    git(root, "checkout", "-q", "main");
+    mkdirSync(path.join(root, "data/events/2021/05"), { recursive: true });
+    const duplicate = editEvent("status: active", "status: duplicate\nduplicate_of: ev-p6w7bxbz", editEvent("id: ev-p6w7bxbz", "id: ev-dddddddd"))
+      .replaceAll("2023-02-28", "2021-05-03");
+    writeFileSync(path.join(root, other), duplicate);
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "duplicate");
+    git(root, "checkout", "-q", "feature");
+    git(root, "merge", "-q", "main");
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("status: active", "status: retracted\nretraction_reason: The source withdrew the report."));
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1, r.stdout);
+    assert.equal(files(r.stdout), [`${other}|duplicate-of`]);
+    assert.match(r.stderr, /and 1 event naming an event no longer active/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("a deleted event file is a finding; a moved one is not", async () => {
   const root = repo();
   try {

@@ -2,7 +2,10 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
@@ -101,6 +104,25 @@ test("--help prints the options and exits 0", async () => {
   const r = await run(["validate", "--help"]);
   assert.is(r.code, 0);
   assert.match(r.stdout, /--format pretty\|json/);
+});
+
+test("paths through a linked folder are reported as the link, never followed", async () => {
+  const outside = mkdtempSync(path.join(tmpdir(), "eventwire-outside-"));
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    writeFileSync(path.join(outside, "ev-aaaaaaaa.yaml"), "secret: do not print me\n");
+    mkdirSync(path.join(root, "data/events"), { recursive: true });
+    symlinkSync(outside, path.join(root, "data/events/linked"));
+    for (const target of ["data/events/linked", "data/events/linked/ev-aaaaaaaa.yaml", "data/events/linked/*.yaml"]) {
+      const r = await run(["validate", target], { cwd: root });
+      assert.is(r.code, 1, target);
+      assert.match(r.stdout, /data\/events\/linked:1:1  error  file-symlink/, target);
+      assert.not.match(r.stdout, /secret/, target);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -82,8 +82,15 @@ const DECLINED = [
   "True: 1\n", // keys the core schema would resolve
   "__proto__: 1\n",
   "a:\n  - \n", // an empty item
+  "k".repeat(1025) + ": 1\n", // a key longer than yaml allows
+  "a: x\u000c\n", // a form feed
   "a: 1\n b: 2\n", // bad indentation
 ];
+
+test("white space other than spaces is content, as in YAML", () => {
+  for (const text of ["a: x\u00a0\n", "a: 1\u00a0\n", "a: [\u00a0]\n", "a: x\u00a0 #c\n", "a:\n  - x\u00a0\n", "a: x\u3000\n"]) assert.ok(agrees(text), JSON.stringify(text));
+  assert.equal(readYamlSubset("a: x\u00a0\n"), { a: "x\u00a0" });
+});
 
 test("anything outside the subset is declined, not guessed", () => {
   for (const text of DECLINED) assert.is(readYamlSubset(text), undefined, JSON.stringify(text));

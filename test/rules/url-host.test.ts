@@ -24,6 +24,8 @@ test("hosts agree with the WHATWG URL parser", () => {
     "http://0x7f.1/",
     "http://example.0x7f/",
     "https://xn--80ak6aa92e.com/",
+    "http://xn--a.com/",
+    "https://xn--zz.example/",
     "https://пример.рф/",
     "https://a..b/",
     "https://-bad-.com/",

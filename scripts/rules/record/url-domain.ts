@@ -11,7 +11,8 @@ const SIMPLE_URL = /^https?:\/\/((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[
 /** The host of an address as the WHATWG URL parser gives it, lower case, without a final dot. */
 export function hostOf(url: string): string | undefined {
   const simple = SIMPLE_URL.exec(url);
-  if (simple) return simple[1];
+  // Punycode labels (xn--) need the parser's check of their encoding.
+  if (simple && !simple[1]!.includes("xn--")) return simple[1];
   try {
     return new URL(url).hostname.toLowerCase().replace(/\.$/, "");
   } catch {
