@@ -1,0 +1,75 @@
+/** `eventwire format`: rewrites records into the canonical layout, or lists those that differ (--check). */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
+import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { writeFileAtomic } from "../core/write.ts";
+import { canonicalText } from "../dataset/canonical.ts";
+import { discover } from "../dataset/discover.ts";
+import { readText } from "../dataset/read.ts";
+import { plural } from "../report/summary.ts";
+
+export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]
+
+Rewrites records (all of data/ when no path is given) into the canonical
+layout: keys in schema order, block style, strings quoted only where a YAML
+reader could take them for something else, long texts folded, LF, a final
+newline. YAML comments are kept; values never change.
+
+Options:
+  --check        change nothing; list the files that differ and exit 1 if any
+  --root <dir>   the dataset's repository (default: current folder)
+  -h, --help     show this help
+
+Exit codes: 0 all formatted (or nothing to change), 1 files differ (--check)
+or cannot be formatted, 2 usage or internal error.`;
+
+export async function formatCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { check: { type: "boolean" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    io.stdout.write(FORMAT_USAGE + "\n");
+    return EXIT.ok;
+  }
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  const files = (await discover(root, positionals, io.cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
+  if (positionals.length > 0 && files.length === 0) throw new UsageError(`no records match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+
+  const differ: string[] = [];
+  const failed: string[] = [];
+  for (const file of files) {
+    const read = readText(file.absolute);
+    if (!read.ok) {
+      failed.push(`${file.path}: cannot be read (${read.detail})`);
+      continue;
+    }
+    const original = read.bom ? "\ufeff" + read.text : read.text;
+    const declared = /^schema_version:\s*["']?([0-9.]+)|"schema_version"\s*:\s*"([0-9.]+)"/m.exec(read.text);
+    const version = declared?.[1] ?? declared?.[2];
+    const result = canonicalText(read.text, file.format!, file.kind!, version && SCHEMA_VERSIONS.includes(version) ? version : undefined);
+    if (!result.ok) {
+      failed.push(`${file.path}: not formatted: ${result.reason}`);
+      continue;
+    }
+    if (result.text === original) continue;
+    differ.push(file.path);
+    if (!values.check) writeFileAtomic(file.absolute, result.text);
+  }
+
+  for (const line of failed) io.stderr.write(line + "\n");
+  if (values.check) {
+    for (const f of differ) io.stdout.write(`${f}\n`);
+    io.stdout.write(
+      differ.length === 0
+        ? `All ${plural(files.length - failed.length, "record")} are formatted.\n`
+        : `${plural(differ.length, "file")} not formatted; run \`npm run format\` to fix.\n`,
+    );
+    return differ.length > 0 || failed.length > 0 ? EXIT.findings : EXIT.ok;
+  }
+  io.stdout.write(`Formatted ${plural(differ.length, "file")} (${files.length - differ.length - failed.length} already formatted).\n`);
+  return failed.length > 0 ? EXIT.findings : EXIT.ok;
+}

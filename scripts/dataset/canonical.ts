@@ -1,0 +1,111 @@
+/**
+ * The canonical layout of a record, which `eventwire format` writes: keys in
+ * the order of the schema, two-space block style, strings plain unless a YAML
+ * parser (1.2, or an older 1.1 one) would read them as something else, long
+ * texts folded (`>-`), LF line endings, one final newline. YAML comments stay
+ * with the key or item they belong to. Formatting never changes a value: the
+ * result is parsed again and compared with the input before it is returned.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from "yaml";
+import type { RecordKind } from "../../schema/versions.ts";
+import { loadJsonSchema } from "../rules/schema/validators.ts";
+
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+/** Texts longer than this are written folded (`>-`), wrapped at this width. */
+export const LINE_WIDTH = 80;
+
+export type CanonicalResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Strings that YAML 1.2 core or 1.1 would read as a number, boolean, null or date: these are quoted. */
+const NOT_A_STRING_IN_SOME_YAML =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_:.eExXoObB+-]*|\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?|)$/;
+
+function rank(order: string[], key: string): number {
+  const i = order.indexOf(key);
+  return i === -1 ? order.length : i;
+}
+
+/** Sorts object keys into schema order (unknown keys after, in their order). */
+function orderValue(value: unknown, schema: SchemaNode | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => orderValue(v, schema?.items));
+  if (value === null || typeof value !== "object") return value;
+  const order = Object.keys(schema?.properties ?? {});
+  const keys = Object.keys(value).map((k, i) => ({ k, i }));
+  keys.sort((a, b) => rank(order, a.k) - rank(order, b.k) || a.i - b.i);
+  const out: Record<string, unknown> = {};
+  for (const { k } of keys) Object.defineProperty(out, k, { value: orderValue((value as Record<string, unknown>)[k], schema?.properties?.[k]), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Reorders the pairs of every mapping (their comments move with them) and sets the canonical styles. */
+function layoutNode(node: Node | null, schema: SchemaNode | undefined): void {
+  if (isMap(node)) {
+    node.flow = false;
+    const order = Object.keys(schema?.properties ?? {});
+    const keyOf = (p: unknown) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : "");
+    const items = node.items.map((p, i) => ({ p, i }));
+    items.sort((a, b) => rank(order, keyOf(a.p)) - rank(order, keyOf(b.p)) || a.i - b.i);
+    node.items = items.map(({ p }) => p);
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) pair.key.type = Scalar.PLAIN;
+      layoutNode(pair.value as Node | null, schema?.properties?.[keyOf(pair)]);
+    }
+  } else if (isSeq(node)) {
+    node.flow = false;
+    for (const item of node.items) layoutNode(item as Node | null, schema?.items);
+  } else if (isScalar(node) && typeof node.value === "string") {
+    const text = node.value;
+    if (NOT_A_STRING_IN_SOME_YAML.test(text)) node.type = Scalar.QUOTE_DOUBLE;
+    else if (text.length > LINE_WIDTH && !/^\s|\s$|\n|\s\s/.test(text)) node.type = Scalar.BLOCK_FOLDED;
+    else node.type = Scalar.PLAIN;
+  }
+}
+
+const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
+
+export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version: string | undefined): CanonicalResult {
+  let schema: SchemaNode | undefined;
+  try {
+    schema = version ? (loadJsonSchema(version, kind) as SchemaNode) : undefined;
+  } catch {
+    schema = undefined;
+  }
+  const source = text.replace(/^\ufeff/, "");
+  const doc = parseDocument(source, PARSE_OPTIONS);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
+  let original: unknown;
+  try {
+    original = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return { ok: false, reason: "it uses aliases beyond the limit" };
+  }
+  if (original === null || typeof original !== "object" || Array.isArray(original)) return { ok: false, reason: "it does not hold a record (an object)" };
+
+  let out: string;
+  if (format === "json") out = JSON.stringify(orderValue(original, schema), null, 2) + "\n";
+  else {
+    let shared = false;
+    visit(doc, (_key, node) => {
+      if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) shared = true;
+    });
+    if (shared) return { ok: false, reason: "it uses YAML anchors or aliases; write the values out in full" };
+    // A comment above the first key is the file's header: it stays on top, whatever key comes first.
+    const first = isMap(doc.contents) ? doc.contents.items[0] : undefined;
+    if (first && isScalar(first.key) && first.key.commentBefore) {
+      doc.commentBefore = [doc.commentBefore, first.key.commentBefore].filter(Boolean).join("\n");
+      first.key.commentBefore = undefined;
+    }
+    layoutNode(doc.contents as Node | null, schema);
+    doc.directives.docStart = null;
+    out = doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false });
+    out = out.replace(/\r\n?/g, "\n");
+    if (!out.endsWith("\n")) out += "\n";
+  }
+
+  // Never change a value: read the result back and compare.
+  const again = format === "json" ? JSON.parse(out) : parseDocument(out, PARSE_OPTIONS).toJS();
+  if (!isDeepStrictEqual(again, original)) return { ok: false, reason: "the canonical layout would change a value (please report this)" };
+  return { ok: true, text: out };
+}

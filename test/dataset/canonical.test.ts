@@ -1,0 +1,100 @@
+/** The canonical layout: idempotent, value-preserving on every record in the repository, comment-preserving. */
+import fg from "fast-glob";
+import { readFileSync } from "node:fs";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { canonicalText } from "../../scripts/dataset/canonical.ts";
+import { formatOf, kindOf } from "../../scripts/dataset/discover.ts";
+import { readYamlSubset } from "../../scripts/dataset/yaml-subset.ts";
+import { EVENT_YAML } from "../helpers/dataset.ts";
+
+const format = (text: string, as: "yaml" | "json" = "yaml") => {
+  const r = canonicalText(text, as, "event", "1.0.0");
+  if (!r.ok) throw new Error(r.reason);
+  return r.text;
+};
+
+test("every record in the repository: formatting twice changes nothing more, and no value", () => {
+  const files = fg.sync(["data/**/*.{yaml,yml,json}", "test/fixtures/**/data/**/*.{yaml,yml,json}"], { cwd: TOOLKIT_ROOT });
+  let formatted = 0;
+  for (const rel of files) {
+    const kind = kindOf(rel.replace(/^test\/fixtures\/datasets\/[^/]+\//, ""));
+    if (!kind) continue;
+    const text = readFileSync(`${TOOLKIT_ROOT}/${rel}`, "utf8");
+    const once = canonicalText(text, formatOf(rel)!, kind, "1.0.0");
+    if (!once.ok) continue; // the broken fixtures do not parse: format leaves them to validate
+    const twice = canonicalText(once.text, formatOf(rel)!, kind, "1.0.0");
+    assert.ok(twice.ok && twice.text === once.text, rel);
+    formatted++;
+    if (rel.startsWith("data/")) {
+      assert.is(once.text, text, `${rel} is committed formatted`);
+      if (formatOf(rel) === "yaml") assert.ok(readYamlSubset(once.text) !== undefined, `${rel}: the fast reader takes the canonical layout`);
+    }
+  }
+  assert.ok(formatted >= 34);
+});
+
+test("keys go into schema order, and their comments go with them", () => {
+  const messy = `# The visit, coded from the DW report.
+title: Blinken meets the five Central Asian foreign ministers
+schema_version: "1.0.0"   # the version it was written for
+id: ev-p6w7bxbz
+# status comment
+status: active
+summary: Antony Blinken met the foreign ministers of the five Central Asian states.
+date: {precision: day, start: "2023-02-28"}
+event_type: CONSULT
+mode: multilateral
+actors:
+- role: initiator
+  actor: antony-blinken   # the initiator
+- {actor: kazakhstan, role: recipient}
+locations:
+  - name: Kazakhstan
+    country: KAZ
+    precision: country
+sources:
+  - outlet: dw
+    via: [afp, reuters]
+    title: Top US diplomat visits Central Asia with eye on Russia
+    url: https://p.dw.com/p/4O4UG
+    published: '2023-02-28'
+    language: en
+provenance:
+  coded_by: [eventwire]
+  coded_at: "2026-11-27"
+  method: manual
+`;
+  const out = format(messy);
+  assert.equal(parse(out), parse(messy));
+  const lines = out.split("\n");
+  assert.is(lines[0], "# The visit, coded from the DW report.");
+  assert.match(out, /^schema_version: "1\.0\.0" # the version it was written for\nid: ev-p6w7bxbz\n# status comment\nstatus: active\ntitle: /m);
+  assert.match(out, /  - actor: antony-blinken # the initiator\n    role: initiator\n/);
+  assert.match(out, /date:\n  start: "2023-02-28"\n  precision: day\n/);
+  assert.match(out, /    via:\n      - afp\n      - reuters\n/);
+  assert.match(out, /published: "2023-02-28"/);
+  assert.is(format(out), out);
+});
+
+test("strings another YAML reader could take for something else are quoted; others are not", () => {
+  const out = format(EVENT_YAML.replace("title: Blinken meets the five Central Asian foreign ministers", "title: 'yes'").replace("language: en", "language: 'no'"));
+  assert.match(out, /^title: "yes"$/m);
+  assert.match(out, /language: "no"/);
+  assert.match(out, /^event_type: CONSULT$/m);
+});
+
+test("JSON records: schema order, two spaces, a final newline", () => {
+  const json = JSON.stringify({ id: "ev-p6w7bxbz", schema_version: "1.0.0", title: "x" });
+  assert.is(format(json, "json"), '{\n  "schema_version": "1.0.0",\n  "id": "ev-p6w7bxbz",\n  "title": "x"\n}\n');
+});
+
+test("what cannot be formatted is said, not guessed", () => {
+  assert.equal(canonicalText("a: [\n", "yaml", "event", "1.0.0").ok, false);
+  assert.equal(canonicalText("a: &x 1\nb: *x\n", "yaml", "event", "1.0.0").ok, false);
+  assert.equal(canonicalText("- 1\n", "yaml", "event", "1.0.0").ok, false);
+});
+
+test.run();
