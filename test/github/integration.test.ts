@@ -1,0 +1,88 @@
+/** The GitHub files: the workflow does what maintainers expect, and the opt-in pre-commit hook blocks what CI would. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { canonicalText } from "../../scripts/dataset/canonical.ts";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+
+test("validate.yml: pull_request (never pull_request_target), read-only, full history, the checks in order", () => {
+  const workflow = parse(readFileSync(path.join(TOOLKIT_ROOT, ".github/workflows/validate.yml"), "utf8"), { uniqueKeys: true });
+  const on = workflow.on as Record<string, unknown>;
+  assert.ok("pull_request" in on);
+  assert.not.ok("pull_request_target" in on);
+  assert.equal(workflow.permissions, { contents: "read" });
+  const steps = workflow.jobs.validate.steps as Step[];
+  const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"))!;
+  assert.is(checkout.with?.["fetch-depth"], 0);
+  assert.is(checkout.with?.["persist-credentials"], false);
+  const runs = steps.filter((s) => s.run).map((s) => s.run!);
+  assert.equal(runs, [
+    "npm ci",
+    "npm run validate -- --changed --format github",
+    "npm run validate -- --format github",
+    "npm run format -- --check",
+    "npm test",
+  ]);
+  assert.is(steps.find((s) => s.run?.includes("--changed"))!.if, "github.event_name == 'pull_request'");
+  // The scripts the workflow runs exist.
+  const scripts = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).scripts;
+  for (const name of ["validate", "format", "test"]) assert.ok(scripts[name], name);
+});
+
+test("the pull request template asks for the source and for nothing invented", () => {
+  const template = readFileSync(path.join(TOOLKIT_ROOT, ".github/PULL_REQUEST_TEMPLATE.md"), "utf8");
+  for (const phrase of ["cites the outlet", "only what the source says", "No invented identifiers", "Nothing was deleted"]) assert.match(template, phrase);
+});
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, env: GIT_ENV, stdio: "pipe" });
+
+test("pre-commit hook: passes a good record, stops an invalid or unformatted one", () => {
+  const root = writeDataset({ ...REGISTRY });
+  const hook = path.join(TOOLKIT_ROOT, ".githooks", "pre-commit");
+  const runHook = () =>
+    spawnSync("sh", [hook], { cwd: root, encoding: "utf8", env: { ...GIT_ENV, EVENTWIRE_BIN: path.join(TOOLKIT_ROOT, "bin", "eventwire.js") } });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "registry");
+    assert.is(runHook().status, 0, "nothing staged under data/events");
+
+    mkdirSync(path.dirname(path.join(root, EVENT_PATH)), { recursive: true });
+    const formatted = canonicalText(EVENT_YAML, "yaml", "event", "1.0.0");
+    assert.ok(formatted.ok);
+    writeFileSync(path.join(root, EVENT_PATH), formatted.ok ? formatted.text : "");
+    git(root, "add", "-A");
+    const good = runHook();
+    assert.is(good.status, 0, good.stdout + good.stderr);
+
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "add", "-A");
+    const invalid = runHook();
+    assert.is(invalid.status, 1);
+    assert.match(invalid.stdout, /ev-p6w7bxbz\.yaml:\d+:\d+  error  schema/);
+
+    writeFileSync(path.join(root, EVENT_PATH), editEvent('schema_version: "1.0.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.0.0"'));
+    git(root, "add", "-A");
+    const unformatted = runHook();
+    assert.is(unformatted.status, 1);
+    assert.match(unformatted.stdout, /not formatted/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test.run();
