@@ -18,6 +18,13 @@ function bundleIsFresh() {
   return readFileSync(fingerprint, "utf8").trim() === sourcesHash(root);
 }
 
+// A reader that stops early (`eventwire validate | head`) closes the pipe: that ends the output, not in a crash.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 let main;
 if (bundleIsFresh()) ({ main } = await import(bundle));
 else {
@@ -30,4 +37,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
 });

@@ -6,6 +6,7 @@ type Run = (argv: string[], io: CommandIO) => Promise<number>;
 /** Each command's module is loaded only when it runs: start-up stays short. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = {
   validate: { summary: "check records and report findings", load: async () => (await import("./commands/validate.ts")).validateCommand },
+  new: { summary: "scaffold a new event, actor or outlet record", load: async () => (await import("./commands/new.ts")).newCommand },
   format: { summary: "rewrite records into the canonical layout (--check to only list)", load: async () => (await import("./commands/format.ts")).formatCommand },
   schema: { summary: "build or check the published JSON Schemas", load: async () => (await import("./commands/schema.ts")).schemaCommand },
   docs: { summary: "write the rule catalogue (docs/rules.md)", load: async () => (await import("./commands/docs.ts")).docsCommand },

@@ -13,3 +13,13 @@ export function isCountryCode(alpha3: string): boolean {
 export function countryCodes(): string[] {
   return [...ALPHA3.keys()];
 }
+
+/** The English short name of a country code (loads the package's names on first use). */
+export function countryName(alpha3: string): string | undefined {
+  const countries = require("i18n-iso-countries") as {
+    registerLocale(locale: unknown): void;
+    getName(code: string, lang: string): string | undefined;
+  };
+  countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  return countries.getName(alpha3, "en");
+}

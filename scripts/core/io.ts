@@ -4,6 +4,8 @@ export interface CommandIO {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** For commands that ask questions on a terminal; tests leave it out. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** A mistake in how a command was called: exit code 2 with this message, no stack trace. */

@@ -1,5 +1,5 @@
 /** Atomic file writes: a reader sees the old file or the new one, never half of one. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
@@ -11,5 +11,25 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes a new file atomically and never over an existing one: the content
+ * goes to a temporary file that is then hard-linked into place (which fails if
+ * the name is taken). Returns false when the file exists already.
+ */
+export function writeFileExclusive(file: string, data: string | Uint8Array): boolean {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temp, data);
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
