@@ -65,12 +65,24 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
  */
 export type FileRole = "target" | "other" | "trusted";
 
+/**
+ * A file to process. `needles`, for a trusted file: it is summarized only if
+ * its text holds one of them (a target's start date), since only then can it
+ * be the target's probable duplicate; reading it is cheap, parsing it is not.
+ */
+export interface WorkItem {
+  file: DatasetFile;
+  role: FileRole;
+  needles?: readonly string[];
+}
+
 /** Loads a file; runs the file and record rules on a target; summarizes an event. */
-export function processFile(file: DatasetFile, role: FileRole, ctx: FileCheckContext): FileOutcome {
+export function processFile(file: DatasetFile, role: FileRole, ctx: FileCheckContext, needles?: readonly string[]): FileOutcome {
   if (role === "trusted") {
     // A symbolic link is never followed, trusted or not.
     if (file.symlink) return { path: file.path, findings: [], record: false };
     const read = readText(file.absolute);
+    if (read.ok && needles && !needles.some((n) => read.text.includes(n))) return { path: file.path, findings: [], record: false };
     const parse = read.ok && file.format ? parseRecord(read.text, file.format) : undefined;
     return { path: file.path, findings: [], record: false, event: parse?.ok ? summarizeUnchecked(parse.doc.value) : undefined };
   }

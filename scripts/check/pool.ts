@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
-import { processFile, type FileCheckContext, type FileOutcome, type FileRole } from "./file.ts";
+import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
 export const MIN_FILES_PER_THREAD = 4000;
@@ -28,7 +28,7 @@ function workerUrl(): URL {
   return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "dist", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
-function runWorker(items: { file: DatasetFile; role: FileRole }[], ctx: FileCheckContext): Promise<FileOutcome[]> {
+function runWorker(items: WorkItem[], ctx: FileCheckContext): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: { items, ctx } });
     let result: FileOutcome[] | undefined;
@@ -38,10 +38,10 @@ function runWorker(items: { file: DatasetFile; role: FileRole }[], ctx: FileChec
   });
 }
 
-export async function processAll(items: { file: DatasetFile; role: FileRole }[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<FileOutcome[]> {
+export async function processAll(items: WorkItem[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<FileOutcome[]> {
   const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
-  if (threads <= 1) return items.map((i) => processFile(i.file, i.role, ctx));
+  if (threads <= 1) return items.map((i) => processFile(i.file, i.role, ctx, i.needles));
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
   return (await Promise.all(shares.map((share) => runWorker(share, ctx)))).flat();

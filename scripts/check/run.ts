@@ -12,7 +12,7 @@ import { readText } from "../dataset/read.ts";
 import { idFromPath, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, Registries } from "../rules/types.ts";
-import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings } from "./file.ts";
+import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
 import { load, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 
@@ -86,6 +86,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     for (const o of outcomes) if (o.event) summaries.push({ file: o.path, event: o.event });
     // The other events to read: every one, or under --changed those the targets can collide with.
     const others: DatasetFile[] = [];
+    const startDates: string[] = [];
+    const namedIds = new Set<string>();
     // Under --changed, events outside that scope stand in by their id, and only when it is an id that matters here.
     const standIns: EventEntry[] = [];
     if (!options.partial) {
@@ -94,10 +96,14 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       // The folder of a month, as the file-name rule names it: data/events/YYYY/MM/.
       const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
       const months = new Set<string>();
-      const named = new Set<string>();
       for (const { event: s } of summaries) {
-        if (s.start) months.add(monthOf(s.start));
-        if (s.duplicate_of) named.add(s.duplicate_of);
+        if (s.start) {
+          months.add(monthOf(s.start));
+          startDates.push(s.start);
+        }
+        if (s.duplicate_of) {
+          namedIds.add(s.duplicate_of);
+        }
       }
       // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
       const idsOfInterest = new Set(summaries.map((s) => s.event.id));
@@ -106,13 +112,16 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       for (const f of listing) {
         if (f.kind !== "event" || targeted.has(f.path)) continue;
         const id = idFromPath(f.path);
-        if (months.has(f.path.slice(0, f.path.lastIndexOf("/") + 1)) || named.has(id)) others.push(f);
+        if (months.has(f.path.slice(0, f.path.lastIndexOf("/") + 1)) || namedIds.has(id)) others.push(f);
         else if (idsOfInterest.has(id)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
       }
     }
-    // Under --changed the other events are unchanged since the base, where they passed: no schema check again.
-    const role = options.partial ? ("trusted" as const) : ("other" as const);
-    for (const o of await processAll(others.map((file) => ({ file, role })), ctx, pool)) if (o.event) summaries.push({ file: o.path, event: o.event });
+    // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
+    // and an event of the targets' months is parsed only if its text holds a target's start date.
+    const items: WorkItem[] = options.partial
+      ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
+      : others.map((file) => ({ file, role: "other" }));
+    for (const o of await processAll(items, ctx, pool)) if (o.event) summaries.push({ file: o.path, event: o.event });
     summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 
