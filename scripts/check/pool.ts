@@ -31,10 +31,17 @@ function workerUrl(): URL {
 function runWorker(items: WorkItem[], ctx: FileCheckContext): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: { items, ctx } });
-    let result: FileOutcome[] | undefined;
-    worker.once("message", (m: FileOutcome[]) => (result = m));
+    const result: FileOutcome[] = [];
+    let done = false;
+    // Batches arrive in order; `null` closes the share.
+    worker.on("message", (m: FileOutcome[] | null) => {
+      if (m === null) done = true;
+      else for (const o of m) result.push(o);
+    });
     worker.once("error", reject);
-    worker.once("exit", (code) => (result ? resolve(result) : reject(new Error(`a check worker stopped (exit code ${code}) without its results`))));
+    worker.once("exit", (code) =>
+      done && result.length === items.length ? resolve(result) : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
+    );
   });
 }
 

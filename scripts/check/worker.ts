@@ -1,7 +1,21 @@
-/** A worker thread's job: process its share of the files and send the outcomes back. */
+/**
+ * A worker thread's job: process its share of the files and send the
+ * outcomes back in batches (the main thread takes each in while the next is
+ * worked on), then `null` to say it is done.
+ */
 import { parentPort, workerData } from "node:worker_threads";
-import type { DatasetFile } from "../dataset/discover.ts";
-import { processFile, type FileCheckContext, type WorkItem } from "./file.ts";
+import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
+
+export const BATCH = 2000;
 
 const { items, ctx } = workerData as { items: WorkItem[]; ctx: FileCheckContext };
-parentPort!.postMessage(items.map((i) => processFile(i.file, i.role, ctx, i.needles)));
+let batch: FileOutcome[] = [];
+for (const i of items) {
+  batch.push(processFile(i.file, i.role, ctx, i.needles));
+  if (batch.length === BATCH) {
+    parentPort!.postMessage(batch);
+    batch = [];
+  }
+}
+parentPort!.postMessage(batch);
+parentPort!.postMessage(null);
