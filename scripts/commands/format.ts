@@ -65,7 +65,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     for (const f of differ) io.stdout.write(`${f}\n`);
     io.stdout.write(
       differ.length === 0
-        ? `All ${plural(files.length - failed.length, "record")} are formatted.\n`
+        ? `${files.length - failed.length === 1 ? "The record is" : `All ${plural(files.length - failed.length, "record")} are`} formatted.\n`
         : `${plural(differ.length, "file")} not formatted; run \`npm run format\` to fix.\n`,
     );
     return differ.length > 0 || failed.length > 0 ? EXIT.findings : EXIT.ok;

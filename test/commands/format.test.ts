@@ -23,7 +23,7 @@ test("format --check, format, format --check", async () => {
 
     const again = await run(["format", "--check", EVENT_PATH], { cwd: root });
     assert.is(again.code, 0);
-    assert.match(again.stdout, /All 1 record are formatted\./);
+    assert.match(again.stdout, /The record is formatted\./);
     const validate = await run(["validate", EVENT_PATH], { cwd: root });
     assert.is(validate.code, 0, validate.stdout);
   } finally {
