@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the CLI. `npm ci` bundles the TypeScript sources into dist/ (the
+// Starts the CLI. `npm ci` bundles the TypeScript sources into build/ (the
 // `prepare` script), which starts in a fraction of the time tsx needs; when the
 // bundle is missing or was built from other sources (their fingerprint
 // differs), or EVENTWIRE_FROM_SOURCE is set, the sources run through tsx
@@ -10,8 +10,8 @@ import path from "node:path";
 import { sourcesHash } from "./sources-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bundle = path.join(root, "dist", "cli.mjs");
-const fingerprint = path.join(root, "dist", "sources.sha256");
+const bundle = path.join(root, "build", "cli.mjs");
+const fingerprint = path.join(root, "build", "sources.sha256");
 
 function bundleIsFresh() {
   if (process.env.EVENTWIRE_FROM_SOURCE || !existsSync(bundle) || !existsSync(fingerprint)) return false;

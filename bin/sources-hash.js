@@ -1,4 +1,4 @@
-// The fingerprint of the sources that `npm run build` bundles into dist/:
+// The fingerprint of the sources that `npm run build` bundles into build/:
 // SHA-256 over the path and bytes of every file under scripts/ and schema/,
 // in sorted order. The build writes it beside the bundle, and the CLI uses
 // the bundle only when the sources still have it (times of modification can

@@ -1,10 +1,10 @@
 /**
  * `npm run build` (run by `npm ci` through `prepare`): bundles the CLI into
- * dist/cli.mjs and the check worker into dist/worker.mjs, which start several
+ * build/cli.mjs and the check worker into build/worker.mjs, which start several
  * times faster than the sources through tsx, and writes each schema's quick
  * validator as ajv standalone code. Both
  * are caches: bin/eventwire.js uses the bundle only while the sources have the
- * fingerprint written beside it (dist/sources.sha256), and each validator
+ * fingerprint written beside it (build/sources.sha256), and each validator
  * only for the schema it was compiled from.
  */
 import { build } from "esbuild";
@@ -18,10 +18,10 @@ import { TOOLKIT_ROOT } from "./core/paths.ts";
 import { writeFileAtomic } from "./core/write.ts";
 import { standalonePath, standaloneSource } from "./rules/schema/validators.ts";
 
-// Built beside dist/ and swapped in whole: no stale chunk survives, and a failed build leaves dist/ as it was.
-const DIST = path.join(TOOLKIT_ROOT, "dist");
-const NEXT = path.join(TOOLKIT_ROOT, "dist.next");
-const OLD = path.join(TOOLKIT_ROOT, "dist.old");
+// Built beside build/ and swapped in whole: no stale chunk survives, and a failed build leaves build/ as it was.
+const BUILD = path.join(TOOLKIT_ROOT, "build");
+const NEXT = path.join(TOOLKIT_ROOT, "build.next");
+const OLD = path.join(TOOLKIT_ROOT, "build.old");
 rmSync(NEXT, { recursive: true, force: true });
 // Taken before bundling: a source edited during the build makes the bundle stale, never wrongly fresh.
 const fingerprint = sourcesHash(TOOLKIT_ROOT);
@@ -45,15 +45,15 @@ for (const file of result.outputFiles) writeFileAtomic(file.path, file.text);
 
 for (const version of SCHEMA_VERSIONS)
   for (const kind of RECORD_KINDS)
-    writeFileAtomic(path.join(NEXT, path.relative(DIST, standalonePath(version, kind))), standaloneSource(version, kind));
+    writeFileAtomic(path.join(NEXT, path.relative(BUILD, standalonePath(version, kind))), standaloneSource(version, kind));
 
 // Every country's box, so that a run does not load the borders (about 100 ms).
 const bounds = Object.fromEntries(countryCodes().sort().map((code) => [code, computeBounds(code) ?? null]));
-writeFileAtomic(path.join(NEXT, path.relative(DIST, BOUNDS_FILE)), JSON.stringify({ version: bordersVersion(), bounds }) + "\n");
+writeFileAtomic(path.join(NEXT, path.relative(BUILD, BOUNDS_FILE)), JSON.stringify({ version: bordersVersion(), bounds }) + "\n");
 
 writeFileAtomic(path.join(NEXT, "sources.sha256"), fingerprint + "\n");
 
 rmSync(OLD, { recursive: true, force: true });
-if (existsSync(DIST)) renameSync(DIST, OLD);
-renameSync(NEXT, DIST);
+if (existsSync(BUILD)) renameSync(BUILD, OLD);
+renameSync(NEXT, BUILD);
 rmSync(OLD, { recursive: true, force: true });

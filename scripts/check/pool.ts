@@ -25,7 +25,7 @@ export interface PoolOptions {
 }
 
 function workerUrl(): URL {
-  return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "dist", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
+  return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "build", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
 function runWorker(items: WorkItem[], ctx: FileCheckContext): Promise<FileOutcome[]> {

@@ -1,7 +1,7 @@
 /**
  * Bounding boxes of countries, computed from the borders that the maintained
  * @rapideditor/country-coder package ships. Loading the borders takes about
- * 100 ms, so `npm run build` writes every box to dist/country-bounds.json;
+ * 100 ms, so `npm run build` writes every box to build/country-bounds.json;
  * that file is used when it was made from the installed version of the
  * package, and the borders are loaded otherwise (only when a record has
  * coordinates).
@@ -33,7 +33,7 @@ const PACKAGE = "@rapideditor/country-coder";
 let coder: CountryCoder | undefined;
 const cache = new Map<string, Bounds | undefined>();
 
-export const BOUNDS_FILE = path.join(TOOLKIT_ROOT, "dist", "country-bounds.json");
+export const BOUNDS_FILE = path.join(TOOLKIT_ROOT, "build", "country-bounds.json");
 
 /** The installed version of the borders package. */
 export function bordersVersion(): string {

@@ -1,4 +1,4 @@
-/** Where the toolkit's own files are, wherever it is run from (sources or the bundle in dist/). */
+/** Where the toolkit's own files are, wherever it is run from (sources or the bundle in build/). */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,5 +16,5 @@ function findRoot(from: string): string {
 /** The repository that holds the toolkit (schema/, scripts/), with a trailing separator. */
 export const TOOLKIT_ROOT = findRoot(import.meta.url);
 
-/** True in the bundle that `npm run build` writes to dist/, false when the sources run through tsx. */
+/** True in the bundle that `npm run build` writes to build/, false when the sources run through tsx. */
 export const RUNNING_FROM_BUNDLE = import.meta.url.endsWith(".mjs");

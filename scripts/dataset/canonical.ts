@@ -11,7 +11,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, 
 import type { RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode };
+export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode };
 
 /** Texts longer than this are written folded (`>-`), wrapped at this width. */
 export const LINE_WIDTH = 80;
@@ -28,7 +28,7 @@ function rank(order: string[], key: string): number {
 }
 
 /** Sorts object keys into schema order (unknown keys after, in their order). */
-function orderValue(value: unknown, schema: SchemaNode | undefined): unknown {
+export function orderValue(value: unknown, schema: SchemaNode | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => orderValue(v, schema?.items));
   if (value === null || typeof value !== "object") return value;
   const order = Object.keys(schema?.properties ?? {});

@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import { computeBounds, countryBounds, inBounds } from "../../scripts/core/country-bounds.ts";
 import { countryCodes } from "../../scripts/core/countries.ts";
 
-test("every country's box (from dist/ when built) equals the box computed from the borders", () => {
+test("every country's box (from build/ when built) equals the box computed from the borders", () => {
   for (const code of countryCodes()) assert.equal(countryBounds(code), computeBounds(code), code);
 });
 

@@ -4,7 +4,7 @@
  *
  * Compiling the event schema takes a few hundred milliseconds, so `npm run
  * build` also writes each quick validator as ajv standalone code under
- * dist/validators/. One is used only when it was compiled from exactly the
+ * build/validators/. One is used only when it was compiled from exactly the
  * schema file on disk (same SHA-256); otherwise the schema is compiled here.
  */
 import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
@@ -51,7 +51,7 @@ export function sha256(text: string): string {
 
 /** Where the build puts the standalone quick validator of a schema. */
 export function standalonePath(version: string, kind: RecordKind): string {
-  return path.join(TOOLKIT_ROOT, "dist", "validators", version, `${kind}.cjs`);
+  return path.join(TOOLKIT_ROOT, "build", "validators", version, `${kind}.cjs`);
 }
 
 /** The quick validator of a schema as a CommonJS module (ajv standalone code) that names the schema's SHA-256. */

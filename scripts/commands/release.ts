@@ -1,0 +1,54 @@
+/** `eventwire release`: builds the download folder of a version, after a clean validate. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkDataset } from "../check/run.ts";
+import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { TOOLKIT_ROOT } from "../core/paths.ts";
+import { discover } from "../dataset/discover.ts";
+import { buildRelease } from "../export/release.ts";
+import { formatPretty } from "../report/pretty.ts";
+import { summarize } from "../report/summary.ts";
+
+export const RELEASE_USAGE = `Usage: eventwire release [options]
+
+Builds dist/eventwire-<version>/: events.jsonl, events.csv, the long tables
+event_actors.csv, event_locations.csv, event_sources.csv, the registries
+actors.csv and outlets.csv, the JSON Schemas, and SHA256SUMS. It refuses to
+build while validate reports errors. The same data gives the same bytes.
+
+Options:
+  --version X.Y.Z   the release's version (default: the version in package.json)
+  --out <dir>       where the release folder goes (default: dist)
+  --root <dir>      the dataset's repository (default: current folder)
+  -h, --help        show this help`;
+
+export async function releaseCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { version: { type: "string" }, out: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    io.stdout.write(RELEASE_USAGE + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got \`${positionals.join(" ")}\``);
+  const version = values.version ?? (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  const out = path.resolve(io.cwd, values.out ?? "dist");
+
+  const files = await discover(root);
+  const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY });
+  const summary = summarize(result.findings, result.files, result.records);
+  if (summary.errors > 0) {
+    io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
+    io.stderr.write("release: not built; fix the errors above first.\n");
+    return EXIT.findings;
+  }
+  const built = await buildRelease({ root, out, version, files });
+  io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder}: ${built.events} events, ${built.files.length + 1} files.\n`);
+  return EXIT.ok;
+}

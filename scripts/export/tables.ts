@@ -1,0 +1,157 @@
+/**
+ * The tables of a release, one definition each: columns with their type and
+ * meaning, and how a record fills them. The CSV writer and the Table Schemas
+ * of datapackage.json both come from here, so they cannot disagree.
+ *
+ * Multi-valued cells join their values with `|`, which no id, code or tag can
+ * hold (their patterns allow letters, digits and `-` only).
+ */
+import type { Actor, Event, Outlet } from "../../schema/index.ts";
+
+export type FieldType = "string" | "integer" | "number" | "date" | "boolean";
+
+export interface Column<R> {
+  name: string;
+  type: FieldType;
+  description: string;
+  required?: boolean;
+  /** Allowed values, for a Table Schema `enum` constraint. */
+  values?: readonly string[];
+  value: (record: R, index: number) => string | number | undefined;
+}
+
+export interface TableDefinition<R> {
+  name: string;
+  file: string;
+  description: string;
+  primaryKey: string[];
+  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  columns: Column<R>[];
+}
+
+export const JOIN = "|";
+const joined = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(JOIN) : undefined);
+
+export const EVENTS: TableDefinition<Event> = {
+  name: "events",
+  file: "events.csv",
+  description: "One row per event (tombstones included, with their status). Lists of ids join with `|`.",
+  primaryKey: ["event_id"],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "Event id, stable across releases.", value: (e) => e.id },
+    { name: "status", type: "string", required: true, values: ["active", "retracted", "duplicate"], description: "`active`, or a tombstone: `retracted`, `duplicate`.", value: (e) => e.status },
+    { name: "duplicate_of", type: "string", description: "For a duplicate: the event it duplicates.", value: (e) => e.duplicate_of },
+    { name: "retraction_reason", type: "string", description: "For a retracted event: why.", value: (e) => e.retraction_reason },
+    { name: "title", type: "string", required: true, description: "A short headline in the coder's words.", value: (e) => e.title },
+    { name: "summary", type: "string", required: true, description: "One to three sentences in the coder's words.", value: (e) => e.summary },
+    { name: "date_start", type: "string", required: true, description: "When the event happened or began: YYYY, YYYY-MM or YYYY-MM-DD, as `date_precision` says.", value: (e) => e.date.start },
+    { name: "date_end", type: "string", description: "When an event of several days ended.", value: (e) => e.date.end },
+    { name: "date_precision", type: "string", required: true, values: ["day", "week", "month", "year"], description: "How precisely the sources date the event.", value: (e) => e.date.precision },
+    { name: "event_type", type: "string", required: true, description: "PLOVER event category.", value: (e) => e.event_type },
+    { name: "mode", type: "string", description: "PLOVER mode of the category, where one fits.", value: (e) => e.mode },
+    { name: "initiator_ids", type: "string", description: "Actors with role `initiator`, joined with `|` (see event_actors.csv).", value: (e) => joined(e.actors.filter((a) => a.role === "initiator").map((a) => a.actor)) },
+    { name: "recipient_ids", type: "string", description: "Actors with role `recipient`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "recipient").map((a) => a.actor)) },
+    { name: "participant_ids", type: "string", description: "Actors with role `participant`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "participant").map((a) => a.actor)) },
+    { name: "countries", type: "string", required: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv).", value: (e) => joined([...new Set(e.locations.map((l) => l.country))]) },
+    { name: "outlet_ids", type: "string", required: true, description: "Outlets of the sources, in order, joined with `|` (see event_sources.csv).", value: (e) => joined([...new Set(e.sources.map((s) => s.outlet))]) },
+    { name: "source_count", type: "integer", required: true, description: "Number of sources.", value: (e) => e.sources.length },
+    { name: "first_published", type: "string", required: true, description: "The earliest `published` of the sources.", value: (e) => e.sources.map((s) => s.published).sort()[0] },
+    { name: "tags", type: "string", description: "Labels, joined with `|`.", value: (e) => joined(e.tags) },
+    { name: "coded_by", type: "string", required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
+    { name: "coded_at", type: "date", required: true, description: "When the record was coded.", value: (e) => e.provenance.coded_at },
+    { name: "method", type: "string", required: true, values: ["manual", "assisted", "imported"], description: "How it was coded.", value: (e) => e.provenance.method },
+  ],
+};
+
+/** Tables with a row for each item of an event's list: the row's event and the item's position in the list. */
+export interface Item<T> {
+  event: Event;
+  item: T;
+  position: number;
+}
+
+export const EVENT_ACTORS: TableDefinition<Item<Event["actors"][number]>> = {
+  name: "event_actors",
+  file: "event_actors.csv",
+  description: "One row per actor of an event.",
+  primaryKey: ["event_id", "position"],
+  foreignKeys: [
+    { fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } },
+    { fields: ["actor_id"], reference: { resource: "actors", fields: ["actor_id"] } },
+  ],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
+    { name: "position", type: "integer", required: true, description: "Place in the event's list of actors, from 1.", value: (r) => r.position },
+    { name: "actor_id", type: "string", required: true, description: "The actor (actors.csv).", value: (r) => r.item.actor },
+    { name: "role", type: "string", required: true, values: ["initiator", "recipient", "participant"], description: "`initiator` acts, `recipient` is acted upon, `participant` takes part.", value: (r) => r.item.role },
+  ],
+};
+
+export const EVENT_LOCATIONS: TableDefinition<Item<Event["locations"][number]>> = {
+  name: "event_locations",
+  file: "event_locations.csv",
+  description: "One row per location of an event.",
+  primaryKey: ["event_id", "position"],
+  foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } }],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
+    { name: "position", type: "integer", required: true, description: "Place in the event's list of locations, from 1.", value: (r) => r.position },
+    { name: "name", type: "string", required: true, description: "The place as the sources name it.", value: (r) => r.item.name },
+    { name: "country", type: "string", required: true, description: "ISO 3166-1 alpha-3 code.", value: (r) => r.item.country },
+    { name: "admin1", type: "string", description: "First-level administrative division.", value: (r) => r.item.admin1 },
+    { name: "geonames_id", type: "string", description: "GeoNames id, where certain (a string: ids are not quantities).", value: (r) => (r.item.geonames_id === undefined ? undefined : String(r.item.geonames_id)) },
+    { name: "lat", type: "number", description: "Latitude, WGS84 decimal degrees.", value: (r) => r.item.lat },
+    { name: "lon", type: "number", description: "Longitude, WGS84 decimal degrees.", value: (r) => r.item.lon },
+    { name: "precision", type: "string", required: true, values: ["exact", "city", "admin2", "admin1", "country"], description: "The finest level the sources place the event at.", value: (r) => r.item.precision },
+  ],
+};
+
+export const EVENT_SOURCES: TableDefinition<Item<Event["sources"][number]>> = {
+  name: "event_sources",
+  file: "event_sources.csv",
+  description: "One row per source (report) of an event.",
+  primaryKey: ["event_id", "position"],
+  foreignKeys: [
+    { fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } },
+    { fields: ["outlet_id"], reference: { resource: "outlets", fields: ["outlet_id"] } },
+  ],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
+    { name: "position", type: "integer", required: true, description: "Place in the event's list of sources, from 1.", value: (r) => r.position },
+    { name: "outlet_id", type: "string", required: true, description: "The outlet that published the report (outlets.csv).", value: (r) => r.item.outlet },
+    { name: "via_ids", type: "string", description: "Agencies the report credits, joined with `|` (outlets.csv).", value: (r) => joined(r.item.via) },
+    { name: "title", type: "string", required: true, description: "The report's headline, as published.", value: (r) => r.item.title },
+    { name: "url", type: "string", description: "The report's address, as published.", value: (r) => r.item.url },
+    { name: "published", type: "string", required: true, description: "When the report was published (YYYY-MM-DD or a date-time with offset).", value: (r) => r.item.published },
+    { name: "language", type: "string", required: true, description: "BCP 47 language tag.", value: (r) => r.item.language },
+  ],
+};
+
+export const ACTORS: TableDefinition<Actor> = {
+  name: "actors",
+  file: "actors.csv",
+  description: "The actor registry.",
+  primaryKey: ["actor_id"],
+  columns: [
+    { name: "actor_id", type: "string", required: true, description: "Actor id.", value: (a) => a.id },
+    { name: "name", type: "string", required: true, description: "Name.", value: (a) => a.name },
+    { name: "kind", type: "string", required: true, values: ["person", "organization", "state", "group"], description: "Kind of actor.", value: (a) => a.kind },
+    { name: "country", type: "string", description: "ISO 3166-1 alpha-3 code of the actor's country.", value: (a) => a.country },
+    { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (a) => a.wikidata },
+  ],
+};
+
+export const OUTLETS: TableDefinition<Outlet> = {
+  name: "outlets",
+  file: "outlets.csv",
+  description: "The outlet registry.",
+  primaryKey: ["outlet_id"],
+  columns: [
+    { name: "outlet_id", type: "string", required: true, description: "Outlet id.", value: (o) => o.id },
+    { name: "name", type: "string", required: true, description: "Name.", value: (o) => o.name },
+    { name: "kind", type: "string", required: true, description: "Kind of outlet.", value: (o) => o.kind },
+    { name: "country", type: "string", required: true, description: "ISO 3166-1 alpha-3 code of its home country.", value: (o) => o.country },
+    { name: "domains", type: "string", required: true, description: "Web domains it publishes on, joined with `|`.", value: (o) => joined(o.domains) },
+    { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (o) => o.wikidata },
+  ],
+};
