@@ -41,6 +41,19 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   for (const name of ["validate", "format", "test"]) assert.ok(scripts[name], name);
 });
 
+test("release.yml: on version tags, builds the release, checks the sums, attaches the files", () => {
+  const workflow = parse(readFileSync(path.join(TOOLKIT_ROOT, ".github/workflows/release.yml"), "utf8"), { uniqueKeys: true });
+  assert.equal(workflow.on, { push: { tags: ["v*"] } });
+  assert.equal(workflow.permissions, { contents: "write" });
+  const runs = (workflow.jobs.release.steps as Step[]).filter((s) => s.run).map((s) => s.run!);
+  assert.is(runs[0], "npm ci");
+  assert.match(runs[1]!, /^npm run release -- --version "\$\{GITHUB_REF_NAME#v\}"$/);
+  assert.match(runs[2]!, /sha256sum -c SHA256SUMS/);
+  assert.match(runs[3]!, /gh release create "\$GITHUB_REF_NAME"/);
+  const scripts = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).scripts;
+  assert.ok(scripts.release);
+});
+
 test("the pull request template asks for the source and for nothing invented", () => {
   const template = readFileSync(path.join(TOOLKIT_ROOT, ".github/PULL_REQUEST_TEMPLATE.md"), "utf8");
   for (const phrase of ["cites the outlet", "only what the source says", "No invented identifiers", "Nothing was deleted"]) assert.match(template, phrase);
