@@ -1,4 +1,5 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,14 +15,34 @@ export const RELEASE_USAGE = `Usage: eventwire release [options]
 
 Builds dist/eventwire-<version>/: events.jsonl, events.csv, the long tables
 event_actors.csv, event_locations.csv, event_sources.csv, the registries
-actors.csv and outlets.csv, the JSON Schemas, and SHA256SUMS. It refuses to
-build while validate reports errors. The same data gives the same bytes.
+actors.csv and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
+Data Package 2.0) and SHA256SUMS. It refuses to build while validate reports
+errors. The same data gives the same bytes: the one time in it, \`created\`,
+comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
   --out <dir>       where the release folder goes (default: dist)
   --root <dir>      the dataset's repository (default: current folder)
   -h, --help        show this help`;
+
+/**
+ * When the release was made, without the clock: SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention) or the time of the last commit; none outside git.
+ */
+function createdTime(root: string, env: CommandIO["env"]): string | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined) {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got \`${epoch}\``);
+    return new Date(Number(epoch) * 1000).toISOString().replace(/\.000Z$/, "Z");
+  }
+  try {
+    const seconds = execFileSync("git", ["log", "-1", "--format=%ct"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000).toISOString().replace(/\.000Z$/, "Z") : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function releaseCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,7 +69,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     io.stderr.write("release: not built; fix the errors above first.\n");
     return EXIT.findings;
   }
-  const built = await buildRelease({ root, out, version, files });
+  const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env) });
   io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder}: ${built.events} events, ${built.files.length + 1} files.\n`);
   return EXIT.ok;
 }

@@ -17,6 +17,7 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import { load } from "../check/load.ts";
 import { idFromPath } from "../rules/dataset/summary.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { datapackageDescriptor } from "./datapackage.ts";
 import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export interface ReleaseOptions {
@@ -27,6 +28,8 @@ export interface ReleaseOptions {
   version: string;
   /** The listing of data/ (every record validated). */
   files: readonly DatasetFile[];
+  /** The release's `created` time (ISO 8601): from SOURCE_DATE_EPOCH or the last commit, never the clock. */
+  created?: string;
 }
 
 export interface ReleaseResult {
@@ -173,22 +176,28 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     for (const kind of RECORD_KINDS)
       copyFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), path.join(temp, "schema", `${kind}.schema.json`));
 
-    // Checksums of every file, by path, in the format `sha256sum -c` reads.
-    const listed: string[] = [];
-    const walk = (rel: string) => {
-      for (const entry of readdirSync(path.join(temp, rel), { withFileTypes: true })) {
-        const child = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) walk(child);
-        else listed.push(child);
-      }
+    // Sizes and hashes of every file, for datapackage.json and then SHA256SUMS (which covers datapackage.json too).
+    const factsOf = async (): Promise<ReleaseResult["files"]> => {
+      const listed: string[] = [];
+      const walk = (rel: string) => {
+        for (const entry of readdirSync(path.join(temp, rel), { withFileTypes: true })) {
+          const child = rel ? `${rel}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) walk(child);
+          else listed.push(child);
+        }
+      };
+      walk("");
+      listed.sort();
+      const out: ReleaseResult["files"] = [];
+      for (const rel of listed) out.push({ path: rel, bytes: statSync(path.join(temp, rel)).size, sha256: await sha256Of(path.join(temp, rel)) });
+      return out;
     };
-    walk("");
-    listed.sort();
-    const files: ReleaseResult["files"] = [];
-    for (const rel of listed) {
-      const sha256 = await sha256Of(path.join(temp, rel));
-      files.push({ path: rel, bytes: statSync(path.join(temp, rel)).size, sha256 });
-    }
+    const dataFacts = new Map((await factsOf()).map((f) => [f.path, f]));
+    const descriptor = datapackageDescriptor(options.version, options.created, dataFacts);
+    const dp = streams.track(createWriteStream(path.join(temp, "datapackage.json")));
+    await writeTo(dp, JSON.stringify(descriptor, null, 2) + "\n");
+    await finish(dp);
+    const files = await factsOf();
     const sums = streams.track(createWriteStream(path.join(temp, "SHA256SUMS")));
     for (const f of files) await writeTo(sums, `${f.sha256}  ${f.path}\n`);
     await finish(sums);

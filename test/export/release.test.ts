@@ -1,5 +1,6 @@
 /** `eventwire release`, read back with independent readers: csv-parse, ajv, sha256; deterministic and atomic. */
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { spawn } from "node:child_process";
@@ -19,6 +20,27 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { run } from "../helpers/run.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats7 = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+interface Field {
+  name: string;
+  type: string;
+  constraints?: { required?: boolean; enum?: string[] };
+}
+interface Resource {
+  name: string;
+  path: string;
+  type?: string;
+  bytes: number;
+  hash: string;
+  dialect?: unknown;
+  schema?: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+}
+interface Descriptor {
+  created?: string;
+  version: string;
+  resources: Resource[];
+}
+
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), "utf8");
 const csv = (folder: string, file: string) => parseCsv(read(folder, file), { columns: true, bom: false, relax_quotes: false }) as Record<string, string>[];
 
@@ -87,6 +109,62 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
     };
     walk("");
     assert.equal(all.sort(), sums.map((m) => m[2]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("datapackage.json follows the Data Package 2.0 profiles; its sizes, hashes, keys and references hold", async () => {
+  const out = releaseOfRepo();
+  try {
+    const r = await run(["release", "--version", "1.2.3", "--out", out], { cwd: TOOLKIT_ROOT, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    assert.is(r.code, 0, r.stderr);
+    const folder = path.join(out, "eventwire-1.2.3");
+    const descriptor = JSON.parse(read(folder, "datapackage.json")) as Descriptor;
+    assert.is(descriptor.created, "2023-11-14T22:13:20Z", "created from SOURCE_DATE_EPOCH");
+    assert.is(descriptor.version, "1.2.3");
+    const profiles = path.join(TOOLKIT_ROOT, "test", "fixtures", "profiles", "datapackage-2.0");
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats7(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(profiles, "datapackage.json"), "utf8")));
+    const valid = validate(JSON.parse(read(folder, "datapackage.json")));
+    assert.ok(valid, JSON.stringify(validate.errors, null, 1));
+    const tableSchema = ajv.compile(JSON.parse(readFileSync(path.join(profiles, "tableschema.json"), "utf8")));
+    const dialect = ajv.compile(JSON.parse(readFileSync(path.join(profiles, "tabledialect.json"), "utf8")));
+    const resource = ajv.compile(JSON.parse(readFileSync(path.join(profiles, "dataresource.json"), "utf8")));
+    const listed = read(folder, "SHA256SUMS").trimEnd().split("\n").map((l) => l.slice(66));
+    const described = new Set<string>();
+    for (const res of descriptor.resources) {
+      assert.ok(resource(structuredClone(res)), `${res.name}: ${JSON.stringify(resource.errors)}`);
+      const bytes = readFileSync(path.join(folder, res.path));
+      assert.is(res.bytes, bytes.length, res.path);
+      assert.is(res.hash, `sha256:${createHash("sha256").update(bytes).digest("hex")}`, res.path);
+      described.add(res.path);
+      if (res.type !== "table") continue;
+      const schema = res.schema!;
+      assert.ok(tableSchema(structuredClone(schema)), `${res.name}: ${JSON.stringify(tableSchema.errors)}`);
+      assert.ok(dialect(structuredClone(res.dialect)), `${res.name}: ${JSON.stringify(dialect.errors)}`);
+      const rows = csv(folder, res.path);
+      assert.equal(Object.keys(rows[0] ?? {}), schema.fields.map((f) => f.name), `${res.path}: columns as described`);
+      // Primary keys are unique; foreign keys point at rows that exist (ids joined with | are not keys).
+      const key = (row: Record<string, string>, fields: string[]) => fields.map((f) => row[f]).join("\u0000");
+      assert.is(new Set(rows.map((row) => key(row, schema.primaryKey))).size, rows.length, `${res.path}: primary key`);
+      for (const fk of schema.foreignKeys ?? []) {
+        const target = descriptor.resources.find((x) => x.name === fk.reference.resource)!;
+        const keys = new Set(csv(folder, target.path).map((row) => key(row, fk.reference.fields)));
+        for (const row of rows) assert.ok(keys.has(key(row, fk.fields)), `${res.path} ${fk.fields} -> ${fk.reference.resource}: ${key(row, fk.fields)}`);
+      }
+      for (const field of schema.fields)
+        for (const row of rows) {
+          const cell = row[field.name]!;
+          if (cell === "") assert.not.ok(field.constraints?.required, `${res.path} ${field.name}: required`);
+          else if (field.type === "integer") assert.match(cell, /^-?\d+$/);
+          else if (field.type === "number") assert.ok(Number.isFinite(Number(cell)), cell);
+          else if (field.type === "date") assert.match(cell, /^\d{4}-\d{2}-\d{2}$/);
+          if (cell !== "" && field.constraints?.enum) assert.ok(field.constraints.enum.includes(cell), `${field.name}: ${cell}`);
+        }
+    }
+    assert.equal([...described].sort(), listed.filter((f) => f !== "datapackage.json").sort(), "every file but the descriptor is a resource");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,0 +1,96 @@
+/**
+ * The release's `datapackage.json`: a Frictionless Data Package 2.0
+ * descriptor, so that frictionless, pandas' readers, R's frictionless package
+ * or DuckDB users get each table's types, keys and relations. The Table
+ * Schemas come from the same definitions as the CSV files (tables.ts).
+ */
+import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
+import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+
+export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
+
+/** The CSV dialect every table is written in (RFC 4180, CRLF). */
+export const DIALECT = {
+  $schema: "https://datapackage.org/profiles/2.0/tabledialect.json",
+  header: true,
+  delimiter: ",",
+  lineTerminator: "\r\n",
+  quoteChar: '"',
+  doubleQuote: true,
+};
+
+export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, ACTORS, OUTLETS] as unknown as TableDefinition<never>[];
+
+export interface FileFacts {
+  bytes: number;
+  sha256: string;
+}
+
+function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
+  const schema: Record<string, unknown> = {
+    $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
+    fields: table.columns.map((c) => {
+      const constraints: Record<string, unknown> = {};
+      if (c.required) constraints.required = true;
+      if (c.values) constraints.enum = [...c.values];
+      return { name: c.name, type: c.type, description: c.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+    }),
+    missingValues: [""],
+    primaryKey: table.primaryKey,
+  };
+  if (table.foreignKeys) schema.foreignKeys = table.foreignKeys;
+  return schema;
+}
+
+export function datapackageDescriptor(version: string, created: string | undefined, facts: ReadonlyMap<string, FileFacts>): Record<string, unknown> {
+  const fileFacts = (file: string) => {
+    const f = facts.get(file);
+    if (!f) throw new Error(`${file} is not in the release`);
+    return { bytes: f.bytes, hash: `sha256:${f.sha256}` };
+  };
+  const resources: Record<string, unknown>[] = TABLES.map((table) => ({
+    name: table.name,
+    type: "table",
+    path: table.file,
+    description: table.description,
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    ...fileFacts(table.file),
+    dialect: DIALECT,
+    schema: tableSchema(table),
+  }));
+  resources.push({
+    name: "events-jsonl",
+    path: "events.jsonl",
+    description: `Every event as a JSON object on its own line (JSON Lines), in id order, as the event JSON Schema ${LATEST_VERSION} describes (schema/event.schema.json).`,
+    format: "jsonl",
+    mediatype: "application/jsonl",
+    encoding: "utf-8",
+    ...fileFacts("events.jsonl"),
+  });
+  for (const kind of RECORD_KINDS)
+    resources.push({
+      name: `${kind}-json-schema`,
+      path: `schema/${kind}.schema.json`,
+      description: `JSON Schema (draft 2020-12) of ${kind} records, version ${LATEST_VERSION}.`,
+      format: "json",
+      mediatype: "application/schema+json",
+      encoding: "utf-8",
+      ...fileFacts(`schema/${kind}.schema.json`),
+    });
+  return {
+    $schema: PROFILE,
+    name: "eventwire",
+    title: "eventwire: news events, coded by hand from public reports",
+    description:
+      "Events (who did what to whom, where and when) coded from news reports, each citing the outlets that reported it, with registries of actors and outlets. Event types follow the PLOVER categories.",
+    version,
+    ...(created ? { created } : {}),
+    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" }],
+    sources: [{ title: "The news reports cited in each event's sources (events.csv outlet_ids, event_sources.csv)" }],
+    contributors: [{ title: "eventwire contributors (the coders are named in each event's coded_by)", roles: ["author"] }],
+    keywords: ["events", "news", "PLOVER", "event data"],
+    resources,
+  };
+}
