@@ -28,6 +28,7 @@ import { schema } from "./schema/schema.ts";
 import { schemaVersion } from "./schema/schema-version.ts";
 import { summaryCopy } from "./text/summary-copy.ts";
 import { textControl } from "./text/text-control.ts";
+import { textFormula } from "./text/text-formula.ts";
 import { textNfc } from "./text/text-nfc.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
@@ -61,6 +62,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   urlDomain,
   textWhitespace,
   textControl,
+  textFormula,
   textNfc,
   summaryCopy,
 ];

@@ -2,11 +2,14 @@
 import type { RuleIssue } from "../types.ts";
 
 /**
- * Printable ASCII with single spaces inside (or empty): such a string passes
- * every text rule (whitespace, control characters, NFC), so only the others
+ * Printable ASCII with single spaces inside (or empty), not starting with a
+ * character a spreadsheet reads as a formula: such a string passes every text
+ * rule (whitespace, control characters, NFC, formulas), so only the others
  * are looked at. A loop, not a regex: it runs on every string of every record.
  */
 function isPlain(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first === 61 /* = */ || first === 43 /* + */ || first === 45 /* - */ || first === 64 /* @ */) return false;
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
