@@ -17,6 +17,7 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import { load } from "../check/load.ts";
 import { idFromPath } from "../rules/dataset/summary.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
@@ -155,7 +156,9 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     const locations = new TableWriter(temp, EVENT_LOCATIONS, streams);
     const sources = new TableWriter(temp, EVENT_SOURCES, streams);
     let count = 0;
+    const counts = new EventCounts();
     for (const event of recordsOf<Event>(options.files, "event")) {
+      counts.add(event);
       await writeTo(jsonl, JSON.stringify(orderValue(event, eventSchema)) + "\n");
       await events.row(event);
       for (const [i, item] of event.actors.entries()) await actors.row({ event, item, position: i + 1 });
@@ -175,6 +178,16 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     mkdirSync(path.join(temp, "schema"));
     for (const kind of RECORD_KINDS)
       copyFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), path.join(temp, "schema", `${kind}.schema.json`));
+
+    // The dataset card and the citation file.
+    for (const [file, text] of [
+      ["README.md", datasetCard(options.version, options.created, counts)],
+      ["CITATION.cff", citationFile(options.version, options.created)],
+    ] as const) {
+      const stream = streams.track(createWriteStream(path.join(temp, file)));
+      await writeTo(stream, text);
+      await finish(stream);
+    }
 
     // Sizes and hashes of every file, for datapackage.json and then SHA256SUMS (which covers datapackage.json too).
     const factsOf = async (): Promise<ReleaseResult["files"]> => {

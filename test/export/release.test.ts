@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { stringify } from "yaml";
+import { parse as parseYaml, stringify } from "yaml";
 import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
@@ -164,7 +164,33 @@ test("datapackage.json follows the Data Package 2.0 profiles; its sizes, hashes,
           if (cell !== "" && field.constraints?.enum) assert.ok(field.constraints.enum.includes(cell), `${field.name}: ${cell}`);
         }
     }
-    assert.equal([...described].sort(), listed.filter((f) => f !== "datapackage.json").sort(), "every file but the descriptor is a resource");
+    assert.equal([...described].sort(), listed.filter((f) => !["datapackage.json", "README.md", "CITATION.cff"].includes(f)).sort(), "every data file is a resource");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("the dataset card counts the events and describes every column; CITATION.cff names the version", async () => {
+  const out = releaseOfRepo();
+  try {
+    await run(["release", "--version", "1.2.3", "--out", out], { cwd: TOOLKIT_ROOT, env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const folder = path.join(out, "eventwire-1.2.3");
+    const card = read(folder, "README.md");
+    const events = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+    const active = events.filter((e) => e.status === "active");
+    assert.match(card, new RegExp(`${events.length} events: ${active.length} active`));
+    const types = new Map<string, number>();
+    for (const e of active) types.set(e.event_type, (types.get(e.event_type) ?? 0) + 1);
+    for (const [type, n] of types) assert.match(card, new RegExp(`\\| ${type} \\| ${n} \\|`));
+    for (const table of [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, ACTORS, OUTLETS]) {
+      assert.match(card, new RegExp(`### ${table.file.replace(".", "\\.")}`));
+      for (const c of table.columns) assert.ok(card.includes(`| \`${c.name}\` | ${c.type} |`), `${table.file} ${c.name}`);
+    }
+    const cff = parseYaml(read(folder, "CITATION.cff"));
+    assert.is(cff["cff-version"], "1.2.0");
+    assert.is(cff.version, "1.2.3");
+    assert.is(cff["date-released"], "2023-11-14");
+    assert.is(cff.license, "CC-BY-4.0");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
