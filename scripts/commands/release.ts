@@ -1,6 +1,6 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkDataset } from "../check/run.ts";
@@ -16,13 +16,16 @@ export const RELEASE_USAGE = `Usage: eventwire release [options]
 Builds dist/eventwire-<version>/: events.jsonl, events.csv, the long tables
 event_actors.csv, event_locations.csv, event_sources.csv, the registries
 actors.csv and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
-Data Package 2.0) and SHA256SUMS. It refuses to build while validate reports
+Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
+CITATION.cff and SHA256SUMS. It refuses to build while validate reports
 errors. The same data gives the same bytes: the one time in it, \`created\`,
 comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
   --out <dir>       where the release folder goes (default: dist)
+  --previous <dir>  the previous release's folder: CHANGELOG.md and changes.csv
+                    list what changed since (without it: everything is new)
   --root <dir>      the dataset's repository (default: current folder)
   -h, --help        show this help`;
 
@@ -49,7 +52,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { version: { type: "string" }, out: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { version: { type: "string" }, out: { type: "string" }, previous: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     io.stdout.write(RELEASE_USAGE + "\n");
@@ -69,7 +72,10 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     io.stderr.write("release: not built; fix the errors above first.\n");
     return EXIT.findings;
   }
-  const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env) });
+  const previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);
+  if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
+    throw new UsageError(`--previous: \`${values.previous}\` is not a release folder (it holds no events.jsonl)`);
+  const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env), previous });
   io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder}: ${built.events} events, ${built.files.length + 1} files.\n`);
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@
  */
 import { stringify, type Stringifier } from "csv-stringify";
 import { createHash } from "node:crypto";
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type WriteStream } from "node:fs";
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
@@ -18,8 +18,9 @@ import { load } from "../check/load.ts";
 import { idFromPath } from "../rules/dataset/summary.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
+import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
-import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export interface ReleaseOptions {
   /** The dataset's repository. */
@@ -31,6 +32,8 @@ export interface ReleaseOptions {
   files: readonly DatasetFile[];
   /** The release's `created` time (ISO 8601): from SOURCE_DATE_EPOCH or the last commit, never the clock. */
   created?: string;
+  /** The folder of the previous release, for CHANGELOG.md and changes.csv. */
+  previous?: string;
 }
 
 export interface ReleaseResult {
@@ -132,6 +135,15 @@ function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"])
   }
 }
 
+/** The version a previous release folder names in its datapackage.json, or its folder name. */
+function previousVersionOf(folder: string): string {
+  try {
+    return String((JSON.parse(readFileSync(path.join(folder, "datapackage.json"), "utf8")) as { version?: string }).version);
+  } catch {
+    return path.basename(folder);
+  }
+}
+
 export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResult> {
   const name = `eventwire-${options.version}`;
   const folder = path.join(options.out, name);
@@ -168,6 +180,19 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     }
     await Promise.all([finish(jsonl), events.close(), actors.close(), locations.close(), sources.close()]);
 
+    // What changed since the previous release, walked in id order beside the new events.jsonl.
+    const changeTable = new TableWriter(temp, CHANGES, streams);
+    const firstIds = new Map<ChangeKind, string[]>();
+    const previousJsonl = options.previous ? path.join(options.previous, "events.jsonl") : undefined;
+    if (previousJsonl && !existsSync(previousJsonl)) throw new Error(`${options.previous} holds no events.jsonl: is it a release folder?`);
+    const changeCounts = await compareEvents(previousJsonl, path.join(temp, "events.jsonl"), async (c) => {
+      const list = firstIds.get(c.change) ?? [];
+      if (list.length < LISTED) list.push(c.event_id);
+      firstIds.set(c.change, list);
+      await changeTable.row(c);
+    });
+    await changeTable.close();
+
     const actorTable = new TableWriter(temp, ACTORS, streams);
     for (const actor of recordsOf<Actor>(options.files, "actor")) await actorTable.row(actor);
     await actorTable.close();
@@ -179,8 +204,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     for (const kind of RECORD_KINDS)
       copyFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), path.join(temp, "schema", `${kind}.schema.json`));
 
-    // The dataset card and the citation file.
+    // The changelog, the dataset card and the citation file.
+    const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
     for (const [file, text] of [
+      ["CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds)],
       ["README.md", datasetCard(options.version, options.created, counts)],
       ["CITATION.cff", citationFile(options.version, options.created)],
     ] as const) {

@@ -155,3 +155,23 @@ export const OUTLETS: TableDefinition<Outlet> = {
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (o) => o.wikidata },
   ],
 };
+
+export const CHANGES: TableDefinition<import("./changes.ts").Change> = {
+  name: "changes",
+  file: "changes.csv",
+  description: "Each event that changed since the previous release (all of them in a first release).",
+  primaryKey: ["event_id"],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "The event.", value: (c) => c.event_id },
+    {
+      name: "change",
+      type: "string",
+      required: true,
+      values: ["added", "modified", "retracted", "duplicate", "restored", "removed"],
+      description: "What happened to it: new; changed; withdrawn; marked a duplicate; active again; gone (never expected: records are not deleted).",
+      value: (c) => c.change,
+    },
+    { name: "previous_status", type: "string", description: "Its status in the previous release (empty if new).", value: (c) => c.previous_status || undefined },
+    { name: "status", type: "string", description: "Its status now (empty if gone).", value: (c) => c.status || undefined },
+  ],
+};

@@ -164,7 +164,7 @@ test("datapackage.json follows the Data Package 2.0 profiles; its sizes, hashes,
           if (cell !== "" && field.constraints?.enum) assert.ok(field.constraints.enum.includes(cell), `${field.name}: ${cell}`);
         }
     }
-    assert.equal([...described].sort(), listed.filter((f) => !["datapackage.json", "README.md", "CITATION.cff"].includes(f)).sort(), "every data file is a resource");
+    assert.equal([...described].sort(), listed.filter((f) => !["datapackage.json", "README.md", "CITATION.cff", "CHANGELOG.md"].includes(f)).sort(), "every data file is a resource");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -193,6 +193,45 @@ test("the dataset card counts the events and describes every column; CITATION.cf
     assert.is(cff.license, "CC-BY-4.0");
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("--previous: CHANGELOG.md and changes.csv list what was added, modified, retracted", async () => {
+  const other = "data/events/2023/02/ev-dwgqbce2.yaml";
+  const otherYaml = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("mode: multilateral", "mode: visit"));
+  const third = "data/events/2023/02/ev-kt5t8ctm.yaml";
+  const thirdYaml = editEvent("id: ev-p6w7bxbz", "id: ev-kt5t8ctm", editEvent("event_type: CONSULT\nmode: multilateral", "event_type: SUPPORT"));
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, [other]: otherYaml });
+  const out = path.join(root, "dist");
+  try {
+    assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
+    const first = path.join(out, "eventwire-1.0.0");
+    assert.equal(csv(first, "changes.csv").map((r) => `${r.event_id}:${r.change}`), ["ev-dwgqbce2:added", "ev-p6w7bxbz:added"]);
+    assert.match(read(first, "CHANGELOG.md"), /The first release/);
+
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("status: active", "status: retracted\nretraction_reason: The source withdrew the report."));
+    writeFileSync(path.join(root, other), otherYaml.replace("Blinken meets the five", "Blinken meets all five"));
+    writeFileSync(path.join(root, third), thirdYaml);
+    const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", first], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const second = path.join(out, "eventwire-1.1.0");
+    assert.equal(csv(second, "changes.csv"), [
+      { event_id: "ev-dwgqbce2", change: "modified", previous_status: "active", status: "active" },
+      { event_id: "ev-kt5t8ctm", change: "added", previous_status: "", status: "active" },
+      { event_id: "ev-p6w7bxbz", change: "retracted", previous_status: "active", status: "retracted" },
+    ]);
+    const log = read(second, "CHANGELOG.md");
+    assert.match(log, /Changes since 1\.0\.0\./);
+    assert.match(log, /### added \(1\)\n\n`ev-kt5t8ctm`/);
+    assert.match(log, /### retracted \(1\)/);
+    assert.not.match(log, /Schema changes/);
+    const same = await run(["release", "--version", "1.1.1", "--out", out, "--previous", second], { cwd: root });
+    assert.is(same.code, 0);
+    assert.match(read(path.join(out, "eventwire-1.1.1"), "CHANGELOG.md"), /No event changed\./);
+    const bad = await run(["release", "--version", "1.2.0", "--out", out, "--previous", root], { cwd: root });
+    assert.is(bad.code, 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
