@@ -1,6 +1,8 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as tar from "tar";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkDataset } from "../check/run.ts";
@@ -24,8 +26,8 @@ comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
   --out <dir>       where the release folder goes (default: dist)
-  --previous <dir>  the previous release's folder: CHANGELOG.md and changes.csv
-                    list what changed since (without it: everything is new)
+  --previous <path> the previous release (its folder or its .tar.gz): CHANGELOG.md
+                    and changes.csv list what changed since (else: all is new)
   --root <dir>      the dataset's repository (default: current folder)
   -h, --help        show this help`;
 
@@ -72,10 +74,22 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     io.stderr.write("release: not built; fix the errors above first.\n");
     return EXIT.findings;
   }
-  const previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);
-  if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
-    throw new UsageError(`--previous: \`${values.previous}\` is not a release folder (it holds no events.jsonl)`);
-  const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env), previous });
-  io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder}: ${built.events} events, ${built.files.length + 1} files.\n`);
-  return EXIT.ok;
+  const unpacked = values.previous?.endsWith(".tar.gz") ? mkdtempSync(path.join(tmpdir(), "eventwire-previous-")) : undefined;
+  try {
+    let previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);
+    if (previous && unpacked) {
+      // An archive of a release: unpacked to a temporary folder (its one top folder is the release).
+      if (!existsSync(previous)) throw new UsageError(`--previous: \`${values.previous}\` does not exist`);
+      await tar.x({ file: previous, cwd: unpacked, strict: true });
+      const [top] = readdirSync(unpacked);
+      previous = top ? path.join(unpacked, top) : unpacked;
+    }
+    if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
+      throw new UsageError(`--previous: \`${values.previous}\` is not a release folder or archive (it holds no events.jsonl)`);
+    const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env), previous });
+    io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder} (and .tar.gz): ${built.events} events, ${built.files.length + 1} files.\n`);
+    return EXIT.ok;
+  } finally {
+    if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+  }
 }

@@ -7,7 +7,8 @@
  */
 import { stringify, type Stringifier } from "csv-stringify";
 import { createHash } from "node:crypto";
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from "node:fs";
+import * as tar from "tar";
+import { chmodSync, copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
@@ -149,10 +150,15 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const folder = path.join(options.out, name);
   mkdirSync(options.out, { recursive: true });
   // Leftovers of an interrupted build (hidden, never a release) go first.
-  for (const entry of readdirSync(options.out)) if (entry.startsWith(`.${name}.tmp-`)) rmSync(path.join(options.out, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(options.out))
+    if (entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.tar.gz.tmp-`) || entry.startsWith(`.${name}.old-`))
+      rmSync(path.join(options.out, entry), { recursive: true, force: true });
   const temp = path.join(options.out, `.${name}.tmp-${process.pid}`);
   mkdirSync(temp);
-  const cleanup = () => rmSync(temp, { recursive: true, force: true });
+  const cleanup = () => {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`), { force: true });
+  };
   const onSignal = () => {
     cleanup();
     process.exit(130);
@@ -242,10 +248,20 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     for (const f of files) await writeTo(sums, `${f.sha256}  ${f.path}\n`);
     await finish(sums);
 
+    // The archive: sorted entries, fixed modes, owner and times, so that it too is the same bytes every time.
+    for (const rel of ["", ...files.map((f) => f.path), "SHA256SUMS"]) chmodSync(path.join(temp, rel), rel === "" ? 0o755 : 0o644);
+    chmodSync(path.join(temp, "schema"), 0o755);
+    const archiveTemp = path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`);
+    await tar.c(
+      { gzip: true, portable: true, mtime: new Date(options.created ?? 0), cwd: temp, prefix: name, file: archiveTemp, noDirRecurse: true },
+      [...files.map((f) => f.path), "SHA256SUMS"].sort(),
+    );
+
     // Into place: the old release (if any) is moved aside only once the new one is complete.
     const old = path.join(options.out, `.${name}.old-${process.pid}`);
     if (existsSync(folder)) renameSync(folder, old);
     renameSync(temp, folder);
+    renameSync(archiveTemp, `${folder}.tar.gz`);
     rmSync(old, { recursive: true, force: true });
     return { folder, files, events: count };
   } catch (error) {

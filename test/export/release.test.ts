@@ -11,6 +11,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml, stringify } from "yaml";
+import * as tar from "tar";
 import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
@@ -225,7 +226,7 @@ test("--previous: CHANGELOG.md and changes.csv list what was added, modified, re
     assert.match(log, /### added \(1\)\n\n`ev-kt5t8ctm`/);
     assert.match(log, /### retracted \(1\)/);
     assert.not.match(log, /Schema changes/);
-    const same = await run(["release", "--version", "1.1.1", "--out", out, "--previous", second], { cwd: root });
+    const same = await run(["release", "--version", "1.1.1", "--out", out, "--previous", `${second}.tar.gz`], { cwd: root });
     assert.is(same.code, 0);
     assert.match(read(path.join(out, "eventwire-1.1.1"), "CHANGELOG.md"), /No event changed\./);
     const bad = await run(["release", "--version", "1.2.0", "--out", out, "--previous", root], { cwd: root });
@@ -245,6 +246,12 @@ test("two builds of the same data are byte-identical", async () => {
     const fb = path.join(b, "eventwire-1.0.0");
     for (const file of read(fa, "SHA256SUMS").trimEnd().split("\n").map((l) => l.slice(66)).concat("SHA256SUMS"))
       assert.ok(readFileSync(path.join(fa, file)).equals(readFileSync(path.join(fb, file))), file);
+    assert.ok(readFileSync(`${fa}.tar.gz`).equals(readFileSync(`${fb}.tar.gz`)), "the archives too");
+    // The archive holds the folder, every file under eventwire-1.0.0/, and only those.
+    const entries: string[] = [];
+    await tar.t({ file: `${fa}.tar.gz`, onReadEntry: (e) => void entries.push(e.path) });
+    const expected = read(fa, "SHA256SUMS").trimEnd().split("\n").map((l) => `eventwire-1.0.0/${l.slice(66)}`).concat("eventwire-1.0.0/SHA256SUMS").sort();
+    assert.equal(entries.sort(), expected);
   } finally {
     rmSync(a, { recursive: true, force: true });
     rmSync(b, { recursive: true, force: true });
@@ -280,7 +287,7 @@ test("a build that fails midway leaves the previous release as it was, and no pa
     }
     assert.ok(failed);
     assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before);
-    assert.equal(readdirSync(out), ["eventwire-1.0.0"]);
+    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -303,6 +310,7 @@ test("a build killed midway (SIGKILL) leaves the previous release; the next buil
   try {
     assert.is(await build(), 0);
     const before = read(path.join(out, "eventwire-2.0.0"), "SHA256SUMS");
+    const archiveBefore = readFileSync(path.join(out, "eventwire-2.0.0.tar.gz"));
     const child = spawn(process.execPath, [bin, "release", "--version", "2.0.0", "--out", out], { cwd: root, stdio: "ignore" });
     // Kill it once its temporary folder exists, that is midway through writing.
     await new Promise<void>((resolve) => {
@@ -316,9 +324,10 @@ test("a build killed midway (SIGKILL) leaves the previous release; the next buil
     });
     await new Promise((resolve) => child.once("exit", resolve));
     assert.is(read(path.join(out, "eventwire-2.0.0"), "SHA256SUMS"), before, "the previous release is whole");
-    assert.equal(readdirSync(out).filter((e) => !e.startsWith(".")), ["eventwire-2.0.0"], "no partial release beside it");
+    assert.ok(readFileSync(path.join(out, "eventwire-2.0.0.tar.gz")).equals(archiveBefore), "the previous archive is whole");
+    assert.equal(readdirSync(out).filter((e) => !e.startsWith(".")).sort(), ["eventwire-2.0.0", "eventwire-2.0.0.tar.gz"], "no partial release beside it");
     assert.is(await build(), 0);
-    assert.equal(readdirSync(out), ["eventwire-2.0.0"], "the leftovers of the killed build are gone");
+    assert.equal(readdirSync(out).sort(), ["eventwire-2.0.0", "eventwire-2.0.0.tar.gz"], "the leftovers of the killed build are gone");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
