@@ -88,6 +88,11 @@ const cases: Case[] = [
   { name: "eventwire validate, JSON", cwd: json, args: [BIN, "validate"] },
   { name: "eventwire validate, YAML", cwd: yaml, args: [BIN, "validate"] },
   {
+    name: "eventwire release (validate + build), JSON",
+    cwd: json,
+    args: [BIN, "release", "--version", "1.0.0", "--out", path.join(dir, "release-out")],
+  },
+  {
     name: "eventwire validate --changed, 1 file",
     cwd: json,
     args: [BIN, "validate", "--changed"],
@@ -101,13 +106,15 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)]!;
 }
 
+const peaks = new Map<string, number>();
+const buildTimes: number[] = [];
 // Rounds run every case once, in turn, so that no case gets a warmer page cache than another.
 const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
 for (let round = 0; round < runs; round++) {
   for (const c of cases) {
     c.before?.();
     const t = performance.now();
-    const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", env: { ...process.env, EVENTWIRE_TIMING: "1" } });
     const elapsed = (performance.now() - t) / 1000;
     c.after?.();
     if (r.status !== 0) {
@@ -115,6 +122,10 @@ for (let round = 0; round < runs; round++) {
       process.exit(1);
     }
     times.get(c.name)!.push(elapsed);
+    const peak = /^peak memory\s+(\d+) MB$/m.exec(r.stderr ?? "");
+    if (peak) peaks.set(c.name, Math.max(peaks.get(c.name) ?? 0, Number(peak[1])));
+    const build = /^build\s+(\d+) ms$/m.exec(r.stderr ?? "");
+    if (build) buildTimes.push(Number(build[1]) / 1000);
   }
 }
 const results = new Map<string, number>();
@@ -123,21 +134,24 @@ for (const c of cases) {
   log(`${c.name}: ${times.get(c.name)!.map((t) => t.toFixed(2)).join(" / ")} s`);
 }
 
-const [ajv, jsonTime, yamlTime, changed] = cases.map((c) => results.get(c.name)!);
+const [ajv, jsonTime, yamlTime, release, changed] = cases.map((c) => results.get(c.name)!);
 const rows: [string, string, string, boolean][] = [
   ["JSON, every rule / ajv-cli", (jsonTime! / ajv!).toFixed(2), "<= 0.60", jsonTime! <= 0.6 * ajv!],
   ["YAML / JSON", (yamlTime! / jsonTime!).toFixed(2), "<= 2.00", yamlTime! <= 2 * jsonTime!],
   ["--changed, 1 file (s)", changed!.toFixed(2), "<= 1.00", changed! <= 1],
+  ["release, 100k-scale (s)", release!.toFixed(2), "<= 8.00", release! <= 8],
 ];
 const out = [
   `# eventwire bench: ${records} records, ${cpus().length} cores, Node ${process.version}, median of ${runs}`,
   "",
-  "| run | seconds | records/s |",
-  "|---|---:|---:|",
+  "| run | seconds | records/s | peak memory (MB) |",
+  "|---|---:|---:|---:|",
   ...cases.map((c) => {
     const t = results.get(c.name)!;
-    return `| ${c.name} | ${t.toFixed(2)} | ${c.name.includes("--changed") ? "" : Math.round(records / t)} |`;
+    return `| ${c.name} | ${t.toFixed(2)} | ${c.name.includes("--changed") ? "" : Math.round(records / t)} | ${peaks.get(c.name) ?? ""} |`;
   }),
+  "",
+  `release: the build step alone (after validate) took ${buildTimes.length > 0 ? median(buildTimes).toFixed(2) : "?"} s (median).`,
   "",
   "| target | measured | wanted | met |",
   "|---|---:|---:|---|",

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { checkDataset } from "../check/run.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
+import { Timings } from "../core/timing.ts";
 import { discover } from "../dataset/discover.ts";
 import { buildRelease } from "../export/release.ts";
 import { formatPretty } from "../report/pretty.ts";
@@ -66,8 +67,10 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   const root = path.resolve(io.cwd, values.root ?? ".");
   const out = path.resolve(io.cwd, values.out ?? "dist");
 
+  const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   const files = await discover(root);
   const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY });
+  timings.mark("validate");
   const summary = summarize(result.findings, result.files, result.records);
   if (summary.errors > 0) {
     io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
@@ -87,6 +90,8 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
       throw new UsageError(`--previous: \`${values.previous}\` is not a release folder or archive (it holds no events.jsonl)`);
     const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env), previous });
+    timings.mark("build");
+    io.stderr.write(timings.report());
     io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder} (and .tar.gz): ${built.events} events, ${built.files.length + 1} files.\n`);
     return EXIT.ok;
   } finally {

@@ -21,6 +21,9 @@ export class Timings {
     if (!this.enabled) return "";
     const total = performance.now() - this.start;
     const width = Math.max(...this.rows.map(([s]) => s.length), 5);
-    return [...this.rows, ["total", total] as [string, number]].map(([s, ms]) => `${s.padEnd(width)}  ${ms.toFixed(0).padStart(7)} ms`).join("\n") + "\n";
+    const rows = [...this.rows, ["total", total] as [string, number]].map(([s, ms]) => `${s.padEnd(width)}  ${ms.toFixed(0).padStart(7)} ms`);
+    // Peak memory of this process (worker threads included: they share it).
+    rows.push(`${"peak memory".padEnd(width)}  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`);
+    return rows.join("\n") + "\n";
   }
 }

@@ -27,15 +27,36 @@ function rank(order: string[], key: string): number {
   return i === -1 ? order.length : i;
 }
 
-/** Sorts object keys into schema order (unknown keys after, in their order). */
+/** Each schema node's key ranks, worked out once. */
+const ranks = new WeakMap<SchemaNode, Map<string, number>>();
+function rankMap(schema: SchemaNode | undefined): Map<string, number> {
+  if (!schema) return new Map();
+  let map = ranks.get(schema);
+  if (!map) {
+    map = new Map(Object.keys(schema.properties ?? {}).map((k, i) => [k, i]));
+    ranks.set(schema, map);
+  }
+  return map;
+}
+
+/** A copy with object keys in schema order (unknown keys after, in their order); sorting only where needed. */
 export function orderValue(value: unknown, schema: SchemaNode | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => orderValue(v, schema?.items));
   if (value === null || typeof value !== "object") return value;
-  const order = Object.keys(schema?.properties ?? {});
-  const keys = Object.keys(value).map((k, i) => ({ k, i }));
-  keys.sort((a, b) => rank(order, a.k) - rank(order, b.k) || a.i - b.i);
+  const order = rankMap(schema);
+  const keys = Object.keys(value);
+  const rankOf = (k: string) => order.get(k) ?? order.size;
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) if (rankOf(keys[i - 1]!) > rankOf(keys[i]!)) sorted = false;
+  const list = sorted ? keys : keys.map((k, i) => ({ k, i })).sort((a, b) => rankOf(a.k) - rankOf(b.k) || a.i - b.i).map(({ k }) => k);
   const out: Record<string, unknown> = {};
-  for (const { k } of keys) Object.defineProperty(out, k, { value: orderValue((value as Record<string, unknown>)[k], schema?.properties?.[k]), enumerable: true, writable: true, configurable: true });
+  for (const k of list) {
+    const v = (value as Record<string, unknown>)[k];
+    const ordered = v !== null && typeof v === "object" ? orderValue(v, schema?.properties?.[k]) : v;
+    // `__proto__` as a key is data, not the prototype: it needs defineProperty.
+    if (k === "__proto__") Object.defineProperty(out, k, { value: ordered, enumerable: true, writable: true, configurable: true });
+    else out[k] = ordered;
+  }
   return out;
 }
 

@@ -5,22 +5,23 @@
  * the same data gives the same bytes. The folder is built under a hidden
  * temporary name beside its destination and renamed into place at the end.
  */
-import { stringify, type Stringifier } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
 import { createHash } from "node:crypto";
 import * as tar from "tar";
-import { chmodSync, copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { orderValue, type SchemaNode } from "../dataset/canonical.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
-import { load } from "../check/load.ts";
+import { parseRecord } from "../dataset/parse.ts";
+import { readText } from "../dataset/read.ts";
 import { idFromPath } from "../rules/dataset/summary.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
-import { datapackageDescriptor } from "./datapackage.ts";
+import { datapackageDescriptor, type FileFacts } from "./datapackage.ts";
 import { ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export interface ReleaseOptions {
@@ -80,47 +81,75 @@ class OpenStreams {
   }
 }
 
-/** A CSV table written as rows come: RFC 4180 quoting, CRLF line ends, UTF-8 without BOM. */
+/** A file written as text comes, with its size and SHA-256 kept on the way (no second read). */
+class HashedFile {
+  private readonly stream: WriteStream;
+  private readonly hash = createHash("sha256");
+  private bytes = 0;
+
+  constructor(
+    readonly file: string,
+    streams: OpenStreams,
+  ) {
+    this.stream = streams.track(createWriteStream(file));
+  }
+
+  write(text: string): Promise<void> | undefined {
+    const chunk = Buffer.from(text, "utf8");
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    return writeTo(this.stream, chunk as unknown as string);
+  }
+
+  async close(): Promise<FileFacts> {
+    await finish(this.stream);
+    return { bytes: this.bytes, sha256: this.hash.digest("hex") };
+  }
+}
+
+/** CSV options: RFC 4180 quoting, CRLF line ends (UTF-8 without BOM is the stream's). */
+const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true } as const;
+
+/**
+ * A CSV table written as rows come, a batch at a time through csv-stringify
+ * (one call for many rows costs far less than a stream transform a row).
+ */
 class TableWriter<R> {
-  private readonly csv: Stringifier;
-  private readonly file: WriteStream;
-  private readonly done: Promise<void>;
+  private readonly out: HashedFile;
+  private batch: string[][] = [];
 
   constructor(
     folder: string,
     private readonly table: TableDefinition<R>,
     streams: OpenStreams,
   ) {
-    this.file = streams.track(createWriteStream(path.join(folder, table.file)));
-    this.csv = streams.track(stringify({ header: true, columns: table.columns.map((c) => c.name), record_delimiter: "windows", quoted_string: false, eof: true }));
-    this.done = new Promise((resolve, reject) => {
-      this.file.once("finish", () => resolve());
-      this.file.once("error", reject);
-      this.csv.once("error", reject);
-    });
-    this.done.catch(() => undefined); // awaited in close(); a failure before that is the build's own
-    this.csv.pipe(this.file);
+    this.out = new HashedFile(path.join(folder, table.file), streams);
+    void this.out.write(stringifySync([table.columns.map((c) => c.name)], CSV_OPTIONS));
   }
 
   async row(record: R, index = 0): Promise<void> {
-    const values = this.table.columns.map((c) => {
-      const v = c.value(record, index);
-      return v === undefined ? "" : typeof v === "number" ? String(v) : v;
-    });
-    await writeTo(this.csv, values);
+    this.batch.push(
+      this.table.columns.map((c) => {
+        const v = c.value(record, index);
+        return v === undefined ? "" : typeof v === "number" ? String(v) : v;
+      }),
+    );
+    if (this.batch.length >= 1000) await this.flush();
   }
 
-  close(): Promise<void> {
-    this.csv.end();
-    return this.done;
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const text = stringifySync(this.batch, CSV_OPTIONS);
+    this.batch = [];
+    await this.out.write(text);
+  }
+
+  async close(): Promise<FileFacts> {
+    await this.flush();
+    return this.out.close();
   }
 }
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
 
 /** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time. */
 function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"]): Generator<T> {
@@ -129,10 +158,12 @@ function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"])
     const y = idFromPath(b.path);
     return x < y ? -1 : x > y ? 1 : 0;
   });
+  // The dataset passed validate just before: read and parse only (no second schema check).
   for (const file of ordered) {
-    const loaded = load(file);
-    if (!loaded.valid) throw new Error(`${file.path} is not a valid record; run validate`);
-    yield loaded.record as T;
+    const read = file.symlink ? undefined : readText(file.absolute);
+    const parsed = read?.ok && file.format ? parseRecord(read.text, file.format) : undefined;
+    if (!parsed?.ok) throw new Error(`${file.path} can no longer be read as a record; run validate`);
+    yield parsed.doc.value as T;
   }
 }
 
@@ -168,23 +199,33 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const streams = new OpenStreams();
   try {
     const eventSchema = loadJsonSchema(LATEST_VERSION, "event") as SchemaNode;
-    const jsonl = streams.track(createWriteStream(path.join(temp, "events.jsonl")));
+    // Size and hash of every file, kept as it is written.
+    const facts = new Map<string, FileFacts>();
+    const jsonl = new HashedFile(path.join(temp, "events.jsonl"), streams);
     const events = new TableWriter(temp, EVENTS, streams);
     const actors = new TableWriter(temp, EVENT_ACTORS, streams);
     const locations = new TableWriter(temp, EVENT_LOCATIONS, streams);
     const sources = new TableWriter(temp, EVENT_SOURCES, streams);
     let count = 0;
     const counts = new EventCounts();
+    let lines: string[] = [];
     for (const event of recordsOf<Event>(options.files, "event")) {
       counts.add(event);
-      await writeTo(jsonl, JSON.stringify(orderValue(event, eventSchema)) + "\n");
+      lines.push(JSON.stringify(orderValue(event, eventSchema)));
+      if (lines.length >= 1000) {
+        await jsonl.write(lines.join("\n") + "\n");
+        lines = [];
+      }
       await events.row(event);
       for (const [i, item] of event.actors.entries()) await actors.row({ event, item, position: i + 1 });
       for (const [i, item] of event.locations.entries()) await locations.row({ event, item, position: i + 1 });
       for (const [i, item] of event.sources.entries()) await sources.row({ event, item, position: i + 1 });
       count++;
     }
-    await Promise.all([finish(jsonl), events.close(), actors.close(), locations.close(), sources.close()]);
+    if (lines.length > 0) await jsonl.write(lines.join("\n") + "\n");
+    facts.set("events.jsonl", await jsonl.close());
+    for (const [table, writer] of [[EVENTS, events], [EVENT_ACTORS, actors], [EVENT_LOCATIONS, locations], [EVENT_SOURCES, sources]] as const)
+      facts.set(table.file, await writer.close());
 
     // What changed since the previous release, walked in id order beside the new events.jsonl.
     const changeTable = new TableWriter(temp, CHANGES, streams);
@@ -197,56 +238,38 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       firstIds.set(c.change, list);
       await changeTable.row(c);
     });
-    await changeTable.close();
+    facts.set(CHANGES.file, await changeTable.close());
 
     const actorTable = new TableWriter(temp, ACTORS, streams);
     for (const actor of recordsOf<Actor>(options.files, "actor")) await actorTable.row(actor);
-    await actorTable.close();
+    facts.set(ACTORS.file, await actorTable.close());
     const outletTable = new TableWriter(temp, OUTLETS, streams);
     for (const outlet of recordsOf<Outlet>(options.files, "outlet")) await outletTable.row(outlet);
-    await outletTable.close();
+    facts.set(OUTLETS.file, await outletTable.close());
 
+    const writeText = async (rel: string, text: string) => {
+      const out = new HashedFile(path.join(temp, rel), streams);
+      await out.write(text);
+      facts.set(rel, await out.close());
+    };
     mkdirSync(path.join(temp, "schema"));
     for (const kind of RECORD_KINDS)
-      copyFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), path.join(temp, "schema", `${kind}.schema.json`));
+      await writeText(`schema/${kind}.schema.json`, readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), "utf8"));
 
     // The changelog, the dataset card and the citation file.
     const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
-    for (const [file, text] of [
-      ["CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds)],
-      ["README.md", datasetCard(options.version, options.created, counts)],
-      ["CITATION.cff", citationFile(options.version, options.created)],
-    ] as const) {
-      const stream = streams.track(createWriteStream(path.join(temp, file)));
-      await writeTo(stream, text);
-      await finish(stream);
-    }
+    await writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
+    await writeText("README.md", datasetCard(options.version, options.created, counts));
+    await writeText("CITATION.cff", citationFile(options.version, options.created));
 
-    // Sizes and hashes of every file, for datapackage.json and then SHA256SUMS (which covers datapackage.json too).
-    const factsOf = async (): Promise<ReleaseResult["files"]> => {
-      const listed: string[] = [];
-      const walk = (rel: string) => {
-        for (const entry of readdirSync(path.join(temp, rel), { withFileTypes: true })) {
-          const child = rel ? `${rel}/${entry.name}` : entry.name;
-          if (entry.isDirectory()) walk(child);
-          else listed.push(child);
-        }
-      };
-      walk("");
-      listed.sort();
-      const out: ReleaseResult["files"] = [];
-      for (const rel of listed) out.push({ path: rel, bytes: statSync(path.join(temp, rel)).size, sha256: await sha256Of(path.join(temp, rel)) });
-      return out;
-    };
-    const dataFacts = new Map((await factsOf()).map((f) => [f.path, f]));
-    const descriptor = datapackageDescriptor(options.version, options.created, dataFacts);
-    const dp = streams.track(createWriteStream(path.join(temp, "datapackage.json")));
-    await writeTo(dp, JSON.stringify(descriptor, null, 2) + "\n");
-    await finish(dp);
-    const files = await factsOf();
-    const sums = streams.track(createWriteStream(path.join(temp, "SHA256SUMS")));
-    for (const f of files) await writeTo(sums, `${f.sha256}  ${f.path}\n`);
-    await finish(sums);
+    // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
+    await writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
+    const files: ReleaseResult["files"] = [...facts]
+      .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const sums = new HashedFile(path.join(temp, "SHA256SUMS"), streams);
+    await sums.write(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""));
+    await sums.close();
 
     // The archive: sorted entries, fixed modes, owner and times, so that it too is the same bytes every time.
     for (const rel of ["", ...files.map((f) => f.path), "SHA256SUMS"]) chmodSync(path.join(temp, rel), rel === "" ? 0o755 : 0o644);
