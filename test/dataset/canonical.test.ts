@@ -86,6 +86,14 @@ test("strings another YAML reader could take for something else are quoted; othe
   assert.match(out, /^event_type: CONSULT$/m);
 });
 
+test("CRLF line ends, a BOM and a missing final newline come out as LF, no BOM, one final newline", () => {
+  const out = format("\ufeff" + EVENT_YAML.replace(/\n/g, "\r\n").trimEnd());
+  assert.not.match(out, /\r/);
+  assert.not.ok(out.startsWith("\ufeff"));
+  assert.ok(out.endsWith("\n") && !out.endsWith("\n\n"));
+  assert.equal(parse(out), parse(EVENT_YAML));
+});
+
 test("JSON records: schema order, two spaces, a final newline", () => {
   const json = JSON.stringify({ id: "ev-p6w7bxbz", schema_version: "1.0.0", title: "x" });
   assert.is(format(json, "json"), '{\n  "schema_version": "1.0.0",\n  "id": "ev-p6w7bxbz",\n  "title": "x"\n}\n');
