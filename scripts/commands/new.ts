@@ -207,7 +207,10 @@ const slug = (name: string) =>
 async function registryDraft(kind: "actor" | "outlet", v: Values, ask: Asker | undefined): Promise<{ file: string; draft: Draft }> {
   const kinds = kind === "actor" ? ACTOR_KINDS : OUTLET_KINDS;
   const name = v.name ?? (await ask?.ask(kind === "actor" ? "Name (as commonly written in English)" : "Name of the outlet"));
-  const id = v.id ?? (name ? slug(name) : await ask?.ask("Id (lower-case words joined by -)"));
+  const fromName = name ? slug(name) : undefined;
+  if (v.id === undefined && name !== undefined && !fromName)
+    throw new UsageError(`no id can be made from the name \`${name}\` (ids use a-z, 0-9 and -): give one with --id, e.g. its transliteration`);
+  const id = v.id ?? fromName ?? (await ask?.ask("Id (lower-case words joined by -)"));
   if (!id) throw new UsageError(`a new ${kind} needs --id (or --name to make it from)`);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new UsageError(`--id must be lower-case words joined by -, e.g. \`antony-blinken\`; got \`${id}\``);
   const recordKind = v.kind ?? (await ask?.ask("Kind", kinds));

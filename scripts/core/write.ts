@@ -1,12 +1,20 @@
 /** Atomic file writes: a reader sees the old file or the new one, never half of one. */
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // A file that is replaced keeps its permissions.
+  let mode: number | undefined;
   try {
-    writeFileSync(temp, data);
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    writeFileSync(temp, data, mode === undefined ? undefined : { mode });
+    if (mode !== undefined) chmodSync(temp, mode);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -22,8 +30,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 export function writeFileExclusive(file: string, data: string | Uint8Array): boolean {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temp, data);
   try {
+    writeFileSync(temp, data);
     linkSync(temp, file);
     return true;
   } catch (error) {

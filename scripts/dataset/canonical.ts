@@ -123,6 +123,12 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
     out = doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false });
     out = out.replace(/\r\n?/g, "\n");
     if (!out.endsWith("\n")) out += "\n";
+    // One layout for the header, whatever yaml made of it (a `---`, blank lines): its comment lines, one blank line, the keys.
+    const header = /^(?:[ \t]*(?:#[^\n]*)?\n)*/.exec(out)![0];
+    if (header) {
+      const comments = header.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("#"));
+      out = (comments.length > 0 ? comments.join("\n") + "\n\n" : "") + out.slice(header.length);
+    }
   }
 
   // Never change a value: read the result back and compare.

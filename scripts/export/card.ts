@@ -36,7 +36,12 @@ function countTable(title: string, counts: ReadonlyMap<string, number>, order: "
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-export function datasetCard(version: string, created: string | undefined, counts: EventCounts): string {
+export function datasetCard(
+  version: string,
+  created: string | undefined,
+  counts: EventCounts,
+  formulas: { count: number; listed: { file: string; key: string; column: string; value: string }[] },
+): string {
   const active = counts.byStatus.get("active") ?? 0;
   const lines = [
     `# eventwire ${version}`,
@@ -60,9 +65,23 @@ export function datasetCard(version: string, created: string | undefined, counts
     "",
     "CSV files are RFC 4180 (comma-separated, double quotes where needed, CRLF line ends), UTF-8 without a byte-order mark.",
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
-    "them as strings. No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the validator refuses such",
-    "values), so the files open safely in spreadsheets and every cell is exactly the data.",
+    "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
+    "## Cells a spreadsheet may take for a formula",
+    "",
+    ...(formulas.count === 0
+      ? ["No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return: the CSV files open safely in spreadsheets.", ""]
+      : [
+          `${formulas.count} text cells start with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return (real names and headlines, such as`,
+          "\"+972 Magazine\", kept as they are). A spreadsheet that opens the CSV files directly may run them as formulas: import the",
+          "files as text (in Excel: Data > From Text/CSV, with the columns as Text) or read them with a CSV library.",
+          "",
+          "| file | row (key) | column | value |",
+          "|---|---|---|---|",
+          ...formulas.listed.map((f) => `| \`${f.file}\` | ${cell(f.key)} | \`${f.column}\` | ${cell(JSON.stringify(f.value))} |`),
+          ...(formulas.count > formulas.listed.length ? ["", `and ${formulas.count - formulas.listed.length} more.`] : []),
+          "",
+        ]),
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),

@@ -24,11 +24,15 @@ interface Line {
   text: string;
 }
 
+/** The events of a release, one a line; the walk side by side needs them in id order, so that is checked. */
 async function* lines(file: string): AsyncGenerator<Line> {
   const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let last = "";
   for await (const text of rl) {
     if (text === "") continue;
     const record = JSON.parse(text) as { id: string; status: string };
+    if (typeof record.id !== "string" || record.id <= last) throw new Error(`${file}: events are not in increasing id order at \`${String(record.id)}\`; is it a release's events.jsonl?`);
+    last = record.id;
     yield { id: record.id, status: record.status, text };
   }
 }

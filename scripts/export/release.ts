@@ -7,6 +7,8 @@
  */
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import * as tar from "tar";
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
@@ -44,16 +46,16 @@ export interface ReleaseResult {
   events: number;
 }
 
-/** Waits for a stream to take more when it says it is full (backpressure). */
-function writeTo(stream: NodeJS.WritableStream, chunk: string | unknown[]): Promise<void> | undefined {
-  return stream.write(chunk as never) ? undefined : new Promise((resolve) => stream.once("drain", () => resolve()));
+/** Waits for a stream to take more when it says it is full (backpressure); a failed stream rejects, never hangs. */
+function writeTo(stream: WriteStream, chunk: Buffer): Promise<void> | undefined {
+  if (stream.errored) return Promise.reject(stream.errored);
+  return stream.write(chunk) ? undefined : once(stream, "drain").then(() => undefined);
 }
 
+/** Ends a stream and waits until its data is on disk, or its error. */
 function finish(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once("error", reject);
-    stream.end(() => resolve());
-  });
+  stream.end();
+  return finished(stream);
 }
 
 /** Every stream a build opens: on a failure they are closed before the temporary folder goes. */
@@ -81,6 +83,20 @@ class OpenStreams {
   }
 }
 
+/** What a spreadsheet may run as a formula at the start of a cell (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Cells that start like a formula: kept as they are, and listed (the first 50, and a count) in the dataset card. */
+export class FormulaCells {
+  count = 0;
+  readonly listed: { file: string; key: string; column: string; value: string }[] = [];
+
+  add(file: string, key: string, column: string, value: string): void {
+    this.count++;
+    if (this.listed.length < 50) this.listed.push({ file, key, column, value });
+  }
+}
+
 /** A file written as text comes, with its size and SHA-256 kept on the way (no second read). */
 class HashedFile {
   private readonly stream: WriteStream;
@@ -98,7 +114,7 @@ class HashedFile {
     const chunk = Buffer.from(text, "utf8");
     this.hash.update(chunk);
     this.bytes += chunk.length;
-    return writeTo(this.stream, chunk as unknown as string);
+    return writeTo(this.stream, chunk);
   }
 
   async close(): Promise<FileFacts> {
@@ -108,7 +124,8 @@ class HashedFile {
 }
 
 /** CSV options: RFC 4180 quoting, CRLF line ends (UTF-8 without BOM is the stream's). */
-const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true } as const;
+// csv-stringify quotes a CRLF but not a lone CR or LF under CRLF records: quote every line break.
+export const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true, quoted_match: /[\r\n\u2028\u2029]/ } as const;
 
 /**
  * A CSV table written as rows come, a batch at a time through csv-stringify
@@ -122,18 +139,22 @@ class TableWriter<R> {
     folder: string,
     private readonly table: TableDefinition<R>,
     streams: OpenStreams,
+    private readonly formulas?: FormulaCells,
   ) {
     this.out = new HashedFile(path.join(folder, table.file), streams);
     void this.out.write(stringifySync([table.columns.map((c) => c.name)], CSV_OPTIONS));
   }
 
   async row(record: R, index = 0): Promise<void> {
-    this.batch.push(
-      this.table.columns.map((c) => {
-        const v = c.value(record, index);
-        return v === undefined ? "" : typeof v === "number" ? String(v) : v;
-      }),
-    );
+    const cells = this.table.columns.map((c) => {
+      const v = c.value(record, index);
+      return v === undefined ? "" : typeof v === "number" ? String(v) : v;
+    });
+    if (this.formulas)
+      this.table.columns.forEach((c, i) => {
+        if (c.type === "string" && FORMULA_START.test(cells[i]!)) this.formulas!.add(this.table.file, this.table.primaryKey.map((k) => cells[this.table.columns.findIndex((x) => x.name === k)]).join(", "), c.name, cells[i]!);
+      });
+    this.batch.push(cells);
     if (this.batch.length >= 1000) await this.flush();
   }
 
@@ -167,6 +188,15 @@ function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"])
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** The version a previous release folder names in its datapackage.json, or its folder name. */
 function previousVersionOf(folder: string): string {
   try {
@@ -180,10 +210,15 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const name = `eventwire-${options.version}`;
   const folder = path.join(options.out, name);
   mkdirSync(options.out, { recursive: true });
-  // Leftovers of an interrupted build (hidden, never a release) go first.
-  for (const entry of readdirSync(options.out))
-    if (entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.tar.gz.tmp-`) || entry.startsWith(`.${name}.old-`))
-      rmSync(path.join(options.out, entry), { recursive: true, force: true });
+  // Leftovers of an interrupted build (hidden, never a release) go first; those of a build still running stay.
+  for (const entry of readdirSync(options.out)) {
+    const m = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|tar\\.gz\\.tmp|old)-(\\d+)$`).exec(entry);
+    if (!m || (Number(m[2]) !== process.pid && isRunning(Number(m[2])))) continue;
+    const leftover = path.join(options.out, entry);
+    // Killed between moving the old release aside and the new one in: the old one comes back.
+    if (m[1] === "old" && !existsSync(folder)) renameSync(leftover, folder);
+    else rmSync(leftover, { recursive: true, force: true });
+  }
   const temp = path.join(options.out, `.${name}.tmp-${process.pid}`);
   mkdirSync(temp);
   const cleanup = () => {
@@ -202,10 +237,11 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // Size and hash of every file, kept as it is written.
     const facts = new Map<string, FileFacts>();
     const jsonl = new HashedFile(path.join(temp, "events.jsonl"), streams);
-    const events = new TableWriter(temp, EVENTS, streams);
-    const actors = new TableWriter(temp, EVENT_ACTORS, streams);
-    const locations = new TableWriter(temp, EVENT_LOCATIONS, streams);
-    const sources = new TableWriter(temp, EVENT_SOURCES, streams);
+    const formulas = new FormulaCells();
+    const events = new TableWriter(temp, EVENTS, streams, formulas);
+    const actors = new TableWriter(temp, EVENT_ACTORS, streams, formulas);
+    const locations = new TableWriter(temp, EVENT_LOCATIONS, streams, formulas);
+    const sources = new TableWriter(temp, EVENT_SOURCES, streams, formulas);
     let count = 0;
     const counts = new EventCounts();
     let lines: string[] = [];
@@ -240,10 +276,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     });
     facts.set(CHANGES.file, await changeTable.close());
 
-    const actorTable = new TableWriter(temp, ACTORS, streams);
+    const actorTable = new TableWriter(temp, ACTORS, streams, formulas);
     for (const actor of recordsOf<Actor>(options.files, "actor")) await actorTable.row(actor);
     facts.set(ACTORS.file, await actorTable.close());
-    const outletTable = new TableWriter(temp, OUTLETS, streams);
+    const outletTable = new TableWriter(temp, OUTLETS, streams, formulas);
     for (const outlet of recordsOf<Outlet>(options.files, "outlet")) await outletTable.row(outlet);
     facts.set(OUTLETS.file, await outletTable.close());
 
@@ -259,7 +295,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // The changelog, the dataset card and the citation file.
     const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
     await writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
-    await writeText("README.md", datasetCard(options.version, options.created, counts));
+    await writeText("README.md", datasetCard(options.version, options.created, counts, formulas));
     await writeText("CITATION.cff", citationFile(options.version, options.created));
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.

@@ -30,6 +30,13 @@ export interface TableDefinition<R> {
 }
 
 export const JOIN = "|";
+
+/** The earliest of some dates or date-times with offsets (by the instant; a tie keeps the first written). */
+function earliest(values: string[]): string | undefined {
+  let best: string | undefined;
+  for (const v of values) if (best === undefined || Date.parse(v) < Date.parse(best)) best = v;
+  return best;
+}
 const joined = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(JOIN) : undefined);
 
 export const EVENTS: TableDefinition<Event> = {
@@ -55,7 +62,7 @@ export const EVENTS: TableDefinition<Event> = {
     { name: "countries", type: "string", required: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv).", value: (e) => joined([...new Set(e.locations.map((l) => l.country))]) },
     { name: "outlet_ids", type: "string", required: true, description: "Outlets of the sources, in order, joined with `|` (see event_sources.csv).", value: (e) => joined([...new Set(e.sources.map((s) => s.outlet))]) },
     { name: "source_count", type: "integer", required: true, description: "Number of sources.", value: (e) => e.sources.length },
-    { name: "first_published", type: "string", required: true, description: "The earliest `published` of the sources.", value: (e) => e.sources.map((s) => s.published).sort()[0] },
+    { name: "first_published", type: "string", required: true, description: "The earliest `published` of the sources.", value: (e) => earliest(e.sources.map((s) => s.published)) },
     { name: "tags", type: "string", description: "Labels, joined with `|`.", value: (e) => joined(e.tags) },
     { name: "coded_by", type: "string", required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
     { name: "coded_at", type: "date", required: true, description: "When the record was coded.", value: (e) => e.provenance.coded_at },

@@ -88,6 +88,7 @@ test("new: mistakes in flags are usage errors (exit 2) with a suggestion", async
       [["new", "event", "--type", "AID", "--no-input"], /needs --date/],
       [["new", "thing"], /event\|actor\|outlet/],
       [["new", "actor", "--id", "Not An Id"], /lower-case words joined by -/],
+      [["new", "actor", "--name", "Владимир Путин"], /no id can be made from the name/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(argv, { cwd: root });

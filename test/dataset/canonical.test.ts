@@ -79,6 +79,14 @@ provenance:
   assert.is(format(out), out);
 });
 
+test("a header comment, with or without a document marker or blank lines, comes out one way", () => {
+  for (const head of ["# header\n---\n# about\n", "# header\n\n\n# about\n\n", "---\n# header\n# about\n"]) {
+    const once = format(head + EVENT_YAML);
+    assert.ok(once.startsWith("# header\n# about\n\nschema_version:"), JSON.stringify(once.slice(0, 50)));
+    assert.is(format(once), once, JSON.stringify(head));
+  }
+});
+
 test("strings another YAML reader could take for something else are quoted; others are not", () => {
   const out = format(EVENT_YAML.replace("title: Blinken meets the five Central Asian foreign ministers", "title: 'yes'").replace("language: en", "language: 'no'"));
   assert.match(out, /^title: "yes"$/m);

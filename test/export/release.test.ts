@@ -5,7 +5,7 @@ import addFormatsModule from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -15,7 +15,8 @@ import * as tar from "tar";
 import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
-import { buildRelease } from "../../scripts/export/release.ts";
+import { buildRelease, CSV_OPTIONS } from "../../scripts/export/release.ts";
+import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
@@ -236,6 +237,63 @@ test("--previous: CHANGELOG.md and changes.csv list what was added, modified, re
   }
 });
 
+test("CSV cells with line breaks, quotes and commas read back as written", () => {
+  const values = ["a\nb", "a\rb", "a\r\nb", "line\u2028sep", 'say "hi", then go', "", "plain"];
+  const text = stringifyCsv([values], CSV_OPTIONS);
+  assert.equal(parseCsv(text, { columns: false }), [values]);
+});
+
+test("a cell that starts like a formula stays exactly the data, and the card lists it", async () => {
+  const root = writeDataset({
+    ...REGISTRY,
+    [EVENT_PATH]: EVENT_YAML,
+    "data/outlets/plus-972.yaml": 'schema_version: "1.0.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
+  });
+  try {
+    const warned = await run(["validate", "--format", "json"], { cwd: root });
+    assert.is(warned.code, 0, "a warning, not an error");
+    assert.equal(JSON.parse(warned.stdout).findings.map((f: { rule: string }) => f.rule), ["text-formula"]);
+    const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const folder = path.join(root, "dist", "eventwire-1.0.0");
+    assert.ok(csv(folder, "outlets.csv").some((row) => row.name === "+972 Magazine"), "the cell is the name, unprefixed");
+    const card = read(folder, "README.md");
+    assert.match(card, /1 text cells start with/);
+    assert.match(card, /\| `outlets\.csv` \| plus-972 \| `name` \| "\+972 Magazine" \|/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("first_published is the earliest instant, offsets included", () => {
+  const event = parseYaml(EVENT_YAML);
+  event.sources = [
+    { ...event.sources[0], published: "2023-02-02T01:00:00Z" },
+    { ...event.sources[0], published: "2023-02-01T23:30:00-05:00" },
+    { ...event.sources[0], published: "2023-02-01" },
+  ];
+  const column = EVENTS.columns.find((c) => c.name === "first_published")!;
+  assert.is(column.value(event, 0), "2023-02-01");
+  event.sources.pop();
+  assert.is(column.value(event, 0), "2023-02-02T01:00:00Z");
+});
+
+test("--previous must be a release's events.jsonl, in id order", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  const out = path.join(root, "dist");
+  try {
+    assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
+    const previous = path.join(out, "eventwire-1.0.0");
+    const line = read(previous, "events.jsonl");
+    writeFileSync(path.join(previous, "events.jsonl"), line + line.replace("ev-p6w7bxbz", "ev-aaaaaaaa"));
+    const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", previous], { cwd: root });
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /not in increasing id order/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("two builds of the same data are byte-identical", async () => {
   const a = releaseOfRepo();
   const b = releaseOfRepo();
@@ -288,6 +346,10 @@ test("a build that fails midway leaves the previous release as it was, and no pa
     assert.ok(failed);
     assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before);
     assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"]);
+    // Killed between moving the old release aside and the new one in: the next build puts the old one back.
+    renameSync(path.join(out, "eventwire-1.0.0"), path.join(out, ".eventwire-1.0.0.old-999999999"));
+    await buildRelease({ root, out, version: "1.0.0", files }).catch(() => undefined);
+    assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before, "restored, not deleted");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

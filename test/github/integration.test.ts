@@ -47,9 +47,13 @@ test("release.yml: on version tags, builds the release, checks the sums, attache
   assert.equal(workflow.permissions, { contents: "write" });
   const runs = (workflow.jobs.release.steps as Step[]).filter((s) => s.run).map((s) => s.run!);
   assert.is(runs[0], "npm ci");
-  assert.match(runs[1]!, /^npm run release -- --version "\$\{GITHUB_REF_NAME#v\}"$/);
-  assert.match(runs[2]!, /sha256sum -c SHA256SUMS/);
-  assert.match(runs[3]!, /gh release create "\$GITHUB_REF_NAME"/);
+  assert.match(runs[1]!, /gh release download "\$previous" --pattern 'eventwire-\*\.tar\.gz'/);
+  assert.match(runs[2]!, /npm run release -- --version "\$\{GITHUB_REF_NAME#v\}" --previous "\$1"/);
+  assert.match(runs[3]!, /sha256sum -c SHA256SUMS/);
+  assert.match(runs[4]!, /gh release create "\$GITHUB_REF_NAME"/);
+  assert.match(runs[4]!, /"\$folder\.tar\.gz"/, "the archive is attached");
+  const node = (workflow.jobs.release.steps as Step[]).find((s) => s.uses?.startsWith("actions/setup-node@"))!;
+  assert.match(String(node.with?.["node-version"]), /^\d+\.\d+\.\d+$/, "an exact Node version");
   const scripts = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).scripts;
   assert.ok(scripts.release);
 });
@@ -93,6 +97,14 @@ test("pre-commit hook: passes a good record, stops an invalid or unformatted one
     const unformatted = runHook();
     assert.is(unformatted.status, 1);
     assert.match(unformatted.stdout, /not formatted/);
+
+    // A staged mistake fixed only in the working tree: the hook refuses rather than check the wrong version.
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "add", "-A");
+    writeFileSync(path.join(root, EVENT_PATH), formatted.ok ? formatted.text : "");
+    const partly = runHook();
+    assert.is(partly.status, 1);
+    assert.match(partly.stderr, /not staged/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

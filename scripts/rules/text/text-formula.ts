@@ -8,12 +8,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export const textFormula: RecordRule = {
   id: "text-formula",
   family: "record",
-  severity: "error",
+  severity: "warning",
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description:
-    "No text value starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet opening the release's CSV files would run as a formula; so the CSV cells stay exactly the data, and safe to open.",
-  fix: "Reword so that the text does not begin with that character (for example \"minus 5\" for \"-5\", or move the sign or the handle later in the sentence).",
+    "A text value that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet opening the release's CSV files could run as a formula. The release keeps such cells exactly as they are and lists them in its dataset card.",
+  fix: "Where your own words start that way (title, summary), reword (\"minus 5\" for \"-5\"); where it is a real name or a headline as published (\"+972 Magazine\"), keep it and say so in the pull request.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       FORMULA_START.test(text)
