@@ -18,7 +18,7 @@ export const RELEASE_USAGE = `Usage: eventwire release [options]
 
 Builds dist/eventwire-<version>/: events.jsonl, events.csv, the long tables
 event_actors.csv, event_locations.csv, event_sources.csv, the registries
-actors.csv and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
+actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
 Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
 CITATION.cff and SHA256SUMS. It refuses to build while validate reports
 errors. The same data gives the same bytes: the one time in it, \`created\`,

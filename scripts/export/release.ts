@@ -24,7 +24,7 @@ import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import { datapackageDescriptor, type FileFacts } from "./datapackage.ts";
-import { ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export interface ReleaseOptions {
   /** The dataset's repository. */
@@ -277,8 +277,16 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     facts.set(CHANGES.file, await changeTable.close());
 
     const actorTable = new TableWriter(temp, ACTORS, streams, formulas);
-    for (const actor of recordsOf<Actor>(options.files, "actor")) await actorTable.row(actor);
+    const aliasTable = new TableWriter(temp, ACTOR_ALIASES, streams, formulas);
+    const officeTable = new TableWriter(temp, ACTOR_OFFICES, streams, formulas);
+    for (const actor of recordsOf<Actor>(options.files, "actor")) {
+      await actorTable.row(actor);
+      for (const [i, item] of (actor.aliases ?? []).entries()) await aliasTable.row({ actor, item, position: i + 1 });
+      for (const [i, item] of (actor.offices ?? []).entries()) await officeTable.row({ actor, item, position: i + 1 });
+    }
     facts.set(ACTORS.file, await actorTable.close());
+    facts.set(ACTOR_ALIASES.file, await aliasTable.close());
+    facts.set(ACTOR_OFFICES.file, await officeTable.close());
     const outletTable = new TableWriter(temp, OUTLETS, streams, formulas);
     for (const outlet of recordsOf<Outlet>(options.files, "outlet")) await outletTable.row(outlet);
     facts.set(OUTLETS.file, await outletTable.close());

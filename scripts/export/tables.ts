@@ -182,3 +182,38 @@ export const CHANGES: TableDefinition<import("./changes.ts").Change> = {
     { name: "status", type: "string", description: "Its status now (empty if gone).", value: (c) => c.status || undefined },
   ],
 };
+
+/** Rows for each item of an actor's list (aliases, offices), with the item's position. */
+export interface ActorItem<T> {
+  actor: Actor;
+  item: T;
+  position: number;
+}
+
+export const ACTOR_ALIASES: TableDefinition<ActorItem<string>> = {
+  name: "actor_aliases",
+  file: "actor_aliases.csv",
+  description: "One row per other name of an actor (spellings and transliterations sources use).",
+  primaryKey: ["actor_id", "position"],
+  foreignKeys: [{ fields: ["actor_id"], reference: { resource: "actors", fields: ["actor_id"] } }],
+  columns: [
+    { name: "actor_id", type: "string", required: true, description: "The actor.", value: (r) => r.actor.id },
+    { name: "position", type: "integer", required: true, description: "Place in the actor's list of aliases, from 1.", value: (r) => r.position },
+    { name: "alias", type: "string", required: true, description: "The other name, as sources write it.", value: (r) => r.item },
+  ],
+};
+
+export const ACTOR_OFFICES: TableDefinition<ActorItem<NonNullable<Actor["offices"]>[number]>> = {
+  name: "actor_offices",
+  file: "actor_offices.csv",
+  description: "One row per office a person actor held.",
+  primaryKey: ["actor_id", "position"],
+  foreignKeys: [{ fields: ["actor_id"], reference: { resource: "actors", fields: ["actor_id"] } }],
+  columns: [
+    { name: "actor_id", type: "string", required: true, description: "The actor.", value: (r) => r.actor.id },
+    { name: "position", type: "integer", required: true, description: "Place in the actor's list of offices, from 1.", value: (r) => r.position },
+    { name: "title", type: "string", required: true, description: "The office as the sources name it.", value: (r) => r.item.title },
+    { name: "from", type: "date", description: "First day in office, where certain.", value: (r) => r.item.from },
+    { name: "to", type: "date", description: "Last day in office, where certain.", value: (r) => r.item.to },
+  ],
+};

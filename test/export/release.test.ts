@@ -89,6 +89,20 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
       assert.equal(csv(folder, file), expected, file);
     }
     assert.is(csv(folder, "actors.csv").length, readdirSync(path.join(TOOLKIT_ROOT, "data/actors")).length);
+    // The actors' lists, as long tables: the same values, in the same order, as the registry files.
+    const registry = readdirSync(path.join(TOOLKIT_ROOT, "data/actors"))
+      .sort()
+      .map((f) => parseYaml(readFileSync(path.join(TOOLKIT_ROOT, "data/actors", f), "utf8")) as { id: string; aliases?: string[]; offices?: { title: string; from?: string; to?: string }[] })
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.equal(
+      csv(folder, "actor_aliases.csv"),
+      registry.flatMap((a) => (a.aliases ?? []).map((alias, i) => ({ actor_id: a.id, position: String(i + 1), alias }))),
+    );
+    assert.equal(
+      csv(folder, "actor_offices.csv"),
+      registry.flatMap((a) => (a.offices ?? []).map((o, i) => ({ actor_id: a.id, position: String(i + 1), title: o.title, from: o.from ?? "", to: o.to ?? "" }))),
+    );
+    assert.ok(csv(folder, "actor_aliases.csv").length > 0, "the real registry has aliases");
     assert.equal(Object.keys(csv(folder, "outlets.csv")[0]!), OUTLETS.columns.map((c) => c.name));
     assert.equal(Object.keys(csv(folder, "actors.csv")[0]!), ACTORS.columns.map((c) => c.name));
 
