@@ -38,6 +38,8 @@ export interface ReleaseOptions {
   created?: string;
   /** The folder of the previous release, for CHANGELOG.md and changes.csv. */
   previous?: string;
+  /** Told how many events are written, now and then (the command shows it on a terminal). */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ReleaseResult {
@@ -245,7 +247,9 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     let count = 0;
     const counts = new EventCounts();
     let lines: string[] = [];
+    const total = options.files.filter((f) => f.kind === "event").length;
     for (const event of recordsOf<Event>(options.files, "event")) {
+      if (count % 1000 === 0) options.progress?.(count, total);
       counts.add(event);
       lines.push(JSON.stringify(orderValue(event, eventSchema)));
       if (lines.length >= 1000) {
@@ -259,6 +263,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       count++;
     }
     if (lines.length > 0) await jsonl.write(lines.join("\n") + "\n");
+    options.progress?.(count, total);
     facts.set("events.jsonl", await jsonl.close());
     for (const [table, writer] of [[EVENTS, events], [EVENT_ACTORS, actors], [EVENT_LOCATIONS, locations], [EVENT_SOURCES, sources]] as const)
       facts.set(table.file, await writer.close());

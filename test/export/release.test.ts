@@ -20,6 +20,7 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
+import { main } from "../../scripts/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const addFormats7 = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -276,6 +277,22 @@ test("a cell that starts like a formula stays exactly the data, and the card lis
     assert.match(card, /\| `outlets\.csv` \| plus-972 \| `name` \| "\+972 Magazine" \|/);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("progress on a terminal: a count redrawn in place, cleared at the end; nothing when not a terminal", async () => {
+  const out = releaseOfRepo();
+  try {
+    let stderr = "";
+    const io = { cwd: TOOLKIT_ROOT, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t), isTTY: true } };
+    assert.is(await main(["release", "--version", "1.0.0", "--out", out], io), 0);
+    assert.match(stderr, /\rrelease: 0 of \d+ events written/);
+    assert.match(stderr, /\rrelease: (\d+) of \1 events written/);
+    assert.ok(stderr.endsWith("\r\u001b[2K"));
+    const quiet = await run(["release", "--version", "1.0.1", "--out", out], { cwd: TOOLKIT_ROOT });
+    assert.is(quiet.stderr, "");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });
 
