@@ -6,12 +6,10 @@ import type { Event } from "../../schema/index.ts";
 import type { Finding, Severity } from "../core/finding.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
 import type { ParsedDocument } from "../dataset/parse.ts";
-import { parseRecord } from "../dataset/parse.ts";
-import { readText } from "../dataset/read.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries, Rule, RuleIssue } from "../rules/types.ts";
-import { load } from "./load.ts";
+import { load, readTrusted } from "./load.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
 export type RuleSettings = ReadonlyMap<string, Severity | "off">;
@@ -77,20 +75,12 @@ export interface WorkItem {
 }
 
 /** Loads a file; runs the file and record rules on a target; summarizes an event. */
-export function processFile(file: DatasetFile, role: FileRole, ctx: FileCheckContext, needles?: readonly string[]): FileOutcome {
-  if (role === "trusted") {
-    // A symbolic link is never followed, trusted or not.
-    if (file.symlink) return { path: file.path, findings: [], record: false };
-    const read = readText(file.absolute);
-    if (read.ok && needles && !needles.some((n) => read.text.includes(n))) return { path: file.path, findings: [], record: false };
-    const parse = read.ok && file.format ? parseRecord(read.text, file.format) : undefined;
-    return { path: file.path, findings: [], record: false, event: parse?.ok ? summarizeUnchecked(parse.doc.value) : undefined };
-  }
-  const target = role === "target";
-  const { file: _f, read, parse, doc, record, version, valid } = load(file);
+export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext): FileOutcome {
+  if (role === "trusted") return { path: file.path, findings: [], record: false, event: summarizeUnchecked(readTrusted(file, needles)) };
+  const { read, parse, doc, record, version, valid } = load(file);
   const outcome: FileOutcome = { path: file.path, findings: [], record: record !== undefined && file.kind !== null };
   if (valid && file.kind === "event") outcome.event = summarizeEvent(record as Event);
-  if (!target) return outcome;
+  if (role !== "target") return outcome;
   for (const rule of FILE_RULES) {
     const severity = severityOf(rule, ctx.settings);
     if (severity === "off") continue;

@@ -16,9 +16,25 @@ export interface Loaded {
   valid: boolean;
 }
 
+/** A file's text; a symbolic link is never followed (it may point anywhere on the machine): it reads as a `symlink` problem. */
+export function readFile(file: DatasetFile): ReadResult {
+  return file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(file.absolute);
+}
+
+/**
+ * A record's value read without its schema check, for a file that passed
+ * validate already; undefined when it cannot be read or parsed, or when its
+ * text holds none of `needles` (reading is cheap, parsing is not).
+ */
+export function readTrusted(file: DatasetFile, needles?: readonly string[]): unknown {
+  const read = readFile(file);
+  if (!read.ok || !file.format || (needles && !needles.some((n) => read.text.includes(n)))) return undefined;
+  const parse = parseRecord(read.text, file.format);
+  return parse.ok ? parse.doc.value : undefined;
+}
+
 export function load(file: DatasetFile): Loaded {
-  // A symbolic link is never followed: it may point anywhere on the machine.
-  const read: ReadResult = file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(file.absolute);
+  const read = readFile(file);
   const parse = read.ok && file.format && file.kind ? parseRecord(read.text, file.format) : undefined;
   const doc = parse?.ok ? parse.doc : undefined;
   const value = doc?.value;

@@ -48,7 +48,7 @@ function runWorker(items: WorkItem[], ctx: FileCheckContext): Promise<FileOutcom
 export async function processAll(items: WorkItem[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<FileOutcome[]> {
   const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
-  if (threads <= 1) return items.map((i) => processFile(i.file, i.role, ctx, i.needles));
+  if (threads <= 1) return items.map((i) => processFile(i, ctx));
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
   return (await Promise.all(shares.map((share) => runWorker(share, ctx)))).flat();

@@ -7,13 +7,12 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, RECORD_FOLDERS, type DatasetFile } from "../dataset/discover.ts";
-import { readText } from "../dataset/read.ts";
-import { idFromPath, summaryFromPath } from "../rules/dataset/summary.ts";
+import { discover, eventFolder, idFromPath, type DatasetFile } from "../dataset/discover.ts";
+import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
-import { load, type Loaded } from "./load.ts";
+import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 
 export type { RuleSettings } from "./file.ts";
@@ -54,7 +53,6 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const today = options.today ?? todayUtc();
   const deleted = options.deleted ?? [];
   const datasetRules = DATASET_RULES.filter((r) => severityOf(r, settings) !== "off");
-  const pool: PoolOptions = { threads: options.threads, minFilesPerThread: options.minFilesPerThread };
 
   // One listing of data/ serves the registries and, when dataset rules run, every event.
   const timings = options.timings ?? new Timings(false);
@@ -69,12 +67,11 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const ctx: FileCheckContext = { registries, today, settings };
   timings.mark("registries");
 
-  const targeted = new Set(targets.map((f) => f.path));
-  const targetFiles = new Map(targets.map((f) => [f.path, f]));
+  const targeted = new Map(targets.map((f) => [f.path, f]));
   const outcomes: FileOutcome[] = await processAll(
     targets.map((file) => ({ file, role: "target" as const })),
     ctx,
-    pool,
+    options,
   );
   const findings: Finding[] = outcomes.flatMap((o) => o.findings);
   const records = outcomes.filter((o) => o.record).length;
@@ -93,12 +90,10 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     if (!options.partial) {
       for (const f of listing) if (f.kind === "event" && !targeted.has(f.path)) others.push(f);
     } else {
-      // The folder of a month, as the file-name rule names it: data/events/YYYY/MM/.
-      const monthOf = (start: string) => `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}/`;
       const months = new Set<string>();
       for (const { event: s } of summaries) {
         if (s.start) {
-          months.add(monthOf(s.start));
+          months.add(eventFolder(s.start));
           startDates.push(s.start);
         }
         if (s.duplicate_of) {
@@ -112,7 +107,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       for (const f of listing) {
         if (f.kind !== "event" || targeted.has(f.path)) continue;
         const id = idFromPath(f.path);
-        if (months.has(f.path.slice(0, f.path.lastIndexOf("/") + 1)) || namedIds.has(id)) others.push(f);
+        if (months.has(f.path.slice(0, f.path.lastIndexOf("/"))) || namedIds.has(id)) others.push(f);
         else if (idsOfInterest.has(id)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
       }
     }
@@ -120,8 +115,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     // and an event of the targets' months is parsed only if its text holds a target's start date.
     const items: WorkItem[] = options.partial
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
-      : others.map((file) => ({ file, role: "other" }));
-    for (const o of await processAll(items, ctx, pool)) if (o.event) summaries.push({ file: o.path, event: o.event });
+      : others.map((file) => ({ file, role: "other" as const }));
+    for (const o of await processAll(items, ctx, options)) if (o.event) summaries.push({ file: o.path, event: o.event });
     summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 
@@ -134,7 +129,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       let l = reloaded.get(file);
       if (!l) {
         listed ??= new Map(listing.map((f) => [f.path, f]));
-        const f = listed.get(file) ?? targetFiles.get(file);
+        const f = listed.get(file) ?? targeted.get(file);
         if (!f) return undefined;
         l = load(f);
         reloaded.set(file, l);
@@ -157,9 +152,9 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   findings.sort(compareFindings);
   const sources = new Map<string, string>();
   for (const f of findings) {
-    const file = targetFiles.get(f.file);
-    if (!file || file.symlink || sources.has(f.file)) continue;
-    const read = readText(file.absolute);
+    const file = targeted.get(f.file);
+    if (!file || sources.has(f.file)) continue;
+    const read = readFile(file);
     if (read.ok) sources.set(f.file, read.text);
   }
   return { findings, files: targets.length, records, sources };

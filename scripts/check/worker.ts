@@ -11,7 +11,7 @@ export const BATCH = 2000;
 const { items, ctx } = workerData as { items: WorkItem[]; ctx: FileCheckContext };
 let batch: FileOutcome[] = [];
 for (const i of items) {
-  batch.push(processFile(i.file, i.role, ctx, i.needles));
+  batch.push(processFile(i, ctx));
   if (batch.length === BATCH) {
     parentPort!.postMessage(batch);
     batch = [];

@@ -1,7 +1,6 @@
 /** `eventwire format`: rewrites records into the canonical layout, or lists those that differ (--check). */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
@@ -48,9 +47,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
       continue;
     }
     const original = read.bom ? "\ufeff" + read.text : read.text;
-    const declared = /^schema_version:\s*["']?([0-9.]+)|"schema_version"\s*:\s*"([0-9.]+)"/m.exec(read.text);
-    const version = declared?.[1] ?? declared?.[2];
-    const result = canonicalText(read.text, file.format!, file.kind!, version && SCHEMA_VERSIONS.includes(version) ? version : undefined);
+    const result = canonicalText(read.text, file.format!, file.kind!);
     if (!result.ok) {
       failed.push(`${file.path}: not formatted: ${result.reason}`);
       continue;

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { ACTOR_KINDS, DATE_PRECISIONS, LOCATION_PRECISIONS, OUTLET_KINDS, ROLES } from "../../schema/index.ts";
 import { LATEST_VERSION, type RecordKind } from "../../schema/versions.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
@@ -13,10 +14,9 @@ import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { writeFileExclusive } from "../core/write.ts";
-import { discover, RECORD_FOLDERS } from "../dataset/discover.ts";
+import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { mintEventId } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
-import { idFromPath } from "../rules/dataset/summary.ts";
 
 export const NEW_USAGE = `Usage: eventwire new event|actor|outlet [options]
 
@@ -32,13 +32,13 @@ Event options:
   --type CODE               PLOVER event type (CONSULT, AID, ...); --mode MODE
   --actor ID[:ROLE]         repeatable; ROLE initiator, recipient or participant
                             (default: the first initiator, the others recipients)
-  --country CODE --place NAME [--place-precision exact|city|admin2|admin1|country]
+  --country CODE --place NAME [--place-precision ${LOCATION_PRECISIONS.join("|")}]
   --outlet ID [--via ID ...] --url URL --headline TEXT --published YYYY-MM-DD
   --language TAG            the report's language (BCP 47: en, de, pt-BR)
   --title TEXT --summary TEXT --coder HANDLE
-Actor options:  --id ID --name NAME --kind person|organization|state|group
+Actor options:  --id ID --name NAME --kind ${ACTOR_KINDS.join("|")}
                 --country CODE --alias NAME ...
-Outlet options: --id ID --name NAME --kind wire_agency|broadcaster|newspaper|online|agency_of_state|other
+Outlet options: --id ID --name NAME --kind ${OUTLET_KINDS.join("|")}
                 --country CODE --domain DOMAIN ...
 Common:         --root <dir>  --no-input  -h, --help`;
 
@@ -73,15 +73,10 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
 
-const ROLES = ["initiator", "recipient", "participant"];
-const PLACE_PRECISIONS = ["exact", "city", "admin2", "admin1", "country"];
-const ACTOR_KINDS = ["person", "organization", "state", "group"];
-const OUTLET_KINDS = ["wire_agency", "broadcaster", "newspaper", "online", "agency_of_state", "other"];
 
 /** Asks for missing values on a terminal, with Tab completion; answers nothing otherwise. */
 interface Asker {
   ask(question: string, choices?: readonly string[]): Promise<string | undefined>;
-  close(): void;
 }
 
 function terminalAsker(io: CommandIO): Asker | undefined {
@@ -102,7 +97,6 @@ function terminalAsker(io: CommandIO): Asker | undefined {
         rl.close();
       }
     },
-    close() {},
   };
 }
 
@@ -121,21 +115,23 @@ function checkChoice(flag: string, value: string | undefined, choices: readonly 
     throw new UsageError(`--${flag} must be one of ${choices.join(", ")}; got \`${value}\`.${didYouMean(value, choices)}`);
 }
 
-async function registryIds(root: string, kind: RecordKind): Promise<string[]> {
-  return (await discover(root)).filter((f) => f.kind === kind).map((f) => idFromPath(f.path));
+/** The ids in use, by kind, from one listing of data/ (file names are ids). */
+async function idsInUse(root: string): Promise<Record<RecordKind, string[]>> {
+  const ids: Record<RecordKind, string[]> = { event: [], actor: [], outlet: [] };
+  for (const f of await discover(root)) if (f.kind) ids[f.kind].push(idFromPath(f.path));
+  return ids;
 }
 
 const orMissing = <T>(value: T | undefined): T | typeof MISSING => (value === undefined ? MISSING : value);
 
 async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void): Promise<{ file: string; draft: Draft }> {
-  const actors = await registryIds(root, "actor");
-  const outlets = await registryIds(root, "outlet");
+  const { actor: actors, outlet: outlets, event: events } = await idsInUse(root);
   const types = EVENT_TYPES.map((t) => t.code);
   const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)"));
   checkDate("date", date);
   checkDate("end", v.end);
   checkDate("published", v.published);
-  checkChoice("precision", v.precision, ["day", "week", "month", "year"]);
+  checkChoice("precision", v.precision, DATE_PRECISIONS);
   const type = (v.type ?? (await ask?.ask("Event type", types)))?.toUpperCase();
   checkChoice("type", type, types);
   const modes = EVENT_TYPES.find((t) => t.code === type)?.modes.map((m) => m.code) ?? [];
@@ -160,7 +156,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   if (country !== undefined && !isCountryCode(country)) throw new UsageError(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
   const place = v.place ?? (await ask?.ask("Place name (as the source gives it; Enter for the country only)"));
   const placePrecision = v["place-precision"] ?? (place === undefined ? (country ? "country" : undefined) : undefined);
-  checkChoice("place-precision", placePrecision, PLACE_PRECISIONS);
+  checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS);
   const outlet = v.outlet ?? (await ask?.ask("Outlet that published the report", outlets));
   if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
   const url = v.url ?? (await ask?.ask("Address of the report"));
@@ -172,12 +168,10 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const summary = v.summary ?? (await ask?.ask("Summary, one to three sentences in your own words"));
   const coder = v.coder ?? (await ask?.ask("Your handle (GitHub user name)"));
 
-  const ids = new Set((await discover(root)).filter((f) => f.kind === "event").map((f) => idFromPath(f.path)));
-  const id = mintEventId(ids);
+  const id = mintEventId(new Set(events));
   const precision = v.precision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
-  const folder = date ? `${date.slice(0, 4)}/${date.length >= 7 ? date.slice(5, 7) : "01"}` : undefined;
-  if (!folder) throw new UsageError("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
+  if (!date) throw new UsageError("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
   const draft: Draft = {
     schema_version: LATEST_VERSION,
     id,
@@ -193,7 +187,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
     sources: [{ outlet: orMissing(outlet), via: v.via, title: orMissing(headline), url, published: orMissing(published), language: orMissing(language) }],
     provenance: { coded_by: coder ? [coder] : [MISSING], coded_at: todayUtc(), method: "manual" },
   };
-  return { file: `${RECORD_FOLDERS.event}/${folder}/${id}.yaml`, draft };
+  return { file: `${eventFolder(date)}/${id}.yaml`, draft };
 }
 
 const slug = (name: string) =>
@@ -244,21 +238,17 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
   const root = path.resolve(io.cwd, v.root ?? ".");
   const ask = v["no-input"] ? undefined : terminalAsker(io);
   const warnings: string[] = [];
-  try {
-    const { file, draft } = kind === "event" ? await eventDraft(root, v, ask, (m) => warnings.push(m)) : await registryDraft(kind, v, ask);
-    const text = scaffoldText(kind, draft);
-    if (!writeFileExclusive(path.join(root, file), text))
-      throw new UsageError(`${file} exists already; a record is never overwritten (edit it, or choose another id)`);
-    for (const w of warnings) io.stderr.write(`note: ${w}\n`);
-    const missing = (text.match(/# required:/g) ?? []).length;
-    io.stdout.write(`Created ${file}\n`);
-    io.stdout.write(
-      missing > 0
-        ? `Next: fill in the ${missing === 1 ? "field" : `${missing} fields`} marked "required", then run: npm run validate -- ${file}\n`
-        : `Next: check it against the source, then run: npm run validate -- ${file}\n`,
-    );
-    return EXIT.ok;
-  } finally {
-    ask?.close();
-  }
+  const { file, draft } = kind === "event" ? await eventDraft(root, v, ask, (m) => warnings.push(m)) : await registryDraft(kind, v, ask);
+  const text = scaffoldText(kind, draft);
+  if (!writeFileExclusive(path.join(root, file), text))
+    throw new UsageError(`${file} exists already; a record is never overwritten (edit it, or choose another id)`);
+  for (const w of warnings) io.stderr.write(`note: ${w}\n`);
+  const missing = (text.match(/# required:/g) ?? []).length;
+  io.stdout.write(`Created ${file}\n`);
+  io.stdout.write(
+    missing > 0
+      ? `Next: fill in the ${missing === 1 ? "field" : `${missing} fields`} marked "required", then run: npm run validate -- ${file}\n`
+      : `Next: check it against the source, then run: npm run validate -- ${file}\n`,
+  );
+  return EXIT.ok;
 }

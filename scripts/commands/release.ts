@@ -91,7 +91,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
       throw new UsageError(`--previous: \`${values.previous}\` is not a release folder or archive (it holds no events.jsonl)`);
     // On a terminal, a line that counts the events written (redrawn in place, cleared at the end).
     const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} events written`) : undefined;
-    const built = await buildRelease({ root, out, version, files, created: createdTime(root, io.env), previous, progress });
+    const built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, progress });
     if (progress) io.stderr.write("\r\u001b[2K");
     timings.mark("build");
     io.stderr.write(timings.report());

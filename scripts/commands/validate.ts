@@ -8,9 +8,8 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { checkDataset } from "../check/run.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
-import { idFromPath } from "../rules/dataset/summary.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, kindOf, pathSelector, toDatasetFile, type DatasetFile } from "../dataset/discover.ts";
+import { discover, idFromPath, kindOf, pathSelector, type DatasetFile } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
@@ -40,7 +39,8 @@ Options:
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
-(default: one a core, for large jobs only).
+(default: one a core, for large jobs only). EVENTWIRE_TIMING=1 prints the time
+of each stage and the peak memory on stderr.
 
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
@@ -59,11 +59,12 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
 
 /**
  * `--changed` takes an optional value: `--changed=<ref>`, or `--changed <ref>`
- * when the next word names a commit (otherwise it is a path).
+ * when the next word names a commit. Which it is can only be told once
+ * `--root` is known, so the next word is kept aside as a candidate.
  */
-function takeChanged(argv: string[], root: () => string): { rest: string[]; changed: false | { ref?: string } } {
+function takeChanged(argv: string[]): { rest: string[]; changed: false | { ref?: string; candidate?: string } } {
   const rest: string[] = [];
-  let changed: false | { ref?: string } = false;
+  let changed: false | { ref?: string; candidate?: string } = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") {
@@ -76,8 +77,8 @@ function takeChanged(argv: string[], root: () => string): { rest: string[]; chan
       changed = { ref };
     } else if (arg === "--changed") {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith("-") && isCommit(root(), next)) {
-        changed = { ref: next };
+      if (next !== undefined && !next.startsWith("-")) {
+        changed = { candidate: next };
         i++;
       } else changed = {};
     } else rest.push(arg);
@@ -86,12 +87,7 @@ function takeChanged(argv: string[], root: () => string): { rest: string[]; chan
 }
 
 export async function validateCommand(argv: string[], io: CommandIO): Promise<number> {
-  const rootArg = (() => {
-    const i = argv.findIndex((a) => a === "--root" || a.startsWith("--root="));
-    if (i === -1) return ".";
-    return argv[i]!.startsWith("--root=") ? argv[i]!.slice(7) : (argv[i + 1] ?? ".");
-  })();
-  const { rest, changed } = takeChanged(argv, () => path.resolve(io.cwd, rootArg));
+  const { rest, changed } = takeChanged(argv);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -118,6 +114,17 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = path.resolve(io.cwd, values.root ?? ".");
+  // `--changed <word>`: a ref if it names a commit, else a path like any other.
+  if (changed && changed.candidate !== undefined) {
+    if (isCommit(root, changed.candidate)) changed.ref = changed.candidate;
+    else positionals.push(changed.candidate);
+  }
+  const today = io.env.EVENTWIRE_TODAY;
+  if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
+    throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
+  const threadsEnv = io.env.EVENTWIRE_THREADS;
+  if (threadsEnv !== undefined && !/^[1-9]\d*$/.test(threadsEnv))
+    throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threadsEnv}\``);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   // Without paths, the targets are the whole listing of data/, which the check reuses.
   // git runs in its own processes while data/ is listed here.
@@ -127,21 +134,15 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let files = listing ?? (await discover(root, positionals, io.cwd));
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+  timings.mark("list files");
   let deleted: string[] = [];
   if (changed) {
-    timings.mark("list files");
     const scoped = await changedTargets(root, await pendingChanges!, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined, listing);
     files = scoped.files;
     deleted = scoped.deleted;
     io.stderr.write(`Checking ${scoped.note}.\n`);
+    timings.mark("git: changed files");
   }
-  const today = io.env.EVENTWIRE_TODAY;
-  if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
-    throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
-  const threadsEnv = io.env.EVENTWIRE_THREADS;
-  if (threadsEnv !== undefined && !/^[1-9]\d*$/.test(threadsEnv))
-    throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threadsEnv}\``);
-  timings.mark(changed ? "git: changed files" : "list files");
   const result = await checkDataset(root, files, {
     listing,
     timings,
@@ -232,7 +233,7 @@ async function changedTargets(
     .map(entryOf)
     .filter((f) => f !== undefined);
   files = [...files, ...dependents].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const registryTouched = [...files.map((f) => f.kind), ...deleted.map((p) => toDatasetFile(root, p).kind)].some((k) => k === "actor" || k === "outlet");
+  const registryTouched = [...files.map((f) => f.kind), ...deleted.map(kindOf)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
   let note = `${files.length - dependents.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
   if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;

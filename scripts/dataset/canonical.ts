@@ -8,10 +8,11 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from "yaml";
-import type { RecordKind } from "../../schema/versions.ts";
+import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 
-export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode };
+/** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
+export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
 
 /** Texts longer than this are written folded (`>-`), wrapped at this width. */
 export const LINE_WIDTH = 80;
@@ -86,13 +87,8 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined): void {
 
 const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
 
-export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version: string | undefined): CanonicalResult {
-  let schema: SchemaNode | undefined;
-  try {
-    schema = version ? (loadJsonSchema(version, kind) as SchemaNode) : undefined;
-  } catch {
-    schema = undefined;
-  }
+/** The canonical text of a record; its key order follows `version`, or else the version the record declares. */
+export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version?: string): CanonicalResult {
   const source = text.replace(/^\ufeff/, "");
   const doc = parseDocument(source, PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
@@ -103,6 +99,9 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
     return { ok: false, reason: "it uses aliases beyond the limit" };
   }
   if (original === null || typeof original !== "object" || Array.isArray(original)) return { ok: false, reason: "it does not hold a record (an object)" };
+  const declared = (original as Record<string, unknown>).schema_version;
+  const schemaVersion = version ?? (typeof declared === "string" && SCHEMA_VERSIONS.includes(declared) ? declared : undefined);
+  const schema = schemaVersion ? (loadJsonSchema(schemaVersion, kind) as SchemaNode) : undefined;
 
   let out: string;
   if (format === "json") out = JSON.stringify(orderValue(original, schema), null, 2) + "\n";

@@ -121,9 +121,6 @@ export async function changesSince(root: string, ref: string | undefined, env: R
  */
 export function filesMentioning(root: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  const args = ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", "data/events"];
-  return new Promise((resolve) =>
-    // git grep exits 1 when nothing matches: that is an empty answer, not a failure.
-    execFile("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (_error, stdout) => resolve(nulList(stdout))),
-  );
+  // git grep exits 1 when nothing matches: no answer is an empty one.
+  return gitAsync(root, ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", "data/events"]).then(nulList);
 }

@@ -26,6 +26,21 @@ export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
   outlet: "data/outlets",
 };
 
+/**
+ * The folder of an event, from its start date: data/events/YYYY/MM (January
+ * for a date of year precision). The file-name rule holds every event to it.
+ */
+export function eventFolder(start: string): string {
+  return `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}`;
+}
+
+/** The id a record's file name gives (`data/events/YYYY/MM/<id>.yaml` -> `<id>`). */
+export function idFromPath(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
 const RECORD_EXTENSION = /\.(?:(ya?ml)|json)$/i;
 
 export function formatOf(file: string): "yaml" | "json" | null {
@@ -41,7 +56,7 @@ export function kindOf(relative: string): RecordKind | null {
 
 const PREFIXES = (Object.entries(RECORD_FOLDERS) as [RecordKind, string][]).map(([kind, folder]) => [`${folder}/`, kind] as const);
 
-export function toDatasetFile(root: string, relative: string): DatasetFile {
+function toDatasetFile(root: string, relative: string): DatasetFile {
   const rel = relative.split(path.sep).join("/");
   return { path: rel, absolute: path.resolve(root, rel), kind: kindOf(rel), format: formatOf(rel) };
 }

@@ -7,9 +7,8 @@
 import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { LATEST_VERSION, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
-import { canonicalText } from "./canonical.ts";
+import { canonicalText, type SchemaNode } from "./canonical.ts";
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
 
 /** A value still to be filled in: written as an empty field with a `required:` comment. */
 export const MISSING = Symbol("missing");

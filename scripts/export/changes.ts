@@ -9,7 +9,9 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { RECORD_KINDS } from "../../schema/versions.ts";
 
-export type ChangeKind = "added" | "modified" | "retracted" | "duplicate" | "restored" | "removed";
+/** What can happen to an event between releases, in the order the changelog lists them. */
+export const CHANGE_KINDS = ["added", "modified", "retracted", "duplicate", "restored", "removed"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface Change {
   event_id: string;
@@ -99,10 +101,8 @@ export function changelog(version: string, previousVersion: string | undefined, 
   out.push(previousVersion ? `Changes since ${previousVersion}.` : "The first release: every event is new.", "");
   if (schema.length > 0) out.push("## Schema changes", "", ...schema, "");
   out.push("## Events", "");
-  const kinds: ChangeKind[] = ["added", "modified", "retracted", "duplicate", "restored", "removed"];
-  const any = kinds.some((k) => (counts.get(k) ?? 0) > 0);
-  if (!any) out.push("No event changed.", "");
-  for (const kind of kinds) {
+  if (!CHANGE_KINDS.some((k) => (counts.get(k) ?? 0) > 0)) out.push("No event changed.", "");
+  for (const kind of CHANGE_KINDS) {
     const n = counts.get(kind) ?? 0;
     if (n === 0) continue;
     const listed = ids.get(kind) ?? [];

@@ -1,6 +1,7 @@
 /**
- * Builds a release folder: events.jsonl, the CSV tables, the JSON Schemas and
- * SHA256SUMS. Records are read and written one at a time (memory stays flat
+ * Builds a release folder (events.jsonl, the CSV tables, the JSON Schemas,
+ * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, SHA256SUMS)
+ * and its .tar.gz. Records are read and written one at a time (memory stays flat
  * as the dataset grows), in id order, with nothing taken from the clock, so
  * the same data gives the same bytes. The folder is built under a hidden
  * temporary name beside its destination and renamed into place at the end.
@@ -16,10 +17,9 @@ import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { orderValue, type SchemaNode } from "../dataset/canonical.ts";
-import type { DatasetFile } from "../dataset/discover.ts";
-import { parseRecord } from "../dataset/parse.ts";
-import { readText } from "../dataset/read.ts";
-import { idFromPath } from "../rules/dataset/summary.ts";
+import { idFromPath, type DatasetFile } from "../dataset/discover.ts";
+import { readTrusted } from "../check/load.ts";
+import { FORMULA_START } from "../rules/text/text-formula.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
@@ -27,8 +27,6 @@ import { datapackageDescriptor, type FileFacts } from "./datapackage.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export interface ReleaseOptions {
-  /** The dataset's repository. */
-  root: string;
   /** Where release folders go (dist/). */
   out: string;
   version: string;
@@ -84,9 +82,6 @@ class OpenStreams {
     );
   }
 }
-
-/** What a spreadsheet may run as a formula at the start of a cell (OWASP's list for CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Cells that start like a formula: kept as they are, and listed (the first 50, and a count) in the dataset card. */
 export class FormulaCells {
@@ -183,10 +178,9 @@ function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"])
   });
   // The dataset passed validate just before: read and parse only (no second schema check).
   for (const file of ordered) {
-    const read = file.symlink ? undefined : readText(file.absolute);
-    const parsed = read?.ok && file.format ? parseRecord(read.text, file.format) : undefined;
-    if (!parsed?.ok) throw new Error(`${file.path} can no longer be read as a record; run validate`);
-    yield parsed.doc.value as T;
+    const value = readTrusted(file);
+    if (value === undefined) throw new Error(`${file.path} can no longer be read as a record; run validate`);
+    yield value as T;
   }
 }
 

@@ -6,7 +6,8 @@
  * Multi-valued cells join their values with `|`, which no id, code or tag can
  * hold (their patterns allow letters, digits and `-` only).
  */
-import type { Actor, Event, Outlet } from "../../schema/index.ts";
+import { CHANGE_KINDS, type Change } from "./changes.ts";
+import { ACTOR_KINDS, DATE_PRECISIONS, LOCATION_PRECISIONS, METHODS, OUTLET_KINDS, ROLES, STATUSES, type Actor, type Event, type Outlet } from "../../schema/index.ts";
 
 export type FieldType = "string" | "integer" | "number" | "date" | "boolean";
 
@@ -46,14 +47,14 @@ export const EVENTS: TableDefinition<Event> = {
   primaryKey: ["event_id"],
   columns: [
     { name: "event_id", type: "string", required: true, description: "Event id, stable across releases.", value: (e) => e.id },
-    { name: "status", type: "string", required: true, values: ["active", "retracted", "duplicate"], description: "`active`, or a tombstone: `retracted`, `duplicate`.", value: (e) => e.status },
+    { name: "status", type: "string", required: true, values: STATUSES, description: "`active`, or a tombstone: `retracted`, `duplicate`.", value: (e) => e.status },
     { name: "duplicate_of", type: "string", description: "For a duplicate: the event it duplicates.", value: (e) => e.duplicate_of },
     { name: "retraction_reason", type: "string", description: "For a retracted event: why.", value: (e) => e.retraction_reason },
     { name: "title", type: "string", required: true, description: "A short headline in the coder's words.", value: (e) => e.title },
     { name: "summary", type: "string", required: true, description: "One to three sentences in the coder's words.", value: (e) => e.summary },
     { name: "date_start", type: "string", required: true, description: "When the event happened or began: YYYY, YYYY-MM or YYYY-MM-DD, as `date_precision` says.", value: (e) => e.date.start },
     { name: "date_end", type: "string", description: "When an event of several days ended.", value: (e) => e.date.end },
-    { name: "date_precision", type: "string", required: true, values: ["day", "week", "month", "year"], description: "How precisely the sources date the event.", value: (e) => e.date.precision },
+    { name: "date_precision", type: "string", required: true, values: DATE_PRECISIONS, description: "How precisely the sources date the event.", value: (e) => e.date.precision },
     { name: "event_type", type: "string", required: true, description: "PLOVER event category.", value: (e) => e.event_type },
     { name: "mode", type: "string", description: "PLOVER mode of the category, where one fits.", value: (e) => e.mode },
     { name: "initiator_ids", type: "string", description: "Actors with role `initiator`, joined with `|` (see event_actors.csv).", value: (e) => joined(e.actors.filter((a) => a.role === "initiator").map((a) => a.actor)) },
@@ -66,7 +67,7 @@ export const EVENTS: TableDefinition<Event> = {
     { name: "tags", type: "string", description: "Labels, joined with `|`.", value: (e) => joined(e.tags) },
     { name: "coded_by", type: "string", required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
     { name: "coded_at", type: "date", required: true, description: "When the record was coded.", value: (e) => e.provenance.coded_at },
-    { name: "method", type: "string", required: true, values: ["manual", "assisted", "imported"], description: "How it was coded.", value: (e) => e.provenance.method },
+    { name: "method", type: "string", required: true, values: METHODS, description: "How it was coded.", value: (e) => e.provenance.method },
   ],
 };
 
@@ -90,7 +91,7 @@ export const EVENT_ACTORS: TableDefinition<Item<Event["actors"][number]>> = {
     { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
     { name: "position", type: "integer", required: true, description: "Place in the event's list of actors, from 1.", value: (r) => r.position },
     { name: "actor_id", type: "string", required: true, description: "The actor (actors.csv).", value: (r) => r.item.actor },
-    { name: "role", type: "string", required: true, values: ["initiator", "recipient", "participant"], description: "`initiator` acts, `recipient` is acted upon, `participant` takes part.", value: (r) => r.item.role },
+    { name: "role", type: "string", required: true, values: ROLES, description: "`initiator` acts, `recipient` is acted upon, `participant` takes part.", value: (r) => r.item.role },
   ],
 };
 
@@ -109,7 +110,7 @@ export const EVENT_LOCATIONS: TableDefinition<Item<Event["locations"][number]>> 
     { name: "geonames_id", type: "string", description: "GeoNames id, where certain (a string: ids are not quantities).", value: (r) => (r.item.geonames_id === undefined ? undefined : String(r.item.geonames_id)) },
     { name: "lat", type: "number", description: "Latitude, WGS84 decimal degrees.", value: (r) => r.item.lat },
     { name: "lon", type: "number", description: "Longitude, WGS84 decimal degrees.", value: (r) => r.item.lon },
-    { name: "precision", type: "string", required: true, values: ["exact", "city", "admin2", "admin1", "country"], description: "The finest level the sources place the event at.", value: (r) => r.item.precision },
+    { name: "precision", type: "string", required: true, values: LOCATION_PRECISIONS, description: "The finest level the sources place the event at.", value: (r) => r.item.precision },
   ],
 };
 
@@ -142,7 +143,7 @@ export const ACTORS: TableDefinition<Actor> = {
   columns: [
     { name: "actor_id", type: "string", required: true, description: "Actor id.", value: (a) => a.id },
     { name: "name", type: "string", required: true, description: "Name.", value: (a) => a.name },
-    { name: "kind", type: "string", required: true, values: ["person", "organization", "state", "group"], description: "Kind of actor.", value: (a) => a.kind },
+    { name: "kind", type: "string", required: true, values: ACTOR_KINDS, description: "Kind of actor.", value: (a) => a.kind },
     { name: "country", type: "string", description: "ISO 3166-1 alpha-3 code of the actor's country.", value: (a) => a.country },
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (a) => a.wikidata },
   ],
@@ -156,14 +157,14 @@ export const OUTLETS: TableDefinition<Outlet> = {
   columns: [
     { name: "outlet_id", type: "string", required: true, description: "Outlet id.", value: (o) => o.id },
     { name: "name", type: "string", required: true, description: "Name.", value: (o) => o.name },
-    { name: "kind", type: "string", required: true, description: "Kind of outlet.", value: (o) => o.kind },
+    { name: "kind", type: "string", required: true, values: OUTLET_KINDS, description: "Kind of outlet.", value: (o) => o.kind },
     { name: "country", type: "string", required: true, description: "ISO 3166-1 alpha-3 code of its home country.", value: (o) => o.country },
     { name: "domains", type: "string", required: true, description: "Web domains it publishes on, joined with `|`.", value: (o) => joined(o.domains) },
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (o) => o.wikidata },
   ],
 };
 
-export const CHANGES: TableDefinition<import("./changes.ts").Change> = {
+export const CHANGES: TableDefinition<Change> = {
   name: "changes",
   file: "changes.csv",
   description: "Each event that changed since the previous release (all of them in a first release).",
@@ -174,7 +175,7 @@ export const CHANGES: TableDefinition<import("./changes.ts").Change> = {
       name: "change",
       type: "string",
       required: true,
-      values: ["added", "modified", "retracted", "duplicate", "restored", "removed"],
+      values: CHANGE_KINDS,
       description: "What happened to it: new; changed; withdrawn; marked a duplicate; active again; gone (never expected: records are not deleted).",
       value: (c) => c.change,
     },

@@ -89,12 +89,11 @@ export function formatStepSummary(findings: readonly Finding[], summary: Summary
     "| | Location | Rule | Problem | How to fix |",
     "|---|---|---|---|---|",
   );
-  const icon: Record<Severity, string> = { error: "error", warning: "warning", info: "info" };
   let bytes = Buffer.byteLength(lines.join("\n"));
   const sorted = bySeverity(findings);
   let shown = 0;
   for (const f of sorted) {
-    const row = `| ${icon[f.severity]} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${cell(f.message)} | ${cell(f.hint ?? "")} |`;
+    const row = `| ${f.severity} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${cell(f.message)} | ${cell(f.hint ?? "")} |`;
     const size = Buffer.byteLength(row) + 1;
     if (bytes + size > maxBytes - 200) break;
     lines.push(row);

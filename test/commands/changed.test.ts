@@ -1,21 +1,13 @@
 /** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { git } from "../helpers/git.ts";
 import { run } from "../helpers/run.ts";
 
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", ...args], {
-    cwd,
-    env: GIT_ENV,
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-  });
 
 
 /** A repository whose main branch holds the registry, the example event and one old problem. */

@@ -370,7 +370,7 @@ test("a build that fails midway leaves the previous release as it was, and no pa
     const files = await discover(root);
     let failed = false;
     try {
-      await buildRelease({ root, out, version: "1.0.0", files });
+      await buildRelease({ out, version: "1.0.0", files });
     } catch {
       failed = true;
     }
@@ -379,7 +379,7 @@ test("a build that fails midway leaves the previous release as it was, and no pa
     assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"]);
     // Killed between moving the old release aside and the new one in: the next build puts the old one back.
     renameSync(path.join(out, "eventwire-1.0.0"), path.join(out, ".eventwire-1.0.0.old-999999999"));
-    await buildRelease({ root, out, version: "1.0.0", files }).catch(() => undefined);
+    await buildRelease({ out, version: "1.0.0", files }).catch(() => undefined);
     assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before, "restored, not deleted");
   } finally {
     rmSync(root, { recursive: true, force: true });

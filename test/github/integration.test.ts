@@ -1,11 +1,12 @@
 /** The GitHub files: the workflow does what maintainers expect, and the opt-in pre-commit hook blocks what CI would. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { git, GIT_ENV } from "../helpers/git.ts";
 import { canonicalText } from "../../scripts/dataset/canonical.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 
@@ -63,9 +64,6 @@ test("the pull request template asks for the source and for nothing invented", (
   for (const phrase of ["cites the outlet", "only what the source says", "No invented identifiers", "Nothing was deleted"]) assert.match(template, phrase);
 });
 
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, env: GIT_ENV, stdio: "pipe" });
 
 test("pre-commit hook: passes a good record, stops an invalid or unformatted one", () => {
   const root = writeDataset({ ...REGISTRY });

@@ -1,5 +1,4 @@
-import { kindOf } from "../../dataset/discover.ts";
-import { idFromPath } from "./summary.ts";
+import { idFromPath, kindOf } from "../../dataset/discover.ts";
 import type { DatasetRule, RuleIssue } from "../types.ts";
 
 export const recordDeleted: DatasetRule = {

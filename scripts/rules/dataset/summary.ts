@@ -1,20 +1,13 @@
 /** The summaries dataset rules compare events by. */
 import type { Event } from "../../../schema/index.ts";
+import { idFromPath } from "../../dataset/discover.ts";
 import type { EventSummary } from "../types.ts";
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
 
+/** The summary of a valid event (one that passed its schema has the shape a summary needs). */
 export function summarizeEvent(e: Event): EventSummary {
-  const summary: EventSummary = {
-    id: e.id,
-    status: e.status,
-    start: e.date.start,
-    event_type: e.event_type,
-    countries: sortedSet(e.locations.map((l) => l.country)),
-    actors: sortedSet(e.actors.map((a) => a.actor)),
-  };
-  if (e.duplicate_of !== undefined) summary.duplicate_of = e.duplicate_of;
-  return summary;
+  return summarizeUnchecked(e)!;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -44,13 +37,6 @@ export function summarizeUnchecked(value: unknown): EventSummary | undefined {
   const summary: EventSummary = { id, status: status as EventSummary["status"], start, event_type, countries: sortedSet(countries), actors: sortedSet(actors) };
   if (duplicate_of !== undefined) summary.duplicate_of = duplicate_of as string;
   return summary;
-}
-
-/** The id a record's file name gives (`data/events/YYYY/MM/<id>.yaml` -> `<id>`). */
-export function idFromPath(file: string): string {
-  const name = file.slice(file.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 /** An event known only by its file name. */

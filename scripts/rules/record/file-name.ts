@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Event } from "../../../schema/index.ts";
-import { RECORD_FOLDERS } from "../../dataset/discover.ts";
+import { eventFolder, RECORD_FOLDERS } from "../../dataset/discover.ts";
 import type { RecordRule } from "../types.ts";
 
 /** Where a record with this content belongs, relative to the dataset root, without extension. */
@@ -10,8 +10,7 @@ export function expectedStem(kind: "event" | "actor" | "outlet", record: Record<
   if (kind !== "event") return `${RECORD_FOLDERS[kind]}/${id}`;
   const start = (record as Event).date?.start;
   if (typeof start !== "string" || start.length < 4) return undefined;
-  const month = start.length >= 7 ? start.slice(5, 7) : "01";
-  return `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${month}/${id}`;
+  return `${eventFolder(start)}/${id}`;
 }
 
 export const fileName: RecordRule = {

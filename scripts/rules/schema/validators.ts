@@ -32,8 +32,17 @@ function schemaText(version: string, kind: RecordKind): string {
   return readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(version, kind)), "utf8");
 }
 
+const loaded = new Map<string, Record<string, unknown>>();
+
+/** A published JSON Schema, read once a process (callers only read it). */
 export function loadJsonSchema(version: string, kind: RecordKind): Record<string, unknown> {
-  return JSON.parse(schemaText(version, kind)) as Record<string, unknown>;
+  const key = `${version}:${kind}`;
+  let schema = loaded.get(key);
+  if (!schema) {
+    schema = JSON.parse(schemaText(version, kind)) as Record<string, unknown>;
+    loaded.set(key, schema);
+  }
+  return schema;
 }
 
 /** The options every validator is compiled with; `source` keeps the code for standalone output. */

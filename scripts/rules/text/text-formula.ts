@@ -3,7 +3,7 @@ import type { RecordRule } from "../types.ts";
 import { stringIssues } from "./walk.ts";
 
 /** What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const textFormula: RecordRule = {
   id: "text-formula",
