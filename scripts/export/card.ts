@@ -4,6 +4,7 @@
  * how to cite it. Counts are gathered while the events stream past.
  */
 import type { Event } from "../../schema/index.ts";
+import { tableCell } from "../core/markdown.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN } from "./tables.ts";
 
@@ -34,7 +35,6 @@ function countTable(title: string, counts: ReadonlyMap<string, number>, order: "
   return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${k} | ${n} |`), ""];
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function datasetCard(
   version: string,
@@ -57,7 +57,7 @@ export function datasetCard(
     "| file | what it holds |",
     "|---|---|",
     "| `events.jsonl` | every event as one JSON object a line, in id order, as `schema/event.schema.json` describes |",
-    ...TABLES.map((t) => `| \`${t.file}\` | ${cell(t.description)} |`),
+    ...TABLES.map((t) => `| \`${t.file}\` | ${tableCell(t.description)} |`),
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
@@ -78,7 +78,7 @@ export function datasetCard(
           "",
           "| file | row (key) | column | value |",
           "|---|---|---|---|",
-          ...formulas.listed.map((f) => `| \`${f.file}\` | ${cell(f.key)} | \`${f.column}\` | ${cell(JSON.stringify(f.value))} |`),
+          ...formulas.listed.map((f) => `| \`${f.file}\` | ${tableCell(f.key)} | \`${f.column}\` | ${tableCell(JSON.stringify(f.value))} |`),
           ...(formulas.count > formulas.listed.length ? ["", `and ${formulas.count - formulas.listed.length} more.`] : []),
           "",
         ]),
@@ -95,9 +95,9 @@ export function datasetCard(
     "",
   ];
   for (const table of TABLES) {
-    lines.push(`### ${table.file}`, "", cell(table.description), "", "| column | type | required | meaning |", "|---|---|---|---|");
+    lines.push(`### ${table.file}`, "", tableCell(table.description), "", "| column | type | required | meaning |", "|---|---|---|---|");
     for (const c of table.columns)
-      lines.push(`| \`${c.name}\` | ${c.type} | ${c.required ? "yes" : "no"} | ${cell(c.description)}${c.values ? ` One of: ${c.values.map((v) => `\`${v}\``).join(", ")}.` : ""} |`);
+      lines.push(`| \`${c.name}\` | ${c.type} | ${c.required ? "yes" : "no"} | ${tableCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => `\`${v}\``).join(", ")}.` : ""} |`);
     lines.push("", `Key: ${table.primaryKey.map((k) => `\`${k}\``).join(", ")}.`, "");
   }
   lines.push(

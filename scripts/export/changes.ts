@@ -93,7 +93,7 @@ export function schemaChanges(previousFolder: string | undefined, currentFolder:
   return out;
 }
 
-const LISTED = 50;
+export const LISTED = 50;
 
 /** CHANGELOG.md: schema changes first, then counts, then the ids (the first 50 of each kind; changes.csv has them all). */
 export function changelog(version: string, previousVersion: string | undefined, schema: string[], counts: ReadonlyMap<ChangeKind, number>, ids: ReadonlyMap<ChangeKind, string[]>): string {
@@ -111,4 +111,3 @@ export function changelog(version: string, previousVersion: string | undefined, 
   return out.join("\n");
 }
 
-export { LISTED };

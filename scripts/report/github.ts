@@ -7,6 +7,7 @@
  * Syntax: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { Finding, Severity } from "../core/finding.ts";
+import { tableCell } from "../core/markdown.ts";
 import { plural, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -61,18 +62,9 @@ function totals(summary: Summary): string {
 /** GitHub refuses a step summary over 1 MiB; the table stops short of that. */
 export const MAX_SUMMARY_BYTES = 1000 * 1000;
 
-/** A Markdown table cell: no line breaks, `|` and HTML-significant characters escaped. */
-function cell(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/\r?\n|\r/g, "<br>");
-}
 
 function code(text: string): string {
-  return `<code>${cell(text)}</code>`;
+  return `<code>${tableCell(text)}</code>`;
 }
 
 /** The job summary: counts, then every finding, errors first. */
@@ -93,7 +85,7 @@ export function formatStepSummary(findings: readonly Finding[], summary: Summary
   const sorted = bySeverity(findings);
   let shown = 0;
   for (const f of sorted) {
-    const row = `| ${f.severity} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${cell(f.message)} | ${cell(f.hint ?? "")} |`;
+    const row = `| ${f.severity} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${tableCell(f.message)} | ${tableCell(f.hint ?? "")} |`;
     const size = Buffer.byteLength(row) + 1;
     if (bytes + size > maxBytes - 200) break;
     lines.push(row);
