@@ -117,11 +117,11 @@ export function* syntheticEvents(options: SyntheticOptions): Generator<[string, 
   }
 }
 
-/** Writes the same records as `.json` under `<dir>/json` and as `.yaml` under `<dir>/yaml`. */
-export function writeSynthetic(dir: string, options: SyntheticOptions): void {
+/** Writes the same records as `.json` under `<dir>/json` and (unless `formats` leaves it out) as `.yaml` under `<dir>/yaml`. */
+export function writeSynthetic(dir: string, options: SyntheticOptions, formats: readonly ("json" | "yaml")[] = ["json", "yaml"]): void {
   const made = new Set<string>();
   const write = (stem: string, record: Record<string, unknown>) => {
-    for (const format of ["json", "yaml"] as const) {
+    for (const format of formats) {
       const file = path.join(dir, format, `${stem}.${format}`);
       const folder = path.dirname(file);
       if (!made.has(folder)) {

@@ -74,12 +74,18 @@ export interface WorkItem {
   needles?: readonly string[];
 }
 
-/** Loads a file; runs the file and record rules on a target; summarizes an event. */
-export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext): FileOutcome {
+/**
+ * Loads a file; runs the file and record rules on a target; summarizes an
+ * event, and hands a valid one to `onEvent` (a release writes it out).
+ */
+export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext, onEvent?: (event: Event) => void): FileOutcome {
   if (role === "trusted") return { path: file.path, findings: [], record: false, event: summarizeUnchecked(readTrusted(file, needles)) };
   const { read, parse, doc, record, version, valid } = load(file);
   const outcome: FileOutcome = { path: file.path, findings: [], record: record !== undefined && file.kind !== null };
-  if (valid && file.kind === "event") outcome.event = summarizeEvent(record as Event);
+  if (valid && file.kind === "event") {
+    outcome.event = summarizeEvent(record as Event);
+    onEvent?.(record as Event);
+  }
   if (role !== "target") return outcome;
   for (const rule of FILE_RULES) {
     const severity = severityOf(rule, ctx.settings);

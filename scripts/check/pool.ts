@@ -10,8 +10,10 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { UsageError } from "../core/io.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
+import { EventParts, type EventPartsResult } from "../export/event-parts.ts";
 import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
@@ -22,34 +24,95 @@ export interface PoolOptions {
   threads?: number;
   /** Files a thread must have before another is started (tests set 1). */
   minFilesPerThread?: number;
+  /** A release's temporary folder: valid events are also written there as part files (see export/event-parts.ts). */
+  exportTo?: string;
+  /** Told how many items are done, now and then. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** EVENTWIRE_THREADS=N: exactly N threads, whatever the number of files (for measuring, and tests). */
+export function poolOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): PoolOptions {
+  const threads = env.EVENTWIRE_THREADS;
+  if (threads === undefined) return {};
+  if (!/^[1-9]\d*$/.test(threads)) throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threads}\``);
+  return { threads: Number(threads), minFilesPerThread: 1 };
 }
 
 function workerUrl(): URL {
   return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "build", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
-function runWorker(items: WorkItem[], ctx: FileCheckContext): Promise<FileOutcome[]> {
+/** What a worker is given: its share, and where to write its part of the release files (if a release is being built). */
+export interface WorkerData {
+  items: WorkItem[];
+  ctx: FileCheckContext;
+  exportTo?: { folder: string; part: number };
+}
+
+/** What a worker sends: batches of outcomes, in order, then its end (with its release part's report). */
+export type WorkerMessage = FileOutcome[] | { end: true; part?: EventPartsResult };
+
+export interface PoolResult {
+  /** One outcome an item, in the items' order. */
+  outcomes: FileOutcome[];
+  /** Under `exportTo`: each share's report of its release parts, in share order. */
+  parts: EventPartsResult[];
+}
+
+function runWorker(data: WorkerData, progress: (n: number) => void): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: { items, ctx } });
-    const result: FileOutcome[] = [];
-    let done = false;
-    // Batches arrive in order; `null` closes the share.
-    worker.on("message", (m: FileOutcome[] | null) => {
-      if (m === null) done = true;
-      else for (const o of m) result.push(o);
+    const worker = new Worker(workerUrl(), { workerData: data });
+    const outcomes: FileOutcome[] = [];
+    let end: { part?: EventPartsResult } | undefined;
+    worker.on("message", (m: WorkerMessage) => {
+      if (Array.isArray(m)) {
+        for (const o of m) outcomes.push(o);
+        progress(m.length);
+      } else end = m;
     });
     worker.once("error", reject);
     worker.once("exit", (code) =>
-      done && result.length === items.length ? resolve(result) : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
+      end && outcomes.length === data.items.length
+        ? resolve({ outcomes, part: end.part })
+        : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
     );
   });
 }
 
-export async function processAll(items: WorkItem[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<FileOutcome[]> {
+/**
+ * Processes the items: in this thread, or spread over worker threads in
+ * contiguous shares. With `exportTo`, the valid events of each share are
+ * also written as release part files (share k writes part k), so items must
+ * come in id order for the parts to join into id-ordered files.
+ */
+export async function processAll(items: WorkItem[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<PoolResult> {
   const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
-  if (threads <= 1) return items.map((i) => processFile(i, ctx));
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.progress?.(done, items.length);
+  };
+  progress(0);
+  if (threads <= 1) {
+    const parts = options.exportTo ? new EventParts(options.exportTo, 0) : undefined;
+    try {
+      const outcomes = items.map((item, i) => {
+        const outcome = processFile(item, ctx, parts && ((event) => parts.add(event)));
+        if ((i + 1) % 1000 === 0) progress(1000);
+        return outcome;
+      });
+      progress(items.length - done);
+      return { outcomes, parts: parts ? [parts.close()] : [] };
+    } catch (error) {
+      parts?.abandon();
+      throw error;
+    }
+  }
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
-  return (await Promise.all(shares.map((share) => runWorker(share, ctx)))).flat();
+  const results = await Promise.all(
+    shares.map((share, part) => runWorker({ items: share, ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress)),
+  );
+  return { outcomes: results.flatMap((r) => r.outcomes), parts: results.flatMap((r) => (r.part ? [r.part] : [])) };
 }

@@ -14,6 +14,7 @@ import type { EventEntry, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
+import type { EventPartsResult } from "../export/event-parts.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -42,6 +43,8 @@ export interface CheckResult {
   records: number;
   /** The decoded text (BOM removed) of each file with findings, for code frames. */
   sources: ReadonlyMap<string, string>;
+  /** Under `exportTo`: what each share wrote of the release's event files. */
+  parts: EventPartsResult[];
 }
 
 /**
@@ -68,11 +71,13 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   timings.mark("registries");
 
   const targeted = new Map(targets.map((f) => [f.path, f]));
-  const outcomes: FileOutcome[] = await processAll(
-    targets.map((file) => ({ file, role: "target" as const })),
-    ctx,
-    options,
-  );
+  const { exportTo, progress, ...pool } = options;
+  let items: WorkItem[] = targets.map((file) => ({ file, role: "target" as const }));
+  // A release's parts are joined as they are: their events must come in id order (the file name is the id).
+  if (exportTo) items = items.map((item) => ({ item, id: idFromPath(item.file.path) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((x) => x.item);
+  const { outcomes, parts } = await processAll(items, ctx, { ...pool, exportTo, progress });
+  // Dataset rules see the targets in path order, as discover sorts them.
+  if (exportTo) outcomes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const findings: Finding[] = outcomes.flatMap((o) => o.findings);
   const records = outcomes.filter((o) => o.record).length;
   timings.mark(`check ${targets.length} files`);
@@ -113,10 +118,10 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
-    const items: WorkItem[] = options.partial
+    const otherItems: WorkItem[] = options.partial
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
-    for (const o of await processAll(items, ctx, options)) if (o.event) summaries.push({ file: o.path, event: o.event });
+    for (const o of (await processAll(otherItems, ctx, pool)).outcomes) if (o.event) summaries.push({ file: o.path, event: o.event });
     summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 
@@ -157,5 +162,5 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const read = readFile(file);
     if (read.ok) sources.set(f.file, read.text);
   }
-  return { findings, files: targets.length, records, sources };
+  return { findings, files: targets.length, records, sources, parts };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import * as tar from "tar";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
@@ -67,16 +68,10 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   const root = path.resolve(io.cwd, values.root ?? ".");
   const out = path.resolve(io.cwd, values.out ?? "dist");
 
+  const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   const files = await discover(root);
-  const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY });
-  timings.mark("validate");
-  const summary = summarize(result.findings, result.files, result.records);
-  if (summary.errors > 0) {
-    io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
-    io.stderr.write("release: not built; fix the errors above first.\n");
-    return EXIT.findings;
-  }
+  timings.mark("list data/");
   const unpacked = values.previous?.endsWith(".tar.gz") ? mkdtempSync(path.join(tmpdir(), "eventwire-previous-")) : undefined;
   try {
     let previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);
@@ -89,11 +84,23 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     }
     if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
       throw new UsageError(`--previous: \`${values.previous}\` is not a release folder or archive (it holds no events.jsonl)`);
-    // On a terminal, a line that counts the events written (redrawn in place, cleared at the end).
-    const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} events written`) : undefined;
-    const built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, progress });
-    if (progress) io.stderr.write("\r\u001b[2K");
-    timings.mark("build");
+    // On a terminal, a line that counts the records checked and written (redrawn in place, cleared at the end).
+    const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} records checked and written`) : undefined;
+    // One pass over the records: the validate workers write the event files of the release as they check.
+    const writeEvents = async (folder: string) => {
+      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: folder, progress, ...pool });
+      if (progress) io.stderr.write("\r\u001b[2K");
+      timings.mark("validate, write events");
+      const summary = summarize(result.findings, result.files, result.records);
+      if (summary.errors === 0) return result.parts;
+      io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
+      return undefined;
+    };
+    const built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, writeEvents, timings });
+    if (!built) {
+      io.stderr.write("release: not built; fix the errors above first.\n");
+      return EXIT.findings;
+    }
     io.stderr.write(timings.report());
     io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder} (and .tar.gz): ${built.events} events, ${built.files.length + 1} files.\n`);
     return EXIT.ok;

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { isCalendarDate } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
@@ -122,9 +123,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const today = io.env.EVENTWIRE_TODAY;
   if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
     throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got \`${today}\``);
-  const threadsEnv = io.env.EVENTWIRE_THREADS;
-  if (threadsEnv !== undefined && !/^[1-9]\d*$/.test(threadsEnv))
-    throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threadsEnv}\``);
+  const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   // Without paths, the targets are the whole listing of data/, which the check reuses.
   // git runs in its own processes while data/ is listed here.
@@ -151,7 +150,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     deleted,
     partial: Boolean(changed),
     // An explicit thread count is used even for small jobs (tests rely on it).
-    ...(threadsEnv ? { threads: Number(threadsEnv), minFilesPerThread: 1 } : {}),
+    ...pool,
   });
   const summary = summarize(result.findings, result.files, result.records);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));

@@ -61,6 +61,30 @@ export function orderValue(value: unknown, schema: SchemaNode | undefined): unkn
   return out;
 }
 
+/** Whether every object's keys are already in schema order (what orderValue would give), without a copy. */
+function isOrdered(value: unknown, schema: SchemaNode | undefined): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === "object" && !isOrdered(v, schema?.items)) return false;
+    return true;
+  }
+  if (value === null || typeof value !== "object") return true;
+  const order = rankMap(schema);
+  let last = -1;
+  for (const k of Object.keys(value)) {
+    const rank = order.get(k) ?? order.size;
+    if (rank < last) return false;
+    last = rank;
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === "object" && !isOrdered(v, schema?.properties?.[k])) return false;
+  }
+  return true;
+}
+
+/** The value in schema order: itself when it is already (records in canonical files are), else an ordered copy. */
+export function inSchemaOrder(value: unknown, schema: SchemaNode | undefined): unknown {
+  return isOrdered(value, schema) ? value : orderValue(value, schema);
+}
+
 /** Reorders the pairs of every mapping (their comments move with them) and sets the canonical styles. */
 function layoutNode(node: Node | null, schema: SchemaNode | undefined): void {
   if (isMap(node)) {

@@ -8,13 +8,34 @@ import { tableCell } from "../core/markdown.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN } from "./tables.ts";
 
+/** The counts as plain data (what a worker thread sends back). */
+export interface EventCountsData {
+  events: number;
+  byStatus: Map<string, number>;
+  byType: Map<string, number>;
+  byCountry: Map<string, number>;
+  byMonth: Map<string, number>;
+}
+
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byMonth"] as const;
+
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
-export class EventCounts {
+export class EventCounts implements EventCountsData {
   events = 0;
   readonly byStatus = new Map<string, number>();
   readonly byType = new Map<string, number>();
   readonly byCountry = new Map<string, number>();
   readonly byMonth = new Map<string, number>();
+
+  data(): EventCountsData {
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth };
+  }
+
+  /** Adds the counts of another share of the events. */
+  merge(other: EventCountsData): void {
+    this.events += other.events;
+    for (const name of COUNT_MAPS) for (const [key, n] of other[name]) this[name].set(key, (this[name].get(key) ?? 0) + n);
+  }
 
   add(e: Event): void {
     this.events++;

@@ -5,6 +5,7 @@
  * Schemas come from the same definitions as the CSV files (tables.ts).
  */
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
+import type { FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
@@ -20,11 +21,6 @@ export const DIALECT = {
 };
 
 export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
-
-export interface FileFacts {
-  bytes: number;
-  sha256: string;
-}
 
 function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
   const schema: Record<string, unknown> = {

@@ -6,25 +6,23 @@
  * the same data gives the same bytes. The folder is built under a hidden
  * temporary name beside its destination and renamed into place at the end.
  */
-import { stringify as stringifySync } from "csv-stringify/sync";
-import { createHash } from "node:crypto";
-import { once } from "node:events";
-import { finished } from "node:stream/promises";
-import * as tar from "tar";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type WriteStream } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
-import { orderValue, type SchemaNode } from "../dataset/canonical.ts";
+import { Timings } from "../core/timing.ts";
 import { idFromPath, type DatasetFile } from "../dataset/discover.ts";
 import { readTrusted } from "../check/load.ts";
-import { FORMULA_START } from "../rules/text/text-formula.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
-import { datapackageDescriptor, type FileFacts } from "./datapackage.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { datapackageDescriptor } from "./datapackage.ts";
+import { EVENT_FILES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
+import { csvHeader, FormulaCells, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS } from "./tables.ts";
+
+export { CSV_OPTIONS, FormulaCells } from "./output.ts";
 
 export interface ReleaseOptions {
   /** Where release folders go (dist/). */
@@ -38,6 +36,15 @@ export interface ReleaseOptions {
   previous?: string;
   /** Told how many events are written, now and then (the command shows it on a terminal). */
   progress?: (done: number, total: number) => void;
+  /**
+   * Writes the event part files into the temporary folder (see event-parts.ts)
+   * and returns what each share reports, or undefined to give the build up
+   * (the command validates here, and its workers write the parts as they
+   * check). Without it the events are read here, one at a time, as one share.
+   */
+  writeEvents?: (folder: string) => Promise<EventPartsResult[] | undefined>;
+  /** Stage times (EVENTWIRE_TIMING). */
+  timings?: Timings;
 }
 
 export interface ReleaseResult {
@@ -45,129 +52,6 @@ export interface ReleaseResult {
   files: { path: string; bytes: number; sha256: string }[];
   events: number;
 }
-
-/** Waits for a stream to take more when it says it is full (backpressure); a failed stream rejects, never hangs. */
-function writeTo(stream: WriteStream, chunk: Buffer): Promise<void> | undefined {
-  if (stream.errored) return Promise.reject(stream.errored);
-  return stream.write(chunk) ? undefined : once(stream, "drain").then(() => undefined);
-}
-
-/** Ends a stream and waits until its data is on disk, or its error. */
-function finish(stream: WriteStream): Promise<void> {
-  stream.end();
-  return finished(stream);
-}
-
-/** Every stream a build opens: on a failure they are closed before the temporary folder goes. */
-class OpenStreams {
-  private readonly streams: (NodeJS.WritableStream & { destroy(): void; closed?: boolean })[] = [];
-
-  track<S extends NodeJS.WritableStream & { destroy(): void }>(stream: S): S {
-    // A failure is reported where the build awaits its streams; this keeps it from being "unhandled" first.
-    stream.on("error", () => undefined);
-    this.streams.push(stream);
-    return stream;
-  }
-
-  async destroyAll(): Promise<void> {
-    await Promise.all(
-      this.streams.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            if (s.closed) return resolve();
-            s.once("close", () => resolve());
-            s.destroy();
-          }),
-      ),
-    );
-  }
-}
-
-/** Cells that start like a formula: kept as they are, and listed (the first 50, and a count) in the dataset card. */
-export class FormulaCells {
-  count = 0;
-  readonly listed: { file: string; key: string; column: string; value: string }[] = [];
-
-  add(file: string, key: string, column: string, value: string): void {
-    this.count++;
-    if (this.listed.length < 50) this.listed.push({ file, key, column, value });
-  }
-}
-
-/** A file written as text comes, with its size and SHA-256 kept on the way (no second read). */
-class HashedFile {
-  private readonly stream: WriteStream;
-  private readonly hash = createHash("sha256");
-  private bytes = 0;
-
-  constructor(
-    readonly file: string,
-    streams: OpenStreams,
-  ) {
-    this.stream = streams.track(createWriteStream(file));
-  }
-
-  write(text: string): Promise<void> | undefined {
-    const chunk = Buffer.from(text, "utf8");
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    return writeTo(this.stream, chunk);
-  }
-
-  async close(): Promise<FileFacts> {
-    await finish(this.stream);
-    return { bytes: this.bytes, sha256: this.hash.digest("hex") };
-  }
-}
-
-/** CSV options: RFC 4180 quoting, CRLF line ends (UTF-8 without BOM is the stream's). */
-// csv-stringify quotes a CRLF but not a lone CR or LF under CRLF records: quote every line break.
-export const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true, quoted_match: /[\r\n\u2028\u2029]/ } as const;
-
-/**
- * A CSV table written as rows come, a batch at a time through csv-stringify
- * (one call for many rows costs far less than a stream transform a row).
- */
-class TableWriter<R> {
-  private readonly out: HashedFile;
-  private batch: string[][] = [];
-
-  constructor(
-    folder: string,
-    private readonly table: TableDefinition<R>,
-    streams: OpenStreams,
-    private readonly formulas?: FormulaCells,
-  ) {
-    this.out = new HashedFile(path.join(folder, table.file), streams);
-    void this.out.write(stringifySync([table.columns.map((c) => c.name)], CSV_OPTIONS));
-  }
-
-  async row(record: R, index = 0): Promise<void> {
-    const cells = this.table.columns.map((c) => {
-      const v = c.value(record, index);
-      return v === undefined ? "" : typeof v === "number" ? String(v) : v;
-    });
-    if (this.formulas)
-      this.table.columns.forEach((c, i) => {
-        if (c.type === "string" && FORMULA_START.test(cells[i]!)) this.formulas!.add(this.table.file, this.table.primaryKey.map((k) => cells[this.table.columns.findIndex((x) => x.name === k)]).join(", "), c.name, cells[i]!);
-      });
-    this.batch.push(cells);
-    if (this.batch.length >= 1000) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const text = stringifySync(this.batch, CSV_OPTIONS);
-    this.batch = [];
-    await this.out.write(text);
-  }
-
-  async close(): Promise<FileFacts> {
-    await this.flush();
-    return this.out.close();
-  }
-}
-
 
 /** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time. */
 function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"]): Generator<T> {
@@ -202,9 +86,28 @@ function previousVersionOf(folder: string): string {
   }
 }
 
-export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResult> {
+/** The events as one share, read here in id order (when no validate workers wrote the parts). */
+function writeEventsHere(folder: string, files: readonly DatasetFile[], progress?: ReleaseOptions["progress"]): EventPartsResult[] {
+  const parts = new EventParts(folder, 0);
+  try {
+    const total = files.filter((f) => f.kind === "event").length;
+    let done = 0;
+    for (const event of recordsOf<Event>(files, "event")) {
+      if (done++ % 1000 === 0) progress?.(done - 1, total);
+      parts.add(event);
+    }
+    progress?.(total, total);
+    return [parts.close()];
+  } catch (error) {
+    parts.abandon();
+    throw error;
+  }
+}
+
+export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResult | undefined> {
   const name = `eventwire-${options.version}`;
   const folder = path.join(options.out, name);
+  const outExisted = existsSync(options.out);
   mkdirSync(options.out, { recursive: true });
   // Leftovers of an interrupted build (hidden, never a release) go first; those of a build still running stay.
   for (const entry of readdirSync(options.out)) {
@@ -217,9 +120,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   }
   const temp = path.join(options.out, `.${name}.tmp-${process.pid}`);
   mkdirSync(temp);
+  const archiveTemp = path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`);
   const cleanup = () => {
     rmSync(temp, { recursive: true, force: true });
-    rmSync(path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`), { force: true });
+    rmSync(archiveTemp, { force: true });
   };
   const onSignal = () => {
     cleanup();
@@ -227,101 +131,99 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  const streams = new OpenStreams();
+  const open = new OpenFiles();
+  const timings = options.timings ?? new Timings(false);
   try {
-    const eventSchema = loadJsonSchema(LATEST_VERSION, "event") as SchemaNode;
+    // The event files: parts written by each share (the validate workers, or here), joined in id order.
+    const parts = options.writeEvents ? await options.writeEvents(temp) : writeEventsHere(temp, options.files, options.progress);
+    if (parts === undefined) {
+      cleanup();
+      // Given up before anything was built: not even an empty dist/ is left behind.
+      if (!outExisted && readdirSync(options.out).length === 0) rmSync(options.out, { recursive: true });
+      return undefined;
+    }
+    const disorder = parts.find((p) => p.disorder)?.disorder;
+    if (disorder) throw new Error(`events are not in id order (${disorder}); run validate`);
+    parts.sort((a, b) => a.part - b.part);
+    const counts = new EventCounts();
+    const formulas = new FormulaCells();
+    for (const p of parts) {
+      counts.merge(p.counts);
+      formulas.merge(p.formulas);
+    }
     // Size and hash of every file, kept as it is written.
     const facts = new Map<string, FileFacts>();
-    const jsonl = new HashedFile(path.join(temp, "events.jsonl"), streams);
-    const formulas = new FormulaCells();
-    const events = new TableWriter(temp, EVENTS, streams, formulas);
-    const actors = new TableWriter(temp, EVENT_ACTORS, streams, formulas);
-    const locations = new TableWriter(temp, EVENT_LOCATIONS, streams, formulas);
-    const sources = new TableWriter(temp, EVENT_SOURCES, streams, formulas);
-    let count = 0;
-    const counts = new EventCounts();
-    let lines: string[] = [];
-    const total = options.files.filter((f) => f.kind === "event").length;
-    for (const event of recordsOf<Event>(options.files, "event")) {
-      if (count % 1000 === 0) options.progress?.(count, total);
-      counts.add(event);
-      lines.push(JSON.stringify(orderValue(event, eventSchema)));
-      if (lines.length >= 1000) {
-        await jsonl.write(lines.join("\n") + "\n");
-        lines = [];
+    const headers = new Map<string, string>([EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES].map((t) => [t.file, csvHeader(t as never)]));
+    for (const file of EVENT_FILES) {
+      const out = new OutputFile(path.join(temp, file), open);
+      const header = headers.get(file);
+      if (header) out.write(header);
+      for (const p of parts) {
+        out.append(partFile(temp, file, p.part));
+        rmSync(partFile(temp, file, p.part));
       }
-      await events.row(event);
-      for (const [i, item] of event.actors.entries()) await actors.row({ event, item, position: i + 1 });
-      for (const [i, item] of event.locations.entries()) await locations.row({ event, item, position: i + 1 });
-      for (const [i, item] of event.sources.entries()) await sources.row({ event, item, position: i + 1 });
-      count++;
+      facts.set(file, out.close());
     }
-    if (lines.length > 0) await jsonl.write(lines.join("\n") + "\n");
-    options.progress?.(count, total);
-    facts.set("events.jsonl", await jsonl.close());
-    for (const [table, writer] of [[EVENTS, events], [EVENT_ACTORS, actors], [EVENT_LOCATIONS, locations], [EVENT_SOURCES, sources]] as const)
-      facts.set(table.file, await writer.close());
+    timings.mark("join the event parts");
 
     // What changed since the previous release, walked in id order beside the new events.jsonl.
-    const changeTable = new TableWriter(temp, CHANGES, streams);
+    const changeTable = new TableWriter(path.join(temp, CHANGES.file), CHANGES, open);
     const firstIds = new Map<ChangeKind, string[]>();
     const previousJsonl = options.previous ? path.join(options.previous, "events.jsonl") : undefined;
     if (previousJsonl && !existsSync(previousJsonl)) throw new Error(`${options.previous} holds no events.jsonl: is it a release folder?`);
-    const changeCounts = await compareEvents(previousJsonl, path.join(temp, "events.jsonl"), async (c) => {
+    const changeCounts = compareEvents(previousJsonl, path.join(temp, "events.jsonl"), (c) => {
       const list = firstIds.get(c.change) ?? [];
       if (list.length < LISTED) list.push(c.event_id);
       firstIds.set(c.change, list);
-      await changeTable.row(c);
+      changeTable.row(c);
     });
-    facts.set(CHANGES.file, await changeTable.close());
+    facts.set(CHANGES.file, changeTable.close());
+    timings.mark("changes since the previous release");
 
-    const actorTable = new TableWriter(temp, ACTORS, streams, formulas);
-    const aliasTable = new TableWriter(temp, ACTOR_ALIASES, streams, formulas);
-    const officeTable = new TableWriter(temp, ACTOR_OFFICES, streams, formulas);
+    const actorTable = new TableWriter(path.join(temp, ACTORS.file), ACTORS, open, formulas);
+    const aliasTable = new TableWriter(path.join(temp, ACTOR_ALIASES.file), ACTOR_ALIASES, open, formulas);
+    const officeTable = new TableWriter(path.join(temp, ACTOR_OFFICES.file), ACTOR_OFFICES, open, formulas);
     for (const actor of recordsOf<Actor>(options.files, "actor")) {
-      await actorTable.row(actor);
-      for (const [i, item] of (actor.aliases ?? []).entries()) await aliasTable.row({ actor, item, position: i + 1 });
-      for (const [i, item] of (actor.offices ?? []).entries()) await officeTable.row({ actor, item, position: i + 1 });
+      actorTable.row(actor);
+      for (const [i, item] of (actor.aliases ?? []).entries()) aliasTable.row({ actor, item, position: i + 1 });
+      for (const [i, item] of (actor.offices ?? []).entries()) officeTable.row({ actor, item, position: i + 1 });
     }
-    facts.set(ACTORS.file, await actorTable.close());
-    facts.set(ACTOR_ALIASES.file, await aliasTable.close());
-    facts.set(ACTOR_OFFICES.file, await officeTable.close());
-    const outletTable = new TableWriter(temp, OUTLETS, streams, formulas);
-    for (const outlet of recordsOf<Outlet>(options.files, "outlet")) await outletTable.row(outlet);
-    facts.set(OUTLETS.file, await outletTable.close());
+    facts.set(ACTORS.file, actorTable.close());
+    facts.set(ACTOR_ALIASES.file, aliasTable.close());
+    facts.set(ACTOR_OFFICES.file, officeTable.close());
+    const outletTable = new TableWriter(path.join(temp, OUTLETS.file), OUTLETS, open, formulas);
+    for (const outlet of recordsOf<Outlet>(options.files, "outlet")) outletTable.row(outlet);
+    facts.set(OUTLETS.file, outletTable.close());
 
-    const writeText = async (rel: string, text: string) => {
-      const out = new HashedFile(path.join(temp, rel), streams);
-      await out.write(text);
-      facts.set(rel, await out.close());
+    const writeText = (rel: string, text: string) => {
+      const out = new OutputFile(path.join(temp, rel), open);
+      out.write(text);
+      facts.set(rel, out.close());
     };
     mkdirSync(path.join(temp, "schema"));
-    for (const kind of RECORD_KINDS)
-      await writeText(`schema/${kind}.schema.json`, readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), "utf8"));
+    for (const kind of RECORD_KINDS) writeText(`schema/${kind}.schema.json`, readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), "utf8"));
 
     // The changelog, the dataset card and the citation file.
     const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
-    await writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
-    await writeText("README.md", datasetCard(options.version, options.created, counts, formulas));
-    await writeText("CITATION.cff", citationFile(options.version, options.created));
+    writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
+    writeText("README.md", datasetCard(options.version, options.created, counts, formulas));
+    writeText("CITATION.cff", citationFile(options.version, options.created));
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
-    await writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
+    writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const sums = new HashedFile(path.join(temp, "SHA256SUMS"), streams);
-    await sums.write(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""));
-    await sums.close();
+    const sums = new OutputFile(path.join(temp, "SHA256SUMS"), open, false);
+    sums.write(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""));
+    sums.close();
+    timings.mark("registries, card, datapackage.json");
 
     // The archive: sorted entries, fixed modes, owner and times, so that it too is the same bytes every time.
     for (const rel of ["", ...files.map((f) => f.path), "SHA256SUMS"]) chmodSync(path.join(temp, rel), rel === "" ? 0o755 : 0o644);
     chmodSync(path.join(temp, "schema"), 0o755);
-    const archiveTemp = path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`);
-    await tar.c(
-      { gzip: true, portable: true, mtime: new Date(options.created ?? 0), cwd: temp, prefix: name, file: archiveTemp, noDirRecurse: true },
-      [...files.map((f) => f.path), "SHA256SUMS"].sort(),
-    );
+    await writeTarGz({ cwd: temp, prefix: name, entries: [...files.map((f) => f.path), "SHA256SUMS"].sort(), mtime: new Date(options.created ?? 0), file: archiveTemp });
+    timings.mark("archive");
 
     // Into place: the old release (if any) is moved aside only once the new one is complete.
     const old = path.join(options.out, `.${name}.old-${process.pid}`);
@@ -329,9 +231,9 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     renameSync(temp, folder);
     renameSync(archiveTemp, `${folder}.tar.gz`);
     rmSync(old, { recursive: true, force: true });
-    return { folder, files, events: count };
+    return { folder, files, events: counts.events };
   } catch (error) {
-    await streams.destroyAll();
+    open.closeAll();
     cleanup();
     throw error;
   } finally {

@@ -5,7 +5,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { canonicalText } from "../../scripts/dataset/canonical.ts";
+import { canonicalText, inSchemaOrder, orderValue, type SchemaNode } from "../../scripts/dataset/canonical.ts";
+import { loadJsonSchema } from "../../scripts/rules/schema/validators.ts";
 import { formatOf, kindOf } from "../../scripts/dataset/discover.ts";
 import { readYamlSubset } from "../../scripts/dataset/yaml-subset.ts";
 import { EVENT_YAML } from "../helpers/dataset.ts";
@@ -105,6 +106,21 @@ test("CRLF line ends, a BOM and a missing final newline come out as LF, no BOM, 
 test("JSON records: schema order, two spaces, a final newline", () => {
   const json = JSON.stringify({ id: "ev-p6w7bxbz", schema_version: "1.0.0", title: "x" });
   assert.is(format(json, "json"), '{\n  "schema_version": "1.0.0",\n  "id": "ev-p6w7bxbz",\n  "title": "x"\n}\n');
+});
+
+test("inSchemaOrder: the record itself when it is in order, an ordered copy when any level is not", () => {
+  const schema = loadJsonSchema("1.0.0", "event") as SchemaNode;
+  const record = parse(EVENT_YAML) as Record<string, unknown>;
+  const ordered = orderValue(record, schema) as Record<string, unknown>;
+  assert.ok(inSchemaOrder(ordered, schema) === ordered, "no copy of an ordered record");
+  // Out of order at the top, and only deep inside (a source's keys reversed).
+  const top = Object.fromEntries(Object.entries(ordered).reverse());
+  const sources = (ordered.sources as Record<string, unknown>[]).map((s) => Object.fromEntries(Object.entries(s).reverse()));
+  for (const shuffled of [top, { ...ordered, sources }]) {
+    const result = inSchemaOrder(shuffled, schema);
+    assert.ok(result !== shuffled);
+    assert.is(JSON.stringify(result), JSON.stringify(ordered));
+  }
 });
 
 test("what cannot be formatted is said, not guessed", () => {

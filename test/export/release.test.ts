@@ -47,6 +47,19 @@ interface Descriptor {
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), "utf8");
 const csv = (folder: string, file: string) => parseCsv(read(folder, file), { columns: true, bom: false, relax_quotes: false }) as Record<string, string>[];
 
+/** Generated events (the bench's generator) with the registries they name. */
+function syntheticDataset(records: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [stem, record] of syntheticEvents({ records, seed: 3 })) files[`${stem}.yaml`] = stringify(record, { lineWidth: 0 });
+  for (let i = 0; i < 400; i++) {
+    const id = `actor-${String(i).padStart(4, "0")}`;
+    files[`data/actors/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: `Actor ${i}`, kind: "organization" });
+  }
+  for (const id of ["afp", "reuters", "ap", "dpa", "efe", "ansa", "kyodo", "yonhap", "anadolu", "interfax"])
+    files[`data/outlets/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: id, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] });
+  return files;
+}
+
 function releaseOfRepo(): string {
   const out = mkdtempSync(path.join(tmpdir(), "eventwire-release-"));
   return out;
@@ -286,13 +299,50 @@ test("progress on a terminal: a count redrawn in place, cleared at the end; noth
     let stderr = "";
     const io = { cwd: TOOLKIT_ROOT, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t), isTTY: true } };
     assert.is(await main(["release", "--version", "1.0.0", "--out", out], io), 0);
-    assert.match(stderr, /\rrelease: 0 of \d+ events written/);
-    assert.match(stderr, /\rrelease: (\d+) of \1 events written/);
+    assert.match(stderr, /\rrelease: 0 of \d+ records checked and written/);
+    assert.match(stderr, /\rrelease: (\d+) of \1 records checked and written/);
     assert.ok(stderr.endsWith("\r\u001b[2K"));
     const quiet = await run(["release", "--version", "1.0.1", "--out", out], { cwd: TOOLKIT_ROOT });
     assert.is(quiet.stderr, "");
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("workers write the event files as they validate: 1, 2 or 3 threads give the same bytes, archive included", async () => {
+  const root = writeDataset(syntheticDataset(300));
+  try {
+    const builds: string[] = [];
+    for (const threads of ["1", "2", "3"]) {
+      const out = path.join(root, `dist-${threads}`);
+      const r = await run(["release", "--version", "1.0.0", "--out", out], { cwd: root, env: { EVENTWIRE_THREADS: threads, SOURCE_DATE_EPOCH: "1700000000" } });
+      assert.is(r.code, 0, r.stderr);
+      const folder = path.join(out, "eventwire-1.0.0");
+      assert.equal(readdirSync(folder).filter((f) => f.startsWith(".")), [], "no part file is left");
+      builds.push(read(folder, "SHA256SUMS") + createHash("sha256").update(readFileSync(`${folder}.tar.gz`)).digest("hex"));
+    }
+    assert.is(builds[1], builds[0]);
+    assert.is(builds[2], builds[0]);
+    const ids = read(path.join(root, "dist-2", "eventwire-1.0.0"), "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l).id as string);
+    assert.is(ids.length, 300);
+    assert.equal(ids, [...ids].sort(), "the parts join in id order");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("validate errors found by a worker: no release, no part file, no dist/ left behind", async () => {
+  const files = syntheticDataset(50);
+  const [first] = Object.keys(files).filter((f) => f.startsWith("data/events/"));
+  files[first!] = files[first!]!.replace("precision: day", "precision: days");
+  const root = writeDataset(files);
+  try {
+    const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root, env: { EVENTWIRE_THREADS: "2" } });
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /release: not built/);
+    assert.not.ok(existsSync(path.join(root, "dist")));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
@@ -388,15 +438,7 @@ test("a build that fails midway leaves the previous release as it was, and no pa
 
 test("a build killed midway (SIGKILL) leaves the previous release; the next build clears the leftovers", async () => {
   // A dataset big enough for the build to take a while.
-  const files: Record<string, string> = {};
-  for (const [stem, record] of syntheticEvents({ records: 500, seed: 3 })) files[`${stem}.yaml`] = stringify(record, { lineWidth: 0 });
-  for (let i = 0; i < 400; i++) {
-    const id = `actor-${String(i).padStart(4, "0")}`;
-    files[`data/actors/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: `Actor ${i}`, kind: "organization" });
-  }
-  for (const id of ["afp", "reuters", "ap", "dpa", "efe", "ansa", "kyodo", "yonhap", "anadolu", "interfax"])
-    files[`data/outlets/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: id, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] });
-  const root = writeDataset(files);
+  const root = writeDataset(syntheticDataset(500));
   const out = path.join(root, "dist");
   const bin = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
   const build = () => new Promise<number>((resolve) => spawn(process.execPath, [bin, "release", "--version", "2.0.0", "--out", out], { cwd: root, stdio: "ignore" }).once("exit", (c) => resolve(c ?? -1)));

@@ -1,0 +1,94 @@
+/**
+ * The release files drawn from events (events.jsonl and the four event
+ * tables), written for one share of the events, in id order, as part files
+ * that the release then joins end to end. A validate worker writes its share
+ * while it checks it, so that a release reads and parses each record once.
+ */
+import path from "node:path";
+import type { Event } from "../../schema/index.ts";
+import { LATEST_VERSION } from "../../schema/versions.ts";
+import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
+import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { EventCounts, type EventCountsData } from "./card.ts";
+import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
+import { EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
+
+/** The files each share writes a part of, in the order they are joined. */
+export const EVENT_FILES = ["events.jsonl", EVENTS.file, EVENT_ACTORS.file, EVENT_LOCATIONS.file, EVENT_SOURCES.file] as const;
+
+/** Where share `part` writes its piece of `file`. */
+export function partFile(folder: string, file: string, part: number): string {
+  return path.join(folder, `.${file}.part-${part}`);
+}
+
+/** What a share reports when its parts are written: plain data, so that a worker can send it. */
+export interface EventPartsResult {
+  part: number;
+  events: number;
+  counts: EventCountsData;
+  formulas: { count: number; listed: FormulaCell[] };
+  /** Set when an event came out of id order (two files with one id, or an id that is not its file's name). */
+  disorder?: string;
+}
+
+export class EventParts {
+  private readonly files = new OpenFiles();
+  private readonly schema = loadJsonSchema(LATEST_VERSION, "event") as SchemaNode;
+  private readonly counts = new EventCounts();
+  private readonly formulas = new FormulaCells();
+  private readonly jsonl: OutputFile;
+  private readonly events: TableWriter<Event>;
+  private readonly actors: TableWriter<{ event: Event; item: Event["actors"][number]; position: number }>;
+  private readonly locations: TableWriter<{ event: Event; item: Event["locations"][number]; position: number }>;
+  private readonly sources: TableWriter<{ event: Event; item: Event["sources"][number]; position: number }>;
+  private last = "";
+  private disorder: string | undefined;
+
+  constructor(
+    folder: string,
+    private readonly part: number,
+  ) {
+    const options = { header: false, hashed: false };
+    try {
+      this.jsonl = new OutputFile(partFile(folder, "events.jsonl", part), this.files, false);
+      this.events = new TableWriter(partFile(folder, EVENTS.file, part), EVENTS, this.files, this.formulas, options);
+      this.actors = new TableWriter(partFile(folder, EVENT_ACTORS.file, part), EVENT_ACTORS, this.files, this.formulas, options);
+      this.locations = new TableWriter(partFile(folder, EVENT_LOCATIONS.file, part), EVENT_LOCATIONS, this.files, this.formulas, options);
+      this.sources = new TableWriter(partFile(folder, EVENT_SOURCES.file, part), EVENT_SOURCES, this.files, this.formulas, options);
+    } catch (error) {
+      this.files.closeAll();
+      throw error;
+    }
+  }
+
+  /**
+   * Adds the next event. Events must come in increasing id order (the release
+   * joins the parts as they are); one that does not is noted, not thrown:
+   * validate reports its cause, and the release refuses on it.
+   */
+  add(event: Event): void {
+    if (event.id <= this.last) this.disorder ??= `\`${event.id}\` came after \`${this.last}\``;
+    this.last = event.id;
+    this.counts.add(event);
+    this.jsonl.write(JSON.stringify(inSchemaOrder(event, this.schema)) + "\n");
+    this.events.row(event);
+    for (let i = 0; i < event.actors.length; i++) this.actors.row({ event, item: event.actors[i]!, position: i + 1 });
+    for (let i = 0; i < event.locations.length; i++) this.locations.row({ event, item: event.locations[i]!, position: i + 1 });
+    for (let i = 0; i < event.sources.length; i++) this.sources.row({ event, item: event.sources[i]!, position: i + 1 });
+  }
+
+  close(): EventPartsResult {
+    try {
+      this.jsonl.close();
+      for (const table of [this.events, this.actors, this.locations, this.sources]) table.close();
+    } finally {
+      this.files.closeAll();
+    }
+    return { part: this.part, events: this.counts.events, counts: this.counts.data(), formulas: { count: this.formulas.count, listed: this.formulas.listed }, ...(this.disorder ? { disorder: this.disorder } : {}) };
+  }
+
+  /** Closes the files without finishing them (the build failed; its folder goes). */
+  abandon(): void {
+    this.files.closeAll();
+  }
+}

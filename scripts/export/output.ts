@@ -1,0 +1,191 @@
+/**
+ * The writers a release is made with: a file that keeps its size and SHA-256
+ * as it is written, and CSV rows written a batch at a time. Writes are
+ * synchronous: a release is one long sequential job (in a worker thread, or
+ * in the main thread once the workers are done), and a file descriptor needs
+ * no backpressure. Every descriptor is closed on a failure (see OpenFiles).
+ */
+import { stringify as stringifySync } from "csv-stringify/sync";
+import { createHash, type Hash } from "node:crypto";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { FORMULA_START } from "../rules/text/text-formula.ts";
+import type { TableDefinition } from "./tables.ts";
+
+/** The size and SHA-256 of a file of the release. */
+export interface FileFacts {
+  bytes: number;
+  sha256: string;
+}
+
+/** CSV options: RFC 4180 quoting, CRLF line ends (UTF-8 without BOM is the stream's). */
+// csv-stringify quotes a CRLF but not a lone CR or LF under CRLF records: quote every line break.
+export const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true, quoted_match: /[\r\n\u2028\u2029]/ } as const;
+
+/** Text is gathered up to this many UTF-16 units before a write: few system calls, little memory. */
+const FLUSH_AT = 1 << 20;
+
+/** The descriptors a build has open: on a failure they are closed before its temporary folder goes. */
+export class OpenFiles {
+  private readonly fds = new Set<number>();
+
+  open(file: string): number {
+    const fd = openSync(file, "w");
+    this.fds.add(fd);
+    return fd;
+  }
+
+  close(fd: number): void {
+    if (this.fds.delete(fd)) closeSync(fd);
+  }
+
+  closeAll(): void {
+    for (const fd of this.fds) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already gone: nothing more to release.
+      }
+    }
+    this.fds.clear();
+  }
+}
+
+/** A file written as text comes (gathered into large writes), optionally hashed on the way. */
+export class OutputFile {
+  private readonly fd: number;
+  private readonly hash: Hash | undefined;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private bytes = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly files: OpenFiles,
+    hashed = true,
+  ) {
+    this.fd = files.open(file);
+    this.hash = hashed ? createHash("sha256") : undefined;
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= FLUSH_AT) this.flush();
+  }
+
+  /** Appends a whole file (a part written by a worker), read a large block at a time. */
+  append(file: string): void {
+    this.flush();
+    const fd = openSync(file, "r");
+    try {
+      const block = Buffer.allocUnsafe(4 << 20);
+      for (let n; (n = readSync(fd, block, 0, block.length, null)) > 0; ) this.writeBytes(block.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private writeBytes(chunk: Buffer): void {
+    this.hash?.update(chunk);
+    this.bytes += chunk.length;
+    for (let done = 0; done < chunk.length; ) done += writeSync(this.fd, chunk, done);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingLength = 0;
+    this.writeBytes(chunk);
+  }
+
+  close(): FileFacts {
+    this.flush();
+    this.files.close(this.fd);
+    return { bytes: this.bytes, sha256: this.hash?.digest("hex") ?? "" };
+  }
+}
+
+/** A cell that starts like a formula, as the dataset card lists it. */
+export interface FormulaCell {
+  file: string;
+  key: string;
+  column: string;
+  value: string;
+}
+
+/** Cells that start like a formula: kept as they are, and listed (the first 50, and a count) in the dataset card. */
+export class FormulaCells {
+  count = 0;
+  readonly listed: FormulaCell[] = [];
+
+  add(cell: FormulaCell): void {
+    this.count++;
+    if (this.listed.length < 50) this.listed.push(cell);
+  }
+
+  /** Takes in the cells another thread found (plain data: what a worker sends), after those held. */
+  merge(other: { count: number; listed: readonly FormulaCell[] }): void {
+    this.count += other.count;
+    for (const cell of other.listed) if (this.listed.length < 50) this.listed.push(cell);
+  }
+}
+
+/** The cells of a table's row, as text; formula-like text cells are noted in `formulas`. */
+export function rowCells<R>(table: TableDefinition<R>, record: R, index: number, formulas?: FormulaCells): string[] {
+  const cells = table.columns.map((c) => {
+    const v = c.value(record, index);
+    return v === undefined ? "" : typeof v === "number" ? String(v) : v;
+  });
+  if (formulas)
+    table.columns.forEach((c, i) => {
+      if (c.type === "string" && FORMULA_START.test(cells[i]!))
+        formulas.add({ file: table.file, key: table.primaryKey.map((k) => cells[table.columns.findIndex((x) => x.name === k)]).join(", "), column: c.name, value: cells[i]! });
+    });
+  return cells;
+}
+
+/** The header line of a table's CSV file. */
+export function csvHeader(table: TableDefinition<unknown>): string {
+  return stringifySync([table.columns.map((c) => c.name)], CSV_OPTIONS);
+}
+
+/** A cell with any of these characters is quoted (RFC 4180, and CSV_OPTIONS' `quoted_match`). */
+const NEEDS_QUOTES = /[",\r\n\u2028\u2029]/;
+
+/**
+ * A row as CSV text. A row with no cell to quote is its cells joined with
+ * commas, which is what csv-stringify writes for it (test/export/csv-line.test.ts
+ * holds the two together); any other row goes through csv-stringify.
+ */
+export function csvLine(cells: readonly string[]): string {
+  for (const cell of cells) if (NEEDS_QUOTES.test(cell)) return stringifySync([cells as string[]], CSV_OPTIONS);
+  return cells.join(",") + "\r\n";
+}
+
+/**
+ * CSV rows written as they come. With `header`, the file starts with the
+ * column names; a part file has none.
+ */
+export class TableWriter<R> {
+  private readonly out: OutputFile;
+
+  constructor(
+    file: string,
+    private readonly table: TableDefinition<R>,
+    files: OpenFiles,
+    private readonly formulas?: FormulaCells,
+    options: { header?: boolean; hashed?: boolean } = {},
+  ) {
+    this.out = new OutputFile(file, files, options.hashed ?? true);
+    if (options.header ?? true) this.out.write(csvHeader(table as TableDefinition<unknown>));
+  }
+
+  row(record: R, index = 0): void {
+    this.out.write(csvLine(rowCells(this.table, record, index, this.formulas)));
+  }
+
+  close(): FileFacts {
+    return this.out.close();
+  }
+}
