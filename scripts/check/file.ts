@@ -22,10 +22,10 @@ export interface FileCheckContext {
   settings: RuleSettings;
 }
 
+/** What processing a file gives; it comes back in the order of the items (it names no path: a worker sends one for each file). */
 export interface FileOutcome {
-  path: string;
-  /** Findings of file and record rules (targets only). */
-  findings: Finding[];
+  /** Findings of file and record rules (targets only); absent when there are none. */
+  findings?: Finding[];
   /** The file held a record (an object) to check. */
   record: boolean;
   /** For a valid event: what dataset rules compare. */
@@ -79,9 +79,13 @@ export interface WorkItem {
  * event, and hands a valid one to `onEvent` (a release writes it out).
  */
 export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext, onEvent?: (event: Event) => void): FileOutcome {
-  if (role === "trusted") return { path: file.path, findings: [], record: false, event: summarizeUnchecked(readTrusted(file, needles)) };
+  if (role === "trusted") {
+    const event = summarizeUnchecked(readTrusted(file, needles));
+    return event ? { record: false, event } : { record: false };
+  }
   const { read, parse, doc, record, version, valid } = load(file);
-  const outcome: FileOutcome = { path: file.path, findings: [], record: record !== undefined && file.kind !== null };
+  const outcome: FileOutcome = { record: record !== undefined && file.kind !== null };
+  const findings: Finding[] = [];
   if (valid && file.kind === "event") {
     outcome.event = summarizeEvent(record as Event);
     onEvent?.(record as Event);
@@ -90,14 +94,16 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   for (const rule of FILE_RULES) {
     const severity = severityOf(rule, ctx.settings);
     if (severity === "off") continue;
-    for (const issue of rule.check({ file, read, parse })) outcome.findings.push(toFinding(rule, severity, file.path, issue, doc));
+    for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
+  if (findings.length > 0) outcome.findings = findings;
   if (!record || !doc || file.kind === null) return outcome;
   for (const rule of RECORD_RULES) {
     const severity = severityOf(rule, ctx.settings);
     if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !valid)) continue;
     const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today });
-    for (const issue of issues) outcome.findings.push(toFinding(rule, severity, file.path, issue, doc));
+    for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
+  if (findings.length > 0) outcome.findings = findings;
   return outcome;
 }

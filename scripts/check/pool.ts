@@ -59,9 +59,21 @@ export interface PoolResult {
   parts: EventPartsResult[];
 }
 
+/**
+ * The old-generation heap a worker may use. Left alone, V8 lets each
+ * worker's heap grow far past what it holds alive (its share of the listing,
+ * one file, one batch of outcomes), and the process's peak memory grows with
+ * it. A ceiling makes it collect sooner: measured on 100k records, peak memory
+ * 463 MB -> 376 MB at the same speed. The ceiling leaves room for the share
+ * (about 250 bytes an item) twice over, and for the largest file (1 MiB).
+ */
+export function workerHeapMb(items: number): number {
+  return 128 + Math.ceil((items * 512) / 2 ** 20);
+}
+
 function runWorker(data: WorkerData, progress: (n: number) => void): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: data });
+    const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(data.items.length) } });
     const outcomes: FileOutcome[] = [];
     let end: { part?: EventPartsResult } | undefined;
     worker.on("message", (m: WorkerMessage) => {

@@ -10,7 +10,7 @@ import { Timings } from "../core/timing.ts";
 import { discover, eventFolder, idFromPath, type DatasetFile } from "../dataset/discover.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
-import type { EventEntry, Registries } from "../rules/types.ts";
+import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
@@ -47,6 +47,22 @@ export interface CheckResult {
   parts: EventPartsResult[];
 }
 
+const statusStrings = new Map<string, EventSummary["status"]>();
+
+/**
+ * A summary as it is kept for the dataset rules: its status is one shared
+ * string (a summary from a worker comes with a copy of its own).
+ */
+function kept(event: EventSummary): EventSummary {
+  const status = event.status;
+  if (status) {
+    const shared = statusStrings.get(status);
+    if (shared) event.status = shared;
+    else statusStrings.set(status, status);
+  }
+  return event;
+}
+
 /**
  * Checks `targets`. Registries and, for dataset rules, the events under
  * `root` are read too, but only findings in `targets` are reported.
@@ -76,16 +92,21 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   // A release's parts are joined as they are: their events must come in id order (the file name is the id).
   if (exportTo) items = items.map((item) => ({ item, id: idFromPath(item.file.path) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((x) => x.item);
   const { outcomes, parts } = await processAll(items, ctx, { ...pool, exportTo, progress });
-  // Dataset rules see the targets in path order, as discover sorts them.
-  if (exportTo) outcomes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const findings: Finding[] = outcomes.flatMap((o) => o.findings);
-  const records = outcomes.filter((o) => o.record).length;
+  const findings: Finding[] = [];
+  let records = 0;
+  // Summaries of the targets, in path order (as discover sorts them), then of the other events read.
+  const summaries: EventEntry[] = [];
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i]!;
+    if (o.findings) for (const f of o.findings) findings.push(f);
+    if (o.record) records++;
+    if (o.event) summaries.push({ file: items[i]!.file.path, event: kept(o.event) });
+  }
+  outcomes.length = 0;
+  if (exportTo) summaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   timings.mark(`check ${targets.length} files`);
 
   if (datasetRules.length > 0) {
-    // Summaries of the targets (in their order, which discover sorts), then of the other events read.
-    const summaries: EventEntry[] = [];
-    for (const o of outcomes) if (o.event) summaries.push({ file: o.path, event: o.event });
     // The other events to read: every one, or under --changed those the targets can collide with.
     const others: DatasetFile[] = [];
     const startDates: string[] = [];
@@ -121,7 +142,11 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const otherItems: WorkItem[] = options.partial
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
-    for (const o of (await processAll(otherItems, ctx, pool)).outcomes) if (o.event) summaries.push({ file: o.path, event: o.event });
+    const otherOutcomes = (await processAll(otherItems, ctx, pool)).outcomes;
+    for (let i = 0; i < otherOutcomes.length; i++) {
+      const event = otherOutcomes[i]!.event;
+      if (event) summaries.push({ file: otherItems[i]!.file.path, event: kept(event) });
+    }
     summaries.push(...standIns);
     timings.mark(`read ${others.length} other events`);
 

@@ -34,7 +34,6 @@ export interface ArchiveOptions {
 }
 
 export async function writeTarGz(options: ArchiveOptions): Promise<void> {
-  const pack = tar.c({ portable: true, mtime: options.mtime, cwd: options.cwd, prefix: options.prefix, noDirRecurse: true }, [...options.entries]);
   const size = options.memberBytes ?? MEMBER_BYTES;
   const fd = openSync(options.file, "w");
   try {
@@ -45,30 +44,52 @@ export async function writeTarGz(options: ArchiveOptions): Promise<void> {
       const member = await inFlight.shift()!;
       for (let done = 0; done < member.length; ) done += writeSync(fd, member, done);
     };
-    const compress = async (block: Buffer) => {
+    const compress = (block: Buffer) => {
       const member = gzip(block, { level: constants.Z_DEFAULT_COMPRESSION });
-      // Awaited in turn below; a failure before then is not "unhandled".
+      // Awaited in turn by drainOne; a failure before then is not "unhandled".
       member.catch(() => undefined);
       inFlight.push(member);
-      if (inFlight.length >= limit) await drainOne();
     };
     let block = Buffer.allocUnsafe(size);
     let filled = 0;
-    for await (const chunk of pack as AsyncIterable<Buffer>) {
-      for (let at = 0; at < chunk.length; ) {
-        const n = Math.min(chunk.length - at, size - filled);
-        chunk.copy(block, filled, at, at + n);
-        filled += n;
-        at += n;
-        if (filled === size) {
-          await compress(block);
-          block = Buffer.allocUnsafe(size);
-          filled = 0;
+    // Events, not async iteration: an error (a file gone while it is read) must reject, whenever it comes.
+    await new Promise<void>((resolve, reject) => {
+      const pack = tar.c({ portable: true, mtime: options.mtime, cwd: options.cwd, prefix: options.prefix, noDirRecurse: true }, [...options.entries]);
+      let failed = false;
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = true;
+        pack.pause();
+        reject(error);
+      };
+      pack.on("error", fail);
+      pack.on("data", (chunk: Buffer) => {
+        for (let at = 0; at < chunk.length; ) {
+          const n = Math.min(chunk.length - at, size - filled);
+          chunk.copy(block, filled, at, at + n);
+          filled += n;
+          at += n;
+          if (filled === size) {
+            compress(block);
+            block = Buffer.allocUnsafe(size);
+            filled = 0;
+          }
         }
-      }
-    }
-    if (filled > 0) await compress(block.subarray(0, filled));
-    while (inFlight.length > 0) await drainOne();
+        // Enough blocks in the pool: the stream waits until the oldest is written.
+        if (inFlight.length >= limit) {
+          pack.pause();
+          void (async () => {
+            while (inFlight.length >= limit) await drainOne();
+          })().then(() => failed || pack.resume(), fail);
+        }
+      });
+      pack.on("end", () => {
+        if (filled > 0) compress(block.subarray(0, filled));
+        void (async () => {
+          while (inFlight.length > 0) await drainOne();
+        })().then(resolve, fail);
+      });
+    });
   } finally {
     closeSync(fd);
   }

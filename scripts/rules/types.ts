@@ -71,11 +71,13 @@ export interface EventSummary {
   status?: Event["status"];
   duplicate_of?: string;
   start?: string;
-  event_type?: string;
-  /** Distinct country codes of the locations, sorted. */
-  countries?: string[];
-  /** Distinct actor ids, sorted. */
-  actors?: string[];
+  /**
+   * What probable duplicates share besides the start date, as one string
+   * (a summary is kept for every event, so it is kept small): the event type,
+   * the distinct country codes of the locations and the distinct actor ids,
+   * each list sorted.
+   */
+  profile?: string;
 }
 
 export interface EventEntry {

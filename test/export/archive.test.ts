@@ -43,4 +43,21 @@ test("many gzip members: tar lists and unpacks it, gunzip gives the plain tar, a
   }
 });
 
+test("a file that cannot be read midway rejects the promise (no crash, no hang)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-archive-"));
+  try {
+    const entries: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      writeFileSync(path.join(dir, `f${String(i).padStart(2, "0")}.txt`), `${i}`.repeat(1 << 18));
+      entries.push(`f${String(i).padStart(2, "0")}.txt`);
+    }
+    entries.push("gone.txt");
+    let error: unknown;
+    await writeTarGz({ cwd: dir, prefix: "x", entries, mtime: new Date(0), file: path.join(dir, "x.tar.gz"), memberBytes: 1 << 14 }).catch((e) => (error = e));
+    assert.is((error as NodeJS.ErrnoException | undefined)?.code, "ENOENT");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -3,7 +3,7 @@ import type { DatasetRule, EventSummary } from "../types.ts";
 
 /** Events with the same key probably report the same happening. */
 export function duplicateKey(e: EventSummary): string {
-  return [e.start, e.event_type, e.countries?.join(","), e.actors?.join(",")].join("|");
+  return `${e.start}|${e.profile}`;
 }
 
 export const probableDuplicate: DatasetRule = {
