@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
+import { LATEST_VERSION } from "../schema/versions.ts";
 import { EVENT_TYPES } from "../schema/vocabularies/plover.ts";
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed gives the same dataset. */
@@ -61,10 +62,10 @@ function day(rand: () => number): string {
 function registries(actors: number): Record<string, Record<string, unknown>> {
   const files: Record<string, Record<string, unknown>> = {};
   for (const id of OUTLETS)
-    files[`data/outlets/${id}`] = { schema_version: "1.0.0", id, name: `Outlet ${id}`, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] };
+    files[`data/outlets/${id}`] = { schema_version: LATEST_VERSION, id, name: `Outlet ${id}`, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] };
   for (let i = 0; i < actors; i++) {
     const id = `actor-${String(i).padStart(4, "0")}`;
-    files[`data/actors/${id}`] = { schema_version: "1.0.0", id, name: `Actor ${i}`, kind: "organization", country: COUNTRIES[i % COUNTRIES.length]![0] };
+    files[`data/actors/${id}`] = { schema_version: LATEST_VERSION, id, name: `Actor ${i}`, kind: "organization", country: COUNTRIES[i % COUNTRIES.length]![0] };
   }
   return files;
 }
@@ -98,7 +99,7 @@ export function* syntheticEvents(options: SyntheticOptions): Generator<[string, 
     });
     const unique = sources.filter((s, i) => sources.findIndex((o) => o.outlet === s.outlet) === i);
     const event: Record<string, unknown> = {
-      schema_version: "1.0.0",
+      schema_version: LATEST_VERSION,
       id,
       status: "active",
       title: `Event ${made}: ${words(rand, 5)}`,

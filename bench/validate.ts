@@ -20,10 +20,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { LATEST_VERSION, jsonSchemaPath } from "../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { writeSynthetic } from "./synthetic.ts";
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 const { values } = parseArgs({
   options: {
@@ -66,7 +67,7 @@ function git(cwd: string, ...args: string[]): void {
 
 const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
 const AJV = path.join(TOOLKIT_ROOT, "node_modules", "ajv-cli", "dist", "index.js");
-const SCHEMA = path.join(TOOLKIT_ROOT, "schema", "v1.0.0", "event.schema.json");
+const SCHEMA = path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, "event"));
 
 interface Case {
   name: string;

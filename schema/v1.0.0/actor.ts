@@ -1,6 +1,6 @@
 /** An actor: a person, organization, state or group that events name. */
 import { z } from "zod";
-import { uniqueArray, withConditionals } from "../define.ts";
+import { uniqueArray, withConditionals, type Conditional } from "../define.ts";
 import { CountryCode, IsoDate, RegistryId, SCHEMA_VERSION, Text, WikidataId } from "./common.ts";
 
 export const ACTOR_KINDS = ["person", "organization", "state", "group"] as const;
@@ -14,8 +14,8 @@ export const Office = z
   .strict()
   .describe("An office a person held.");
 
-export const Actor = withConditionals(
-  z
+/** The fields of an actor (later versions extend them); `Actor` adds the rule between fields. */
+export const ActorFields = z
     .object({
       schema_version: z.literal(SCHEMA_VERSION).describe("The schema version this record was written against."),
       id: RegistryId,
@@ -28,15 +28,17 @@ export const Actor = withConditionals(
       wikidata: WikidataId.optional(),
       offices: z.array(Office).min(1).optional().describe("For persons: the offices they held that events refer to."),
     })
-    .strict(),
-  [
-    {
-      description: "only a person holds offices; `offices` is for actors of kind `person`",
-      when: { property: "kind", in: ACTOR_KINDS.filter((k) => k !== "person") },
-      forbid: ["offices"],
-    },
-  ],
-)
+    .strict();
+
+export const ACTOR_RULES: readonly Conditional[] = [
+  {
+    description: "only a person holds offices; `offices` is for actors of kind `person`",
+    when: { property: "kind", in: ACTOR_KINDS.filter((k) => k !== "person") },
+    forbid: ["offices"],
+  },
+];
+
+export const Actor = withConditionals(ActorFields, ACTOR_RULES)
   .meta({
     $id: `urn:eventwire:schema:${SCHEMA_VERSION}:actor`,
     title: `eventwire actor ${SCHEMA_VERSION}`,

@@ -139,8 +139,8 @@ const modeRules: Conditional[] = EVENT_TYPES.map((type) =>
       },
 );
 
-export const Event = withConditionals(
-  z
+/** The fields of an event (later versions extend them); `Event` adds the rules between fields. */
+export const EventFields = z
     .object({
       schema_version: z.literal(SCHEMA_VERSION).describe("The schema version this record was written against."),
       id: EventId,
@@ -165,9 +165,12 @@ export const Event = withConditionals(
         .describe("Free kebab-case labels, e.g. `c5-plus-1`."),
       provenance: Provenance.describe("Who coded the record, when and how."),
     })
-    .strict(),
-  [...statusRules, ...modeRules],
-).meta({
+    .strict();
+
+/** The rules between an event's fields: status and tombstones, and the PLOVER mode of each event type. */
+export const EVENT_RULES: readonly Conditional[] = [...statusRules, ...modeRules];
+
+export const Event = withConditionals(EventFields, EVENT_RULES).meta({
   $id: `urn:eventwire:schema:${SCHEMA_VERSION}:event`,
   title: `eventwire event ${SCHEMA_VERSION}`,
   description: "One news event. One file a record: data/events/YYYY/MM/<id>.yaml (or .json).",

@@ -11,7 +11,8 @@ export const Hostname = z
   .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/)
   .describe("A host name in lower case without scheme or path, e.g. `dw.com`; sub-domains match too.");
 
-export const Outlet = z
+/** The fields of an outlet (later versions extend them). */
+export const OutletFields = z
   .object({
     schema_version: z.literal(SCHEMA_VERSION).describe("The schema version this record was written against."),
     id: RegistryId,
@@ -21,8 +22,9 @@ export const Outlet = z
     domains: uniqueArray(Hostname).min(1).describe("The web domains the outlet publishes under."),
     wikidata: WikidataId.optional(),
   })
-  .strict()
-  .meta({
+  .strict();
+
+export const Outlet = OutletFields.meta({
     $id: `urn:eventwire:schema:${SCHEMA_VERSION}:outlet`,
     title: `eventwire outlet ${SCHEMA_VERSION}`,
     description: "A news outlet that sources cite. One file a record: data/outlets/<id>.yaml.",

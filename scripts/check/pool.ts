@@ -42,14 +42,16 @@ function workerUrl(): URL {
   return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "build", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
-/** What a worker is given: its share, and where to write its part of the release files (if a release is being built). */
+/** What a worker is given at its start: what checking needs, and where to write its part of the release files (if a release is being built). */
 export interface WorkerData {
-  items: WorkItem[];
   ctx: FileCheckContext;
   exportTo?: { folder: string; part: number };
 }
 
-/** What a worker sends: batches of outcomes, in order, then its end (with its release part's report). */
+/** What the main thread sends a worker: the next batch of its share, in order, or `null` at the end of the share. */
+export type WorkerInput = WorkItem[] | null;
+
+/** What a worker sends back: each batch's outcomes, in order, then its end (with its release part's report). */
 export type WorkerMessage = FileOutcome[] | { end: true; part?: EventPartsResult };
 
 export interface PoolResult {
@@ -59,32 +61,53 @@ export interface PoolResult {
   parts: EventPartsResult[];
 }
 
+/** Files a batch: outcomes come back a batch at a time, and the next batch goes out. */
+export const BATCH = 2000;
+
+/** Batches a worker holds at once: one in work, one waiting, so that it never idles for the next. */
+const IN_FLIGHT = 2;
+
 /**
  * The old-generation heap a worker may use. Left alone, V8 lets each
- * worker's heap grow far past what it holds alive (its share of the listing,
- * one file, one batch of outcomes), and the process's peak memory grows with
- * it. A ceiling makes it collect sooner: measured on 100k records, peak memory
- * 463 MB -> 376 MB at the same speed. The ceiling leaves room for the share
- * (about 250 bytes an item) twice over, and for the largest file (1 MiB).
+ * worker's heap grow far past what it holds alive (two batches of items and
+ * outcomes, and the file in work), and the process's peak memory grows with
+ * it. A ceiling makes it collect sooner: measured on 100k records, peak
+ * memory 463 MB -> 376 MB at the same speed. It leaves room for the largest
+ * file a record may be (1 MiB) parsed with its positions many times over.
  */
-export function workerHeapMb(items: number): number {
-  return 128 + Math.ceil((items * 512) / 2 ** 20);
-}
+export const WORKER_HEAP_MB = 192;
 
-function runWorker(data: WorkerData, progress: (n: number) => void): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
+/**
+ * Runs one share in a worker, fed a batch at a time (the share is never
+ * copied whole into the worker: its heap stays the same size, whatever the
+ * share's).
+ */
+function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) => void): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(data.items.length) } });
+    const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const outcomes: FileOutcome[] = [];
+    let sent = 0;
+    const sendNext = () => {
+      if (sent > share.length) return;
+      const input: WorkerInput = sent < share.length ? share.slice(sent, sent + BATCH) : null;
+      sent += input ? input.length : 1;
+      worker.postMessage(input);
+    };
+    for (let i = 0; i < IN_FLIGHT; i++) sendNext();
     let end: { part?: EventPartsResult } | undefined;
     worker.on("message", (m: WorkerMessage) => {
       if (Array.isArray(m)) {
         for (const o of m) outcomes.push(o);
         progress(m.length);
-      } else end = m;
+        sendNext();
+      } else {
+        end = m;
+        void worker.terminate();
+      }
     });
     worker.once("error", reject);
     worker.once("exit", (code) =>
-      end && outcomes.length === data.items.length
+      end && outcomes.length === share.length
         ? resolve({ outcomes, part: end.part })
         : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
     );
@@ -124,7 +147,7 @@ export async function processAll(items: WorkItem[], ctx: FileCheckContext, optio
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
   const results = await Promise.all(
-    shares.map((share, part) => runWorker({ items: share, ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress)),
+    shares.map((share, part) => runWorker(share, { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress)),
   );
   return { outcomes: results.flatMap((r) => r.outcomes), parts: results.flatMap((r) => (r.part ? [r.part] : [])) };
 }

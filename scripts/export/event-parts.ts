@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import type { Event } from "../../schema/index.ts";
+import { migrateRecord } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
 import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
@@ -66,7 +67,9 @@ export class EventParts {
    * joins the parts as they are); one that does not is noted, not thrown:
    * validate reports its cause, and the release refuses on it.
    */
-  add(event: Event): void {
+  add(record: Event): void {
+    // Older records are written as records of the latest version.
+    const event = migrateRecord<Event>(record, "event");
     if (event.id <= this.last) this.disorder ??= `\`${event.id}\` came after \`${this.last}\``;
     this.last = event.id;
     this.counts.add(event);

@@ -9,7 +9,8 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
-import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath } from "../../schema/versions.ts";
+import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
+import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath, type RecordKind } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { idFromPath, type DatasetFile } from "../dataset/discover.ts";
@@ -53,8 +54,8 @@ export interface ReleaseResult {
   events: number;
 }
 
-/** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time. */
-function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"]): Generator<T> {
+/** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time, as records of the latest version. */
+function* recordsOf<T>(files: readonly DatasetFile[], kind: RecordKind): Generator<T> {
   const ordered = files.filter((f) => f.kind === kind).sort((a, b) => {
     const x = idFromPath(a.path);
     const y = idFromPath(b.path);
@@ -64,7 +65,7 @@ function* recordsOf<T>(files: readonly DatasetFile[], kind: DatasetFile["kind"])
   for (const file of ordered) {
     const value = readTrusted(file);
     if (value === undefined) throw new Error(`${file.path} can no longer be read as a record; run validate`);
-    yield value as T;
+    yield migrateRecord<T>(value as RecordValue, kind);
   }
 }
 

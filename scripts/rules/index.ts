@@ -25,6 +25,7 @@ import { outletKnown } from "./record/outlet-known.ts";
 import { publishedAfterStart } from "./record/published-after-start.ts";
 import { urlDomain } from "./record/url-domain.ts";
 import { schema } from "./schema/schema.ts";
+import { schemaOutdated } from "./schema/schema-outdated.ts";
 import { schemaVersion } from "./schema/schema-version.ts";
 import { summaryCopy } from "./text/summary-copy.ts";
 import { textControl } from "./text/text-control.ts";
@@ -48,6 +49,7 @@ export const FILE_RULES: readonly FileRule[] = [
 
 export const RECORD_RULES: readonly RecordRule[] = [
   schemaVersion,
+  schemaOutdated,
   schema,
   fileName,
   dateCalendar,

@@ -13,6 +13,7 @@ import * as assert from "uvu/assert";
 import { parse as parseYaml, stringify } from "yaml";
 import * as tar from "tar";
 import { syntheticEvents } from "../../bench/synthetic.ts";
+import { LATEST_VERSION } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { buildRelease, CSV_OPTIONS } from "../../scripts/export/release.ts";
@@ -47,7 +48,7 @@ interface Descriptor {
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), "utf8");
 const csv = (folder: string, file: string) => parseCsv(read(folder, file), { columns: true, bom: false, relax_quotes: false }) as Record<string, string>[];
 
-/** Generated events (the bench's generator) with the registries they name. */
+/** Generated events (the bench's generator, on the latest schema) with the registries they name (on 1.0.0: a mixed dataset). */
 function syntheticDataset(records: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [stem, record] of syntheticEvents({ records, seed: 3 })) files[`${stem}.yaml`] = stringify(record, { lineWidth: 0 });
@@ -275,7 +276,7 @@ test("a cell that starts like a formula stays exactly the data, and the card lis
   const root = writeDataset({
     ...REGISTRY,
     [EVENT_PATH]: EVENT_YAML,
-    "data/outlets/plus-972.yaml": 'schema_version: "1.0.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
+    "data/outlets/plus-972.yaml": 'schema_version: "1.1.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
   });
   try {
     const warned = await run(["validate", "--format", "json"], { cwd: root });
@@ -341,6 +342,37 @@ test("validate errors found by a worker: no release, no part file, no dist/ left
     assert.is(r.code, 1);
     assert.match(r.stderr, /release: not built/);
     assert.not.ok(existsSync(path.join(root, "dist")));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a dataset of 1.0.0 and 1.1.0 records: valid (each record against its own version, old ones noted) and released as 1.1.0", async () => {
+  const files = syntheticDataset(40);
+  const events = Object.keys(files).filter((f) => f.startsWith("data/events/"));
+  for (const f of events.slice(0, 20)) files[f] = files[f]!.replace(`schema_version: ${LATEST_VERSION}`, "schema_version: 1.0.0");
+  const root = writeDataset(files);
+  try {
+    const validated = await run(["validate", "--format", "json"], { cwd: root });
+    assert.is(validated.code, 0, validated.stdout);
+    const findings = JSON.parse(validated.stdout).findings as { rule: string; severity: string }[];
+    assert.is(findings.filter((f) => f.rule === "schema-outdated").length, 20 + 410, "20 events and the 410 registry records on 1.0.0");
+    assert.ok(findings.every((f) => f.severity === "info"));
+
+    const r = await run(["release", "--version", "3.0.0", "--out", path.join(root, "dist")], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const folder = path.join(root, "dist", "eventwire-3.0.0");
+    const lines = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+    assert.is(lines.length, 40);
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(read(folder, "schema/event.schema.json")));
+    for (const e of lines) {
+      assert.is(e.schema_version, LATEST_VERSION);
+      assert.ok(validate(e), JSON.stringify(validate.errors));
+    }
+    assert.ok(read(folder, "actors.csv").length > 0);
+    assert.is(JSON.parse(read(folder, "schema/actor.schema.json")).$id, `urn:eventwire:schema:${LATEST_VERSION}:actor`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -67,9 +67,11 @@ const cases: Case[] = [
   { rule: "record-shape", name: "a list", files: event("- a\n- b\n"), expect: [at(E, "record-shape", 1, 1)] },
   { rule: "record-shape", name: "a mapping", files: event(EVENT_YAML), expect: [] },
   // schema
-  { rule: "schema-version", name: "an unknown version", files: event(editEvent('schema_version: "1.0.0"', 'schema_version: "9.9.9"')), expect: [at(E, "schema-version", 1, 17)] },
-  { rule: "schema-version", name: "no version", files: event(editEvent('schema_version: "1.0.0"\n', "")), expect: [at(E, "schema-version", 1, 1)] },
+  { rule: "schema-version", name: "an unknown version", files: event(editEvent('schema_version: "1.1.0"', 'schema_version: "9.9.9"')), expect: [at(E, "schema-version", 1, 17)] },
+  { rule: "schema-version", name: "no version", files: event(editEvent('schema_version: "1.1.0"\n', "")), expect: [at(E, "schema-version", 1, 1)] },
   { rule: "schema-version", name: "a known version", files: event(EVENT_YAML), expect: [] },
+  { rule: "schema-outdated", name: "a record on 1.0.0 (valid, checked against 1.0.0)", files: event(editEvent('schema_version: "1.1.0"', 'schema_version: "1.0.0"')), expect: [at(E, "schema-outdated", 1, 17)] },
+  { rule: "schema-outdated", name: "a record on the latest version", files: event(EVENT_YAML), expect: [] },
   { rule: "schema", name: "an unknown precision", files: event(editEvent("precision: day", "precision: days")), expect: [at(E, "schema", 8, 14)] },
   { rule: "schema", name: "the example event", files: event(EVENT_YAML), expect: [] },
   {
@@ -77,13 +79,13 @@ const cases: Case[] = [
     name: "`__proto__` keys in YAML and JSON are fields like any other (and pollute nothing)",
     files: {
       ...event(editEvent("status: active", "status: active\n__proto__:\n  polluted: true")),
-      "data/outlets/x.json": '{"schema_version": "1.0.0", "__proto__": {"polluted": true}, "id": "x", "name": "X", "kind": "wire_agency", "country": "FRA", "domains": ["x.com"]}',
+      "data/outlets/x.json": '{"schema_version": "1.1.0", "__proto__": {"polluted": true}, "id": "x", "name": "X", "kind": "wire_agency", "country": "FRA", "domains": ["x.com"]}',
     },
     expect: [at("data/events/2023/02/ev-p6w7bxbz.yaml", "schema", 4, 1), at("data/outlets/x.json", "schema", 1, 29)],
   },
   // record
   { rule: "file-name", name: "an event in the wrong month folder", files: event(EVENT_YAML, "data/events/2023/03/ev-p6w7bxbz.yaml"), expect: [at("data/events/2023/03/ev-p6w7bxbz.yaml", "file-name", 2, 5)] },
-  { rule: "file-name", name: "an outlet file named after another id", files: { "data/outlets/deutsche-welle.yaml": 'schema_version: "1.0.0"\nid: dw2\nname: DW\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n' }, expect: [at("data/outlets/deutsche-welle.yaml", "file-name", 2, 5)] },
+  { rule: "file-name", name: "an outlet file named after another id", files: { "data/outlets/deutsche-welle.yaml": 'schema_version: "1.1.0"\nid: dw2\nname: DW\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n' }, expect: [at("data/outlets/deutsche-welle.yaml", "file-name", 2, 5)] },
   { rule: "file-name", name: "the right place", files: event(EVENT_YAML), expect: [] },
   { rule: "date-calendar", name: "30 February", files: event(editEvent('published: "2023-02-28"', 'published: "2023-02-30"')), expect: [at(E, "date-calendar", 25, 16)] },
   { rule: "date-calendar", name: "29 February of a leap year", files: event(editEvent('start: "2023-02-28"', 'start: "2024-02-29"').replace('published: "2023-02-28"', 'published: "2024-02-29"'), "data/events/2024/02/ev-p6w7bxbz.yaml"), expect: [] },
@@ -112,7 +114,7 @@ const cases: Case[] = [
   { rule: "text-control", name: "a tab inside a value", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "Blinken\\tmeets the five Central Asian foreign ministers"')), expect: [at(E, "text-control", 4, 8)] },
   { rule: "text-control", name: "plain text", files: event(EVENT_YAML), expect: [] },
   { rule: "text-formula", name: "a title a spreadsheet would run", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "=HYPERLINK(\\"http://x\\")"')), expect: [at(E, "text-formula", 4, 8)] },
-  { rule: "text-formula", name: "an alias starting with @", files: { "data/actors/x.yaml": 'schema_version: "1.0.0"\nid: x\nname: X\nkind: person\naliases: ["@x"]\n' }, expect: [at("data/actors/x.yaml", "text-formula", 5, 11)] },
+  { rule: "text-formula", name: "an alias starting with @", files: { "data/actors/x.yaml": 'schema_version: "1.1.0"\nid: x\nname: X\nkind: person\naliases: ["@x"]\n' }, expect: [at("data/actors/x.yaml", "text-formula", 5, 11)] },
   { rule: "text-formula", name: "a minus inside the text", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Blinken meets ministers - all five")), expect: [] },
   { rule: "text-nfc", name: "a decomposed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstane\u0301")), expect: [at(E, "text-nfc", 17, 11)] },
   { rule: "text-nfc", name: "a composed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstan\u00e9")), expect: [] },

@@ -49,17 +49,20 @@ for (const version of SCHEMA_VERSIONS)
     });
   }
 
-test("every record in data/ passes the published schema of its kind", async () => {
+test("every record in data/ passes the published schema of its kind and of the version it names", async () => {
   const files = await discover(TOOLKIT_ROOT);
   const ajv = newAjv(true);
-  const validators = new Map(RECORD_KINDS.map((k) => [k, ajv.compile(loadJsonSchema("1.0.0", k))]));
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   let checked = 0;
   for (const file of files) {
     assert.ok(file.kind && file.format, `${file.path} is a record`);
     const parsed = parseRecord(readFileSync(file.absolute, "utf8"), file.format!);
     assert.ok(parsed.ok, file.path);
-    const validate = validators.get(file.kind!)!;
-    assert.ok(validate(parsed.ok && parsed.doc.value), `${file.path}: ${JSON.stringify(validate.errors)}`);
+    const value = (parsed.ok ? parsed.doc.value : {}) as { schema_version: string };
+    const key = `${value.schema_version}:${file.kind}`;
+    if (!compiled.has(key)) compiled.set(key, ajv.compile(loadJsonSchema(value.schema_version, file.kind!)));
+    const validate = compiled.get(key)!;
+    assert.ok(validate(value), `${file.path}: ${JSON.stringify(validate.errors)}`);
     checked++;
   }
   assert.ok(checked >= 26, `checked ${checked} records`);
@@ -70,14 +73,15 @@ test("standalone validators (npm run build) judge every record as the compiled s
   mkdirSync(dir, { recursive: true });
   try {
     const files = [...(await discover(TOOLKIT_ROOT)), ...(await discover(path.join(TOOLKIT_ROOT, "test", "fixtures", "datasets", "broken")))];
+    for (const version of SCHEMA_VERSIONS)
     for (const kind of RECORD_KINDS) {
-      const file = path.join(dir, `${kind}.cjs`);
-      writeFileSync(file, standaloneSource("1.0.0", kind));
-      const hash = sha256(readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath("1.0.0", kind)), "utf8"));
+      const file = path.join(dir, `${version}-${kind}.cjs`);
+      writeFileSync(file, standaloneSource(version, kind));
+      const hash = sha256(readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(version, kind)), "utf8"));
       const standalone = precompiled(hash, file)!;
       assert.ok(standalone, kind);
       assert.is(precompiled(sha256("another schema"), file), undefined, "a validator of another schema is not used");
-      const compiled = newAjv(false).compile(loadJsonSchema("1.0.0", kind));
+      const compiled = newAjv(false).compile(loadJsonSchema(version, kind));
       let invalid = 0;
       for (const f of files.filter((x) => x.kind === kind && x.format)) {
         const parsed = parseRecord(readFileSync(f.absolute, "utf8").replace(/^\ufeff/, ""), f.format!);

@@ -1,11 +1,11 @@
 /**
- * Every field rule of schema 1.0.0, with valid and invalid examples. Each
+ * Every field rule of every schema version, with valid and invalid examples. Each
  * example goes through both forms of the schema, the zod type and the
  * published JSON Schema in ajv, and both must reach the expected verdict.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { SCHEMAS, type RecordKind } from "../../schema/index.ts";
+import { SCHEMA_VERSIONS, SCHEMAS, type RecordKind } from "../../schema/index.ts";
 import { validatorFor } from "../../scripts/rules/schema/validators.ts";
 import { setPath, validActor, validEvent, validOutlet } from "../helpers/records.ts";
 
@@ -15,7 +15,11 @@ interface Case {
   /** Dotted path and new value (`undefined` deletes the field). */
   changes: [string, unknown][];
   valid: boolean;
+  /** The versions the case is checked under (default: every version; the record names each in turn). */
+  versions?: readonly string[];
 }
+
+const EVIDENCE = { source: 0, claim: "actor:antony-blinken", quote: { exact: "Antony Blinken", suffix: " met" }, position: { start: 10, end: 24 } };
 
 const base = { event: validEvent, actor: validActor, outlet: validOutlet };
 
@@ -97,6 +101,18 @@ const cases: Case[] = [
   { kind: "event", name: "no coder", changes: [["provenance.coded_by", []]], valid: false },
   { kind: "event", name: "unknown method", changes: [["provenance.method", "automatic"]], valid: false },
   { kind: "event", name: "coded_at as date-time", changes: [["provenance.coded_at", "2026-11-27T10:00:00Z"]], valid: false },
+  // event: evidence (1.1.0)
+  { kind: "event", name: "evidence quoting a source", changes: [["evidence", [EVIDENCE]]], valid: true, versions: ["1.1.0"] },
+  { kind: "event", name: "evidence in a 1.0.0 record", changes: [["evidence", [EVIDENCE]]], valid: false, versions: ["1.0.0"] },
+  { kind: "event", name: "evidence claims of each kind", changes: [["evidence", ["event_type", "mode", "date", "actor:kazakhstan", "location:0", "location:12"].map((claim) => ({ ...EVIDENCE, claim }))]], valid: true, versions: ["1.1.0"] },
+  { kind: "event", name: "an empty evidence list", changes: [["evidence", []]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "an unknown claim", changes: [["evidence", [{ ...EVIDENCE, claim: "weather" }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "a location claim with a leading zero", changes: [["evidence", [{ ...EVIDENCE, claim: "location:01" }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "a negative source index", changes: [["evidence", [{ ...EVIDENCE, source: -1 }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "an empty quote", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "" } }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "a quote of more than 400 characters", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "a".repeat(401) } }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "a quote with an unknown key", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "x", type: "TextQuoteSelector" } }]]], valid: false, versions: ["1.1.0"] },
+  { kind: "event", name: "a position without end", changes: [["evidence", [{ ...EVIDENCE, position: { start: 3 } }]]], valid: false, versions: ["1.1.0"] },
   // actor registry
   { kind: "actor", name: "the example actor", changes: [], valid: true },
   { kind: "actor", name: "a state without offices", changes: [["kind", "state"], ["offices", undefined]], valid: true },
@@ -118,12 +134,15 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`${c.kind}: ${c.name} is ${c.valid ? "valid" : "invalid"} in zod and in the JSON Schema`, () => {
-    const record = base[c.kind]();
-    for (const [path, value] of c.changes) setPath(record, path, value);
-    const zodResult = SCHEMAS["1.0.0"]![c.kind].safeParse(record);
-    const ajvResult = validatorFor("1.0.0", c.kind)!.quick(record);
-    assert.is(zodResult.success, c.valid, `zod: ${JSON.stringify(zodResult.error?.issues ?? [])}`);
-    assert.is(ajvResult, c.valid, "ajv");
+    for (const version of c.versions ?? SCHEMA_VERSIONS) {
+      const record = base[c.kind]();
+      record.schema_version = version;
+      for (const [path, value] of c.changes) setPath(record, path, value);
+      const zodResult = SCHEMAS[version]![c.kind].safeParse(record);
+      const ajvResult = validatorFor(version, c.kind)!.quick(record);
+      assert.is(zodResult.success, c.valid, `zod ${version}: ${JSON.stringify(zodResult.error?.issues ?? [])}`);
+      assert.is(ajvResult, c.valid, `ajv ${version}`);
+    }
   });
 }
 

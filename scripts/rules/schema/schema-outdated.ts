@@ -1,0 +1,21 @@
+import { LATEST_VERSION } from "../../../schema/versions.ts";
+import type { RecordRule } from "../types.ts";
+
+export const schemaOutdated: RecordRule = {
+  id: "schema-outdated",
+  family: "schema",
+  severity: "info",
+  scope: "record",
+  kinds: ["event", "actor", "outlet"],
+  description: "A record written against an older schema version than the latest (it stays valid; releases migrate it).",
+  fix: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
+  check: ({ version }) =>
+    version === undefined || version === LATEST_VERSION
+      ? []
+      : [
+          {
+            pointer: "/schema_version",
+            message: `This record is written against schema ${version}; the latest is ${LATEST_VERSION}. It is still checked against ${version}.`,
+          },
+        ],
+};
