@@ -34,6 +34,8 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
     "npm run validate -- --changed --format github",
     "npm run validate -- --format github",
     "npm run format -- --check",
+    "npm run -s schema:check",
+    "npm run -s migrate -- --dry-run",
     "npm test",
   ]);
   assert.is(steps.find((s) => s.run?.includes("--changed"))!.if, "github.event_name == 'pull_request'");
