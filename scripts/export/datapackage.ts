@@ -6,7 +6,7 @@
  */
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
 import type { FileFacts } from "./output.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
 
@@ -20,7 +20,7 @@ export const DIALECT = {
   doubleQuote: true,
 };
 
-export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
+export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
 
 function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
   const schema: Record<string, unknown> = {

@@ -1,5 +1,5 @@
 /**
- * The release files drawn from events (events.jsonl and the four event
+ * The release files drawn from events (events.jsonl and the five event
  * tables), written for one share of the events, in id order, as part files
  * that the release then joins end to end. A validate worker writes its share
  * while it checks it, so that a release reads and parses each record once.
@@ -12,10 +12,13 @@ import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { EventCounts, type EventCountsData } from "./card.ts";
 import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
-import { EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
+import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
 
 /** The files each share writes a part of, in the order they are joined. */
-export const EVENT_FILES = ["events.jsonl", EVENTS.file, EVENT_ACTORS.file, EVENT_LOCATIONS.file, EVENT_SOURCES.file] as const;
+export const EVENT_FILES = ["events.jsonl", EVENTS.file, EVENT_ACTORS.file, EVENT_LOCATIONS.file, EVENT_SOURCES.file, EVENT_EVIDENCE.file] as const;
+
+/** The CSV tables drawn from events, in the order of EVENT_FILES. */
+export const EVENT_TABLES = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE] as const;
 
 /** Where share `part` writes its piece of `file`. */
 export function partFile(folder: string, file: string, part: number): string {
@@ -42,6 +45,7 @@ export class EventParts {
   private readonly actors: TableWriter<{ event: Event; item: Event["actors"][number]; position: number }>;
   private readonly locations: TableWriter<{ event: Event; item: Event["locations"][number]; position: number }>;
   private readonly sources: TableWriter<{ event: Event; item: Event["sources"][number]; position: number }>;
+  private readonly evidence: TableWriter<{ event: Event; item: NonNullable<Event["evidence"]>[number]; position: number }>;
   private last = "";
   private disorder: string | undefined;
 
@@ -56,6 +60,7 @@ export class EventParts {
       this.actors = new TableWriter(partFile(folder, EVENT_ACTORS.file, part), EVENT_ACTORS, this.files, this.formulas, options);
       this.locations = new TableWriter(partFile(folder, EVENT_LOCATIONS.file, part), EVENT_LOCATIONS, this.files, this.formulas, options);
       this.sources = new TableWriter(partFile(folder, EVENT_SOURCES.file, part), EVENT_SOURCES, this.files, this.formulas, options);
+      this.evidence = new TableWriter(partFile(folder, EVENT_EVIDENCE.file, part), EVENT_EVIDENCE, this.files, this.formulas, options);
     } catch (error) {
       this.files.closeAll();
       throw error;
@@ -78,12 +83,14 @@ export class EventParts {
     for (let i = 0; i < event.actors.length; i++) this.actors.row({ event, item: event.actors[i]!, position: i + 1 });
     for (let i = 0; i < event.locations.length; i++) this.locations.row({ event, item: event.locations[i]!, position: i + 1 });
     for (let i = 0; i < event.sources.length; i++) this.sources.row({ event, item: event.sources[i]!, position: i + 1 });
+    const evidence = event.evidence ?? [];
+    for (let i = 0; i < evidence.length; i++) this.evidence.row({ event, item: evidence[i]!, position: i + 1 });
   }
 
   close(): EventPartsResult {
     try {
       this.jsonl.close();
-      for (const table of [this.events, this.actors, this.locations, this.sources]) table.close();
+      for (const table of [this.events, this.actors, this.locations, this.sources, this.evidence]) table.close();
     } finally {
       this.files.closeAll();
     }

@@ -19,9 +19,9 @@ import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
-import { EVENT_FILES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
+import { EVENT_FILES, EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, FormulaCells, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS } from "./tables.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS } from "./tables.ts";
 
 export { CSV_OPTIONS, FormulaCells } from "./output.ts";
 
@@ -154,7 +154,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     }
     // Size and hash of every file, kept as it is written.
     const facts = new Map<string, FileFacts>();
-    const headers = new Map<string, string>([EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES].map((t) => [t.file, csvHeader(t as never)]));
+    const headers = new Map<string, string>(EVENT_TABLES.map((t) => [t.file, csvHeader(t as never)]));
     for (const file of EVENT_FILES) {
       const out = new OutputFile(path.join(temp, file), open);
       const header = headers.get(file);

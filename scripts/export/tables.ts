@@ -135,6 +135,25 @@ export const EVENT_SOURCES: TableDefinition<Item<Event["sources"][number]>> = {
   ],
 };
 
+export const EVENT_EVIDENCE: TableDefinition<Item<NonNullable<Event["evidence"]>[number]>> = {
+  name: "event_evidence",
+  file: "event_evidence.csv",
+  description: "One row per evidence item of an event: a quote from one of its sources that supports one claim (schema 1.1.0).",
+  primaryKey: ["event_id", "position"],
+  foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } }],
+  columns: [
+    { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
+    { name: "position", type: "integer", required: true, description: "Place in the event's list of evidence, from 1.", value: (r) => r.position },
+    { name: "source_position", type: "integer", required: true, description: "The source quoted: its `position` in event_sources.csv (from 1).", value: (r) => r.item.source + 1 },
+    { name: "claim", type: "string", required: true, description: "What the quote supports: `event_type`, `mode`, `date`, `actor:<id>` or `location:<n>` (n counts from 0, as in the records).", value: (r) => r.item.claim },
+    { name: "exact", type: "string", required: true, description: "The quote, exactly as the source has it (W3C TextQuoteSelector `exact`).", value: (r) => r.item.quote.exact },
+    { name: "prefix", type: "string", description: "Text just before the quote, where needed to find it.", value: (r) => r.item.quote.prefix },
+    { name: "suffix", type: "string", description: "Text just after the quote, where needed to find it.", value: (r) => r.item.quote.suffix },
+    { name: "start", type: "integer", description: "Offset of the quote in the source's kept text, in code points (W3C TextPositionSelector).", value: (r) => r.item.position?.start },
+    { name: "end", type: "integer", description: "Offset just after the quote, in code points.", value: (r) => r.item.position?.end },
+  ],
+};
+
 export const ACTORS: TableDefinition<Actor> = {
   name: "actors",
   file: "actors.csv",

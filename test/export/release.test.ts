@@ -18,7 +18,7 @@ import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { buildRelease, CSV_OPTIONS } from "../../scripts/export/release.ts";
 import { stringify as stringifyCsv } from "csv-stringify/sync";
-import { ACTORS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
+import { ACTORS, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 import { main } from "../../scripts/cli.ts";
@@ -92,10 +92,11 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
       }
       assert.equal(row.initiator_ids!.split(JOIN).filter(Boolean), e.actors.filter((a: { role: string }) => a.role === "initiator").map((a: { actor: string }) => a.actor));
     });
-    const longTables: [string, (e: Record<string, unknown[]>) => unknown[], typeof EVENT_ACTORS | typeof EVENT_LOCATIONS | typeof EVENT_SOURCES][] = [
+    const longTables: [string, (e: Record<string, unknown[]>) => unknown[], typeof EVENT_ACTORS | typeof EVENT_LOCATIONS | typeof EVENT_SOURCES | typeof EVENT_EVIDENCE][] = [
       ["event_actors.csv", (e) => e.actors!, EVENT_ACTORS],
       ["event_locations.csv", (e) => e.locations!, EVENT_LOCATIONS],
       ["event_sources.csv", (e) => e.sources!, EVENT_SOURCES],
+      ["event_evidence.csv", (e) => e.evidence ?? [], EVENT_EVIDENCE],
     ];
     for (const [file, items, table] of longTables) {
       const expected = events.flatMap((event) =>
@@ -103,6 +104,11 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
       );
       assert.equal(csv(folder, file), expected, file);
     }
+    // Evidence, read independently: each quote exactly as in the JSONL, and its source counted from 1.
+    const evidenceRows = csv(folder, "event_evidence.csv");
+    const quotes = events.flatMap((e) => ((e.evidence ?? []) as { source: number; claim: string; quote: { exact: string } }[]).map((x) => [e.id, x.source + 1, x.claim, x.quote.exact].join("\u0000")));
+    assert.ok(quotes.length > 30, "the seed events carry evidence");
+    assert.equal(evidenceRows.map((r) => [r.event_id, r.source_position, r.claim, r.exact].join("\u0000")), quotes);
     assert.is(csv(folder, "actors.csv").length, readdirSync(path.join(TOOLKIT_ROOT, "data/actors")).length);
     // The actors' lists, as long tables: the same values, in the same order, as the registry files.
     const registry = readdirSync(path.join(TOOLKIT_ROOT, "data/actors"))
