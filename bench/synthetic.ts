@@ -112,6 +112,8 @@ export function* syntheticEvents(options: SyntheticOptions): Generator<[string, 
       sources: unique,
       tags: ["synthetic"],
       provenance: { coded_by: ["bench"], coded_at: "2026-01-01", method: "manual" },
+      // Evidence for the event type, as coders give it (its source's text is not kept: counted as not checked).
+      evidence: [{ source: 0, claim: "event_type", quote: { exact: "synthetic" } }],
     };
     made++;
     yield [`data/events/${start.slice(0, 4)}/${start.slice(5, 7)}/${id}`, event];

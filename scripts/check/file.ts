@@ -9,6 +9,7 @@ import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import type { KeptText } from "../dataset/texts.ts";
 import { load, readTrusted } from "./load.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
@@ -20,6 +21,8 @@ export interface FileCheckContext {
   /** YYYY-MM-DD: the limit for dates in the future. */
   today: string;
   settings: RuleSettings;
+  /** Kept source texts by URL (data/texts/): the evidence rules check quotes against them. */
+  texts: Readonly<Record<string, KeptText>>;
 }
 
 /** What processing a file gives; it comes back in the order of the items (it names no path: a worker sends one for each file). */
@@ -30,6 +33,8 @@ export interface FileOutcome {
   record: boolean;
   /** For a valid event: what dataset rules compare. */
   event?: EventSummary;
+  /** For a valid event with evidence: how many quotes could be checked against a kept text, and how many could not (no text). */
+  evidence?: [checked: number, notChecked: number];
 }
 
 export function severityOf(rule: Rule, settings: RuleSettings): Severity | "off" {
@@ -87,8 +92,14 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   const outcome: FileOutcome = { record: record !== undefined && file.kind !== null };
   const findings: Finding[] = [];
   if (valid && file.kind === "event") {
-    outcome.event = summarizeEvent(record as Event);
-    onEvent?.(record as Event);
+    const event = record as Event;
+    outcome.event = summarizeEvent(event);
+    onEvent?.(event);
+    if (role === "target" && event.evidence) {
+      let checked = 0;
+      for (const item of event.evidence) if (ctx.texts[event.sources[item.source]?.url ?? ""]) checked++;
+      outcome.evidence = [checked, event.evidence.length - checked];
+    }
   }
   if (role !== "target") return outcome;
   for (const rule of FILE_RULES) {
@@ -101,7 +112,7 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   for (const rule of RECORD_RULES) {
     const severity = severityOf(rule, ctx.settings);
     if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !valid)) continue;
-    const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today });
+    const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today, texts: ctx.texts });
     for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
   if (findings.length > 0) outcome.findings = findings;

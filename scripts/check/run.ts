@@ -12,6 +12,7 @@ import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
+import { readTextManifest } from "../dataset/texts.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
@@ -45,6 +46,8 @@ export interface CheckResult {
   sources: ReadonlyMap<string, string>;
   /** Under `exportTo`: what each share wrote of the release's event files. */
   parts: EventPartsResult[];
+  /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
+  evidence: { checked: number; notChecked: number };
 }
 
 const statusStrings = new Map<string, EventSummary["status"]>();
@@ -83,7 +86,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
     outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
   };
-  const ctx: FileCheckContext = { registries, today, settings };
+  const textManifest = readTextManifest(root, listing);
+  const ctx: FileCheckContext = { registries, today, settings, texts: textManifest.byUrl };
   timings.mark("registries");
 
   const targeted = new Map(targets.map((f) => [f.path, f]));
@@ -94,12 +98,17 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const { outcomes, parts } = await processAll(items, ctx, { ...pool, exportTo, progress });
   const findings: Finding[] = [];
   let records = 0;
+  const evidence = { checked: 0, notChecked: 0 };
   // Summaries of the targets, in path order (as discover sorts them), then of the other events read.
   const summaries: EventEntry[] = [];
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     if (o.findings) for (const f of o.findings) findings.push(f);
     if (o.record) records++;
+    if (o.evidence) {
+      evidence.checked += o.evidence[0];
+      evidence.notChecked += o.evidence[1];
+    }
     if (o.event) summaries.push({ file: items[i]!.file.path, event: kept(o.event) });
   }
   outcomes.length = 0;
@@ -167,7 +176,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       return l.doc;
     };
     for (const rule of datasetRules) {
-      for (const issue of rule.check({ events: summaries, registryFiles, deleted })) {
+      for (const issue of rule.check({ events: summaries, registryFiles, deleted, textProblems: textManifest.problems })) {
         if (!targeted.has(issue.file) && !deletedSet.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
           const at = docOf(r.file)?.locate(r.pointer);
@@ -187,5 +196,5 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const read = readFile(file);
     if (read.ok) sources.set(f.file, read.text);
   }
-  return { findings, files: targets.length, records, sources, parts };
+  return { findings, files: targets.length, records, sources, parts, evidence };
 }

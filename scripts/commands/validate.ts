@@ -152,7 +152,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   });
-  const summary = summarize(result.findings, result.files, result.records);
+  const summary = summarize(result.findings, result.files, result.records, result.evidence);
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else if (format === "github") {
     io.stdout.write(formatGithub(result.findings, summary));

@@ -85,8 +85,14 @@ export function inSchemaOrder(value: unknown, schema: SchemaNode | undefined): u
   return isOrdered(value, schema) ? value : orderValue(value, schema);
 }
 
-/** Reorders the pairs of every mapping (their comments move with them) and sets the canonical styles. */
-function layoutNode(node: Node | null, schema: SchemaNode | undefined): void {
+/**
+ * Reorders the pairs of every mapping (their comments move with them) and sets
+ * the canonical styles. `column` is where the node's text starts, and
+ * `lead` how many characters its line holds before it (a key and `: `, or
+ * `- `): a string whose line would pass the width is folded (`>-`), never left
+ * for the writer to wrap as a multi-line plain scalar.
+ */
+function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: number, lead = 0): void {
   if (isMap(node)) {
     node.flow = false;
     const order = Object.keys(schema?.properties ?? {});
@@ -96,15 +102,18 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined): void {
     node.items = items.map(({ p }) => p);
     for (const pair of node.items) {
       if (isScalar(pair.key)) pair.key.type = Scalar.PLAIN;
-      layoutNode(pair.value as Node | null, schema?.properties?.[keyOf(pair)]);
+      const value = pair.value as Node | null;
+      // A scalar stays on its key's line; a mapping or sequence starts on the next, indented.
+      if (isScalar(value)) layoutNode(value, undefined, column, keyOf(pair).length + 2);
+      else layoutNode(value, schema?.properties?.[keyOf(pair)], column + 2);
     }
   } else if (isSeq(node)) {
     node.flow = false;
-    for (const item of node.items) layoutNode(item as Node | null, schema?.items);
+    for (const item of node.items) layoutNode(item as Node | null, schema?.items, column + 2);
   } else if (isScalar(node) && typeof node.value === "string") {
     const text = node.value;
     if (NOT_A_STRING_IN_SOME_YAML.test(text)) node.type = Scalar.QUOTE_DOUBLE;
-    else if (text.length > LINE_WIDTH && !/^\s|\s$|\n|\s\s/.test(text)) node.type = Scalar.BLOCK_FOLDED;
+    else if ((text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH) && !/^\s|\s$|\n|\s\s/.test(text)) node.type = Scalar.BLOCK_FOLDED;
     else node.type = Scalar.PLAIN;
   }
 }
@@ -141,7 +150,7 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
       doc.commentBefore = [doc.commentBefore, first.key.commentBefore].filter(Boolean).join("\n");
       first.key.commentBefore = undefined;
     }
-    layoutNode(doc.contents as Node | null, schema);
+    layoutNode(doc.contents as Node | null, schema, 0);
     doc.directives.docStart = null;
     out = doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false });
     out = out.replace(/\r\n?/g, "\n");

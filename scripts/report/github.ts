@@ -8,7 +8,7 @@
  */
 import type { Finding, Severity } from "../core/finding.ts";
 import { tableCell } from "../core/markdown.ts";
-import { plural, type Summary } from "./summary.ts";
+import { evidenceLine, plural, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -50,6 +50,8 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
     out.push(`::${COMMAND[f.severity]} ${head}::${escapeData(body)}`);
   }
   out.push(totals(summary));
+  const evidence = evidenceLine(summary);
+  if (evidence) out.push(evidence);
   return out.join("\n") + "\n";
 }
 
@@ -70,10 +72,13 @@ function code(text: string): string {
 /** The job summary: counts, then every finding, errors first. */
 export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES): string {
   const lines = ["## eventwire validate", ""];
+  const evidence = evidenceLine(summary);
   if (findings.length === 0) {
     lines.push(`No problems: ${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked.`, "");
+    if (evidence) lines.push(evidence, "");
     return lines.join("\n") + "\n";
   }
+  if (evidence) lines.push(evidence, "");
   lines.push(
     `**${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info** ` +
       `in ${plural(summary.files, "file")} (${plural(summary.records, "record")} checked).`,

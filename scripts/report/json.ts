@@ -8,12 +8,12 @@ import type { Summary } from "./summary.ts";
 export const JSON_REPORT_VERSION = 1;
 
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  const { files, records, errors, warnings, infos } = summary;
+  const { files, records, errors, warnings, infos, evidence } = summary;
   return (
     JSON.stringify(
       {
         version: JSON_REPORT_VERSION,
-        summary: { files, records, errors, warnings, infos },
+        summary: { files, records, errors, warnings, infos, evidence },
         findings: findings.map((f) => ({
           file: f.file,
           line: f.line,

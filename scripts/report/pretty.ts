@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../core/finding.ts";
 import { LineIndex } from "../dataset/lines.ts";
-import { plural, type Summary } from "./summary.ts";
+import { evidenceLine, plural, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
@@ -74,5 +74,7 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
     if (summary.infos > 0) parts.push(`${summary.infos} info`);
     out.push(`${paint.bold(parts.join(", "))} in ${plural(byFile.size, "file")} (${checked}).`);
   }
+  const evidence = evidenceLine(summary);
+  if (evidence) out.push(evidence);
   return out.join("\n") + "\n";
 }

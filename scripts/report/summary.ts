@@ -7,11 +7,22 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Evidence quotes checked against a kept source text, and those not checked because no text is kept for their source. */
+  evidence: { checked: number; notChecked: number };
 }
 
-export function summarize(findings: readonly Finding[], files: number, records: number): Summary {
+export function summarize(findings: readonly Finding[], files: number, records: number, evidence = { checked: 0, notChecked: 0 }): Summary {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  return { files, records, errors: count("error"), warnings: count("warning"), infos: count("info") };
+  return { files, records, errors: count("error"), warnings: count("warning"), infos: count("info"), evidence };
+}
+
+/** What became of the evidence quotes, in words ("" when there were none): not checked is never reported as passed. */
+export function evidenceLine(summary: Summary): string {
+  const { checked, notChecked } = summary.evidence;
+  if (checked + notChecked === 0) return "";
+  const parts = [`${plural(checked, "quote")} checked against kept source texts`];
+  if (notChecked > 0) parts.push(`${notChecked} not checked (no text of their source is kept in data/texts/)`);
+  return `Evidence: ${parts.join("; ")}.`;
 }
 
 export function plural(n: number, word: string): string {

@@ -3,6 +3,11 @@ import { duplicateOf } from "./dataset/duplicate-of.ts";
 import { idUnique } from "./dataset/id-unique.ts";
 import { probableDuplicate } from "./dataset/probable-duplicate.ts";
 import { recordDeleted } from "./dataset/record-deleted.ts";
+import { textManifest } from "./dataset/text-manifest.ts";
+import { evidenceActorName } from "./evidence/evidence-actor-name.ts";
+import { evidenceEventType } from "./evidence/evidence-event-type.ts";
+import { evidenceQuote } from "./evidence/evidence-quote.ts";
+import { evidenceReference } from "./evidence/evidence-reference.ts";
 import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
@@ -67,9 +72,13 @@ export const RECORD_RULES: readonly RecordRule[] = [
   textFormula,
   textNfc,
   summaryCopy,
+  evidenceReference,
+  evidenceQuote,
+  evidenceActorName,
+  evidenceEventType,
 ];
 
-export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted];
+export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
 

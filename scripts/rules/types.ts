@@ -5,6 +5,7 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import type { Position } from "../dataset/lines.ts";
 import type { ParsedDocument, ParseResult, Target } from "../dataset/parse.ts";
 import type { ReadResult } from "../dataset/read.ts";
+import type { KeptText, TextProblem } from "../dataset/texts.ts";
 
 export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset";
 
@@ -97,6 +98,8 @@ export interface DatasetContext {
   registryFiles: readonly { kind: RecordKind; id: string; file: string }[];
   /** Files deleted since the base of `validate --changed`; empty otherwise. */
   deleted: readonly string[];
+  /** What is wrong with data/texts/ and its manifest (see dataset/texts.ts). */
+  textProblems: readonly TextProblem[];
 }
 
 export interface RecordContext {
@@ -111,6 +114,8 @@ export interface RecordContext {
   registries: Registries;
   /** Today's date (YYYY-MM-DD, UTC): the limit for dates in the future. */
   today: string;
+  /** The source texts kept in data/texts/, by the source URL they belong to (only those whose bytes match their hash). */
+  texts: Readonly<Record<string, KeptText>>;
 }
 
 export type Rule = FileRule | RecordRule | DatasetRule;

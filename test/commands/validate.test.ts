@@ -29,7 +29,7 @@ test("json report (golden) is one parseable object with a summary", async () => 
   assert.is(r.code, 1);
   const report = JSON.parse(r.stdout);
   assert.is(report.version, 1);
-  assert.equal(Object.keys(report.summary), ["files", "records", "errors", "warnings", "infos"]);
+  assert.equal(Object.keys(report.summary), ["files", "records", "errors", "warnings", "infos", "evidence"]);
   assert.is(report.summary.errors, report.findings.filter((f: { severity: string }) => f.severity === "error").length);
   for (const f of report.findings) for (const key of ["file", "line", "column", "rule", "severity", "message", "pointer"]) assert.ok(key in f, key);
   assertGolden("validate-broken.json", r.stdout);
@@ -53,7 +53,7 @@ test("findings land on the line and column of the offending value", async () => 
 test("a path argument limits the check to that file", async () => {
   const r = await run(["validate", "--format", "json", "data/outlets/dw.yaml"], { cwd: BROKEN });
   assert.is(r.code, 0);
-  assert.equal(JSON.parse(r.stdout).summary, { files: 1, records: 1, errors: 0, warnings: 0, infos: 0 });
+  assert.equal(JSON.parse(r.stdout).summary, { files: 1, records: 1, errors: 0, warnings: 0, infos: 0, evidence: { checked: 0, notChecked: 0 } });
 });
 
 test("--rule turns a rule off or down to a warning; --max-warnings then decides", async () => {

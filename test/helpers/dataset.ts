@@ -38,6 +38,12 @@ provenance:
   coded_by: [eventwire]
   coded_at: "2026-11-27"
   method: manual
+evidence:
+  - source: 0
+    claim: event_type
+    quote:
+      exact: Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia
+    position: { start: 558, end: 653 }
 `;
 
 export const REGISTRY: Record<string, string> = {

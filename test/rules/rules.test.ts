@@ -6,6 +6,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { RULES } from "../../scripts/rules/index.ts";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EVENT_PATH, EVENT_YAML, editEvent, findingsFor } from "../helpers/dataset.ts";
 
 interface Case {
@@ -21,6 +25,14 @@ interface Case {
 }
 
 const E = EVENT_PATH;
+
+// The DW page as the repository keeps it, with a manifest: evidence in EVENT_YAML quotes it.
+const PAGE = readFileSync(path.join(TOOLKIT_ROOT, "data/texts/dw-2023-02-28-blinken-central-asia.txt"));
+const manifest = (entries: object[]) => JSON.stringify({ texts: entries }, null, 2) + "\n";
+const PAGE_ENTRY = { file: "dw.txt", url: "https://p.dw.com/p/4O4UG", sha256: createHash("sha256").update(PAGE).digest("hex") };
+const TEXTS = { "data/texts/dw.txt": PAGE, "data/texts/manifest.json": manifest([PAGE_ENTRY]) };
+const QUOTE = "      exact: Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia";
+const withQuote = (exact: string, rest = "    position: { start: 558, end: 653 }") => editEvent(`${QUOTE}\n    position: { start: 558, end: 653 }`, `      exact: ${exact}\n${rest}`);
 const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
 const event = (text: string, file = E) => ({ [file]: text });
 
@@ -46,7 +58,7 @@ const cases: Case[] = [
   { rule: "file-symlink", name: "regular files", files: event(EVENT_YAML), expect: [] },
   // parse
   { rule: "syntax", name: "an unclosed flow list", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuters")), expect: [at(E, "syntax", 23, 5)] },
-  { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 31, 1)] },
+  { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 37, 1)] },
   { rule: "syntax", name: "JSON with a trailing comma", files: { "data/outlets/x.json": '{\n  "id": "x",\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 3, 1)] },
   { rule: "syntax", name: "YAML nested 5000 levels deep", files: event("a: " + "[".repeat(5000) + "]".repeat(5000) + "\n"), expect: [at(E, "syntax", 1, 68)] },
   { rule: "syntax", name: "JSON nested 100000 levels deep", files: { "data/outlets/x.json": '{"a":' + "[".repeat(100000) + "]".repeat(100000) + "}" }, expect: [at("data/outlets/x.json", "syntax", 1, 69)] },
@@ -137,6 +149,37 @@ const cases: Case[] = [
     name: "Suva, Fiji, east of the antimeridian",
     files: event(editEvent("    country: KAZ\n    precision: country", "    country: FJI\n    precision: city\n    lat: -18.14\n    lon: 178.44").replace("name: Kazakhstan", "name: Suva")),
     expect: [],
+  },
+  // evidence
+  { rule: "evidence-reference", name: "a quote of the event's source for its event type", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "evidence-reference",
+    name: "a source that is not there, an actor and a location the event lacks, a mode it does not set, a position backwards",
+    files: event(
+      editEvent(
+        "evidence:\n  - source: 0",
+        "evidence:\n  - source: 1\n    claim: actor:kyrgyzstan\n    quote: { exact: x }\n    position: { start: 5, end: 5 }\n  - source: 0\n    claim: location:1\n    quote: { exact: x }\n  - source: 0",
+        editEvent("mode: multilateral\n", ""),
+      ),
+    ),
+    expect: [at(E, "evidence-reference", 31, 13), at(E, "evidence-reference", 32, 12), at(E, "evidence-reference", 34, 15), at(E, "evidence-reference", 36, 12)],
+  },
+  { rule: "evidence-quote", name: "the quote, once in the kept page, at its position", files: { ...event(EVENT_YAML), ...TEXTS }, expect: [] },
+  { rule: "evidence-quote", name: "no text kept for the source: not checked (not failed)", files: event(withQuote("Not in any text we keep")), expect: [] },
+  { rule: "evidence-quote", name: "a quote with a typo (drifted)", files: { ...event(withQuote("Antony Blinken met with foreign minsters from the five former Soviet republics of Central Asia")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
+  { rule: "evidence-quote", name: "a quote that occurs several times", files: { ...event(withQuote("Blinken", "")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
+  { rule: "evidence-quote", name: "a suffix that picks one place", files: { ...event(withQuote("Blinken", "      suffix: \" met with\"")), ...TEXTS }, expect: [] },
+  { rule: "evidence-quote", name: "a position that is off", files: { ...event(withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", "    position: { start: 557, end: 652 }")), ...TEXTS }, expect: [at(E, "evidence-quote", 36, 15)] },
+  { rule: "evidence-actor-name", name: "an actor claim whose quote names the actor", files: event(editEvent("evidence:\n", "evidence:\n  - source: 0\n    claim: actor:antony-blinken\n    quote: { exact: Antony Blinken met }\n")), expect: [] },
+  { rule: "evidence-actor-name", name: "an actor claim whose quote names someone else", files: event(editEvent("evidence:\n", "evidence:\n  - source: 0\n    claim: actor:kazakhstan\n    quote: { exact: Antony Blinken met }\n")), expect: [at(E, "evidence-actor-name", 34, 21)] },
+  { rule: "evidence-event-type", name: "evidence for the event type", files: event(EVENT_YAML), expect: [] },
+  { rule: "evidence-event-type", name: "no evidence at all", files: event(EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:"))), expect: [at(E, "evidence-event-type", 9, 1)] },
+  { rule: "text-manifest", name: "a kept text, listed with its hash", files: { ...event(EVENT_YAML), ...TEXTS }, expect: [] },
+  {
+    rule: "text-manifest",
+    name: "a text changed since it was listed, and a text not listed",
+    files: { ...event(EVENT_YAML), "data/texts/dw.txt": Buffer.concat([PAGE, Buffer.from("x")]), "data/texts/other.txt": "words", "data/texts/manifest.json": manifest([PAGE_ENTRY]) },
+    expect: [at("data/texts/manifest.json", "text-manifest", 6, 17), at("data/texts/other.txt", "text-manifest", 1, 1)],
   },
   // dataset
   { rule: "id-unique", name: "one record an id", files: event(EVENT_YAML), expect: [] },

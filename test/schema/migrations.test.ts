@@ -34,7 +34,10 @@ const FIXTURES: [RecordKind, RecordValue][] = [
   ["event", validEvent()],
   ["actor", validActor()],
   ["outlet", validOutlet()],
-  ...fg.sync("data/**/*.{yaml,json}", { cwd: TOOLKIT_ROOT }).map((rel) => [kindOf(rel)!, parse(readFileSync(path.join(TOOLKIT_ROOT, rel), "utf8"))] as [RecordKind, RecordValue]),
+  ...fg
+    .sync("data/**/*.{yaml,json}", { cwd: TOOLKIT_ROOT })
+    .filter((rel) => kindOf(rel) !== null)
+    .map((rel) => [kindOf(rel)!, parse(readFileSync(path.join(TOOLKIT_ROOT, rel), "utf8"))] as [RecordKind, RecordValue]),
 ];
 
 test("one migration between each pair of consecutive versions, and none else", () => {
@@ -66,7 +69,7 @@ test("migrateText: YAML comments, key order and styles stay; only the version li
 schema_version: "1.0.0" # the version it was written for
 id: ev-p6w7bxbz
 status: active # still active
-${EVENT_YAML.split("\n").slice(3).join("\n")}`;
+${EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).split("\n").slice(3).join("\n")}`;
   const once = migrateText(text, "yaml", "event", LATEST_VERSION);
   assert.ok(once.ok && once.changed);
   if (!once.ok) return;
@@ -91,7 +94,7 @@ test("the real dataset written back as 1.0.0 migrates to exactly the files in th
   const root = mkdtempSync(path.join(tmpdir(), "eventwire-migrate-"));
   try {
     cpSync(path.join(TOOLKIT_ROOT, "data"), path.join(root, "data"), { recursive: true });
-    const files = fg.sync("data/**/*.{yaml,json}", { cwd: root });
+    const files = fg.sync("data/**/*.{yaml,json}", { cwd: root }).filter((rel) => kindOf(rel) !== null);
     for (const rel of files) {
       const text = readFileSync(path.join(root, rel), "utf8");
       // The ancestor file: the 1.0.0 version line, and no evidence block (the last key of an event).

@@ -1,6 +1,6 @@
 import { pointerToPath } from "../../core/pointer.ts";
 import type { RecordRule } from "../types.ts";
-import { stringIssues } from "./walk.ts";
+import { QUOTE_POINTER, stringIssues } from "./walk.ts";
 
 export const textNfc: RecordRule = {
   id: "text-nfc",
@@ -8,10 +8,10 @@ export const textNfc: RecordRule = {
   severity: "error",
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description: "Text is in Unicode NFC, so that the same name is always the same bytes (search, joins and duplicates depend on it).",
+  description: "Text is in Unicode NFC, so that the same name is always the same bytes (search, joins and duplicates depend on it). Evidence quotes are exempt: they copy their source as it is.",
   fix: "Retype the accented letters, or convert the file to NFC (most editors: 'normalize Unicode'); `é` must be one character, not `e` and a combining accent.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
-      text.normalize("NFC") !== text ? `\`${pointerToPath(pointer)}\` is not in Unicode NFC (it holds decomposed characters).` : undefined,
+      !QUOTE_POINTER.test(pointer) && text.normalize("NFC") !== text ? `\`${pointerToPath(pointer)}\` is not in Unicode NFC (it holds decomposed characters).` : undefined,
     ),
 };

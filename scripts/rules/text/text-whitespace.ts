@@ -1,6 +1,6 @@
 import { pointerToPath } from "../../core/pointer.ts";
 import type { RecordRule } from "../types.ts";
-import { stringIssues } from "./walk.ts";
+import { QUOTE_POINTER, stringIssues } from "./walk.ts";
 
 export const textWhitespace: RecordRule = {
   id: "text-whitespace",
@@ -8,11 +8,13 @@ export const textWhitespace: RecordRule = {
   severity: "error",
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description: "No text value starts or ends with whitespace, or holds a run of spaces.",
+  description: "No text value starts or ends with whitespace, or holds a run of spaces. Evidence quotes are exempt: they copy their source as it is (evidence-quote checks their ends).",
   fix: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
-      text !== text.trim()
+      QUOTE_POINTER.test(pointer)
+        ? undefined
+        : text !== text.trim()
         ? `\`${pointerToPath(pointer)}\` starts or ends with whitespace.`
         : / {2,}/.test(text)
           ? `\`${pointerToPath(pointer)}\` holds two or more spaces in a row.`

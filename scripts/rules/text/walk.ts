@@ -66,6 +66,9 @@ export function unusualStrings(record: object): [string, string][] {
   return found;
 }
 
+/** Evidence quotes (`exact`, `prefix`, `suffix`) are copies of a source's text, white space and all: evidence-quote checks them against it. */
+export const QUOTE_POINTER = /^\/evidence\/\d+\/quote\//;
+
 /** One issue for each string value that `problem` finds fault with (it returns the message, or undefined). */
 export function stringIssues(record: object, problem: (text: string, pointer: string) => string | undefined): RuleIssue[] {
   const issues: RuleIssue[] = [];

@@ -1,0 +1,123 @@
+/**
+ * Source texts kept in the repository (data/texts/), so that evidence quotes
+ * can be checked against the very words of a report. The manifest,
+ * data/texts/manifest.json, links each text file to the source URL records
+ * cite and to the SHA-256 of the file's exact bytes:
+ *
+ *   { "texts": [ { "file": "dw-2023-02-28-blinken-central-asia.txt",
+ *                  "url": "https://p.dw.com/p/4O4UG", "sha256": "…",
+ *                  "captured": "2023-02-28", "note": "…" } ] }
+ *
+ * A text is used only while its bytes match its hash: a text that changed
+ * is reported, and evidence that cites it counts as not checked.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Position } from "./lines.ts";
+import { parseRecord } from "./parse.ts";
+import type { DatasetFile } from "./discover.ts";
+
+export const TEXTS_FOLDER = "data/texts";
+export const TEXT_MANIFEST = `${TEXTS_FOLDER}/manifest.json`;
+
+/** What a check needs of a kept text: where it is and which source it is (plain data, for workers). */
+export interface KeptText {
+  file: string;
+  url: string;
+  /** Absolute path of the text file. */
+  absolute: string;
+}
+
+export interface TextProblem {
+  file: string;
+  pointer: string;
+  position?: Position;
+  message: string;
+}
+
+export interface TextManifest {
+  /** Source URL -> its kept text (only texts whose bytes match their hash). */
+  byUrl: Record<string, KeptText>;
+  problems: TextProblem[];
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
+const HTTP_URL = /^https?:\/\/[^\s/?#]+([/?#][^\s]*)?$/;
+
+/** Reads the manifest and checks it against the files of data/texts/ in the listing. */
+export function readTextManifest(root: string, listing: readonly DatasetFile[]): TextManifest {
+  const inFolder = listing.filter((f) => f.path.startsWith(`${TEXTS_FOLDER}/`));
+  const manifestFile = inFolder.find((f) => f.path === TEXT_MANIFEST);
+  const textFiles = inFolder.filter((f) => f.path !== TEXT_MANIFEST);
+  const byUrl: Record<string, KeptText> = {};
+  const problems: TextProblem[] = [];
+  if (!manifestFile) {
+    for (const f of textFiles) problems.push({ file: f.path, pointer: "", message: `A text file without a manifest: list it in ${TEXT_MANIFEST} with its source URL and SHA-256.` });
+    return { byUrl, problems };
+  }
+  const problem = (pointer: string, message: string, position?: Position) => problems.push({ file: TEXT_MANIFEST, pointer, message, ...(position ? { position } : {}) });
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, TEXT_MANIFEST), "utf8");
+  } catch (error) {
+    problem("", `The manifest cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    return { byUrl, problems };
+  }
+  const parsed = parseRecord(text, "json");
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    problem("", `The manifest does not parse: ${first.message}`, first.position);
+    return { byUrl, problems };
+  }
+  const doc = parsed.doc;
+  const at = (pointer: string) => doc.locate(pointer);
+  const value = doc.value as { texts?: unknown };
+  if (value === null || typeof value !== "object" || !Array.isArray(value.texts)) {
+    problem("", "The manifest must be an object with a `texts` list.", at(""));
+    return { byUrl, problems };
+  }
+  const listed = new Set<string>();
+  value.texts.forEach((entry: unknown, i: number) => {
+    const pointer = `/texts/${i}`;
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return problem(pointer, `\`texts[${i}]\` must be an object: { file, url, sha256 }.`, at(pointer));
+    const { file, url, sha256 } = entry as Record<string, unknown>;
+    if (typeof file !== "string" || !FILE_NAME.test(file)) return problem(`${pointer}/file`, `\`texts[${i}].file\` must be the name of a .txt file in ${TEXTS_FOLDER}/ (lower case, no folders).`, at(`${pointer}/file`));
+    if (typeof url !== "string" || !HTTP_URL.test(url)) return problem(`${pointer}/url`, `\`texts[${i}].url\` must be the http(s) address that records cite for this text.`, at(`${pointer}/url`));
+    if (typeof sha256 !== "string" || !SHA256.test(sha256)) return problem(`${pointer}/sha256`, `\`texts[${i}].sha256\` must be the SHA-256 of the file's bytes, 64 lower-case hex digits.`, at(`${pointer}/sha256`));
+    listed.add(file);
+    if (byUrl[url]) return problem(`${pointer}/url`, `\`${url}\` has two texts; keep one text a source.`, at(`${pointer}/url`));
+    const absolute = path.join(root, TEXTS_FOLDER, file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolute);
+    } catch {
+      return problem(`${pointer}/file`, `\`${file}\` is listed but not in ${TEXTS_FOLDER}/.`, at(`${pointer}/file`));
+    }
+    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (actual !== sha256)
+      return problem(`${pointer}/sha256`, `\`${file}\` has changed: its SHA-256 is ${actual}, not the one listed. A kept text is the page byte for byte; restore it (evidence against it is not checked meanwhile).`, at(`${pointer}/sha256`));
+    byUrl[url] = { file, url, absolute };
+  });
+  for (const f of textFiles)
+    if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", message: `This text is not listed in ${TEXT_MANIFEST}: add it with its source URL and SHA-256, or remove it.` });
+  return { byUrl, problems };
+}
+
+/** The texts a worker has read, by absolute path (a text is read once a thread). */
+const cache = new Map<string, string | null>();
+
+/** A kept text's content (UTF-8, as on disk), or null when it cannot be read. */
+export function keptText(text: KeptText): string | null {
+  let content = cache.get(text.absolute);
+  if (content === undefined) {
+    try {
+      content = readFileSync(text.absolute, "utf8");
+    } catch {
+      content = null;
+    }
+    cache.set(text.absolute, content);
+  }
+  return content;
+}

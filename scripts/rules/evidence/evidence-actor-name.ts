@@ -1,0 +1,30 @@
+import type { Event } from "../../../schema/index.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+export const evidenceActorName: RecordRule = {
+  id: "evidence-actor-name",
+  family: "record",
+  severity: "warning",
+  scope: "record",
+  kinds: ["event"],
+  needsValid: true,
+  description: "A quote for an actor claim names the actor: its name or one of its aliases in the registry.",
+  fix: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
+  check: ({ record, registries }) => {
+    const event = record as Event;
+    const issues: RuleIssue[] = [];
+    (event.evidence ?? []).forEach((item, i) => {
+      if (!item.claim.startsWith("actor:")) return;
+      const actor = registries.actors.get(item.claim.slice("actor:".length));
+      if (!actor) return; // actor-known and evidence-reference report it
+      const names = [actor.name, ...(actor.aliases ?? [])];
+      const quote = item.quote.exact.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+      if (names.some((n) => quote.includes(n.normalize("NFKC").toLowerCase().replace(/\s+/g, " ")))) return;
+      issues.push({
+        pointer: `/evidence/${i}/quote/exact`,
+        message: `The quote for \`${item.claim}\` does not name the actor (${names.map((n) => `"${n}"`).join(", ")}).`,
+      });
+    });
+    return issues;
+  },
+};
