@@ -55,6 +55,8 @@ test("every record in data/ passes the published schema of its kind and of the v
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   let checked = 0;
   for (const file of files) {
+    // data/texts/ holds source texts and their manifest (text-manifest checks them), not records.
+    if (file.path.startsWith("data/texts/")) continue;
     assert.ok(file.kind && file.format, `${file.path} is a record`);
     const parsed = parseRecord(readFileSync(file.absolute, "utf8"), file.format!);
     assert.ok(parsed.ok, file.path);

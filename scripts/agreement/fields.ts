@@ -1,0 +1,77 @@
+/**
+ * Agreement field by field: event type and country (nominal), date (nominal,
+ * at the coarsest precision the unit's coders used), and the set of actors
+ * (MASI distance). Each gives Krippendorff's alpha, percent agreement, the
+ * number of units, and the units where the coders differ.
+ */
+import { krippendorffAlpha, masi, percentAgreement, type AlphaResult } from "./alpha.ts";
+import { actorSet, coarsen, coarsest, NO_EVENT, type Coding, type Unit } from "./units.ts";
+
+export const FIELDS = ["event_type", "country", "date", "actors"] as const;
+export type Field = (typeof FIELDS)[number];
+
+interface Value {
+  key: string;
+  set?: ReadonlySet<string>;
+}
+
+const ABSENT: Value = { key: NO_EVENT };
+
+export interface FieldAgreement {
+  field: Field;
+  metric: "nominal" | "MASI";
+  alpha: AlphaResult;
+  /** Share of units where every coder gave the same value (undefined without units). */
+  percent: number | undefined;
+  /** The units where the coders differ: each coder's value, in the codings' order. */
+  disagreements: { article: string; events: string[]; values: string[] }[];
+}
+
+export interface AgreementReport {
+  coders: string[];
+  articles: number;
+  units: number;
+  /** Units where some coder has no event. */
+  unmatched: number;
+  fields: FieldAgreement[];
+}
+
+/** Each coder's value of a field in a unit. */
+function values(unit: Unit, field: Field): Value[] {
+  const present = unit.members.filter((m) => m !== undefined);
+  const precision = coarsest(present.map((m) => m!.event.date));
+  return unit.members.map((m) => {
+    if (!m) return ABSENT;
+    const e = m.event;
+    if (field === "event_type") return { key: e.event_type };
+    if (field === "country") return { key: [...new Set(e.locations.map((l) => l.country))].sort().join(",") };
+    if (field === "date") return { key: coarsen(e.date, precision) };
+    const set = actorSet(e);
+    return { key: [...set].sort().join(","), set };
+  });
+}
+
+const nominalValue = (a: Value, b: Value) => (a.key === b.key ? 0 : 1);
+const masiValue = (a: Value, b: Value) => (a.set && b.set ? masi(a.set, b.set) : a.key === b.key ? 0 : 1);
+
+export function agreementReport(codings: readonly Coding[], units: readonly Unit[]): AgreementReport {
+  const fields = FIELDS.map((field): FieldAgreement => {
+    const data = units.map((u) => values(u, field));
+    const metric = field === "actors" ? "MASI" : "nominal";
+    const alpha = krippendorffAlpha(data, (v) => v.key, metric === "MASI" ? masiValue : nominalValue);
+    const disagreements = units.flatMap((u, i) => {
+      const vs = data[i]!;
+      return vs.every((v) => v.key === vs[0]!.key)
+        ? []
+        : [{ article: u.article, events: u.members.map((m) => m?.event.id ?? NO_EVENT), values: vs.map((v) => v.key || "(none)") }];
+    });
+    return { field, metric, alpha, percent: percentAgreement(data, (v) => v.key), disagreements };
+  });
+  return {
+    coders: codings.map((c) => c.label),
+    articles: new Set(units.map((u) => u.article)).size,
+    units: units.length,
+    unmatched: units.filter((u) => u.members.some((m) => m === undefined)).length,
+    fields,
+  };
+}

@@ -1,0 +1,71 @@
+/** The agreement report as text for a terminal, Markdown (a PR comment or job summary), or JSON. */
+import { tableCell } from "../core/markdown.ts";
+import type { AgreementReport, FieldAgreement } from "./fields.ts";
+
+const alphaText = (f: FieldAgreement) => (f.alpha.alpha === undefined ? "undefined" : f.alpha.alpha.toFixed(3));
+const percentText = (f: FieldAgreement) => (f.percent === undefined ? "-" : `${(f.percent * 100).toFixed(1)} %`);
+
+export const AGREEMENT_JSON_VERSION = 1;
+
+export function formatAgreementJson(report: AgreementReport): string {
+  return (
+    JSON.stringify(
+      {
+        version: AGREEMENT_JSON_VERSION,
+        coders: report.coders,
+        articles: report.articles,
+        units: report.units,
+        unmatched: report.unmatched,
+        fields: report.fields.map((f) => ({
+          field: f.field,
+          metric: f.metric,
+          alpha: f.alpha.alpha ?? null,
+          ...(f.alpha.reason ? { undefinedBecause: f.alpha.reason } : {}),
+          percentAgreement: f.percent ?? null,
+          units: f.alpha.units,
+          values: f.alpha.values,
+          disagreements: f.disagreements,
+        })),
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+export function formatAgreementPretty(report: AgreementReport): string {
+  const out = [
+    `Agreement between ${report.coders.length} codings: ${report.coders.join(", ")}`,
+    `${report.articles} article${report.articles === 1 ? "" : "s"}, ${report.units} matched event${report.units === 1 ? "" : "s"} (units), ${report.unmatched} coded by some coders only (counted as disagreement)`,
+    "",
+    `${"field".padEnd(12)} ${"metric".padEnd(8)} ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}`,
+  ];
+  for (const f of report.fields) out.push(`${f.field.padEnd(12)} ${f.metric.padEnd(8)} ${alphaText(f).padStart(9)} ${percentText(f).padStart(10)} ${String(f.alpha.units).padStart(6)}`);
+  for (const f of report.fields) if (f.alpha.reason) out.push(`  ${f.field}: alpha is undefined: ${f.alpha.reason}.`);
+  const rows = report.fields.flatMap((f) => f.disagreements.map((d) => ({ f, d })));
+  if (rows.length > 0) {
+    out.push("", "Disagreements:");
+    for (const { f, d } of rows) out.push(`  ${f.field} in ${d.article} (${d.events.join(" / ")}): ${d.values.join(" | ")}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+export function formatAgreementMarkdown(report: AgreementReport): string {
+  const out = [
+    "## Coder agreement",
+    "",
+    `${report.coders.length} codings (${report.coders.map((c) => `\`${c}\``).join(", ")}) of ${report.articles} article${report.articles === 1 ? "" : "s"}: ${report.units} matched events, ${report.unmatched} coded by some coders only (counted as disagreement).`,
+    "",
+    "| field | metric | Krippendorff's alpha | percent agreement | units |",
+    "|---|---|---:|---:|---:|",
+    ...report.fields.map((f) => `| \`${f.field}\` | ${f.metric} | ${f.alpha.alpha === undefined ? `undefined: ${tableCell(f.alpha.reason ?? "")}` : alphaText(f)} | ${percentText(f)} | ${f.alpha.units} |`),
+    "",
+  ];
+  const rows = report.fields.flatMap((f) => f.disagreements.map((d) => ({ f, d })));
+  if (rows.length > 0) {
+    out.push("### Disagreements", "", `| field | article | events | ${report.coders.map(tableCell).join(" | ")} |`, `|---|---|---|${report.coders.map(() => "---|").join("")}`);
+    for (const { f, d } of rows) out.push(`| \`${f.field}\` | ${tableCell(d.article)} | ${tableCell(d.events.join(" / "))} | ${d.values.map(tableCell).join(" | ")} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,137 @@
+/**
+ * From independent codings of the same articles to reliability data: events
+ * are grouped by the article they cite, matched across coders within each
+ * article, and each match (a unit) gives every coder's value of each field.
+ *
+ * Matching: an event joins the unit (of the same article, without an event of
+ * its coder yet) that it resembles most, if they share an actor and either
+ * the event type or the date (at the coarser precision of the two); else it
+ * starts a unit of its own. Resemblance: same type (1) + Jaccard overlap of
+ * the actor sets (0..1) + same date (1). Coders are taken in the order given,
+ * their events by date and id, so the result does not depend on file order.
+ *
+ * A coder without an event in a unit gives the value "(no event)", which
+ * differs from every coded value: an event one coder saw and another did not
+ * counts as disagreement, never as a missing value that alpha would skip.
+ */
+import type { Event } from "../../schema/index.ts";
+
+export interface CodedEvent {
+  file: string;
+  event: Event;
+}
+
+export interface Coding {
+  /** The coder (a folder given on the command line, or a `coded_by` handle). */
+  label: string;
+  events: CodedEvent[];
+}
+
+export interface Unit {
+  /** The article: the URL (or outlet, date and headline) of the report the events cite. */
+  article: string;
+  /** One entry a coder, in the codings' order: their event in this unit, if any. */
+  members: (CodedEvent | undefined)[];
+}
+
+export const NO_EVENT = "(no event)";
+
+/** The article an event codes: its first source with an address, else its first source by outlet, date and headline. */
+export function articleOf(event: Event): string {
+  const withUrl = event.sources.find((s) => s.url);
+  if (withUrl) return withUrl.url!;
+  const s = event.sources[0]!;
+  return `${s.outlet} ${s.published} "${s.title}"`;
+}
+
+const PRECISION_RANK: Record<Event["date"]["precision"], number> = { year: 0, month: 1, week: 2, day: 3 };
+
+/** The Monday of the ISO week of a day (YYYY-MM-DD): a day's date at week precision. */
+function weekStart(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const shift = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - shift * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A date written at a coarser (or the same) precision. */
+export function coarsen(date: Event["date"], to: Event["date"]["precision"]): string {
+  if (to === "year") return date.start.slice(0, 4);
+  if (to === "month") return date.start.slice(0, 7);
+  if (to === "week") return date.precision === "week" ? date.start : weekStart(date.start);
+  return date.start;
+}
+
+/** The coarsest precision among some dates. */
+export function coarsest(dates: readonly Event["date"][]): Event["date"]["precision"] {
+  return dates.reduce<Event["date"]["precision"]>((p, d) => (PRECISION_RANK[d.precision] < PRECISION_RANK[p] ? d.precision : p), "day");
+}
+
+function sameDate(a: Event, b: Event): boolean {
+  const p = coarsest([a.date, b.date]);
+  return coarsen(a.date, p) === coarsen(b.date, p);
+}
+
+export function actorSet(event: Event): Set<string> {
+  return new Set(event.actors.map((a) => a.actor));
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  const union = a.size + b.size - common;
+  return union === 0 ? 1 : common / union;
+}
+
+/** How much two events resemble each other, or undefined when they cannot be the same event. */
+function resemblance(a: Event, b: Event): number | undefined {
+  const overlap = jaccard(actorSet(a), actorSet(b));
+  const type = a.event_type === b.event_type ? 1 : 0;
+  const date = sameDate(a, b) ? 1 : 0;
+  if (overlap === 0 || type + date === 0) return undefined;
+  return type + overlap + date;
+}
+
+/**
+ * The units of the codings. With `everyArticle`, each coder is taken to have
+ * coded every article any coder did (independent codings of the same
+ * articles); without, an article counts only when two coders or more coded it
+ * (records of a dataset that share a source).
+ */
+export function matchUnits(codings: readonly Coding[], everyArticle: boolean): Unit[] {
+  const byArticle = new Map<string, CodedEvent[][]>();
+  codings.forEach((coding, c) => {
+    for (const coded of coding.events) {
+      const article = articleOf(coded.event);
+      const lists = byArticle.get(article) ?? codings.map(() => []);
+      lists[c]!.push(coded);
+      byArticle.set(article, lists);
+    }
+  });
+  const units: Unit[] = [];
+  for (const article of [...byArticle.keys()].sort()) {
+    const lists = byArticle.get(article)!;
+    if (!everyArticle && lists.filter((l) => l.length > 0).length < 2) continue;
+    const here: Unit[] = [];
+    lists.forEach((list, c) => {
+      const ordered = [...list].sort((x, y) => (x.event.date.start < y.event.date.start ? -1 : x.event.date.start > y.event.date.start ? 1 : x.event.id < y.event.id ? -1 : 1));
+      for (const coded of ordered) {
+        let best: Unit | undefined;
+        let bestScore = 0;
+        for (const unit of here) {
+          if (unit.members[c]) continue;
+          const anchor = unit.members.find((m) => m !== undefined)!;
+          const score = resemblance(anchor.event, coded.event);
+          if (score !== undefined && score > bestScore) [best, bestScore] = [unit, score];
+        }
+        if (best) best.members[c] = coded;
+        else {
+          const members: (CodedEvent | undefined)[] = codings.map(() => undefined);
+          members[c] = coded;
+          here.push({ article, members });
+        }
+      }
+    });
+    units.push(...here);
+  }
+  return units;
+}
