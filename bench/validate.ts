@@ -43,7 +43,8 @@ if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs
   process.stderr.write("usage: npm run bench -- [--records N] [--runs R] [--dir folder] [--seed S] [--scale N (0: none)]\n");
   process.exit(2);
 }
-const dir = path.resolve(values.dir ?? path.join(tmpdir(), `eventwire-bench-${records}-${seed}-v${GENERATOR_VERSION}`));
+// The generator writes records of the latest schema version: a new version means new datasets.
+const dir = path.resolve(values.dir ?? path.join(tmpdir(), `eventwire-bench-${records}-${seed}-v${GENERATOR_VERSION}-s${LATEST_VERSION}`));
 const stamp = path.join(dir, "complete");
 
 const log = (text: string) => process.stderr.write(text + "\n");
@@ -148,7 +149,7 @@ for (const c of cases) {
  */
 function scaleRun(): { seconds: number; peak: number } | undefined {
   if (scale === 0) return undefined;
-  const scaleDir = path.join(tmpdir(), `eventwire-bench-${scale}-${seed}-v${GENERATOR_VERSION}-json`);
+  const scaleDir = path.join(tmpdir(), `eventwire-bench-${scale}-${seed}-v${GENERATOR_VERSION}-s${LATEST_VERSION}-json`);
   if (!existsSync(path.join(scaleDir, "complete"))) {
     rmSync(scaleDir, { recursive: true, force: true });
     log(`Generating ${scale} records as JSON in ${scaleDir} ...`);

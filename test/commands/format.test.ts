@@ -7,7 +7,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { run } from "../helpers/run.ts";
 
 test("format --check, format, format --check", async () => {
-  const messy = editEvent("schema_version: \"1.1.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz # minted\nschema_version: \"1.1.0\"");
+  const messy = editEvent("schema_version: \"1.2.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz # minted\nschema_version: \"1.2.0\"");
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: messy, "data/events/2023/02/broken.yaml": "title: [\n" });
   try {
     const check = await run(["format", "--check"], { cwd: root });
@@ -19,7 +19,7 @@ test("format --check, format, format --check", async () => {
     const write = await run(["format", EVENT_PATH], { cwd: root });
     assert.is(write.code, 0, write.stderr);
     const formatted = readFileSync(path.join(root, EVENT_PATH), "utf8");
-    assert.match(formatted, /^schema_version: "1\.1\.0"\nid: ev-p6w7bxbz # minted\n/);
+    assert.match(formatted, /^schema_version: "1\.2\.0"\nid: ev-p6w7bxbz # minted\n/);
 
     const again = await run(["format", "--check", EVENT_PATH], { cwd: root });
     assert.is(again.code, 0);

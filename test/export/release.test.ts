@@ -282,7 +282,7 @@ test("a cell that starts like a formula stays exactly the data, and the card lis
   const root = writeDataset({
     ...REGISTRY,
     [EVENT_PATH]: EVENT_YAML,
-    "data/outlets/plus-972.yaml": 'schema_version: "1.1.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
+    "data/outlets/plus-972.yaml": 'schema_version: "1.2.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
   });
   try {
     const warned = await run(["validate", "--format", "json"], { cwd: root });

@@ -59,7 +59,7 @@ test("each step takes every valid fixture of its `from` version to a valid recor
     assert.is(migrated.schema_version, LATEST_VERSION);
     assert.ok(validatorFor(LATEST_VERSION, kind)!.quick(migrated), `${kind} ${String(old.id)} migrated`);
     assert.equal(Object.keys(migrated), Object.keys(old), "keys keep their order");
-    assert.equal(migrated, { ...old, schema_version: LATEST_VERSION }, "1.0.0 -> 1.1.0 changes the version only");
+    assert.equal(migrated, { ...old, schema_version: LATEST_VERSION }, "each step so far changes the version only");
     assert.ok(migrateRecord(migrated, kind) === migrated, "a record at the target is returned as it is");
   }
 });
@@ -104,7 +104,7 @@ test("the real dataset written back as 1.0.0 migrates to exactly the files in th
     const dry = await run(["migrate", "--dry-run"], { cwd: root });
     assert.is(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, new RegExp(`Would migrate ${files.length} records to schema ${LATEST_VERSION}`));
-    assert.match(dry.stdout, /^-schema_version: "1\.0\.0"\n\+schema_version: "1\.1\.0"$/m);
+    assert.match(dry.stdout, new RegExp(`^-schema_version: "1\\.0\\.0"\n\\+schema_version: "${LATEST_VERSION.replaceAll(".", "\\.")}"$`, "m"));
     assert.is(readFileSync(path.join(root, files[0]!), "utf8").includes('"1.0.0"'), true, "--dry-run changes nothing");
 
     const r = await run(["migrate"], { cwd: root });
@@ -129,11 +129,11 @@ test("migrate: usage errors exit 2; a record it cannot migrate exits 1 and is le
     assert.is((await run(["migrate", "data/nothing-here"], { cwd: root })).code, 2);
     const r = await run(["migrate"], { cwd: root });
     assert.is(r.code, 1);
-    assert.match(r.stderr, /ev-p6w7bxbz\.yaml: not migrated: the record would not pass schema 1\.1\.0/);
+    assert.match(r.stderr, new RegExp(`ev-p6w7bxbz\\.yaml: not migrated: the record would not pass schema ${LATEST_VERSION.replaceAll(".", "\\.")}`));
     assert.is(readFileSync(path.join(root, EVENT_PATH), "utf8"), invalid);
     const back = await run(["migrate", "--to", "1.0.0"], { cwd: root });
     assert.is(back.code, 1);
-    assert.match(back.stderr, /dw\.yaml: not migrated: it is written against 1\.1\.0, later than 1\.0\.0/);
+    assert.match(back.stderr, new RegExp(`dw\\.yaml: not migrated: it is written against ${LATEST_VERSION.replaceAll(".", "\\.")}, later than 1\\.0\\.0`));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

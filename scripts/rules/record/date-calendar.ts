@@ -6,7 +6,9 @@ import type { RecordRule, RuleIssue } from "../types.ts";
 export function eventDates(event: Event): [string, string][] {
   const dates: [string, string][] = [["/date/start", event.date.start]];
   if (event.date.end !== undefined) dates.push(["/date/end", event.date.end]);
-  event.sources.forEach((s, i) => dates.push([`/sources/${i}/published`, s.published.slice(0, 10)]));
+  event.sources.forEach((s, i) => {
+    if (s.published) dates.push([`/sources/${i}/published`, s.published.slice(0, 10)]);
+  });
   dates.push(["/provenance/coded_at", event.provenance.coded_at]);
   return dates;
 }

@@ -16,6 +16,7 @@ export const publishedAfterStart: RecordRule = {
     const start = firstDay(event.date.start);
     const issues: RuleIssue[] = [];
     event.sources.forEach((s, i) => {
+      if (!s.published) return;
       const day = s.published.slice(0, 10);
       if (day < start)
         issues.push({ pointer: `/sources/${i}/published`, message: `\`sources[${i}].published\` (${day}) is before the event's start (${event.date.start}).` });

@@ -38,7 +38,7 @@ export const summaryCopy: RecordRule = {
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];
-    const headlines = event.sources.map((s) => normalize(s.title));
+    const headlines = event.sources.flatMap((s) => (s.title ? [normalize(s.title)] : []));
     for (const field of ["title", "summary"] as const) {
       // A quick look first: the normalized text can hold a headline only if the raw text holds each of its words.
       const raw = event[field].toLowerCase();
