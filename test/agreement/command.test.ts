@@ -10,13 +10,15 @@ import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
 const CODER_B = "test/fixtures/agreement/dw-coder-b";
+/** The dataset's records coded from the DW page (the article coder B coded too). */
+const DW = "data/events/2023/02/ev-{2eqrxyd2,6875ntv9,dwgqbce2,kt5t8ctm,p6w7bxbz,pdg3x4ax}.yaml";
 const agreement = (...args: string[]) => run(["agreement", ...args], { cwd: TOOLKIT_ROOT });
 
 test("the DW page, coded for the dataset and again by coder B: units, unmatched events, alpha by field (values worked out independently)", async () => {
-  const r = await agreement("data/events", CODER_B, "--format", "json");
+  const r = await agreement(DW, CODER_B, "--format", "json");
   assert.is(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.equal(report.coders, ["data/events", CODER_B]);
+  assert.equal(report.coders, [DW, CODER_B]);
   assert.is(report.articles, 1);
   assert.is(report.units, 6);
   assert.is(report.unmatched, 1, "coder B did not code Tokayev's thanks");
@@ -30,15 +32,15 @@ test("the DW page, coded for the dataset and again by coder B: units, unmatched 
   // Coder B gave the $25 million a month only: the dates are compared at that precision, and agree.
   assert.equal(field("date").disagreements.map((d: { events: string[] }) => d.events), [["ev-kt5t8ctm", "(no event)"]]);
   assertGolden("agreement-dw.json", r.stdout);
-  assertGolden("agreement-dw.pretty.txt", (await agreement("data/events", CODER_B)).stdout);
-  assertGolden("agreement-dw.md", (await agreement("data/events", CODER_B, "--format", "markdown")).stdout);
+  assertGolden("agreement-dw.pretty.txt", (await agreement(DW, CODER_B)).stdout);
+  assertGolden("agreement-dw.md", (await agreement(DW, CODER_B, "--format", "markdown")).stdout);
 });
 
 test("a coding compared with itself agrees fully; a field with one value only has an undefined alpha, and says why", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-agreement-"));
   try {
-    cpSync(path.join(TOOLKIT_ROOT, "data/events"), path.join(dir, "copy"), { recursive: true });
-    const r = await run(["agreement", path.join(TOOLKIT_ROOT, "data/events"), path.join(dir, "copy"), "--format", "json"]);
+    cpSync(path.join(TOOLKIT_ROOT, "data/events/2023/02"), path.join(dir, "copy"), { recursive: true });
+    const r = await run(["agreement", DW, path.join(dir, "copy", "ev-{2eqrxyd2,6875ntv9,dwgqbce2,kt5t8ctm,p6w7bxbz,pdg3x4ax}.yaml"), "--format", "json"], { cwd: TOOLKIT_ROOT });
     const report = JSON.parse(r.stdout);
     assert.is(report.unmatched, 0);
     for (const f of report.fields) assert.is(f.disagreements.length, 0, f.field);
@@ -70,8 +72,8 @@ test("--dataset: records that share a source and differ in coded_by are compared
 });
 
 test("usage: one coding, an unknown format or an empty folder exit 2; a file that is not an event is reported (exit 1)", async () => {
-  assert.is((await agreement("data/events")).code, 2);
-  assert.is((await agreement("data/events", CODER_B, "--format", "csv")).code, 2);
+  assert.is((await agreement(DW)).code, 2);
+  assert.is((await agreement(DW, CODER_B, "--format", "csv")).code, 2);
   assert.is((await agreement("data/events", "docs")).code, 2);
   const r = await agreement("data/events", "data/actors");
   assert.is(r.code, 1);

@@ -51,10 +51,11 @@ test("one migration between each pair of consecutive versions, and none else", (
 });
 
 test("each step takes every valid fixture of its `from` version to a valid record of its `to`, leaving its argument alone", () => {
-  assert.ok(FIXTURES.length > 30, `${FIXTURES.length} fixtures`);
-  for (const [kind, latest] of FIXTURES) {
+  // The records whose 1.0.0 ancestor is a valid 1.0.0 record (those that use no later addition, such as a source without a date).
+  const ancestors = FIXTURES.filter(([kind, latest]) => validatorFor("1.0.0", kind)!.quick(asV1_0_0(latest)));
+  assert.ok(ancestors.length > 30, `${ancestors.length} fixtures`);
+  for (const [kind, latest] of ancestors) {
     const old = deepFreeze(asV1_0_0(latest));
-    assert.ok(validatorFor("1.0.0", kind)!.quick(old), `${kind} ${String(old.id)} is a valid 1.0.0 record`);
     const migrated = migrateRecord(old, kind);
     assert.is(migrated.schema_version, LATEST_VERSION);
     assert.ok(validatorFor(LATEST_VERSION, kind)!.quick(migrated), `${kind} ${String(old.id)} migrated`);
