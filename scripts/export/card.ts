@@ -15,9 +15,10 @@ export interface EventCountsData {
   byType: Map<string, number>;
   byCountry: Map<string, number>;
   byMonth: Map<string, number>;
+  byYear: Map<string, number>;
 }
 
-const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byMonth"] as const;
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth"] as const;
 
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
 export class EventCounts implements EventCountsData {
@@ -26,9 +27,10 @@ export class EventCounts implements EventCountsData {
   readonly byType = new Map<string, number>();
   readonly byCountry = new Map<string, number>();
   readonly byMonth = new Map<string, number>();
+  readonly byYear = new Map<string, number>();
 
   data(): EventCountsData {
-    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth };
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear };
   }
 
   /** Adds the counts of another share of the events. */
@@ -43,6 +45,7 @@ export class EventCounts implements EventCountsData {
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
     for (const c of new Set(e.locations.map((l) => l.country))) bump(this.byCountry, c);
+    bump(this.byYear, e.date.start.slice(0, 4));
     bump(this.byMonth, e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`);
   }
 }
@@ -109,6 +112,9 @@ export function datasetCard(
     "## Active events by country",
     "",
     ...countTable("country (ISO 3166-1 alpha-3)", counts.byCountry, "count"),
+    "## Active events by year",
+    "",
+    ...countTable("year of the start date", counts.byYear, "key"),
     "## Active events by month",
     "",
     ...countTable("month of the start date", counts.byMonth, "key"),
