@@ -38,11 +38,19 @@ export const ACTOR_RULES: readonly Conditional[] = [
   },
 ];
 
-export const Actor = withConditionals(ActorFields, ACTOR_RULES)
-  .meta({
-    $id: `urn:eventwire:schema:${SCHEMA_VERSION}:actor`,
-    title: `eventwire actor ${SCHEMA_VERSION}`,
+/**
+ * The actor schema of a version whose actors differ from 1.0.0's only in the
+ * version they name (1.1.0 and 1.2.0 changed events only).
+ */
+export function actorOfVersion(version: string) {
+  const fields = version === SCHEMA_VERSION ? ActorFields : ActorFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") });
+  return withConditionals(fields, ACTOR_RULES).meta({
+    $id: `urn:eventwire:schema:${version}:actor`,
+    title: `eventwire actor ${version}`,
     description: "A person, organization, state or group that events name. One file a record: data/actors/<id>.yaml.",
   });
+}
+
+export const Actor = actorOfVersion(SCHEMA_VERSION);
 
 export type Actor = z.infer<typeof Actor>;

@@ -24,10 +24,19 @@ export const OutletFields = z
   })
   .strict();
 
-export const Outlet = OutletFields.meta({
-    $id: `urn:eventwire:schema:${SCHEMA_VERSION}:outlet`,
-    title: `eventwire outlet ${SCHEMA_VERSION}`,
+/**
+ * The outlet schema of a version whose outlets differ from 1.0.0's only in the
+ * version they name (1.1.0 and 1.2.0 changed events only).
+ */
+export function outletOfVersion(version: string) {
+  const fields = version === SCHEMA_VERSION ? OutletFields : OutletFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") });
+  return fields.meta({
+    $id: `urn:eventwire:schema:${version}:outlet`,
+    title: `eventwire outlet ${version}`,
     description: "A news outlet that sources cite. One file a record: data/outlets/<id>.yaml.",
   });
+}
+
+export const Outlet = outletOfVersion(SCHEMA_VERSION);
 
 export type Outlet = z.infer<typeof Outlet>;
