@@ -9,7 +9,7 @@ import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries, Rule, RuleIssue } from "../rules/types.ts";
-import type { KeptText } from "../dataset/texts.ts";
+import { keptTextOf, type KeptText } from "../dataset/texts.ts";
 import { load, readTrusted } from "./load.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
@@ -97,7 +97,7 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     onEvent?.(event);
     if (role === "target" && event.evidence) {
       let checked = 0;
-      for (const item of event.evidence) if (ctx.texts[event.sources[item.source]?.url ?? ""]) checked++;
+      for (const item of event.evidence) if (keptTextOf(event, item, ctx.texts)) checked++;
       outcome.evidence = [checked, event.evidence.length - checked];
     }
   }

@@ -4,15 +4,12 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Event } from "../../schema/index.ts";
-import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { agreementReport } from "../agreement/fields.ts";
 import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty } from "../agreement/report.ts";
 import { matchUnits, type Coding } from "../agreement/units.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { discover, type DatasetFile } from "../dataset/discover.ts";
-import { parseRecord } from "../dataset/parse.ts";
-import { readText } from "../dataset/read.ts";
-import { validatorFor } from "../rules/schema/validators.ts";
+import { load } from "../check/load.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
        eventwire agreement --dataset [options]
@@ -43,35 +40,27 @@ interface Loaded {
   problems: string[];
 }
 
-/** The valid event records among some files (a record that is not one is reported, never guessed at). */
-function loadEvents(files: readonly { absolute: string; shown: string; format: "yaml" | "json" }[]): Loaded {
+/** The valid event records among some files, read and checked as validate does (a file that is not one is reported, never guessed at). */
+function loadEvents(files: readonly DatasetFile[]): Loaded {
   const events: Loaded["events"] = [];
   const problems: string[] = [];
   for (const f of files) {
-    const read = readText(f.absolute);
-    if (!read.ok) {
-      problems.push(`${f.shown}: cannot be read (${read.problem})`);
-      continue;
-    }
-    const parsed = parseRecord(read.text, f.format);
-    const value = parsed.ok ? (parsed.doc.value as Record<string, unknown>) : undefined;
-    const version = typeof value?.schema_version === "string" && SCHEMA_VERSIONS.includes(value.schema_version) ? value.schema_version : undefined;
-    if (!value || !version || !validatorFor(version, "event")!.quick(value)) {
-      problems.push(`${f.shown}: not a valid event record (run \`eventwire validate\` on it)`);
-      continue;
-    }
-    events.push({ file: f.shown, event: value as unknown as Event });
+    const loaded = load(f);
+    if (!loaded.read.ok) problems.push(`${f.path}: cannot be read (${loaded.read.problem})`);
+    else if (!loaded.valid) problems.push(`${f.path}: not a valid event record (run \`eventwire validate\` on it)`);
+    else events.push({ file: f.path, event: loaded.record as unknown as Event });
   }
   return { events, problems };
 }
 
-function codingFiles(arg: string, cwd: string): { absolute: string; shown: string; format: "yaml" | "json" }[] {
+/** The files of a coding (a folder or a glob, anywhere), read as event records. */
+function codingFiles(arg: string, cwd: string): DatasetFile[] {
   const absolute = path.resolve(cwd, arg);
   const patterns = existsSync(absolute) && statSync(absolute).isDirectory() ? [`${fg.convertPathToPattern(absolute)}/**/*.{yaml,yml,json}`] : [fg.isDynamicPattern(arg) ? arg : fg.escapePath(arg)];
   const found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
   return found
     .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .map((f) => ({ absolute: f, shown: path.relative(cwd, f) || f, format: /\.json$/i.test(f) ? ("json" as const) : ("yaml" as const) }));
+    .map((f) => ({ path: path.relative(cwd, f) || f, absolute: f, kind: "event" as const, format: /\.json$/i.test(f) ? ("json" as const) : ("yaml" as const) }));
 }
 
 export async function agreementCommand(argv: string[], io: CommandIO): Promise<number> {
@@ -93,7 +82,7 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
     if (positionals.length > 0) throw new UsageError("--dataset compares the dataset's own records: give no codings with it");
     const root = path.resolve(io.cwd, values.root ?? ".");
     const files = (await discover(root)).filter((f: DatasetFile) => f.kind === "event" && f.format && !f.symlink);
-    const loaded = loadEvents(files.map((f) => ({ absolute: f.absolute, shown: f.path, format: f.format! })));
+    const loaded = loadEvents(files);
     problems = loaded.problems;
     const byCoder = new Map<string, Coding>();
     for (const e of loaded.events) {

@@ -1,11 +1,11 @@
 /** `eventwire format`: rewrites records into the canonical layout, or lists those that differ (--check). */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { EXIT, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
-import { discover } from "../dataset/discover.ts";
-import { readText } from "../dataset/read.ts";
+import { discoverRecords } from "../dataset/discover.ts";
+import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
 
 export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]
@@ -35,19 +35,18 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     return EXIT.ok;
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const files = (await discover(root, positionals, io.cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
-  if (positionals.length > 0 && files.length === 0) throw new UsageError(`no records match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+  const files = await discoverRecords(root, positionals, io.cwd);
 
   const differ: string[] = [];
   const failed: string[] = [];
   for (const file of files) {
-    const read = readText(file.absolute);
+    const read = readOriginal(file.absolute);
     if (!read.ok) {
-      failed.push(`${file.path}: cannot be read (${read.detail})`);
+      failed.push(`${file.path}: ${read.problem}`);
       continue;
     }
-    const original = read.bom ? "\ufeff" + read.text : read.text;
-    const result = canonicalText(read.text, file.format!, file.kind!);
+    const original = read.text;
+    const result = canonicalText(original, file.format!, file.kind!);
     if (!result.ok) {
       failed.push(`${file.path}: not formatted: ${result.reason}`);
       continue;

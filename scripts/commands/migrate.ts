@@ -5,9 +5,9 @@ import { parseArgs } from "node:util";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
-import { discover } from "../dataset/discover.ts";
+import { discoverRecords } from "../dataset/discover.ts";
 import { migrateText } from "../dataset/migrate-text.ts";
-import { readText } from "../dataset/read.ts";
+import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
 
@@ -44,18 +44,17 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   if (!SCHEMA_VERSIONS.includes(to)) throw new UsageError(`--to: \`${to}\` is not a schema version (known: ${SCHEMA_VERSIONS.join(", ")})`);
   const dryRun = values["dry-run"] === true;
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const files = (await discover(root, positionals, io.cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
-  if (positionals.length > 0 && files.length === 0) throw new UsageError(`no records match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+  const files = await discoverRecords(root, positionals, io.cwd);
 
   const failed: string[] = [];
   const changed: string[] = [];
   for (const file of files) {
-    const read = readText(file.absolute);
+    const read = readOriginal(file.absolute);
     if (!read.ok) {
-      failed.push(`${file.path}: cannot be read (${read.detail})`);
+      failed.push(`${file.path}: ${read.problem}`);
       continue;
     }
-    const original = read.bom ? "\ufeff" + read.text : read.text;
+    const original = read.text;
     const result = migrateText(original, file.format!, file.kind!, to);
     if (!result.ok) {
       failed.push(`${file.path}: not migrated: ${result.reason}`);

@@ -17,8 +17,9 @@ import { summarize } from "../report/summary.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
 
-Builds dist/eventwire-<version>/: events.jsonl, events.csv, the long tables
-event_actors.csv, event_locations.csv, event_sources.csv, the registries
+Builds dist/eventwire-<version>/: events.jsonl (every record as the latest
+schema version), events.csv, the long tables event_actors.csv,
+event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
 Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
 CITATION.cff and SHA256SUMS. It refuses to build while validate reports

@@ -118,7 +118,9 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: n
   }
 }
 
-const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
+/** How records are parsed and written as YAML documents (the formatter's and `migrate`'s). */
+export const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
+export const STRINGIFY_OPTIONS = { lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false } as const;
 
 /** The canonical text of a record; its key order follows `version`, or else the version the record declares. */
 export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version?: string): CanonicalResult {
@@ -152,7 +154,7 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
     }
     layoutNode(doc.contents as Node | null, schema, 0);
     doc.directives.docStart = null;
-    out = doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false });
+    out = doc.toString(STRINGIFY_OPTIONS);
     out = out.replace(/\r\n?/g, "\n");
     if (!out.endsWith("\n")) out += "\n";
     // One layout for the header, whatever yaml made of it (a `---`, blank lines): its comment lines, one blank line, the keys.

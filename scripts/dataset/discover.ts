@@ -125,6 +125,17 @@ export async function discover(root: string, patterns: readonly string[] = [], c
 }
 
 /**
+ * The record files a command that rewrites records works on (`format`,
+ * `migrate`): all of data/ without patterns; never a symbolic link; a pattern
+ * that matches no record is a usage error.
+ */
+export async function discoverRecords(root: string, patterns: readonly string[], cwd: string): Promise<DatasetFile[]> {
+  const files = (await discover(root, patterns, cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
+  if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map((p) => `\`${p}\``).join(", ")}`);
+  return files;
+}
+
+/**
  * Whether a dataset path is selected by the paths and globs given on the
  * command line (as discover reads them): for files that no longer exist, such
  * as those `--changed` finds deleted.

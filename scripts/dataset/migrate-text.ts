@@ -11,13 +11,12 @@ import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
-import { LINE_WIDTH } from "./canonical.ts";
+import { PARSE_OPTIONS, STRINGIFY_OPTIONS } from "./canonical.ts";
 
 export type MigrateTextResult =
   | { ok: true; from: string; text: string; value: RecordValue; changed: boolean }
   | { ok: false; reason: string };
 
-const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Carries `after` into the map node that holds `before`: pairs removed, values changed in place, new pairs after their predecessor. */
@@ -93,7 +92,7 @@ export function migrateText(text: string, format: "yaml" | "json", kind: RecordK
   else {
     const yamlDoc = doc!;
     yamlDoc.contents = patchNode(yamlDoc, yamlDoc.contents as Node | null, value, migrated) as typeof yamlDoc.contents;
-    out = yamlDoc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false });
+    out = yamlDoc.toString(STRINGIFY_OPTIONS);
   }
   const again = format === "json" ? JSON.parse(out) : parseDocument(out, PARSE_OPTIONS).toJS();
   if (!isDeepStrictEqual(again, migrated)) return { ok: false, reason: "the rewritten file would not hold the migrated record (please report this)" };

@@ -70,3 +70,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return i;
 }
+
+/** A file's text exactly as on disk (a BOM kept), for a command that rewrites it; or why it cannot be read. */
+export function readOriginal(absolute: string): { ok: true; text: string } | { ok: false; problem: string } {
+  const read = readText(absolute);
+  return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, problem: `cannot be read (${read.detail})` };
+}

@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Event } from "../../schema/index.ts";
 import type { Position } from "./lines.ts";
 import { parseRecord } from "./parse.ts";
 import type { DatasetFile } from "./discover.ts";
@@ -103,6 +104,12 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
   for (const f of textFiles)
     if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", message: `This text is not listed in ${TEXT_MANIFEST}: add it with its source URL and SHA-256, or remove it.` });
   return { byUrl, problems };
+}
+
+/** The kept text an evidence item quotes: that of the source it names, if one is kept (and unchanged). */
+export function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: Readonly<Record<string, KeptText>>): KeptText | undefined {
+  const url = event.sources[item.source]?.url;
+  return url === undefined ? undefined : texts[url];
 }
 
 /** The texts a worker has read, by absolute path (a text is read once a thread). */

@@ -23,7 +23,6 @@ import { EVENT_FILES, EVENT_TABLES, EventParts, partFile, type EventPartsResult 
 import { csvHeader, FormulaCells, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS } from "./tables.ts";
 
-export { CSV_OPTIONS, FormulaCells } from "./output.ts";
 
 export interface ReleaseOptions {
   /** Where release folders go (dist/). */

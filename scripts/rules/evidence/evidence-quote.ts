@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Event } from "../../../schema/index.ts";
-import { keptText } from "../../dataset/texts.ts";
+import { keptText, keptTextOf } from "../../dataset/texts.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /** Every place `part` occurs in `text` (UTF-16 offsets, overlapping ones included). */
@@ -89,8 +89,7 @@ export const evidenceQuote: RecordRule = {
     const event = record as Event;
     const issues: RuleIssue[] = [];
     (event.evidence ?? []).forEach((item, i) => {
-      const url = event.sources[item.source]?.url;
-      const kept = url === undefined ? undefined : texts[url];
+      const kept = keptTextOf(event, item, texts);
       // No kept text: not checked (validate counts these as "not checked", never as passed).
       if (!kept) return;
       const text = keptText(kept);
