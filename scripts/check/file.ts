@@ -8,7 +8,8 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
-import type { EventSummary, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import type { RecordKind } from "../../schema/versions.ts";
 import { keptTextOf, type KeptText } from "../dataset/texts.ts";
 import { load, readTrusted } from "./load.ts";
 
@@ -22,7 +23,7 @@ export interface FileCheckContext {
   today: string;
   settings: RuleSettings;
   /** Kept source texts by URL (data/texts/): the evidence rules check quotes against them. */
-  texts: Readonly<Record<string, KeptText>>;
+  texts: ReadonlyMap<string, KeptText>;
 }
 
 /** What processing a file gives; it comes back in the order of the items (it names no path: a worker sends one for each file). */
@@ -102,19 +103,39 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     }
   }
   if (role !== "target") return outcome;
-  for (const rule of FILE_RULES) {
-    const severity = severityOf(rule, ctx.settings);
-    if (severity === "off") continue;
-    for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
-  }
+  const plan = planOf(ctx);
+  for (const [rule, severity] of plan.fileRules) for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
   if (findings.length > 0) outcome.findings = findings;
   if (!record || !doc || file.kind === null) return outcome;
-  for (const rule of RECORD_RULES) {
-    const severity = severityOf(rule, ctx.settings);
-    if (severity === "off" || !rule.kinds.includes(file.kind) || (rule.needsValid && !valid)) continue;
+  for (const [rule, severity] of plan.recordRules[file.kind]) {
+    if (rule.needsValid && !valid) continue;
     const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today, texts: ctx.texts });
     for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
   if (findings.length > 0) outcome.findings = findings;
   return outcome;
+}
+
+/** The rules that are on under a context's settings, with their severities, worked out once a context rather than once a file. */
+interface Plan {
+  fileRules: [FileRule, Severity][];
+  recordRules: Record<RecordKind, [RecordRule, Severity][]>;
+}
+
+const plans = new WeakMap<FileCheckContext, Plan>();
+
+function planOf(ctx: FileCheckContext): Plan {
+  let plan = plans.get(ctx);
+  if (!plan) {
+    const on = <R extends Rule>(rules: readonly R[]) =>
+      rules.flatMap((rule): [R, Severity][] => {
+        const severity = severityOf(rule, ctx.settings);
+        return severity === "off" ? [] : [[rule, severity]];
+      });
+    const recordRules = on(RECORD_RULES);
+    const forKind = (kind: RecordKind) => recordRules.filter(([rule]) => rule.kinds.includes(kind));
+    plan = { fileRules: on(FILE_RULES), recordRules: { event: forKind("event"), actor: forKind("actor"), outlet: forKind("outlet") } };
+    plans.set(ctx, plan);
+  }
+  return plan;
 }

@@ -182,8 +182,8 @@ function countKeys(value: unknown, depth: number): number {
   return n;
 }
 
-/** An escaped quote, or a key with space before its colon: then `":` does not count keys. */
-const ESCAPED_QUOTE_OR_SPACED_KEY = /\\"|"\s+:/;
+/** A key with space before its colon: then `":` does not count keys (nor does it when the text holds an escaped quote). */
+const SPACED_KEY = /"\s+:/;
 
 /** Occurrences of `":` in a text. */
 function countKeyEnds(text: string): number {
@@ -207,39 +207,41 @@ function readJsonFast(text: string): unknown {
   } catch {
     return undefined;
   }
-  if (ESCAPED_QUOTE_OR_SPACED_KEY.test(text)) return undefined;
+  // Two scans, not one regex with two branches: a plain substring search is about twice as fast.
+  if (text.includes('\\"') || SPACED_KEY.test(text)) return undefined;
   const parsed = countKeys(value, 0);
   return parsed >= 0 && countKeyEnds(text) === parsed ? value : undefined;
 }
 
 /**
  * A document read by a fast path: the value is known, and the `yaml` parse
- * that gives positions runs only if a finding needs one.
+ * that gives positions runs only if a finding needs one. (A class, not an
+ * object literal with a getter and closures: one is made for every file.)
  */
-function lazyDocument(format: "yaml" | "json", text: string, value: unknown): ParsedDocument {
-  let lines: LineIndex | undefined;
-  let locate: ((pointer: string, target?: Target) => Position) | undefined;
-  return {
-    format,
-    text,
-    value,
-    get lines() {
-      return (lines ??= new LineIndex(text));
-    },
-    locate(pointer, target) {
-      if (!locate) {
-        const { doc } = parseYamlDocument(text, this.lines);
-        locate = locator(doc, this.lines);
-      }
-      return locate(pointer, target);
-    },
-  };
+class LazyDocument implements ParsedDocument {
+  #lines: LineIndex | undefined;
+  #locate: ((pointer: string, target?: Target) => Position) | undefined;
+  constructor(
+    readonly format: "yaml" | "json",
+    readonly text: string,
+    readonly value: unknown,
+  ) {}
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
+  locate(pointer: string, target?: Target): Position {
+    if (!this.#locate) {
+      const { doc } = parseYamlDocument(this.text, this.lines);
+      this.#locate = locator(doc, this.lines);
+    }
+    return this.#locate(pointer, target);
+  }
 }
 
 export function parseRecord(text: string, format: "yaml" | "json"): ParseResult {
   // Fast paths for the common case, a well-formed record; anything else gets the full parser below.
   const fast = format === "json" ? readJsonFast(text) : readYamlSubset(text);
-  if (fast !== undefined) return { ok: true, doc: lazyDocument(format, text, fast) };
+  if (fast !== undefined) return { ok: true, doc: new LazyDocument(format, text, fast) };
   const lines = new LineIndex(text);
   const deep = tooDeep(text);
   if (deep !== -1)

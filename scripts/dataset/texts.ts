@@ -39,7 +39,7 @@ export interface TextProblem {
 
 export interface TextManifest {
   /** Source URL -> its kept text (only texts whose bytes match their hash). */
-  byUrl: Record<string, KeptText>;
+  byUrl: ReadonlyMap<string, KeptText>;
   problems: TextProblem[];
 }
 
@@ -52,7 +52,7 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
   const inFolder = listing.filter((f) => f.path.startsWith(`${TEXTS_FOLDER}/`));
   const manifestFile = inFolder.find((f) => f.path === TEXT_MANIFEST);
   const textFiles = inFolder.filter((f) => f.path !== TEXT_MANIFEST);
-  const byUrl: Record<string, KeptText> = {};
+  const byUrl = new Map<string, KeptText>();
   const problems: TextProblem[] = [];
   if (!manifestFile) {
     for (const f of textFiles) problems.push({ file: f.path, pointer: "", message: `A text file without a manifest: list it in ${TEXT_MANIFEST} with its source URL and SHA-256.` });
@@ -88,7 +88,7 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     if (typeof url !== "string" || !HTTP_URL.test(url)) return problem(`${pointer}/url`, `\`texts[${i}].url\` must be the http(s) address that records cite for this text.`, at(`${pointer}/url`));
     if (typeof sha256 !== "string" || !SHA256.test(sha256)) return problem(`${pointer}/sha256`, `\`texts[${i}].sha256\` must be the SHA-256 of the file's bytes, 64 lower-case hex digits.`, at(`${pointer}/sha256`));
     listed.add(file);
-    if (byUrl[url]) return problem(`${pointer}/url`, `\`${url}\` has two texts; keep one text a source.`, at(`${pointer}/url`));
+    if (byUrl.has(url)) return problem(`${pointer}/url`, `\`${url}\` has two texts; keep one text a source.`, at(`${pointer}/url`));
     const absolute = path.join(root, TEXTS_FOLDER, file);
     let bytes: Buffer;
     try {
@@ -99,7 +99,7 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     const actual = createHash("sha256").update(bytes).digest("hex");
     if (actual !== sha256)
       return problem(`${pointer}/sha256`, `\`${file}\` has changed: its SHA-256 is ${actual}, not the one listed. A kept text is the page byte for byte; restore it (evidence against it is not checked meanwhile).`, at(`${pointer}/sha256`));
-    byUrl[url] = { file, url, absolute };
+    byUrl.set(url, { file, url, absolute });
   });
   for (const f of textFiles)
     if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", message: `This text is not listed in ${TEXT_MANIFEST}: add it with its source URL and SHA-256, or remove it.` });
@@ -107,9 +107,11 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
 }
 
 /** The kept text an evidence item quotes: that of the source it names, if one is kept (and unchanged). */
-export function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: Readonly<Record<string, KeptText>>): KeptText | undefined {
+export function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): KeptText | undefined {
+  // Most datasets keep few texts, if any: no lookup at all then (a lookup hashes the URL).
+  if (texts.size === 0) return undefined;
   const url = event.sources[item.source]?.url;
-  return url === undefined ? undefined : texts[url];
+  return url === undefined ? undefined : texts.get(url);
 }
 
 /** The texts a worker has read, by absolute path (a text is read once a thread). */

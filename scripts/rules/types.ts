@@ -115,7 +115,7 @@ export interface RecordContext {
   /** Today's date (YYYY-MM-DD, UTC): the limit for dates in the future. */
   today: string;
   /** The source texts kept in data/texts/, by the source URL they belong to (only those whose bytes match their hash). */
-  texts: Readonly<Record<string, KeptText>>;
+  texts: ReadonlyMap<string, KeptText>;
 }
 
 export type Rule = FileRule | RecordRule | DatasetRule;
