@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "../core/io.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
-import { EventParts, type EventPartsResult } from "../export/event-parts.ts";
+import type { EventPartsResult } from "../export/event-parts.ts";
 import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
@@ -130,7 +130,8 @@ export async function processAll(items: WorkItem[], ctx: FileCheckContext, optio
   };
   progress(0);
   if (threads <= 1) {
-    const parts = options.exportTo ? new EventParts(options.exportTo, 0) : undefined;
+    // Loaded only for a release: the export modules bring zod, yaml and csv-stringify, which validate never needs.
+    const parts = options.exportTo ? new (await import("../export/event-parts.ts")).EventParts(options.exportTo, 0) : undefined;
     try {
       const outcomes = items.map((item, i) => {
         const outcome = processFile(item, ctx, parts && ((event) => parts.add(event)));

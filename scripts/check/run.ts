@@ -7,7 +7,7 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, eventFolder, idFromPath, type DatasetFile } from "../dataset/discover.ts";
+import { discover, eventFolder, idFromPath, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
@@ -33,8 +33,10 @@ export interface CheckOptions extends PoolOptions {
    * its file name. Trusts that files unchanged since the base passed then.
    */
   partial?: boolean;
-  /** The listing of data/, when the caller has it already. */
+  /** The listing of data/, when the caller has it already; under `partial`, it need not hold the events (see `events`). */
   listing?: readonly DatasetFile[];
+  /** Under `partial`: where the other events are found; default: in the listing. */
+  events?: EventLocator;
   timings?: Timings;
 }
 
@@ -139,18 +141,23 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       const idsOfInterest = new Set(summaries.map((s) => s.event.id));
       for (const t of targets) idsOfInterest.add(idFromPath(t.path));
       for (const d of deleted) idsOfInterest.add(idFromPath(d));
-      for (const f of listing) {
-        if (f.kind !== "event" || targeted.has(f.path)) continue;
-        const id = idFromPath(f.path);
-        if (months.has(f.path.slice(0, f.path.lastIndexOf("/"))) || namedIds.has(id)) others.push(f);
-        else if (idsOfInterest.has(id)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
-      }
+      const events = options.events ?? locatorOfListing(listing);
+      const read = new Set<string>();
+      for (const f of [...[...months].sort().flatMap((m) => events.inFolder(m)), ...events.withIds(namedIds)])
+        if (!targeted.has(f.path) && !read.has(f.path)) {
+          read.add(f.path);
+          others.push(f);
+        }
+      others.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const f of events.withIds(idsOfInterest))
+        if (!targeted.has(f.path) && !read.has(f.path)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
     const otherItems: WorkItem[] = options.partial
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
+    timings.mark(`find ${others.length} other events`);
     const otherOutcomes = (await processAll(otherItems, ctx, pool)).outcomes;
     for (let i = 0; i < otherOutcomes.length; i++) {
       const event = otherOutcomes[i]!.event;
@@ -167,7 +174,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const docOf = (file: string) => {
       let l = reloaded.get(file);
       if (!l) {
-        listed ??= new Map(listing.map((f) => [f.path, f]));
+        listed ??= new Map([...listing, ...others].map((f) => [f.path, f]));
         const f = listed.get(file) ?? targeted.get(file);
         if (!f) return undefined;
         l = load(f);

@@ -6,13 +6,13 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Event } from "../../schema/index.ts";
-import { EventParts } from "../export/event-parts.ts";
 import { processFile } from "./file.ts";
 import type { WorkerData, WorkerInput, WorkerMessage } from "./pool.ts";
 
 const { ctx, exportTo } = workerData as WorkerData;
 const send = (m: WorkerMessage) => parentPort!.postMessage(m);
-const parts = exportTo ? new EventParts(exportTo.folder, exportTo.part) : undefined;
+// The export modules are loaded only for a release (validate never needs them). Messages wait in the port until the listener below.
+const parts = exportTo ? new (await import("../export/event-parts.ts")).EventParts(exportTo.folder, exportTo.part) : undefined;
 const onEvent = parts && ((event: Event) => parts.add(event));
 
 parentPort!.on("message", (input: WorkerInput) => {

@@ -10,7 +10,7 @@ import { checkDataset } from "../check/run.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, idFromPath, kindOf, pathSelector, type DatasetFile } from "../dataset/discover.ts";
+import { discover, entriesAt, idFromPath, kindOf, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
@@ -129,21 +129,27 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   // git runs in its own processes while data/ is listed here.
   const pendingChanges = changed ? changesSince(root, changed.ref, io.env) : undefined;
   pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-  const listing = positionals.length === 0 ? await discover(root) : undefined;
-  let files = listing ?? (await discover(root, positionals, io.cwd));
+  // Under --changed, data/events/ is not listed whole: git lists its files, and only those a change can collide with are read.
+  let listing = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? await discover(root) : undefined;
+  let files = changed && positionals.length === 0 ? [] : (listing ?? (await discover(root, positionals, io.cwd)));
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
   timings.mark("list files");
   let deleted: string[] = [];
+  let events: EventLocator | undefined;
   if (changed) {
-    const scoped = await changedTargets(root, await pendingChanges!, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined, listing);
+    const changes = await pendingChanges!;
+    const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined);
     files = scoped.files;
     deleted = scoped.deleted;
+    if (scoped.listing) listing = scoped.listing;
+    else events = locatorOfPaths(root, changes.eventPaths);
     io.stderr.write(`Checking ${scoped.note}.\n`);
     timings.mark("git: changed files");
   }
   const result = await checkDataset(root, files, {
     listing,
+    events,
     timings,
     settings,
     today,
@@ -190,29 +196,15 @@ async function changedTargets(
   root: string,
   changes: Changes,
   selected: ((rel: string) => boolean) | undefined,
-  listing: readonly DatasetFile[] | undefined,
-): Promise<{ files: DatasetFile[]; deleted: string[]; note: string }> {
+): Promise<{ files: DatasetFile[]; deleted: string[]; note: string; listing?: DatasetFile[] }> {
   const inData = (p: string) => p.startsWith("data/");
   const allowed = selected ? { has: selected } : undefined;
-  const all = listing ?? (await discover(root));
-  // Entries of the (sorted) listing keep what a path cannot say: a symbolic link is never followed.
-  const entryOf = (p: string): DatasetFile | undefined => {
-    let lo = 0;
-    let hi = all.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = all[mid]!.path;
-      if (at === p) return all[mid];
-      if (at < p) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  };
   const deleted = changes.deleted.filter((p) => inData(p) && (!allowed || allowed.has(p)));
-  let files = changes.changed
-    .filter((p) => inData(p) && (!allowed || allowed.has(p)))
-    .map(entryOf)
-    .filter((f) => f !== undefined);
+  // Entries made from the disk keep what a path cannot say: a symbolic link is never followed.
+  let files = entriesAt(
+    root,
+    changes.changed.filter((p) => inData(p) && (!allowed || allowed.has(p))),
+  );
   // An event that stops being active (or goes away) breaks the events that name it in duplicate_of:
   // those are checked too, found by git grep for the id.
   const inactive = [
@@ -227,20 +219,21 @@ async function changedTargets(
     ...deleted.filter((p) => kindOf(p) === "event").map(idFromPath),
   ];
   const known = new Set(files.map((f) => f.path));
-  const dependents = (await filesMentioning(root, inactive))
-    .filter((p) => !known.has(p) && (!allowed || allowed.has(p)))
-    .map(entryOf)
-    .filter((f) => f !== undefined);
+  const dependents = entriesAt(
+    root,
+    (await filesMentioning(root, inactive)).filter((p) => !known.has(p) && (!allowed || allowed.has(p))),
+  );
   files = [...files, ...dependents].sort((a, b) => (a.path < b.path ? -1 : 1));
   const registryTouched = [...files.map((f) => f.kind), ...deleted.map(kindOf)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
   let note = `${files.length - dependents.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
   if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;
-  if (registryTouched) {
-    for (const f of dependents) known.add(f.path);
-    const events = all.filter((f) => f.kind === "event" && !known.has(f.path));
-    files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
-    note += `, and every event, because registry entries changed`;
-  }
-  return { files, deleted, note };
+  if (!registryTouched) return { files, deleted, note };
+  // Every event is checked again: data/ is listed whole after all.
+  const listing = await discover(root);
+  for (const f of dependents) known.add(f.path);
+  const events = listing.filter((f) => f.kind === "event" && !known.has(f.path));
+  files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
+  note += `, and every event, because registry entries changed`;
+  return { files, deleted, note, listing };
 }

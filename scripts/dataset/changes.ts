@@ -15,6 +15,12 @@ export interface Changes {
   changed: string[];
   /** Paths that existed at the base and exist no more. */
   deleted: string[];
+  /**
+   * The event files under data/events/ that git knows of, tracked or untracked
+   * (not ignored): where `validate --changed` looks for the other events, without
+   * listing data/events/ itself. A path may be gone from the disk; callers check.
+   */
+  eventPaths: string[];
 }
 
 type Git = (args: string[]) => string | undefined;
@@ -94,14 +100,24 @@ function nulList(text: string | undefined): string[] {
 /** Files changed under the dataset root since the base. */
 export async function changesSince(root: string, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<Changes> {
   const git = gitIn(root);
-  const { base, describe } = resolveBase(git, ref, env);
-  // Working tree against the base (committed, staged and unstaged changes alike), and untracked files: both at once.
-  const [diff, untracked] = await Promise.all([
+  // The listings need no base: they start first, and run while the base is worked out.
+  const listings = Promise.all([gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]), gitAsync(root, ["ls-files", "-z", "--cached", "--", "data/events"])]);
+  let resolved: { base: string; describe: string };
+  try {
+    resolved = resolveBase(git, ref, env);
+  } catch (error) {
+    await listings;
+    throw error;
+  }
+  const { base, describe } = resolved;
+  // Working tree against the base (committed, staged and unstaged changes alike), and untracked files: all at once.
+  const [diff, [untracked, tracked]] = await Promise.all([
     gitAsync(root, ["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--no-renames", "--relative", base, "--"]),
-    gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]),
+    listings,
   ]);
   if (diff === undefined) throw new UsageError(`--changed: git could not compare the working tree with ${describe}`);
   if (untracked === undefined) throw new UsageError("--changed: git could not list the untracked files");
+  if (tracked === undefined) throw new UsageError("--changed: git could not list the tracked files");
   const changed = new Set<string>();
   const deleted = new Set<string>();
   const fields = nulList(diff);
@@ -111,8 +127,12 @@ export async function changesSince(root: string, ref: string | undefined, env: R
     if (status === "D") deleted.add(file);
     else changed.add(file);
   }
-  for (const file of nulList(untracked)) changed.add(file);
-  return { base, describe, changed: [...changed].sort(), deleted: [...deleted].sort() };
+  const eventPaths = nulList(tracked);
+  for (const file of nulList(untracked)) {
+    changed.add(file);
+    if (file.startsWith("data/events/")) eventPaths.push(file);
+  }
+  return { base, describe, changed: [...changed].sort(), deleted: [...deleted].sort(), eventPaths };
 }
 
 /**

@@ -155,11 +155,13 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
 /**
  * Every file and symbolic link under data/, sorted: the listing every run
  * needs, walked with readdir (about three times faster than a glob here).
+ * `skip`: a folder left out, with everything under it.
  */
-function listData(root: string): DatasetFile[] {
+function listData(root: string, skip?: string): DatasetFile[] {
   const out: DatasetFile[] = [];
   const base = root.endsWith(path.sep) ? root : root + path.sep;
   const walk = (rel: string) => {
+    if (rel === skip) return;
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, rel), { withFileTypes: true });
@@ -181,6 +183,89 @@ function listData(root: string): DatasetFile[] {
   };
   walk("data");
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every file under data/ but the events: what `validate --changed` lists
+ * whole (registries, kept texts). Its events are found by an EventLocator.
+ */
+export function listDataWithoutEvents(root: string): DatasetFile[] {
+  return listData(root, RECORD_FOLDERS.event);
+}
+
+/**
+ * The entries of dataset paths that exist, as discover makes them (a symbolic
+ * link is marked, never followed); a path that is gone, or a folder, has none.
+ */
+export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] {
+  const out: DatasetFile[] = [];
+  for (const rel of paths) {
+    let stats;
+    try {
+      stats = lstatSync(path.join(root, rel));
+    } catch {
+      continue;
+    }
+    if (stats.isDirectory()) continue;
+    const file = toDatasetFile(root, rel);
+    if (stats.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+    out.push(file);
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Finds events without a listing of every one: `validate --changed` reads
+ * only the events a change can collide with (see check/run.ts).
+ */
+export interface EventLocator {
+  /** The files of one folder of events (data/events/YYYY/MM), sorted; none when it does not exist. */
+  inFolder(folder: string): DatasetFile[];
+  /** The event files whose file name gives one of `ids`, wherever they are, sorted. */
+  withIds(ids: ReadonlySet<string>): DatasetFile[];
+}
+
+/** A locator over a listing made already. */
+export function locatorOfListing(listing: readonly DatasetFile[]): EventLocator {
+  const events = listing.filter((f) => f.kind === "event");
+  return {
+    inFolder: (folder) => events.filter((f) => f.path.startsWith(`${folder}/`) && f.path.indexOf("/", folder.length + 1) === -1),
+    withIds: (ids) => events.filter((f) => ids.has(idFromPath(f.path))),
+  };
+}
+
+/**
+ * A locator over the paths of the event files (as git lists them, tracked and
+ * untracked): a folder is read when asked for, and a path found by its id is
+ * checked on disk (it may be gone since git listed it).
+ */
+export function locatorOfPaths(root: string, eventPaths: readonly string[]): EventLocator {
+  // A few ids are looked for, among many paths: a substring test first, the exact id only for the paths it lets through.
+  const pathsOf = (ids: ReadonlySet<string>): string[] => {
+    if (ids.size === 0) return [];
+    const needles = [...ids].map((id) => `/${id}.`);
+    return eventPaths.filter((p) => needles.some((n) => p.includes(n)) && ids.has(idFromPath(p)));
+  };
+  return {
+    inFolder: (folder) => {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+      } catch {
+        return [];
+      }
+      const files: DatasetFile[] = [];
+      for (const e of entries) {
+        if (!e.isFile() && !e.isSymbolicLink()) continue;
+        const file = toDatasetFile(root, `${folder}/${e.name}`);
+        if (file.kind !== "event") continue;
+        if (e.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+        files.push(file);
+      }
+      return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+    withIds: (ids) => entriesAt(root, pathsOf(ids)).filter((f) => f.kind === "event"),
+  };
 }
 
 /** Where a link points, and whether that place is inside the dataset's repository. */

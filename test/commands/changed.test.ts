@@ -44,6 +44,23 @@ test("only changed files are reported; cross-record rules still see unchanged fi
   }
 });
 
+test("an id reused in another month is found without listing every event", async () => {
+  const root = repo();
+  try {
+    // Untracked, and in a month of its own: the event it collides with (2023/02) is outside the months read.
+    const moved = editEvent('start: "2023-02-28"', 'start: "2024-05-01"').replace('published: "2023-02-28"', 'published: "2024-05-01"');
+    mkdirSync(path.join(root, "data/events/2024/05"), { recursive: true });
+    writeFileSync(path.join(root, "data/events/2024/05/ev-p6w7bxbz.yaml"), moved);
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.equal(files(r.stdout), ["data/events/2024/05/ev-p6w7bxbz.yaml|id-unique"]);
+    const finding = JSON.parse(r.stdout).findings[0];
+    assert.match(finding.message, /data\/events\/2023\/02\/ev-p6w7bxbz\.yaml/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("uncommitted and untracked changes count; a clean branch has nothing to check", async () => {
   const root = repo();
   try {
