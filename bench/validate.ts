@@ -24,7 +24,7 @@ import { LATEST_VERSION, jsonSchemaPath } from "../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { writeSynthetic } from "./synthetic.ts";
 
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 const { values } = parseArgs({
   options: {

@@ -89,7 +89,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} records checked and written`) : undefined;
     // One pass over the records: the validate workers write the event files of the release as they check.
     const writeEvents = async (folder: string) => {
-      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: folder, progress, ...pool });
+      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: folder, progress, timings, ...pool });
       if (progress) io.stderr.write("\r\u001b[2K");
       timings.mark("validate, write events");
       const summary = summarize(result.findings, result.files, result.records);

@@ -10,10 +10,18 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
-import { gzip as gzipCallback, constants } from "node:zlib";
+import { gzip as gzipCallback } from "node:zlib";
 import * as tar from "tar";
 
 const gzip = promisify(gzipCallback);
+
+/**
+ * The gzip level. Measured on the events.jsonl of a 100k-record release (122 MB):
+ * level 6 (zlib's default) 3.06 s and 19.7 MB; level 4 1.44 s and 21.3 MB (+8 %);
+ * level 1 1.07 s and 24.2 MB (+23 %). Level 4 halves the archive's time for a
+ * download a twelfth larger.
+ */
+export const ARCHIVE_LEVEL = 4;
 
 /** Bytes of tar stream a gzip member holds: large enough that the cuts cost nothing measurable in size. */
 export const MEMBER_BYTES = 8 << 20;
@@ -45,7 +53,7 @@ export async function writeTarGz(options: ArchiveOptions): Promise<void> {
       for (let done = 0; done < member.length; ) done += writeSync(fd, member, done);
     };
     const compress = (block: Buffer) => {
-      const member = gzip(block, { level: constants.Z_DEFAULT_COMPRESSION });
+      const member = gzip(block, { level: ARCHIVE_LEVEL });
       // Awaited in turn by drainOne; a failure before then is not "unhandled".
       member.catch(() => undefined);
       inFlight.push(member);
