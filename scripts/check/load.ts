@@ -1,6 +1,6 @@
 /** Reads and parses one file, and checks it against its schema once. */
 import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
-import type { DatasetFile } from "../dataset/discover.ts";
+import { absolutePath, type DatasetFile } from "../dataset/discover.ts";
 import { parseRecord, type ParsedDocument, type ParseResult } from "../dataset/parse.ts";
 import { readText, type ReadResult } from "../dataset/read.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
@@ -18,7 +18,7 @@ export interface Loaded {
 
 /** A file's text; a symbolic link is never followed (it may point anywhere on the machine): it reads as a `symlink` problem. */
 export function readFile(file: DatasetFile): ReadResult {
-  return file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(file.absolute);
+  return file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(absolutePath(file));
 }
 
 /**

@@ -52,18 +52,25 @@ export interface CheckResult {
   evidence: { checked: number; notChecked: number };
 }
 
+/** One copy of each status and start date among the summaries kept (a worker's summary comes with copies of its own). */
 const statusStrings = new Map<string, EventSummary["status"]>();
+const startStrings = new Map<string, string>();
 
 /**
- * A summary as it is kept for the dataset rules: its status is one shared
- * string (a summary from a worker comes with a copy of its own).
+ * A summary as it is kept for the dataset rules, with its status and start
+ * date shared strings: a few thousand dates serve any number of events.
  */
 function kept(event: EventSummary): EventSummary {
-  const status = event.status;
+  const { status, start } = event;
   if (status) {
     const shared = statusStrings.get(status);
     if (shared) event.status = shared;
     else statusStrings.set(status, status);
+  }
+  if (start) {
+    const shared = startStrings.get(start);
+    if (shared) event.start = shared;
+    else startStrings.set(start, start);
   }
   return event;
 }

@@ -60,7 +60,7 @@ function codingFiles(arg: string, cwd: string): DatasetFile[] {
   const found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
   return found
     .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .map((f) => ({ path: path.relative(cwd, f) || f, absolute: f, kind: "event" as const, format: /\.json$/i.test(f) ? ("json" as const) : ("yaml" as const) }));
+    .map((f) => ({ path: path.relative(cwd, f) || f, root: cwd, kind: "event" as const, format: /\.json$/i.test(f) ? ("json" as const) : ("yaml" as const) }));
 }
 
 export async function agreementCommand(argv: string[], io: CommandIO): Promise<number> {

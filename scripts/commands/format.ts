@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { EXIT, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
-import { discoverRecords } from "../dataset/discover.ts";
+import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
 
@@ -40,7 +40,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
   const differ: string[] = [];
   const failed: string[] = [];
   for (const file of files) {
-    const read = readOriginal(file.absolute);
+    const read = readOriginal(absolutePath(file));
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;
@@ -53,7 +53,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     }
     if (result.text === original) continue;
     differ.push(file.path);
-    if (!values.check) writeFileAtomic(file.absolute, result.text);
+    if (!values.check) writeFileAtomic(absolutePath(file), result.text);
   }
 
   for (const line of failed) io.stderr.write(line + "\n");

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
-import { discoverRecords } from "../dataset/discover.ts";
+import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
@@ -49,7 +49,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   const failed: string[] = [];
   const changed: string[] = [];
   for (const file of files) {
-    const read = readOriginal(file.absolute);
+    const read = readOriginal(absolutePath(file));
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;
@@ -68,7 +68,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     }
     changed.push(file.path);
     if (dryRun) io.stdout.write(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`));
-    else writeFileAtomic(file.absolute, result.text);
+    else writeFileAtomic(absolutePath(file), result.text);
   }
 
   for (const line of failed) io.stderr.write(line + "\n");

@@ -11,8 +11,12 @@ const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, 
 export interface DatasetFile {
   /** Path relative to the dataset root, `/`-separated: what reports print. */
   path: string;
-  /** Absolute path on disk. */
-  absolute: string;
+  /**
+   * The dataset root the path is relative to: one string shared by every file
+   * of a listing, where an absolute path would be a string a file (a listing
+   * of a million files held ~100 MB of them). `absolutePath` joins the two.
+   */
+  root: string;
   /** The record kind its folder holds, or `null` for a file that is not a record. */
   kind: RecordKind | null;
   format: "yaml" | "json" | null;
@@ -41,6 +45,12 @@ export function idFromPath(file: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Where a dataset file is on disk. */
+export function absolutePath(file: DatasetFile): string {
+  // The listings' own paths are plain relative ones: joined without path.resolve's work (it runs once a file read).
+  return path.sep === "/" && !file.path.startsWith("/") && !file.path.startsWith("../") ? `${file.root}/${file.path}` : path.resolve(file.root, file.path);
+}
+
 const RECORD_EXTENSION = /\.(?:(ya?ml)|json)$/i;
 
 export function formatOf(file: string): "yaml" | "json" | null {
@@ -58,7 +68,7 @@ const PREFIXES = (Object.entries(RECORD_FOLDERS) as [RecordKind, string][]).map(
 
 function toDatasetFile(root: string, relative: string): DatasetFile {
   const rel = relative.split(path.sep).join("/");
-  return { path: rel, absolute: path.resolve(root, rel), kind: kindOf(rel), format: formatOf(rel) };
+  return { path: rel, root, kind: kindOf(rel), format: formatOf(rel) };
 }
 
 /**
@@ -118,7 +128,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
     const rel = link ?? e.path;
     if (byPath.has(rel)) continue;
     const file = toDatasetFile(root, rel);
-    if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+    if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
     byPath.set(rel, file);
   }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -159,7 +169,6 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
  */
 function listData(root: string, skip?: string): DatasetFile[] {
   const out: DatasetFile[] = [];
-  const base = root.endsWith(path.sep) ? root : root + path.sep;
   const walk = (rel: string) => {
     if (rel === skip) return;
     let entries: Dirent[];
@@ -175,8 +184,8 @@ function listData(root: string, skip?: string): DatasetFile[] {
       if (entry.isDirectory()) walk(child);
       else if (entry.isFile() || entry.isSymbolicLink()) {
         const format = formatOf(entry.name);
-        const file: DatasetFile = { path: child, absolute: base + child, kind: format === null ? null : folderKind, format };
-        if (entry.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+        const file: DatasetFile = { path: child, root, kind: format === null ? null : folderKind, format };
+        if (entry.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
         out.push(file);
       }
     }
@@ -208,7 +217,7 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     }
     if (stats.isDirectory()) continue;
     const file = toDatasetFile(root, rel);
-    if (stats.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+    if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
     out.push(file);
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -259,7 +268,7 @@ export function locatorOfPaths(root: string, eventPaths: readonly string[]): Eve
         if (!e.isFile() && !e.isSymbolicLink()) continue;
         const file = toDatasetFile(root, `${folder}/${e.name}`);
         if (file.kind !== "event") continue;
-        if (e.isSymbolicLink()) file.symlink = linkTarget(root, file.absolute);
+        if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
         files.push(file);
       }
       return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -6,7 +6,6 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import { StringDecoder } from "node:string_decoder";
 import { RECORD_KINDS } from "../../schema/versions.ts";
 
 /** What can happen to an event between releases, in the order the changelog lists them. */
@@ -29,21 +28,32 @@ interface Line {
 /** A canonical events.jsonl line starts with these keys, strings without escapes: read without a full parse. */
 const HEAD = /^\{"schema_version":"[^"\\]*","id":"([^"\\]*)","status":"([^"\\]*)"/;
 
-/** The lines of a file, read a large block at a time (LF ends a line; a CR before it is kept out). */
-function* textLines(file: string): Generator<string> {
+/**
+ * The lines of a file, read a large block at a time (LF ends a line; a CR
+ * before it is kept out). Each line is decoded on its own: decoding the whole
+ * block as one string made two multi-megabyte strings a block, which the
+ * garbage collector let pile up (at 1M events the heap grew by 375 MB here).
+ * A line is cut at an LF byte, which never falls inside a UTF-8 sequence.
+ */
+export function* textLines(file: string, blockBytes = 4 << 20): Generator<string> {
   const fd = openSync(file, "r");
   try {
-    const decoder = new StringDecoder("utf8");
-    const block = Buffer.allocUnsafe(4 << 20);
-    let rest = "";
+    const block = Buffer.allocUnsafe(blockBytes);
+    // The start of a line that runs past the end of the block read before.
+    let carry: Buffer | undefined;
+    const line = (bytes: Buffer, start: number, end: number) => bytes.toString("utf8", start, end > start && bytes[end - 1] === 13 ? end - 1 : end);
     for (let n; (n = readSync(fd, block, 0, block.length, null)) > 0; ) {
-      const text = rest + decoder.write(block.subarray(0, n));
       let at = 0;
-      for (let end; (end = text.indexOf("\n", at)) !== -1; at = end + 1) yield text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-      rest = text.slice(at);
+      for (let end; (end = block.indexOf(10, at)) !== -1 && end < n; at = end + 1) {
+        if (carry) {
+          const whole = Buffer.concat([carry, block.subarray(0, end)]);
+          carry = undefined;
+          yield line(whole, 0, whole.length);
+        } else yield line(block, at, end);
+      }
+      if (at < n) carry = carry ? Buffer.concat([carry, block.subarray(at, n)]) : Buffer.from(block.subarray(at, n));
     }
-    rest += decoder.end();
-    if (rest !== "") yield rest;
+    if (carry && carry.length > 0) yield line(carry, 0, carry.length);
   } finally {
     closeSync(fd);
   }

@@ -8,7 +8,7 @@ import { RECORD_KINDS, SCHEMAS, SCHEMA_VERSIONS, jsonSchemaPath } from "../../sc
 import { generateSchemaFiles } from "../../schema/publish.ts";
 import { staleSchemaFiles } from "../../scripts/commands/schema.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { discover } from "../../scripts/dataset/discover.ts";
+import { absolutePath, discover } from "../../scripts/dataset/discover.ts";
 import { parseRecord } from "../../scripts/dataset/parse.ts";
 import { loadJsonSchema, newAjv, precompiled, sha256, standaloneSource } from "../../scripts/rules/schema/validators.ts";
 
@@ -58,7 +58,7 @@ test("every record in data/ passes the published schema of its kind and of the v
     // data/texts/ holds source texts and their manifest (text-manifest checks them), not records.
     if (file.path.startsWith("data/texts/")) continue;
     assert.ok(file.kind && file.format, `${file.path} is a record`);
-    const parsed = parseRecord(readFileSync(file.absolute, "utf8"), file.format!);
+    const parsed = parseRecord(readFileSync(absolutePath(file), "utf8"), file.format!);
     assert.ok(parsed.ok, file.path);
     const value = (parsed.ok ? parsed.doc.value : {}) as { schema_version: string };
     const key = `${value.schema_version}:${file.kind}`;
@@ -86,9 +86,9 @@ test("standalone validators (npm run build) judge every record as the compiled s
       const compiled = newAjv(false).compile(loadJsonSchema(version, kind));
       let invalid = 0;
       for (const f of files.filter((x) => x.kind === kind && x.format)) {
-        const parsed = parseRecord(readFileSync(f.absolute, "utf8").replace(/^\ufeff/, ""), f.format!);
+        const parsed = parseRecord(readFileSync(absolutePath(f), "utf8").replace(/^\ufeff/, ""), f.format!);
         if (!parsed.ok) continue;
-        assert.is(standalone(parsed.doc.value), compiled(parsed.doc.value), f.absolute);
+        assert.is(standalone(parsed.doc.value), compiled(parsed.doc.value), absolutePath(f));
         if (!compiled(parsed.doc.value)) invalid++;
       }
       if (kind !== "actor") assert.ok(invalid > 0, `${kind}: an invalid record was compared too`);
