@@ -21,8 +21,8 @@ export interface FileFacts {
 // csv-stringify quotes a CRLF but not a lone CR or LF under CRLF records: quote every line break.
 export const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true, quoted_match: /[\r\n\u2028\u2029]/ } as const;
 
-/** Text is gathered up to this many UTF-16 units before a write: few system calls, little memory. */
-const FLUSH_AT = 1 << 20;
+/** Bytes gathered before a write: few system calls, little memory. */
+const BUFFER_BYTES = 1 << 20;
 
 /** The descriptors a build has open: on a failure they are closed before its temporary folder goes. */
 export class OpenFiles {
@@ -50,12 +50,17 @@ export class OpenFiles {
   }
 }
 
-/** A file written as text comes (gathered into large writes), optionally hashed on the way. */
+/**
+ * A file written as text comes, optionally hashed on the way. Text is encoded
+ * straight into one buffer a file and written when it is full: no array of
+ * pieces, no joined string (at a million events those were megabytes of
+ * garbage a flush).
+ */
 export class OutputFile {
   private readonly fd: number;
   private readonly hash: Hash | undefined;
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
   private bytes = 0;
 
   constructor(
@@ -68,9 +73,15 @@ export class OutputFile {
   }
 
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= FLUSH_AT) this.flush();
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        this.writeBytes(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
   }
 
   /** Appends a whole file (a part written by a worker), read a large block at a time. */
@@ -92,10 +103,9 @@ export class OutputFile {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(""), "utf8");
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0) return;
+    const chunk = this.buffer.subarray(0, this.used);
+    this.used = 0;
     this.writeBytes(chunk);
   }
 
@@ -131,17 +141,25 @@ export class FormulaCells {
   }
 }
 
-/** The cells of a table's row, as text; formula-like text cells are noted in `formulas`. */
+/** The cells of a table's row, as text; formula-like text cells are noted in `formulas`. One pass over the columns: it runs for every row of every table. */
 export function rowCells<R>(table: TableDefinition<R>, record: R, index: number, formulas?: FormulaCells): string[] {
-  const cells = table.columns.map((c) => {
-    const v = c.value(record, index);
-    return v === undefined ? "" : typeof v === "number" ? String(v) : v;
-  });
-  if (formulas)
-    table.columns.forEach((c, i) => {
+  const columns = table.columns;
+  const cells = new Array<string>(columns.length);
+  let formulaAt = -1;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const v = column.value(record, index);
+    const cell = v === undefined ? "" : typeof v === "number" ? String(v) : v;
+    cells[i] = cell;
+    if (formulas && formulaAt === -1 && column.type === "string" && cell !== "" && FORMULA_START.test(cell)) formulaAt = i;
+  }
+  // Rare: the formula-like cells are noted (with the row's key) once the row is complete.
+  if (formulas && formulaAt !== -1)
+    for (let i = formulaAt; i < columns.length; i++) {
+      const c = columns[i]!;
       if (c.type === "string" && FORMULA_START.test(cells[i]!))
-        formulas.add({ file: table.file, key: table.primaryKey.map((k) => cells[table.columns.findIndex((x) => x.name === k)]).join(", "), column: c.name, value: cells[i]! });
-    });
+        formulas.add({ file: table.file, key: table.primaryKey.map((k) => cells[columns.findIndex((x) => x.name === k)]).join(", "), column: c.name, value: cells[i]! });
+    }
   return cells;
 }
 
