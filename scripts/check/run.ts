@@ -131,6 +131,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const namedIds = new Set<string>();
     // Under --changed, events outside that scope stand in by their id, and only when it is an id that matters here.
     const standIns: EventEntry[] = [];
+    // Their files: a finding that names one (id-unique) gives its line and column.
+    const standInFiles: DatasetFile[] = [];
     if (!options.partial) {
       for (const f of listing) if (f.kind === "event" && !targeted.has(f.path)) others.push(f);
     } else {
@@ -157,7 +159,10 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
         }
       others.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const f of events.withIds(idsOfInterest))
-        if (!targeted.has(f.path) && !read.has(f.path)) standIns.push({ file: f.path, event: summaryFromPath(f.path) });
+        if (!targeted.has(f.path) && !read.has(f.path)) {
+          standInFiles.push(f);
+          standIns.push({ file: f.path, event: summaryFromPath(f.path) });
+        }
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
@@ -181,7 +186,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const docOf = (file: string) => {
       let l = reloaded.get(file);
       if (!l) {
-        listed ??= new Map([...listing, ...others].map((f) => [f.path, f]));
+        listed ??= new Map([...listing, ...others, ...standInFiles].map((f) => [f.path, f]));
         const f = listed.get(file) ?? targeted.get(file);
         if (!f) return undefined;
         l = load(f);

@@ -131,7 +131,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   // Under --changed, data/events/ is not listed whole: git lists its files, and only those a change can collide with are read.
   let listing = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? await discover(root) : undefined;
-  let files = changed && positionals.length === 0 ? [] : (listing ?? (await discover(root, positionals, io.cwd)));
+  // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
+  let files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
   timings.mark("list files");

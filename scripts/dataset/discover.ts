@@ -103,24 +103,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
   });
   // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
   // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
-  const ancestors = new Map<string, boolean>();
-  const linkedAncestor = (rel: string): string | undefined => {
-    const parts = rel.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join("/");
-      let linked = ancestors.get(dir);
-      if (linked === undefined) {
-        try {
-          linked = lstatSync(path.join(root, dir)).isSymbolicLink();
-        } catch {
-          linked = false;
-        }
-        ancestors.set(dir, linked);
-      }
-      if (linked) return dir;
-    }
-    return undefined;
-  };
+  const linkedAncestor = linkedAncestors(root);
   const byPath = new Map<string, DatasetFile>();
   for (const e of entries) {
     if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
@@ -203,24 +186,55 @@ export function listDataWithoutEvents(root: string): DatasetFile[] {
 }
 
 /**
+ * A function that gives the first folder on a dataset path that is a symbolic
+ * link (`data/linked` for `data/linked/x.yaml`), or undefined; each folder is
+ * looked at once.
+ */
+function linkedAncestors(root: string): (rel: string) => string | undefined {
+  const ancestors = new Map<string, boolean>();
+  return (rel) => {
+    const parts = rel.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      let linked = ancestors.get(dir);
+      if (linked === undefined) {
+        try {
+          linked = lstatSync(path.join(root, dir)).isSymbolicLink();
+        } catch {
+          linked = false;
+        }
+        ancestors.set(dir, linked);
+      }
+      if (linked) return dir;
+    }
+    return undefined;
+  };
+}
+
+/**
  * The entries of dataset paths that exist, as discover makes them (a symbolic
- * link is marked, never followed); a path that is gone, or a folder, has none.
+ * link is marked, never followed, and a path through a linked folder stands
+ * for that folder's link); a path that is gone, or a folder, has none.
  */
 export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] {
-  const out: DatasetFile[] = [];
+  const linkedAncestor = linkedAncestors(root);
+  const byPath = new Map<string, DatasetFile>();
   for (const rel of paths) {
+    const link = linkedAncestor(rel);
+    const at = link ?? rel;
+    if (byPath.has(at)) continue;
     let stats;
     try {
-      stats = lstatSync(path.join(root, rel));
+      stats = lstatSync(path.join(root, at));
     } catch {
       continue;
     }
     if (stats.isDirectory()) continue;
-    const file = toDatasetFile(root, rel);
+    const file = toDatasetFile(root, at);
     if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    out.push(file);
+    byPath.set(at, file);
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
@@ -234,11 +248,23 @@ export interface EventLocator {
   withIds(ids: ReadonlySet<string>): DatasetFile[];
 }
 
-/** A locator over a listing made already. */
+/** A locator over a listing made already (its events grouped by folder once, when first asked). */
 export function locatorOfListing(listing: readonly DatasetFile[]): EventLocator {
   const events = listing.filter((f) => f.kind === "event");
+  let byFolder: Map<string, DatasetFile[]> | undefined;
   return {
-    inFolder: (folder) => events.filter((f) => f.path.startsWith(`${folder}/`) && f.path.indexOf("/", folder.length + 1) === -1),
+    inFolder: (folder) => {
+      if (!byFolder) {
+        byFolder = new Map();
+        for (const f of events) {
+          const at = f.path.slice(0, f.path.lastIndexOf("/"));
+          const list = byFolder.get(at);
+          if (list) list.push(f);
+          else byFolder.set(at, [f]);
+        }
+      }
+      return byFolder.get(folder) ?? [];
+    },
     withIds: (ids) => events.filter((f) => ids.has(idFromPath(f.path))),
   };
 }
@@ -248,7 +274,10 @@ export function locatorOfListing(listing: readonly DatasetFile[]): EventLocator 
  * untracked): a folder is read when asked for, and a path found by its id is
  * checked on disk (it may be gone since git listed it).
  */
-export function locatorOfPaths(root: string, eventPaths: readonly string[]): EventLocator {
+export function locatorOfPaths(root: string, listed: readonly string[]): EventLocator {
+  // git lists a path once a stage while a merge is in conflict: once each here.
+  const eventPaths = [...new Set(listed)];
+  const linkedAncestor = linkedAncestors(root);
   // A few ids are looked for, among many paths: a substring test first, the exact id only for the paths it lets through.
   const pathsOf = (ids: ReadonlySet<string>): string[] => {
     if (ids.size === 0) return [];
@@ -257,6 +286,8 @@ export function locatorOfPaths(root: string, eventPaths: readonly string[]): Eve
   };
   return {
     inFolder: (folder) => {
+      // A folder reached through a symbolic link is not read (a link is never followed): its link is what the dataset holds.
+      if (linkedAncestor(`${folder}/x`) !== undefined) return [];
       let entries: Dirent[];
       try {
         entries = readdirSync(path.join(root, folder), { withFileTypes: true });

@@ -56,6 +56,8 @@ test("an id reused in another month is found without listing every event", async
     assert.equal(files(r.stdout), ["data/events/2024/05/ev-p6w7bxbz.yaml|id-unique"]);
     const finding = JSON.parse(r.stdout).findings[0];
     assert.match(finding.message, /data\/events\/2023\/02\/ev-p6w7bxbz\.yaml/);
+    // The other file's place is given too (line 2 holds its id).
+    assert.equal(finding.related, [{ file: "data/events/2023/02/ev-p6w7bxbz.yaml", pointer: "/id", line: 2, column: 5 }]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -124,6 +126,43 @@ test("an unchanged symbolic link in the month of a changed event is not read eit
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test("a month folder that is a symbolic link is not read through", async () => {
+  const root = repo();
+  const outside = mkdtempSync(path.join(tmpdir(), "eventwire-outside-"));
+  try {
+    // Outside the repository: an event with the changed event's id and date, which a read through the link would reveal.
+    const moved = editEvent('start: "2023-02-28"', 'start: "2024-05-01"').replace('published: "2023-02-28"', 'published: "2024-05-01"');
+    writeFileSync(path.join(outside, "ev-p6w7bxbz.yaml"), moved);
+    git(root, "checkout", "-q", "main");
+    mkdirSync(path.join(root, "data/events/2024"), { recursive: true });
+    symlinkSync(outside, path.join(root, "data/events/2024/05"));
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "linked month");
+    git(root, "checkout", "-q", "feature");
+    git(root, "merge", "-q", "main");
+    // A changed event of that month, in its own (real) folder: the file-name rule objects, nothing else may.
+    mkdirSync(path.join(root, "data/events/2024/06"), { recursive: true });
+    writeFileSync(path.join(root, "data/events/2024/06/ev-qqqqqqqq.yaml"), moved.replace("id: ev-p6w7bxbz", "id: ev-qqqqqqqq"));
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.equal(files(r.stdout), ["data/events/2024/06/ev-qqqqqqqq.yaml|file-name"], "nothing read through the link");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test("a path given with --changed that matches nothing is a usage error", async () => {
+  const root = repo();
+  try {
+    // `mian` is no commit: it is taken as a path, as without --changed.
+    const r = await run(["validate", "--changed", "mian"], { cwd: root });
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /no files match `mian`/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
