@@ -12,7 +12,7 @@ import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
 import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
-import { readTextManifest } from "../dataset/texts.ts";
+import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
@@ -37,6 +37,8 @@ export interface CheckOptions extends PoolOptions {
   listing?: readonly DatasetFile[];
   /** Under `partial`: where the other events are found; default: in the listing. */
   events?: EventLocator;
+  /** The registries and kept texts, read beforehand (prepareCheck) from the same listing, settings and date. */
+  prepared?: PreparedCheck;
   timings?: Timings;
 }
 
@@ -75,6 +77,28 @@ function kept(event: EventSummary): EventSummary {
   return event;
 }
 
+/** What the check of every file needs, read once from the listing: the registries and the kept texts. */
+export interface PreparedCheck {
+  registryLoads: Loaded[];
+  textManifest: TextManifest;
+  ctx: FileCheckContext;
+}
+
+/**
+ * Reads the registries and the kept texts of a listing. `validate --changed`
+ * calls it while git works out what changed (git runs in processes of its own).
+ */
+export function prepareCheck(root: string, listing: readonly DatasetFile[], settings: RuleSettings, today: string): PreparedCheck {
+  const registryLoads = listing.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
+  const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
+  const registries: Registries = {
+    actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
+    outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
+  };
+  const textManifest = readTextManifest(root, listing);
+  return { registryLoads, textManifest, ctx: { registries, today, settings, texts: textManifest.byUrl } };
+}
+
 /**
  * Checks `targets`. Registries and, for dataset rules, the events under
  * `root` are read too, but only findings in `targets` are reported.
@@ -89,14 +113,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const timings = options.timings ?? new Timings(false);
   const listing = options.listing ?? (await discover(root));
   timings.mark("list data/");
-  const registryLoads = listing.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
+  const { registryLoads, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
-  const registries: Registries = {
-    actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
-    outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
-  };
-  const textManifest = readTextManifest(root, listing);
-  const ctx: FileCheckContext = { registries, today, settings, texts: textManifest.byUrl };
   timings.mark("registries");
 
   const targeted = new Map(targets.map((f) => [f.path, f]));

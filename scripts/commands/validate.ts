@@ -2,11 +2,11 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { isCalendarDate } from "../core/dates.ts";
+import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
-import { checkDataset } from "../check/run.ts";
+import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
@@ -138,7 +138,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;
+  let prepared: PreparedCheck | undefined;
   if (changed) {
+    // The registries and kept texts are read while git works (in processes of its own).
+    prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
+    timings.mark("registries");
     const changes = await pendingChanges!;
     const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined);
     files = scoped.files;
@@ -151,6 +155,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const result = await checkDataset(root, files, {
     listing,
     events,
+    prepared,
     timings,
     settings,
     today,
