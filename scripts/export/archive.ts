@@ -23,6 +23,14 @@ const gzip = promisify(gzipCallback);
  */
 export const ARCHIVE_LEVEL = 4;
 
+/**
+ * Bytes of output zlib gives back at a time. At its default (16 KiB) each
+ * member came back in hundreds of pieces, each a turn of the main thread
+ * between two turns of the pool; 1 MiB took the archive of a 100k-record
+ * release from 2.2-2.4 s to 1.96-2.1 s. The bytes are the same.
+ */
+const OUTPUT_CHUNK_BYTES = 1 << 20;
+
 /** Bytes of tar stream a gzip member holds: large enough that the cuts cost nothing measurable in size. */
 export const MEMBER_BYTES = 8 << 20;
 
@@ -53,7 +61,7 @@ export async function writeTarGz(options: ArchiveOptions): Promise<void> {
       for (let done = 0; done < member.length; ) done += writeSync(fd, member, done);
     };
     const compress = (block: Buffer) => {
-      const member = gzip(block, { level: ARCHIVE_LEVEL });
+      const member = gzip(block, { level: ARCHIVE_LEVEL, chunkSize: OUTPUT_CHUNK_BYTES });
       // Awaited in turn by drainOne; a failure before then is not "unhandled".
       member.catch(() => undefined);
       inFlight.push(member);
