@@ -32,13 +32,14 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     dir: { type: "string" },
     seed: { type: "string", default: "20230228" },
-    scale: { type: "string", default: "1000000" },
+    // One release at a larger scale, for peak memory: ten times --records unless given (0: none).
+    scale: { type: "string" },
   },
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
-const scale = Number(values.scale);
+const scale = values.scale === undefined ? 10 * records : Number(values.scale);
 if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(scale) || scale < 0) {
   process.stderr.write("usage: npm run bench -- [--records N] [--runs R] [--dir folder] [--seed S] [--scale N (0: none)]\n");
   process.exit(2);

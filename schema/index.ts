@@ -20,4 +20,4 @@ export const SCHEMAS: Readonly<Record<string, Readonly<Record<RecordKind, z.ZodT
 export type { Event, Actor, Outlet } from "./v1.2.0/index.ts";
 
 /** The value lists of the latest version, for the tools that write records and releases. */
-export { STATUSES, DATE_PRECISIONS, ROLES, LOCATION_PRECISIONS, METHODS, ACTOR_KINDS, OUTLET_KINDS, CLAIM_PATTERN } from "./v1.2.0/index.ts";
+export { STATUSES, DATE_PRECISIONS, ROLES, LOCATION_PRECISIONS, METHODS, ACTOR_KINDS, OUTLET_KINDS } from "./v1.2.0/index.ts";

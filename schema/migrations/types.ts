@@ -6,7 +6,7 @@ export type RecordValue = Record<string, unknown>;
 export interface Migration {
   from: string;
   to: string;
-  /** What changes, in one line (the changelog and `migrate --dry-run` quote it). */
+  /** What changes, in one line (`migrate --dry-run` lists it for the steps it would take). */
   description: string;
   /**
    * A pure function from a valid record of version `from` to a valid record

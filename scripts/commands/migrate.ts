@@ -2,6 +2,7 @@
 import { createTwoFilesPatch } from "diff";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
@@ -48,6 +49,8 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
 
   const failed: string[] = [];
   const changed: string[] = [];
+  // The versions the changed records come from: a dry run names the steps they take.
+  const fromVersions = new Set<string>();
   for (const file of files) {
     const read = readOriginal(absolutePath(file));
     if (!read.ok) {
@@ -67,11 +70,16 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
       continue;
     }
     changed.push(file.path);
+    fromVersions.add(result.from);
     if (dryRun) io.stdout.write(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`));
     else writeFileAtomic(absolutePath(file), result.text);
   }
 
   for (const line of failed) io.stderr.write(line + "\n");
+  if (dryRun && fromVersions.size > 0) {
+    const earliest = SCHEMA_VERSIONS.find((v) => fromVersions.has(v))!;
+    for (const step of migrationsBetween(earliest, to)) io.stdout.write(`${step.from} -> ${step.to}: ${step.description}\n`);
+  }
   const rest = files.length - changed.length - failed.length;
   io.stdout.write(
     `${dryRun ? "Would migrate" : "Migrated"} ${plural(changed.length, "record")} to schema ${to}` +

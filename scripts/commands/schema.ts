@@ -1,7 +1,7 @@
 /** `eventwire schema build|check|lock|diff`: publishes, locks and compares the JSON Schemas generated from zod. */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { bumpSuffices, declaredBump, diffSchemas, requiredBump, type SchemaChange } from "../../schema/compatibility.ts";
 import { currentEntry, LOCK_FILE, lockProblems, lockText, readLock, sha256 } from "../../schema/lock.ts";
 import { migrationsBetween } from "../../schema/migrations/index.ts";
@@ -9,6 +9,7 @@ import { generateSchemaFiles } from "../../schema/publish.ts";
 import { RECORD_KINDS, SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
+import { loadJsonSchema } from "../rules/schema/validators.ts";
 import { writeFileAtomic } from "../core/write.ts";
 
 export const SCHEMA_USAGE = `Usage: eventwire schema <build|check|lock|diff> [options]
@@ -51,10 +52,10 @@ interface Side {
   schemas: Partial<Record<RecordKind, Record<string, unknown>>>;
 }
 
-function side(arg: string, root: string, cwd: string): Side {
+function side(arg: string, cwd: string): Side {
   if (SCHEMA_VERSIONS.includes(arg)) {
     const schemas: Side["schemas"] = {};
-    for (const kind of RECORD_KINDS) schemas[kind] = JSON.parse(readFileSync(path.join(root, jsonSchemaPath(arg, kind)), "utf8"));
+    for (const kind of RECORD_KINDS) schemas[kind] = loadJsonSchema(arg, kind);
     return { label: arg, version: arg, schemas };
   }
   const file = path.resolve(cwd, arg);
@@ -71,14 +72,14 @@ function side(arg: string, root: string, cwd: string): Side {
   return { label: arg, version: id?.[1], schemas: { [kind]: schema } };
 }
 
-export interface DiffReport {
+interface DiffReport {
   changes: { kind: RecordKind; changes: SchemaChange[] }[];
   required: ReturnType<typeof requiredBump>;
   declared?: ReturnType<typeof declaredBump>;
   ok: boolean;
 }
 
-export function diffSides(a: Side, b: Side): DiffReport {
+function diffSides(a: Side, b: Side): DiffReport {
   const changes: DiffReport["changes"] = [];
   for (const kind of RECORD_KINDS) {
     const [x, y] = [a.schemas[kind], b.schemas[kind]];
@@ -140,9 +141,14 @@ export async function schemaCommand(argv: string[], io: CommandIO): Promise<numb
     if (!SCHEMA_VERSIONS.includes(version)) throw new UsageError(`\`${version}\` is not a schema version (${SCHEMA_VERSIONS.join(", ")})`);
     const lock = readLock(root);
     const entry = currentEntry(root, version);
-    if (lock[version] && JSON.stringify(lock[version]) !== JSON.stringify(entry)) {
+    // The lock file keeps an entry's files sorted, the current entry lists them by kind: compared as values, not text.
+    if (lock[version] && !isDeepStrictEqual(lock[version], entry)) {
       io.stderr.write(`schema ${version} is locked already, with other hashes: a released version never changes.\n`);
       return EXIT.findings;
+    }
+    if (lock[version]) {
+      io.stdout.write(`Schema ${version} is locked already (${LOCK_FILE}), with these hashes.\n`);
+      return EXIT.ok;
     }
     writeFileAtomic(path.join(root, LOCK_FILE), lockText({ ...lock, [version]: entry }));
     io.stdout.write(`Locked schema ${version} in ${LOCK_FILE}.\n`);
@@ -151,7 +157,7 @@ export async function schemaCommand(argv: string[], io: CommandIO): Promise<numb
 
   if (sub === "diff") {
     expect(2);
-    const [a, b] = [side(rest[0]!, root, io.cwd), side(rest[1]!, root, io.cwd)];
+    const [a, b] = [side(rest[0]!, io.cwd), side(rest[1]!, io.cwd)];
     const report = diffSides(a, b);
     io.stdout.write(formatDiff(a, b, report));
     return report.ok ? EXIT.ok : EXIT.findings;
@@ -171,7 +177,7 @@ export async function schemaCommand(argv: string[], io: CommandIO): Promise<numb
       } catch (error) {
         problems.push(`${(error as Error).message} (schema/migrations/)`);
       }
-      const report = diffSides(side(from, root, io.cwd), side(to, root, io.cwd));
+      const report = diffSides(side(from, io.cwd), side(to, io.cwd));
       const count = (cls: string) => report.changes.reduce((n, c) => n + c.changes.filter((x) => x.class === cls).length, 0);
       steps.push(`${from} -> ${to}: ${count("breaking")} breaking, ${count("additive")} additive, ${count("documentation")} documentation changes; needs ${report.required}, declared ${report.declared}`);
       if (!report.ok) problems.push(`schema ${to} is a ${report.declared} version after ${from}, but its changes need a ${report.required} one (see \`eventwire schema diff ${from} ${to}\`)`);

@@ -7,9 +7,10 @@
  * result is parsed again and compared with the input before it is returned.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { MAX_ALIAS_COUNT } from "./parse.ts";
 
 /** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
 export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
@@ -122,19 +123,31 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: n
 export const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
 export const STRINGIFY_OPTIONS = { lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false } as const;
 
-/** The canonical text of a record; its key order follows `version`, or else the version the record declares. */
-export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version?: string): CanonicalResult {
-  const source = text.replace(/^\ufeff/, "");
-  const doc = parseDocument(source, PARSE_OPTIONS);
+/**
+ * A record file's text parsed for a command that rewrites it (`format`,
+ * `migrate`), a BOM left out: its YAML document (JSON is YAML 1.2) and its
+ * value; or why it cannot be rewritten. Repeated keys refuse, as in validate
+ * (JSON.parse would keep the last of two silently).
+ */
+export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed; value: Record<string, unknown> } | { ok: false; reason: string } {
+  const doc = parseDocument(text.replace(/^\ufeff/, ""), PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
-  let original: unknown;
+  let value: unknown;
   try {
-    original = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return { ok: false, reason: "it uses aliases beyond the limit" };
   }
-  if (original === null || typeof original !== "object" || Array.isArray(original)) return { ok: false, reason: "it does not hold a record (an object)" };
-  const declared = (original as Record<string, unknown>).schema_version;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "it does not hold a record (an object)" };
+  return { ok: true, doc, value: value as Record<string, unknown> };
+}
+
+/** The canonical text of a record; its key order follows `version`, or else the version the record declares. */
+export function canonicalText(text: string, format: "yaml" | "json", kind: RecordKind, version?: string): CanonicalResult {
+  const parsed = parseForRewrite(text);
+  if (!parsed.ok) return parsed;
+  const { doc, value: original } = parsed;
+  const declared = original.schema_version;
   const schemaVersion = version ?? (typeof declared === "string" && SCHEMA_VERSIONS.includes(declared) ? declared : undefined);
   const schema = schemaVersion ? (loadJsonSchema(schemaVersion, kind) as SchemaNode) : undefined;
 

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
-import { PARSE_OPTIONS, STRINGIFY_OPTIONS } from "./canonical.ts";
+import { PARSE_OPTIONS, parseForRewrite, STRINGIFY_OPTIONS } from "./canonical.ts";
 
 export type MigrateTextResult =
   | { ok: true; from: string; text: string; value: RecordValue; changed: boolean }
@@ -62,25 +62,9 @@ function patchNode(doc: Document, node: Node | null, before: unknown, after: unk
  */
 export function migrateText(text: string, format: "yaml" | "json", kind: RecordKind, to: string): MigrateTextResult {
   const bom = text.startsWith("\ufeff") ? "\ufeff" : "";
-  const source = text.slice(bom.length);
-  let value: unknown;
-  let doc: Document | undefined;
-  if (format === "json") {
-    try {
-      value = JSON.parse(source);
-    } catch {
-      return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
-    }
-  } else {
-    doc = parseDocument(source, PARSE_OPTIONS);
-    if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch {
-      return { ok: false, reason: "it uses aliases beyond the limit" };
-    }
-  }
-  if (!isObject(value)) return { ok: false, reason: "it does not hold a record (an object)" };
+  const parsed = parseForRewrite(text);
+  if (!parsed.ok) return parsed;
+  const { doc, value } = parsed;
   const from = value.schema_version;
   if (typeof from !== "string" || !SCHEMA_VERSIONS.includes(from)) return { ok: false, reason: `its \`schema_version\` (${JSON.stringify(from)}) is not a known version` };
   if (SCHEMA_VERSIONS.indexOf(from) > SCHEMA_VERSIONS.indexOf(to)) return { ok: false, reason: `it is written against ${from}, later than ${to}: migrations only go forward` };
@@ -90,9 +74,8 @@ export function migrateText(text: string, format: "yaml" | "json", kind: RecordK
   let out: string;
   if (format === "json") out = JSON.stringify(migrated, null, 2) + "\n";
   else {
-    const yamlDoc = doc!;
-    yamlDoc.contents = patchNode(yamlDoc, yamlDoc.contents as Node | null, value, migrated) as typeof yamlDoc.contents;
-    out = yamlDoc.toString(STRINGIFY_OPTIONS);
+    doc.contents = patchNode(doc, doc.contents as Node | null, value, migrated) as typeof doc.contents;
+    out = doc.toString(STRINGIFY_OPTIONS);
   }
   const again = format === "json" ? JSON.parse(out) : parseDocument(out, PARSE_OPTIONS).toJS();
   if (!isDeepStrictEqual(again, migrated)) return { ok: false, reason: "the rewritten file would not hold the migrated record (please report this)" };

@@ -107,6 +107,7 @@ test("the real dataset written back as 1.0.0 migrates to exactly the files in th
     assert.match(dry.stdout, new RegExp(`Would migrate ${files.length} records to schema ${LATEST_VERSION}`));
     assert.match(dry.stdout, new RegExp(`^-schema_version: "1\\.0\\.0"\n\\+schema_version: "${LATEST_VERSION.replaceAll(".", "\\.")}"$`, "m"));
     assert.is(readFileSync(path.join(root, files[0]!), "utf8").includes('"1.0.0"'), true, "--dry-run changes nothing");
+    assert.match(dry.stdout, /^1\.0\.0 -> 1\.1\.0: .+$/m, "the steps are named");
 
     const r = await run(["migrate"], { cwd: root });
     assert.is(r.code, 0, r.stderr);
@@ -138,6 +139,12 @@ test("migrate: usage errors exit 2; a record it cannot migrate exits 1 and is le
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test("migrateText refuses a JSON record with a repeated key, as validate does (it never keeps one of the two silently)", () => {
+  const text = '{"schema_version":"1.0.0","id":"a","name":"A","name":"B","kind":"person"}\n';
+  const result = migrateText(text, "json", "actor", LATEST_VERSION);
+  assert.equal(result, { ok: false, reason: "it does not parse (run `eventwire validate` on it)" });
 });
 
 test.run();

@@ -8,7 +8,7 @@
  * schema file on disk (same SHA-256); otherwise the schema is compiled here.
  */
 import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
-import { createHash } from "node:crypto";
+import { sha256 } from "../../../schema/lock.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -54,9 +54,6 @@ export function newAjv(allErrors: boolean, source = false): Ajv2020 {
   return ajv;
 }
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 /** Where the build puts the standalone quick validator of a schema. */
 export function standalonePath(version: string, kind: RecordKind): string {
