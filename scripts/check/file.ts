@@ -9,7 +9,7 @@ import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
-import type { RecordKind } from "../../schema/versions.ts";
+import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { keptTextOf, type KeptText } from "../dataset/texts.ts";
 import { load, readTrusted } from "./load.ts";
 
@@ -134,7 +134,7 @@ function planOf(ctx: FileCheckContext): Plan {
       });
     const recordRules = on(RECORD_RULES);
     const forKind = (kind: RecordKind) => recordRules.filter(([rule]) => rule.kinds.includes(kind));
-    plan = { fileRules: on(FILE_RULES), recordRules: { event: forKind("event"), actor: forKind("actor"), outlet: forKind("outlet") } };
+    plan = { fileRules: on(FILE_RULES), recordRules: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, forKind(kind)])) as Plan["recordRules"] };
     plans.set(ctx, plan);
   }
   return plan;

@@ -62,7 +62,7 @@ export interface PoolResult {
 }
 
 /** Files a batch: outcomes come back a batch at a time, and the next batch goes out. */
-export const BATCH = 2000;
+const BATCH = 2000;
 
 /** Batches a worker holds at once: one in work, one waiting, so that it never idles for the next. */
 const IN_FLIGHT = 2;
@@ -75,16 +75,17 @@ const IN_FLIGHT = 2;
  * memory 463 MB -> 376 MB at the same speed. It leaves room for the largest
  * file a record may be (1 MiB) parsed with its positions many times over.
  */
-export const WORKER_HEAP_MB = 192;
+const WORKER_HEAP_MB = 192;
 
 /**
  * Runs one share in a worker, fed a batch at a time (the share is never
  * copied whole into the worker: its heap stays the same size, whatever the
  * share's).
  */
-function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) => void): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
+function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) => void, started: Worker[]): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    started.push(worker);
     const outcomes: FileOutcome[] = [];
     let sent = 0;
     const sendNext = () => {
@@ -147,8 +148,16 @@ export async function processAll(items: WorkItem[], ctx: FileCheckContext, optio
   }
   const size = Math.ceil(items.length / threads);
   const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
-  const results = await Promise.all(
-    shares.map((share, part) => runWorker(share, { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress)),
-  );
+  const started: Worker[] = [];
+  let results;
+  try {
+    results = await Promise.all(
+      shares.map((share, part) => runWorker(share, { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress, started)),
+    );
+  } catch (error) {
+    // One worker failed: the others stop too (a release's folder is about to go; their parts with it).
+    await Promise.all(started.map((w) => w.terminate()));
+    throw error;
+  }
   return { outcomes: results.flatMap((r) => r.outcomes), parts: results.flatMap((r) => (r.part ? [r.part] : [])) };
 }

@@ -7,7 +7,7 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, eventFolder, idFromPath, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, discover, eventFolder, idFromPath, locatorOfListing, sortedById, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
@@ -111,8 +111,11 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
 
   // One listing of data/ serves the registries and, when dataset rules run, every event.
   const timings = options.timings ?? new Timings(false);
-  const listing = options.listing ?? (await discover(root));
-  timings.mark("list data/");
+  let listing = options.listing;
+  if (!listing) {
+    listing = await discover(root);
+    timings.mark("list data/");
+  }
   const { registryLoads, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   timings.mark("registries");
@@ -121,7 +124,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const { exportTo, progress, ...pool } = options;
   let items: WorkItem[] = targets.map((file) => ({ file, role: "target" as const }));
   // A release's parts are joined as they are: their events must come in id order (the file name is the id).
-  if (exportTo) items = items.map((item) => ({ item, id: idFromPath(item.file.path) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((x) => x.item);
+  if (exportTo) items = sortedById(items, (item) => item.file);
   const { outcomes, parts } = await processAll(items, ctx, { ...pool, exportTo, progress });
   const findings: Finding[] = [];
   let records = 0;
@@ -175,7 +178,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
           read.add(f.path);
           others.push(f);
         }
-      others.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      others.sort(byPath);
       for (const f of events.withIds(idsOfInterest))
         if (!targeted.has(f.path) && !read.has(f.path)) {
           standInFiles.push(f);

@@ -10,7 +10,7 @@ import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts"
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
-import { discover, entriesAt, idFromPath, kindOf, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, discover, entriesAt, idFromPath, kindOf, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
@@ -229,7 +229,7 @@ async function changedTargets(
     root,
     (await filesMentioning(root, inactive)).filter((p) => !known.has(p) && (!allowed || allowed.has(p))),
   );
-  files = [...files, ...dependents].sort((a, b) => (a.path < b.path ? -1 : 1));
+  files = [...files, ...dependents].sort(byPath);
   const registryTouched = [...files.map((f) => f.kind), ...deleted.map(kindOf)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
   let note = `${files.length - dependents.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
@@ -239,7 +239,7 @@ async function changedTargets(
   const listing = await discover(root);
   for (const f of dependents) known.add(f.path);
   const events = listing.filter((f) => f.kind === "event" && !known.has(f.path));
-  files = [...files, ...events].sort((a, b) => (a.path < b.path ? -1 : 1));
+  files = [...files, ...events].sort(byPath);
   note += `, and every event, because registry entries changed`;
   return { files, deleted, note, listing };
 }

@@ -5,6 +5,7 @@
  */
 import { execFile, execFileSync } from "node:child_process";
 import { UsageError } from "../core/io.ts";
+import { RECORD_FOLDERS } from "./discover.ts";
 
 export interface Changes {
   /** The commit compared against. */
@@ -101,7 +102,7 @@ function nulList(text: string | undefined): string[] {
 export async function changesSince(root: string, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<Changes> {
   const git = gitIn(root);
   // The listings need no base: they start first, and run while the base is worked out.
-  const listings = Promise.all([gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]), gitAsync(root, ["ls-files", "-z", "--cached", "--", "data/events"])]);
+  const listings = Promise.all([gitAsync(root, ["ls-files", "-z", "--others", "--exclude-standard"]), gitAsync(root, ["ls-files", "-z", "--cached", "--", RECORD_FOLDERS.event])]);
   let resolved: { base: string; describe: string };
   try {
     resolved = resolveBase(git, ref, env);
@@ -130,7 +131,7 @@ export async function changesSince(root: string, ref: string | undefined, env: R
   const eventPaths = nulList(tracked);
   for (const file of nulList(untracked)) {
     changed.add(file);
-    if (file.startsWith("data/events/")) eventPaths.push(file);
+    if (file.startsWith(`${RECORD_FOLDERS.event}/`)) eventPaths.push(file);
   }
   return { base, describe, changed: [...changed].sort(), deleted: [...deleted].sort(), eventPaths };
 }
@@ -142,5 +143,5 @@ export async function changesSince(root: string, ref: string | undefined, env: R
 export function filesMentioning(root: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return Promise.resolve([]);
   // git grep exits 1 when nothing matches: no answer is an empty one.
-  return gitAsync(root, ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", "data/events"]).then(nulList);
+  return gitAsync(root, ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", RECORD_FOLDERS.event]).then(nulList);
 }

@@ -51,6 +51,19 @@ export function absolutePath(file: DatasetFile): string {
   return path.sep === "/" && !file.path.startsWith("/") && !file.path.startsWith("../") ? `${file.root}/${file.path}` : path.resolve(file.root, file.path);
 }
 
+/** Orders dataset files (or anything with a path) by path, code unit by code unit: how every listing is sorted. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Items in the order of the ids their files' names give (a release writes records in id order). */
+export function sortedById<T>(items: readonly T[], fileOf: (item: T) => DatasetFile): T[] {
+  return items
+    .map((item) => ({ item, id: idFromPath(fileOf(item).path) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((x) => x.item);
+}
+
 const RECORD_EXTENSION = /\.(?:(ya?ml)|json)$/i;
 
 export function formatOf(file: string): "yaml" | "json" | null {
@@ -104,17 +117,17 @@ export async function discover(root: string, patterns: readonly string[] = [], c
   // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
   // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
   const linkedAncestor = linkedAncestors(root);
-  const byPath = new Map<string, DatasetFile>();
+  const found = new Map<string, DatasetFile>();
   for (const e of entries) {
     if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
     const link = linkedAncestor(e.path);
     const rel = link ?? e.path;
-    if (byPath.has(rel)) continue;
+    if (found.has(rel)) continue;
     const file = toDatasetFile(root, rel);
     if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    byPath.set(rel, file);
+    found.set(rel, file);
   }
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...found.values()].sort(byPath);
 }
 
 /**
@@ -174,7 +187,7 @@ function listData(root: string, skip?: string): DatasetFile[] {
     }
   };
   walk("data");
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort(byPath);
 }
 
 /**
@@ -218,11 +231,11 @@ function linkedAncestors(root: string): (rel: string) => string | undefined {
  */
 export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] {
   const linkedAncestor = linkedAncestors(root);
-  const byPath = new Map<string, DatasetFile>();
+  const found = new Map<string, DatasetFile>();
   for (const rel of paths) {
     const link = linkedAncestor(rel);
     const at = link ?? rel;
-    if (byPath.has(at)) continue;
+    if (found.has(at)) continue;
     let stats;
     try {
       stats = lstatSync(path.join(root, at));
@@ -232,9 +245,9 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     if (stats.isDirectory()) continue;
     const file = toDatasetFile(root, at);
     if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    byPath.set(at, file);
+    found.set(at, file);
   }
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...found.values()].sort(byPath);
 }
 
 /**
@@ -302,7 +315,7 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
         if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
         files.push(file);
       }
-      return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return files.sort(byPath);
     },
     withIds: (ids) => entriesAt(root, pathsOf(ids)).filter((f) => f.kind === "event"),
   };

@@ -21,7 +21,7 @@ const gzip = promisify(gzipCallback);
  * level 1 1.07 s and 24.2 MB (+23 %). Level 4 halves the archive's time for a
  * download a twelfth larger.
  */
-export const ARCHIVE_LEVEL = 4;
+const ARCHIVE_LEVEL = 4;
 
 /**
  * Bytes of output zlib gives back at a time. At its default (16 KiB) each
@@ -32,7 +32,7 @@ export const ARCHIVE_LEVEL = 4;
 const OUTPUT_CHUNK_BYTES = 1 << 20;
 
 /** Bytes of tar stream a gzip member holds: large enough that the cuts cost nothing measurable in size. */
-export const MEMBER_BYTES = 8 << 20;
+const MEMBER_BYTES = 8 << 20;
 
 export interface ArchiveOptions {
   /** The folder the entries are read from. */

@@ -14,10 +14,7 @@ import { EventCounts, type EventCountsData } from "./card.ts";
 import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
 import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
 
-/** The files each share writes a part of, in the order they are joined. */
-export const EVENT_FILES = ["events.jsonl", EVENTS.file, EVENT_ACTORS.file, EVENT_LOCATIONS.file, EVENT_SOURCES.file, EVENT_EVIDENCE.file] as const;
-
-/** The CSV tables drawn from events, in the order of EVENT_FILES. */
+/** The CSV tables drawn from events, in the order they are written and joined (after events.jsonl). */
 export const EVENT_TABLES = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE] as const;
 
 /** Where share `part` writes its piece of `file`. */
@@ -28,7 +25,6 @@ export function partFile(folder: string, file: string, part: number): string {
 /** What a share reports when its parts are written: plain data, so that a worker can send it. */
 export interface EventPartsResult {
   part: number;
-  events: number;
   counts: EventCountsData;
   formulas: { count: number; listed: FormulaCell[] };
   /** Set when an event came out of id order (two files with one id, or an id that is not its file's name). */
@@ -94,7 +90,7 @@ export class EventParts {
     } finally {
       this.files.closeAll();
     }
-    return { part: this.part, events: this.counts.events, counts: this.counts.data(), formulas: { count: this.formulas.count, listed: this.formulas.listed }, ...(this.disorder ? { disorder: this.disorder } : {}) };
+    return { part: this.part, counts: this.counts.data(), formulas: { count: this.formulas.count, listed: this.formulas.listed }, ...(this.disorder ? { disorder: this.disorder } : {}) };
   }
 
   /** Closes the files without finishing them (the build failed; its folder goes). */

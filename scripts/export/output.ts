@@ -142,7 +142,7 @@ export class FormulaCells {
 }
 
 /** The cells of a table's row, as text; formula-like text cells are noted in `formulas`. One pass over the columns: it runs for every row of every table. */
-export function rowCells<R>(table: TableDefinition<R>, record: R, index: number, formulas?: FormulaCells): string[] {
+function rowCells<R>(table: TableDefinition<R>, record: R, index: number, formulas?: FormulaCells): string[] {
   const columns = table.columns;
   const cells = new Array<string>(columns.length);
   let formulaAt = -1;

@@ -13,15 +13,15 @@ import { migrateRecord, type RecordValue } from "../../schema/migrations/index.t
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath, type RecordKind } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
-import { idFromPath, type DatasetFile } from "../dataset/discover.ts";
+import { byPath, sortedById, type DatasetFile } from "../dataset/discover.ts";
 import { readTrusted } from "../check/load.ts";
 import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
-import { EVENT_FILES, EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
+import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, FormulaCells, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS } from "./tables.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, type TableDefinition } from "./tables.ts";
 
 
 export interface ReleaseOptions {
@@ -34,8 +34,6 @@ export interface ReleaseOptions {
   created?: string;
   /** The folder of the previous release, for CHANGELOG.md and changes.csv. */
   previous?: string;
-  /** Told how many events are written, now and then (the command shows it on a terminal). */
-  progress?: (done: number, total: number) => void;
   /**
    * Writes the event part files into the temporary folder (see event-parts.ts)
    * and returns what each share reports, or undefined to give the build up
@@ -55,11 +53,10 @@ export interface ReleaseResult {
 
 /** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time, as records of the latest version. */
 function* recordsOf<T>(files: readonly DatasetFile[], kind: RecordKind): Generator<T> {
-  const ordered = files.filter((f) => f.kind === kind).sort((a, b) => {
-    const x = idFromPath(a.path);
-    const y = idFromPath(b.path);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const ordered = sortedById(
+    files.filter((f) => f.kind === kind),
+    (f) => f,
+  );
   // The dataset passed validate just before: read and parse only (no second schema check).
   for (const file of ordered) {
     const value = readTrusted(file);
@@ -87,16 +84,10 @@ function previousVersionOf(folder: string): string {
 }
 
 /** The events as one share, read here in id order (when no validate workers wrote the parts). */
-function writeEventsHere(folder: string, files: readonly DatasetFile[], progress?: ReleaseOptions["progress"]): EventPartsResult[] {
+function writeEventsHere(folder: string, files: readonly DatasetFile[]): EventPartsResult[] {
   const parts = new EventParts(folder, 0);
   try {
-    const total = files.filter((f) => f.kind === "event").length;
-    let done = 0;
-    for (const event of recordsOf<Event>(files, "event")) {
-      if (done++ % 1000 === 0) progress?.(done - 1, total);
-      parts.add(event);
-    }
-    progress?.(total, total);
+    for (const event of recordsOf<Event>(files, "event")) parts.add(event);
     return [parts.close()];
   } catch (error) {
     parts.abandon();
@@ -135,7 +126,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const timings = options.timings ?? new Timings(false);
   try {
     // The event files: parts written by each share (the validate workers, or here), joined in id order.
-    const parts = options.writeEvents ? await options.writeEvents(temp) : writeEventsHere(temp, options.files, options.progress);
+    const parts = options.writeEvents ? await options.writeEvents(temp) : writeEventsHere(temp, options.files);
     if (parts === undefined) {
       cleanup();
       // Given up before anything was built: not even an empty dist/ is left behind.
@@ -153,10 +144,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     }
     // Size and hash of every file, kept as it is written.
     const facts = new Map<string, FileFacts>();
-    const headers = new Map<string, string>(EVENT_TABLES.map((t) => [t.file, csvHeader(t as never)]));
-    for (const file of EVENT_FILES) {
+    // events.jsonl, then each table with its header line.
+    const joined: [file: string, header: string][] = [["events.jsonl", ""], ...EVENT_TABLES.map((t): [string, string] => [t.file, csvHeader(t as TableDefinition<unknown>)])];
+    for (const [file, header] of joined) {
       const out = new OutputFile(path.join(temp, file), open);
-      const header = headers.get(file);
       if (header) out.write(header);
       for (const p of parts) {
         out.append(partFile(temp, file, p.part));
@@ -213,7 +204,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      .sort(byPath);
     const sums = new OutputFile(path.join(temp, "SHA256SUMS"), open, false);
     sums.write(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""));
     sums.close();
