@@ -10,7 +10,7 @@ import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts"
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
 import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
-import { keptTextOf, type KeptText } from "../dataset/texts.ts";
+import { quotedText, type KeptText } from "../dataset/texts.ts";
 import { load, readTrusted } from "./load.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
@@ -97,8 +97,10 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     outcome.event = summarizeEvent(event);
     onEvent?.(event);
     if (role === "target" && event.evidence) {
+      // A quote counts as checked only if evidence-quote is on and its source's text can be read.
+      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.id === "evidence-quote");
       let checked = 0;
-      for (const item of event.evidence) if (keptTextOf(event, item, ctx.texts)) checked++;
+      if (quoteRuleOn) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
       outcome.evidence = [checked, event.evidence.length - checked];
     }
   }

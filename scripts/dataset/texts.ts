@@ -11,11 +11,12 @@
  * A text is used only while its bytes match its hash: a text that changed
  * is reported, and evidence that cites it counts as not checked.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Event } from "../../schema/index.ts";
+import { sha256 as sha256Of } from "../../schema/lock.ts";
 import type { Position } from "./lines.ts";
+import { readText } from "./read.ts";
 import { parseRecord } from "./parse.ts";
 import type { DatasetFile } from "./discover.ts";
 
@@ -28,6 +29,17 @@ export interface KeptText {
   url: string;
   /** Absolute path of the text file. */
   absolute: string;
+  /** Its SHA-256, as checked against the manifest (a text read before under another hash is read again). */
+  sha256: string;
+}
+
+/** A kept text may be a long page, not a record: the limit is larger than a record's. */
+const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** A kept text read as the project reads every file: no symbolic link followed, a size limit, strict UTF-8 (a BOM kept: offsets count it). */
+function readKept(absolute: string): { ok: true; text: string } | { ok: false; detail: string } {
+  const read = readText(absolute, MAX_TEXT_BYTES);
+  return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, detail: read.detail };
 }
 
 export interface TextProblem {
@@ -90,16 +102,15 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     listed.add(file);
     if (byUrl.has(url)) return problem(`${pointer}/url`, `\`${url}\` has two texts; keep one text a source.`, at(`${pointer}/url`));
     const absolute = path.join(root, TEXTS_FOLDER, file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(absolute);
-    } catch {
-      return problem(`${pointer}/file`, `\`${file}\` is listed but not in ${TEXTS_FOLDER}/.`, at(`${pointer}/file`));
-    }
-    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (!inFolder.some((f) => f.path === `${TEXTS_FOLDER}/${file}` && !f.symlink))
+      return problem(`${pointer}/file`, `\`${file}\` is listed but not in ${TEXTS_FOLDER}/ (as a file, not a link).`, at(`${pointer}/file`));
+    const read = readKept(absolute);
+    if (!read.ok) return problem(`${pointer}/file`, `\`${file}\` cannot be read as a text (${read.detail}).`, at(`${pointer}/file`));
+    // Strict UTF-8 decodes and encodes back to the same bytes: the hash is the file's.
+    const actual = sha256Of(read.text);
     if (actual !== sha256)
       return problem(`${pointer}/sha256`, `\`${file}\` has changed: its SHA-256 is ${actual}, not the one listed. A kept text is the page byte for byte; restore it (evidence against it is not checked meanwhile).`, at(`${pointer}/sha256`));
-    byUrl.set(url, { file, url, absolute });
+    byUrl.set(url, { file, url, absolute, sha256: actual });
   });
   for (const f of textFiles)
     if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", message: `This text is not listed in ${TEXT_MANIFEST}: add it with its source URL and SHA-256, or remove it.` });
@@ -107,26 +118,30 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
 }
 
 /** The kept text an evidence item quotes: that of the source it names, if one is kept (and unchanged). */
-export function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): KeptText | undefined {
+function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): KeptText | undefined {
   // Most datasets keep few texts, if any: no lookup at all then (a lookup hashes the URL).
   if (texts.size === 0) return undefined;
   const url = event.sources[item.source]?.url;
   return url === undefined ? undefined : texts.get(url);
 }
 
-/** The texts a worker has read, by absolute path (a text is read once a thread). */
+/** The kept text an evidence item quotes and its content: none when no text is kept for its source, or it cannot be read. */
+export function quotedText(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): { kept: KeptText; text: string } | undefined {
+  const kept = keptTextOf(event, item, texts);
+  const text = kept ? keptText(kept) : null;
+  return kept && text !== null ? { kept, text } : undefined;
+}
+
+/** The texts a thread has read, by SHA-256 (a text is read once a thread, and again only when it changes). */
 const cache = new Map<string, string | null>();
 
 /** A kept text's content (UTF-8, as on disk), or null when it cannot be read. */
-export function keptText(text: KeptText): string | null {
-  let content = cache.get(text.absolute);
+function keptText(text: KeptText): string | null {
+  let content = cache.get(text.sha256);
   if (content === undefined) {
-    try {
-      content = readFileSync(text.absolute, "utf8");
-    } catch {
-      content = null;
-    }
-    cache.set(text.absolute, content);
+    const read = readKept(text.absolute);
+    content = read.ok ? read.text : null;
+    cache.set(text.sha256, content);
   }
   return content;
 }

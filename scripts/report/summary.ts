@@ -21,7 +21,7 @@ export function evidenceLine(summary: Summary): string {
   const { checked, notChecked } = summary.evidence;
   if (checked + notChecked === 0) return "";
   const parts = [`${plural(checked, "quote")} checked against kept source texts`];
-  if (notChecked > 0) parts.push(`${notChecked} not checked (no text of their source is kept in data/texts/)`);
+  if (notChecked > 0) parts.push(`${notChecked} not checked (no text of their source is kept in data/texts/, or evidence-quote is off)`);
   return `Evidence: ${parts.join("; ")}.`;
 }
 

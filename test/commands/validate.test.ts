@@ -22,6 +22,13 @@ test("the real dataset validates clean (exit 0): no error, no warning; infos onl
   assert.ok(report.summary.evidence.checked > 40);
 });
 
+test("with evidence-quote off, no quote is counted as checked", async () => {
+  const r = await run(["validate", "--format", "json", "--rule", "evidence-quote=off", "data/events/2023/02"], { cwd: TOOLKIT_ROOT });
+  const { evidence } = JSON.parse(r.stdout).summary;
+  assert.is(evidence.checked, 0);
+  assert.ok(evidence.notChecked > 40);
+});
+
 test("a dataset with errors exits 1: pretty report (golden)", async () => {
   const r = await run(["validate", "--root", BROKEN]);
   assert.is(r.code, 1);

@@ -166,6 +166,7 @@ const cases: Case[] = [
   },
   { rule: "evidence-quote", name: "the quote, once in the kept page, at its position", files: { ...event(EVENT_YAML), ...TEXTS }, expect: [] },
   { rule: "evidence-quote", name: "no text kept for the source: not checked (not failed)", files: event(withQuote("Not in any text we keep")), expect: [] },
+  { rule: "evidence-quote", name: "white space at a quote's end, even with no text kept", files: event(withQuote('"Not in any text we keep "')), expect: [at(E, "evidence-quote", 35, 14)] },
   { rule: "evidence-quote", name: "a quote with a typo (drifted)", files: { ...event(withQuote("Antony Blinken met with foreign minsters from the five former Soviet republics of Central Asia")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
   { rule: "evidence-quote", name: "a quote that occurs several times", files: { ...event(withQuote("Blinken", "")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
   { rule: "evidence-quote", name: "a suffix that picks one place", files: { ...event(withQuote("Blinken", "      suffix: \" met with\"")), ...TEXTS }, expect: [] },

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Event } from "../../../schema/index.ts";
-import { keptText, keptTextOf } from "../../dataset/texts.ts";
+import { quotedText } from "../../dataset/texts.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /** Every place `part` occurs in `text` (UTF-16 offsets, overlapping ones included). */
@@ -83,20 +83,20 @@ export const evidenceQuote: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description:
-    "Where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given, without white space at either end. A quote that nearly matches is reported as drifted, with the closest passage.",
+    "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches is reported as drifted, with the closest passage.",
   fix: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
   check: ({ record, texts }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];
     (event.evidence ?? []).forEach((item, i) => {
-      const kept = keptTextOf(event, item, texts);
-      // No kept text: not checked (validate counts these as "not checked", never as passed).
-      if (!kept) return;
-      const text = keptText(kept);
-      if (text === null) return;
       const at = `/evidence/${i}`;
       const { exact, prefix, suffix } = item.quote;
+      // Needs no text: checked on every quote.
       if (exact.trim() !== exact) issues.push({ pointer: `${at}/quote/exact`, message: "The quote starts or ends with white space; quote from the first character of the words to the last." });
+      // No kept text: not checked against it (validate counts these as "not checked", never as passed).
+      const quoted = quotedText(event, item, texts);
+      if (!quoted) return;
+      const { kept, text } = quoted;
       const found = occurrences(text, exact);
       if (found.length === 0) {
         const near = nearest(text, exact);
