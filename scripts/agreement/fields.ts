@@ -5,7 +5,7 @@
  * number of units, and the units where the coders differ.
  */
 import { krippendorffAlpha, masi, percentAgreement, type AlphaResult } from "./alpha.ts";
-import { actorSet, coarsen, coarsest, NO_EVENT, type Coding, type Unit } from "./units.ts";
+import { actorSet, coarsen, coarsest, NO_EVENT, NOT_CODED, type Coding, type Unit } from "./units.ts";
 
 export const FIELDS = ["event_type", "country", "date", "actors"] as const;
 export type Field = (typeof FIELDS)[number];
@@ -36,12 +36,12 @@ export interface AgreementReport {
   fields: FieldAgreement[];
 }
 
-/** Each coder's value of a field in a unit. */
-function values(unit: Unit, field: Field): Value[] {
+/** Each coder's value of a field in a unit: "(no event)" for a coder of the article without one, missing for a coder who did not code it. */
+function values(unit: Unit, field: Field): (Value | undefined)[] {
   const present = unit.members.filter((m) => m !== undefined);
   const precision = coarsest(present.map((m) => m!.event.date));
-  return unit.members.map((m) => {
-    if (!m) return ABSENT;
+  return unit.members.map((m, c) => {
+    if (!m) return unit.coded[c] ? ABSENT : undefined;
     const e = m.event;
     if (field === "event_type") return { key: e.event_type };
     if (field === "country") return { key: [...new Set(e.locations.map((l) => l.country))].sort().join(",") };
@@ -61,9 +61,10 @@ export function agreementReport(codings: readonly Coding[], units: readonly Unit
     const alpha = krippendorffAlpha(data, (v) => v.key, metric === "MASI" ? masiValue : nominalValue);
     const disagreements = units.flatMap((u, i) => {
       const vs = data[i]!;
-      return vs.every((v) => v.key === vs[0]!.key)
+      const given = vs.filter((v) => v !== undefined);
+      return given.every((v) => v.key === given[0]!.key)
         ? []
-        : [{ article: u.article, events: u.members.map((m) => m?.event.id ?? NO_EVENT), values: vs.map((v) => v.key || "(none)") }];
+        : [{ article: u.article, events: u.members.map((m, c) => m?.event.id ?? (u.coded[c] ? NO_EVENT : NOT_CODED)), values: vs.map((v) => (v === undefined ? NOT_CODED : v.key || "(none)")) }];
     });
     return { field, metric, alpha, percent: percentAgreement(data, (v) => v.key), disagreements };
   });
@@ -71,7 +72,7 @@ export function agreementReport(codings: readonly Coding[], units: readonly Unit
     coders: codings.map((c) => c.label),
     articles: new Set(units.map((u) => u.article)).size,
     units: units.length,
-    unmatched: units.filter((u) => u.members.some((m) => m === undefined)).length,
+    unmatched: units.filter((u) => u.members.some((m, c) => m === undefined && u.coded[c])).length,
     fields,
   };
 }

@@ -32,9 +32,14 @@ export interface Unit {
   article: string;
   /** One entry a coder, in the codings' order: their event in this unit, if any. */
   members: (CodedEvent | undefined)[];
+  /** One entry a coder: whether they coded the article at all (have an event citing it). */
+  coded: readonly boolean[];
 }
 
 export const NO_EVENT = "(no event)";
+
+/** What a coder who did not code an article shows in its units (missing: not counted either way). */
+export const NOT_CODED = "(not coded)";
 
 /** The article an event codes: its first source with an address, else its first source by outlet, date and headline. */
 export function articleOf(event: Event): string {
@@ -92,12 +97,12 @@ function resemblance(a: Event, b: Event): number | undefined {
 }
 
 /**
- * The units of the codings. With `everyArticle`, each coder is taken to have
- * coded every article any coder did (independent codings of the same
- * articles); without, an article counts only when two coders or more coded it
- * (records of a dataset that share a source).
+ * The units of the codings: the articles two codings or more cite (a coding
+ * folder may hold records of other articles too), their events matched. A
+ * coder who coded an article but has no event in a unit is "(no event)"; one
+ * who did not code the article at all is missing there, not in disagreement.
  */
-export function matchUnits(codings: readonly Coding[], everyArticle: boolean): Unit[] {
+export function matchUnits(codings: readonly Coding[]): Unit[] {
   const byArticle = new Map<string, CodedEvent[][]>();
   codings.forEach((coding, c) => {
     for (const coded of coding.events) {
@@ -110,7 +115,9 @@ export function matchUnits(codings: readonly Coding[], everyArticle: boolean): U
   const units: Unit[] = [];
   for (const article of [...byArticle.keys()].sort()) {
     const lists = byArticle.get(article)!;
-    if (!everyArticle && lists.filter((l) => l.length > 0).length < 2) continue;
+    // An article only one coding cites holds nothing to compare.
+    if (lists.filter((l) => l.length > 0).length < 2) continue;
+    const coders = lists.map((l) => l.length > 0);
     const here: Unit[] = [];
     lists.forEach((list, c) => {
       const ordered = [...list].sort((x, y) => (x.event.date.start < y.event.date.start ? -1 : x.event.date.start > y.event.date.start ? 1 : x.event.id < y.event.id ? -1 : 1));
@@ -127,7 +134,7 @@ export function matchUnits(codings: readonly Coding[], everyArticle: boolean): U
         else {
           const members: (CodedEvent | undefined)[] = codings.map(() => undefined);
           members[c] = coded;
-          here.push({ article, members });
+          here.push({ article, members, coded: coders });
         }
       }
     });

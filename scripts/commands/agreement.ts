@@ -93,6 +93,7 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
     }
     codings = [...byCoder.values()].sort((a, b) => (a.label < b.label ? -1 : 1));
   } else {
+    if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
     if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
     codings = positionals.map((arg) => {
       const files = codingFiles(arg, io.cwd);
@@ -104,10 +105,15 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
   }
   for (const p of problems) io.stderr.write(`${p}\n`);
   if (codings.length < 2) {
-    io.stdout.write(`Fewer than two coders (${codings.map((c) => c.label).join(", ") || "none"}): nothing to compare.\n`);
+    const note = `Fewer than two coders (${codings.map((c) => c.label).join(", ") || "none"}): nothing to compare.\n`;
+    // --format json stays JSON: the note goes to stderr, and the report of no units to stdout.
+    if (format === "json") {
+      io.stderr.write(note);
+      io.stdout.write(formatAgreementJson(agreementReport(codings, [])));
+    } else io.stdout.write(note);
     return problems.length > 0 ? EXIT.findings : EXIT.ok;
   }
-  const report = agreementReport(codings, matchUnits(codings, !values.dataset));
+  const report = agreementReport(codings, matchUnits(codings));
   io.stdout.write(format === "json" ? formatAgreementJson(report) : format === "markdown" ? formatAgreementMarkdown(report) : formatAgreementPretty(report));
   return problems.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -80,4 +80,20 @@ test("usage: one coding, an unknown format or an empty folder exit 2; a file tha
   assert.match(r.stderr, /data\/actors\/antony-blinken\.yaml: not a valid event record/);
 });
 
+test("a coding folder that holds other articles too: only articles both codings cite count (CONTRIBUTING's example)", async () => {
+  const folder = JSON.parse((await agreement("data/events/2023/02", CODER_B, "--format", "json")).stdout);
+  const six = JSON.parse((await agreement(DW, CODER_B, "--format", "json")).stdout);
+  assert.is(folder.articles, 1);
+  assert.equal(folder.fields, six.fields);
+  assert.is(folder.unmatched, six.unmatched);
+});
+
+test("--format json stays JSON with one coder; --root without --dataset is a usage error", async () => {
+  const alone = await agreement("--dataset", "--format", "json");
+  assert.is(alone.code, 0);
+  assert.is(JSON.parse(alone.stdout).units, 0);
+  assert.match(alone.stderr, /Fewer than two coders/);
+  assert.is((await agreement("--root", ".", DW, CODER_B)).code, 2);
+});
+
 test.run();
