@@ -1,4 +1,5 @@
 /** The agreement report as text for a terminal, Markdown (a PR comment or job summary), or JSON. */
+import { plural } from "../report/summary.ts";
 import { tableCell } from "../core/markdown.ts";
 import type { AgreementReport, FieldAgreement } from "./fields.ts";
 
@@ -36,7 +37,7 @@ export function formatAgreementJson(report: AgreementReport): string {
 export function formatAgreementPretty(report: AgreementReport): string {
   const out = [
     `Agreement between ${report.coders.length} codings: ${report.coders.join(", ")}`,
-    `${report.articles} article${report.articles === 1 ? "" : "s"}, ${report.units} matched event${report.units === 1 ? "" : "s"} (units), ${report.unmatched} coded by some coders only (counted as disagreement)`,
+    `${plural(report.articles, "article")}, ${plural(report.units, "matched event")} (units), ${report.unmatched} coded by some coders only (counted as disagreement)`,
     "",
     `${"field".padEnd(12)} ${"metric".padEnd(8)} ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}`,
   ];
@@ -54,7 +55,7 @@ export function formatAgreementMarkdown(report: AgreementReport): string {
   const out = [
     "## Coder agreement",
     "",
-    `${report.coders.length} codings (${report.coders.map((c) => `\`${c}\``).join(", ")}) of ${report.articles} article${report.articles === 1 ? "" : "s"}: ${report.units} matched events, ${report.unmatched} coded by some coders only (counted as disagreement).`,
+    `${report.coders.length} codings (${report.coders.map((c) => `\`${c}\``).join(", ")}) of ${plural(report.articles, "article")}: ${plural(report.units, "matched event")}, ${report.unmatched} coded by some coders only (counted as disagreement).`,
     "",
     "| field | metric | Krippendorff's alpha | percent agreement | units |",
     "|---|---|---:|---:|---:|",

@@ -41,12 +41,17 @@ export const NO_EVENT = "(no event)";
 /** What a coder who did not code an article shows in its units (missing: not counted either way). */
 export const NOT_CODED = "(not coded)";
 
-/** The article an event codes: its first source with an address, else its first source by outlet, date and headline. */
-export function articleOf(event: Event): string {
+/**
+ * The article an event codes: its first source with an address, else its
+ * first source by outlet, date and headline; a source with none of those
+ * (schema 1.2.0 allows it) names no article but the event's own.
+ */
+function articleOf(event: Event): string {
   const withUrl = event.sources.find((s) => s.url);
   if (withUrl) return withUrl.url!;
   const s = event.sources[0]!;
-  return `${s.outlet} ${s.published} "${s.title}"`;
+  if (s.published === undefined && s.title === undefined) return `${s.outlet} (only ${event.id})`;
+  return `${s.outlet} ${s.published ?? "(no date)"} "${s.title ?? "(no headline)"}"`;
 }
 
 const PRECISION_RANK: Record<Event["date"]["precision"], number> = { year: 0, month: 1, week: 2, day: 3 };

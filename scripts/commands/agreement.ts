@@ -8,7 +8,7 @@ import { agreementReport } from "../agreement/fields.ts";
 import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty } from "../agreement/report.ts";
 import { matchUnits, type Coding } from "../agreement/units.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { discover, type DatasetFile } from "../dataset/discover.ts";
+import { discover, formatOf, type DatasetFile } from "../dataset/discover.ts";
 import { load } from "../check/load.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
@@ -59,8 +59,8 @@ function codingFiles(arg: string, cwd: string): DatasetFile[] {
   const patterns = existsSync(absolute) && statSync(absolute).isDirectory() ? [`${fg.convertPathToPattern(absolute)}/**/*.{yaml,yml,json}`] : [fg.isDynamicPattern(arg) ? arg : fg.escapePath(arg)];
   const found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
   return found
-    .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .map((f) => ({ path: path.relative(cwd, f) || f, root: cwd, kind: "event" as const, format: /\.json$/i.test(f) ? ("json" as const) : ("yaml" as const) }));
+    .filter((f) => formatOf(f) !== null)
+    .map((f) => ({ path: path.relative(cwd, f) || f, root: cwd, kind: "event" as const, format: formatOf(f) }));
 }
 
 export async function agreementCommand(argv: string[], io: CommandIO): Promise<number> {

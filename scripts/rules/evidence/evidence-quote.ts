@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Event } from "../../../schema/index.ts";
+import { LineIndex } from "../../dataset/lines.ts";
 import { quotedText } from "../../dataset/texts.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
@@ -68,9 +69,8 @@ function nearest(text: string, quote: string): { index: number; passage: string;
 
 /** 1-based line and column of a UTF-16 offset, for a message a coder can follow in the text file. */
 function lineColumn(text: string, index: number): string {
-  const before = text.slice(0, index);
-  const line = before.split("\n").length;
-  return `line ${line}, column ${index - before.lastIndexOf("\n")}`;
+  const { line, column } = new LineIndex(text).at(index);
+  return `line ${line}, column ${column}`;
 }
 
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
