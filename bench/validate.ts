@@ -26,6 +26,9 @@ import { writeSynthetic } from "./synthetic.ts";
 
 const GENERATOR_VERSION = 5;
 
+/** The release case, whose peak memory the larger-scale run is compared with. */
+const RELEASE_CASE = "eventwire release (validate + build), JSON";
+
 const { values } = parseArgs({
   options: {
     records: { type: "string", default: "100000" },
@@ -97,7 +100,7 @@ const cases: Case[] = [
   { name: "eventwire validate, JSON", cwd: json, args: [BIN, "validate"] },
   { name: "eventwire validate, YAML", cwd: yaml, args: [BIN, "validate"] },
   {
-    name: "eventwire release (validate + build), JSON",
+    name: RELEASE_CASE,
     cwd: json,
     args: [BIN, "release", "--version", "1.0.0", "--out", path.join(dir, "release-out")],
   },
@@ -194,7 +197,7 @@ const out = [
   ...(scaled
     ? [
         `release of ${scale} records (JSON, one run): ${scaled.seconds.toFixed(1)} s, peak memory ${scaled.peak} MB`,
-        `(${(scaled.peak / (peaks.get(cases[3]!.name) ?? NaN)).toFixed(2)} x the peak at ${records} records, for ${(scale / records).toFixed(0)} x the records).`,
+        `(${(scaled.peak / (peaks.get(RELEASE_CASE) ?? NaN)).toFixed(2)} x the peak at ${records} records, for ${(scale / records).toFixed(0)} x the records).`,
         "",
       ]
     : []),
