@@ -140,4 +140,12 @@ test("schema check passes on the repository", async () => {
   assert.is(r.code, 0, r.stdout);
 });
 
+test("schema lock: a version locked already with the same hashes is said so (exit 0), and the lock file is not rewritten", async () => {
+  const before = readFileSync(path.join(TOOLKIT_ROOT, LOCK_FILE), "utf8");
+  const r = await run(["schema", "lock", "1.0.0"]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /locked already/);
+  assert.is(readFileSync(path.join(TOOLKIT_ROOT, LOCK_FILE), "utf8"), before);
+});
+
 test.run();
