@@ -14,6 +14,7 @@ import { UsageError } from "../core/io.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
+import { packItems, unpackOutcomes, type ItemBatch, type OutcomeBatch } from "./batches.ts";
 import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
@@ -49,14 +50,15 @@ export interface WorkerData {
 }
 
 /** What the main thread sends a worker: the next batch of its share, in order, or `null` at the end of the share. */
-export type WorkerInput = WorkItem[] | null;
+export type WorkerInput = ItemBatch | null;
 
 /** What a worker sends back: each batch's outcomes, in order, then its end (with its release part's report). */
-export type WorkerMessage = FileOutcome[] | { end: true; part?: EventPartsResult };
+export type WorkerMessage = { outcomes: OutcomeBatch } | { end: true; part?: EventPartsResult };
+
+/** Told each item's outcome, with the item's place in the list, as it comes (not in order across threads). */
+export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
 export interface PoolResult {
-  /** One outcome an item, in the items' order. */
-  outcomes: FileOutcome[];
   /** Under `exportTo`: each share's report of its release parts, in share order. */
   parts: EventPartsResult[];
 }
@@ -82,24 +84,29 @@ const WORKER_HEAP_MB = 192;
  * copied whole into the worker: its heap stays the same size, whatever the
  * share's).
  */
-function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) => void, started: Worker[]): Promise<{ outcomes: FileOutcome[]; part?: EventPartsResult }> {
+function runWorker(items: readonly WorkItem[], from: number, to: number, data: WorkerData, onOutcome: OutcomeSink, progress: (n: number) => void, started: Worker[]): Promise<EventPartsResult | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     started.push(worker);
-    const outcomes: FileOutcome[] = [];
-    let sent = 0;
+    // Items sent, and outcomes received (batches come back in the order they went).
+    let sent = from;
+    let received = from;
+    let ended = false;
     const sendNext = () => {
-      if (sent > share.length) return;
-      const input: WorkerInput = sent < share.length ? share.slice(sent, sent + BATCH) : null;
-      sent += input ? input.length : 1;
+      if (ended) return;
+      const input: WorkerInput = sent < to ? packItems(items.slice(sent, Math.min(to, sent + BATCH))) : null;
+      if (input === null) ended = true;
+      else sent = Math.min(to, sent + BATCH);
       worker.postMessage(input);
     };
     for (let i = 0; i < IN_FLIGHT; i++) sendNext();
     let end: { part?: EventPartsResult } | undefined;
     worker.on("message", (m: WorkerMessage) => {
-      if (Array.isArray(m)) {
-        for (const o of m) outcomes.push(o);
-        progress(m.length);
+      if ("outcomes" in m) {
+        const at = received;
+        unpackOutcomes(m.outcomes, (i, outcome) => onOutcome(at + i, outcome));
+        received += m.outcomes.flags.length;
+        progress(m.outcomes.flags.length);
         sendNext();
       } else {
         end = m;
@@ -108,9 +115,7 @@ function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) =>
     });
     worker.once("error", reject);
     worker.once("exit", (code) =>
-      end && outcomes.length === share.length
-        ? resolve({ outcomes, part: end.part })
-        : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
+      end && received === to ? resolve(end.part) : reject(new Error(`a check worker stopped (exit code ${code}) before the end of its share`)),
     );
   });
 }
@@ -121,7 +126,7 @@ function runWorker(share: WorkItem[], data: WorkerData, progress: (n: number) =>
  * also written as release part files (share k writes part k), so items must
  * come in id order for the parts to join into id-ordered files.
  */
-export async function processAll(items: WorkItem[], ctx: FileCheckContext, options: PoolOptions = {}): Promise<PoolResult> {
+export async function processAll(items: readonly WorkItem[], ctx: FileCheckContext, onOutcome: OutcomeSink, options: PoolOptions = {}): Promise<PoolResult> {
   const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
   let done = 0;
@@ -134,30 +139,30 @@ export async function processAll(items: WorkItem[], ctx: FileCheckContext, optio
     // Loaded only for a release: the export modules bring zod, yaml and csv-stringify, which validate never needs.
     const parts = options.exportTo ? new (await import("../export/event-parts.ts")).EventParts(options.exportTo, 0) : undefined;
     try {
-      const outcomes = items.map((item, i) => {
-        const outcome = processFile(item, ctx, parts && ((event) => parts.add(event)));
+      for (let i = 0; i < items.length; i++) {
+        onOutcome(i, processFile(items[i]!, ctx, parts && ((event) => parts.add(event))));
         if ((i + 1) % 1000 === 0) progress(1000);
-        return outcome;
-      });
+      }
       progress(items.length - done);
-      return { outcomes, parts: parts ? [parts.close()] : [] };
+      return { parts: parts ? [parts.close()] : [] };
     } catch (error) {
       parts?.abandon();
       throw error;
     }
   }
   const size = Math.ceil(items.length / threads);
-  const shares = Array.from({ length: threads }, (_, t) => items.slice(t * size, (t + 1) * size));
   const started: Worker[] = [];
   let results;
   try {
     results = await Promise.all(
-      shares.map((share, part) => runWorker(share, { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, progress, started)),
+      Array.from({ length: threads }, (_, part) =>
+        runWorker(items, Math.min(items.length, part * size), Math.min(items.length, (part + 1) * size), { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, onOutcome, progress, started),
+      ),
     );
   } catch (error) {
     // One worker failed: the others stop too (a release's folder is about to go; their parts with it).
     await Promise.all(started.map((w) => w.terminate()));
     throw error;
   }
-  return { outcomes: results.flatMap((r) => r.outcomes), parts: results.flatMap((r) => (r.part ? [r.part] : [])) };
+  return { parts: results.flatMap((part) => (part ? [part] : [])) };
 }

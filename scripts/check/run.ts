@@ -8,12 +8,12 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, eventFolder, idFromPath, locatorOfListing, sortedById, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
-import { summaryFromPath } from "../rules/dataset/summary.ts";
+import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
-import type { EventEntry, EventSummary, Registries } from "../rules/types.ts";
-import { severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
+import type { EventSummary, Registries } from "../rules/types.ts";
+import { severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
-import { load, readFile, type Loaded } from "./load.ts";
+import { load, readFile, readTrusted, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
 
@@ -52,29 +52,6 @@ export interface CheckResult {
   parts: EventPartsResult[];
   /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
   evidence: { checked: number; notChecked: number };
-}
-
-/** One copy of each status and start date among the summaries kept (a worker's summary comes with copies of its own). */
-const statusStrings = new Map<string, EventSummary["status"]>();
-const startStrings = new Map<string, string>();
-
-/**
- * A summary as it is kept for the dataset rules, with its status and start
- * date shared strings: a few thousand dates serve any number of events.
- */
-function kept(event: EventSummary): EventSummary {
-  const { status, start } = event;
-  if (status) {
-    const shared = statusStrings.get(status);
-    if (shared) event.status = shared;
-    else statusStrings.set(status, status);
-  }
-  if (start) {
-    const shared = startStrings.get(start);
-    if (shared) event.start = shared;
-    else startStrings.set(start, start);
-  }
-  return event;
 }
 
 /** What the check of every file needs, read once from the listing: the registries and the kept texts. */
@@ -122,53 +99,83 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
 
   const targeted = new Map(targets.map((f) => [f.path, f]));
   const { exportTo, progress, ...pool } = options;
+  // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
+  // an event's `order` is its place there, whatever order the threads report it in.
   let items: WorkItem[] = targets.map((file) => ({ file, role: "target" as const }));
-  // A release's parts are joined as they are: their events must come in id order (the file name is the id).
-  if (exportTo) items = sortedById(items, (item) => item.file);
-  const { outcomes, parts } = await processAll(items, ctx, { ...pool, exportTo, progress });
+  let orderOf = (index: number) => index;
+  if (exportTo) {
+    // A release's parts are joined as they are: their events must come in id order (the file name is the id).
+    const byId = sortedById(
+      targets.map((file, order) => ({ file, order })),
+      (t) => t.file,
+    );
+    items = byId.map(({ file }) => ({ file, role: "target" as const }));
+    const orders = Uint32Array.from(byId, (t) => t.order);
+    orderOf = (index) => orders[index]!;
+  }
+  // The other events read for dataset rules, and under --changed the events that stand in by their id.
+  const others: DatasetFile[] = [];
+  const standInFiles: DatasetFile[] = [];
+  const fileOf = (order: number): DatasetFile =>
+    order < targets.length ? targets[order]! : order < targets.length + others.length ? others[order - targets.length]! : standInFiles[order - targets.length - others.length]!;
+
+  // Dataset rules see each event as it is read, and keep only what they compare.
+  const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
+  const passes = datasetRules.map((rule) => ({
+    rule,
+    pass: rule.start({
+      registryFiles,
+      deleted,
+      textProblems: textManifest.problems,
+      fileAt: (order) => fileOf(order).path,
+      summaryAt: (order) => summarizeUnchecked(readTrusted(fileOf(order))),
+    }),
+  }));
+  const addEvent = (order: number, event: EventSummary) => {
+    const entry = { file: fileOf(order).path, event };
+    for (const { pass } of passes) pass.add?.(entry, order);
+  };
+
   const findings: Finding[] = [];
   let records = 0;
   const evidence = { checked: 0, notChecked: 0 };
-  // Summaries of the targets, in path order (as discover sorts them), then of the other events read.
-  const summaries: EventEntry[] = [];
-  for (let i = 0; i < outcomes.length; i++) {
-    const o = outcomes[i]!;
-    if (o.findings) for (const f of o.findings) findings.push(f);
-    if (o.record) records++;
-    if (o.evidence) {
-      evidence.checked += o.evidence[0];
-      evidence.notChecked += o.evidence[1];
-    }
-    if (o.event) summaries.push({ file: items[i]!.file.path, event: kept(o.event) });
-  }
-  outcomes.length = 0;
-  if (exportTo) summaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Under --changed, the targets' summaries say which other events they can collide with.
+  const targetSummaries: EventSummary[] = [];
+  const { parts } = await processAll(
+    items,
+    ctx,
+    (index, o) => {
+      if (o.findings) for (const f of o.findings) findings.push(f);
+      if (o.record) records++;
+      if (o.evidence) {
+        evidence.checked += o.evidence[0];
+        evidence.notChecked += o.evidence[1];
+      }
+      if (o.event) {
+        addEvent(orderOf(index), o.event);
+        if (options.partial) targetSummaries.push(o.event);
+      }
+    },
+    { ...pool, exportTo, progress },
+  );
   timings.mark(`check ${targets.length} files`);
 
-  if (datasetRules.length > 0) {
-    // The other events to read: every one, or under --changed those the targets can collide with.
-    const others: DatasetFile[] = [];
+  if (passes.length > 0) {
     const startDates: string[] = [];
     const namedIds = new Set<string>();
-    // Under --changed, events outside that scope stand in by their id, and only when it is an id that matters here.
-    const standIns: EventEntry[] = [];
-    // Their files: a finding that names one (id-unique) gives its line and column.
-    const standInFiles: DatasetFile[] = [];
     if (!options.partial) {
       for (const f of listing) if (f.kind === "event" && !targeted.has(f.path)) others.push(f);
     } else {
       const months = new Set<string>();
-      for (const { event: s } of summaries) {
+      for (const s of targetSummaries) {
         if (s.start) {
           months.add(eventFolder(s.start));
           startDates.push(s.start);
         }
-        if (s.duplicate_of) {
-          namedIds.add(s.duplicate_of);
-        }
+        if (s.duplicate_of) namedIds.add(s.duplicate_of);
       }
       // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
-      const idsOfInterest = new Set(summaries.map((s) => s.event.id));
+      const idsOfInterest = new Set(targetSummaries.map((s) => s.id));
       for (const t of targets) idsOfInterest.add(idFromPath(t.path));
       for (const d of deleted) idsOfInterest.add(idFromPath(d));
       const events = options.events ?? locatorOfListing(listing);
@@ -179,11 +186,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
           others.push(f);
         }
       others.sort(byPath);
-      for (const f of events.withIds(idsOfInterest))
-        if (!targeted.has(f.path) && !read.has(f.path)) {
-          standInFiles.push(f);
-          standIns.push({ file: f.path, event: summaryFromPath(f.path) });
-        }
+      for (const f of events.withIds(idsOfInterest)) if (!targeted.has(f.path) && !read.has(f.path)) standInFiles.push(f);
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
@@ -191,15 +194,17 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
     timings.mark(`find ${others.length} other events`);
-    const otherOutcomes = (await processAll(otherItems, ctx, pool)).outcomes;
-    for (let i = 0; i < otherOutcomes.length; i++) {
-      const event = otherOutcomes[i]!.event;
-      if (event) summaries.push({ file: otherItems[i]!.file.path, event: kept(event) });
-    }
-    summaries.push(...standIns);
+    await processAll(
+      otherItems,
+      ctx,
+      (index, o) => {
+        if (o.event) addEvent(targets.length + index, o.event);
+      },
+      pool,
+    );
+    standInFiles.forEach((f, k) => addEvent(targets.length + others.length + k, summaryFromPath(f.path)));
     timings.mark(`read ${others.length} other events`);
 
-    const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
     const deletedSet = new Set(deleted);
     // Positions are found by parsing again, for the few files that have a dataset finding.
     const reloaded = new Map<string, Loaded>();
@@ -215,8 +220,8 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       }
       return l.doc;
     };
-    for (const rule of datasetRules) {
-      for (const issue of rule.check({ events: summaries, registryFiles, deleted, textProblems: textManifest.problems })) {
+    for (const { rule, pass } of passes) {
+      for (const issue of pass.finish()) {
         if (!targeted.has(issue.file) && !deletedSet.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
           const at = docOf(r.file)?.locate(r.pointer);

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Event } from "../../schema/index.ts";
+import { packOutcomes, unpackItems } from "./batches.ts";
 import { processFile } from "./file.ts";
 import type { WorkerData, WorkerInput, WorkerMessage } from "./pool.ts";
 
@@ -21,7 +22,7 @@ parentPort!.on("message", (input: WorkerInput) => {
     return;
   }
   try {
-    send(input.map((item) => processFile(item, ctx, onEvent)));
+    send({ outcomes: packOutcomes(unpackItems(input).map((item) => processFile(item, ctx, onEvent))) });
   } catch (error) {
     parts?.abandon();
     throw error;

@@ -79,7 +79,8 @@ export function kindOf(relative: string): RecordKind | null {
 
 const PREFIXES = (Object.entries(RECORD_FOLDERS) as [RecordKind, string][]).map(([kind, folder]) => [`${folder}/`, kind] as const);
 
-function toDatasetFile(root: string, relative: string): DatasetFile {
+/** The listing entry of a path under `root` (its kind and format judged by its folder and extension). */
+export function toDatasetFile(root: string, relative: string): DatasetFile {
   const rel = relative.split(path.sep).join("/");
   return { path: rel, root, kind: kindOf(rel), format: formatOf(rel) };
 }

@@ -86,20 +86,43 @@ export interface EventEntry {
   event: EventSummary;
 }
 
-/** A rule across records (unique ids, duplicates). */
+/**
+ * A rule across records (unique ids, duplicates). It sees the events one at
+ * a time as the check stage reads them, in any order, keeps only what it
+ * compares (no list of every event is held for it), and reports at the end.
+ */
 export interface DatasetRule extends RuleMeta {
   scope: "dataset";
-  check(ctx: DatasetContext): (RuleIssue & { file: string })[];
+  /** A pass over one dataset: `add` each event, then `finish`. */
+  start(ctx: DatasetContext): DatasetPass;
+}
+
+/** Issues across records name the file they are reported in. */
+export type DatasetIssue = RuleIssue & { file: string };
+
+export interface DatasetPass {
+  /**
+   * One event. `order` is its place in the listing (the order events are
+   * compared in): where an issue lists other files, it lists them in it.
+   */
+  add?(entry: EventEntry, order: number): void;
+  finish(): DatasetIssue[];
 }
 
 export interface DatasetContext {
-  events: readonly EventEntry[];
   /** Registry entries by kind, with the file that holds each. */
   registryFiles: readonly { kind: RecordKind; id: string; file: string }[];
   /** Files deleted since the base of `validate --changed`; empty otherwise. */
   deleted: readonly string[];
   /** What is wrong with data/texts/ and its manifest (see dataset/texts.ts). */
   textProblems: readonly TextProblem[];
+  /** The file of the event added with `order`. */
+  fileAt(order: number): string;
+  /**
+   * The event added with `order`, summarized again from its file: a rule that
+   * keeps a hash of what it compares confirms a match with it.
+   */
+  summaryAt(order: number): EventSummary | undefined;
 }
 
 export interface RecordContext {

@@ -1,5 +1,6 @@
-import { withSameKey } from "../../core/group.ts";
-import type { DatasetRule, EventSummary } from "../types.ts";
+import { eachWithOthers, RepeatedKeys } from "../../core/group.ts";
+import { hash53 } from "../../core/hash.ts";
+import type { DatasetIssue, DatasetRule, EventSummary } from "../types.ts";
 
 /** Events with the same key probably report the same happening. */
 export function duplicateKey(e: EventSummary): string {
@@ -13,11 +14,33 @@ export const probableDuplicate: DatasetRule = {
   scope: "dataset",
   description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
   fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
-  check: ({ events }) =>
-    [...withSameKey(events.filter((e) => !e.event.partial && e.event.status === "active"), (e) => duplicateKey(e.event))].map(([e, others]) => ({
-      file: e.file,
-      pointer: "/event_type",
-      message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${o.file}\``).join(", ")}.`,
-      related: others.map((o) => ({ file: o.file, pointer: "/event_type" })),
-    })),
+  start: ({ fileAt, summaryAt }) => {
+    // A hash of each key, not the key (a number, where a key is some 80 characters): events whose hashes
+    // match are read again, and grouped by their keys themselves.
+    const hashes = new RepeatedKeys<number>();
+    return {
+      add: ({ event }, order) => {
+        if (!event.partial && event.status === "active") hashes.add(hash53(duplicateKey(event)), order);
+      },
+      finish: () => {
+        const groups: number[][] = [];
+        for (const [, orders] of hashes.groups()) {
+          const byKey = new RepeatedKeys<string>();
+          for (const order of orders) {
+            const event = summaryAt(order);
+            if (event) byKey.add(duplicateKey(event), order);
+          }
+          for (const [, same] of byKey.groups()) groups.push(same);
+        }
+        return [...eachWithOthers(groups)].map(
+          ([order, others]): DatasetIssue => ({
+            file: fileAt(order),
+            pointer: "/event_type",
+            message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${fileAt(o)}\``).join(", ")}.`,
+            related: others.map((o) => ({ file: fileAt(o), pointer: "/event_type" })),
+          }),
+        );
+      },
+    };
+  },
 };

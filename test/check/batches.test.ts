@@ -1,0 +1,49 @@
+/** What the main thread and the check workers send each other comes back as it went. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { packItems, packOutcomes, unpackItems, unpackOutcomes } from "../../scripts/check/batches.ts";
+import type { FileOutcome, WorkItem } from "../../scripts/check/file.ts";
+import type { Finding } from "../../scripts/core/finding.ts";
+import { toDatasetFile } from "../../scripts/dataset/discover.ts";
+
+const ROOT = "/repo";
+const item = (path: string, role: WorkItem["role"] = "target"): WorkItem => ({ file: toDatasetFile(ROOT, path), role });
+
+/** Through structured cloning, as a message between threads is. */
+const sent = <T>(value: T): T => structuredClone(value);
+
+test("plain items go as their paths, and come back as the listing makes them", () => {
+  const items = [item("data/events/2023/02/ev-aaaaaaaa.yaml"), item("data/events/2023/02/ev-bbbbbbbb.json"), item("data/stray.txt"), item("data/events/2023/02/a\nb \"c\".yaml")];
+  const batch = packItems(items);
+  assert.ok("paths" in batch, "packed as paths");
+  assert.equal(unpackItems(sent(batch)), items);
+});
+
+test("items with more than a path (needles, a symbolic link, mixed roles) go as they are", () => {
+  const needled: WorkItem = { ...item("data/events/2023/02/ev-aaaaaaaa.yaml", "trusted"), needles: ["2023-02-28"] };
+  const link: WorkItem = { file: { ...toDatasetFile(ROOT, "data/events/x.yaml"), symlink: { target: "/etc/passwd", insideRoot: false } }, role: "target" };
+  for (const items of [[needled, item("data/events/2023/02/ev-bbbbbbbb.yaml", "trusted")], [item("data/a.yaml"), link], [item("data/a.yaml"), item("data/b.yaml", "other")]]) {
+    const batch = packItems(items);
+    assert.ok("items" in batch);
+    assert.equal(unpackItems(sent(batch)), items);
+  }
+  assert.equal(unpackItems(sent(packItems([]))), []);
+});
+
+test("outcomes come back in order, with their summaries, findings and evidence counts", () => {
+  const finding: Finding = { file: "data/events/x.yaml", line: 3, column: 5, rule: "date-order", severity: "error", message: "m", pointer: "/date/end" };
+  const outcomes: FileOutcome[] = [
+    { record: true, event: { id: "ev-aaaaaaaa", status: "active", start: "2023-02-28", profile: "CONSULT|KAZ|a,b" } },
+    { record: false },
+    { record: true, findings: [finding] },
+    { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", profile: "x\t\"y\"\n|", duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
+  ];
+  const back: [number, FileOutcome][] = [];
+  unpackOutcomes(sent(packOutcomes(outcomes)), (i, o) => back.push([i, o]));
+  assert.equal(
+    back,
+    outcomes.map((o, i) => [i, o]),
+  );
+});
+
+test.run();

@@ -1,0 +1,92 @@
+/**
+ * Dataset rules see events one at a time, in any order: what they report
+ * does not depend on that order, and a match of hashes is confirmed from the
+ * records themselves.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { RepeatedKeys } from "../../scripts/core/group.ts";
+import { hash53 } from "../../scripts/core/hash.ts";
+import { duplicateOf } from "../../scripts/rules/dataset/duplicate-of.ts";
+import { idUnique } from "../../scripts/rules/dataset/id-unique.ts";
+import { probableDuplicate } from "../../scripts/rules/dataset/probable-duplicate.ts";
+import { recordDeleted } from "../../scripts/rules/dataset/record-deleted.ts";
+import type { DatasetContext, DatasetIssue, DatasetRule, EventSummary } from "../../scripts/rules/types.ts";
+
+const active = (id: string, start = "2023-02-28", profile = "CONSULT|KAZ|a,b"): EventSummary => ({ id, status: "active", start, profile });
+
+/** Runs a rule over events added in the order given by `sequence` (places in `events`). */
+function run(rule: DatasetRule, events: EventSummary[], sequence = events.map((_, i) => i), extra: Partial<DatasetContext> = {}): DatasetIssue[] {
+  const fileAt = (order: number) => `data/events/${order}.yaml`;
+  const pass = rule.start({ registryFiles: [], deleted: [], textProblems: [], fileAt, summaryAt: (order) => events[order], ...extra });
+  for (const order of sequence) pass.add?.({ file: fileAt(order), event: events[order]! }, order);
+  return pass.finish();
+}
+
+test("RepeatedKeys: groups only the keys that repeat, in the order of the items", () => {
+  const keys = new RepeatedKeys<string>();
+  for (const [key, order] of [["b", 3], ["a", 2], ["b", 0], ["c", 1], ["b", 5], ["a", 4]] as const) keys.add(key, order);
+  assert.equal(keys.groups(), [["b", [0, 3, 5]], ["a", [2, 4]]]);
+  assert.is(keys.firstOf("c"), 1);
+});
+
+test("hash53: the same text gives the same number, an exact integer", () => {
+  assert.is(hash53("2023-02-28|CONSULT|KAZ|a,b"), hash53("2023-02-28|CONSULT|KAZ|a,b"));
+  assert.is.not(hash53("2023-02-28|CONSULT|KAZ|a,b"), hash53("2023-02-28|CONSULT|KAZ|a,c"));
+  assert.ok(Number.isSafeInteger(hash53("x")));
+});
+
+test("the order events arrive in does not change what a rule reports", () => {
+  const events = [active("ev-aaaaaaaa"), active("ev-bbbbbbbb"), active("ev-aaaaaaaa"), active("ev-cccccccc", "2023-03-01"), { ...active("ev-dddddddd"), status: "duplicate" as const, duplicate_of: "ev-zzzzzzzz" }];
+  for (const rule of [idUnique, probableDuplicate, duplicateOf]) {
+    const forward = run(rule, events);
+    assert.ok(forward.length > 0, rule.id);
+    assert.equal(run(rule, events, [4, 2, 0, 3, 1]), forward, rule.id);
+  }
+  assert.equal(
+    run(idUnique, events).map((i) => [i.file, i.related?.map((r) => r.file)]),
+    [
+      ["data/events/0.yaml", ["data/events/2.yaml"]],
+      ["data/events/2.yaml", ["data/events/0.yaml"]],
+    ],
+  );
+});
+
+test("probable-duplicate: a match of hashes counts only if the records read again still match", () => {
+  const events = [active("ev-aaaaaaaa"), active("ev-bbbbbbbb"), active("ev-cccccccc")];
+  assert.is(run(probableDuplicate, events).length, 3);
+  // Read again, the second event differs: only the first and the third are reported, naming each other.
+  const reread = [events[0]!, active("ev-bbbbbbbb", "2023-02-28", "OTHER|KAZ|a,b"), events[2]!];
+  const issues = run(probableDuplicate, events, undefined, { summaryAt: (order) => reread[order] });
+  assert.equal(
+    issues.map((i) => [i.file, i.related?.map((r) => r.file)]),
+    [
+      ["data/events/0.yaml", ["data/events/2.yaml"]],
+      ["data/events/2.yaml", ["data/events/0.yaml"]],
+    ],
+  );
+});
+
+test("duplicate-of: the status of the named event decides, whichever arrives first", () => {
+  const events = [{ ...active("ev-aaaaaaaa"), status: "duplicate" as const, duplicate_of: "ev-bbbbbbbb" }, { ...active("ev-bbbbbbbb"), status: "retracted" as const }];
+  for (const sequence of [
+    [0, 1],
+    [1, 0],
+  ])
+    assert.equal(
+      run(duplicateOf, events, sequence).map((i) => i.message),
+      ["`duplicate_of` names `ev-bbbbbbbb`, which is retracted, not active."],
+    );
+  const partial = [events[0]!, { id: "ev-bbbbbbbb", partial: true as const }];
+  assert.equal(run(duplicateOf, partial), [], "an event known only by its id is not judged");
+});
+
+test("record-deleted: a deleted event file is reported unless its id remains", () => {
+  const deleted = ["data/events/2023/02/ev-aaaaaaaa.yaml", "data/events/2023/02/ev-bbbbbbbb.yaml", "data/actors/x.yaml"];
+  assert.equal(
+    run(recordDeleted, [active("ev-aaaaaaaa")], undefined, { deleted }).map((i) => i.file),
+    ["data/events/2023/02/ev-bbbbbbbb.yaml"],
+  );
+});
+
+test.run();
