@@ -39,7 +39,11 @@ const EVENT = 2;
 export interface OutcomeBatch {
   /** One byte an outcome: RECORD when the file held a record; EVENT when a summary of it is in `events`. */
   flags: Uint8Array;
-  /** The summaries, in order, as JSON: id, status, start, profile and duplicate_of (0 for none) of each, in one array. */
+  /**
+   * The summaries, in order, as JSON: id, status, start, profile and
+   * duplicate_of (0 for none) of each, in one array. A worker's summaries are
+   * never `partial` (the main thread makes those, from file names).
+   */
   events: string;
   /** The findings of the outcomes that have any, by their place in the batch. */
   findings: [number, Finding[]][];

@@ -104,7 +104,13 @@ function runWorker(items: readonly WorkItem[], from: number, to: number, data: W
     worker.on("message", (m: WorkerMessage) => {
       if ("outcomes" in m) {
         const at = received;
-        unpackOutcomes(m.outcomes, (i, outcome) => onOutcome(at + i, outcome));
+        try {
+          unpackOutcomes(m.outcomes, (i, outcome) => onOutcome(at + i, outcome));
+        } catch (error) {
+          // A failure here (in a dataset rule) fails the run, as a worker's own does: the other workers stop too.
+          reject(error);
+          return;
+        }
         received += m.outcomes.flags.length;
         progress(m.outcomes.flags.length);
         sendNext();

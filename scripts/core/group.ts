@@ -40,11 +40,6 @@ export class RepeatedKeys<K> {
     }
   }
 
-  /** The order of the first item with `key`. */
-  firstOf(key: K): number | undefined {
-    return this.first.get(key);
-  }
-
   /** The keys that repeat, each with its items' orders ascending; the groups in the order of their first items. */
   groups(): [K, number[]][] {
     return [...this.repeats]
