@@ -7,7 +7,7 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { byPath, discover, eventFolder, idFromPath, locatorOfListing, sortedById, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, discover, eventFolder, idFromPath, idOrder, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
@@ -101,18 +101,14 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const { exportTo, progress, ...pool } = options;
   // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
   // an event's `order` is its place there, whatever order the threads report it in.
-  let items: WorkItem[] = targets.map((file) => ({ file, role: "target" as const }));
+  let items: WorkItem[];
   let orderOf = (index: number) => index;
   if (exportTo) {
     // A release's parts are joined as they are: their events must come in id order (the file name is the id).
-    const byId = sortedById(
-      targets.map((file, order) => ({ file, order })),
-      (t) => t.file,
-    );
-    items = byId.map(({ file }) => ({ file, role: "target" as const }));
-    const orders = Uint32Array.from(byId, (t) => t.order);
-    orderOf = (index) => orders[index]!;
-  }
+    const byId = idOrder(targets);
+    items = Array.from(byId, (order) => ({ file: targets[order]!, role: "target" as const }));
+    orderOf = (index) => byId[index]!;
+  } else items = targets.map((file) => ({ file, role: "target" as const }));
   // The other events read for dataset rules, and under --changed the events that stand in by their id.
   const others: DatasetFile[] = [];
   const standInFiles: DatasetFile[] = [];
