@@ -19,11 +19,11 @@ function plain(item: WorkItem, root: string, role: FileRole): boolean {
   return item.role === role && !item.needles && file.root === root && !file.symlink && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
 }
 
-export function packItems(items: readonly WorkItem[]): ItemBatch {
+export function packItems(items: WorkItem[]): ItemBatch {
   const first = items[0];
   if (first && items.every((item) => plain(item, first.file.root, first.role)))
     return { root: first.file.root, role: first.role, paths: JSON.stringify(items.map((item) => item.file.path)) };
-  return { items: [...items] };
+  return { items };
 }
 
 export function unpackItems(batch: ItemBatch): WorkItem[] {

@@ -8,12 +8,12 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, eventFolder, idFromPath, idOrder, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
-import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
+import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
-import { severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
+import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
-import { load, readFile, readTrusted, type Loaded } from "./load.ts";
+import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
 
@@ -124,12 +124,11 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       deleted,
       textProblems: textManifest.problems,
       fileAt: (order) => fileOf(order).path,
-      summaryAt: (order) => summarizeUnchecked(readTrusted(fileOf(order))),
+      summaryAt: (order) => processFile({ file: fileOf(order), role: "trusted" }, ctx).event,
     }),
   }));
   const addEvent = (order: number, event: EventSummary) => {
-    const entry = { file: fileOf(order).path, event };
-    for (const { pass } of passes) pass.add?.(entry, order);
+    for (const { pass } of passes) pass.add?.(event, order);
   };
 
   const findings: Finding[] = [];

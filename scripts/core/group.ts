@@ -1,26 +1,5 @@
 /** Grouping for dataset rules that compare records with each other. */
 
-/** Each item that shares its key with others, paired with those others (in input order). */
-export function* withSameKey<T>(items: Iterable<T>, key: (item: T) => string): Generator<[T, T[]]> {
-  // Most keys are unique: keep a lone item as itself and make an array only for the second one.
-  const groups = new Map<string, T | T[]>();
-  const shared = new Set<string>();
-  for (const item of items) {
-    const k = key(item);
-    const seen = groups.get(k);
-    if (seen === undefined && !groups.has(k)) groups.set(k, item);
-    else if (shared.has(k)) (seen as T[]).push(item);
-    else {
-      groups.set(k, [seen as T, item]);
-      shared.add(k);
-    }
-  }
-  for (const k of shared) {
-    const group = groups.get(k) as T[];
-    for (const item of group) yield [item, group.filter((other) => other !== item)];
-  }
-}
-
 /**
  * Keys as they come, in any order, each with the order of the items that
  * have it: one number a key is held, and a list only for a key that repeats
@@ -49,6 +28,6 @@ export class RepeatedKeys<K> {
 }
 
 /** Each item of each group paired with the others of its group (in their order). */
-export function* eachWithOthers(groups: readonly (readonly number[])[]): Generator<[number, number[]]> {
+export function* eachWithOthers<T>(groups: Iterable<readonly T[]>): Generator<[T, T[]]> {
   for (const group of groups) for (const item of group) yield [item, group.filter((other) => other !== item)];
 }

@@ -81,11 +81,6 @@ export interface EventSummary {
   profile?: string;
 }
 
-export interface EventEntry {
-  file: string;
-  event: EventSummary;
-}
-
 /**
  * A rule across records (unique ids, duplicates). It sees the events one at
  * a time as the check stage reads them, in any order, keeps only what it
@@ -105,7 +100,7 @@ export interface DatasetPass {
    * One event. `order` is its place in the listing (the order events are
    * compared in): where an issue lists other files, it lists them in it.
    */
-  add?(entry: EventEntry, order: number): void;
+  add?(event: EventSummary, order: number): void;
   finish(): DatasetIssue[];
 }
 

@@ -19,7 +19,7 @@ const active = (id: string, start = "2023-02-28", profile = "CONSULT|KAZ|a,b"): 
 function run(rule: DatasetRule, events: EventSummary[], sequence = events.map((_, i) => i), extra: Partial<DatasetContext> = {}): DatasetIssue[] {
   const fileAt = (order: number) => `data/events/${order}.yaml`;
   const pass = rule.start({ registryFiles: [], deleted: [], textProblems: [], fileAt, summaryAt: (order) => events[order], ...extra });
-  for (const order of sequence) pass.add?.({ file: fileAt(order), event: events[order]! }, order);
+  for (const order of sequence) pass.add?.(events[order]!, order);
   return pass.finish();
 }
 

@@ -1,8 +1,4 @@
-import type { DatasetIssue, DatasetRule } from "../types.ts";
-
-/** The statuses an event's place is packed with (see below); any other is kept aside. */
-const STATUSES = ["active", "retracted", "duplicate"];
-const PARTIAL = 4;
+import type { DatasetIssue, DatasetRule, EventSummary } from "../types.ts";
 
 export const duplicateOf: DatasetRule = {
   id: "duplicate-of",
@@ -12,29 +8,27 @@ export const duplicateOf: DatasetRule = {
   description: "`duplicate_of` names an existing, active event other than the record itself.",
   fix: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
   start: ({ fileAt }) => {
-    // Each id as one number: the place of its event (the last in the listing, when an id repeats) times 8,
-    // plus its status (an index in STATUSES; 3 for none) and whether only its id is known (PARTIAL).
+    // The place of each id's event (the last in the listing, when an id repeats). Only the few events
+    // that are not active keep their status, and only stand-ins (known by their id alone) are `partial`.
     const byId = new Map<string, number>();
-    const otherStatus = new Map<number, string>();
+    const notActive = new Map<number, EventSummary["status"]>();
+    const partial = new Set<number>();
     // The duplicates, which are few.
     const duplicates: { order: number; id: string; target: string }[] = [];
     return {
-      add: ({ event }, order) => {
+      add: (event, order) => {
         const known = byId.get(event.id);
-        if (known === undefined || Math.floor(known / 8) < order) {
-          const status = event.status === undefined ? 3 : STATUSES.indexOf(event.status);
-          if (status === -1) otherStatus.set(order, event.status!);
-          byId.set(event.id, order * 8 + (status === -1 ? 3 : status) + (event.partial ? PARTIAL : 0));
-        }
+        if (known === undefined || known < order) byId.set(event.id, order);
+        if (event.partial) partial.add(order);
+        else if (event.status !== "active") notActive.set(order, event.status);
         if (event.status === "duplicate" && event.duplicate_of !== undefined) duplicates.push({ order, id: event.id, target: event.duplicate_of });
       },
       finish: () => {
         const issues: DatasetIssue[] = [];
         for (const { order, id, target } of duplicates.sort((a, b) => a.order - b.order)) {
-          const packed = byId.get(target);
-          if (packed !== undefined && packed & PARTIAL) continue;
-          const other = packed === undefined ? undefined : Math.floor(packed / 8);
-          const status = packed === undefined ? undefined : (STATUSES[packed & 3] ?? otherStatus.get(other!));
+          const other = byId.get(target);
+          if (other !== undefined && partial.has(other)) continue;
+          const status = other === undefined ? undefined : notActive.has(other) ? notActive.get(other) : "active";
           const message =
             target === id
               ? "An event cannot be a duplicate of itself."

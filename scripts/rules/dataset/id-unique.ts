@@ -1,4 +1,4 @@
-import { RepeatedKeys, withSameKey } from "../../core/group.ts";
+import { eachWithOthers, RepeatedKeys } from "../../core/group.ts";
 import type { DatasetIssue, DatasetRule } from "../types.ts";
 
 /** The issue in `file`, whose id `id` the `others` use too. */
@@ -21,19 +21,18 @@ export const idUnique: DatasetRule = {
   start: ({ registryFiles, fileAt }) => {
     const ids = new RepeatedKeys<string>();
     return {
-      add: ({ event }, order) => ids.add(event.id, order),
+      add: (event, order) => ids.add(event.id, order),
       finish: () => {
         const issues: DatasetIssue[] = [];
-        for (const [id, orders] of ids.groups()) {
-          const files = orders.map(fileAt);
-          for (const file of files) issues.push(issue(file, id, files.filter((f) => f !== file)));
+        for (const [id, orders] of ids.groups())
+          for (const [order, others] of eachWithOthers([orders])) issues.push(issue(fileAt(order), id, others.map(fileAt)));
+        for (const kind of ["actor", "outlet"]) {
+          const entries = registryFiles.filter((r) => r.kind === kind);
+          const registryIds = new RepeatedKeys<string>();
+          entries.forEach((r, i) => registryIds.add(r.id, i));
+          for (const [id, places] of registryIds.groups())
+            for (const [place, others] of eachWithOthers([places])) issues.push(issue(entries[place]!.file, id, others.map((o) => entries[o]!.file)));
         }
-        for (const kind of ["actor", "outlet"])
-          for (const [p, others] of withSameKey(
-            registryFiles.filter((r) => r.kind === kind),
-            (r) => r.id,
-          ))
-            issues.push(issue(p.file, p.id, others.map((o) => o.file)));
         return issues;
       },
     };

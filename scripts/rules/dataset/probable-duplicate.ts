@@ -19,7 +19,7 @@ export const probableDuplicate: DatasetRule = {
     // match are read again, and grouped by their keys themselves.
     const hashes = new RepeatedKeys<number>();
     return {
-      add: ({ event }, order) => {
+      add: (event, order) => {
         if (!event.partial && event.status === "active") hashes.add(hash53(duplicateKey(event)), order);
       },
       finish: () => {

@@ -14,7 +14,7 @@ export const recordDeleted: DatasetRule = {
     const wanted = new Set(gone.values());
     const remaining = new Set<string>();
     return {
-      add: ({ event }) => {
+      add: (event) => {
         if (wanted.has(event.id)) remaining.add(event.id);
       },
       finish: () =>
