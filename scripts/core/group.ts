@@ -31,3 +31,67 @@ export class RepeatedKeys<K> {
 export function* eachWithOthers<T>(groups: Iterable<readonly T[]>): Generator<[T, T[]]> {
   for (const group of groups) for (const item of group) yield [item, group.filter((other) => other !== item)];
 }
+
+/**
+ * Items as a 53-bit hash of their key and their order, in typed arrays (12
+ * bytes an item, where a Map of keys holds each key's string and an entry):
+ * what a dataset rule keeps of a million events. Equal hashes only make
+ * candidates; the caller confirms them from the records.
+ */
+export class HashedKeys {
+  private hashes = new Float64Array(1024);
+  private orders = new Uint32Array(1024);
+  private size = 0;
+
+  add(hash: number, order: number): void {
+    if (this.size === this.hashes.length) {
+      const hashes = new Float64Array(this.size * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const orders = new Uint32Array(this.size * 2);
+      orders.set(this.orders);
+      this.orders = orders;
+    }
+    this.hashes[this.size] = hash;
+    this.orders[this.size++] = order;
+  }
+
+  /** The orders of the items with each of `hashes` (one scan), ascending. */
+  ordersOf(hashes: ReadonlySet<number>): Map<number, number[]> {
+    const found = new Map<number, number[]>();
+    if (hashes.size === 0) return found;
+    for (let i = 0; i < this.size; i++) {
+      const hash = this.hashes[i]!;
+      if (!hashes.has(hash)) continue;
+      const list = found.get(hash);
+      if (list) list.push(this.orders[i]!);
+      else found.set(hash, [this.orders[i]!]);
+    }
+    for (const list of found.values()) list.sort((a, b) => a - b);
+    return found;
+  }
+
+  /** The items whose hashes repeat, grouped by hash, each group ascending; the groups in the order of their first items. */
+  repeats(): number[][] {
+    // A numeric sort of the hashes alone (native, no comparator) finds the few that repeat.
+    const sorted = this.hashes.slice(0, this.size).sort();
+    const repeated = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+    return [...this.ordersOf(repeated).values()].sort((a, b) => a[0]! - b[0]!);
+  }
+}
+
+/**
+ * Candidate groups (orders whose hashes matched) split by the key each item
+ * has when read again; items without a key (unreadable now) drop out. The
+ * groups of more than one, in the order of their first items.
+ */
+export function confirmedGroups(candidates: readonly (readonly number[])[], keyOf: (order: number) => string | undefined): [string, number[]][] {
+  const byKey = new RepeatedKeys<string>();
+  for (const group of candidates)
+    for (const order of group) {
+      const key = keyOf(order);
+      if (key !== undefined) byKey.add(key, order);
+    }
+  return byKey.groups();
+}

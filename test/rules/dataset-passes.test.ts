@@ -5,7 +5,7 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { RepeatedKeys } from "../../scripts/core/group.ts";
+import { confirmedGroups, HashedKeys, RepeatedKeys } from "../../scripts/core/group.ts";
 import { hash53 } from "../../scripts/core/hash.ts";
 import { duplicateOf } from "../../scripts/rules/dataset/duplicate-of.ts";
 import { idUnique } from "../../scripts/rules/dataset/id-unique.ts";
@@ -27,6 +27,21 @@ test("RepeatedKeys: groups only the keys that repeat, in the order of the items"
   const keys = new RepeatedKeys<string>();
   for (const [key, order] of [["b", 3], ["a", 2], ["b", 0], ["c", 1], ["b", 5], ["a", 4]] as const) keys.add(key, order);
   assert.equal(keys.groups(), [["b", [0, 3, 5]], ["a", [2, 4]]]);
+});
+
+test("HashedKeys: finds the repeated hashes among thousands of items, and the places of given hashes", () => {
+  const keys = new HashedKeys();
+  // More items than its first arrays hold, added out of order.
+  for (let order = 2999; order >= 0; order--) keys.add(order % 1000 === 7 ? 42 : order + 100_000, order);
+  keys.add(5 + 100_000, 3000);
+  assert.equal(keys.repeats(), [[5, 3000], [7, 1007, 2007]]);
+  assert.equal([...keys.ordersOf(new Set([42, 100_001, 9]))], [[42, [7, 1007, 2007]], [100_001, [1]]]);
+  assert.equal(new HashedKeys().repeats(), []);
+});
+
+test("confirmedGroups: candidates are split by their keys read again, and unreadable ones drop out", () => {
+  const keys = ["a", "b", "a", undefined, "b", "c"];
+  assert.equal(confirmedGroups([[0, 2, 3], [1, 4, 5]], (order) => keys[order]), [["a", [0, 2]], ["b", [1, 4]]]);
 });
 
 test("hash53: the same text gives the same number, an exact integer", () => {
@@ -78,6 +93,31 @@ test("duplicate-of: the status of the named event decides, whichever arrives fir
     );
   const partial = [events[0]!, { id: "ev-bbbbbbbb", partial: true as const }];
   assert.equal(run(duplicateOf, partial), [], "an event known only by its id is not judged");
+});
+
+test("id-unique: a match of hashes counts only if the ids read again still match; a stand-in keeps its id", () => {
+  const events = [active("ev-aaaaaaaa"), active("ev-aaaaaaaa"), active("ev-aaaaaaaa")];
+  const reread = [events[0]!, active("ev-bbbbbbbb"), events[2]!];
+  assert.equal(
+    run(idUnique, events, undefined, { summaryAt: (order) => reread[order] }).map((i) => [i.file, i.related?.map((r) => r.file)]),
+    [
+      ["data/events/0.yaml", ["data/events/2.yaml"]],
+      ["data/events/2.yaml", ["data/events/0.yaml"]],
+    ],
+  );
+  const standIn = [active("ev-aaaaaaaa"), { id: "ev-aaaaaaaa", partial: true as const }];
+  assert.equal(run(idUnique, standIn, undefined, { summaryAt: (order) => (order === 0 ? standIn[0] : undefined) }).length, 2);
+});
+
+test("duplicate-of: among thousands of events, the named one is found; the last of an id that repeats decides", () => {
+  const events: EventSummary[] = Array.from({ length: 3000 }, (_, i) => active(`ev-${String(i).padStart(8, "0")}`));
+  events[10] = { ...active("ev-00002000"), status: "retracted" };
+  events.push({ ...active("ev-zzzzzzzz"), status: "duplicate", duplicate_of: "ev-00002000" }, { ...active("ev-yyyyyyyy"), status: "duplicate", duplicate_of: "ev-00001000" });
+  assert.equal(run(duplicateOf, events), [], "the active ev-00002000 comes after the retracted one");
+  events[2000] = { ...active("ev-00002000"), status: "retracted" };
+  assert.equal(run(duplicateOf, events).map((i) => [i.file, i.message, i.related?.[0]?.file]), [
+    ["data/events/3000.yaml", "`duplicate_of` names `ev-00002000`, which is retracted, not active.", "data/events/2000.yaml"],
+  ]);
 });
 
 test("record-deleted: a deleted event file is reported unless its id remains", () => {

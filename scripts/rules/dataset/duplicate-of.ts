@@ -1,3 +1,5 @@
+import { HashedKeys } from "../../core/group.ts";
+import { hash53 } from "../../core/hash.ts";
 import type { DatasetIssue, DatasetRule, EventSummary } from "../types.ts";
 
 export const duplicateOf: DatasetRule = {
@@ -7,26 +9,29 @@ export const duplicateOf: DatasetRule = {
   scope: "dataset",
   description: "`duplicate_of` names an existing, active event other than the record itself.",
   fix: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
-  start: ({ fileAt }) => {
-    // The place of each id's event (the last in the listing, when an id repeats). Only the few events
-    // that are not active keep their status, and only stand-ins (known by their id alone) are `partial`.
-    const byId = new Map<string, number>();
+  start: ({ fileAt, summaryAt }) => {
+    // A hash of each id and its place (numbers, not a map of a million ids): the places of the ids that
+    // duplicates name are found at the end (duplicates are few).
+    const ids = new HashedKeys();
+    // Only the few events that are not active keep their status, and only stand-ins (known by their id alone) are `partial`.
     const notActive = new Map<number, EventSummary["status"]>();
-    const partial = new Set<number>();
+    const partial = new Map<number, string>();
     // The duplicates, which are few.
     const duplicates: { order: number; id: string; target: string }[] = [];
     return {
       add: (event, order) => {
-        const known = byId.get(event.id);
-        if (known === undefined || known < order) byId.set(event.id, order);
-        if (event.partial) partial.add(order);
+        ids.add(hash53(event.id), order);
+        if (event.partial) partial.set(order, event.id);
         else if (event.status !== "active") notActive.set(order, event.status);
         if (event.status === "duplicate" && event.duplicate_of !== undefined) duplicates.push({ order, id: event.id, target: event.duplicate_of });
       },
       finish: () => {
+        const candidates = ids.ordersOf(new Set(duplicates.map((d) => hash53(d.target))));
+        // The place of the event an id names (the last in the listing, when an id repeats), confirmed by its id read again.
+        const placeOf = (target: string) => candidates.get(hash53(target))?.findLast((order) => (partial.get(order) ?? summaryAt(order)?.id) === target);
         const issues: DatasetIssue[] = [];
         for (const { order, id, target } of duplicates.sort((a, b) => a.order - b.order)) {
-          const other = byId.get(target);
+          const other = placeOf(target);
           if (other !== undefined && partial.has(other)) continue;
           const status = other === undefined ? undefined : notActive.has(other) ? notActive.get(other) : "active";
           const message =

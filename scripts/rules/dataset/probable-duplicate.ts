@@ -1,4 +1,4 @@
-import { eachWithOthers, RepeatedKeys } from "../../core/group.ts";
+import { confirmedGroups, eachWithOthers, HashedKeys } from "../../core/group.ts";
 import { hash53 } from "../../core/hash.ts";
 import type { DatasetIssue, DatasetRule, EventSummary } from "../types.ts";
 
@@ -17,21 +17,16 @@ export const probableDuplicate: DatasetRule = {
   start: ({ fileAt, summaryAt }) => {
     // A hash of each key, not the key (a number, where a key is some 80 characters): events whose hashes
     // match are read again, and grouped by their keys themselves.
-    const hashes = new RepeatedKeys<number>();
+    const hashes = new HashedKeys();
     return {
       add: (event, order) => {
         if (!event.partial && event.status === "active") hashes.add(hash53(duplicateKey(event)), order);
       },
       finish: () => {
-        const groups: number[][] = [];
-        for (const [, orders] of hashes.groups()) {
-          const byKey = new RepeatedKeys<string>();
-          for (const order of orders) {
-            const event = summaryAt(order);
-            if (event) byKey.add(duplicateKey(event), order);
-          }
-          for (const [, same] of byKey.groups()) groups.push(same);
-        }
+        const groups = confirmedGroups(hashes.repeats(), (order) => {
+          const event = summaryAt(order);
+          return event ? duplicateKey(event) : undefined;
+        }).map(([, same]) => same);
         return [...eachWithOthers(groups)].map(
           ([order, others]): DatasetIssue => ({
             file: fileAt(order),
