@@ -55,6 +55,12 @@ export type WorkerInput = ItemBatch | null;
 /** What a worker sends back: each batch's outcomes, in order, then its end (with its release part's report). */
 export type WorkerMessage = { outcomes: OutcomeBatch } | { end: true; part?: EventPartsResult };
 
+/** The items of a run: an array, or made one at a time when asked for (a million objects are never held at once). */
+export interface WorkItems {
+  readonly length: number;
+  at(index: number): WorkItem | undefined;
+}
+
 /** Told each item's outcome, with the item's place in the list, as it comes (not in order across threads). */
 export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
@@ -84,7 +90,7 @@ const WORKER_HEAP_MB = 192;
  * copied whole into the worker: its heap stays the same size, whatever the
  * share's).
  */
-function runWorker(items: readonly WorkItem[], from: number, to: number, data: WorkerData, onOutcome: OutcomeSink, progress: (n: number) => void, started: Worker[]): Promise<EventPartsResult | undefined> {
+function runWorker(items: WorkItems, from: number, to: number, data: WorkerData, onOutcome: OutcomeSink, progress: (n: number) => void, started: Worker[]): Promise<EventPartsResult | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     started.push(worker);
@@ -94,7 +100,7 @@ function runWorker(items: readonly WorkItem[], from: number, to: number, data: W
     let ended = false;
     const sendNext = () => {
       if (ended) return;
-      const input: WorkerInput = sent < to ? packItems(items.slice(sent, Math.min(to, sent + BATCH))) : null;
+      const input: WorkerInput = sent < to ? packItems(Array.from({ length: Math.min(to, sent + BATCH) - sent }, (_, i) => items.at(sent + i)!)) : null;
       if (input === null) ended = true;
       else sent = Math.min(to, sent + BATCH);
       worker.postMessage(input);
@@ -132,7 +138,7 @@ function runWorker(items: readonly WorkItem[], from: number, to: number, data: W
  * also written as release part files (share k writes part k), so items must
  * come in id order for the parts to join into id-ordered files.
  */
-export async function processAll(items: readonly WorkItem[], ctx: FileCheckContext, onOutcome: OutcomeSink, options: PoolOptions = {}): Promise<PoolResult> {
+export async function processAll(items: WorkItems, ctx: FileCheckContext, onOutcome: OutcomeSink, options: PoolOptions = {}): Promise<PoolResult> {
   const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
   let done = 0;
@@ -146,7 +152,7 @@ export async function processAll(items: readonly WorkItem[], ctx: FileCheckConte
     const parts = options.exportTo ? new (await import("../export/event-parts.ts")).EventParts(options.exportTo, 0) : undefined;
     try {
       for (let i = 0; i < items.length; i++) {
-        onOutcome(i, processFile(items[i]!, ctx, parts && ((event) => parts.add(event))));
+        onOutcome(i, processFile(items.at(i)!, ctx, parts && ((event) => parts.add(event))));
         if ((i + 1) % 1000 === 0) progress(1000);
       }
       progress(items.length - done);

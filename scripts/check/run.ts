@@ -7,7 +7,8 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { byPath, discover, eventFolder, idFromPath, idOrder, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
@@ -34,7 +35,7 @@ export interface CheckOptions extends PoolOptions {
    */
   partial?: boolean;
   /** The listing of data/, when the caller has it already; under `partial`, it need not hold the events (see `events`). */
-  listing?: readonly DatasetFile[];
+  listing?: Files;
   /** Under `partial`: where the other events are found; default: in the listing. */
   events?: EventLocator;
   /** The registries and kept texts, read beforehand (prepareCheck) from the same listing, settings and date. */
@@ -65,22 +66,23 @@ export interface PreparedCheck {
  * Reads the registries and the kept texts of a listing. `validate --changed`
  * calls it while git works out what changed (git runs in processes of its own).
  */
-export function prepareCheck(root: string, listing: readonly DatasetFile[], settings: RuleSettings, today: string): PreparedCheck {
-  const registryLoads = listing.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
+export function prepareCheck(root: string, listing: Files, settings: RuleSettings, today: string): PreparedCheck {
+  const notEvents = filesNotEvents(listing);
+  const registryLoads = notEvents.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   const registries: Registries = {
     actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
     outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
   };
-  const textManifest = readTextManifest(root, listing);
+  const textManifest = readTextManifest(root, notEvents);
   return { registryLoads, textManifest, ctx: { registries, today, settings, texts: textManifest.byUrl } };
 }
 
 /**
- * Checks `targets`. Registries and, for dataset rules, the events under
- * `root` are read too, but only findings in `targets` are reported.
+ * Checks `targets` (sorted by path). Registries and, for dataset rules, the
+ * events under `root` are read too, but only findings in `targets` are reported.
  */
-export async function checkDataset(root: string, targets: readonly DatasetFile[], options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkDataset(root: string, targets: Files, options: CheckOptions = {}): Promise<CheckResult> {
   const settings = options.settings ?? new Map();
   const today = options.today ?? todayUtc();
   const deleted = options.deleted ?? [];
@@ -90,30 +92,32 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   const timings = options.timings ?? new Timings(false);
   let listing = options.listing;
   if (!listing) {
-    listing = await discover(root);
+    listing = listData(root);
     timings.mark("list data/");
   }
   const { registryLoads, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   timings.mark("registries");
 
-  const targeted = new Map(targets.map((f) => [f.path, f]));
+  // Targets are looked up by path (for the few files with findings) in the sorted targets themselves: no map of a million paths.
+  const targetFile = (file: string) => fileAtPath(targets, file);
+  const isTarget = (file: string) => indexOfPath(targets, file) >= 0;
   const { exportTo, progress, ...pool } = options;
   // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
   // an event's `order` is its place there, whatever order the threads report it in.
-  let items: WorkItem[];
   let orderOf = (index: number) => index;
   if (exportTo) {
     // A release's parts are joined as they are: their events must come in id order (the file name is the id).
     const byId = idOrder(targets);
-    items = Array.from(byId, (order) => ({ file: targets[order]!, role: "target" as const }));
     orderOf = (index) => byId[index]!;
-  } else items = targets.map((file) => ({ file, role: "target" as const }));
+  }
+  // Work items are made a batch at a time, as the workers ask for them.
+  const items = { length: targets.length, at: (index: number): WorkItem => ({ file: targets.at(orderOf(index))!, role: "target" }) };
   // The other events read for dataset rules, and under --changed the events that stand in by their id.
   const others: DatasetFile[] = [];
   const standInFiles: DatasetFile[] = [];
   const fileOf = (order: number): DatasetFile =>
-    order < targets.length ? targets[order]! : order < targets.length + others.length ? others[order - targets.length]! : standInFiles[order - targets.length - others.length]!;
+    order < targets.length ? targets.at(order)! : order < targets.length + others.length ? others[order - targets.length]! : standInFiles[order - targets.length - others.length]!;
 
   // Dataset rules see each event as it is read, and keep only what they compare.
   const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
@@ -159,7 +163,12 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const startDates: string[] = [];
     const namedIds = new Set<string>();
     if (!options.partial) {
-      for (const f of listing) if (f.kind === "event" && !targeted.has(f.path)) others.push(f);
+      // The whole listing checked (the usual run) leaves no other event; else the targets are few or an array of their own.
+      if (listing !== targets) {
+        const targetPaths = new Set<string>();
+        for (const f of targets) targetPaths.add(f.path);
+        for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
+      }
     } else {
       const months = new Set<string>();
       for (const s of targetSummaries) {
@@ -176,12 +185,12 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
       const events = options.events ?? locatorOfListing(listing);
       const read = new Set<string>();
       for (const f of [...[...months].sort().flatMap((m) => events.inFolder(m)), ...events.withIds(namedIds)])
-        if (!targeted.has(f.path) && !read.has(f.path)) {
+        if (!isTarget(f.path) && !read.has(f.path)) {
           read.add(f.path);
           others.push(f);
         }
       others.sort(byPath);
-      for (const f of events.withIds(idsOfInterest)) if (!targeted.has(f.path) && !read.has(f.path)) standInFiles.push(f);
+      for (const f of events.withIds(idsOfInterest)) if (!isTarget(f.path) && !read.has(f.path)) standInFiles.push(f);
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
@@ -203,12 +212,12 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     const deletedSet = new Set(deleted);
     // Positions are found by parsing again, for the few files that have a dataset finding.
     const reloaded = new Map<string, Loaded>();
-    let listed: Map<string, DatasetFile> | undefined;
+    let read: Map<string, DatasetFile> | undefined;
     const docOf = (file: string) => {
       let l = reloaded.get(file);
       if (!l) {
-        listed ??= new Map([...listing, ...others, ...standInFiles].map((f) => [f.path, f]));
-        const f = listed.get(file) ?? targeted.get(file);
+        read ??= new Map([...others, ...standInFiles].map((f) => [f.path, f]));
+        const f = targetFile(file) ?? fileAtPath(listing, file) ?? read.get(file);
         if (!f) return undefined;
         l = load(f);
         reloaded.set(file, l);
@@ -217,7 +226,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
     };
     for (const { rule, pass } of passes) {
       for (const issue of pass.finish()) {
-        if (!targeted.has(issue.file) && !deletedSet.has(issue.file)) continue;
+        if (!isTarget(issue.file) && !deletedSet.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
           const at = docOf(r.file)?.locate(r.pointer);
           return { ...r, line: at?.line, column: at?.column };
@@ -231,7 +240,7 @@ export async function checkDataset(root: string, targets: readonly DatasetFile[]
   findings.sort(compareFindings);
   const sources = new Map<string, string>();
   for (const f of findings) {
-    const file = targeted.get(f.file);
+    const file = targetFile(f.file);
     if (!file || sources.has(f.file)) continue;
     const read = readFile(file);
     if (read.ok) sources.set(f.file, read.text);

@@ -10,7 +10,7 @@ import { checkDataset } from "../check/run.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
-import { discover } from "../dataset/discover.ts";
+import { listData } from "../dataset/discover.ts";
 import { buildRelease } from "../export/release.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
@@ -71,7 +71,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
 
   const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
-  const files = await discover(root);
+  const files = listData(root);
   timings.mark("list data/");
   const unpacked = values.previous?.endsWith(".tar.gz") ? mkdtempSync(path.join(tmpdir(), "eventwire-previous-")) : undefined;
   try {

@@ -10,7 +10,8 @@ import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts"
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
-import { byPath, discover, entriesAt, idFromPath, kindOf, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import type { Files } from "../dataset/listing.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
@@ -130,9 +131,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const pendingChanges = changed ? changesSince(root, changed.ref, io.env) : undefined;
   pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   // Under --changed, data/events/ is not listed whole: git lists its files, and only those a change can collide with are read.
-  let listing = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? await discover(root) : undefined;
+  let listing: Files | undefined = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? listData(root) : undefined;
   // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
-  let files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
+  let files: Files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
   if (positionals.length > 0 && files.length === 0)
     throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
   timings.mark("list files");

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
+import { filesOfKind, PackedListing, type Files } from "./listing.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
 const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
@@ -60,8 +61,9 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  * The places of `files` in the order of the ids their names give (a release
  * writes records in id order): numbers, not objects, at a million files.
  */
-export function idOrder(files: readonly { path: string }[]): Uint32Array {
-  const ids = files.map((f) => idFromPath(f.path));
+export function idOrder(files: Files): Uint32Array {
+  const ids: string[] = [];
+  for (const f of files) ids.push(idFromPath(f.path));
   return Uint32Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
 }
 
@@ -97,7 +99,7 @@ export function toDatasetFile(root: string, relative: string): DatasetFile {
  * everything under it. The result is sorted, so runs are deterministic.
  */
 export async function discover(root: string, patterns: readonly string[] = [], cwd = root): Promise<DatasetFile[]> {
-  if (patterns.length === 0) return listData(root);
+  if (patterns.length === 0) return [...listData(root)];
   const { default: fg } = await import("fast-glob");
   const globs = (patterns.length > 0 ? patterns : [path.join(root, "data")]).map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
@@ -166,12 +168,12 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
 }
 
 /**
- * Every file and symbolic link under data/, sorted: the listing every run
- * needs, walked with readdir (about three times faster than a glob here).
- * `skip`: a folder left out, with everything under it.
+ * Every file and symbolic link under data/, sorted by path: the listing every
+ * run needs, walked with readdir (about three times faster than a glob here)
+ * and packed (see listing.ts). `skip`: a folder left out, with everything under it.
  */
-function listData(root: string, skip?: string): DatasetFile[] {
-  const out: DatasetFile[] = [];
+export function listData(root: string, skip?: string): PackedListing {
+  const listing = PackedListing.builder(root);
   const walk = (rel: string) => {
     if (rel === skip) return;
     let entries: Dirent[];
@@ -180,21 +182,26 @@ function listData(root: string, skip?: string): DatasetFile[] {
     } catch {
       return;
     }
+    // Walked in path order: a folder sorts as its name and a `/` (its files' paths go on so), a file as its name.
+    const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? `${entry.name}/` : entry.name }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     // The folder decides the kind: work it out once, not once a file.
-    const folderKind = kindOf(`${rel}/x.json`);
-    for (const entry of entries) {
+    let folder: number | undefined;
+    for (const { entry } of keyed) {
       const child = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() || entry.isSymbolicLink()) {
+      if (entry.isDirectory()) {
+        walk(child);
+        // The files after a subfolder's come under this folder's number again.
+        folder = undefined;
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        folder ??= listing.folder(rel, kindOf(`${rel}/x.json`));
         const format = formatOf(entry.name);
-        const file: DatasetFile = { path: child, root, kind: format === null ? null : folderKind, format };
-        if (entry.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-        out.push(file);
+        listing.add(folder, entry.name, format, entry.isSymbolicLink() ? linkTarget(root, `${root}/${child}`) : undefined);
       }
     }
   };
   walk("data");
-  return out.sort(byPath);
+  return listing.done();
 }
 
 /**
@@ -202,7 +209,7 @@ function listData(root: string, skip?: string): DatasetFile[] {
  * whole (registries, kept texts). Its events are found by an EventLocator.
  */
 export function listDataWithoutEvents(root: string): DatasetFile[] {
-  return listData(root, RECORD_FOLDERS.event);
+  return [...listData(root, RECORD_FOLDERS.event)];
 }
 
 /**
@@ -269,8 +276,8 @@ export interface EventLocator {
 }
 
 /** A locator over a listing made already (its events grouped by folder once, when first asked). */
-export function locatorOfListing(listing: readonly DatasetFile[]): EventLocator {
-  const events = listing.filter((f) => f.kind === "event");
+export function locatorOfListing(listing: Files): EventLocator {
+  const events = filesOfKind(listing, "event");
   let byFolder: Map<string, DatasetFile[]> | undefined;
   return {
     inFolder: (folder) => {

@@ -14,6 +14,7 @@ import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath, type RecordKind } from ".
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, sortedById, type DatasetFile } from "../dataset/discover.ts";
+import { filesOfKind, type Files } from "../dataset/listing.ts";
 import { readTrusted } from "../check/load.ts";
 import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
@@ -29,7 +30,7 @@ export interface ReleaseOptions {
   out: string;
   version: string;
   /** The listing of data/ (every record validated). */
-  files: readonly DatasetFile[];
+  files: Files;
   /** The release's `created` time (ISO 8601): from SOURCE_DATE_EPOCH or the last commit, never the clock. */
   created?: string;
   /** The folder of the previous release, for CHANGELOG.md and changes.csv. */
@@ -52,11 +53,8 @@ export interface ReleaseResult {
 }
 
 /** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time, as records of the latest version. */
-function* recordsOf<T>(files: readonly DatasetFile[], kind: RecordKind): Generator<T> {
-  const ordered = sortedById(
-    files.filter((f) => f.kind === kind),
-    (f) => f,
-  );
+function* recordsOf<T>(files: Files, kind: RecordKind): Generator<T> {
+  const ordered = sortedById(filesOfKind(files, kind), (f) => f);
   // The dataset passed validate just before: read and parse only (no second schema check).
   for (const file of ordered) {
     const value = readTrusted(file);
@@ -84,7 +82,7 @@ function previousVersionOf(folder: string): string {
 }
 
 /** The events as one share, read here in id order (when no validate workers wrote the parts). */
-function writeEventsHere(folder: string, files: readonly DatasetFile[]): EventPartsResult[] {
+function writeEventsHere(folder: string, files: Files): EventPartsResult[] {
   const parts = new EventParts(folder, 0);
   try {
     for (const event of recordsOf<Event>(files, "event")) parts.add(event);

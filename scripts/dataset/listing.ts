@@ -1,0 +1,163 @@
+/**
+ * The listing of a whole data/ folder, packed: a million files are a folder
+ * number, an offset and the characters of a name each (some 24 bytes), not a
+ * DatasetFile object and a path string (some 110 bytes, held all run long).
+ * Entries are made when asked for, one at a time.
+ */
+import type { RecordKind } from "../../schema/index.ts";
+import type { DatasetFile } from "./discover.ts";
+
+/** Dataset files in path order: an array of them, or a packed listing. */
+export interface Files extends Iterable<DatasetFile> {
+  readonly length: number;
+  at(index: number): DatasetFile | undefined;
+}
+
+/** Names a chunk: the names of a chunk are one string, cut by their end offsets. */
+const CHUNK = 4096;
+
+export class PackedListing implements Files {
+  readonly length: number;
+
+  private constructor(
+    private readonly root: string,
+    private readonly folders: readonly string[],
+    private readonly folderKinds: readonly (RecordKind | null)[],
+    private readonly folderOf: Uint32Array,
+    private readonly chunks: readonly string[],
+    private readonly nameEnds: Uint32Array,
+    private readonly formats: Uint8Array,
+    private readonly symlinks: ReadonlyMap<number, NonNullable<DatasetFile["symlink"]>>,
+  ) {
+    this.length = folderOf.length;
+  }
+
+  /** A builder: files are added in path order, each as its folder's number and its name. */
+  static builder(root: string): PackedListingBuilder {
+    return new PackedListingBuilder(root, (parts) => new PackedListing(root, ...parts));
+  }
+
+  path(index: number): string {
+    const start = index % CHUNK === 0 ? 0 : this.nameEnds[index - 1]!;
+    return `${this.folders[this.folderOf[index]!]}/${this.chunks[Math.floor(index / CHUNK)]!.slice(start, this.nameEnds[index])}`;
+  }
+
+  kind(index: number): RecordKind | null {
+    return this.formats[index] === NO_FORMAT ? null : this.folderKinds[this.folderOf[index]!]!;
+  }
+
+  at(index: number): DatasetFile | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    const format = FORMATS[this.formats[index]!]!;
+    const file: DatasetFile = { path: this.path(index), root: this.root, kind: this.kind(index), format };
+    const symlink = this.symlinks.get(index);
+    if (symlink) file.symlink = symlink;
+    return file;
+  }
+
+  *[Symbol.iterator](): Iterator<DatasetFile> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  /** The files that hold records of one kind (no object is made for the others). */
+  ofKind(kind: RecordKind): DatasetFile[] {
+    const files: DatasetFile[] = [];
+    for (let i = 0; i < this.length; i++) if (this.kind(i) === kind) files.push(this.at(i)!);
+    return files;
+  }
+
+  /** The files that are not events: registries, kept texts, strays (no object is made for the events). */
+  notEvents(): DatasetFile[] {
+    const files: DatasetFile[] = [];
+    for (let i = 0; i < this.length; i++) if (this.kind(i) !== "event") files.push(this.at(i)!);
+    return files;
+  }
+}
+
+const FORMATS = [null, "yaml", "json"] as const;
+const NO_FORMAT = 0;
+
+type Parts = [folders: string[], folderKinds: (RecordKind | null)[], folderOf: Uint32Array, chunks: string[], nameEnds: Uint32Array, formats: Uint8Array, symlinks: Map<number, NonNullable<DatasetFile["symlink"]>>];
+
+class PackedListingBuilder {
+  private readonly folders: string[] = [];
+  private readonly folderKinds: (RecordKind | null)[] = [];
+  private folderOf: number[] = [];
+  private formats: number[] = [];
+  private nameEnds: number[] = [];
+  private readonly chunks: string[] = [];
+  private chunk: string[] = [];
+  private offset = 0;
+  private readonly symlinks = new Map<number, NonNullable<DatasetFile["symlink"]>>();
+
+  constructor(
+    readonly root: string,
+    private readonly make: (parts: Parts) => PackedListing,
+  ) {}
+
+  /** A folder's number, for the files added next (`kind`: what its record files hold). */
+  folder(path: string, kind: RecordKind | null): number {
+    this.folders.push(path);
+    this.folderKinds.push(kind);
+    return this.folders.length - 1;
+  }
+
+  add(folder: number, name: string, format: DatasetFile["format"], symlink?: DatasetFile["symlink"]): void {
+    const index = this.folderOf.length;
+    if (index % CHUNK === 0 && index > 0) this.closeChunk();
+    if (symlink) this.symlinks.set(index, symlink);
+    this.folderOf.push(folder);
+    this.formats.push(FORMATS.indexOf(format));
+    this.offset += name.length;
+    this.nameEnds.push(this.offset);
+    this.chunk.push(name);
+  }
+
+  private closeChunk(): void {
+    this.chunks.push(this.chunk.join(""));
+    this.chunk = [];
+    this.offset = 0;
+  }
+
+  done(): PackedListing {
+    if (this.chunk.length > 0) this.closeChunk();
+    return this.make([this.folders, this.folderKinds, Uint32Array.from(this.folderOf), this.chunks, Uint32Array.from(this.nameEnds), Uint8Array.from(this.formats), this.symlinks]);
+  }
+}
+
+/** The files of one kind among `files`. */
+export function filesOfKind(files: Files, kind: RecordKind): DatasetFile[] {
+  if (files instanceof PackedListing) return files.ofKind(kind);
+  const found: DatasetFile[] = [];
+  for (const f of files) if (f.kind === kind) found.push(f);
+  return found;
+}
+
+/** The files among `files` that are not events. */
+export function filesNotEvents(files: Files): DatasetFile[] {
+  if (files instanceof PackedListing) return files.notEvents();
+  const found: DatasetFile[] = [];
+  for (const f of files) if (f.kind !== "event") found.push(f);
+  return found;
+}
+
+/** The place of `path` in `files` (sorted by path), or -1. */
+export function indexOfPath(files: Files, path: string): number {
+  let low = 0;
+  let high = files.length - 1;
+  const pathAt = files instanceof PackedListing ? (i: number) => files.path(i) : (i: number) => files.at(i)!.path;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const p = pathAt(mid);
+    if (p === path) return mid;
+    if (p < path) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The file at `path` in `files` (sorted by path), if it is there. */
+export function fileAtPath(files: Files, path: string): DatasetFile | undefined {
+  const index = indexOfPath(files, path);
+  return index < 0 ? undefined : files.at(index);
+}

@@ -1,0 +1,75 @@
+/** The packed listing of data/: the same files, in the same order, as a sorted array of entries. */
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { byPath, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
+import { fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
+import { writeDataset } from "../helpers/dataset.ts";
+
+test("walks data/ in path order, also where a file's name sorts between a folder's name and its files", () => {
+  const names = [
+    "data/actors/a.yaml",
+    "data/events/2023/02/ev-aaaaaaaa.yaml",
+    "data/events/2023/02.json",
+    "data/events/2023/02-notes.txt",
+    "data/events/2023/02/sub/ev-bbbbbbbb.json",
+    "data/events/2023/02/ev-cccccccc.yml",
+    "data/events/2023/02.d/x.yaml",
+    "data/outlets/dw.yaml",
+    "data/texts/manifest.json",
+    "data/stray.txt",
+  ];
+  const root = writeDataset(Object.fromEntries(names.map((n) => [n, "x\n"])));
+  try {
+    symlinkSync("/etc/hostname", path.join(root, "data/events/2023/02/ev-linked00.yaml"));
+    const listing = listData(root);
+    const expected = [...names, "data/events/2023/02/ev-linked00.yaml"].map((n) => toDatasetFile(root, n)).sort(byPath);
+    assert.equal([...listing].map((f) => f.path), expected.map((f) => f.path));
+    assert.equal(
+      [...listing].map(({ symlink, ...f }) => f),
+      expected,
+    );
+    const link = fileAtPath(listing, "data/events/2023/02/ev-linked00.yaml");
+    assert.equal(link?.symlink, { target: "/etc/hostname", insideRoot: false });
+    assert.equal(filesOfKind(listing, "actor").map((f) => f.path), ["data/actors/a.yaml"]);
+    assert.equal(
+      filesNotEvents(listing).map((f) => f.path),
+      expected.filter((f) => f.kind !== "event").map((f) => f.path),
+    );
+    assert.is(indexOfPath(listing, "data/events/2023/02/ev-zzzzzzzz.yaml"), -1);
+    assert.is(fileAtPath(listing, "data/zzz"), undefined);
+    assert.is(listing.at(listing.length), undefined);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a listing of thousands of files across folders gives every path back, looked up by path", () => {
+  const root = writeDataset({});
+  try {
+    const paths: string[] = [];
+    for (const month of ["01", "02", "03"]) {
+      const folder = `data/events/2023/${month}`;
+      mkdirSync(path.join(root, folder), { recursive: true });
+      for (let i = 0; i < 3000; i++) {
+        const file = `${folder}/ev-${month}${String(i).padStart(6, "0")}.json`;
+        writeFileSync(path.join(root, file), "{}\n");
+        paths.push(file);
+      }
+    }
+    paths.sort();
+    const listing = listData(root);
+    assert.is(listing.length, paths.length);
+    assert.equal([...listing].map((f) => f.path), paths);
+    for (const i of [0, 4095, 4096, 4097, 8191, 8192, paths.length - 1]) {
+      assert.is(listing.path(i), paths[i]);
+      assert.is(indexOfPath(listing, paths[i]!), i);
+      assert.equal(listing.at(i), { path: paths[i], root, kind: "event", format: "json" });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test.run();
