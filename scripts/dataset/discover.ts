@@ -62,9 +62,36 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  * writes records in id order): numbers, not objects, at a million files.
  */
 export function idOrder(files: Files): Uint32Array {
-  const ids: string[] = [];
-  for (const f of files) ids.push(idFromPath(f.path));
-  return Uint32Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  const places = new Uint32Array(files.length).map((_, i) => i);
+  const pathAt = files instanceof PackedListing ? (i: number) => files.path(i) : (i: number) => files.at(i)!.path;
+  // Ids of up to 14 ASCII characters (every minted id) sort as two numbers, 7 characters of 7 bits each:
+  // no string is held for each file while the places are sorted.
+  const high = new Float64Array(files.length);
+  const low = new Float64Array(files.length);
+  let packed = true;
+  for (let i = 0; i < files.length && packed; i++) packed = packId(idFromPath(pathAt(i)), high, low, i);
+  if (packed) return places.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]! || a - b);
+  const ids = Array.from(places, (i) => idFromPath(pathAt(i)));
+  return places.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+}
+
+/**
+ * Writes an id as two numbers that sort as the id does, code unit by code
+ * unit (a shorter id first, as no character is 0); false when it does not fit.
+ */
+function packId(id: string, high: Float64Array, low: Float64Array, at: number): boolean {
+  if (id.length > 14) return false;
+  let h = 0;
+  let l = 0;
+  for (let i = 0; i < 14; i++) {
+    const c = i < id.length ? id.charCodeAt(i) : 0;
+    if (c >= 128 || (c === 0 && i < id.length)) return false;
+    if (i < 7) h = h * 128 + c;
+    else l = l * 128 + c;
+  }
+  high[at] = h;
+  low[at] = l;
+  return true;
 }
 
 /** Items in the order of the ids their files' names give. */

@@ -82,9 +82,11 @@ type Parts = [folders: string[], folderKinds: (RecordKind | null)[], folderOf: U
 class PackedListingBuilder {
   private readonly folders: string[] = [];
   private readonly folderKinds: (RecordKind | null)[] = [];
-  private folderOf: number[] = [];
-  private formats: number[] = [];
-  private nameEnds: number[] = [];
+  // Typed arrays, grown by doubling: numbers of a million files, without a heap object each while the walk goes on.
+  private folderOf = new Uint32Array(1024);
+  private formats = new Uint8Array(1024);
+  private nameEnds = new Uint32Array(1024);
+  private size = 0;
   private readonly chunks: string[] = [];
   private chunk: string[] = [];
   private offset = 0;
@@ -103,13 +105,18 @@ class PackedListingBuilder {
   }
 
   add(folder: number, name: string, format: DatasetFile["format"], symlink?: DatasetFile["symlink"]): void {
-    const index = this.folderOf.length;
+    const index = this.size++;
     if (index % CHUNK === 0 && index > 0) this.closeChunk();
+    if (index === this.folderOf.length) {
+      this.folderOf = grown(this.folderOf, new Uint32Array(index * 2));
+      this.formats = grown(this.formats, new Uint8Array(index * 2));
+      this.nameEnds = grown(this.nameEnds, new Uint32Array(index * 2));
+    }
     if (symlink) this.symlinks.set(index, symlink);
-    this.folderOf.push(folder);
-    this.formats.push(FORMATS.indexOf(format));
+    this.folderOf[index] = folder;
+    this.formats[index] = FORMATS.indexOf(format);
     this.offset += name.length;
-    this.nameEnds.push(this.offset);
+    this.nameEnds[index] = this.offset;
     this.chunk.push(name);
   }
 
@@ -121,8 +128,15 @@ class PackedListingBuilder {
 
   done(): PackedListing {
     if (this.chunk.length > 0) this.closeChunk();
-    return this.make([this.folders, this.folderKinds, Uint32Array.from(this.folderOf), this.chunks, Uint32Array.from(this.nameEnds), Uint8Array.from(this.formats), this.symlinks]);
+    const n = this.size;
+    return this.make([this.folders, this.folderKinds, this.folderOf.slice(0, n), this.chunks, this.nameEnds.slice(0, n), this.formats.slice(0, n), this.symlinks]);
   }
+}
+
+/** `to` with the numbers of `from` at its start. */
+function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** The files of one kind among `files`. */

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { byPath, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
+import { byPath, idFromPath, idOrder, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
 import { fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
 import { writeDataset } from "../helpers/dataset.ts";
 
@@ -69,6 +69,21 @@ test("a listing of thousands of files across folders gives every path back, look
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The places of `paths` in the order of their ids as strings (ties by place): what idOrder must give. */
+function byIdAsStrings(paths: string[]): number[] {
+  const ids = paths.map(idFromPath);
+  return [...ids.keys()].sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+}
+
+test("idOrder: places in the order of the ids, as numbers for short ASCII ids and as strings for any others", () => {
+  const minted = ["ev-zzzzzzzz", "ev-00000000", "ev-a", "ev-", "ev-aaaaaaaa", "ev-aaaaaaa", "ev-aaaaaaaa", "e", "ev-9zzzzzzz", "zz-zzzzzzzzzzz"];
+  for (const ids of [minted, [...minted, "ev-éé"], [...minted, "ev-aaaaaaaaaaaaaaaa", "ev-aaaaaaaaaaaab"]]) {
+    const paths = ids.map((id, i) => `data/events/2023/${String(i % 12 + 1).padStart(2, "0")}/${id}.${i % 2 ? "json" : "yaml"}`);
+    const files = paths.map((p) => toDatasetFile("/r", p));
+    assert.equal([...idOrder(files)], byIdAsStrings(paths), ids.join(" "));
   }
 });
 
