@@ -8,7 +8,7 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
-import { fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
+import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
@@ -34,7 +34,7 @@ export interface CheckOptions extends PoolOptions {
    * its file name. Trusts that files unchanged since the base passed then.
    */
   partial?: boolean;
-  /** The listing of data/, when the caller has it already; under `partial`, it need not hold the events (see `events`). */
+  /** The listing of data/ (sorted by path), when the caller has it already; under `partial`, it need not hold the events (see `events`). */
   listing?: Files;
   /** Under `partial`: where the other events are found; default: in the listing. */
   events?: EventLocator;
@@ -99,6 +99,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   timings.mark("registries");
 
+  assertSortedByPath(targets, "the files to check");
+  assertSortedByPath(listing, "the listing of data/");
   // Targets are looked up by path (for the few files with findings) in the sorted targets themselves: no map of a million paths.
   const targetFile = (file: string) => fileAtPath(targets, file);
   const isTarget = (file: string) => indexOfPath(targets, file) >= 0;
@@ -170,6 +172,9 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
       }
     } else {
+      // Under --changed the targets may be every event (a registry entry changed): looked up in a set here.
+      const targetPaths = new Set<string>();
+      for (const f of targets) targetPaths.add(f.path);
       const months = new Set<string>();
       for (const s of targetSummaries) {
         if (s.start) {
@@ -185,12 +190,12 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       const events = options.events ?? locatorOfListing(listing);
       const read = new Set<string>();
       for (const f of [...[...months].sort().flatMap((m) => events.inFolder(m)), ...events.withIds(namedIds)])
-        if (!isTarget(f.path) && !read.has(f.path)) {
+        if (!targetPaths.has(f.path) && !read.has(f.path)) {
           read.add(f.path);
           others.push(f);
         }
       others.sort(byPath);
-      for (const f of events.withIds(idsOfInterest)) if (!isTarget(f.path) && !read.has(f.path)) standInFiles.push(f);
+      for (const f of events.withIds(idsOfInterest)) if (!targetPaths.has(f.path) && !read.has(f.path)) standInFiles.push(f);
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.
@@ -212,12 +217,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     const deletedSet = new Set(deleted);
     // Positions are found by parsing again, for the few files that have a dataset finding.
     const reloaded = new Map<string, Loaded>();
-    let read: Map<string, DatasetFile> | undefined;
     const docOf = (file: string) => {
       let l = reloaded.get(file);
       if (!l) {
-        read ??= new Map([...others, ...standInFiles].map((f) => [f.path, f]));
-        const f = targetFile(file) ?? fileAtPath(listing, file) ?? read.get(file);
+        const f = targetFile(file) ?? fileAtPath(listing, file) ?? fileAtPath(others, file) ?? fileAtPath(standInFiles, file);
         if (!f) return undefined;
         l = load(f);
         reloaded.set(file, l);
@@ -240,8 +243,9 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   findings.sort(compareFindings);
   const sources = new Map<string, string>();
   for (const f of findings) {
+    if (sources.has(f.file)) continue;
     const file = targetFile(f.file);
-    if (!file || sources.has(f.file)) continue;
+    if (!file) continue;
     const read = readFile(file);
     if (read.ok) sources.set(f.file, read.text);
   }

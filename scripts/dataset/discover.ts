@@ -65,14 +65,22 @@ export function idOrder(files: Files): Uint32Array {
   const places = new Uint32Array(files.length).map((_, i) => i);
   const pathAt = files instanceof PackedListing ? (i: number) => files.path(i) : (i: number) => files.at(i)!.path;
   // Ids of up to 14 ASCII characters (every minted id) sort as two numbers, 7 characters of 7 bits each:
-  // no string is held for each file while the places are sorted.
+  // no string is held for each file while the places are sorted. Any other id (a registry's long slug)
+  // is kept as its string, and compared as one with any id.
   const high = new Float64Array(files.length);
   const low = new Float64Array(files.length);
-  let packed = true;
-  for (let i = 0; i < files.length && packed; i++) packed = packId(idFromPath(pathAt(i)), high, low, i);
-  if (packed) return places.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]! || a - b);
-  const ids = Array.from(places, (i) => idFromPath(pathAt(i)));
-  return places.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  const unpacked = new Map<number, string>();
+  for (let i = 0; i < files.length; i++) {
+    const id = idFromPath(pathAt(i));
+    if (!packId(id, high, low, i)) unpacked.set(i, id);
+  }
+  const idAt = (i: number) => unpacked.get(i) ?? idFromPath(pathAt(i));
+  return places.sort((a, b) => {
+    if (unpacked.size === 0 || (!unpacked.has(a) && !unpacked.has(b))) return high[a]! - high[b]! || low[a]! - low[b]! || a - b;
+    const x = idAt(a);
+    const y = idAt(b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
 }
 
 /**

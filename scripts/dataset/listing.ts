@@ -175,3 +175,13 @@ export function fileAtPath(files: Files, path: string): DatasetFile | undefined 
   const index = indexOfPath(files, path);
   return index < 0 ? undefined : files.at(index);
 }
+
+/** Throws unless `files` is sorted by path (a packed listing is, as it is made): lookups by path rely on it. */
+export function assertSortedByPath(files: Files, what: string): void {
+  if (files instanceof PackedListing) return;
+  let previous: string | undefined;
+  for (const f of files) {
+    if (previous !== undefined && !(previous < f.path)) throw new Error(`${what} must be sorted by path, without repeats: \`${f.path}\` comes after \`${previous}\``);
+    previous = f.path;
+  }
+}

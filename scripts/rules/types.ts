@@ -115,7 +115,8 @@ export interface DatasetContext {
   fileAt(order: number): string;
   /**
    * The event added with `order`, summarized again from its file: a rule that
-   * keeps a hash of what it compares confirms a match with it.
+   * keeps a hash of what it compares confirms a match with it (so a file
+   * edited during the run is judged as it is at the end).
    */
   summaryAt(order: number): EventSummary | undefined;
 }

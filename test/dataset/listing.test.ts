@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { byPath, idFromPath, idOrder, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
-import { fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
+import { assertSortedByPath, fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
 import { writeDataset } from "../helpers/dataset.ts";
 
 test("walks data/ in path order, also where a file's name sorts between a folder's name and its files", () => {
@@ -85,6 +85,51 @@ test("idOrder: places in the order of the ids, as numbers for short ASCII ids an
     const files = paths.map((p) => toDatasetFile("/r", p));
     assert.equal([...idOrder(files)], byIdAsStrings(paths), ids.join(" "));
   }
+});
+
+test("idOrder on a packed listing of registries with long slugs and events with minted ids: the order of the ids as strings", () => {
+  const names = [
+    "data/actors/antony-blinken-secretary-of-state-of-the-united-states.yaml",
+    "data/actors/ev-b.yaml",
+    "data/outlets/dw.yaml",
+    "data/texts/dw-2023-02-28-blinken-central-asia.txt",
+    "data/events/2023/02/ev-zzzzzzzz.yaml",
+    "data/events/2023/02/ev-aaaaaaaa.json",
+    "data/events/2023/03/ev-b0000000.yaml",
+    "data/events/2023/03/ev-éé.yaml",
+  ];
+  const root = writeDataset(Object.fromEntries(names.map((n) => [n, "x\n"])));
+  try {
+    const listing = listData(root);
+    const paths = [...listing].map((f) => f.path);
+    assert.equal([...idOrder(listing)], byIdAsStrings(paths));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("an empty data/ is an empty listing; a folder left out is walked past", () => {
+  const root = writeDataset({ "data/events/2023/02/ev-aaaaaaaa.yaml": "x\n", "data/actors/a.yaml": "x\n" });
+  try {
+    assert.equal([...listData(root, "data/events")].map((f) => f.path), ["data/actors/a.yaml"]);
+    rmSync(path.join(root, "data"), { recursive: true });
+    mkdirSync(path.join(root, "data"));
+    const empty = listData(root);
+    assert.is(empty.length, 0);
+    assert.equal([...empty], []);
+    assert.is(indexOfPath(empty, "data/x"), -1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("lookups by path rely on sorted files: an array out of order, or with a path twice, is refused", () => {
+  const files = ["data/b.yaml", "data/a.yaml"].map((p) => toDatasetFile("/r", p));
+  assert.throws(() => assertSortedByPath(files, "the files"), /must be sorted by path/);
+  assert.throws(() => assertSortedByPath([files[0]!, files[0]!], "the files"), /without repeats/);
+  assertSortedByPath([...files].reverse(), "the files");
+  assert.is(fileAtPath([...files].reverse(), "data/b.yaml")?.path, "data/b.yaml");
+  assert.is(fileAtPath(files, "data/c.yaml"), undefined);
 });
 
 test.run();

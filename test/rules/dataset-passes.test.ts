@@ -120,6 +120,24 @@ test("duplicate-of: among thousands of events, the named one is found; the last 
   ]);
 });
 
+test("duplicate-of: a match of hashes counts only if the id read again matches; a stand-in is never read again; a named event is read once", () => {
+  const events: EventSummary[] = [
+    active("ev-bbbbbbbb"),
+    { ...active("ev-aaaaaaaa"), status: "duplicate", duplicate_of: "ev-bbbbbbbb" },
+    { ...active("ev-cccccccc"), status: "duplicate", duplicate_of: "ev-bbbbbbbb" },
+  ];
+  const asked: number[] = [];
+  // Read again, the named event has another id now: the duplicates name an event that is not there.
+  const issues = run(duplicateOf, events, undefined, { summaryAt: (order) => (asked.push(order), order === 0 ? active("ev-b2222222") : events[order]) });
+  assert.equal(issues.map((i) => i.message), ["`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset.", "`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset."]);
+  assert.equal(asked, [0]);
+  // The last event with the id is a stand-in (known by its id alone): it is not judged, and not read.
+  asked.length = 0;
+  const withStandIn: EventSummary[] = [...events, { id: "ev-bbbbbbbb", partial: true }];
+  assert.equal(run(duplicateOf, withStandIn, undefined, { summaryAt: (order) => (asked.push(order), withStandIn[order]) }), []);
+  assert.equal(asked, []);
+});
+
 test("record-deleted: a deleted event file is reported unless its id remains", () => {
   const deleted = ["data/events/2023/02/ev-aaaaaaaa.yaml", "data/events/2023/02/ev-bbbbbbbb.yaml", "data/actors/x.yaml"];
   assert.equal(

@@ -27,8 +27,15 @@ export const duplicateOf: DatasetRule = {
       },
       finish: () => {
         const candidates = ids.ordersOf(new Set(duplicates.map((d) => hash53(d.target))));
+        // The id of an event read again (once, however many duplicates name it), or a stand-in's own.
+        const reread = new Map<number, string | undefined>();
+        const idAt = (order: number) => {
+          if (partial.has(order)) return partial.get(order);
+          if (!reread.has(order)) reread.set(order, summaryAt(order)?.id);
+          return reread.get(order);
+        };
         // The place of the event an id names (the last in the listing, when an id repeats), confirmed by its id read again.
-        const placeOf = (target: string) => candidates.get(hash53(target))?.findLast((order) => (partial.get(order) ?? summaryAt(order)?.id) === target);
+        const placeOf = (target: string) => candidates.get(hash53(target))?.findLast((order) => idAt(order) === target);
         const issues: DatasetIssue[] = [];
         for (const { order, id, target } of duplicates.sort((a, b) => a.order - b.order)) {
           const other = placeOf(target);
