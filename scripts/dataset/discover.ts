@@ -70,13 +70,17 @@ export function idOrder(files: Files): Uint32Array {
   const high = new Float64Array(files.length);
   const low = new Float64Array(files.length);
   const unpacked = new Map<number, string>();
+  const isUnpacked = new Uint8Array(files.length);
   for (let i = 0; i < files.length; i++) {
     const id = idFromPath(pathAt(i));
-    if (!packId(id, high, low, i)) unpacked.set(i, id);
+    if (!packId(id, high, low, i)) {
+      unpacked.set(i, id);
+      isUnpacked[i] = 1;
+    }
   }
   const idAt = (i: number) => unpacked.get(i) ?? idFromPath(pathAt(i));
   return places.sort((a, b) => {
-    if (unpacked.size === 0 || (!unpacked.has(a) && !unpacked.has(b))) return high[a]! - high[b]! || low[a]! - low[b]! || a - b;
+    if ((isUnpacked[a]! | isUnpacked[b]!) === 0) return high[a]! - high[b]! || low[a]! - low[b]! || a - b;
     const x = idAt(a);
     const y = idAt(b);
     return x < y ? -1 : x > y ? 1 : a - b;
