@@ -22,12 +22,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { LATEST_VERSION, jsonSchemaPath } from "../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
+import { RULES } from "../scripts/rules/index.ts";
 import { writeSynthetic } from "./synthetic.ts";
 
 const GENERATOR_VERSION = 5;
 
 /** The release case, whose peak memory the larger-scale run is compared with. */
 const RELEASE_CASE = "eventwire release (validate + build), JSON";
+
+/** validate with only the rules that do what ajv-cli does; the case's name. */
+const FLOOR_RULES = ["syntax", "schema"];
+const FLOOR_CASE = "eventwire validate, JSON, syntax and schema rules only";
 
 const { values } = parseArgs({
   options: {
@@ -98,6 +103,13 @@ const cases: Case[] = [
     args: [AJV, "validate", "--spec=draft2020", "-c", "ajv-formats", "-s", SCHEMA, "-d", "data/events/**/*.json"],
   },
   { name: "eventwire validate, JSON", cwd: json, args: [BIN, "validate"] },
+  {
+    // What ajv-cli does (parse, schema), as validate does it (on the cores, with its reading and decoding): the
+    // floor under "every rule", and what the other rules cost on top of it.
+    name: FLOOR_CASE,
+    cwd: json,
+    args: [BIN, "validate", ...RULES.filter((r) => !FLOOR_RULES.includes(r.id)).flatMap((r) => ["--rule", `${r.id}=off`])],
+  },
   { name: "eventwire validate, YAML", cwd: yaml, args: [BIN, "validate"] },
   {
     name: RELEASE_CASE,
@@ -175,7 +187,7 @@ function scaleRun(): { seconds: number; peak: number } | undefined {
 }
 const scaled = scaleRun();
 
-const [ajv, jsonTime, yamlTime, release, changed] = cases.map((c) => results.get(c.name)!);
+const [ajv, jsonTime, floor, yamlTime, release, changed] = cases.map((c) => results.get(c.name)!);
 const rows: [string, string, string, boolean][] = [
   ["JSON, every rule / ajv-cli", (jsonTime! / ajv!).toFixed(2), "<= 0.60", jsonTime! <= 0.6 * ajv!],
   ["YAML / JSON", (yamlTime! / jsonTime!).toFixed(2), "<= 2.00", yamlTime! <= 2 * jsonTime!],
@@ -191,6 +203,8 @@ const out = [
     const t = results.get(c.name)!;
     return `| ${c.name} | ${t.toFixed(2)} | ${c.name.includes("--changed") ? "" : Math.round(records / t)} | ${peaks.get(c.name) ?? ""} |`;
   }),
+  "",
+  `validate, JSON: with only the syntax and schema rules on, ${floor!.toFixed(2)} s (${(floor! / ajv!).toFixed(2)} x ajv-cli); the other ${RULES.length - FLOOR_RULES.length} rules add ${(jsonTime! - floor!).toFixed(2)} s.`,
   "",
   `release: the build step alone (after validate) took ${buildTimes.length > 0 ? median(buildTimes).toFixed(2) : "?"} s (median).`,
   "",
