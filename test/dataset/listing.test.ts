@@ -78,6 +78,23 @@ function byIdAsStrings(paths: string[]): number[] {
   return [...ids.keys()].sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
 }
 
+test("a symbolic link to a folder is listed as the link, never walked; chunks may end where a folder does", () => {
+  const files: Record<string, string> = { "data/events/2023/03/ev-cccccccc.yaml": "x\n" };
+  // 4096 files in the first folder: the first chunk ends exactly at the folder's end.
+  for (let i = 0; i < 4096; i++) files[`data/events/2023/02/ev-${String(i).padStart(8, "0")}.json`] = "{}\n";
+  const root = writeDataset(files);
+  try {
+    symlinkSync(path.join(root, "data/events/2023/03"), path.join(root, "data/events/2023/linked"));
+    const listing = listData(root);
+    const paths = [...listing].map((f) => f.path);
+    assert.equal(paths, [...Object.keys(files), "data/events/2023/linked"].sort());
+    assert.is(listing.path(4096), "data/events/2023/03/ev-cccccccc.yaml");
+    assert.equal(listing.at(4097)?.symlink, { target: path.join(root, "data/events/2023/03"), insideRoot: true });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("idOrder: places in the order of the ids, as numbers for short ASCII ids and as strings for any others", () => {
   const minted = ["ev-zzzzzzzz", "ev-00000000", "ev-a", "ev-", "ev-aaaaaaaa", "ev-aaaaaaa", "ev-aaaaaaaa", "e", "ev-9zzzzzzz", "zz-zzzzzzzzzzz"];
   for (const ids of [minted, [...minted, "ev-éé"], [...minted, "ev-aaaaaaaaaaaaaaaa", "ev-aaaaaaaaaaaab"]]) {
