@@ -1,4 +1,5 @@
 /** Grouping for dataset rules that compare records with each other. */
+import { grown } from "./typed-arrays.ts";
 
 /**
  * Keys as they come, in any order, each with the order of the items that
@@ -45,12 +46,8 @@ export class HashedKeys {
 
   add(hash: number, order: number): void {
     if (this.size === this.hashes.length) {
-      const hashes = new Float64Array(this.size * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const orders = new Uint32Array(this.size * 2);
-      orders.set(this.orders);
-      this.orders = orders;
+      this.hashes = grown(this.hashes, new Float64Array(this.size * 2));
+      this.orders = grown(this.orders, new Uint32Array(this.size * 2));
     }
     this.hashes[this.size] = hash;
     this.orders[this.size++] = order;

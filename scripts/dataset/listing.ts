@@ -5,6 +5,7 @@
  * Entries are made when asked for, one at a time.
  */
 import type { RecordKind } from "../../schema/index.ts";
+import { grown } from "../core/typed-arrays.ts";
 import type { DatasetFile } from "./discover.ts";
 
 /** Dataset files in path order: an array of them, or a packed listing. */
@@ -133,11 +134,6 @@ class PackedListingBuilder {
   }
 }
 
-/** `to` with the numbers of `from` at its start. */
-function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 /** The files of one kind among `files`. */
 export function filesOfKind(files: Files, kind: RecordKind): DatasetFile[] {
