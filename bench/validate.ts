@@ -24,7 +24,7 @@ import { LATEST_VERSION, jsonSchemaPath } from "../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { RULES } from "../scripts/rules/index.ts";
 import { writeSynthetic } from "./synthetic.ts";
-import { sourcesHash } from "../bin/sources-hash.js";
+import { bundleIsFresh } from "../bin/sources-hash.js";
 
 const GENERATOR_VERSION = 5;
 
@@ -80,8 +80,7 @@ const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
 
 // The bench times what `npm ci` installs: the bundle in build/. A bundle older than the sources would make
 // bin/eventwire.js run them through tsx instead (slower to start, more memory), so it is built first.
-const fingerprint = path.join(TOOLKIT_ROOT, "build", "sources.sha256");
-if (!existsSync(fingerprint) || readFileSync(fingerprint, "utf8").trim() !== sourcesHash(TOOLKIT_ROOT)) {
+if (!bundleIsFresh(TOOLKIT_ROOT)) {
   log("The bundle in build/ is missing or older than the sources: building it first (npm run build) ...");
   const built = spawnSync("npm", ["run", "build"], { cwd: TOOLKIT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (built.status !== 0) {

@@ -4,19 +4,12 @@
 // bundle is missing or was built from other sources (their fingerprint
 // differs), or EVENTWIRE_FROM_SOURCE is set, the sources run through tsx
 // instead, so an edit is never ignored.
-import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { sourcesHash } from "./sources-hash.js";
+import { bundleIsFresh } from "./sources-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = path.join(root, "build", "cli.mjs");
-const fingerprint = path.join(root, "build", "sources.sha256");
-
-function bundleIsFresh() {
-  if (process.env.EVENTWIRE_FROM_SOURCE || !existsSync(bundle) || !existsSync(fingerprint)) return false;
-  return readFileSync(fingerprint, "utf8").trim() === sourcesHash(root);
-}
 
 // A reader that stops early (`eventwire validate | head`) closes the pipe: that ends the output, not in a crash.
 for (const stream of [process.stdout, process.stderr])
@@ -26,7 +19,7 @@ for (const stream of [process.stdout, process.stderr])
   });
 
 let main;
-if (bundleIsFresh()) ({ main } = await import(bundle));
+if (!process.env.EVENTWIRE_FROM_SOURCE && bundleIsFresh(root)) ({ main } = await import(bundle));
 else {
   const { register } = await import("tsx/esm/api");
   register();

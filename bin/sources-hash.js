@@ -4,7 +4,7 @@
 // the bundle only when the sources still have it (times of modification can
 // lie: a copy, an unpacked archive, an edit during a build).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const SOURCE_FOLDERS = ["scripts", "schema"];
@@ -23,4 +23,14 @@ export function sourcesHash(root) {
   };
   for (const folder of SOURCE_FOLDERS) walk(folder);
   return hash.digest("hex");
+}
+
+/**
+ * Whether build/ holds a bundle built from the sources as they are now.
+ * @param {string} root the repository @returns {boolean}
+ */
+export function bundleIsFresh(root) {
+  const fingerprint = path.join(root, "build", "sources.sha256");
+  if (!existsSync(path.join(root, "build", "cli.mjs")) || !existsSync(fingerprint)) return false;
+  return readFileSync(fingerprint, "utf8").trim() === sourcesHash(root);
 }

@@ -164,17 +164,14 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   if (passes.length > 0) {
     const startDates: string[] = [];
     const namedIds = new Set<string>();
+    // The whole listing checked (the usual run) leaves no other event. Else the targets are an array of their own
+    // (under --changed, every event when a registry entry changed), looked up in a set here.
+    const targetPaths = new Set<string>();
+    const wholeListing = !options.partial && listing === targets;
+    if (!wholeListing) for (const f of targets) targetPaths.add(f.path);
     if (!options.partial) {
-      // The whole listing checked (the usual run) leaves no other event; else the targets are few or an array of their own.
-      if (listing !== targets) {
-        const targetPaths = new Set<string>();
-        for (const f of targets) targetPaths.add(f.path);
-        for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
-      }
+      if (!wholeListing) for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
     } else {
-      // Under --changed the targets may be every event (a registry entry changed): looked up in a set here.
-      const targetPaths = new Set<string>();
-      for (const f of targets) targetPaths.add(f.path);
       const months = new Set<string>();
       for (const s of targetSummaries) {
         if (s.start) {

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
-import { filesOfKind, PackedListing, type Files } from "./listing.ts";
+import { filesOfKind, PackedListing, pathAt, type Files } from "./listing.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
 const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
@@ -63,26 +63,17 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  */
 export function idOrder(files: Files): Uint32Array {
   const places = new Uint32Array(files.length).map((_, i) => i);
-  const pathAt = files instanceof PackedListing ? (i: number) => files.path(i) : (i: number) => files.at(i)!.path;
   // Ids of up to 14 ASCII characters (every minted id) sort as two numbers, 7 characters of 7 bits each:
-  // no string is held for each file while the places are sorted. Any other id (a registry's long slug)
-  // is kept as its string, and compared as one with any id.
+  // no string is held for each file while the places are sorted. Any other id (a registry's long slug,
+  // which are few) is compared as its string with any id.
   const high = new Float64Array(files.length);
   const low = new Float64Array(files.length);
-  const unpacked = new Map<number, string>();
-  const isUnpacked = new Uint8Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const id = idFromPath(pathAt(i));
-    if (!packId(id, high, low, i)) {
-      unpacked.set(i, id);
-      isUnpacked[i] = 1;
-    }
-  }
-  const idAt = (i: number) => unpacked.get(i) ?? idFromPath(pathAt(i));
+  const unpacked = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) if (!packId(idFromPath(pathAt(files, i)), high, low, i)) unpacked[i] = 1;
   return places.sort((a, b) => {
-    if ((isUnpacked[a]! | isUnpacked[b]!) === 0) return high[a]! - high[b]! || low[a]! - low[b]! || a - b;
-    const x = idAt(a);
-    const y = idAt(b);
+    if ((unpacked[a]! | unpacked[b]!) === 0) return high[a]! - high[b]! || low[a]! - low[b]! || a - b;
+    const x = idFromPath(pathAt(files, a));
+    const y = idFromPath(pathAt(files, b));
     return x < y ? -1 : x > y ? 1 : a - b;
   });
 }

@@ -20,7 +20,8 @@ const CHUNK = 4096;
 export class PackedListing implements Files {
   readonly length: number;
 
-  private constructor(
+  /** Made by a builder (`PackedListing.builder`), which adds the files in path order. */
+  constructor(
     private readonly root: string,
     private readonly folders: readonly string[],
     private readonly folderKinds: readonly (RecordKind | null)[],
@@ -35,7 +36,7 @@ export class PackedListing implements Files {
 
   /** A builder: files are added in path order, each as its folder's number and its name. */
   static builder(root: string): PackedListingBuilder {
-    return new PackedListingBuilder(root, (parts) => new PackedListing(root, ...parts));
+    return new PackedListingBuilder(root);
   }
 
   path(index: number): string {
@@ -59,26 +60,10 @@ export class PackedListing implements Files {
   *[Symbol.iterator](): Iterator<DatasetFile> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
-
-  /** The files that hold records of one kind (no object is made for the others). */
-  ofKind(kind: RecordKind): DatasetFile[] {
-    const files: DatasetFile[] = [];
-    for (let i = 0; i < this.length; i++) if (this.kind(i) === kind) files.push(this.at(i)!);
-    return files;
-  }
-
-  /** The files that are not events: registries, kept texts, strays (no object is made for the events). */
-  notEvents(): DatasetFile[] {
-    const files: DatasetFile[] = [];
-    for (let i = 0; i < this.length; i++) if (this.kind(i) !== "event") files.push(this.at(i)!);
-    return files;
-  }
 }
 
 const FORMATS = [null, "yaml", "json"] as const;
 const NO_FORMAT = 0;
-
-type Parts = [folders: string[], folderKinds: (RecordKind | null)[], folderOf: Uint32Array, chunks: string[], nameEnds: Uint32Array, formats: Uint8Array, symlinks: Map<number, NonNullable<DatasetFile["symlink"]>>];
 
 class PackedListingBuilder {
   private readonly folders: string[] = [];
@@ -93,10 +78,7 @@ class PackedListingBuilder {
   private offset = 0;
   private readonly symlinks = new Map<number, NonNullable<DatasetFile["symlink"]>>();
 
-  constructor(
-    readonly root: string,
-    private readonly make: (parts: Parts) => PackedListing,
-  ) {}
+  constructor(readonly root: string) {}
 
   /** A folder's number, for the files added next (`kind`: what its record files hold). */
   folder(path: string, kind: RecordKind | null): number {
@@ -130,35 +112,42 @@ class PackedListingBuilder {
   done(): PackedListing {
     if (this.chunk.length > 0) this.closeChunk();
     const n = this.size;
-    return this.make([this.folders, this.folderKinds, this.folderOf.slice(0, n), this.chunks, this.nameEnds.slice(0, n), this.formats.slice(0, n), this.symlinks]);
+    return new PackedListing(this.root, this.folders, this.folderKinds, this.folderOf.slice(0, n), this.chunks, this.nameEnds.slice(0, n), this.formats.slice(0, n), this.symlinks);
   }
 }
 
 
-/** The files of one kind among `files`. */
-export function filesOfKind(files: Files, kind: RecordKind): DatasetFile[] {
-  if (files instanceof PackedListing) return files.ofKind(kind);
+/** The files among `files` whose kind `keep` accepts (in a packed listing, no entry is made for the others). */
+function filesWhere(files: Files, keep: (kind: RecordKind | null) => boolean): DatasetFile[] {
   const found: DatasetFile[] = [];
-  for (const f of files) if (f.kind === kind) found.push(f);
+  if (files instanceof PackedListing) {
+    for (let i = 0; i < files.length; i++) if (keep(files.kind(i))) found.push(files.at(i)!);
+  } else for (const f of files) if (keep(f.kind)) found.push(f);
   return found;
 }
 
-/** The files among `files` that are not events. */
+/** The files of one kind among `files`. */
+export function filesOfKind(files: Files, kind: RecordKind): DatasetFile[] {
+  return filesWhere(files, (k) => k === kind);
+}
+
+/** The files among `files` that are not events: registries, kept texts, strays. */
 export function filesNotEvents(files: Files): DatasetFile[] {
-  if (files instanceof PackedListing) return files.notEvents();
-  const found: DatasetFile[] = [];
-  for (const f of files) if (f.kind !== "event") found.push(f);
-  return found;
+  return filesWhere(files, (k) => k !== "event");
+}
+
+/** The path of the file at `index` (a packed listing makes no entry for it). */
+export function pathAt(files: Files, index: number): string {
+  return files instanceof PackedListing ? files.path(index) : files.at(index)!.path;
 }
 
 /** The place of `path` in `files` (sorted by path), or -1. */
 export function indexOfPath(files: Files, path: string): number {
   let low = 0;
   let high = files.length - 1;
-  const pathAt = files instanceof PackedListing ? (i: number) => files.path(i) : (i: number) => files.at(i)!.path;
   while (low <= high) {
     const mid = (low + high) >>> 1;
-    const p = pathAt(mid);
+    const p = pathAt(files, mid);
     if (p === path) return mid;
     if (p < path) low = mid + 1;
     else high = mid - 1;

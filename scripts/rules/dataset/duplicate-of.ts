@@ -13,8 +13,7 @@ export const duplicateOf: DatasetRule = {
     // A hash of each id and its place (numbers, not a map of a million ids): the places of the ids that
     // duplicates name are found at the end (duplicates are few).
     const ids = new HashedKeys();
-    // Only the few events that are not active keep their status, and only stand-ins (known by their id alone) are `partial`.
-    const notActive = new Map<number, EventSummary["status"]>();
+    // Stand-ins (known by their id alone, never read again) keep their id.
     const partial = new Map<number, string>();
     // The duplicates, which are few.
     const duplicates: { order: number; id: string; target: string }[] = [];
@@ -22,25 +21,24 @@ export const duplicateOf: DatasetRule = {
       add: (event, order) => {
         ids.add(hash53(event.id), order);
         if (event.partial) partial.set(order, event.id);
-        else if (event.status !== "active") notActive.set(order, event.status);
         if (event.status === "duplicate" && event.duplicate_of !== undefined) duplicates.push({ order, id: event.id, target: event.duplicate_of });
       },
       finish: () => {
         const candidates = ids.ordersOf(new Set(duplicates.map((d) => hash53(d.target))));
-        // The id of an event read again (once, however many duplicates name it), or a stand-in's own.
-        const reread = new Map<number, string | undefined>();
-        const idAt = (order: number) => {
-          if (partial.has(order)) return partial.get(order);
-          if (!reread.has(order)) reread.set(order, summaryAt(order)?.id);
+        // A named event read again (once, however many duplicates name it): its id confirms the match, its status is judged.
+        const reread = new Map<number, EventSummary | undefined>();
+        const summaryOf = (order: number) => {
+          if (!reread.has(order)) reread.set(order, summaryAt(order));
           return reread.get(order);
         };
-        // The place of the event an id names (the last in the listing, when an id repeats), confirmed by its id read again.
+        const idAt = (order: number) => (partial.has(order) ? partial.get(order) : summaryOf(order)?.id);
+        // The place of the event an id names (the last in the listing, when an id repeats).
         const placeOf = (target: string) => candidates.get(hash53(target))?.findLast((order) => idAt(order) === target);
         const issues: DatasetIssue[] = [];
         for (const { order, id, target } of duplicates.sort((a, b) => a.order - b.order)) {
           const other = placeOf(target);
           if (other !== undefined && partial.has(other)) continue;
-          const status = other === undefined ? undefined : notActive.has(other) ? notActive.get(other) : "active";
+          const status = other === undefined ? undefined : summaryOf(other)?.status;
           const message =
             target === id
               ? "An event cannot be a duplicate of itself."
