@@ -8,7 +8,7 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
 import { load } from "../check/load.ts";
-import { changesSince, filesMentioning, isCommit, type Changes } from "../dataset/changes.ts";
+import { changesSince, filesMentioning, isCommit, isToolkitRoot, widening, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
@@ -27,7 +27,9 @@ Options:
   --changed [<git-ref>]    check only the files changed against <git-ref>
                            (default: the merge base with the default branch);
                            rules across records still see the whole dataset,
-                           and a deleted event file is itself a finding
+                           a deleted event file is itself a finding, and a
+                           change to what records depend on (registries, kept
+                           texts, schemas) checks the records it can break too
   --format pretty|json|github
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,
@@ -196,8 +198,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
 
 /**
  * The files `--changed` checks: those changed under data/ (and selected by
- * the paths given, if any: deleted files are matched by the paths too). A changed or deleted registry entry can break
- * any event that refers to it, so then every event is checked as well.
+ * the paths given, if any: deleted files are matched by the paths too). A change to what records depend on
+ * (DEPENDENCIES in dataset/changes.ts: registries, kept texts, schemas, configuration) widens the check to the
+ * records it can break, and the summary line says why and to what.
  */
 async function changedTargets(
   root: string,
@@ -231,16 +234,26 @@ async function changedTargets(
     (await filesMentioning(root, inactive)).filter((p) => !known.has(p) && (!allowed || allowed.has(p))),
   );
   files = [...files, ...dependents].sort(byPath);
-  const registryTouched = [...files.map((f) => f.kind), ...deleted.map(kindOf)].some((k) => k === "actor" || k === "outlet");
   const short = changes.base.slice(0, 12);
   let note = `${files.length - dependents.length} changed and ${deleted.length} deleted files under data/ since ${short} (${changes.describe})`;
   if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;
-  if (!registryTouched) return { files, deleted, note };
-  // Every event is checked again: data/ is listed whole after all.
+  // A change to what records depend on (registries, kept texts, schemas, configuration) widens the check,
+  // whether or not the paths given select it: the records it can break are checked, as far as the paths select them.
+  const wide = widening([...changes.changed, ...changes.deleted], isToolkitRoot(root));
+  if (!wide) return { files, deleted, note };
+  // data/ is listed whole after all.
   const listing = await discover(root);
   for (const f of dependents) known.add(f.path);
-  const events = listing.filter((f) => f.kind === "event" && !known.has(f.path));
-  files = [...files, ...events].sort(byPath);
-  note += `, and every event, because registry entries changed`;
+  const more = listing.filter((f) => !known.has(f.path) && wide.folders.some((w) => f.path.startsWith(w)) && (!allowed || allowed.has(f.path)));
+  files = [...files, ...more].sort(byPath);
+  note += `, and ${wide.folders.map(widenedName).join(" and ")}${selected ? " under the paths given" : ""} (${plural(more.length, "more file")}), because ${wide.because.join(" and ")}`;
   return { files, deleted, note, listing };
+}
+
+/** A folder the check widens to, in words. */
+function widenedName(folder: string): string {
+  if (folder === "data/events/") return "every event";
+  if (folder === "data/texts/") return "every kept text";
+  if (folder === "data/") return "every file under data/";
+  return `every file under ${folder}`;
 }

@@ -4,7 +4,10 @@
  * the files deleted. git runs without a shell, with arguments as given.
  */
 import { execFile, execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import path from "node:path";
 import { UsageError } from "../core/io.ts";
+import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { RECORD_FOLDERS } from "./discover.ts";
 
 export interface Changes {
@@ -25,6 +28,76 @@ export interface Changes {
 }
 
 type Git = (args: string[]) => string | undefined;
+
+/**
+ * What records depend on besides their own file: a change to any of these can
+ * break records that did not change, so `validate --changed` then checks more.
+ * The one list of such paths (a configuration file's own entries can join it).
+ */
+export interface Dependency {
+  /** Relative to the dataset root: a folder when it ends in "/", else one file. */
+  path: string;
+  /** What it holds, for the summary line. */
+  what: string;
+  /** The folders whose every file is then checked: "data/" is the whole dataset. */
+  widens: readonly string[];
+  /** Only when the dataset is the toolkit's own repository (its schemas, vocabularies and code). */
+  toolkit?: true;
+}
+
+export const DEPENDENCIES: readonly Dependency[] = [
+  // An actor or outlet that changes or goes away can break any event that names it.
+  { path: "data/actors/", what: "registry entries", widens: ["data/events/"] },
+  { path: "data/outlets/", what: "registry entries", widens: ["data/events/"] },
+  // Evidence quotes are checked against the kept texts, found by source URL through the manifest;
+  // the manifest's own findings (a hash that no longer matches, a text left out) fall on the texts.
+  { path: "data/texts/", what: "kept texts", widens: ["data/events/", "data/texts/"] },
+  { path: "eventwire.config.yaml", what: "the configuration", widens: ["data/"] },
+  // In the toolkit's repository: the schemas (with the vocabularies), and the code that checks.
+  { path: "schema/", what: "the schemas and vocabularies", widens: ["data/"], toolkit: true },
+  { path: "scripts/", what: "the toolkit's code", widens: ["data/"], toolkit: true },
+  { path: "bin/", what: "the toolkit's code", widens: ["data/"], toolkit: true },
+  { path: "package.json", what: "the toolkit's dependencies", widens: ["data/"], toolkit: true },
+  { path: "package-lock.json", what: "the toolkit's dependencies", widens: ["data/"], toolkit: true },
+];
+
+export interface Widening {
+  /** The folders whose every file is checked, none inside another ("data/" alone when it is everything). */
+  folders: string[];
+  /** Why, in words: "registry entries changed (data/actors/kazakhstan.yaml)". */
+  because: string[];
+}
+
+/** How far changes to `paths` (changed or deleted) widen the check; undefined when they widen nothing. */
+export function widening(paths: readonly string[], toolkit: boolean): Widening | undefined {
+  const folders = new Set<string>();
+  const because = new Map<string, string[]>();
+  for (const dep of DEPENDENCIES) {
+    if (dep.toolkit && !toolkit) continue;
+    const hits = paths.filter((p) => (dep.path.endsWith("/") ? p.startsWith(dep.path) : p === dep.path));
+    if (hits.length === 0) continue;
+    for (const f of dep.widens) folders.add(f);
+    because.set(dep.what, [...(because.get(dep.what) ?? []), ...hits]);
+  }
+  if (folders.size === 0) return undefined;
+  const all = [...folders].sort();
+  return {
+    folders: all.filter((f) => !all.some((g) => g !== f && f.startsWith(g))),
+    because: [...because].map(([what, hits]) => {
+      const sorted = [...new Set(hits)].sort();
+      return `${what} changed (${sorted[0]}${sorted.length > 1 ? ` and ${sorted.length - 1} more` : ""})`;
+    }),
+  };
+}
+
+/** Whether `root` is the toolkit's own repository, whose schema/ and code the check runs on. */
+export function isToolkitRoot(root: string): boolean {
+  try {
+    return realpathSync(root) === realpathSync(TOOLKIT_ROOT);
+  } catch {
+    return path.resolve(root) === path.resolve(TOOLKIT_ROOT);
+  }
+}
 
 function gitIn(root: string): Git {
   return (args) => {

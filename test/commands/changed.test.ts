@@ -1,5 +1,6 @@
 /** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
-import { mkdtempSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -7,6 +8,7 @@ import * as assert from "uvu/assert";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { git } from "../helpers/git.ts";
 import { run } from "../helpers/run.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 
 
 
@@ -209,7 +211,7 @@ test("a changed registry entry rechecks every event that may refer to it", async
     unlinkSync(path.join(root, "data/actors/kazakhstan.yaml"));
     const r = await run(["validate", "--changed", "main", "--format", "json"], { cwd: root });
     assert.is(r.code, 1);
-    assert.match(r.stderr, /and every event, because registry entries changed/);
+    assert.match(r.stderr, /and every event \(2 more files\), because registry entries changed \(data\/actors\/kazakhstan\.yaml\)\./);
     const found = files(r.stdout);
     assert.ok(found.includes(`${EVENT_PATH}|actor-known`), found.join(", "));
   } finally {
@@ -242,6 +244,82 @@ test("usage errors: no repository, an unknown ref, a shallow clone without the b
     assert.not.match(r.stderr, /\n\s+at /);
   } finally {
     for (const d of [plain, root, shallow]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+// The DW page the example event quotes, and another text: the manifest says which is the page's.
+const PAGE = readFileSync(path.join(TOOLKIT_ROOT, "data/texts/dw-2023-02-28-blinken-central-asia.txt"));
+const OTHER = Buffer.from("Another page altogether.\n");
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const manifest = (pageFile: string, otherFile: string) =>
+  JSON.stringify(
+    {
+      texts: [
+        { file: pageFile, url: "https://p.dw.com/p/4O4UG", sha256: sha(pageFile === "dw.txt" ? PAGE : OTHER) },
+        { file: otherFile, url: "https://example.org/other", sha256: sha(otherFile === "dw.txt" ? PAGE : OTHER) },
+      ],
+    },
+    null,
+    2,
+  ) + "\n";
+
+test("a change to the kept texts alone rechecks every event and every kept text", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/texts/dw.txt": PAGE, "data/texts/other.txt": OTHER, "data/texts/manifest.json": manifest("dw.txt", "other.txt") });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    git(root, "checkout", "-q", "-b", "feature");
+    const before = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(before.code, 0, before.stdout);
+    assert.equal(JSON.parse(before.stdout).summary.evidence, { checked: 0, notChecked: 0 });
+    // The manifest alone: the page's URL now leads to the other text, where the event's quote is not.
+    writeFileSync(path.join(root, "data/texts/manifest.json"), manifest("other.txt", "dw.txt"));
+    const swapped = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(swapped.code, 1, swapped.stdout);
+    assert.equal(files(swapped.stdout), [`${EVENT_PATH}|evidence-quote`]);
+    assert.match(swapped.stderr, /Checking 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\), and every event and every kept text \(3 more files\), because kept texts changed \(data\/texts\/manifest\.json\)\./);
+    // A kept text alone, changed under its hash: the manifest reports it, the evidence counts as not checked.
+    git(root, "checkout", "-q", "--", "data/texts/manifest.json");
+    writeFileSync(path.join(root, "data/texts/dw.txt"), Buffer.concat([PAGE, Buffer.from("x")]));
+    const edited = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(edited.code, 1, edited.stdout);
+    assert.equal(files(edited.stdout), ["data/texts/manifest.json|text-manifest"]);
+    assert.equal(JSON.parse(edited.stdout).summary.evidence, { checked: 0, notChecked: 1 });
+    assert.match(edited.stderr, /because kept texts changed \(data\/texts\/dw\.txt\)/);
+    // A kept text deleted: the same.
+    git(root, "checkout", "-q", "--", "data/texts/dw.txt");
+    unlinkSync(path.join(root, "data/texts/dw.txt"));
+    const gone = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(gone.code, 1, gone.stdout);
+    assert.equal(files(gone.stdout), ["data/texts/manifest.json|text-manifest"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a change to the configuration rechecks every file under data/; schema/ outside the toolkit's repository is not the schemas", async () => {
+  const root = repo();
+  try {
+    mkdirSync(path.join(root, "schema"));
+    writeFileSync(path.join(root, "schema/notes.yaml"), "not the toolkit's\n");
+    const schema = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(schema.code, 0, schema.stdout);
+    assert.is(JSON.parse(schema.stdout).summary.files, 0);
+    writeFileSync(path.join(root, "eventwire.config.yaml"), "rules: {}\n");
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1, r.stdout);
+    // The old problem on main is found: the whole dataset was checked.
+    assert.equal(files(r.stdout), ["data/events/2023/01/ev-old00000.yaml|syntax"]);
+    assert.is(JSON.parse(r.stdout).summary.files, 7);
+    assert.match(r.stderr, /and every file under data\/ \(7 more files\), because the configuration changed \(eventwire\.config\.yaml\)/);
+    // With paths given, the widened set stays inside them.
+    const some = await run(["validate", "--changed", "--format", "json", "data/actors"], { cwd: root });
+    assert.is(some.code, 0, some.stdout);
+    assert.is(JSON.parse(some.stdout).summary.files, 2);
+    assert.match(some.stderr, /and every file under data\/ under the paths given \(2 more files\)/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 

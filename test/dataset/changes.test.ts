@@ -1,0 +1,43 @@
+/** What a change widens `validate --changed` to: the one list of what records depend on. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { DEPENDENCIES, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+
+test("changed records alone widen nothing", () => {
+  assert.is(widening(["data/events/2023/02/ev-p6w7bxbz.yaml", "README.md", "data/notes.txt"], true), undefined);
+});
+
+test("a registry entry widens to every event; a kept text or the manifest to every event and every kept text", () => {
+  assert.equal(widening(["data/actors/kazakhstan.yaml"], false), { folders: ["data/events/"], because: ["registry entries changed (data/actors/kazakhstan.yaml)"] });
+  assert.equal(widening(["data/texts/manifest.json"], false), { folders: ["data/events/", "data/texts/"], because: ["kept texts changed (data/texts/manifest.json)"] });
+  assert.equal(widening(["data/outlets/dw.yaml", "data/actors/a.yaml", "data/actors/b.yaml"], false)!.because, ["registry entries changed (data/actors/a.yaml and 2 more)"]);
+});
+
+test("the configuration widens to all of data/, whatever else changed", () => {
+  assert.equal(widening(["data/actors/a.yaml", "eventwire.config.yaml"], false), {
+    folders: ["data/"],
+    because: ["registry entries changed (data/actors/a.yaml)", "the configuration changed (eventwire.config.yaml)"],
+  });
+  // Only the file at the root: a folder of that name elsewhere is not it.
+  assert.is(widening(["data/eventwire.config.yaml/x"], false), undefined);
+});
+
+test("schemas, vocabularies and the toolkit's code widen to all of data/ only in the toolkit's own repository", () => {
+  for (const p of ["schema/vocabularies/event-types.yaml", "schema/v1.2.0/event.schema.json", "scripts/rules/record/actor-known.ts", "package-lock.json"]) {
+    assert.equal(widening([p], true)?.folders, ["data/"], p);
+    assert.is(widening([p], false), undefined, p);
+  }
+  assert.ok(isToolkitRoot(TOOLKIT_ROOT));
+  assert.ok(isToolkitRoot(TOOLKIT_ROOT + "scripts/.."));
+  assert.not.ok(isToolkitRoot(TOOLKIT_ROOT + "data"));
+});
+
+test("every dependency names a folder (trailing /) or a file, relative to the root, and widens inside data/", () => {
+  for (const d of DEPENDENCIES) {
+    assert.not.ok(d.path.startsWith("/") || d.path.includes(".."), d.path);
+    assert.ok(d.widens.length > 0 && d.widens.every((w) => w.startsWith("data/") && w.endsWith("/")), d.path);
+  }
+});
+
+test.run();
