@@ -25,11 +25,12 @@ at file:line:col with its rule id and how to fix it.
 
 Options:
   --changed [<git-ref>]    check only the files changed against <git-ref>
-                           (default: the merge base with the default branch);
-                           rules across records still see the whole dataset,
-                           a deleted event file is itself a finding, and a
-                           change to what records depend on (registries, kept
-                           texts, schemas) checks the records it can break too
+                           (default: the merge base with the default branch,
+                           never HEAD's own branch); rules across records
+                           still see the whole dataset, a deleted event file
+                           is itself a finding, and a change to what records
+                           depend on (registries, kept texts, schemas) checks
+                           the records it can break too
   --format pretty|json|github
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,

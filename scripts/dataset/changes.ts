@@ -144,7 +144,31 @@ function defaultBranches(git: Git, env: Readonly<Record<string, string | undefin
   return [...new Set(out)];
 }
 
-/** Resolves the base: `ref` when given, else the merge base of HEAD with the default branch. */
+/** The full ref of `name` (refs/heads/main, refs/remotes/origin/main), or undefined when it names no ref. */
+function fullRef(git: Git, name: string): string | undefined {
+  return git(["rev-parse", "--symbolic-full-name", "--verify", "--quiet", "--end-of-options", name])?.trim() || undefined;
+}
+
+/**
+ * HEAD's own branch, under every name a default-branch candidate can give it:
+ * refs/heads/<branch>, its upstream, and <remote>/<branch> of any remote.
+ * Comparing with any of them compares a branch with itself (the merge base is HEAD).
+ */
+function ownBranch(git: Git): { name: string; isOwn: (full: string) => boolean } | undefined {
+  const head = git(["symbolic-ref", "--quiet", "HEAD"])?.trim();
+  if (!head?.startsWith("refs/heads/")) return undefined; // detached: no branch of its own
+  const name = head.slice("refs/heads/".length);
+  const upstream = git(["rev-parse", "--symbolic-full-name", "--verify", "--quiet", `${head}@{upstream}`])?.trim();
+  return {
+    name,
+    isOwn: (full) =>
+      full === head ||
+      (upstream !== undefined && upstream !== "" && full === upstream) ||
+      (full.startsWith("refs/remotes/") && full.slice("refs/remotes/".length).split("/").slice(1).join("/") === name),
+  };
+}
+
+/** Resolves the base: `ref` when given, else the merge base of HEAD with the default branch (never HEAD's own branch). */
 function resolveBase(git: Git, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): { base: string; describe: string } {
   if (git(["rev-parse", "--git-dir"]) === undefined) throw new UsageError("--changed needs a git repository, and this folder is not in one");
   if (ref !== undefined) {
@@ -154,16 +178,29 @@ function resolveBase(git: Git, ref: string | undefined, env: Readonly<Record<str
   }
   if (!commitOf(git, "HEAD")) throw new UsageError("--changed: the repository has no commits yet; run validate without --changed");
   const candidates = defaultBranches(git, env);
-  const branch = candidates.find((c) => commitOf(git, c));
-  if (!branch)
-    throw new UsageError(
-      `--changed: cannot find the default branch (tried ${candidates.join(", ")}).${isShallow(git) ? " " + SHALLOW_HINT : " Name the base yourself: `--changed <ref>`."}`,
-    );
+  const own = ownBranch(git);
+  const skipped: string[] = [];
+  const branch = candidates.find((c) => {
+    if (!commitOf(git, c)) return false;
+    const full = fullRef(git, c);
+    if (own && full && own.isOwn(full)) {
+      skipped.push(c);
+      return false;
+    }
+    return true;
+  });
+  const nameIt = " Name the base yourself: `--changed <ref>` (`--changed HEAD` checks only the uncommitted changes).";
+  if (!branch) {
+    if (skipped.length > 0)
+      throw new UsageError(
+        `--changed: HEAD is on \`${own!.name}\`, and the default branch found (${skipped.join(", ")}) is that branch itself, ` +
+          `so there is nothing to compare with.${nameIt}`,
+      );
+    throw new UsageError(`--changed: cannot find the default branch (tried ${candidates.join(", ")}).${isShallow(git) ? " " + SHALLOW_HINT : nameIt}`);
+  }
   const base = git(["merge-base", "HEAD", branch])?.trim();
   if (!base)
-    throw new UsageError(
-      `--changed: HEAD and ${branch} have no common commit in this clone.${isShallow(git) ? " " + SHALLOW_HINT : " Name the base yourself: `--changed <ref>`."}`,
-    );
+    throw new UsageError(`--changed: HEAD and ${branch} have no common commit in this clone.${isShallow(git) ? " " + SHALLOW_HINT : nameIt}`);
   return { base, describe: `merge base with ${branch}` };
 }
 

@@ -1,4 +1,5 @@
 /** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,16 @@ function repo(): string {
   git(root, "commit", "-q", "-m", "base");
   git(root, "checkout", "-q", "-b", "feature");
   return root;
+}
+
+/**
+ * The CLI as a user runs it, in a process of its own: its exit code and its
+ * message, which in-process runs under the test loader may prefix with
+ * "internal error" (two copies of the modules, so UsageError is not one class).
+ */
+function eventwire(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [path.join(TOOLKIT_ROOT, "bin", "eventwire.js"), ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const files = (stdout: string) => [...new Set(JSON.parse(stdout).findings.map((f: { file: string; rule: string }) => `${f.file}|${f.rule}`))];
@@ -320,6 +331,44 @@ test("a change to the configuration rechecks every file under data/; schema/ out
     assert.match(some.stderr, /and every file under data\/ under the paths given \(2 more files\)/);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("origin/HEAD pointing at the current branch: the base is another branch, or none (exit 2)", async () => {
+  const root = repo();
+  const clones = mkdtempSync(path.join(tmpdir(), "eventwire-clones-"));
+  try {
+    // A broken record, committed on feature; the upstream's HEAD is feature, so the clone's origin/HEAD is origin/feature.
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "commit", "-q", "-am", "broken");
+    git(tmpdir(), "clone", "-q", `file://${root}`, path.join(clones, "all"));
+    const all = path.join(clones, "all");
+    assert.is(git(all, "symbolic-ref", "refs/remotes/origin/HEAD").trim(), "refs/remotes/origin/feature");
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: all });
+    assert.is(r.code, 1, r.stdout);
+    assert.equal(files(r.stdout), [`${EVENT_PATH}|schema`]);
+    assert.match(r.stderr, /\(merge base with origin\/main\)/);
+    // Only the branch itself was fetched: there is no base to compare with.
+    git(tmpdir(), "clone", "-q", "--single-branch", "--branch", "feature", `file://${root}`, path.join(clones, "one"));
+    const one = path.join(clones, "one");
+    git(one, "remote", "set-head", "origin", "feature");
+    const none = eventwire(["validate", "--changed"], one);
+    assert.is(none.code, 2, none.stdout);
+    assert.match(none.stderr, /HEAD is on `feature`, and the default branch found \(origin\/feature\) is that branch itself, so there is nothing to compare with\. Name the base yourself: `--changed <ref>`/);
+    assert.not.match(none.stderr, /internal error|\n\s+at /);
+    // The same on main itself, with no remote at all.
+    git(root, "checkout", "-q", "main");
+    const onMain = await run(["validate", "--changed"], { cwd: root });
+    assert.is(onMain.code, 2);
+    assert.match(onMain.stderr, /HEAD is on `main`, and the default branch found \(main\) is that branch itself/);
+    // A detached HEAD has no branch of its own: main is a base like any other.
+    git(root, "checkout", "-q", "--detach", "feature");
+    const detached = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(detached.code, 1);
+    assert.match(detached.stderr, /\(merge base with main\)/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(clones, { recursive: true, force: true });
   }
 });
 
