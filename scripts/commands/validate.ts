@@ -1,5 +1,5 @@
 /** `eventwire validate`: checks records and reports findings. */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
@@ -30,7 +30,9 @@ Options:
                            still see the whole dataset, a deleted event file
                            is itself a finding, and a change to what records
                            depend on (registries, kept texts, schemas) checks
-                           the records it can break too
+                           the records it can break too. A word that is also
+                           a path is the path: for the ref, write
+                           --changed=<ref> or --changed <ref> --
   --format pretty|json|github
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,
@@ -52,6 +54,14 @@ Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 
 const FORMATS = ["pretty", "json", "github"] as const;
 
+function isSymbolicLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
   if (!m) throw new UsageError(`--rule expects <id>=off|warn|error, got \`${text}\``);
@@ -63,9 +73,12 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
 }
 
 /**
- * `--changed` takes an optional value: `--changed=<ref>`, or `--changed <ref>`
- * when the next word names a commit. Which it is can only be told once
- * `--root` is known, so the next word is kept aside as a candidate.
+ * `--changed` takes an optional value: `--changed=<ref>` or `--changed <ref> --`
+ * always give a ref; `--changed <word>` reads the word as git reads a word
+ * before `--`: a path when it exists as one (a branch called `data` is then
+ * still the folder), else a ref when it names a commit, else a path again.
+ * Which it is can only be told once `--root` is known, so the next word is
+ * kept aside as a candidate.
  */
 function takeChanged(argv: string[]): { rest: string[]; changed: false | { ref?: string; candidate?: string } } {
   const rest: string[] = [];
@@ -83,7 +96,8 @@ function takeChanged(argv: string[]): { rest: string[]; changed: false | { ref?:
     } else if (arg === "--changed") {
       const next = argv[i + 1];
       if (next !== undefined && !next.startsWith("-")) {
-        changed = { candidate: next };
+        // Followed by `--`, the word can only be the ref: what comes after `--` are the paths.
+        changed = argv[i + 2] === "--" ? { ref: next } : { candidate: next };
         i++;
       } else changed = {};
     } else rest.push(arg);
@@ -119,10 +133,15 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = path.resolve(io.cwd, values.root ?? ".");
-  // `--changed <word>`: a ref if it names a commit, else a path like any other.
+  // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   if (changed && changed.candidate !== undefined) {
-    if (isCommit(root, changed.candidate)) changed.ref = changed.candidate;
-    else positionals.push(changed.candidate);
+    const word = changed.candidate;
+    if (existsSync(path.resolve(io.cwd, word)) || isSymbolicLink(path.resolve(io.cwd, word))) {
+      positionals.push(word);
+      if (isCommit(root, word))
+        io.stderr.write(`Note: \`${word}\` is read as a path (it is one), not as the git ref of that name: for the ref, write --changed=${word}.\n`);
+    } else if (isCommit(root, word)) changed.ref = word;
+    else positionals.push(word);
   }
   const today = io.env.EVENTWIRE_TODAY;
   if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))

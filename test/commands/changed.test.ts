@@ -372,4 +372,33 @@ test("origin/HEAD pointing at the current branch: the base is another branch, or
   }
 });
 
+test("a branch called data: `--changed data` is the folder, `--changed=data` and `--changed data --` the branch", async () => {
+  const root = repo();
+  try {
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "commit", "-q", "-am", "broken");
+    // The branch `data` is where feature is: compared with it, nothing changed.
+    git(root, "branch", "data");
+    const folder = await run(["validate", "--changed", "data", "--format", "json"], { cwd: root });
+    assert.is(folder.code, 1, folder.stdout);
+    assert.equal(files(folder.stdout), [`${EVENT_PATH}|schema`]);
+    assert.match(folder.stderr, /`data` is read as a path \(it is one\), not as the git ref of that name: for the ref, write --changed=data\./);
+    assert.match(folder.stderr, /\(merge base with main\)/);
+    // Options come before `--`: what follows it are paths.
+    for (const argv of [["--format", "json", "--changed=data"], ["--format", "json", "--changed", "data", "--"], ["--format", "json", "--changed", "data", "--", "data/events"]]) {
+      const r = await run(["validate", ...argv], { cwd: root });
+      assert.is(r.code, 0, `${argv.join(" ")}: ${r.stdout}${r.stderr}`);
+      assert.is(JSON.parse(r.stdout).summary.files, 0, argv.join(" "));
+      assert.match(r.stderr, /since [0-9a-f]{12} \(data\)/, argv.join(" "));
+      assert.not.match(r.stderr, /read as a path/);
+    }
+    // A word that is no path but a commit is still the ref.
+    const ref = await run(["validate", "--changed", "main", "--format", "json"], { cwd: root });
+    assert.is(ref.code, 1);
+    assert.match(ref.stderr, /since [0-9a-f]{12} \(main\)/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test.run();
