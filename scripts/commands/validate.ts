@@ -8,7 +8,7 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
 import { load } from "../check/load.ts";
-import { changesSince, filesMentioning, isCommit, isToolkitRoot, widening, type Changes } from "../dataset/changes.ts";
+import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
@@ -134,6 +134,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = path.resolve(io.cwd, values.root ?? ".");
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
+  let notARef: string | undefined;
   if (changed && changed.candidate !== undefined) {
     const word = changed.candidate;
     if (existsSync(path.resolve(io.cwd, word)) || isSymbolicLink(path.resolve(io.cwd, word))) {
@@ -141,7 +142,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       if (isCommit(root, word))
         io.stderr.write(`Note: \`${word}\` is read as a path (it is one), not as the git ref of that name: for the ref, write --changed=${word}.\n`);
     } else if (isCommit(root, word)) changed.ref = word;
-    else positionals.push(word);
+    else {
+      positionals.push(word);
+      notARef = word;
+    }
   }
   const today = io.env.EVENTWIRE_TODAY;
   if (today !== undefined && (today.length !== 10 || !isCalendarDate(today)))
@@ -156,8 +160,15 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let listing: Files | undefined = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? listData(root) : undefined;
   // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
   let files: Files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
-  if (positionals.length > 0 && files.length === 0)
-    throw new UsageError(`no files match ${positionals.map((p) => `\`${p}\``).join(", ")}`);
+  if (positionals.length > 0 && files.length === 0) {
+    const list = positionals.map((p) => `\`${p}\``).join(", ");
+    // The word after --changed may have been meant as a ref that this clone lacks (HEAD~5 past a shallow clone's depth).
+    if (notARef !== undefined) {
+      const hint = shallowHint(root);
+      throw new UsageError(`no files match ${list}, and \`${notARef}\` is no commit in this repository either.${hint ? " " + hint : ""}`);
+    }
+    throw new UsageError(`no files match ${list}`);
+  }
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;

@@ -128,6 +128,11 @@ function commitOf(git: Git, ref: string): string | undefined {
   return git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.trim() || undefined;
 }
 
+/** What to say of a ref that names no commit here: how to get the history, when the clone is shallow ("" when it is not). */
+export function shallowHint(root: string): string {
+  return isShallow(gitIn(root)) ? SHALLOW_HINT : "";
+}
+
 /** Whether `ref` names a commit here: lets `--changed <ref>` take an optional value. */
 export function isCommit(root: string, ref: string): boolean {
   return !ref.startsWith("-") && commitOf(gitIn(root), ref) !== undefined;

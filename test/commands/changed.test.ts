@@ -372,6 +372,28 @@ test("origin/HEAD pointing at the current branch: the base is another branch, or
   }
 });
 
+test("a shallow clone: a ref past its depth says the clone is shallow and what to fetch", async () => {
+  const root = repo();
+  const shallow = mkdtempSync(path.join(tmpdir(), "eventwire-shallow-"));
+  try {
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "commit", "-q", "-am", "broken");
+    git(tmpdir(), "clone", "-q", "--depth", "1", `file://${root}`, path.join(shallow, "c"));
+    const c = path.join(shallow, "c");
+    for (const argv of [["--changed", "HEAD~1"], ["--changed=HEAD~1"], ["--changed", "HEAD~1", "--"]]) {
+      const r = eventwire(["validate", ...argv], c);
+      assert.is(r.code, 2, argv.join(" "));
+      assert.match(r.stderr, /`HEAD~1` is no(t a)? commit in this repository.*This clone is shallow\. In GitHub Actions give actions\/checkout `fetch-depth: 0`; elsewhere run `git fetch --unshallow`/, argv.join(" "));
+      assert.not.match(r.stderr, /internal error|\n\s+at /);
+    }
+    const word = await run(["validate", "--changed", "HEAD~1"], { cwd: c });
+    assert.match(word.stderr, /: no files match `HEAD~1`, and `HEAD~1` is no commit in this repository either\. This clone is shallow/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(shallow, { recursive: true, force: true });
+  }
+});
+
 test("a branch called data: `--changed data` is the folder, `--changed=data` and `--changed data --` the branch", async () => {
   const root = repo();
   try {
