@@ -173,6 +173,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let deleted: string[] = [];
   let events: EventLocator | undefined;
   let prepared: PreparedCheck | undefined;
+  let scope: string | undefined;
   if (changed) {
     // The registries and kept texts are read while git works (in processes of its own).
     prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
@@ -183,6 +184,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     deleted = scoped.deleted;
     if (scoped.listing) listing = scoped.listing;
     else events = locatorOfPaths(root, changes.eventPaths);
+    scope = scoped.note;
     io.stderr.write(`Checking ${scoped.note}.\n`);
     timings.mark("git: changed files");
   }
@@ -198,7 +200,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   });
-  const summary = summarize(result.findings, result.files, result.records, result.evidence);
+  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else if (format === "github") {
     io.stdout.write(formatGithub(result.findings, summary));

@@ -8,7 +8,7 @@
  */
 import type { Finding, Severity } from "../core/finding.ts";
 import { tableCell } from "../core/markdown.ts";
-import { evidenceLine, plural, type Summary } from "./summary.ts";
+import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -52,6 +52,9 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
   out.push(totals(summary));
   const evidence = evidenceLine(summary);
   if (evidence) out.push(evidence);
+  // A plain line, never a second one: what starts a line may be read as a workflow command.
+  const scope = scopeLine(summary).replace(/[\r\n]+/g, " ");
+  if (scope) out.push(scope);
   return out.join("\n") + "\n";
 }
 
@@ -72,6 +75,8 @@ function code(text: string): string {
 /** The job summary: counts, then every finding, errors first. */
 export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES): string {
   const lines = ["## eventwire validate", ""];
+  const scope = scopeLine(summary);
+  if (scope) lines.push(tableCell(scope), "");
   const evidence = evidenceLine(summary);
   if (findings.length === 0) {
     lines.push(`No problems: ${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked.`, "");

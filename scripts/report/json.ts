@@ -8,12 +8,13 @@ import type { Summary } from "./summary.ts";
 export const JSON_REPORT_VERSION = 1;
 
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  const { files, records, errors, warnings, infos, evidence } = summary;
+  const { files, records, errors, warnings, infos, evidence, scope } = summary;
   return (
     JSON.stringify(
       {
         version: JSON_REPORT_VERSION,
-        summary: { files, records, errors, warnings, infos, evidence },
+        // `scope` only under validate --changed: a field added, so the version stays.
+        summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}) },
         findings: findings.map((f) => ({
           file: f.file,
           line: f.line,

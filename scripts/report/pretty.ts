@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../core/finding.ts";
 import { LineIndex } from "../dataset/lines.ts";
-import { evidenceLine, plural, type Summary } from "./summary.ts";
+import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
@@ -76,5 +76,7 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
   }
   const evidence = evidenceLine(summary);
   if (evidence) out.push(evidence);
+  const scope = scopeLine(summary);
+  if (scope) out.push(scope);
   return out.join("\n") + "\n";
 }

@@ -9,6 +9,8 @@ export interface Summary {
   infos: number;
   /** Evidence quotes checked against a kept source text, and those not checked because no text is kept for their source. */
   evidence: { checked: number; notChecked: number };
+  /** What was checked when not the whole dataset (`validate --changed`): which changes, and how far and why the check was widened. */
+  scope?: string;
 }
 
 export function summarize(findings: readonly Finding[], files: number, records: number, evidence = { checked: 0, notChecked: 0 }): Summary {
@@ -23,6 +25,11 @@ export function evidenceLine(summary: Summary): string {
   const parts = [`${plural(checked, "quote")} checked against kept source texts`];
   if (notChecked > 0) parts.push(`${notChecked} not checked (no text of their source is kept in data/texts/, or evidence-quote is off)`);
   return `Evidence: ${parts.join("; ")}.`;
+}
+
+/** The scope of a partial check, in words ("" for a check of the whole dataset). */
+export function scopeLine(summary: Summary): string {
+  return summary.scope ? `Scope: ${summary.scope}.` : "";
 }
 
 export function plural(n: number, word: string): string {

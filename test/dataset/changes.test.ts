@@ -14,6 +14,11 @@ test("a registry entry widens to every event; a kept text or the manifest to eve
   assert.equal(widening(["data/outlets/dw.yaml", "data/actors/a.yaml", "data/actors/b.yaml"], false)!.because, ["registry entries changed (data/actors/a.yaml and 2 more)"]);
 });
 
+test("a file name with a newline stays on the summary line, escaped", () => {
+  const because = widening(["data/actors/a\n::error file=x::forged.yaml"], false)!.because[0]!;
+  assert.is(because, "registry entries changed (data/actors/a\\u000a::error file=x::forged.yaml)");
+});
+
 test("the configuration widens to all of data/, whatever else changed", () => {
   assert.equal(widening(["data/actors/a.yaml", "eventwire.config.yaml"], false), {
     folders: ["data/"],

@@ -74,6 +74,18 @@ test("the job summary escapes table cells and stops short of GitHub's size limit
   assert.match(capped, /\d+ more findings are not shown here/);
 });
 
+test("a check of part of the dataset says its scope, on one line of its own, in the log and in the job summary", () => {
+  const f = finding({});
+  const summary = { ...summarize([f], 3, 3), scope: "1 changed file since abc, and every event, because registry entries changed (data/actors/a<b>|c\n::error::x.yaml)" };
+  const lines = formatGithub([f], summary).trimEnd().split("\n");
+  assert.is(lines.length, 3);
+  assert.ok(parseWorkflowCommand(lines[0]!));
+  assert.is(lines[2], "Scope: 1 changed file since abc, and every event, because registry entries changed (data/actors/a<b>|c ::error::x.yaml).");
+  const table = formatStepSummary([f], summary);
+  assert.match(table, /^## eventwire validate\n\nScope: 1 changed file since abc, .*\(data\/actors\/a&lt;b&gt;\\\|c<br>::error::x\.yaml\)\.\n\n/);
+  assert.not.match(formatGithub([f], summarize([f], 3, 3)), /Scope/);
+});
+
 test("a clean run writes a short summary and exits 0", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-summary-"));
   try {
