@@ -124,9 +124,9 @@ function gitAsync(root: string, args: string[]): Promise<string | undefined> {
   );
 }
 
-const SHALLOW_HINT =
+export const SHALLOW_HINT =
   "This clone is shallow. In GitHub Actions give actions/checkout `fetch-depth: 0`; elsewhere run `git fetch --unshallow` " +
-  "(or fetch the base branch), or name the base yourself: `--changed <ref>`.";
+  "(or fetch the base branch), or name the base yourself: `--changed=<ref>`.";
 
 function isShallow(git: Git): boolean {
   return git(["rev-parse", "--is-shallow-repository"])?.trim() === "true";
@@ -202,7 +202,7 @@ function resolveBase(git: Git, ref: string | undefined, env: Readonly<Record<str
     }
     return true;
   });
-  const nameIt = " Name the base yourself: `--changed <ref>` (`--changed HEAD` checks only the uncommitted changes).";
+  const nameIt = " Name the base yourself: `--changed=<ref>` (`--changed=HEAD` checks only the uncommitted changes).";
   if (!branch) {
     if (skipped.length > 0)
       throw new UsageError(

@@ -359,7 +359,7 @@ test("origin/HEAD pointing at the current branch: the base is another branch, or
     git(one, "remote", "set-head", "origin", "feature");
     const none = eventwire(["validate", "--changed"], one);
     assert.is(none.code, 2, none.stdout);
-    assert.match(none.stderr, /HEAD is on `feature`, and the default branch found \(origin\/feature\) is that branch itself, so there is nothing to compare with\. Name the base yourself: `--changed <ref>`/);
+    assert.match(none.stderr, /HEAD is on `feature`, and the default branch found \(origin\/feature\) is that branch itself, so there is nothing to compare with\. Name the base yourself: `--changed=<ref>`/);
     assert.not.match(none.stderr, /internal error|\n\s+at /);
     // The same on main itself, with no remote at all.
     git(root, "checkout", "-q", "main");

@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { git, GIT_ENV } from "../helpers/git.ts";
 import { canonicalText } from "../../scripts/dataset/canonical.ts";
+import { SHALLOW_HINT } from "../../scripts/dataset/changes.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 
 interface Step {
@@ -27,6 +28,8 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   const steps = workflow.jobs.validate.steps as Step[];
   const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"))!;
   assert.is(checkout.with?.["fetch-depth"], 0);
+  // What validate --changed tells a shallow clone to do is what the workflow does.
+  assert.match(SHALLOW_HINT, /actions\/checkout `fetch-depth: 0`/);
   assert.is(checkout.with?.["persist-credentials"], false);
   const runs = steps.filter((s) => s.run).map((s) => s.run!);
   assert.equal(runs, [
