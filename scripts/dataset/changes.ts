@@ -164,20 +164,18 @@ function fullRef(git: Git, name: string): string | undefined {
 
 /**
  * HEAD's own branch, under every name a default-branch candidate can give it:
- * refs/heads/<branch>, its upstream, and <remote>/<branch> of any remote.
- * Comparing with any of them compares a branch with itself (the merge base is HEAD).
+ * refs/heads/<branch> and <remote>/<branch> of any remote. Comparing with
+ * either compares a branch with itself (the merge base is HEAD). The upstream
+ * is not one of them by itself: `git checkout -b topic origin/main` makes
+ * origin/main the upstream of topic, and the base topic is meant to be compared with.
  */
 function ownBranch(git: Git): { name: string; isOwn: (full: string) => boolean } | undefined {
   const head = git(["symbolic-ref", "--quiet", "HEAD"])?.trim();
   if (!head?.startsWith("refs/heads/")) return undefined; // detached: no branch of its own
   const name = head.slice("refs/heads/".length);
-  const upstream = git(["rev-parse", "--symbolic-full-name", "--verify", "--quiet", `${head}@{upstream}`])?.trim();
   return {
     name,
-    isOwn: (full) =>
-      full === head ||
-      (upstream !== undefined && upstream !== "" && full === upstream) ||
-      (full.startsWith("refs/remotes/") && full.slice("refs/remotes/".length).split("/").slice(1).join("/") === name),
+    isOwn: (full) => full === head || (full.startsWith("refs/remotes/") && full.slice("refs/remotes/".length).split("/").slice(1).join("/") === name),
   };
 }
 

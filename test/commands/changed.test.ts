@@ -353,6 +353,15 @@ test("origin/HEAD pointing at the current branch: the base is another branch, or
     assert.is(r.code, 1, r.stdout);
     assert.equal(files(r.stdout), [`${EVENT_PATH}|schema`]);
     assert.match(r.stderr, /\(merge base with origin\/main\)/);
+    // A branch made from origin/main has it as its upstream: that is the base it is compared with, not its own branch.
+    git(all, "remote", "set-head", "origin", "main");
+    git(all, "checkout", "-q", "-b", "topic", "--track", "origin/main");
+    writeFileSync(path.join(all, EVENT_PATH), editEvent("precision: day", "precision: weeks"));
+    git(all, "commit", "-q", "-am", "topic");
+    const topic = await run(["validate", "--changed", "--format", "json"], { cwd: all });
+    assert.is(topic.code, 1, topic.stdout);
+    assert.equal(files(topic.stdout), [`${EVENT_PATH}|schema`]);
+    assert.match(topic.stderr, /\(merge base with origin\/main\)/);
     // Only the branch itself was fetched: there is no base to compare with.
     git(tmpdir(), "clone", "-q", "--single-branch", "--branch", "feature", `file://${root}`, path.join(clones, "one"));
     const one = path.join(clones, "one");
