@@ -57,8 +57,9 @@ export const DEPENDENCIES: readonly Dependency[] = [
   { path: "schema/", what: "the schemas and vocabularies", widens: ["data/"], toolkit: true },
   { path: "scripts/", what: "the toolkit's code", widens: ["data/"], toolkit: true },
   { path: "bin/", what: "the toolkit's code", widens: ["data/"], toolkit: true },
-  { path: "package.json", what: "the toolkit's dependencies", widens: ["data/"], toolkit: true },
-  { path: "package-lock.json", what: "the toolkit's dependencies", widens: ["data/"], toolkit: true },
+  // Anywhere: in a dataset's own repository they pin the toolkit's version (and in the toolkit's, its libraries).
+  { path: "package.json", what: "the installed packages", widens: ["data/"] },
+  { path: "package-lock.json", what: "the installed packages", widens: ["data/"] },
 ];
 
 export interface Widening {

@@ -29,13 +29,18 @@ test("the configuration widens to all of data/, whatever else changed", () => {
 });
 
 test("schemas, vocabularies and the toolkit's code widen to all of data/ only in the toolkit's own repository", () => {
-  for (const p of ["schema/vocabularies/event-types.yaml", "schema/v1.2.0/event.schema.json", "scripts/rules/record/actor-known.ts", "package-lock.json"]) {
+  for (const p of ["schema/vocabularies/event-types.yaml", "schema/v1.2.0/event.schema.json", "scripts/rules/record/actor-known.ts", "bin/eventwire.js"]) {
     assert.equal(widening([p], true)?.folders, ["data/"], p);
     assert.is(widening([p], false), undefined, p);
   }
   assert.ok(isToolkitRoot(TOOLKIT_ROOT));
   assert.ok(isToolkitRoot(TOOLKIT_ROOT + "scripts/.."));
   assert.not.ok(isToolkitRoot(TOOLKIT_ROOT + "data"));
+});
+
+test("package.json and package-lock.json (which pin the toolkit's version in a dataset's repository) widen to all of data/ anywhere", () => {
+  for (const p of ["package.json", "package-lock.json"]) assert.equal(widening([p], false), { folders: ["data/"], because: [`the installed packages changed (${p})`] });
+  assert.is(widening(["node_modules/x/package.json"], false), undefined);
 });
 
 test("every dependency names a folder (trailing /) or a file, relative to the root, and widens inside data/", () => {
