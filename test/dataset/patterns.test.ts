@@ -105,10 +105,10 @@ test("discover and pathSelector refuse a pattern that expands too far, before ex
   }
 });
 
-test("validate, format, migrate: a brace bomb is exit 2 with the pattern and the limit, never an internal error", async () => {
+test("validate, format, migrate, agreement: a brace bomb is exit 2 with the pattern and the limit, never an internal error", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
   try {
-    for (const args of [["validate", "data/{1..100000}"], ["format", "--check", "data/{1..100000}"], ["migrate", "--dry-run", "data/{1..100000}"], ["validate", "data/" + "{a,b}".repeat(16)]]) {
+    for (const args of [["validate", "data/{1..100000}"], ["format", "--check", "data/{1..100000}"], ["migrate", "--dry-run", "data/{1..100000}"], ["validate", "data/" + "{a,b}".repeat(16)], ["agreement", "data/{1..100000}", "data/events"]]) {
       const r = await run(args, { cwd: root });
       assert.is(r.code, 2, args.join(" "));
       assert.match(r.stderr, /^eventwire \w+: `data\/\{.*` expands to more than 1000 paths/, `${args.join(" ")}: ${r.stderr}`);
