@@ -9,7 +9,7 @@
 import { UsageError } from "../core/io.ts";
 
 /**
- * Paths a command line's patterns may expand to, all of them together: far
+ * Paths the braces of a command line's patterns may make, all of them together: far
  * more than a hand-written list needs (`data/events/{2020..2025}/{01..12}`
  * is 72), and the `braces` package's own limit on one range.
  */
@@ -106,8 +106,8 @@ export function braceExpansions(pattern: string, cap = Number.MAX_SAFE_INTEGER):
 
 /**
  * Refuses, with a usage error naming the pattern, a command line whose
- * patterns are too long, nest braces too deep, or expand, together, to more
- * than MAX_PATTERN_EXPANSION paths.
+ * patterns are too long, nest braces too deep, or whose braces make, together,
+ * more than MAX_PATTERN_EXPANSION paths (a pattern without braces is not counted).
  */
 export function limitPatterns(patterns: readonly string[]): void {
   let total = 0;
@@ -116,12 +116,13 @@ export function limitPatterns(patterns: readonly string[]): void {
       throw new UsageError(`${shown(pattern)} is ${pattern.length} characters long; a path or glob may have ${MAX_PATTERN_LENGTH} at most`);
     if (braceNesting(pattern) > MAX_BRACE_NESTING) throw new UsageError(`${shown(pattern)} nests braces more than ${MAX_BRACE_NESTING} deep`);
     const n = braceExpansions(pattern, MAX_PATTERN_EXPANSION + 1);
-    total = Math.min(MAX_PATTERN_EXPANSION + 1, total + n);
+    // Only what braces make counts: any number of plain paths may be given (`git diff --name-only | xargs eventwire validate`).
+    if (n > 1) total = Math.min(MAX_PATTERN_EXPANSION + 1, total + n);
     if (total > MAX_PATTERN_EXPANSION)
       throw new UsageError(
         n > MAX_PATTERN_EXPANSION
           ? `${shown(pattern)} expands to more than ${MAX_PATTERN_EXPANSION} paths (each {a,b} or {1..9} multiplies them), the most a command line may give: use a wildcard (*) or a folder instead`
-          : `the paths and globs given expand to more than ${MAX_PATTERN_EXPANSION} paths (each {a,b} or {1..9} multiplies them), the most a command line may give: use a wildcard (*) or a folder instead`,
+          : `the braces of the paths and globs given expand to more than ${MAX_PATTERN_EXPANSION} paths (each {a,b} or {1..9} multiplies them), the most a command line may give: use a wildcard (*) or a folder instead`,
       );
   }
 }

@@ -77,7 +77,10 @@ test("limitPatterns: too many paths, too long, too deep: a usage error naming th
   assert.match(usageError(() => limitPatterns([`data/{1..${MAX_PATTERN_EXPANSION + 1}}`])), /more than 1000 paths/);
   assert.match(usageError(() => limitPatterns(["data/" + "{a,b}".repeat(16)])), /^`data\/\{a,b\}.*\.\.\.` expands to more than 1000 paths/);
   // Together: two patterns of 600 each.
-  assert.match(usageError(() => limitPatterns(["data/{1..600}", "data/x{1..600}"])), /^the paths and globs given expand to more than 1000 paths/);
+  assert.match(usageError(() => limitPatterns(["data/{1..600}", "data/x{1..600}"])), /^the braces of the paths and globs given expand to more than 1000 paths/);
+  // Plain paths are not counted, however many: a list from git can be long.
+  limitPatterns(Array.from({ length: 5000 }, (_, i) => `data/events/2023/02/ev-${i}.yaml`));
+  limitPatterns([...Array.from({ length: 5000 }, (_, i) => `data/x${i}/*.yaml`), "data/{1..1000}"]);
   assert.match(usageError(() => limitPatterns(["data/" + "a".repeat(MAX_PATTERN_LENGTH)])), /is 10005 characters long; a path or glob may have 10000 at most/);
   const deep = "data/" + "{".repeat(MAX_BRACE_NESTING + 1) + "a,b" + "}".repeat(MAX_BRACE_NESTING + 1);
   assert.match(usageError(() => limitPatterns([deep])), /nests braces more than 32 deep/);
