@@ -9,7 +9,7 @@ import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty } f
 import { matchUnits, type Coding } from "../agreement/units.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { discover, formatOf, type DatasetFile } from "../dataset/discover.ts";
-import { limitPatterns } from "../dataset/patterns.ts";
+import { globFailure, limitPatterns } from "../dataset/patterns.ts";
 import { load } from "../check/load.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
@@ -58,7 +58,12 @@ function loadEvents(files: readonly DatasetFile[]): Loaded {
 function codingFiles(arg: string, cwd: string): DatasetFile[] {
   const absolute = path.resolve(cwd, arg);
   const patterns = existsSync(absolute) && statSync(absolute).isDirectory() ? [`${fg.convertPathToPattern(absolute)}/**/*.{yaml,yml,json}`] : [fg.isDynamicPattern(arg) ? arg : fg.escapePath(arg)];
-  const found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
+  let found: string[];
+  try {
+    found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
+  } catch (error) {
+    globFailure([arg], error);
+  }
   return found
     .filter((f) => formatOf(f) !== null)
     .map((f) => ({ path: path.relative(cwd, f) || f, root: cwd, kind: "event" as const, format: formatOf(f) }));

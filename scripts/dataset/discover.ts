@@ -5,7 +5,7 @@ import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
 import { filesOfKind, PackedListing, pathAt, type Files } from "./listing.ts";
-import { limitPatterns } from "./patterns.ts";
+import { globFailure, limitPatterns } from "./patterns.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
 const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string | string[], options?: { dot?: boolean }) => (path: string) => boolean;
@@ -157,7 +157,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
     followSymbolicLinks: false,
     unique: true,
     objectMode: true,
-  });
+  }).catch((error: unknown) => globFailure(patterns, error));
   // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
   // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
   const linkedAncestor = linkedAncestors(root);

@@ -15,8 +15,12 @@ import { UsageError } from "../core/io.ts";
  */
 export const MAX_PATTERN_EXPANSION = 1000;
 
-/** Characters a pattern may have: the `braces` package refuses a longer one (picomatch, 65,536). */
-export const MAX_PATTERN_LENGTH = 10_000;
+/**
+ * Characters a pattern may have: PATH_MAX on Linux (no longer path opens).
+ * With the folder a command runs in put before it, a pattern stays under the
+ * 10,000 the `braces` package takes (picomatch, 65,536): a longer one threw.
+ */
+export const MAX_PATTERN_LENGTH = 4096;
 
 /** Braces a pattern may nest, one in another (bash users nest two or three; the count below recurses once a level). */
 export const MAX_BRACE_NESTING = 32;
@@ -125,4 +129,16 @@ export function limitPatterns(patterns: readonly string[]): void {
           : `the braces of the paths and globs given expand to more than ${MAX_PATTERN_EXPANSION} paths (each {a,b} or {1..9} multiplies them), the most a command line may give: use a wildcard (*) or a folder instead`,
       );
   }
+}
+
+/**
+ * What a glob's failure means for the command line: a name longer than the
+ * system's 255 characters (or a path longer than its 4096), as given or as
+ * braces make it, is a usage error naming the patterns (no such file can
+ * be); any other failure is thrown as it is.
+ */
+export function globFailure(patterns: readonly string[], error: unknown): never {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === "ENAMETOOLONG")
+    throw new UsageError(`no file can match ${patterns.map(shown).join(", ")}: a name in it is longer than the system allows`);
+  throw error;
 }

@@ -4,7 +4,8 @@
  * and 640 MB. Too many is a usage error (exit 2) naming the pattern and the limit.
  */
 import { createRequire } from "node:module";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { UsageError } from "../../scripts/core/io.ts";
@@ -81,10 +82,11 @@ test("limitPatterns: too many paths, too long, too deep: a usage error naming th
   // Plain paths are not counted, however many: a list from git can be long.
   limitPatterns(Array.from({ length: 5000 }, (_, i) => `data/events/2023/02/ev-${i}.yaml`));
   limitPatterns([...Array.from({ length: 5000 }, (_, i) => `data/x${i}/*.yaml`), "data/{1..1000}"]);
-  assert.match(usageError(() => limitPatterns(["data/" + "a".repeat(MAX_PATTERN_LENGTH)])), /is 10005 characters long; a path or glob may have 10000 at most/);
+  assert.match(usageError(() => limitPatterns(["data/" + "a".repeat(MAX_PATTERN_LENGTH)])), /is 4101 characters long; a path or glob may have 4096 at most/);
+  limitPatterns(["{" + "a".repeat(MAX_PATTERN_LENGTH - 4) + ",b}"]);
   const deep = "data/" + "{".repeat(MAX_BRACE_NESTING + 1) + "a,b" + "}".repeat(MAX_BRACE_NESTING + 1);
   assert.match(usageError(() => limitPatterns([deep])), /nests braces more than 32 deep/);
-  const deepest = "data/" + "{".repeat(4000) + "a,b" + "}".repeat(4000);
+  const deepest = "data/" + "{".repeat(2000) + "a,b" + "}".repeat(2000);
   assert.match(usageError(() => limitPatterns([deepest])), /nests braces more than 32 deep/);
 });
 
@@ -117,6 +119,20 @@ test("validate, format, migrate, agreement: a brace bomb is exit 2 with the patt
       assert.match(r.stderr, /^eventwire \w+: `data\/\{.*` expands to more than 1000 paths/, `${args.join(" ")}: ${r.stderr}`);
       assert.not.match(r.stderr, /internal error/);
     }
+    // The longest pattern, from a folder 3000 characters deep in the dataset: still under what the `braces` package takes.
+    const deep = path.join(root, ...Array.from({ length: 12 }, (_, i) => `${i}`.padEnd(250, "d")));
+    mkdirSync(deep, { recursive: true });
+    const longest = "{" + "a".repeat(MAX_PATTERN_LENGTH - 4) + ",b}";
+    const r = await run(["validate", longest], { cwd: deep });
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /^eventwire validate: no file can match `\{a+\.\.\.`: a name in it is longer than the system allows/, r.stderr.slice(0, 300));
+    // A plain path with a name over 255 characters: the same.
+    const named = await run(["validate", `data/${"a".repeat(300)}.yaml`], { cwd: root });
+    assert.is(named.code, 2);
+    assert.match(named.stderr, /^eventwire validate: no file can match `data\/a+\.\.\.`: a name in it is longer than the system allows/);
+    const coding = await run(["agreement", "a".repeat(300), "data/events"], { cwd: root });
+    assert.is(coding.code, 2);
+    assert.match(coding.stderr, /^eventwire agreement: no file can match `a+\.\.\.`: a name in it is longer than the system allows/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
