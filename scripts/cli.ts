@@ -1,5 +1,5 @@
 /** The `eventwire` command: argument dispatch only. */
-import { EXIT, UsageError, type CommandIO } from "./core/io.ts";
+import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
 
@@ -35,7 +35,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     if (!command) throw new UsageError(`unknown command \`${name}\`\n\n${USAGE}`);
     return await (await command.load())(rest, io);
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const usage = isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.stderr.write(`eventwire ${name}: ${usage ? "" : "internal error: "}${(error as Error).message}\n`);
     if (!usage && io.env.EVENTWIRE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return EXIT.usage;

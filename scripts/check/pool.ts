@@ -31,12 +31,26 @@ export interface PoolOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** EVENTWIRE_THREADS=N: exactly N threads, whatever the number of files (for measuring, and tests). */
-export function poolOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): PoolOptions {
+/**
+ * EVENTWIRE_THREADS=N: up to N threads, whatever the number of files (for
+ * measuring, and tests), but never more than the cores (`cores`, default
+ * os.availableParallelism()): a thread more than the cores only adds a
+ * worker's start-up and heap (1000 asked for 158 files took 1.2 GB). The
+ * work caps it too: a thread has one file at least. Anything but a whole
+ * number of 1 or more (0, -1, 1.5, 1e3, 0x10, "", "many") is a usage error.
+ */
+export function poolOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, cores = availableParallelism()): PoolOptions {
   const threads = env.EVENTWIRE_THREADS;
   if (threads === undefined) return {};
-  if (!/^[1-9]\d*$/.test(threads)) throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threads}\``);
-  return { threads: Number(threads), minFilesPerThread: 1 };
+  if (!/^[1-9]\d*$/.test(threads))
+    throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threads.length > 40 ? `${threads.slice(0, 40)}...` : threads}\``);
+  return { threads: Math.max(1, Math.min(Number(threads), cores)), minFilesPerThread: 1 };
+}
+
+/** The threads a run of `items` files uses (the main one included): the threads asked for or the cores, one a share of `minFilesPerThread` files at least. */
+export function threadsFor(items: number, options: Pick<PoolOptions, "threads" | "minFilesPerThread"> = {}): number {
+  const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
+  return Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items / Math.max(1, min))));
 }
 
 function workerUrl(): URL {
@@ -139,8 +153,7 @@ function runWorker(items: WorkItems, from: number, to: number, data: WorkerData,
  * come in id order for the parts to join into id-ordered files.
  */
 export async function processAll(items: WorkItems, ctx: FileCheckContext, onOutcome: OutcomeSink, options: PoolOptions = {}): Promise<PoolResult> {
-  const min = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(items.length / min)));
+  const threads = threadsFor(items.length, options);
   let done = 0;
   const progress = (n: number) => {
     done += n;

@@ -9,6 +9,7 @@ import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty } f
 import { matchUnits, type Coding } from "../agreement/units.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { discover, formatOf, type DatasetFile } from "../dataset/discover.ts";
+import { globFailure, limitPatterns } from "../dataset/patterns.ts";
 import { load } from "../check/load.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
@@ -57,7 +58,12 @@ function loadEvents(files: readonly DatasetFile[]): Loaded {
 function codingFiles(arg: string, cwd: string): DatasetFile[] {
   const absolute = path.resolve(cwd, arg);
   const patterns = existsSync(absolute) && statSync(absolute).isDirectory() ? [`${fg.convertPathToPattern(absolute)}/**/*.{yaml,yml,json}`] : [fg.isDynamicPattern(arg) ? arg : fg.escapePath(arg)];
-  const found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
+  let found: string[];
+  try {
+    found = fg.sync(patterns, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false }).sort();
+  } catch (error) {
+    globFailure([arg], error);
+  }
   return found
     .filter((f) => formatOf(f) !== null)
     .map((f) => ({ path: path.relative(cwd, f) || f, root: cwd, kind: "event" as const, format: formatOf(f) }));
@@ -95,6 +101,7 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
   } else {
     if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
     if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
+    limitPatterns(positionals);
     codings = positionals.map((arg) => {
       const files = codingFiles(arg, io.cwd);
       if (files.length === 0) throw new UsageError(`\`${arg}\` holds no .yaml or .json records`);

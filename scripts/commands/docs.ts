@@ -15,9 +15,22 @@ export function catalogueIsStale(root = TOOLKIT_ROOT): boolean {
   }
 }
 
+export const DOCS_USAGE = `Usage: eventwire docs rules [--check]
+
+Writes the rule catalogue, ${CATALOGUE_PATH}, from the rules' own ids,
+severities, descriptions and help.
+
+Options:
+  --check      write nothing; exit 1 when ${CATALOGUE_PATH} is out of date
+  -h, --help   show this help`;
+
 export async function docsCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" } } });
-  if (positionals.length !== 1 || positionals[0] !== "rules") throw new UsageError("usage: eventwire docs rules [--check]");
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    io.stdout.write(DOCS_USAGE + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1 || positionals[0] !== "rules") throw new UsageError(`expected \`rules\`\n\n${DOCS_USAGE}`);
   if (values.check) {
     if (!catalogueIsStale()) return EXIT.ok;
     io.stdout.write(`${CATALOGUE_PATH} is out of date: run \`npm run docs:rules\`.\n`);

@@ -24,6 +24,7 @@ export const SCHEMA_USAGE = `Usage: eventwire schema <build|check|lock|diff> [op
   diff <old> <new>    list each change between two versions (or two schema files) as
                       breaking, additive or documentation; exit 1 when the version bump
                       declared is smaller than the changes need
+  -h, --help          show this help (also after a subcommand: \`schema diff --help\`)
 
 Versioning: MAJOR.MINOR.PATCH. A change is additive (minor) when every record
 valid under the old version stays valid; breaking (major) when some may not

@@ -46,8 +46,9 @@ Options:
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
-(default: one a core, for large jobs only). EVENTWIRE_TIMING=1 prints the time
-of each stage and the peak memory on stderr.
+(default: one a core, for large jobs only; never more than the cores nor the
+files). EVENTWIRE_TIMING=1 prints the time of each stage and the peak memory
+on stderr.
 
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;

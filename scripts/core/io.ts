@@ -8,7 +8,19 @@ export interface CommandIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** A mistake in how a command was called: exit code 2 with this message, no stack trace. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how a command was called: exit code 2 with this message, no
+ * stack trace. Known by its name as well as its class: the same module loaded
+ * twice (tests run the sources through tsx, where a command imported on
+ * demand got a second copy) gives a second class.
+ */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Whether an error is a UsageError, of whichever copy of this module. */
+export function isUsageError(error: unknown): boolean {
+  return error instanceof UsageError || (error instanceof Error && error.name === "UsageError");
+}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

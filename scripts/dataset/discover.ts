@@ -5,9 +5,12 @@ import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
 import { filesOfKind, PackedListing, pathAt, type Files } from "./listing.ts";
+import { globFailure, limitPatterns } from "./patterns.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
-const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
+const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string | string[], options?: { dot?: boolean }) => (path: string) => boolean;
+// braces: the expansion fast-glob makes (through micromatch) before it matches; picomatch alone reads `{2022..2024}` as `[2022-2024]`.
+const braces = createRequire(import.meta.url)("braces") as (glob: string, options: { expand: true; nodupes: true; keepEscaping: true }) => string[];
 
 export interface DatasetFile {
   /** Path relative to the dataset root, `/`-separated: what reports print. */
@@ -130,6 +133,8 @@ export function toDatasetFile(root: string, relative: string): DatasetFile {
  */
 export async function discover(root: string, patterns: readonly string[] = [], cwd = root): Promise<DatasetFile[]> {
   if (patterns.length === 0) return [...listData(root)];
+  // Brace expansion is counted before fast-glob makes it (see patterns.ts).
+  limitPatterns(patterns);
   const { default: fg } = await import("fast-glob");
   const globs = (patterns.length > 0 ? patterns : [path.join(root, "data")]).map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
@@ -152,7 +157,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
     followSymbolicLinks: false,
     unique: true,
     objectMode: true,
-  });
+  }).catch((error: unknown) => globFailure(patterns, error));
   // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
   // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
   const linkedAncestor = linkedAncestors(root);
@@ -186,10 +191,11 @@ export async function discoverRecords(root: string, patterns: readonly string[],
  * as those `--changed` finds deleted.
  */
 export function pathSelector(root: string, patterns: readonly string[], cwd = root): (rel: string) => boolean {
+  limitPatterns(patterns);
   const matchers = patterns.map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
     if (/[*?[\]{}()!]/.test(p)) {
-      const isMatch = picomatch(posix, { dot: true });
+      const isMatch = picomatch(braces(posix, { expand: true, nodupes: true, keepEscaping: true }), { dot: true });
       return (rel: string) => isMatch(rel);
     }
     return (rel: string) => rel === posix || posix === "" || rel.startsWith(`${posix}/`);

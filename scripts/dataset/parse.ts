@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { pointerToSegments } from "../core/pointer.ts";
+import { jsonSyntaxError } from "./json-error.ts";
 import { LineIndex, type Position } from "./lines.ts";
 import { readYamlSubset } from "./yaml-subset.ts";
 
@@ -150,12 +151,6 @@ function locator(doc: Document.Parsed, lines: LineIndex) {
   };
 }
 
-/** Offset named in a `JSON.parse` error, when the message gives one. */
-function jsonErrorOffset(message: string, text: string): number {
-  const m = /position (\d+)/.exec(message);
-  return m ? Number(m[1]) : text.length;
-}
-
 /** Keys in a parsed value, or -1 when it nests deeper than the limit. */
 function countKeys(value: unknown, depth: number): number {
   if (value === null || typeof value !== "object") return 0;
@@ -254,9 +249,8 @@ export function parseRecord(text: string, format: "yaml" | "json"): ParseResult 
     try {
       JSON.parse(text);
     } catch (error) {
-      const message = (error as Error).message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-      const offset = jsonErrorOffset((error as Error).message, text);
-      return { ok: false, lines, problems: [{ kind: "syntax", message, position: lines.range(offset, offset + 1) }] };
+      const { message, start, end } = jsonSyntaxError(text, (error as Error).message);
+      return { ok: false, lines, problems: [{ kind: "syntax", message, position: lines.range(start, end) }] };
     }
   }
   // JSON is a subset of YAML 1.2: one parser gives positions and duplicate keys for both.

@@ -46,9 +46,15 @@ test("bin: worker threads give the same report as one thread", () => {
   assert.is(one.status, 1, one.stderr);
   assert.is(two.stdout, one.stdout, two.stderr);
   assert.is(twoFromSource.stdout, one.stdout, twoFromSource.stderr);
-  const bad = eventwire(["validate"], BROKEN, { EVENTWIRE_THREADS: "many" });
-  assert.is(bad.status, 2);
-  assert.match(bad.stderr, /EVENTWIRE_THREADS must be a whole number/);
+  // More threads than cores and files: capped, the same report.
+  const many = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "1000" });
+  assert.is(many.stdout, one.stdout, many.stderr);
+  for (const value of ["many", "0", "-1", "1.5"]) {
+    const bad = eventwire(["validate"], BROKEN, { EVENTWIRE_THREADS: value });
+    assert.is(bad.status, 2, value);
+    assert.match(bad.stderr, /EVENTWIRE_THREADS must be a whole number/);
+    assert.not.match(bad.stderr, /internal error/);
+  }
 });
 
 test("bin: the bundle's fingerprint follows the sources' content, not their times", () => {

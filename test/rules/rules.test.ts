@@ -35,6 +35,7 @@ const QUOTE = "      exact: Antony Blinken met with foreign ministers from the f
 const withQuote = (exact: string, rest = "    position: { start: 558, end: 653 }") => editEvent(`${QUOTE}\n    position: { start: 558, end: 653 }`, `      exact: ${exact}\n${rest}`);
 const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
 const event = (text: string, file = E) => ({ [file]: text });
+const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
 
 const cases: Case[] = [
   // file
@@ -60,6 +61,9 @@ const cases: Case[] = [
   { rule: "syntax", name: "an unclosed flow list", files: event(editEvent("via: [afp, reuters]", "via: [afp, reuters")), expect: [at(E, "syntax", 23, 5)] },
   { rule: "syntax", name: "two documents", files: event(EVENT_YAML + "---\na: 1\n"), expect: [at(E, "syntax", 37, 1)] },
   { rule: "syntax", name: "JSON with a trailing comma", files: { "data/outlets/x.json": '{\n  "id": "x",\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 3, 1)] },
+  { rule: "syntax", name: "JSON with NaN (V8 names no position)", files: { "data/outlets/x.json": '{\n  "id": "x",\n  "n": NaN\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 3, 8)] },
+  { rule: "syntax", name: "JSON with a trailing comma in a list", files: { "data/outlets/x.json": '{\n  "id": "x",\n  "n": [\n    1,\n  ]\n}\n' }, expect: [at("data/outlets/x.json", "syntax", 5, 3)] },
+  { rule: "syntax", name: "JSON cut short", files: { "data/outlets/x.json": '{\n  "id":\n\n' }, expect: [at("data/outlets/x.json", "syntax", 2, 8)] },
   { rule: "syntax", name: "YAML nested 5000 levels deep", files: event("a: " + "[".repeat(5000) + "]".repeat(5000) + "\n"), expect: [at(E, "syntax", 1, 68)] },
   { rule: "syntax", name: "JSON nested 100000 levels deep", files: { "data/outlets/x.json": '{"a":' + "[".repeat(100000) + "]".repeat(100000) + "}" }, expect: [at("data/outlets/x.json", "syntax", 1, 69)] },
   { rule: "syntax", name: "well-formed YAML", files: event(EVENT_YAML), expect: [] },
@@ -119,6 +123,34 @@ const cases: Case[] = [
   { rule: "url-domain", name: "a URL on another outlet's domain", files: event(editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x")), expect: [at(E, "url-domain", 24, 10)] },
   { rule: "url-domain", name: "a sub-domain of the outlet", files: event(EVENT_YAML), expect: [] },
   { rule: "url-domain", name: "a link shortener", files: event(editEvent("https://p.dw.com/p/4O4UG", "https://bit.ly/abc")), expect: [] },
+  {
+    rule: "url-domain",
+    name: "an outlet domain that is a public suffix matches no address",
+    files: { ...event(editEvent("https://p.dw.com/p/4O4UG", "https://evil.co.uk/p/4O4UG")), "data/outlets/dw.yaml": outletWith("dw", "[co.uk, dw.com]") },
+    expect: [at(E, "url-domain", 24, 10), at("data/outlets/dw.yaml", "url-domain", 6, 11)],
+  },
+  {
+    rule: "url-domain",
+    name: "public suffixes (ICANN and private) and an IP address as outlet domains",
+    files: { "data/outlets/pages.yaml": outletWith("pages", "[github.io, gov.uk, s3.amazonaws.com, 192.0.2.1]") },
+    expect: [at("data/outlets/pages.yaml", "url-domain", 6, 11), at("data/outlets/pages.yaml", "url-domain", 6, 22), at("data/outlets/pages.yaml", "url-domain", 6, 30), at("data/outlets/pages.yaml", "url-domain", 6, 48)],
+  },
+  {
+    rule: "url-domain",
+    name: "another user's site under a private suffix",
+    files: { ...event(editEvent("https://p.dw.com/p/4O4UG", "https://other.github.io/x")), "data/outlets/dw.yaml": outletWith("dw", "[dw.com, someone.github.io]") },
+    expect: [at(E, "url-domain", 24, 10)],
+  },
+  {
+    rule: "url-domain",
+    name: "registrable domains and their sub-domains, under ICANN and private suffixes",
+    files: {
+      ...event(editEvent("https://p.dw.com/p/4O4UG", "https://someone.github.io/x")),
+      "data/outlets/dw.yaml": outletWith("dw", "[dw.com, someone.github.io]"),
+      "data/outlets/bbc.yaml": outletWith("bbc", "[bbc.co.uk, www.bbc.co.uk, www.gov.uk, news.example.unknowntld]"),
+    },
+    expect: [],
+  },
   // text
   { rule: "text-whitespace", name: "a trailing space in a quoted value", files: event(editEvent("name: Kazakhstan", 'name: "Kazakhstan "')), expect: [at(E, "text-whitespace", 17, 11)] },
   { rule: "text-whitespace", name: "double spaces", files: event(editEvent("title: Blinken meets", "title: Blinken  meets")), expect: [at(E, "text-whitespace", 4, 8)] },
