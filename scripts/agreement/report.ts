@@ -1,6 +1,6 @@
 /** The agreement report as text for a terminal, Markdown (a PR comment or job summary), or JSON. */
 import { plural } from "../report/summary.ts";
-import { tableCell } from "../core/markdown.ts";
+import { markdownText as tableCell } from "../core/markdown.ts";
 import type { AgreementReport, FieldAgreement } from "./fields.ts";
 
 const alphaText = (f: FieldAgreement) => (f.alpha.alpha === undefined ? "undefined" : f.alpha.alpha.toFixed(3));

@@ -1,6 +1,7 @@
 /** `eventwire format`: rewrites records into the canonical layout, or lists those that differ (--check). */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { displayText } from "../core/escape.ts";
 import { EXIT, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
@@ -56,9 +57,10 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     if (!values.check) writeFileAtomic(absolutePath(file), result.text);
   }
 
-  for (const line of failed) io.stderr.write(line + "\n");
+  // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
+  for (const line of failed) io.stderr.write(displayText(line) + "\n");
   if (values.check) {
-    for (const f of differ) io.stdout.write(`${f}\n`);
+    for (const f of differ) io.stdout.write(`${displayText(f)}\n`);
     io.stdout.write(
       differ.length === 0
         ? `${files.length - failed.length === 1 ? "The record is" : `All ${plural(files.length - failed.length, "record")} are`} formatted.\n`

@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
+import { displayText, guardLine, visible } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
@@ -29,6 +30,13 @@ Options:
 
 Exit codes: 0 done (or nothing to do), 1 a record could not be migrated,
 2 usage or internal error.`;
+
+function showDiff(patch: string): string {
+  return patch
+    .split("\n")
+    .map((line) => guardLine(line.split("\t").map(visible).join("\t")))
+    .join("\n");
+}
 
 export async function migrateCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -71,11 +79,13 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     }
     changed.push(file.path);
     fromVersions.add(result.from);
-    if (dryRun) io.stdout.write(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`));
+    // The diff shows the path and lines with control characters as visible escapes (tabs kept), and no line starts a workflow command.
+    if (dryRun) io.stdout.write(showDiff(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`)));
     else writeFileAtomic(absolutePath(file), result.text);
   }
 
-  for (const line of failed) io.stderr.write(line + "\n");
+  // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
+  for (const line of failed) io.stderr.write(displayText(line) + "\n");
   if (dryRun && fromVersions.size > 0) {
     const earliest = SCHEMA_VERSIONS.find((v) => fromVersions.has(v))!;
     for (const step of migrationsBetween(earliest, to)) io.stdout.write(`${step.from} -> ${step.to}: ${step.description}\n`);

@@ -4,7 +4,7 @@
  * how to cite it. Counts are gathered while the events stream past.
  */
 import type { Event } from "../../schema/index.ts";
-import { tableCell } from "../core/markdown.ts";
+import { codeSpan, markdownCell, markdownText } from "../core/markdown.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN } from "./tables.ts";
 
@@ -56,7 +56,7 @@ function bump(map: Map<string, number>, key: string): void {
 
 function countTable(title: string, counts: ReadonlyMap<string, number>, order: "count" | "key"): string[] {
   const rows = [...counts].sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${k} | ${n} |`), ""];
+  return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${markdownText(k)} | ${n} |`), ""];
 }
 
 
@@ -81,7 +81,7 @@ export function datasetCard(
     "| file | what it holds |",
     "|---|---|",
     "| `events.jsonl` | every event as one JSON object a line, in id order, as `schema/event.schema.json` describes |",
-    ...TABLES.map((t) => `| \`${t.file}\` | ${tableCell(t.description)} |`),
+    ...TABLES.map((t) => `| ${codeSpan(t.file, true)} | ${markdownCell(t.description)} |`),
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
@@ -102,7 +102,7 @@ export function datasetCard(
           "",
           "| file | row (key) | column | value |",
           "|---|---|---|---|",
-          ...formulas.listed.map((f) => `| \`${f.file}\` | ${tableCell(f.key)} | \`${f.column}\` | ${tableCell(JSON.stringify(f.value))} |`),
+          ...formulas.listed.map((f) => `| ${codeSpan(f.file, true)} | ${markdownText(f.key)} | ${codeSpan(f.column, true)} | ${markdownText(JSON.stringify(f.value))} |`),
           ...(formulas.count > formulas.listed.length ? ["", `and ${formulas.count - formulas.listed.length} more.`] : []),
           "",
         ]),
@@ -122,9 +122,9 @@ export function datasetCard(
     "",
   ];
   for (const table of TABLES) {
-    lines.push(`### ${table.file}`, "", tableCell(table.description), "", "| column | type | required | meaning |", "|---|---|---|---|");
+    lines.push(`### ${table.file}`, "", table.description, "", "| column | type | required | meaning |", "|---|---|---|---|");
     for (const c of table.columns)
-      lines.push(`| \`${c.name}\` | ${c.type} | ${c.required ? "yes" : "no"} | ${tableCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => `\`${v}\``).join(", ")}.` : ""} |`);
+      lines.push(`| ${codeSpan(c.name, true)} | ${c.type} | ${c.required ? "yes" : "no"} | ${markdownCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => codeSpan(v, true)).join(", ")}.` : ""} |`);
     lines.push("", `Key: ${table.primaryKey.map((k) => `\`${k}\``).join(", ")}.`, "");
   }
   lines.push(

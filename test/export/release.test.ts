@@ -224,6 +224,10 @@ test("the dataset card counts the events and describes every column; CITATION.cf
       assert.match(card, new RegExp(`### ${table.file.replace(".", "\\.")}`));
       for (const c of table.columns) assert.ok(card.includes(`| \`${c.name}\` | ${c.type} |`), `${table.file} ${c.name}`);
     }
+    // The column descriptions are Markdown with code spans: `<` stays `<` inside code (an entity would show as written).
+    assert.ok(card.includes("`event_type`, `mode`, `date`, `actor:<id>` or `location:<n>`"), "claim's description");
+    assert.not.match(card, /&lt;|&gt;|&amp;/);
+    assert.ok(card.includes("joined with `\\|`"), "a pipe in a code span in a table cell is escaped for GFM");
     const cff = parseYaml(read(folder, "CITATION.cff"));
     assert.is(cff["cff-version"], "1.2.0");
     assert.is(cff.version, "1.2.3");
