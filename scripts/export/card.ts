@@ -64,7 +64,6 @@ export function datasetCard(
   version: string,
   created: string | undefined,
   counts: EventCounts,
-  formulas: { count: number; listed: { file: string; key: string; column: string; value: string }[] },
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
   const lines = [
@@ -91,21 +90,11 @@ export function datasetCard(
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
-    "## Cells a spreadsheet may take for a formula",
+    "## Spreadsheets",
     "",
-    ...(formulas.count === 0
-      ? ["No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return: the CSV files open safely in spreadsheets.", ""]
-      : [
-          `${formulas.count} text cells start with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return (real names and headlines, such as`,
-          "\"+972 Magazine\", kept as they are). A spreadsheet that opens the CSV files directly may run them as formulas: import the",
-          "files as text (in Excel: Data > From Text/CSV, with the columns as Text) or read them with a CSV library.",
-          "",
-          "| file | row (key) | column | value |",
-          "|---|---|---|---|",
-          ...formulas.listed.map((f) => `| ${codeSpan(f.file, true)} | ${markdownText(f.key)} | ${codeSpan(f.column, true)} | ${markdownText(JSON.stringify(f.value))} |`),
-          ...(formulas.count > formulas.listed.length ? ["", `and ${formulas.count - formulas.listed.length} more.`] : []),
-          "",
-        ]),
+    "No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the release refuses to write one), so the",
+    "CSV files open in spreadsheets without running anything; numbers, negative ones included, are numbers.",
+    "",
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),
