@@ -14,7 +14,9 @@ export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [option
 Rewrites records (all of data/ when no path is given) into the canonical
 layout: keys in schema order, block style, strings quoted only where a YAML
 reader could take them for something else, long texts folded, LF, a final
-newline. YAML comments are kept; values never change.
+newline. YAML comments are kept; values never change: a file holding a
+number that does not survive reading exactly (number-exact) or text that is
+not well-formed Unicode (text-unicode) is refused, with its line and value.
 
 Options:
   --check        change nothing; list the files that differ and exit 1 if any

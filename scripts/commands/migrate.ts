@@ -20,7 +20,9 @@ older schema version as records of a later one, through each migration step
 in turn (schema/migrations/). YAML comments, key order and styles stay where
 a field survives; a record at the target version already is left alone, so
 running it twice changes nothing more. A migrated record must pass the JSON
-Schema of the target version, or its file is not written.
+Schema of the target version, or its file is not written; so is a file
+holding a number that does not survive reading exactly (number-exact) or
+text that is not well-formed Unicode (text-unicode): values never change.
 
 Options:
   --to <version>  the version to migrate to (default: the latest, ${LATEST_VERSION})

@@ -10,6 +10,8 @@ import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { doubleText, loneSurrogateAt, numberRoundTrips, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
+import { LineIndex } from "./lines.ts";
 import { MAX_ALIAS_COUNT } from "./parse.ts";
 
 /** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
@@ -139,7 +141,42 @@ export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed;
     return { ok: false, reason: "it uses aliases beyond the limit" };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "it does not hold a record (an object)" };
+  const inexact = inexactValue(doc, text.replace(/^\ufeff/, ""));
+  if (inexact) return { ok: false, reason: inexact };
   return { ok: true, doc, value: value as Record<string, unknown> };
+}
+
+/**
+ * Why a rewrite would change a value, or undefined: a number that does not
+ * round-trip through a double, or a text (or key) that is not well-formed
+ * Unicode, which no UTF-8 file can hold (see exact.ts). Format and migrate
+ * write values back from what they read, so they refuse such a file, naming
+ * the line, the column and the value as written.
+ */
+function inexactValue(doc: Document.Parsed, text: string): string | undefined {
+  let reason: string | undefined;
+  const suspect = SUSPECT_NUMBER.test(text);
+  visit(doc, {
+    Scalar(_key, node) {
+      const where = () => {
+        const { line, column } = new LineIndex(text).at(node.range?.[0] ?? 0);
+        return `line ${line}, column ${column}`;
+      };
+      if (typeof node.value === "number" && suspect) {
+        const written = text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0).trim();
+        if (written !== "" && !numberRoundTrips(written, node.value))
+          reason = `${where()}: the number \`${written}\` would be read as ${doubleText(node.value)} and written back so (see the number-exact rule); values are never changed: write it as a double holds it, or as a string`;
+      } else if (typeof node.value === "string") {
+        const at = loneSurrogateAt(node.value);
+        if (at !== -1)
+          // The text as it is: the command prints it with visible escapes (core/escape.ts), the surrogate as `\ud83d`.
+          reason = `${where()}: the text "${node.value}" holds a lone surrogate (${surrogateName(node.value, at)}), which is not well-formed Unicode and cannot be written as UTF-8 (see the text-unicode rule); values are never changed: remove it or write the whole character`;
+      }
+      if (reason) return visit.BREAK;
+      return undefined;
+    },
+  });
+  return reason;
 }
 
 /** The canonical text of a record; its key order follows `version`, or else the version the record declares. */
