@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
-import { displayText, guardLine, visible } from "../core/escape.ts";
+import { displayText, guardLine, shellQuote, visible } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
@@ -76,7 +76,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     if (!result.changed) continue;
     const validator = validatorFor(to, file.kind!)!;
     if (!validator.quick(result.value)) {
-      failed.push(`${file.path}: not migrated: the record would not pass schema ${to} (run \`eventwire validate ${file.path}\` first)`);
+      failed.push(`${file.path}: not migrated: the record would not pass schema ${to} (run \`eventwire validate -- ${shellQuote(file.path)}\` first)`);
       continue;
     }
     changed.push(file.path);

@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Finding } from "../../scripts/core/finding.ts";
+import { formatJson } from "../../scripts/report/json.ts";
 import { formatPretty } from "../../scripts/report/pretty.ts";
 import { summarize } from "../../scripts/report/summary.ts";
 import { EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
@@ -62,6 +63,15 @@ test("validate and format --check on a file with a hostile name: escaped output,
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test("json: the same data, with every character a terminal acts on written as a \\u escape", () => {
+  const f: Finding = { file: "a\u001b[2J\u009b31m.yaml", line: 1, column: 1, rule: "r", severity: "error", message: "\u2028\u202e\u007f\ud83d", pointer: "" };
+  const out = formatJson([f], summarize([f], 1, 1));
+  assert.not.match(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]|[\ud800-\udfff]/);
+  const back = JSON.parse(out) as { findings: Finding[] };
+  assert.is(back.findings[0]!.file, f.file);
+  assert.is(back.findings[0]!.message, f.message);
 });
 
 test.run();
