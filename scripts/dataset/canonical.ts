@@ -10,9 +10,9 @@ import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
-import { doubleText, loneSurrogateAt, numberRoundTrips, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
+import { doubleText, loneSurrogateAt, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
 import { LineIndex } from "./lines.ts";
-import { MAX_ALIAS_COUNT } from "./parse.ts";
+import { inexactValues, MAX_ALIAS_COUNT } from "./parse.ts";
 
 /** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
 export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
@@ -154,29 +154,13 @@ export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed;
  * the line, the column and the value as written.
  */
 function inexactValue(doc: Document.Parsed, text: string): string | undefined {
-  let reason: string | undefined;
-  const suspect = SUSPECT_NUMBER.test(text);
-  visit(doc, {
-    Scalar(_key, node) {
-      const where = () => {
-        const { line, column } = new LineIndex(text).at(node.range?.[0] ?? 0);
-        return `line ${line}, column ${column}`;
-      };
-      if (typeof node.value === "number" && suspect) {
-        const written = text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0).trim();
-        if (written !== "" && !numberRoundTrips(written, node.value))
-          reason = `${where()}: the number \`${written}\` would be read as ${doubleText(node.value)} and written back so (see the number-exact rule); values are never changed: write it as a double holds it, or as a string`;
-      } else if (typeof node.value === "string") {
-        const at = loneSurrogateAt(node.value);
-        if (at !== -1)
-          // The text as it is: the command prints it with visible escapes (core/escape.ts), the surrogate as `\ud83d`.
-          reason = `${where()}: the text "${node.value}" holds a lone surrogate (${surrogateName(node.value, at)}), which is not well-formed Unicode and cannot be written as UTF-8 (see the text-unicode rule); values are never changed: remove it or write the whole character`;
-      }
-      if (reason) return visit.BREAK;
-      return undefined;
-    },
-  });
-  return reason;
+  const [first] = inexactValues(text, { numbers: SUSPECT_NUMBER.test(text), texts: true, limit: 1 }, doc);
+  if (!first) return undefined;
+  const { line, column } = new LineIndex(text).at(first.start);
+  return first.kind === "number"
+    ? `line ${line}, column ${column}: the number \`${first.written}\` would be read as ${doubleText(first.value as number)} and written back so (see the number-exact rule); values are never changed: write it as a double holds it, or as a string`
+    : // The text as it is: the command prints it with visible escapes (core/escape.ts), the surrogate as `\ud83d`.
+      `line ${line}, column ${column}: the text "${first.value}" holds a lone surrogate (${surrogateName(first.value as string, loneSurrogateAt(first.value as string))}), which is not well-formed Unicode and cannot be written as UTF-8 (see the text-unicode rule); values are never changed: remove it or write the whole character`;
 }
 
 /** The canonical text of a record; its key order follows `version`, or else the version the record declares. */

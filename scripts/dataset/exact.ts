@@ -68,15 +68,6 @@ export function surrogateName(text: string, at: number): string {
   return `U+${text.charCodeAt(at).toString(16).toUpperCase()}`;
 }
 
-/** The numbers of a value, with their JSON Pointers. */
-export function numbersOf(value: unknown, pointer = "", out: [string, number][] = []): [string, number][] {
-  if (typeof value === "number") out.push([pointer, value]);
-  else if (Array.isArray(value)) value.forEach((item, i) => numbersOf(item, `${pointer}/${i}`, out));
-  else if (value !== null && typeof value === "object")
-    for (const [key, item] of Object.entries(value)) numbersOf(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
-  return out;
-}
-
 /** What a double makes of a number, in words: "180", "Infinity", "0". */
 export function doubleText(value: number): string {
   return Number.isNaN(value) ? "NaN" : String(value);

@@ -2,6 +2,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
+import { parse as parseYaml } from "yaml";
 import * as assert from "uvu/assert";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
@@ -55,6 +56,22 @@ test("format never changes a value: 2^53+1, 1e-400 and a lone surrogate refuse t
       "data/events/2023/02/ev-aaaaaaaa.yaml|number-exact@20:10",
       "data/events/2023/02/ev-bbbbbbbb.yaml|text-unicode@4:8",
     ].sort());
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("number-exact on a record of 5,000 inexact numbers under one key: one pass over the nodes, the first 100 reported", async () => {
+  const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 424242]));
+  const json = JSON.stringify({ ...(parseYaml(EVENT_YAML) as object), extra: many }, null, 2).replace(/": 424242(,?)$/gm, '": 9007199254740993$1') + "\n";
+  const file = "data/events/2023/02/ev-p6w7bxbz.json";
+  const root = writeDataset({ ...REGISTRY, [file]: json });
+  try {
+    const r = await run(["validate", "--format", "json"], { cwd: root });
+    const found = (JSON.parse(r.stdout).findings as { rule: string; line: number; pointer: string }[]).filter((f) => f.rule === "number-exact");
+    assert.is(found.length, 100);
+    assert.is(found[0]!.pointer, "/extra/k0");
+    assert.is(found[99]!.pointer, "/extra/k99");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { pointerToPath } from "../../core/pointer.ts";
-import { doubleText, numberRoundTrips, numbersOf, SUSPECT_NUMBER } from "../../dataset/exact.ts";
+import { doubleText, SUSPECT_NUMBER } from "../../dataset/exact.ts";
+import { inexactValues } from "../../dataset/parse.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const numberExact: RecordRule = {
@@ -14,14 +15,13 @@ export const numberExact: RecordRule = {
   check: ({ doc }) => {
     // Any number outside what SUSPECT_NUMBER matches round-trips: most records are not looked at further.
     if (!SUSPECT_NUMBER.test(doc.text)) return [];
-    const issues: RuleIssue[] = [];
-    for (const [pointer, value] of numbersOf(doc.value)) {
-      const at = doc.locate(pointer);
-      if (at.endLine !== at.line) continue;
-      const written = doc.lines.lineText(at.line).slice(at.column - 1, at.endColumn - 1).trim();
-      if (written === "" || numberRoundTrips(written, value)) continue;
-      issues.push({ pointer, message: `\`${pointerToPath(pointer)}\` is written \`${written}\`, which a reader takes as ${doubleText(value)}: the value does not survive exactly.` });
-    }
-    return issues;
+    // One pass over the source's nodes (not a lookup a number: a record of many numbers stays linear).
+    return inexactValues(doc.text, { numbers: true, texts: false }).map(
+      (v): RuleIssue => ({
+        pointer: v.pointer,
+        position: doc.lines.range(v.start, v.end),
+        message: `\`${pointerToPath(v.pointer)}\` is written \`${v.written}\`, which a reader takes as ${doubleText(v.value as number)}: the value does not survive exactly.`,
+      }),
+    );
   },
 };
