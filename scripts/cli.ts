@@ -1,4 +1,5 @@
 /** The `eventwire` command: argument dispatch only. */
+import { displayText, visible } from "./core/escape.ts";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
@@ -36,7 +37,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return await (await command.load())(rest, io);
   } catch (error) {
     const usage = isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    io.stderr.write(`eventwire ${name}: ${usage ? "" : "internal error: "}${(error as Error).message}\n`);
+    // A message may name a path or an argument as typed: its lines are shown with visible escapes (core/escape.ts).
+    const message = (error as Error).message.split("\n").map(displayText).join("\n");
+    io.stderr.write(`eventwire ${visible(name)}: ${usage ? "" : "internal error: "}${message}\n`);
     if (!usage && io.env.EVENTWIRE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return EXIT.usage;
   }

@@ -1,6 +1,7 @@
 /** The agreement report as text for a terminal, Markdown (a PR comment or job summary), or JSON. */
 import { plural } from "../report/summary.ts";
-import { tableCell } from "../core/markdown.ts";
+import { guardLines, visible } from "../core/escape.ts";
+import { codeSpan, markdownText as tableCell } from "../core/markdown.ts";
 import type { AgreementReport, FieldAgreement } from "./fields.ts";
 
 const alphaText = (f: FieldAgreement) => (f.alpha.alpha === undefined ? "undefined" : f.alpha.alpha.toFixed(3));
@@ -36,7 +37,7 @@ export function formatAgreementJson(report: AgreementReport): string {
 
 export function formatAgreementPretty(report: AgreementReport): string {
   const out = [
-    `Agreement between ${report.coders.length} codings: ${report.coders.join(", ")}`,
+    `Agreement between ${report.coders.length} codings: ${report.coders.map(visible).join(", ")}`,
     `${plural(report.articles, "article")}, ${plural(report.units, "matched event")} (units), ${report.unmatched} coded by some coders only (counted as disagreement)`,
     "",
     `${"field".padEnd(12)} ${"metric".padEnd(8)} ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}`,
@@ -46,16 +47,17 @@ export function formatAgreementPretty(report: AgreementReport): string {
   const rows = report.fields.flatMap((f) => f.disagreements.map((d) => ({ f, d })));
   if (rows.length > 0) {
     out.push("", "Disagreements:");
-    for (const { f, d } of rows) out.push(`  ${f.field} in ${d.article} (${d.events.join(" / ")}): ${d.values.join(" | ")}`);
+    // Articles, events and values are the codings' data: shown with visible escapes, no line starting a workflow command (core/escape.ts).
+    for (const { f, d } of rows) out.push(`  ${f.field} in ${visible(d.article)} (${d.events.map(visible).join(" / ")}): ${d.values.map(visible).join(" | ")}`);
   }
-  return out.join("\n") + "\n";
+  return guardLines(out.join("\n") + "\n");
 }
 
 export function formatAgreementMarkdown(report: AgreementReport): string {
   const out = [
     "## Coder agreement",
     "",
-    `${report.coders.length} codings (${report.coders.map((c) => `\`${c}\``).join(", ")}) of ${plural(report.articles, "article")}: ${plural(report.units, "matched event")}, ${report.unmatched} coded by some coders only (counted as disagreement).`,
+    `${report.coders.length} codings (${report.coders.map((c) => codeSpan(c)).join(", ")}) of ${plural(report.articles, "article")}: ${plural(report.units, "matched event")}, ${report.unmatched} coded by some coders only (counted as disagreement).`,
     "",
     "| field | metric | Krippendorff's alpha | percent agreement | units |",
     "|---|---|---:|---:|---:|",

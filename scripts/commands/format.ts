@@ -1,6 +1,7 @@
 /** `eventwire format`: rewrites records into the canonical layout, or lists those that differ (--check). */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { displayText } from "../core/escape.ts";
 import { EXIT, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
@@ -13,7 +14,9 @@ export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [option
 Rewrites records (all of data/ when no path is given) into the canonical
 layout: keys in schema order, block style, strings quoted only where a YAML
 reader could take them for something else, long texts folded, LF, a final
-newline. YAML comments are kept; values never change.
+newline. YAML comments are kept; values never change: a file holding a
+number that does not survive reading exactly (number-exact) or text that is
+not well-formed Unicode (text-unicode) is refused, with its line and value.
 
 Options:
   --check        change nothing; list the files that differ and exit 1 if any
@@ -56,9 +59,10 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     if (!values.check) writeFileAtomic(absolutePath(file), result.text);
   }
 
-  for (const line of failed) io.stderr.write(line + "\n");
+  // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
+  for (const line of failed) io.stderr.write(displayText(line) + "\n");
   if (values.check) {
-    for (const f of differ) io.stdout.write(`${f}\n`);
+    for (const f of differ) io.stdout.write(`${displayText(f)}\n`);
     io.stdout.write(
       differ.length === 0
         ? `${files.length - failed.length === 1 ? "The record is" : `All ${plural(files.length - failed.length, "record")} are`} formatted.\n`

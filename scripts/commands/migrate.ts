@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
+import { displayText, guardLine, shellQuote, visible } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
@@ -19,7 +20,9 @@ older schema version as records of a later one, through each migration step
 in turn (schema/migrations/). YAML comments, key order and styles stay where
 a field survives; a record at the target version already is left alone, so
 running it twice changes nothing more. A migrated record must pass the JSON
-Schema of the target version, or its file is not written.
+Schema of the target version, or its file is not written; so is a file
+holding a number that does not survive reading exactly (number-exact) or
+text that is not well-formed Unicode (text-unicode): values never change.
 
 Options:
   --to <version>  the version to migrate to (default: the latest, ${LATEST_VERSION})
@@ -29,6 +32,13 @@ Options:
 
 Exit codes: 0 done (or nothing to do), 1 a record could not be migrated,
 2 usage or internal error.`;
+
+function showDiff(patch: string): string {
+  return patch
+    .split("\n")
+    .map((line) => guardLine(line.split("\t").map(visible).join("\t")))
+    .join("\n");
+}
 
 export async function migrateCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -66,16 +76,18 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     if (!result.changed) continue;
     const validator = validatorFor(to, file.kind!)!;
     if (!validator.quick(result.value)) {
-      failed.push(`${file.path}: not migrated: the record would not pass schema ${to} (run \`eventwire validate ${file.path}\` first)`);
+      failed.push(`${file.path}: not migrated: the record would not pass schema ${to} (run \`eventwire validate -- ${shellQuote(file.path)}\` first)`);
       continue;
     }
     changed.push(file.path);
     fromVersions.add(result.from);
-    if (dryRun) io.stdout.write(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`));
+    // The diff shows the path and lines with control characters as visible escapes (tabs kept), and no line starts a workflow command.
+    if (dryRun) io.stdout.write(showDiff(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`)));
     else writeFileAtomic(absolutePath(file), result.text);
   }
 
-  for (const line of failed) io.stderr.write(line + "\n");
+  // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
+  for (const line of failed) io.stderr.write(displayText(line) + "\n");
   if (dryRun && fromVersions.size > 0) {
     const earliest = SCHEMA_VERSIONS.find((v) => fromVersions.has(v))!;
     for (const step of migrationsBetween(earliest, to)) io.stdout.write(`${step.from} -> ${step.to}: ${step.description}\n`);

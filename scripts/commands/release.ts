@@ -7,10 +7,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
+import { displayText } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
+import { FormulaCellsError } from "../export/output.ts";
 import { buildRelease } from "../export/release.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
@@ -97,7 +99,15 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
       io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
       return undefined;
     };
-    const built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, writeEvents, timings });
+    let built;
+    try {
+      built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, writeEvents, timings });
+    } catch (error) {
+      if (!(error instanceof FormulaCellsError)) throw error;
+      // A problem of the data, like a finding: exit 1, nothing written.
+      io.stderr.write(`release: not built: ${error.message.split("\n").map(displayText).join("\n")}\n`);
+      return EXIT.findings;
+    }
     if (!built) {
       io.stderr.write("release: not built; fix the errors above first.\n");
       return EXIT.findings;

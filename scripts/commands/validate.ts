@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { visible } from "../core/escape.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
@@ -186,7 +187,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     if (scoped.listing) listing = scoped.listing;
     else events = locatorOfPaths(root, changes.eventPaths);
     scope = scoped.note;
-    io.stderr.write(`Checking ${scoped.note}.\n`);
+    io.stderr.write(`Checking ${visible(scoped.note)}.\n`);
     timings.mark("git: changed files");
   }
   const result = await checkDataset(root, files, {
@@ -210,7 +211,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       try {
         appendFileSync(target, formatStepSummary(result.findings, summary));
       } catch (error) {
-        io.stderr.write(`could not write the job summary to ${target}: ${(error as Error).message}\n`);
+        io.stderr.write(`could not write the job summary to ${visible(target)}: ${visible((error as Error).message)}\n`);
       }
     }
   } else

@@ -1,11 +1,49 @@
-/** Markdown for reports and release documents. */
+/**
+ * Markdown for reports and release documents (GitHub Flavored Markdown), one
+ * escaper for each context a piece of text lands in:
+ *
+ * - `markdownText`: data (a path, a value, a finding's message) shown as plain
+ *   text, inline or in a table cell. Every character that could open an inline
+ *   construct (code, emphasis, link, image, math, HTML, entity, cell border) is
+ *   escaped, control characters and line breaks are shown as visible escapes
+ *   (core/escape.ts): the text renders as the characters it holds, on one line.
+ * - `codeSpan`: data shown as code: a fence of backticks longer than the
+ *   longest run inside, so that no backtick closes it early.
+ * - `markdownCell`: Markdown the toolkit wrote itself (descriptions with their
+ *   own code spans), put in a table cell: only `|` and line breaks change.
+ */
+import { visible } from "./escape.ts";
 
-/** A table cell: one line (breaks become `<br>`), `|` escaped, and `&`, `<`, `>` as entities (cells quote data). */
-export function tableCell(text: string): string {
-  return text
+// Backslash, code, emphasis, strikethrough, links and images, math, table borders: backslash-escaped (CommonMark allows any ASCII punctuation).
+const INLINE = /[\\`*_~[\]$|!#]/g;
+
+/** Data as plain text, inline or in a table cell: it renders as exactly its characters. */
+export function markdownText(text: string): string {
+  return visible(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/\r?\n|\r/g, "<br>");
+    .replace(INLINE, (c) => `\\${c}`);
+}
+
+/**
+ * Data as a code span. The fence is one backtick longer than the longest run
+ * of backticks in the text, and a space pads it when the text starts or ends
+ * with a backtick or a space (CommonMark strips one). In a table (`inTable`),
+ * `|` is written `\|`: GFM splits cells before it reads code spans.
+ */
+export function codeSpan(text: string, inTable = false): string {
+  let shown = visible(text);
+  if (inTable) shown = shown.replace(/\|/g, "\\|");
+  if (shown === "") return "";
+  let longest = 0;
+  for (const run of shown.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) ? " " : "";
+  return `${fence}${pad}${shown}${pad}${fence}`;
+}
+
+/** The toolkit's own Markdown in a table cell: `|` escaped, line breaks as spaces. */
+export function markdownCell(markdown: string): string {
+  return markdown.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 }

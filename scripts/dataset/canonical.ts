@@ -10,7 +10,9 @@ import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../rules/schema/validators.ts";
-import { MAX_ALIAS_COUNT } from "./parse.ts";
+import { doubleText, loneSurrogateAt, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
+import { LineIndex } from "./lines.ts";
+import { inexactValues, MAX_ALIAS_COUNT } from "./parse.ts";
 
 /** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
 export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
@@ -139,7 +141,26 @@ export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed;
     return { ok: false, reason: "it uses aliases beyond the limit" };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "it does not hold a record (an object)" };
+  const inexact = inexactValue(doc, text.replace(/^\ufeff/, ""));
+  if (inexact) return { ok: false, reason: inexact };
   return { ok: true, doc, value: value as Record<string, unknown> };
+}
+
+/**
+ * Why a rewrite would change a value, or undefined: a number that does not
+ * round-trip through a double, or a text (or key) that is not well-formed
+ * Unicode, which no UTF-8 file can hold (see exact.ts). Format and migrate
+ * write values back from what they read, so they refuse such a file, naming
+ * the line, the column and the value as written.
+ */
+function inexactValue(doc: Document.Parsed, text: string): string | undefined {
+  const [first] = inexactValues(text, { numbers: SUSPECT_NUMBER.test(text), texts: true, limit: 1 }, doc);
+  if (!first) return undefined;
+  const { line, column } = new LineIndex(text).at(first.start);
+  return first.kind === "number"
+    ? `line ${line}, column ${column}: the number \`${first.written}\` would be read as ${doubleText(first.value as number)} and written back so (see the number-exact rule); values are never changed: write it as a double holds it, or as a string`
+    : // The text as it is: the command prints it with visible escapes (core/escape.ts), the surrogate as `\ud83d`.
+      `line ${line}, column ${column}: the text "${first.value}" holds a lone surrogate (${surrogateName(first.value as string, loneSurrogateAt(first.value as string))}), which is not well-formed Unicode and cannot be written as UTF-8 (see the text-unicode rule); values are never changed: remove it or write the whole character`;
 }
 
 /** The canonical text of a record; its key order follows `version`, or else the version the record declares. */

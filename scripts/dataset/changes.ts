@@ -69,14 +69,6 @@ export interface Widening {
   because: string[];
 }
 
-/**
- * A path as the summary line shows it: a control character (a file name may hold a newline) is
- * written as an escape, so that the line stays one line, and cannot start a workflow command.
- */
-function printable(file: string): string {
-  return file.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 /** How far changes to `paths` (changed or deleted) widen the check; undefined when they widen nothing. */
 export function widening(paths: readonly string[], toolkit: boolean): Widening | undefined {
   const folders = new Set<string>();
@@ -94,7 +86,7 @@ export function widening(paths: readonly string[], toolkit: boolean): Widening |
     folders: all.filter((f) => !all.some((g) => g !== f && f.startsWith(g))),
     because: [...because].map(([what, hits]) => {
       const sorted = [...new Set(hits)].sort();
-      return `${what} changed (${printable(sorted[0]!)}${sorted.length > 1 ? ` and ${sorted.length - 1} more` : ""})`;
+      return `${what} changed (${sorted[0]!}${sorted.length > 1 ? ` and ${sorted.length - 1} more` : ""})`;
     }),
   };
 }

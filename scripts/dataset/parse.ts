@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { pointerToSegments } from "../core/pointer.ts";
+import { loneSurrogateAt, numberRoundTrips } from "./exact.ts";
 import { jsonSyntaxError } from "./json-error.ts";
 import { LineIndex, type Position } from "./lines.ts";
 import { readYamlSubset } from "./yaml-subset.ts";
@@ -79,16 +80,18 @@ function plainMessage(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 
+const YAML_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+  keepSourceTokens: false,
+} as const;
+
 function parseYamlDocument(text: string, lines: LineIndex): { doc: Document.Parsed; problems: ParseProblem[] } {
-  const doc = yaml().parseDocument(text, {
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    strict: true,
-    prettyErrors: false,
-    merge: false,
-    keepSourceTokens: false,
-  });
+  const doc = yaml().parseDocument(text, YAML_OPTIONS);
   const problems: ParseProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const kind = classify(e.code);
     if (kind === "duplicate-key") {
@@ -149,6 +152,54 @@ function locator(doc: Document.Parsed, lines: LineIndex) {
     if (!range) return lines.range(0, 1);
     return lines.range(range[0], range[1]);
   };
+}
+
+/** A value that does not survive exactly (see exact.ts): where it is written, and as what. */
+export interface InexactValue {
+  kind: "number" | "text";
+  /** JSON Pointer of the value (of the pair's value, for a key). */
+  pointer: string;
+  /** Offsets of the value's source text. */
+  start: number;
+  end: number;
+  /** Its source text, trimmed. */
+  written: string;
+  value: number | string;
+}
+
+/**
+ * Numbers that do not round-trip and texts (keys included) that are not
+ * well-formed Unicode, in one pass over the YAML nodes of a text (JSON too:
+ * it is YAML 1.2), with their source positions; at most `limit`. `numbers`
+ * off skips numbers (a text without a suspect number, see exact.ts).
+ */
+export function inexactValues(text: string, options: { numbers: boolean; texts: boolean; limit?: number }, parsed?: Document): InexactValue[] {
+  const { isPair, isSeq, visit } = yaml();
+  // Repeated keys are the syntax rules' business; checking them here would cost a comparison for each pair of keys.
+  const doc = parsed ?? yaml().parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false });
+  const limit = options.limit ?? 100;
+  const found: InexactValue[] = [];
+  visit(doc, {
+    Scalar(_key, node, path) {
+      const value = node.value;
+      const [start, end] = node.range ?? [0, 0];
+      let kind: InexactValue["kind"] | undefined;
+      if (typeof value === "number" && options.numbers) {
+        if (!numberRoundTrips(text.slice(start, end), value)) kind = "number";
+      } else if (typeof value === "string" && options.texts && loneSurrogateAt(value) !== -1) kind = "text";
+      if (!kind) return undefined;
+      // The pointer, from the path (found values are few: an indexOf for each list is cheap).
+      let pointer = "";
+      for (let i = 0; i < path.length; i++) {
+        const step = path[i];
+        if (isPair(step)) pointer += `/${String((step.key as { value?: unknown } | null)?.value ?? step.key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        else if (isSeq(step)) pointer += `/${step.items.indexOf((path[i + 1] ?? node) as never)}`;
+      }
+      found.push({ kind, pointer, start, end, written: text.slice(start, end).trim(), value: value as number | string });
+      return found.length >= limit ? visit.BREAK : undefined;
+    },
+  });
+  return found;
 }
 
 /** Keys in a parsed value, or -1 when it nests deeper than the limit. */

@@ -4,7 +4,7 @@
  * how to cite it. Counts are gathered while the events stream past.
  */
 import type { Event } from "../../schema/index.ts";
-import { tableCell } from "../core/markdown.ts";
+import { codeSpan, markdownCell, markdownText } from "../core/markdown.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN } from "./tables.ts";
 
@@ -56,7 +56,7 @@ function bump(map: Map<string, number>, key: string): void {
 
 function countTable(title: string, counts: ReadonlyMap<string, number>, order: "count" | "key"): string[] {
   const rows = [...counts].sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${k} | ${n} |`), ""];
+  return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${markdownText(k)} | ${n} |`), ""];
 }
 
 
@@ -64,7 +64,6 @@ export function datasetCard(
   version: string,
   created: string | undefined,
   counts: EventCounts,
-  formulas: { count: number; listed: { file: string; key: string; column: string; value: string }[] },
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
   const lines = [
@@ -81,7 +80,7 @@ export function datasetCard(
     "| file | what it holds |",
     "|---|---|",
     "| `events.jsonl` | every event as one JSON object a line, in id order, as `schema/event.schema.json` describes |",
-    ...TABLES.map((t) => `| \`${t.file}\` | ${tableCell(t.description)} |`),
+    ...TABLES.map((t) => `| ${codeSpan(t.file, true)} | ${markdownCell(t.description)} |`),
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
@@ -91,21 +90,11 @@ export function datasetCard(
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
-    "## Cells a spreadsheet may take for a formula",
+    "## Spreadsheets",
     "",
-    ...(formulas.count === 0
-      ? ["No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return: the CSV files open safely in spreadsheets.", ""]
-      : [
-          `${formulas.count} text cells start with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return (real names and headlines, such as`,
-          "\"+972 Magazine\", kept as they are). A spreadsheet that opens the CSV files directly may run them as formulas: import the",
-          "files as text (in Excel: Data > From Text/CSV, with the columns as Text) or read them with a CSV library.",
-          "",
-          "| file | row (key) | column | value |",
-          "|---|---|---|---|",
-          ...formulas.listed.map((f) => `| \`${f.file}\` | ${tableCell(f.key)} | \`${f.column}\` | ${tableCell(JSON.stringify(f.value))} |`),
-          ...(formulas.count > formulas.listed.length ? ["", `and ${formulas.count - formulas.listed.length} more.`] : []),
-          "",
-        ]),
+    "No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the release refuses to write one), so the",
+    "CSV files open in spreadsheets without running anything; numbers, negative ones included, are numbers.",
+    "",
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),
@@ -122,9 +111,9 @@ export function datasetCard(
     "",
   ];
   for (const table of TABLES) {
-    lines.push(`### ${table.file}`, "", tableCell(table.description), "", "| column | type | required | meaning |", "|---|---|---|---|");
+    lines.push(`### ${table.file}`, "", table.description, "", "| column | type | required | meaning |", "|---|---|---|---|");
     for (const c of table.columns)
-      lines.push(`| \`${c.name}\` | ${c.type} | ${c.required ? "yes" : "no"} | ${tableCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => `\`${v}\``).join(", ")}.` : ""} |`);
+      lines.push(`| ${codeSpan(c.name, true)} | ${c.type} | ${c.required ? "yes" : "no"} | ${markdownCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => codeSpan(v, true)).join(", ")}.` : ""} |`);
     lines.push("", `Key: ${table.primaryKey.map((k) => `\`${k}\``).join(", ")}.`, "");
   }
   lines.push(

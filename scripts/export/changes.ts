@@ -4,6 +4,7 @@
  * by id, so they are walked side by side, a line at a time: memory stays flat
  * however large the releases.
  */
+import { codeSpan, markdownText } from "../core/markdown.ts";
 import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { RECORD_KINDS } from "../../schema/versions.ts";
@@ -121,7 +122,7 @@ export function schemaChanges(previousFolder: string | undefined, currentFolder:
     const after = readFileSync(path.join(currentFolder, file), "utf8");
     if (before === after) continue;
     const idOf = (text: string | undefined) => (text ? String((JSON.parse(text) as { $id?: string }).$id ?? "?") : "none");
-    out.push(`- ${kind} records: \`${idOf(before)}\` → \`${idOf(after)}\``);
+    out.push(`- ${kind} records: ${codeSpan(idOf(before))} → ${codeSpan(idOf(after))}`);
   }
   return out;
 }
@@ -131,7 +132,8 @@ export const LISTED = 50;
 /** CHANGELOG.md: schema changes first, then counts, then the ids (the first 50 of each kind; changes.csv has them all). */
 export function changelog(version: string, previousVersion: string | undefined, schema: string[], counts: ReadonlyMap<ChangeKind, number>, ids: ReadonlyMap<ChangeKind, string[]>): string {
   const out = [`# eventwire ${version}`, ""];
-  out.push(previousVersion ? `Changes since ${previousVersion}.` : "The first release: every event is new.", "");
+  // The previous release's version, ids and schema ids are data from outside: escaped as Markdown text and code (core/markdown.ts).
+  out.push(previousVersion ? `Changes since ${markdownText(previousVersion)}.` : "The first release: every event is new.", "");
   if (schema.length > 0) out.push("## Schema changes", "", ...schema, "");
   out.push("## Events", "");
   if (!CHANGE_KINDS.some((k) => (counts.get(k) ?? 0) > 0)) out.push("No event changed.", "");
@@ -139,7 +141,7 @@ export function changelog(version: string, previousVersion: string | undefined, 
     const n = counts.get(kind) ?? 0;
     if (n === 0) continue;
     const listed = ids.get(kind) ?? [];
-    out.push(`### ${kind} (${n})`, "", listed.map((id) => `\`${id}\``).join(", ") + (n > listed.length ? `, and ${n - listed.length} more (changes.csv)` : ""), "");
+    out.push(`### ${kind} (${n})`, "", listed.map((id) => codeSpan(id)).join(", ") + (n > listed.length ? `, and ${n - listed.length} more (changes.csv)` : ""), "");
   }
   return out.join("\n");
 }

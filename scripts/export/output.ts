@@ -116,7 +116,7 @@ export class OutputFile {
   }
 }
 
-/** A cell that starts like a formula, as the dataset card lists it. */
+/** A text cell that starts like a formula: the file, its row (the key's columns and values), the column and the value. */
 export interface FormulaCell {
   file: string;
   key: string;
@@ -124,7 +124,13 @@ export interface FormulaCell {
   value: string;
 }
 
-/** Cells that start like a formula: kept as they are, and listed (the first 50, and a count) in the dataset card. */
+/**
+ * Text cells that start like a formula (`=`, `+`, `-`, `@`, tab, CR: OWASP's
+ * list for CSV injection), gathered as the tables are written: the first 50
+ * and a count. The release refuses to finish when there is one (see
+ * FormulaCellsError), so no released CSV holds such a cell; the data is never
+ * prefixed or altered to make it safe.
+ */
 export class FormulaCells {
   count = 0;
   readonly listed: FormulaCell[] = [];
@@ -158,9 +164,22 @@ function rowCells<R>(table: TableDefinition<R>, record: R, index: number, formul
     for (let i = formulaAt; i < columns.length; i++) {
       const c = columns[i]!;
       if (c.type === "string" && FORMULA_START.test(cells[i]!))
-        formulas.add({ file: table.file, key: table.primaryKey.map((k) => cells[columns.findIndex((x) => x.name === k)]).join(", "), column: c.name, value: cells[i]! });
+        formulas.add({ file: table.file, key: table.primaryKey.map((k) => `${k} ${cells[columns.findIndex((x) => x.name === k)]}`).join(", "), column: c.name, value: cells[i]! });
     }
   return cells;
+}
+
+/** A release that would hold text cells a spreadsheet runs as formulas: refused, each cell named (exit 1). */
+export class FormulaCellsError extends Error {
+  constructor(readonly cells: { count: number; listed: readonly FormulaCell[] }) {
+    const lines = cells.listed.map((c) => `  ${c.file}, row ${c.key}, column ${c.column}: ${JSON.stringify(c.value)}`);
+    if (cells.count > cells.listed.length) lines.push(`  and ${cells.count - cells.listed.length} more`);
+    super(
+      `${cells.count} text ${cells.count === 1 ? "cell" : "cells"} would start with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return, ` +
+        `which a spreadsheet opening the CSV files runs as a formula:\n${lines.join("\n")}\n` +
+        "Reword the values (validate's text-formula rule names the records and fields); the release keeps data exactly and never prefixes a cell.",
+    );
+  }
 }
 
 /** The header line of a table's CSV file. */

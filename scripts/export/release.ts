@@ -21,7 +21,7 @@ import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
-import { csvHeader, FormulaCells, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
+import { csvHeader, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, type TableDefinition } from "./tables.ts";
 
 
@@ -156,7 +156,8 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     timings.mark("join the event parts");
 
     // What changed since the previous release, walked in id order beside the new events.jsonl.
-    const changeTable = new TableWriter(path.join(temp, CHANGES.file), CHANGES, open);
+    // Its cells are checked like every table's: ids and statuses from a previous release are data from outside too.
+    const changeTable = new TableWriter(path.join(temp, CHANGES.file), CHANGES, open, formulas);
     const firstIds = new Map<ChangeKind, string[]>();
     const previousJsonl = options.previous ? path.join(options.previous, "events.jsonl") : undefined;
     if (previousJsonl && !existsSync(previousJsonl)) throw new Error(`${options.previous} holds no events.jsonl: is it a release folder?`);
@@ -183,6 +184,8 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     const outletTable = new TableWriter(path.join(temp, OUTLETS.file), OUTLETS, open, formulas);
     for (const outlet of recordsOf<Outlet>(options.files, "outlet")) outletTable.row(outlet);
     facts.set(OUTLETS.file, outletTable.close());
+    // Every CSV is written: one text cell that a spreadsheet would run as a formula, and nothing is released.
+    if (formulas.count > 0) throw new FormulaCellsError(formulas);
 
     const writeText = (rel: string, text: string) => {
       const out = new OutputFile(path.join(temp, rel), open);
@@ -195,7 +198,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // The changelog, the dataset card and the citation file.
     const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
     writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
-    writeText("README.md", datasetCard(options.version, options.created, counts, formulas));
+    writeText("README.md", datasetCard(options.version, options.created, counts));
     writeText("CITATION.cff", citationFile(options.version, options.created));
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.

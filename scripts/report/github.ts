@@ -7,13 +7,14 @@
  * Syntax: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { Finding, Severity } from "../core/finding.ts";
-import { tableCell } from "../core/markdown.ts";
+import { visible } from "../core/escape.ts";
+import { codeSpan, markdownText } from "../core/markdown.ts";
 import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Escapes a command's message: `%`, CR and LF. */
+/** Escapes a command's message as GitHub does: `%`, CR and LF. */
 export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -35,7 +36,7 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
   const out: string[] = [];
   for (const f of bySeverity(findings)) {
     const props: [string, string | number | undefined][] = [
-      ["file", f.file],
+      ["file", visible(f.file)],
       ["line", f.line],
       ["endLine", f.endLine],
       ["col", f.column],
@@ -46,14 +47,15 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
       .join(",");
-    const body = f.hint ? `${f.message}\nhelp: ${f.hint}` : f.message;
+    // Paths and values are shown with visible escapes (core/escape.ts), then escaped as GitHub reads them.
+    const body = f.hint ? `${visible(f.message)}\nhelp: ${visible(f.hint)}` : visible(f.message);
     out.push(`::${COMMAND[f.severity]} ${head}::${escapeData(body)}`);
   }
   out.push(totals(summary));
   const evidence = evidenceLine(summary);
   if (evidence) out.push(evidence);
   // A plain line, never a second one: what starts a line may be read as a workflow command.
-  const scope = scopeLine(summary).replace(/[\r\n]+/g, " ");
+  const scope = visible(scopeLine(summary));
   if (scope) out.push(scope);
   return out.join("\n") + "\n";
 }
@@ -67,16 +69,11 @@ function totals(summary: Summary): string {
 /** GitHub refuses a step summary over 1 MiB; the table stops short of that. */
 export const MAX_SUMMARY_BYTES = 1000 * 1000;
 
-
-function code(text: string): string {
-  return `<code>${tableCell(text)}</code>`;
-}
-
 /** The job summary: counts, then every finding, errors first. */
 export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES): string {
   const lines = ["## eventwire validate", ""];
   const scope = scopeLine(summary);
-  if (scope) lines.push(tableCell(scope), "");
+  if (scope) lines.push(markdownText(scope), "");
   const evidence = evidenceLine(summary);
   if (findings.length === 0) {
     lines.push(`No problems: ${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked.`, "");
@@ -95,7 +92,7 @@ export function formatStepSummary(findings: readonly Finding[], summary: Summary
   const sorted = bySeverity(findings);
   let shown = 0;
   for (const f of sorted) {
-    const row = `| ${f.severity} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${code(f.rule)} | ${tableCell(f.message)} | ${tableCell(f.hint ?? "")} |`;
+    const row = `| ${f.severity} | ${codeSpan(`${f.file}:${f.line}:${f.column}`, true)} | ${codeSpan(f.rule, true)} | ${markdownText(f.message)} | ${markdownText(f.hint ?? "")} |`;
     const size = Buffer.byteLength(row) + 1;
     if (bytes + size > maxBytes - 200) break;
     lines.push(row);

@@ -7,9 +7,21 @@ import type { Summary } from "./summary.ts";
 
 export const JSON_REPORT_VERSION = 1;
 
+/**
+ * Characters JSON.stringify leaves raw that a terminal or log viewer acts on
+ * (DEL, C1 controls such as CSI, line and paragraph separators, direction
+ * controls). They can only stand inside strings, where `\uXXXX` is the same
+ * value: the report stays exactly the data, and safe to print.
+ */
+const RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function printableJson(json: string): string {
+  return json.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
   const { files, records, errors, warnings, infos, evidence, scope } = summary;
-  return (
+  return printableJson(
     JSON.stringify(
       {
         version: JSON_REPORT_VERSION,
@@ -31,6 +43,6 @@ export function formatJson(findings: readonly Finding[], summary: Summary): stri
       },
       null,
       2,
-    ) + "\n"
+    ) + "\n",
   );
 }

@@ -1,8 +1,12 @@
 /**
  * The report for people: findings grouped by file, each at file:line:col with
  * a code frame of the real source lines, a caret under the value, and a hint.
- * Plain ASCII without colour unless the output is a terminal.
+ * Plain ASCII without colour unless the output is a terminal. Paths, messages
+ * and hints hold contributors' text: each is printed with control characters
+ * as visible escapes (core/escape.ts), and no line of the report can start a
+ * GitHub workflow command (`::`), whatever a file is named.
  */
+import { guardLines, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import { LineIndex } from "../dataset/lines.ts";
 import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
@@ -21,9 +25,9 @@ function painter(color: boolean) {
   return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
 }
 
-/** Makes control characters and tabs visible and keeps long lines short. */
+/** Makes control characters and tabs visible (a tab as two spaces, the rest as `?`) and keeps long lines short. */
 function displayLine(text: string): string {
-  const shown = text.replace(/\t/g, "  ").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");
+  const shown = text.replace(/\t/g, "  ").replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
   return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
 }
 
@@ -58,11 +62,11 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
     const lines = text === undefined ? undefined : new LineIndex(text);
     for (const f of list) {
       const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
-      out.push(`${paint.bold(`${file}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(f.rule)}`);
-      out.push(`  ${f.message}`);
+      out.push(`${paint.bold(`${visible(file)}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visible(f.rule))}`);
+      out.push(`  ${visible(f.message)}`);
       if (lines && text !== "" && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
-      if (f.hint) out.push(`  ${paint.cyan("help:")} ${f.hint}`);
-      for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${r.file}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
+      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visible(f.hint)}`);
+      for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");
     }
   }
@@ -76,7 +80,8 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
   }
   const evidence = evidenceLine(summary);
   if (evidence) out.push(evidence);
-  const scope = scopeLine(summary);
+  // The scope names changed files: contributors' text.
+  const scope = visible(scopeLine(summary));
   if (scope) out.push(scope);
-  return out.join("\n") + "\n";
+  return guardLines(out.join("\n") + "\n");
 }

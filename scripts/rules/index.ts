@@ -36,6 +36,8 @@ import { summaryCopy } from "./text/summary-copy.ts";
 import { textControl } from "./text/text-control.ts";
 import { textFormula } from "./text/text-formula.ts";
 import { textNfc } from "./text/text-nfc.ts";
+import { textUnicode } from "./text/text-unicode.ts";
+import { numberExact } from "./record/number-exact.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
@@ -71,6 +73,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   textControl,
   textFormula,
   textNfc,
+  textUnicode,
+  numberExact,
   summaryCopy,
   evidenceReference,
   evidenceQuote,

@@ -3,6 +3,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DEPENDENCIES, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { formatGithub } from "../../scripts/report/github.ts";
+import { formatPretty } from "../../scripts/report/pretty.ts";
 
 test("changed records alone widen nothing", () => {
   assert.is(widening(["data/events/2023/02/ev-p6w7bxbz.yaml", "README.md", "data/notes.txt"], true), undefined);
@@ -14,9 +16,14 @@ test("a registry entry widens to every event; a kept text or the manifest to eve
   assert.equal(widening(["data/outlets/dw.yaml", "data/actors/a.yaml", "data/actors/b.yaml"], false)!.because, ["registry entries changed (data/actors/a.yaml and 2 more)"]);
 });
 
-test("a file name with a newline stays on the summary line, escaped", () => {
+test("a file name with a newline stays on the summary line: escaped where the reports print it", () => {
   const because = widening(["data/actors/a\n::error file=x::forged.yaml"], false)!.because[0]!;
-  assert.is(because, "registry entries changed (data/actors/a\\u000a::error file=x::forged.yaml)");
+  assert.is(because, "registry entries changed (data/actors/a\n::error file=x::forged.yaml)");
+  const summary = { files: 1, records: 1, errors: 0, warnings: 0, infos: 0, evidence: { checked: 0, notChecked: 0 }, scope: because };
+  for (const out of [formatPretty([], summary, { color: false, source: () => undefined }), formatGithub([], summary)]) {
+    assert.ok(out.includes("Scope: registry entries changed (data/actors/a\\n::error file=x::forged.yaml)."), out);
+    assert.not.ok(out.split("\n").some((line) => line.trimStart().startsWith("::error file=x")), out);
+  }
 });
 
 test("the configuration widens to all of data/, whatever else changed", () => {

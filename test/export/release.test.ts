@@ -17,7 +17,7 @@ import { LATEST_VERSION } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { buildRelease } from "../../scripts/export/release.ts";
-import { CSV_OPTIONS } from "../../scripts/export/output.ts";
+import { CSV_OPTIONS, FormulaCellsError } from "../../scripts/export/output.ts";
 import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { ACTORS, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
@@ -224,6 +224,10 @@ test("the dataset card counts the events and describes every column; CITATION.cf
       assert.match(card, new RegExp(`### ${table.file.replace(".", "\\.")}`));
       for (const c of table.columns) assert.ok(card.includes(`| \`${c.name}\` | ${c.type} |`), `${table.file} ${c.name}`);
     }
+    // The column descriptions are Markdown with code spans: `<` stays `<` inside code (an entity would show as written).
+    assert.ok(card.includes("`event_type`, `mode`, `date`, `actor:<id>` or `location:<n>`"), "claim's description");
+    assert.not.match(card, /&lt;|&gt;|&amp;/);
+    assert.ok(card.includes("joined with `\\|`"), "a pipe in a code span in a table cell is escaped for GFM");
     const cff = parseYaml(read(folder, "CITATION.cff"));
     assert.is(cff["cff-version"], "1.2.0");
     assert.is(cff.version, "1.2.3");
@@ -279,23 +283,56 @@ test("CSV cells with line breaks, quotes and commas read back as written", () =>
   assert.equal(parseCsv(text, { columns: false }), [values]);
 });
 
-test("a cell that starts like a formula stays exactly the data, and the card lists it", async () => {
+const PLUS_972 = 'schema_version: "1.2.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n';
+
+test("a text cell that starts like a formula: an error in validate, and the release is refused, nothing written", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/outlets/plus-972.yaml": PLUS_972 });
+  try {
+    const checked = await run(["validate", "--format", "json"], { cwd: root });
+    assert.is(checked.code, 1, "an error");
+    assert.equal(JSON.parse(checked.stdout).findings.map((f: { rule: string; line: number; column: number }) => [f.rule, f.line, f.column]), [["text-formula", 3, 7]]);
+    const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root });
+    assert.is(r.code, 1, r.stderr);
+    assert.match(r.stderr, /data\/outlets\/plus-972\.yaml:3:7 +error +text-formula/);
+    assert.not.ok(existsSync(path.join(root, "dist")), "nothing written");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("the CSV writer refuses a formula-like text cell from any source, naming file, row and column; numbers stay numbers", async () => {
   const root = writeDataset({
     ...REGISTRY,
-    [EVENT_PATH]: EVENT_YAML,
-    "data/outlets/plus-972.yaml": 'schema_version: "1.2.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n',
+    [EVENT_PATH]: editEvent("    precision: country", "    precision: country\n    lat: -12.5\n    lon: -0.25"),
+    "data/outlets/plus-972.yaml": PLUS_972,
   });
+  const out = path.join(root, "dist");
   try {
-    const warned = await run(["validate", "--format", "json"], { cwd: root });
-    assert.is(warned.code, 0, "a warning, not an error");
-    assert.equal(JSON.parse(warned.stdout).findings.map((f: { rule: string }) => f.rule), ["text-formula"]);
-    const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root });
-    assert.is(r.code, 0, r.stderr);
-    const folder = path.join(root, "dist", "eventwire-1.0.0");
-    assert.ok(csv(folder, "outlets.csv").some((row) => row.name === "+972 Magazine"), "the cell is the name, unprefixed");
-    const card = read(folder, "README.md");
-    assert.match(card, /1 text cells start with/);
-    assert.match(card, /\| `outlets\.csv` \| plus-972 \| `name` \| "\+972 Magazine" \|/);
+    // Past validate (the build alone, as a script would call it): the cell check still holds.
+    let refused: unknown;
+    await buildRelease({ out, version: "1.0.0", files: await discover(root) }).catch((error: unknown) => (refused = error));
+    assert.instance(refused, FormulaCellsError);
+    assert.match((refused as Error).message, /^1 text cell would start with/);
+    assert.ok((refused as Error).message.includes('outlets.csv, row outlet_id plus-972, column name: "+972 Magazine"'), (refused as Error).message);
+    assert.equal(readdirSync(out), [], "no release, no temporary folder");
+
+    // Without it, the release is built; negative numbers are numbers, not text cells.
+    rmSync(path.join(root, "data/outlets/plus-972.yaml"));
+    assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
+    const previous = path.join(out, "eventwire-1.0.0");
+    const located = csv(previous, "event_locations.csv")[0]!;
+    assert.is(located.lat, "-12.5");
+    assert.is(located.lon, "-0.25");
+
+    // A previous release is data from outside too: an id in it that would start a formula reaches changes.csv, and is refused.
+    const line = read(previous, "events.jsonl");
+    writeFileSync(path.join(previous, "events.jsonl"), line.replace(/"id":"ev-p6w7bxbz"/, '"id":"=HYPERLINK(1)"').replace(/"status":"active"/, '"status":"@SUM(1)"') + line);
+    const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", previous], { cwd: root });
+    assert.is(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^release: not built: 2 text cells would start with/);
+    assert.ok(r.stderr.includes('changes.csv, row event_id =HYPERLINK(1), column event_id: "=HYPERLINK(1)"'), r.stderr);
+    assert.ok(r.stderr.includes('changes.csv, row event_id =HYPERLINK(1), column previous_status: "@SUM(1)"'), r.stderr);
+    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"], "1.1.0 is not written");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -32,8 +32,32 @@ test("every character that means something to GitHub survives the round trip", (
   const parsed = parseWorkflowCommand(line!)!;
   assert.is(parsed.command, "error");
   assert.equal(parsed.properties, { file: "data/a,b:c%.yaml", line: "3", col: "7", title: "text-control" });
-  assert.is(parsed.data, `${nasty}\nhelp: fix: it, 50%`);
+  // A line break inside a message is a value's (toolkit messages are one line): shown as `\r\n`; the one before help is real.
+  assert.is(parsed.data, `${nasty.replace("\r\n", "\\r\\n")}\nhelp: fix: it, 50%`);
   assert.is(parseWorkflowCommand(total!), undefined);
+});
+
+test("hostile paths and values: no forged command, no terminal escape, no breakout of a code span", () => {
+  const file = "data/events/ev-x\n::error file=README.md,line=1::FORGED\u001b[2J.yaml";
+  const message = "The id `x` is also used by `a`![i](http://evil/x.png)[l](http://evil) $(rm -rf ~) \u202eevil\u0085";
+  const f = finding({ file, message, hint: "```\n::warning::x", related: [{ file, pointer: "" }] });
+  const out = formatGithub([f], summarize([f], 1, 1));
+  const lines = out.trimEnd().split("\n");
+  assert.is(lines.length, 2, "one command and the totals line");
+  const parsed = parseWorkflowCommand(lines[0]!)!;
+  assert.is(parsed.command, "error");
+  assert.is(parsed.properties.file, "data/events/ev-x\\n::error file=README.md,line=1::FORGED\\x1b[2J.yaml");
+  assert.not.match(out, /[\u001b\u0085\u202e]/);
+  const summary = formatStepSummary([f], summarize([f], 1, 1));
+  assert.not.match(summary, /[\u001b\u0085\u202e]/);
+  const row = summary.split("\n").find((l) => l.startsWith("| error"))!;
+  assert.ok(row, summary);
+  // The location is one code span; the message renders as text: no code span, link or image can open.
+  assert.ok(row.includes("`data/events/ev-x\\n::error file=README.md,line=1::FORGED\\x1b[2J.yaml:3:7`"), row);
+  assert.ok(row.includes("The id \\`x\\` is also used by \\`a\\`\\!\\[i\\](http://evil/x.png)\\[l\\](http://evil) \\$(rm -rf \\~)"), row);
+  const cells = row.slice(row.indexOf("| `schema` |") + "| `schema` |".length);
+  assert.not.match(cells.replace(/\\./g, ""), /[`[\]<]/, "every backtick, bracket and angle bracket of the message and hint is escaped");
+  for (const l of summary.split("\n")) assert.not.match(l, /^\s*::/);
 });
 
 test("errors come first, then warnings, then notices; end positions are given", () => {
@@ -67,7 +91,7 @@ test("github report on the broken fixture (golden), and the job summary (golden)
 test("the job summary escapes table cells and stops short of GitHub's size limit", () => {
   const f = finding({ message: "a | b\nc <script>", hint: "x|y" });
   const table = formatStepSummary([f], summarize([f], 1, 1));
-  assert.match(table, /\| a \\\| b<br>c &lt;script&gt; \| x\\\|y \|/);
+  assert.ok(table.includes("| a \\| b\\\\nc &lt;script&gt; | x\\|y |"), table);
   const many = Array.from({ length: 500 }, (_, i) => finding({ line: i + 1, message: "long ".repeat(40) }));
   const capped = formatStepSummary(many, summarize(many, 1, 1), 20_000);
   assert.ok(Buffer.byteLength(capped) <= 20_000);
@@ -80,9 +104,9 @@ test("a check of part of the dataset says its scope, on one line of its own, in 
   const lines = formatGithub([f], summary).trimEnd().split("\n");
   assert.is(lines.length, 3);
   assert.ok(parseWorkflowCommand(lines[0]!));
-  assert.is(lines[2], "Scope: 1 changed file since abc, and every event, because registry entries changed (data/actors/a<b>|c ::error::x.yaml).");
+  assert.is(lines[2], "Scope: 1 changed file since abc, and every event, because registry entries changed (data/actors/a<b>|c\\n::error::x.yaml).");
   const table = formatStepSummary([f], summary);
-  assert.match(table, /^## eventwire validate\n\nScope: 1 changed file since abc, .*\(data\/actors\/a&lt;b&gt;\\\|c<br>::error::x\.yaml\)\.\n\n/);
+  assert.match(table, /^## eventwire validate\n\nScope: 1 changed file since abc, .*\(data\/actors\/a&lt;b&gt;\\\|c\\\\n::error::x\.yaml\)\.\n\n/);
   assert.not.match(formatGithub([f], summarize([f], 3, 3)), /Scope/);
 });
 

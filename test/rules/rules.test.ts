@@ -4,6 +4,7 @@
  * expects as `file|rule@line:col`; a valid case expects none of its rule.
  */
 import { test } from "uvu";
+import { parse as parseYaml } from "yaml";
 import * as assert from "uvu/assert";
 import { RULES } from "../../scripts/rules/index.ts";
 import { createHash } from "node:crypto";
@@ -36,6 +37,14 @@ const withQuote = (exact: string, rest = "    position: { start: 558, end: 653 }
 const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
 const event = (text: string, file = E) => ({ [file]: text });
 const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
+
+// The event as JSON, and where a piece of its text starts (1-based line and column).
+const JSON_E = EVENT_PATH.replace(/\.yaml$/, ".json");
+const jsonEvent = JSON.stringify(parseYaml(EVENT_YAML), null, 2) + "\n";
+const lineCol = (text: string, piece: string): [number, number] => {
+  const before = text.slice(0, text.indexOf(piece)).split("\n");
+  return [before.length, before.at(-1)!.length + 1];
+};
 
 const cases: Case[] = [
   // file
@@ -162,6 +171,12 @@ const cases: Case[] = [
   { rule: "text-formula", name: "a minus inside the text", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Blinken meets ministers - all five")), expect: [] },
   { rule: "text-nfc", name: "a decomposed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstane\u0301")), expect: [at(E, "text-nfc", 17, 11)] },
   { rule: "text-nfc", name: "a composed accent", files: event(editEvent("name: Kazakhstan", "name: Kazakhstan\u00e9")), expect: [] },
+  { rule: "text-unicode", name: "a lone surrogate escape in YAML", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "Blinken \\ud83d meets the five Central Asian foreign ministers"')), expect: [at(E, "text-unicode", 4, 8)] },
+  { rule: "text-unicode", name: "a lone low surrogate in JSON", files: { [JSON_E]: jsonEvent.replace('"title": "Blinken', '"title": "\\udc00Blinken') }, expect: [at(JSON_E, "text-unicode", ...lineCol(jsonEvent, '"Blinken meets'))] },
+  { rule: "text-unicode", name: "a surrogate pair, escaped, and an emoji", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "Blinken \\ud83d\\ude00 meets 😀 the five Central Asian foreign ministers"')), expect: [] },
+  { rule: "number-exact", name: "more digits than a double holds", files: event(editEvent("    precision: country", "    precision: country\n    lat: 48.5\n    lon: 67.500000000000001")), expect: [at(E, "number-exact", 21, 10)] },
+  { rule: "number-exact", name: "an integer beyond 2^53 and an underflow, in JSON", files: { [JSON_E]: jsonEvent.replace('"start": 558', '"start": 9007199254740993').replace('"end": 653', '"end": 1e-400') }, expect: [at(JSON_E, "number-exact", ...lineCol(jsonEvent, "558")), at(JSON_E, "number-exact", ...lineCol(jsonEvent, "653"))] },
+  { rule: "number-exact", name: "the same value spelled otherwise: 67.50, 4.85e1, 558.0", files: event(editEvent("    precision: country", "    precision: country\n    lat: 4.85e1\n    lon: 67.50000000000000").replace("start: 558,", "start: 558.0,")), expect: [] },
   { rule: "summary-copy", name: "the headline as title", files: event(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia")), expect: [at(E, "summary-copy", 4, 8)] },
   { rule: "summary-copy", name: "own words", files: event(EVENT_YAML), expect: [] },
   {

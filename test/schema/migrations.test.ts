@@ -147,4 +147,22 @@ test("migrateText refuses a JSON record with a repeated key, as validate does (i
   assert.equal(result, { ok: false, reason: "it does not parse (run `eventwire validate` on it)" });
 });
 
+test("migrate never changes a value: a number that does not round-trip or a lone surrogate refuses the file, naming line, column and value", async () => {
+  const old = EVENT_YAML.replace(`schema_version: "${LATEST_VERSION}"`, 'schema_version: "1.0.0"').replace(/\nevidence:[\s\S]*$/, "\n");
+  const number = old.replace("    precision: country", "    precision: country\n    lat: 48.5\n    lon: 67.500000000000001");
+  // The same event as JSON, its title with a lone surrogate (JSON.stringify writes it as the escape `\ud83d`).
+  const record = parse(old) as { id: string; title: string };
+  const json = JSON.stringify({ ...record, id: "ev-aaaaaaaa", title: "Blinken \ud83d meets" }, null, 2) + "\n";
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: number, "data/events/2023/02/ev-aaaaaaaa.json": json });
+  try {
+    const r = await run(["migrate"], { cwd: root });
+    assert.is(r.code, 1, r.stderr);
+    assert.ok(r.stderr.includes(`${EVENT_PATH}: not migrated: line 21, column 10: the number \`67.500000000000001\` would be read as 67.5`), r.stderr);
+    assert.match(r.stderr, /ev-aaaaaaaa\.json: not migrated: line 5, column 12: the text "Blinken \\ud83d meets" holds a lone surrogate \(U\+D83D\)/);
+    assert.is(readFileSync(path.join(root, EVENT_PATH), "utf8"), number, "the file is left as it was");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test.run();

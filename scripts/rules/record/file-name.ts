@@ -1,3 +1,4 @@
+import { shellQuote } from "../../core/escape.ts";
 import path from "node:path";
 import type { Event } from "../../../schema/index.ts";
 import { eventFolder, RECORD_FOLDERS } from "../../dataset/discover.ts";
@@ -28,6 +29,6 @@ export const fileName: RecordRule = {
     const actual = file.path.slice(0, file.path.length - path.extname(file.path).length);
     if (stem === undefined || stem === actual) return [];
     const expected = `${stem}${path.extname(file.path)}`;
-    return [{ pointer: "/id", message: `This record belongs at \`${expected}\`, not \`${file.path}\`.`, hint: `Move the file: git mv ${file.path} ${expected}` }];
+    return [{ pointer: "/id", message: `This record belongs at \`${expected}\`, not \`${file.path}\`.`, hint: `Move the file: git mv -- ${shellQuote(file.path)} ${shellQuote(expected)}` }];
   },
 };

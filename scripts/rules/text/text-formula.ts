@@ -8,12 +8,12 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 export const textFormula: RecordRule = {
   id: "text-formula",
   family: "record",
-  severity: "warning",
+  severity: "error",
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description:
-    "A text value that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet opening the release's CSV files could run as a formula. The release keeps such cells exactly as they are and lists them in its dataset card.",
-  fix: "Where your own words start that way (title, summary), reword (\"minus 5\" for \"-5\"); where it is a real name or a headline as published (\"+972 Magazine\"), keep it and say so in the pull request.",
+    "No text value starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet opening the release's CSV files would run as a formula. No field of a record needs a formula (titles, summaries, names, ids, headlines, quotes): the release refuses to write such a cell rather than alter it, so this is an error wherever it is (numbers, negative ones included, are not text).",
+  fix: "Reword so that the value starts otherwise (\"minus 5\" for \"-5\", \"Plus 972 Magazine\" or the name as the outlet writes it in running text); for a headline as published, leave `title` out or start the quote later; never prefix a `'`.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       FORMULA_START.test(text)
