@@ -1,5 +1,6 @@
 /** The `eventwire` command: argument dispatch only. */
-import { EXIT, UsageError, type CommandIO } from "./core/io.ts";
+import { fsUsageError } from "./core/fs-errors.ts";
+import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
 
@@ -34,8 +35,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
     if (!command) throw new UsageError(`unknown command \`${name}\`\n\n${USAGE}`);
     return await (await command.load())(rest, io);
-  } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+  } catch (thrown) {
+    // A full disk, a read-only mount, a name taken: the environment's fault, named with its path (exit 2, not "internal error").
+    const error = fsUsageError(thrown) ?? thrown;
+    const usage = isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.stderr.write(`eventwire ${name}: ${usage ? "" : "internal error: "}${(error as Error).message}\n`);
     if (!usage && io.env.EVENTWIRE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return EXIT.usage;
