@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, type CommandIO } from "../core/io.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
@@ -36,6 +36,8 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
   const files = await discoverRecords(root, positionals, io.cwd);
+  // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
+  const temp = values.check ? undefined : temporaryFolder(root);
 
   const differ: string[] = [];
   const failed: string[] = [];
@@ -53,8 +55,9 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     }
     if (result.text === original) continue;
     differ.push(file.path);
-    if (!values.check) writeFileAtomic(absolutePath(file), result.text);
+    if (temp) writeFileAtomic(absolutePath(file), result.text, temp.folder);
   }
+  temp?.done();
 
   for (const line of failed) io.stderr.write(line + "\n");
   if (values.check) {

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
@@ -46,6 +46,8 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   const dryRun = values["dry-run"] === true;
   const root = path.resolve(io.cwd, values.root ?? ".");
   const files = await discoverRecords(root, positionals, io.cwd);
+  // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
+  const temp = dryRun ? undefined : temporaryFolder(root);
 
   const failed: string[] = [];
   const changed: string[] = [];
@@ -72,8 +74,9 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     changed.push(file.path);
     fromVersions.add(result.from);
     if (dryRun) io.stdout.write(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`));
-    else writeFileAtomic(absolutePath(file), result.text);
+    else writeFileAtomic(absolutePath(file), result.text, temp!.folder);
   }
+  temp?.done();
 
   for (const line of failed) io.stderr.write(line + "\n");
   if (dryRun && fromVersions.size > 0) {
