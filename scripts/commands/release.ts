@@ -1,6 +1,6 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
@@ -93,6 +93,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     throw fsUsageError(error, out) ?? error;
   }
   const scratch = releasePaths(out, version).scratch;
+  const outExisted = existsSync(out);
   let previous: PreviousRelease | undefined;
   try {
     if (values.previous !== undefined) {
@@ -130,6 +131,8 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   } finally {
     previous?.close();
     rmSync(scratch, { recursive: true, force: true });
+    // Made here for the scratch folder, and nothing built: not even an empty --out is left behind.
+    if (!outExisted && existsSync(out) && readdirSync(out).length === 0) rmSync(out, { recursive: true });
   }
 }
 

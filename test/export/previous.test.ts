@@ -128,6 +128,10 @@ test("a previous folder: links inside it are not followed, a FIFO does not block
   await refused(large, /datapackage\.json` is 16777217 bytes, more than the 16777216 read at most/);
 
   await refused(path.join(root, "no-such-release"), /does not exist/);
+  // Into an --out that did not exist: it is not left behind either.
+  const r = await run(["release", "--version", "1.1.0", "--out", path.join(root, "new-dist"), "--previous", fifo], { cwd: root });
+  assert.is(r.code, 2);
+  assert.not.ok(existsSync(path.join(root, "new-dist")));
   mkdirSync(path.join(root, "empty-folder"), { recursive: true });
   await refused(path.join(root, "empty-folder"), /holds no events\.jsonl/);
 });

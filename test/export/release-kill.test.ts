@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -155,6 +155,35 @@ test("EVENTWIRE_TEST_KILL_AT names a step or is a usage error", async () => {
   assert.is(r.code, 2);
   assert.match(r.stderr, /EVENTWIRE_TEST_KILL_AT: `later` is not a step \(move-old-aside, move-new-in, remove-old\)/);
   assert.not.ok(existsSync(path.join(TOOLKIT_ROOT, "dist-never")));
+});
+
+test("leftovers of a release still running are left alone and said; those of any version whose run is gone are removed; the archive of the former layout goes with its set", async () => {
+  const { root, out } = await releasedOnce();
+  const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+  try {
+    const gone = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+    await exited(gone);
+    const running = `.eventwire-9.9.9.tmp-${sleeper.pid}`;
+    const stale = `.eventwire-0.1.0.tmp-${gone.pid}`;
+    const staleArchive = `.eventwire-0.1.0.tar.gz.tmp-${gone.pid}`;
+    for (const name of [running, stale]) mkdirSync(path.join(out, name, "eventwire-x"), { recursive: true });
+    writeFileSync(path.join(out, staleArchive), "half an archive");
+    // A release of the former layout: its folder at the set's name, its archive beside it.
+    rmSync(path.join(out, SET), { recursive: true });
+    mkdirSync(path.join(out, SET));
+    writeFileSync(path.join(out, SET, "events.jsonl"), "");
+    writeFileSync(path.join(out, `${SET}.tar.gz`), "the old archive");
+    const r = await run(["release", "--version", V, "--out", out], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`${running.replace(/\./g, "\\.")} belongs to a release still running \\(process ${sleeper.pid}\\); left alone`));
+    assert.match(r.stderr, new RegExp(`${stale.replace(/\./g, "\\.")} removed`));
+    assert.match(r.stderr, new RegExp(`${staleArchive.replace(/\./g, "\\.")} removed`));
+    assert.equal(readdirSync(out).sort(), [running, SET].sort());
+    await wholeSet(path.join(out, SET));
+  } finally {
+    sleeper.kill("SIGKILL");
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.run();
