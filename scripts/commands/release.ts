@@ -18,8 +18,9 @@ import { summarize } from "../report/summary.ts";
 export const RELEASE_USAGE = `Usage: eventwire release [options]
 
 Builds dist/eventwire-<version>/, one set that holds the release folder
-eventwire-<version>/ and its archive eventwire-<version>.tar.gz (replaced
-together, never one without the other). The folder holds events.jsonl (every record as the latest
+eventwire-<version>/ and its archive eventwire-<version>.tar.gz, replaced
+together (a stopped release leaves the set before it; the next one clears
+what it left). The folder holds events.jsonl (every record as the latest
 schema version), events.csv, the long tables event_actors.csv,
 event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
@@ -32,7 +33,8 @@ Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
   --out <dir>       where the release set goes (default: dist; never inside data/)
   --previous <path> the previous release (its folder or its .tar.gz): CHANGELOG.md
-                    and changes.csv list what changed since (else: all is new)
+                    and changes.csv list what changed since (else: all is new);
+                    links in it are not followed, an archive is read as a stream
   --root <dir>      the dataset's repository (default: current folder)
   -h, --help        show this help`;
 
