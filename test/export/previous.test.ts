@@ -127,6 +127,9 @@ test("a previous folder: links inside it are not followed, a FIFO does not block
   writeFileSync(path.join(large, "datapackage.json"), Buffer.alloc((16 << 20) + 1, 0x20));
   await refused(large, /datapackage\.json` is 16777217 bytes, more than the 16777216 read at most/);
 
+  // A FIFO named as the archive: refused at once, not waited on.
+  execFileSync("mkfifo", [path.join(root, "named-pipe.tar.gz")]);
+  await refused(path.join(root, "named-pipe.tar.gz"), /named-pipe\.tar\.gz` is a FIFO; only regular files are read/);
   await refused(path.join(root, "no-such-release"), /does not exist/);
   // Into an --out that did not exist: it is not left behind either.
   const r = await run(["release", "--version", "1.1.0", "--out", path.join(root, "new-dist"), "--previous", fifo], { cwd: root });
@@ -161,6 +164,18 @@ test("the version CHANGELOG.md names comes from datapackage.json only when it is
   assert.not.match(log, /injected/);
   assert.not.ok(existsSync(path.join(out, ".eventwire-1.1.0.previous-" + process.pid)));
   rmSync(path.join(out, "eventwire-1.1.0"), { recursive: true });
+});
+
+test("a plain .tar, and a link named on the command line, are read like the .tar.gz and the folder", async () => {
+  const plain = path.join(root, "plain.tar");
+  execFileSync("tar", ["-cf", plain, "-C", path.dirname(good), path.basename(good)]);
+  symlinkSync(good, path.join(root, "latest"));
+  for (const previous of [plain, path.join(root, "latest")]) {
+    const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", previous], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(readFileSync(path.join(out, "eventwire-1.1.0", "eventwire-1.1.0", "CHANGELOG.md"), "utf8"), /Changes since 1\.0\.0\.\n[\s\S]*No event changed\./);
+    rmSync(path.join(out, "eventwire-1.1.0"), { recursive: true });
+  }
 });
 
 test.run();
