@@ -32,7 +32,7 @@ comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
   --out <dir>       where the release set goes (default: dist; never inside data/)
-  --previous <path> the previous release (its folder or its .tar.gz): CHANGELOG.md
+  --previous <path> the previous release (its set, folder or .tar.gz): CHANGELOG.md
                     and changes.csv list what changed since (else: all is new);
                     links in it are not followed, an archive is read as a stream
   --root <dir>      the dataset's repository (default: current folder)

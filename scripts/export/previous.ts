@@ -217,10 +217,32 @@ export async function openPrevious(given: string, cwd: string, scratch: string):
     if (isUsageError(error)) throw error;
     throw new UsageError(`${LABEL}: \`${given}\` does not exist or cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (stat.isDirectory()) return fromFolder(resolved, path.basename(resolved), given);
+  if (stat.isDirectory()) {
+    // A release set (dist/eventwire-<v>/) holds the release folder of the same name: that is the one read.
+    const inner = path.join(resolved, path.basename(resolved));
+    if (!existsOrLink(path.join(resolved, "events.jsonl")) && isRealFolder(inner)) return fromFolder(inner, path.basename(inner), path.join(given, path.basename(inner)));
+    return fromFolder(resolved, path.basename(resolved), given);
+  }
   const opened = openRegular(path.dirname(resolved), path.basename(resolved), MAX_ARCHIVE_BYTES, LABEL, false, true)!;
   const top = await unpackWanted(opened.fd, opened.size, scratch, given);
   return fromFolder(scratch, top, given);
+}
+
+function existsOrLink(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRealFolder(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The stat of what a link named on the command line points to. */

@@ -166,11 +166,11 @@ test("the version CHANGELOG.md names comes from datapackage.json only when it is
   rmSync(path.join(out, "eventwire-1.1.0"), { recursive: true });
 });
 
-test("a plain .tar, and a link named on the command line, are read like the .tar.gz and the folder", async () => {
+test("a plain .tar, a link named on the command line, and the set folder are read like the .tar.gz and the release folder", async () => {
   const plain = path.join(root, "plain.tar");
   execFileSync("tar", ["-cf", plain, "-C", path.dirname(good), path.basename(good)]);
   symlinkSync(good, path.join(root, "latest"));
-  for (const previous of [plain, path.join(root, "latest")]) {
+  for (const previous of [plain, path.join(root, "latest"), path.join(out, "eventwire-1.0.0")]) {
     const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", previous], { cwd: root });
     assert.is(r.code, 0, r.stderr);
     assert.match(readFileSync(path.join(out, "eventwire-1.1.0", "eventwire-1.1.0", "CHANGELOG.md"), "utf8"), /Changes since 1\.0\.0\.\n[\s\S]*No event changed\./);
