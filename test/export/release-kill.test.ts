@@ -130,17 +130,22 @@ test("a plain kill (SIGTERM) midway: the old set whole, nothing left behind", as
   const { root, out, oldSums } = await releasedOnce();
   try {
     const child = cli(root, out);
-    const done = exited(child);
-    // Stopped once its staging folder exists, that is midway through the build.
-    await new Promise<void>((resolve) => {
+    let ended = false;
+    const done = exited(child).then((end) => ((ended = true), end));
+    // Stopped once its staging folder exists, that is midway through the build (a run that ends first fails the test, never hangs it).
+    const stopped = await new Promise<boolean>((resolve) => {
       const poll = setInterval(() => {
-        if (readdirSync(out).some((e) => e.includes(".tmp-"))) {
+        if (ended) {
+          clearInterval(poll);
+          resolve(false);
+        } else if (readdirSync(out).some((e) => e.includes(".tmp-"))) {
           clearInterval(poll);
           child.kill("SIGTERM");
-          resolve();
+          resolve(true);
         }
       }, 2);
     });
+    assert.ok(stopped, "the release ended before its staging folder was seen");
     const end = await done;
     assert.is(end.code, 143, "stopped by its own handler, 128 + SIGTERM");
     assert.equal(readdirSync(out), [SET], "no staging folder left");
