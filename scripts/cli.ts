@@ -1,5 +1,6 @@
 /** The `eventwire` command: argument dispatch only. */
 import { displayText, visible } from "./core/escape.ts";
+import { fsUsageError } from "./core/fs-errors.ts";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
@@ -35,7 +36,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
     if (!command) throw new UsageError(`unknown command \`${name}\`\n\n${USAGE}`);
     return await (await command.load())(rest, io);
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk, a read-only mount, a name taken: the environment's fault, named with its path (exit 2, not "internal error").
+    const error = fsUsageError(thrown) ?? thrown;
     const usage = isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     // A message may name a path or an argument as typed: its lines are shown with visible escapes (core/escape.ts).
     const message = (error as Error).message.split("\n").map(displayText).join("\n");

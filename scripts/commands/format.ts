@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { displayText } from "../core/escape.ts";
 import { EXIT, type CommandIO } from "../core/io.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
@@ -39,6 +39,8 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
   const files = await discoverRecords(root, positionals, io.cwd);
+  // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
+  const temp = values.check ? undefined : temporaryFolder(root);
 
   const differ: string[] = [];
   const failed: string[] = [];
@@ -56,8 +58,9 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     }
     if (result.text === original) continue;
     differ.push(file.path);
-    if (!values.check) writeFileAtomic(absolutePath(file), result.text);
+    if (temp) writeFileAtomic(absolutePath(file), result.text, temp.folder);
   }
+  temp?.done();
 
   // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
   for (const line of failed) io.stderr.write(displayText(line) + "\n");

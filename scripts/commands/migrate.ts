@@ -6,7 +6,7 @@ import { migrationsBetween } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { displayText, guardLine, shellQuote, visible } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
@@ -56,6 +56,8 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   const dryRun = values["dry-run"] === true;
   const root = path.resolve(io.cwd, values.root ?? ".");
   const files = await discoverRecords(root, positionals, io.cwd);
+  // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
+  const temp = dryRun ? undefined : temporaryFolder(root);
 
   const failed: string[] = [];
   const changed: string[] = [];
@@ -83,8 +85,9 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
     fromVersions.add(result.from);
     // The diff shows the path and lines with control characters as visible escapes (tabs kept), and no line starts a workflow command.
     if (dryRun) io.stdout.write(showDiff(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, original, result.text, `schema ${result.from}`, `schema ${to}`)));
-    else writeFileAtomic(absolutePath(file), result.text);
+    else writeFileAtomic(absolutePath(file), result.text, temp!.folder);
   }
+  temp?.done();
 
   // Paths and reasons are shown with visible escapes, and no line can start a workflow command (core/escape.ts).
   for (const line of failed) io.stderr.write(displayText(line) + "\n");

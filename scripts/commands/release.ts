@@ -1,8 +1,6 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as tar from "tar";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
@@ -13,13 +11,18 @@ import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
 import { FormulaCellsError } from "../export/output.ts";
-import { buildRelease } from "../export/release.ts";
+import { fsUsageError } from "../core/fs-errors.ts";
+import { openPrevious, type PreviousRelease } from "../export/previous.ts";
+import { buildRelease, clearLeftovers, RELEASE_STEPS, releasePaths, type ReleaseStep } from "../export/release.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
 
-Builds dist/eventwire-<version>/: events.jsonl (every record as the latest
+Builds dist/eventwire-<version>/, one set that holds the release folder
+eventwire-<version>/ and its archive eventwire-<version>.tar.gz, replaced
+together (a stopped release leaves the set before it; the next one clears
+what it left). The folder holds events.jsonl (every record as the latest
 schema version), events.csv, the long tables event_actors.csv,
 event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
@@ -30,11 +33,15 @@ comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)
-  --out <dir>       where the release folder goes (default: dist)
-  --previous <path> the previous release (its folder or its .tar.gz): CHANGELOG.md
-                    and changes.csv list what changed since (else: all is new)
+  --out <dir>       where the release set goes (default: dist; never inside data/)
+  --previous <path> the previous release (its set, folder or .tar.gz): CHANGELOG.md
+                    and changes.csv list what changed since (else: all is new);
+                    links in it are not followed, an archive is read as a stream
   --root <dir>      the dataset's repository (default: current folder)
   -h, --help        show this help`;
+
+/** 9999-12-31T23:59:59Z, in seconds since 1970. */
+const LAST_EPOCH_SECOND = 253402300799;
 
 /**
  * When the release was made, without the clock: SOURCE_DATE_EPOCH (the
@@ -43,7 +50,9 @@ Options:
 function createdTime(root: string, env: CommandIO["env"]): string | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined) {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got \`${epoch}\``);
+    // Whole seconds, up to the last second of year 9999: `created` is an ISO 8601 time with a four-digit year (and tar holds it).
+    if (!/^\d+$/.test(epoch) || Number(epoch) > LAST_EPOCH_SECOND)
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 to ${LAST_EPOCH_SECOND} (9999-12-31T23:59:59Z), got \`${epoch.slice(0, 40)}\``);
     return new Date(Number(epoch) * 1000).toISOString().replace(/\.000Z$/, "Z");
   }
   try {
@@ -70,23 +79,32 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
   const root = path.resolve(io.cwd, values.root ?? ".");
   const out = path.resolve(io.cwd, values.out ?? "dist");
+  const created = createdTime(root, io.env);
+  refuseOutInData(root, out, values.out ?? "dist");
+  const killAt = io.env.EVENTWIRE_TEST_KILL_AT;
+  if (killAt !== undefined && !(RELEASE_STEPS as readonly string[]).includes(killAt)) throw new UsageError(`EVENTWIRE_TEST_KILL_AT: \`${killAt}\` is not a step (${RELEASE_STEPS.join(", ")})`);
+  // Tests only: the process kills itself (SIGKILL, as a power cut would) right before a step that puts the set in place.
+  const beforeStep = killAt === undefined ? undefined : (step: ReleaseStep) => void (step === killAt && process.kill(process.pid, "SIGKILL"));
 
   const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   const files = listData(root);
   timings.mark("list data/");
-  const unpacked = values.previous?.endsWith(".tar.gz") ? mkdtempSync(path.join(tmpdir(), "eventwire-previous-")) : undefined;
+  // What earlier runs left (staging folders, an old set moved aside) is cleared first, and said.
   try {
-    let previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);
-    if (previous && unpacked) {
-      // An archive of a release: unpacked to a temporary folder (its one top folder is the release).
-      if (!existsSync(previous)) throw new UsageError(`--previous: \`${values.previous}\` does not exist`);
-      await tar.x({ file: previous, cwd: unpacked, strict: true });
-      const [top] = readdirSync(unpacked);
-      previous = top ? path.join(unpacked, top) : unpacked;
+    for (const note of clearLeftovers(out)) io.stderr.write(`release: ${note}\n`);
+  } catch (error) {
+    throw fsUsageError(error, out) ?? error;
+  }
+  const scratch = releasePaths(out, version).scratch;
+  const outExisted = existsSync(out);
+  let previous: PreviousRelease | undefined;
+  try {
+    if (values.previous !== undefined) {
+      // An archive's entries are written to a scratch folder beside the release (cleared by the next run if this one is killed).
+      mkdirSync(out, { recursive: true });
+      previous = await openPrevious(values.previous, io.cwd, scratch);
     }
-    if (previous !== undefined && !existsSync(path.join(previous, "events.jsonl")))
-      throw new UsageError(`--previous: \`${values.previous}\` is not a release folder or archive (it holds no events.jsonl)`);
     // On a terminal, a line that counts the records checked and written (redrawn in place, cleared at the end).
     const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} records checked and written`) : undefined;
     // One pass over the records: the validate workers write the event files of the release as they check.
@@ -101,21 +119,53 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     };
     let built;
     try {
-      built = await buildRelease({ out, version, files, created: createdTime(root, io.env), previous, writeEvents, timings });
+      built = await buildRelease({ out, version, files, created, previous, writeEvents, timings, beforeStep });
     } catch (error) {
-      if (!(error instanceof FormulaCellsError)) throw error;
-      // A problem of the data, like a finding: exit 1, nothing written.
-      io.stderr.write(`release: not built: ${error.message.split("\n").map(displayText).join("\n")}\n`);
-      return EXIT.findings;
+      if (error instanceof FormulaCellsError) {
+        // A problem of the data, like a finding: exit 1, nothing written.
+        io.stderr.write(`release: not built: ${error.message.split("\n").map(displayText).join("\n")}\n`);
+        return EXIT.findings;
+      }
+      // A write to an open file names no path: the release's staging folder is where it went.
+      throw fsUsageError(error, releasePaths(out, version).staging) ?? error;
     }
     if (!built) {
       io.stderr.write("release: not built; fix the errors above first.\n");
       return EXIT.findings;
     }
     io.stderr.write(timings.report());
-    io.stdout.write(`Built ${path.relative(io.cwd, built.folder) || built.folder} (and .tar.gz): ${built.events} events, ${built.files.length + 1} files.\n`);
+    const shown = (file: string) => path.relative(io.cwd, file) || file;
+    io.stdout.write(`Built ${shown(built.set)}: ${shown(built.folder)} and ${path.basename(built.archive)}, ${built.events} events, ${built.files.length + 1} files.\n`);
     return EXIT.ok;
   } finally {
-    if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+    previous?.close();
+    rmSync(scratch, { recursive: true, force: true });
+    // Made here for the scratch folder, and nothing built: not even an empty --out is left behind.
+    if (!outExisted && existsSync(out) && readdirSync(out).length === 0) rmSync(out, { recursive: true });
   }
+}
+
+/** The real path of `file`, or of its nearest existing parent with the rest joined on (the folder may not exist yet). */
+function realPathOf(file: string): string {
+  const rest: string[] = [];
+  for (let at = file; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return file;
+      rest.push(path.basename(at));
+    }
+  }
+}
+
+/**
+ * A release inside data/ would be records' neighbours: the next validate
+ * fails on every file of it. Refused, however it is named (links resolved).
+ */
+function refuseOutInData(root: string, out: string, given: string): void {
+  const data = realPathOf(path.join(root, "data"));
+  const target = realPathOf(out);
+  const rel = path.relative(data, target);
+  if (rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)))
+    throw new UsageError(`--out: \`${given}\` is inside data/ (${data}); a release goes outside the records, such as dist/`);
 }

@@ -8,18 +8,18 @@ export interface CommandIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/**
- * A mistake in how a command was called: exit code 2 with this message, no
- * stack trace. Known by its name as well as its class: the same module loaded
- * twice (tests run the sources through tsx, where a command imported on
- * demand got a second copy) gives a second class.
- */
+/** A mistake in how a command was called: exit code 2 with this message, no stack trace. */
 export class UsageError extends Error {
-  override name = "UsageError";
+  override readonly name = "UsageError";
 }
 
-/** Whether an error is a UsageError, of whichever copy of this module. */
-export function isUsageError(error: unknown): boolean {
+/**
+ * Whether `error` is a UsageError. By its name too: a second copy of this
+ * module (the tests load commands through another module loader than the CLI
+ * they call) makes a second class, and `instanceof` alone then called every
+ * usage error an internal one.
+ */
+export function isUsageError(error: unknown): error is UsageError {
   return error instanceof UsageError || (error instanceof Error && error.name === "UsageError");
 }
 

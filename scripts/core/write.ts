@@ -1,10 +1,19 @@
 /** Atomic file writes: a reader sees the old file or the new one, never half of one. */
-import { chmodSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { UsageError } from "./io.ts";
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/** Temporary files of this process get a number each. */
+let counter = 0;
+
+/**
+ * Writes `file` through a temporary file renamed over it. The temporary file
+ * is beside `file`, or in `tempFolder` (see temporaryFolder) when given: then
+ * a kill midway leaves nothing beside `file`. rename(2) needs both on one file
+ * system; when they are not (EXDEV), the write goes beside `file` instead.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, tempFolder?: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   // A file that is replaced keeps its permissions.
   let mode: number | undefined;
   try {
@@ -12,14 +21,72 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   } catch {
     mode = undefined;
   }
-  try {
-    writeFileSync(temp, data, mode === undefined ? undefined : { mode });
-    if (mode !== undefined) chmodSync(temp, mode);
-    renameSync(temp, file);
-  } catch (error) {
+  const through = (temp: string) => {
+    // O_EXCL: a name someone put there (a link, say) is never written through.
     rmSync(temp, { force: true });
-    throw error;
+    try {
+      writeFileSync(temp, data, mode === undefined ? { flag: "wx" } : { mode, flag: "wx" });
+      if (mode !== undefined) chmodSync(temp, mode);
+      renameSync(temp, file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  };
+  const beside = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  if (tempFolder === undefined) return through(beside);
+  try {
+    through(path.join(tempFolder, `${process.pid}.${++counter}.tmp`));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    through(beside);
   }
+}
+
+/** The folder, in a dataset's repository, that format and migrate write their temporary files in: outside data/, so validate never sees one. */
+export const TEMP_FOLDER = ".eventwire.tmp";
+
+const TEMP_FILE = /^(\d+)\.\d+\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The temporary folder of a repository (`<root>/.eventwire.tmp`, ignored by
+ * git through `*.tmp`), made if needed, with the files that runs now gone
+ * left in it (a kill midway) removed. It must be a real folder: a link there
+ * is refused, never written through. `done()` removes it when it is empty.
+ */
+export function temporaryFolder(root: string): { folder: string; done(): void } {
+  const folder = path.join(root, TEMP_FOLDER);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if (!lstatSync(folder).isDirectory()) throw new UsageError(`\`${folder}\` is not a folder (a link or a file); remove it, eventwire keeps its temporary files there`);
+  for (const entry of readdirSync(folder)) {
+    const m = TEMP_FILE.exec(entry);
+    if (m && Number(m[1]) !== process.pid && isRunning(Number(m[1]))) continue;
+    // Not ours by name, or left by a run that is gone: removed.
+    rmSync(path.join(folder, entry), { recursive: true, force: true });
+  }
+  return {
+    folder,
+    done: () => {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Not empty (another run is writing) or gone already: left as it is.
+      }
+    },
+  };
 }
 
 /**

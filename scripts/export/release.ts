@@ -3,10 +3,24 @@
  * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, SHA256SUMS)
  * and its .tar.gz. Records are read and written one at a time (memory stays flat
  * as the dataset grows), in id order, with nothing taken from the clock, so
- * the same data gives the same bytes. The folder is built under a hidden
- * temporary name beside its destination and renamed into place at the end.
+ * the same data gives the same bytes.
+ *
+ * On disk a release is one set, one folder that holds the rest:
+ *
+ *     <out>/eventwire-<v>/eventwire-<v>/          the release folder (SHA256SUMS inside)
+ *     <out>/eventwire-<v>/eventwire-<v>.tar.gz    its archive
+ *
+ * The set is built whole in a hidden staging folder beside it,
+ * <out>/.eventwire-<v>.tmp-<pid>/, and put in place by renames: an old set (if
+ * any) to <out>/.eventwire-<v>.old-<pid>, the staging folder to
+ * <out>/eventwire-<v>, the old set removed. rename(2) cannot replace a folder
+ * that is not empty, so two renames it is; a kill between them leaves no set
+ * at the name and the old one whole beside it, which the next release puts
+ * back. A reader never sees a folder of one build beside an archive of
+ * another. Every release first clears the leftovers of earlier runs (any
+ * version) whose process is gone, and reports those of runs still going.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
@@ -19,6 +33,7 @@ import { readTrusted } from "../check/load.ts";
 import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
+import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
@@ -33,8 +48,8 @@ export interface ReleaseOptions {
   files: Files;
   /** The release's `created` time (ISO 8601): from SOURCE_DATE_EPOCH or the last commit, never the clock. */
   created?: string;
-  /** The folder of the previous release, for CHANGELOG.md and changes.csv. */
-  previous?: string;
+  /** The previous release (opened by previous.ts), for CHANGELOG.md and changes.csv. */
+  previous?: PreviousRelease;
   /**
    * Writes the event part files into the temporary folder (see event-parts.ts)
    * and returns what each share reports, or undefined to give the build up
@@ -44,10 +59,21 @@ export interface ReleaseOptions {
   writeEvents?: (folder: string) => Promise<EventPartsResult[] | undefined>;
   /** Stage times (EVENTWIRE_TIMING). */
   timings?: Timings;
+  /** Called right before each step that puts the set in place (tests kill the process there: EVENTWIRE_TEST_KILL_AT). */
+  beforeStep?: (step: ReleaseStep) => void;
 }
 
+/** The steps that put a built set in place, in order. */
+export const RELEASE_STEPS = ["move-old-aside", "move-new-in", "remove-old"] as const;
+export type ReleaseStep = (typeof RELEASE_STEPS)[number];
+
 export interface ReleaseResult {
+  /** The set: <out>/eventwire-<v>/. */
+  set: string;
+  /** The release folder, in the set. */
   folder: string;
+  /** The archive, in the set. */
+  archive: string;
   files: { path: string; bytes: number; sha256: string }[];
   events: number;
 }
@@ -64,6 +90,7 @@ function* recordsOf<T>(files: Files, kind: RecordKind): Generator<T> {
 }
 
 function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -72,13 +99,68 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** The version a previous release folder names in its datapackage.json, or its folder name. */
-function previousVersionOf(folder: string): string {
+/** The hidden names a release works under: staging, old set moved aside, a previous archive's entries (and the .tar.gz.tmp of releases before the one-set layout). */
+const LEFTOVER = /^\.eventwire-(.+)\.(tmp|old|previous|tar\.gz\.tmp)-(\d+)$/;
+
+/**
+ * Clears what earlier release runs left in `out` (killed, or the machine
+ * stopped): for any version, each hidden staging, scratch or old-set folder
+ * whose process is gone. An old set with no set at its name is put back (the
+ * run stopped between its two renames); any other leftover is removed. Those
+ * of a run still going are left alone. Returns a line for each, to report.
+ */
+export function clearLeftovers(out: string): string[] {
+  const notes: string[] = [];
+  let entries: string[];
   try {
-    return String((JSON.parse(readFileSync(path.join(folder, "datapackage.json"), "utf8")) as { version?: string }).version);
-  } catch {
-    return path.basename(folder);
+    entries = readdirSync(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return notes;
+    throw error;
   }
+  for (const entry of entries.sort()) {
+    const m = LEFTOVER.exec(entry);
+    if (!m) continue;
+    const leftover = path.join(out, entry);
+    const pid = Number(m[3]);
+    if (pid !== process.pid && isRunning(pid)) {
+      notes.push(`${leftover} belongs to a release still running (process ${pid}); left alone`);
+      continue;
+    }
+    const set = path.join(out, `eventwire-${m[1]}`);
+    if (m[2] === "old" && !existsOrLink(set)) {
+      renameSync(leftover, set);
+      notes.push(`${set} put back from ${entry}, left by a release stopped while replacing it`);
+    } else {
+      rmSync(leftover, { recursive: true, force: true, maxRetries: 3 });
+      notes.push(`${leftover} removed, left by a release that did not finish`);
+    }
+  }
+  return notes;
+}
+
+function existsOrLink(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The names of the set of a version in `out`. */
+export function releasePaths(out: string, version: string, pid = process.pid) {
+  const name = `eventwire-${version}`;
+  const set = path.join(out, name);
+  return {
+    name,
+    set,
+    folder: path.join(set, name),
+    archive: path.join(set, `${name}.tar.gz`),
+    staging: path.join(out, `.${name}.tmp-${pid}`),
+    old: path.join(out, `.${name}.old-${pid}`),
+    scratch: path.join(out, `.${name}.previous-${pid}`),
+  };
 }
 
 /** The events as one share, read here in id order (when no validate workers wrote the parts). */
@@ -94,32 +176,38 @@ function writeEventsHere(folder: string, files: Files): EventPartsResult[] {
 }
 
 export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResult | undefined> {
-  const name = `eventwire-${options.version}`;
-  const folder = path.join(options.out, name);
+  const { name, set, folder, archive, staging, old } = releasePaths(options.out, options.version);
   const outExisted = existsSync(options.out);
   mkdirSync(options.out, { recursive: true });
-  // Leftovers of an interrupted build (hidden, never a release) go first; those of a build still running stay.
-  for (const entry of readdirSync(options.out)) {
-    const m = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|tar\\.gz\\.tmp|old)-(\\d+)$`).exec(entry);
-    if (!m || (Number(m[2]) !== process.pid && isRunning(Number(m[2])))) continue;
-    const leftover = path.join(options.out, entry);
-    // Killed between moving the old release aside and the new one in: the old one comes back.
-    if (m[1] === "old" && !existsSync(folder)) renameSync(leftover, folder);
-    else rmSync(leftover, { recursive: true, force: true });
-  }
-  const temp = path.join(options.out, `.${name}.tmp-${process.pid}`);
-  mkdirSync(temp);
-  const archiveTemp = path.join(options.out, `.${name}.tar.gz.tmp-${process.pid}`);
+  clearLeftovers(options.out);
+  // The release folder and its archive are built side by side in the staging folder: the set, whole.
+  const temp = path.join(staging, name);
+  const archiveTemp = path.join(staging, `${name}.tar.gz`);
+  // Set between the two renames: a signal then puts the old set back.
+  let asideOnly = false;
   const cleanup = () => {
-    rmSync(temp, { recursive: true, force: true });
-    rmSync(archiveTemp, { force: true });
+    rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
   };
-  const onSignal = () => {
-    cleanup();
-    process.exit(130);
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      cleanup();
+      if (asideOnly && !existsOrLink(set)) renameSync(old, set);
+    } catch {
+      // What stays is cleared by the next release (clearLeftovers).
+    }
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
   };
+  // Before the staging folder exists: a signal once it does always removes it.
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  try {
+    mkdirSync(staging);
+    mkdirSync(temp);
+  } catch (error) {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    throw error;
+  }
   const open = new OpenFiles();
   const timings = options.timings ?? new Timings(false);
   try {
@@ -159,9 +247,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // Its cells are checked like every table's: ids and statuses from a previous release are data from outside too.
     const changeTable = new TableWriter(path.join(temp, CHANGES.file), CHANGES, open, formulas);
     const firstIds = new Map<ChangeKind, string[]>();
-    const previousJsonl = options.previous ? path.join(options.previous, "events.jsonl") : undefined;
-    if (previousJsonl && !existsSync(previousJsonl)) throw new Error(`${options.previous} holds no events.jsonl: is it a release folder?`);
-    const changeCounts = compareEvents(previousJsonl, path.join(temp, "events.jsonl"), (c) => {
+    const changeCounts = compareEvents(options.previous?.events, path.join(temp, "events.jsonl"), (c) => {
       const list = firstIds.get(c.change) ?? [];
       if (list.length < LISTED) list.push(c.event_id);
       firstIds.set(c.change, list);
@@ -196,8 +282,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     for (const kind of RECORD_KINDS) writeText(`schema/${kind}.schema.json`, readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind)), "utf8"));
 
     // The changelog, the dataset card and the citation file.
-    const previousVersion = options.previous ? previousVersionOf(options.previous) : undefined;
-    writeText("CHANGELOG.md", changelog(options.version, previousVersion, schemaChanges(options.previous, temp), changeCounts, firstIds));
+    writeText("CHANGELOG.md", changelog(options.version, options.previous?.version, schemaChanges(options.previous?.schemas, temp), changeCounts, firstIds));
     writeText("README.md", datasetCard(options.version, options.created, counts));
     writeText("CITATION.cff", citationFile(options.version, options.created));
 
@@ -217,15 +302,29 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     await writeTarGz({ cwd: temp, prefix: name, entries: [...files.map((f) => f.path), "SHA256SUMS"].sort(), mtime: new Date(options.created ?? 0), file: archiveTemp });
     timings.mark("archive");
 
-    // Into place: the old release (if any) is moved aside only once the new one is complete.
-    const old = path.join(options.out, `.${name}.old-${process.pid}`);
-    if (existsSync(folder)) renameSync(folder, old);
-    renameSync(temp, folder);
-    renameSync(archiveTemp, `${folder}.tar.gz`);
-    rmSync(old, { recursive: true, force: true });
-    return { folder, files, events: counts.events };
+    // Into place, as one set: the old set (if any) is moved aside only once the new one is complete.
+    const step = (name: ReleaseStep) => options.beforeStep?.(name);
+    const replacing = existsOrLink(set);
+    if (replacing) {
+      step("move-old-aside");
+      renameSync(set, old);
+      asideOnly = true;
+    }
+    step("move-new-in");
+    renameSync(staging, set);
+    asideOnly = false;
+    if (replacing) {
+      step("remove-old");
+      rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+    }
+    // The archive of a release made before the one-set layout (beside its folder) belonged to the set just replaced.
+    const formerArchive = path.join(options.out, `${name}.tar.gz`);
+    if (replacing && existsOrLink(formerArchive) && lstatSync(formerArchive).isFile()) rmSync(formerArchive);
+    return { set, folder, archive, files, events: counts.events };
   } catch (error) {
     open.closeAll();
+    // Stopped between the two renames (a full disk, say): the old set goes back to its name.
+    if (asideOnly && !existsOrLink(set)) renameSync(old, set);
     cleanup();
     throw error;
   } finally {

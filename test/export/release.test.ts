@@ -62,6 +62,12 @@ function syntheticDataset(records: number): Record<string, string> {
   return files;
 }
 
+/** The release folder of a version in the set <out>/eventwire-<v>/ (the archive is beside it: `${folder}.tar.gz`). */
+function releaseFolder(...parts: string[]): string {
+  const version = parts.pop()!;
+  return path.join(...parts, `eventwire-${version}`, `eventwire-${version}`);
+}
+
 function releaseOfRepo(): string {
   const out = mkdtempSync(path.join(tmpdir(), "eventwire-release-"));
   return out;
@@ -72,7 +78,7 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
   try {
     const r = await run(["release", "--version", "1.2.3", "--out", out], { cwd: TOOLKIT_ROOT });
     assert.is(r.code, 0, r.stderr);
-    const folder = path.join(out, "eventwire-1.2.3");
+    const folder = releaseFolder(out, "1.2.3");
     const lines = read(folder, "events.jsonl").split("\n");
     assert.is(lines.pop(), "", "a final newline");
     const events = lines.map((l) => JSON.parse(l));
@@ -157,7 +163,7 @@ test("datapackage.json follows the Data Package 2.0 profiles; its sizes, hashes,
   try {
     const r = await run(["release", "--version", "1.2.3", "--out", out], { cwd: TOOLKIT_ROOT, env: { SOURCE_DATE_EPOCH: "1700000000" } });
     assert.is(r.code, 0, r.stderr);
-    const folder = path.join(out, "eventwire-1.2.3");
+    const folder = releaseFolder(out, "1.2.3");
     const descriptor = JSON.parse(read(folder, "datapackage.json")) as Descriptor;
     assert.is(descriptor.created, "2023-11-14T22:13:20Z", "created from SOURCE_DATE_EPOCH");
     assert.is(descriptor.version, "1.2.3");
@@ -212,7 +218,7 @@ test("the dataset card counts the events and describes every column; CITATION.cf
   const out = releaseOfRepo();
   try {
     await run(["release", "--version", "1.2.3", "--out", out], { cwd: TOOLKIT_ROOT, env: { SOURCE_DATE_EPOCH: "1700000000" } });
-    const folder = path.join(out, "eventwire-1.2.3");
+    const folder = releaseFolder(out, "1.2.3");
     const card = read(folder, "README.md");
     const events = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
     const active = events.filter((e) => e.status === "active");
@@ -247,7 +253,7 @@ test("--previous: CHANGELOG.md and changes.csv list what was added, modified, re
   const out = path.join(root, "dist");
   try {
     assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
-    const first = path.join(out, "eventwire-1.0.0");
+    const first = releaseFolder(out, "1.0.0");
     assert.equal(csv(first, "changes.csv").map((r) => `${r.event_id}:${r.change}`), ["ev-dwgqbce2:added", "ev-p6w7bxbz:added"]);
     assert.match(read(first, "CHANGELOG.md"), /The first release/);
 
@@ -256,7 +262,7 @@ test("--previous: CHANGELOG.md and changes.csv list what was added, modified, re
     writeFileSync(path.join(root, third), thirdYaml);
     const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", first], { cwd: root });
     assert.is(r.code, 0, r.stderr);
-    const second = path.join(out, "eventwire-1.1.0");
+    const second = releaseFolder(out, "1.1.0");
     assert.equal(csv(second, "changes.csv"), [
       { event_id: "ev-dwgqbce2", change: "modified", previous_status: "active", status: "active" },
       { event_id: "ev-kt5t8ctm", change: "added", previous_status: "", status: "active" },
@@ -269,7 +275,7 @@ test("--previous: CHANGELOG.md and changes.csv list what was added, modified, re
     assert.not.match(log, /Schema changes/);
     const same = await run(["release", "--version", "1.1.1", "--out", out, "--previous", `${second}.tar.gz`], { cwd: root });
     assert.is(same.code, 0);
-    assert.match(read(path.join(out, "eventwire-1.1.1"), "CHANGELOG.md"), /No event changed\./);
+    assert.match(read(releaseFolder(out, "1.1.1"), "CHANGELOG.md"), /No event changed\./);
     const bad = await run(["release", "--version", "1.2.0", "--out", out, "--previous", root], { cwd: root });
     assert.is(bad.code, 2);
   } finally {
@@ -319,7 +325,7 @@ test("the CSV writer refuses a formula-like text cell from any source, naming fi
     // Without it, the release is built; negative numbers are numbers, not text cells.
     rmSync(path.join(root, "data/outlets/plus-972.yaml"));
     assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
-    const previous = path.join(out, "eventwire-1.0.0");
+    const previous = releaseFolder(out, "1.0.0");
     const located = csv(previous, "event_locations.csv")[0]!;
     assert.is(located.lat, "-12.5");
     assert.is(located.lon, "-0.25");
@@ -332,7 +338,7 @@ test("the CSV writer refuses a formula-like text cell from any source, naming fi
     assert.match(r.stderr, /^release: not built: 2 text cells would start with/);
     assert.ok(r.stderr.includes('changes.csv, row event_id =HYPERLINK(1), column event_id: "=HYPERLINK(1)"'), r.stderr);
     assert.ok(r.stderr.includes('changes.csv, row event_id =HYPERLINK(1), column previous_status: "@SUM(1)"'), r.stderr);
-    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"], "1.1.0 is not written");
+    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0"], "1.1.0 is not written");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -362,13 +368,13 @@ test("workers write the event files as they validate: 1, 2 or 3 threads give the
       const out = path.join(root, `dist-${threads}`);
       const r = await run(["release", "--version", "1.0.0", "--out", out], { cwd: root, env: { EVENTWIRE_THREADS: threads, SOURCE_DATE_EPOCH: "1700000000" } });
       assert.is(r.code, 0, r.stderr);
-      const folder = path.join(out, "eventwire-1.0.0");
+      const folder = releaseFolder(out, "1.0.0");
       assert.equal(readdirSync(folder).filter((f) => f.startsWith(".")), [], "no part file is left");
       builds.push(read(folder, "SHA256SUMS") + createHash("sha256").update(readFileSync(`${folder}.tar.gz`)).digest("hex"));
     }
     assert.is(builds[1], builds[0]);
     assert.is(builds[2], builds[0]);
-    const ids = read(path.join(root, "dist-2", "eventwire-1.0.0"), "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l).id as string);
+    const ids = read(releaseFolder(root, "dist-2", "1.0.0"), "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l).id as string);
     assert.is(ids.length, 300);
     assert.equal(ids, [...ids].sort(), "the parts join in id order");
   } finally {
@@ -406,7 +412,7 @@ test("a dataset of 1.0.0 and 1.1.0 records: valid (each record against its own v
 
     const r = await run(["release", "--version", "3.0.0", "--out", path.join(root, "dist")], { cwd: root });
     assert.is(r.code, 0, r.stderr);
-    const folder = path.join(root, "dist", "eventwire-3.0.0");
+    const folder = releaseFolder(root, "dist", "3.0.0");
     const lines = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
     assert.is(lines.length, 40);
     const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -441,7 +447,7 @@ test("--previous must be a release's events.jsonl, in id order", async () => {
   const out = path.join(root, "dist");
   try {
     assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
-    const previous = path.join(out, "eventwire-1.0.0");
+    const previous = releaseFolder(out, "1.0.0");
     const line = read(previous, "events.jsonl");
     writeFileSync(path.join(previous, "events.jsonl"), line + line.replace("ev-p6w7bxbz", "ev-aaaaaaaa"));
     const r = await run(["release", "--version", "1.1.0", "--out", out, "--previous", previous], { cwd: root });
@@ -458,8 +464,8 @@ test("two builds of the same data are byte-identical", async () => {
   try {
     await run(["release", "--version", "1.0.0", "--out", a], { cwd: TOOLKIT_ROOT });
     await run(["release", "--version", "1.0.0", "--out", b], { cwd: TOOLKIT_ROOT });
-    const fa = path.join(a, "eventwire-1.0.0");
-    const fb = path.join(b, "eventwire-1.0.0");
+    const fa = releaseFolder(a, "1.0.0");
+    const fb = releaseFolder(b, "1.0.0");
     for (const file of read(fa, "SHA256SUMS").trimEnd().split("\n").map((l) => l.slice(66)).concat("SHA256SUMS"))
       assert.ok(readFileSync(path.join(fa, file)).equals(readFileSync(path.join(fb, file))), file);
     assert.ok(readFileSync(`${fa}.tar.gz`).equals(readFileSync(`${fb}.tar.gz`)), "the archives too");
@@ -480,7 +486,7 @@ test("validate errors: no release is built (exit 1)", async () => {
     const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root });
     assert.is(r.code, 1);
     assert.match(r.stderr, /release: not built; fix the errors above first/);
-    assert.not.ok(existsSync(path.join(root, "dist", "eventwire-1.0.0")));
+    assert.not.ok(existsSync(releaseFolder(root, "dist", "1.0.0")));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -491,7 +497,7 @@ test("a build that fails midway leaves the previous release as it was, and no pa
   const out = path.join(root, "dist");
   try {
     assert.is((await run(["release", "--version", "1.0.0", "--out", out], { cwd: root })).code, 0);
-    const before = read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS");
+    const before = read(releaseFolder(out, "1.0.0"), "SHA256SUMS");
     // A record that breaks after the check (as a disk error would): the build throws on it.
     writeFileSync(path.join(root, "data/events/2023/02/ev-zzzzzzzz.yaml"), "title: [\n");
     const files = await discover(root);
@@ -502,12 +508,13 @@ test("a build that fails midway leaves the previous release as it was, and no pa
       failed = true;
     }
     assert.ok(failed);
-    assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before);
-    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"]);
-    // Killed between moving the old release aside and the new one in: the next build puts the old one back.
+    assert.is(read(releaseFolder(out, "1.0.0"), "SHA256SUMS"), before);
+    assert.equal(readdirSync(out).sort(), ["eventwire-1.0.0"]);
+    assert.equal(readdirSync(path.join(out, "eventwire-1.0.0")).sort(), ["eventwire-1.0.0", "eventwire-1.0.0.tar.gz"]);
+    // Killed between moving the old set aside and the new one in: the next build puts the old one back.
     renameSync(path.join(out, "eventwire-1.0.0"), path.join(out, ".eventwire-1.0.0.old-999999999"));
     await buildRelease({ out, version: "1.0.0", files }).catch(() => undefined);
-    assert.is(read(path.join(out, "eventwire-1.0.0"), "SHA256SUMS"), before, "restored, not deleted");
+    assert.is(read(releaseFolder(out, "1.0.0"), "SHA256SUMS"), before, "restored, not deleted");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -521,8 +528,8 @@ test("a build killed midway (SIGKILL) leaves the previous release; the next buil
   const build = () => new Promise<number>((resolve) => spawn(process.execPath, [bin, "release", "--version", "2.0.0", "--out", out], { cwd: root, stdio: "ignore" }).once("exit", (c) => resolve(c ?? -1)));
   try {
     assert.is(await build(), 0);
-    const before = read(path.join(out, "eventwire-2.0.0"), "SHA256SUMS");
-    const archiveBefore = readFileSync(path.join(out, "eventwire-2.0.0.tar.gz"));
+    const before = read(releaseFolder(out, "2.0.0"), "SHA256SUMS");
+    const archiveBefore = readFileSync(`${releaseFolder(out, "2.0.0")}.tar.gz`);
     const child = spawn(process.execPath, [bin, "release", "--version", "2.0.0", "--out", out], { cwd: root, stdio: "ignore" });
     // Kill it once its temporary folder exists, that is midway through writing.
     await new Promise<void>((resolve) => {
@@ -535,11 +542,11 @@ test("a build killed midway (SIGKILL) leaves the previous release; the next buil
       }, 5);
     });
     await new Promise((resolve) => child.once("exit", resolve));
-    assert.is(read(path.join(out, "eventwire-2.0.0"), "SHA256SUMS"), before, "the previous release is whole");
-    assert.ok(readFileSync(path.join(out, "eventwire-2.0.0.tar.gz")).equals(archiveBefore), "the previous archive is whole");
-    assert.equal(readdirSync(out).filter((e) => !e.startsWith(".")).sort(), ["eventwire-2.0.0", "eventwire-2.0.0.tar.gz"], "no partial release beside it");
+    assert.is(read(releaseFolder(out, "2.0.0"), "SHA256SUMS"), before, "the previous release is whole");
+    assert.ok(readFileSync(`${releaseFolder(out, "2.0.0")}.tar.gz`).equals(archiveBefore), "the previous archive is whole");
+    assert.equal(readdirSync(out).filter((e) => !e.startsWith(".")).sort(), ["eventwire-2.0.0"], "no partial release beside it");
     assert.is(await build(), 0);
-    assert.equal(readdirSync(out).sort(), ["eventwire-2.0.0", "eventwire-2.0.0.tar.gz"], "the leftovers of the killed build are gone");
+    assert.equal(readdirSync(out).sort(), ["eventwire-2.0.0"], "the leftovers of the killed build are gone");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -28,4 +28,22 @@ test("an empty file has no lines; a final LF adds none", () => {
   assert.equal(linesOf("a\nb\n", 3), ["a", "b"]);
 });
 
+test("a line longer than the limit throws, whatever the block it ends in: memory stays bounded", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-lines-"));
+  try {
+    const file = path.join(dir, "events.jsonl");
+    writeFileSync(file, "short\n" + "x".repeat(100) + "\nafter\n");
+    for (const block of [7, 64, 4096]) {
+      const seen: string[] = [];
+      assert.throws(() => {
+        for (const line of textLines(file, block, 50, (n) => new Error(`line ${n} too long`))) seen.push(line);
+      }, /line 2 too long/);
+      assert.equal(seen, ["short"], `block ${block}`);
+    }
+    assert.equal([...textLines(file, 7, 100)], ["short", "x".repeat(100), "after"], "at the limit: read");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

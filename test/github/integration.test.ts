@@ -56,6 +56,10 @@ test("release.yml: on version tags, builds the release, checks the sums, attache
   assert.match(runs[1]!, /gh release download "\$previous" --pattern 'eventwire-\*\.tar\.gz'/);
   assert.match(runs[2]!, /npm run release -- --version "\$\{GITHUB_REF_NAME#v\}" --previous "\$1"/);
   assert.match(runs[3]!, /sha256sum -c SHA256SUMS/);
+  // The release folder is inside its set: dist/eventwire-<v>/eventwire-<v>/, the archive beside it.
+  const folder = "dist/eventwire-${GITHUB_REF_NAME#v}/eventwire-${GITHUB_REF_NAME#v}";
+  assert.ok(runs[3]!.includes(`cd "${folder}"`), runs[3]);
+  assert.ok(runs[4]!.includes(`folder="${folder}"`), runs[4]);
   assert.match(runs[4]!, /gh release create "\$GITHUB_REF_NAME"/);
   assert.match(runs[4]!, /"\$folder\.tar\.gz"/, "the archive is attached");
   const node = (workflow.jobs.release.steps as Step[]).find((s) => s.uses?.startsWith("actions/setup-node@"))!;
