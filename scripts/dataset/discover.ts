@@ -1,13 +1,16 @@
 /** Finds the files of a dataset and says what kind of record each one holds. */
-import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
-import { filesOfKind, PackedListing, pathAt, type Files } from "./listing.ts";
+import { filesOfKind, PackedListing, pathAt, type Files, type PackedListingBuilder } from "./listing.ts";
+import { describeError, kindOfStats } from "./read.ts";
 
-// picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
-const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
+// picomatch (the matcher fast-glob itself uses) ships no types; these are the calls made of it.
+const picomatch = createRequire(import.meta.url)("picomatch") as ((glob: string, options?: { dot?: boolean; flags?: string }) => (path: string) => boolean) & {
+  scan(glob: string): { base: string; isGlob: boolean };
+};
 
 export interface DatasetFile {
   /** Path relative to the dataset root, `/`-separated: what reports print. */
@@ -23,6 +26,12 @@ export interface DatasetFile {
   format: "yaml" | "json" | null;
   /** For a symbolic link: where it points (never followed, never read). */
   symlink?: { target: string; insideRoot: boolean };
+  /**
+   * For what is never opened: a folder that could not be listed (`unreadable`,
+   * with the error), or a path that is no regular file (`not-regular`: a FIFO,
+   * a device, a socket). The file rules report it (file-unreadable, file-type).
+   */
+  unread?: { problem: "unreadable" | "not-regular"; detail: string };
 }
 
 export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
@@ -126,47 +135,67 @@ export function toDatasetFile(root: string, relative: string): DatasetFile {
 /**
  * Lists files under `root`. With no patterns, every file under `data/`.
  * Patterns are globs or plain paths, relative to `cwd`; a folder stands for
- * everything under it. The result is sorted, so runs are deterministic.
+ * everything under it. Every pattern is walked as the whole of data/ is
+ * (listData): the same entries for the same files, whatever the mode (a name
+ * holding a newline included), each folder that cannot be listed and each
+ * path that is no regular file an entry of its own. Sorted by path.
  */
 export async function discover(root: string, patterns: readonly string[] = [], cwd = root): Promise<DatasetFile[]> {
   if (patterns.length === 0) return [...listData(root)];
-  const { default: fg } = await import("fast-glob");
-  const globs = (patterns.length > 0 ? patterns : [path.join(root, "data")]).map((p) => {
-    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
-    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix))
-      throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
-    if (fg.isDynamicPattern(p)) return posix;
-    // lstat: a symbolic link given by name is listed as the link itself, never followed.
-    let isFolder = false;
-    try {
-      isFolder = lstatSync(path.resolve(root, posix)).isDirectory();
-    } catch {
-      isFolder = false;
-    }
-    return isFolder ? `${fg.escapePath(posix)}/**` : fg.escapePath(posix);
-  });
-  const entries = await fg(globs, {
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    unique: true,
-    objectMode: true,
-  });
-  // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
-  // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
   const linkedAncestor = linkedAncestors(root);
   const found = new Map<string, DatasetFile>();
-  for (const e of entries) {
-    if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
-    const link = linkedAncestor(e.path);
-    const rel = link ?? e.path;
-    if (found.has(rel)) continue;
-    const file = toDatasetFile(root, rel);
-    if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    found.set(rel, file);
+  const keep = (file: DatasetFile) => {
+    if (!found.has(file.path)) found.set(file.path, file);
+  };
+  for (const p of patterns) {
+    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
+    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix)) throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
+    // A path that exists is taken as it is written (a file may be named `a[1].yaml`); else a glob is a glob.
+    const stats = lstatOrUndefined(path.join(root, posix));
+    const scan = picomatch.scan(posix);
+    if (stats === undefined && scan.isGlob) {
+      // A glob under a linked folder stands for that folder's link: the walk never goes through it.
+      const link = linkedAncestor(`${scan.base}/x`);
+      if (link !== undefined) {
+        keep(entriesAt(root, [link])[0] ?? toDatasetFile(root, link));
+        continue;
+      }
+      // `s`: a `*` or `**` matches a name that holds a newline too, as a walk lists it.
+      const isMatch = picomatch(posix, { dot: true, flags: "s" });
+      for (const f of listFrom(root, scan.base)) if (isMatch(f.path)) keep(f);
+      continue;
+    }
+    if (stats === undefined) continue;
+    // A path through a linked folder (`data/linked/x.yaml`) stands for that folder's link: never followed.
+    const link = linkedAncestor(posix);
+    if (link !== undefined) {
+      keep(entriesAt(root, [link])[0] ?? toDatasetFile(root, link));
+      continue;
+    }
+    // lstat: a symbolic link given by name is listed as the link itself, never followed.
+    if (stats.isDirectory()) for (const f of listFrom(root, posix)) keep(f);
+    else for (const f of entriesAt(root, [posix])) keep(f);
   }
   return [...found.values()].sort(byPath);
+}
+
+function lstatOrUndefined(absolute: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries under a folder given on the command line, walked as listData
+ * walks data/: the root itself, or a folder above data/, stands for data/.
+ */
+function listFrom(root: string, rel: string): DatasetFile[] {
+  if (rel === "" || rel === ".") return [...listData(root)];
+  const listing = PackedListing.builder(root);
+  walkInto(listing, root, rel);
+  return [...listing.done()];
 }
 
 /**
@@ -189,7 +218,7 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
   const matchers = patterns.map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
     if (/[*?[\]{}()!]/.test(p)) {
-      const isMatch = picomatch(posix, { dot: true });
+      const isMatch = picomatch(posix, { dot: true, flags: "s" });
       return (rel: string) => isMatch(rel);
     }
     return (rel: string) => rel === posix || posix === "" || rel.startsWith(`${posix}/`);
@@ -204,13 +233,29 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
  */
 export function listData(root: string, skip?: string): PackedListing {
   const listing = PackedListing.builder(root);
-  const walk = (rel: string) => {
-    if (rel === skip) return;
+  if (!walkInto(listing, root, "data", skip)) throw new UsageError(`cannot list ${path.join(root, "data")}: ${describeError(lastWalkError)}`);
+  return listing.done();
+}
+
+/** The error of the last folder walkInto could not list. */
+let lastWalkError: unknown;
+
+/**
+ * Adds every entry under the folder `rel` to `listing`, in path order: files
+ * and symbolic links (never followed); a folder that cannot be listed, and
+ * anything that is no regular file or folder (a FIFO, a device, a socket), as
+ * an entry marked `unread`, so that nothing is left out without a word. False
+ * when `rel` itself cannot be listed.
+ */
+function walkInto(listing: PackedListingBuilder, root: string, start: string, skip?: string): boolean {
+  const walk = (rel: string): boolean => {
+    if (rel === skip) return true;
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
+    } catch (error) {
+      lastWalkError = error;
+      return false;
     }
     // Walked in path order: a folder sorts as its name and a `/` (its files' paths go on so), a file as its name.
     const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? `${entry.name}/` : entry.name }));
@@ -220,18 +265,39 @@ export function listData(root: string, skip?: string): PackedListing {
     for (const { entry } of keyed) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        walk(child);
+        if (!walk(child)) {
+          // The folder itself stands for what it holds: a finding, not a silent gap.
+          folder = listing.folder(rel, kindOf(`${rel}/x.json`));
+          listing.add(folder, entry.name, null, undefined, { problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(entry.name)})` });
+        }
         // The files after a subfolder's come under this folder's number again.
         folder = undefined;
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+      } else {
         folder ??= listing.folder(rel, kindOf(`${rel}/x.json`));
         const format = formatOf(entry.name);
-        listing.add(folder, entry.name, format, entry.isSymbolicLink() ? linkTarget(root, `${root}/${child}`) : undefined);
+        if (entry.isFile()) listing.add(folder, entry.name, format);
+        else if (entry.isSymbolicLink()) listing.add(folder, entry.name, format, linkTarget(root, `${root}/${child}`));
+        else listing.add(folder, entry.name, format, undefined, { problem: "not-regular", detail: `${kindOfDirent(entry)}, not a regular file` });
       }
     }
+    return true;
   };
-  walk("data");
-  return listing.done();
+  if (walk(start)) return true;
+  if (start === "data" || !start.includes("/")) return false;
+  // A folder given on the command line that cannot be listed: its entry, as a walk of data/ makes it.
+  const folder = listing.folder(path.posix.dirname(start), kindOf(`${path.posix.dirname(start)}/x.json`));
+  listing.add(folder, path.posix.basename(start), null, undefined, { problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(start)})` });
+  return true;
+}
+
+/** Why the last folder walked could not be listed; a name that is not UTF-8 comes back from readdir changed (U+FFFD), and cannot be opened by it. */
+function whyUnlisted(name: string): string {
+  const code = (lastWalkError as NodeJS.ErrnoException).code;
+  return code === "ENOENT" && name.includes("\ufffd") ? "its name is not valid UTF-8" : describeError(lastWalkError);
+}
+
+function kindOfDirent(entry: Dirent): string {
+  return kindOfStats(entry);
 }
 
 /**
@@ -289,6 +355,7 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     if (stats.isDirectory()) continue;
     const file = toDatasetFile(root, at);
     if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
+    else if (!stats.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
     found.set(at, file);
   }
   return [...found.values()].sort(byPath);
@@ -353,10 +420,11 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
       }
       const files: DatasetFile[] = [];
       for (const e of entries) {
-        if (!e.isFile() && !e.isSymbolicLink()) continue;
+        if (e.isDirectory()) continue;
         const file = toDatasetFile(root, `${folder}/${e.name}`);
         if (file.kind !== "event") continue;
         if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
+        else if (!e.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfDirent(e)}, not a regular file` };
         files.push(file);
       }
       return files.sort(byPath);
