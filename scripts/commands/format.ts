@@ -7,6 +7,7 @@ import { canonicalText } from "../dataset/canonical.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]
 
@@ -34,7 +35,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     io.stdout.write(FORMAT_USAGE + "\n");
     return EXIT.ok;
   }
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const files = await discoverRecords(root, positionals, io.cwd);
 
   const differ: string[] = [];

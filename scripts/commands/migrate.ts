@@ -11,6 +11,7 @@ import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const MIGRATE_USAGE = `Usage: eventwire migrate [paths or globs...] [options]
 
@@ -44,7 +45,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   const to = values.to ?? LATEST_VERSION;
   if (!SCHEMA_VERSIONS.includes(to)) throw new UsageError(`--to: \`${to}\` is not a schema version (known: ${SCHEMA_VERSIONS.join(", ")})`);
   const dryRun = values["dry-run"] === true;
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const files = await discoverRecords(root, positionals, io.cwd);
 
   const failed: string[] = [];

@@ -11,9 +11,11 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
+import { filesOfKind } from "../dataset/listing.ts";
 import { buildRelease } from "../export/release.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
 
@@ -66,13 +68,18 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got \`${positionals.join(" ")}\``);
   const version = values.version ?? (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const out = path.resolve(io.cwd, values.out ?? "dist");
 
   const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   const files = listData(root);
   timings.mark("list data/");
+  // An empty release is never built: exit 1, as for a dataset with errors (the call was right, the data is not releasable).
+  if (filesOfKind(files, "event").length === 0) {
+    io.stderr.write(`release: not built; ${path.join(root, "data/events")} holds no events.\n`);
+    return EXIT.findings;
+  }
   const unpacked = values.previous?.endsWith(".tar.gz") ? mkdtempSync(path.join(tmpdir(), "eventwire-previous-")) : undefined;
   try {
     let previous = values.previous === undefined ? undefined : path.resolve(io.cwd, values.previous);

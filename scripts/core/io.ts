@@ -9,6 +9,17 @@ export interface CommandIO {
 }
 
 /** A mistake in how a command was called: exit code 2 with this message, no stack trace. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = "UsageError";
+
+  /**
+   * Recognized by its name, not by which copy of this module made it: the
+   * tests load the commands both ways (require and import), the bundle may
+   * hold its own copy, and a usage error must never pass for an internal one.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "UsageError";
+  }
+}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
