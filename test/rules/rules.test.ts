@@ -8,10 +8,12 @@ import * as assert from "uvu/assert";
 import { RULES } from "../../scripts/rules/index.ts";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { EVENT_PATH, EVENT_YAML, editEvent, findingsFor } from "../helpers/dataset.ts";
+import { checkDataset } from "../../scripts/check/run.ts";
+import { discover } from "../../scripts/dataset/discover.ts";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, findingsFor, writeDataset } from "../helpers/dataset.ts";
 
 interface Case {
   rule: string;
@@ -281,6 +283,25 @@ for (const c of cases) {
     if (c.expect.length === 0) assert.equal(all, [], "a valid case has no findings at all");
   });
 }
+
+test("a reference to a registry entry that is there but broken says so, and the entry is named once, by its own finding", async () => {
+  const root = writeDataset({ ...REGISTRY, [E]: editEvent("via: [afp, reuters]", "via: [afp, reuters, ap]"), "data/actors/kazakhstan.yaml": "id: [kazakhstan\n", "data/outlets/reuters.json": "{" });
+  try {
+    rmSync(path.join(root, "data/outlets/reuters.yaml"));
+    const result = await checkDataset(root, await discover(root), { today: "2026-11-27" });
+    assert.equal(
+      result.findings.filter((f) => f.file === E).map((f) => `${f.rule}@${f.line}:${f.column} ${f.message}`),
+      [
+        "actor-known@14:12 `kazakhstan` is an entry of data/actors/ (`data/actors/kazakhstan.yaml`), but a broken one: fix that file (see its own findings).",
+        "outlet-known@22:16 `reuters` is an entry of data/outlets/ (`data/outlets/reuters.json`), but a broken one: fix that file (see its own findings).",
+        "outlet-known@22:25 `ap` is not an outlet in data/outlets/. Did you mean `afp`?",
+      ],
+    );
+    assert.equal(result.findings.filter((f) => f.file !== E).map((f) => `${f.file}|${f.rule}`), ["data/actors/kazakhstan.yaml|syntax", "data/outlets/reuters.json|syntax"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test("every rule has a valid and an invalid case here", () => {
   for (const rule of RULES) {
