@@ -47,3 +47,23 @@ export function datasetRoot(cwd: string, option: string | undefined): string {
   }
   return root;
 }
+
+/**
+ * Refuses to write `rel` (a path under `root`) through a symbolic link: each
+ * folder on the way, data/ down, is a folder of the repository or not there
+ * yet. A record is never written outside the repository by a linked folder.
+ */
+export function assertNoLinkOnPath(root: string, rel: string): void {
+  const parts = rel.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const folder = path.join(root, ...parts.slice(0, i));
+    let stats;
+    try {
+      stats = lstatSync(folder);
+    } catch {
+      return; // not there yet: it is made as a folder
+    }
+    if (stats.isSymbolicLink()) throw new UsageError(`${folder} is a symbolic link: the toolkit writes nothing through a link; make it a folder of the repository`);
+    if (!stats.isDirectory()) throw new UsageError(`${folder} is not a folder`);
+  }
+}

@@ -3,7 +3,7 @@
  * not there, or holds no data/, or whose data/ is a link, is a usage error
  * (exit 2) naming the path, never "no problems"; a release of no events refuses.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -55,6 +55,22 @@ test("data/ linked to a folder outside the repository: nothing is read, released
     }
     assert.equal(readFileSync(path.join(outside, EVENT_PATH)), before, "format rewrote nothing through the link");
     assert.throws(() => readFileSync(path.join(root, "dist")), "no release was built");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test("new writes no record through a linked folder under data/", async () => {
+  const outside = mkdtempSync(path.join(tmpdir(), "eventwire-outside-"));
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    rmSync(path.join(root, "data/actors"), { recursive: true });
+    symlinkSync(outside, path.join(root, "data/actors"));
+    const r = await run(["new", "actor", "--no-input", "--id", "x", "--name", "X", "--kind", "person", "--country", "KAZ"], { cwd: root });
+    assert.is(r.code, 2);
+    assert.is(r.stderr, `eventwire new: ${path.join(root, "data/actors")} is a symbolic link: the toolkit writes nothing through a link; make it a folder of the repository\n`);
+    assert.equal(readdirSync(outside), []);
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
