@@ -186,8 +186,15 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     const targetPaths = new Set<string>();
     const wholeListing = !options.partial && listing === targets;
     if (!wholeListing) for (const f of targets) targetPaths.add(f.path);
+    // Folders of events that could not be listed: the targets were compared with what could be read only, and that is said.
+    const unlistedEvents: DatasetFile[] = [];
+    const isUnlistedEvents = (f: DatasetFile) => f.unread?.problem === "unreadable" && (f.path === RECORD_FOLDERS.event || f.path.startsWith(`${RECORD_FOLDERS.event}/`));
     if (!options.partial) {
-      if (!wholeListing) for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
+      if (!wholeListing)
+        for (const f of listing) {
+          if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
+          else if (isUnlistedEvents(f) && !targetPaths.has(f.path)) unlistedEvents.push(f);
+        }
     } else {
       const months = new Set<string>();
       for (const s of targetSummaries) {
@@ -204,7 +211,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       const events = options.events ?? locatorOfListing(listing);
       const read = new Set<string>();
       for (const f of [...[...months].sort().flatMap((m) => events.inFolder(m)), ...events.withIds(namedIds)])
-        if (!targetPaths.has(f.path) && !read.has(f.path)) {
+        if (isUnlistedEvents(f)) unlistedEvents.push(f);
+        else if (!targetPaths.has(f.path) && !read.has(f.path)) {
           read.add(f.path);
           others.push(f);
         }
@@ -226,6 +234,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       pool,
     );
     standInFiles.forEach((f, k) => addEvent(targets.length + others.length + k, summaryFromPath(f.path)));
+    for (const f of unlistedEvents)
+      if (!findings.some((x) => x.file === f.path && x.rule === "file-unreadable")) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);

@@ -349,7 +349,11 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     let stats;
     try {
       stats = lstatSync(path.join(root, at));
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue;
+      // There, but out of reach (a folder on its way may not be searched): said, not taken for gone.
+      found.set(at, { ...toDatasetFile(root, at), unread: { problem: "unreadable", detail: describeError(error) } });
       continue;
     }
     if (stats.isDirectory()) continue;
@@ -415,8 +419,10 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
       let entries: Dirent[];
       try {
         entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-      } catch {
-        return [];
+      } catch (error) {
+        // A month with no folder has no events; one that cannot be listed is said (file-unreadable), not taken for empty.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return [];
+        return [{ ...toDatasetFile(root, folder), unread: { problem: "unreadable", detail: `the folder cannot be listed (${describeError(error)})` } }];
       }
       const files: DatasetFile[] = [];
       for (const e of entries) {

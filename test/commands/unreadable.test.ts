@@ -4,13 +4,14 @@
  * at its path, and release refuses. Permissions do not stop root, so the
  * commands run as `nobody` (uid/gid 65534), which needs root to arrange.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { git } from "../helpers/git.ts";
 
 const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
 const NOBODY = 65534;
@@ -33,13 +34,13 @@ function dataset(hidden: string[]): string {
 }
 
 /** The CLI as `nobody`, in `cwd`. */
-function asNobody(args: string[], cwd: string) {
+function asNobody(args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     uid: NOBODY,
     gid: NOBODY,
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", EVENTWIRE_TODAY: "2026-11-27", SOURCE_DATE_EPOCH: "0", EVENTWIRE_THREADS: "1" },
+    env: { PATH: process.env.PATH ?? "", EVENTWIRE_TODAY: "2026-11-27", SOURCE_DATE_EPOCH: "0", EVENTWIRE_THREADS: "1", ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -62,6 +63,26 @@ if (!asRoot) {
       assert.match(release.stderr, "data/events/2023/03");
       assert.match(release.stderr, "release: not built");
       assert.not.ok(existsSync(path.join(root, "dist/eventwire-1.0.0")));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("the check of one event says which folder of events it could not compare it with, with or without --changed", () => {
+    const root = dataset(["data/events/2023/03"]);
+    try {
+      const r = asNobody(["validate", "--format", "json", EVENT_PATH], root);
+      assert.is(r.code, 1, r.stderr);
+      assert.equal(findings(r.stdout).map((f) => `${f.file}|${f.rule}`), ["data/events/2023/03|file-unreadable"]);
+      // Under --changed, a changed event of March 2023 is compared with the events of that month: the folder is said to be
+      // unreadable; and the file git cannot see in it is not taken for deleted (no record-deleted), but said to be out of reach.
+      // The repository's folder is nobody's: root's git is told that it is safe.
+      for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]]) git(root, "-c", "safe.directory=*", ...args);
+      execFileSync("chown", ["-R", `${NOBODY}:${NOBODY}`, path.join(root, ".git")]);
+      writeFileSync(path.join(root, EVENT_PATH), editEvent('start: "2023-02-28"', 'start: "2023-03-01"', editEvent('published: "2023-02-28"', 'published: "2023-03-01"')));
+      const changed = asNobody(["validate", "--changed", "main", "--format", "json"], root, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: "*", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
+      assert.is(changed.code, 1, changed.stderr);
+      assert.equal(findings(changed.stdout).map((f) => `${f.file}|${f.rule}`), [`${EVENT_PATH}|file-name`, "data/events/2023/03|file-unreadable", "data/events/2023/03/ev-aaaaaaaa.yaml|file-unreadable"]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
