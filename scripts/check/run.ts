@@ -230,6 +230,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       ctx,
       (index, o) => {
         if (o.event) addEvent(targets.length + index, o.event);
+        // An event that could not be read (file-unreadable, file-type) is said, though it is not a target.
+        if (o.findings) for (const f of o.findings) findings.push(f);
       },
       pool,
     );

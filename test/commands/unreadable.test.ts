@@ -109,6 +109,10 @@ if (!asRoot) {
       const mine = findings(r.stdout).filter((f) => f.file === "data/events/2023/03/ev-aaaaaaaa.yaml");
       assert.equal(mine.map((f) => `${f.rule}@${f.line}:${f.column}`), ["file-unreadable@1:1"]);
       assert.match(mine[0]!.message, "EACCES: permission denied");
+      // Checking another event compares it with this one: that it could not be read is said too.
+      const one = asNobody(["validate", "--format", "json", EVENT_PATH], root);
+      assert.is(one.code, 1, one.stderr);
+      assert.equal(findings(one.stdout).map((f) => `${f.file}|${f.rule}`), ["data/events/2023/03/ev-aaaaaaaa.yaml|file-unreadable"]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 /** `eventwire validate` end to end: exit codes, report formats, options. */
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -150,6 +151,19 @@ test("a name holding a newline or a CR is listed, and reported, in every mode", 
       assert.is(r.code, 1, paths.join(" "));
       assert.equal(odd(r.stdout), expected, paths.join(" "));
     }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("checking one event says which other event it could not be compared with (a FIFO: never opened)", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  try {
+    execFileSync("mkfifo", [path.join(root, "data/events/2023/02/ev-aaaaaaaa.yaml")]);
+    const r = await run(["validate", "--format", "json", EVENT_PATH], { cwd: root, env: { EVENTWIRE_TODAY: "2026-11-27" } });
+    assert.is(r.code, 1);
+    const found = (JSON.parse(r.stdout) as { findings: { file: string; rule: string; message: string }[] }).findings;
+    assert.equal(found.map((f) => `${f.file}|${f.rule}|${f.message}`), ["data/events/2023/02/ev-aaaaaaaa.yaml|file-type|This is a FIFO (named pipe), not a regular file; it was not read."]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
