@@ -165,7 +165,11 @@ export async function discover(root: string, patterns: readonly string[] = [], c
       for (const f of listFrom(root, scan.base)) if (isMatch(f.path)) keep(f);
       continue;
     }
-    if (stats === undefined) continue;
+    // Not there (nothing to list), or there but out of reach (an entry that says so).
+    if (stats === undefined) {
+      for (const f of entriesAt(root, [posix])) keep(f);
+      continue;
+    }
     // A path through a linked folder (`data/linked/x.yaml`) stands for that folder's link: never followed.
     const link = linkedAncestor(posix);
     if (link !== undefined) {
@@ -201,10 +205,12 @@ function listFrom(root: string, rel: string): DatasetFile[] {
 /**
  * The record files a command that rewrites records works on (`format`,
  * `migrate`): all of data/ without patterns; never a symbolic link; a pattern
- * that matches no record is a usage error.
+ * that matches no record is a usage error. A file or folder that could not be
+ * listed or reached is among them (marked `unread`): readOriginal refuses it.
  */
 export async function discoverRecords(root: string, patterns: readonly string[], cwd: string): Promise<DatasetFile[]> {
-  const files = (await discover(root, patterns, cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
+  // A folder that cannot be listed stays in: the command says it was not done, rather than passing over it.
+  const files = (await discover(root, patterns, cwd)).filter((f) => (f.kind !== null && f.format !== null && !f.symlink) || f.unread?.problem === "unreadable");
   if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map((p) => `\`${p}\``).join(", ")}`);
   return files;
 }

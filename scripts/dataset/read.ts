@@ -119,8 +119,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** A file's text exactly as on disk (a BOM kept), for a command that rewrites it; or why it cannot be read. */
-export function readOriginal(absolute: string): { ok: true; text: string } | { ok: false; problem: string } {
+/**
+ * A file's text exactly as on disk (a BOM kept), for a command that rewrites
+ * it; or why it cannot be read. `unread`: what the listing found (a folder it
+ * could not list, a FIFO): refused without opening anything.
+ */
+export function readOriginal(absolute: string, unread?: { detail: string }): { ok: true; text: string } | { ok: false; problem: string } {
+  if (unread) return { ok: false, problem: `not read: ${unread.detail}` };
   const read = readText(absolute);
   return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, problem: `cannot be read (${read.detail})` };
 }

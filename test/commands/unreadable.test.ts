@@ -63,6 +63,12 @@ if (!asRoot) {
       assert.match(release.stderr, "data/events/2023/03");
       assert.match(release.stderr, "release: not built");
       assert.not.ok(existsSync(path.join(root, "dist/eventwire-1.0.0")));
+      // format and migrate say what they could not do, rather than "all formatted".
+      for (const args of [["format", "--check"], ["migrate", "--dry-run"], ["format", "data/events/2023/03/ev-aaaaaaaa.yaml"]]) {
+        const r = asNobody(args, root);
+        assert.is(r.code, 1, args.join(" "));
+        assert.match(r.stderr, args[1]!.startsWith("data/") ? "data/events/2023/03/ev-aaaaaaaa.yaml: not read: EACCES: permission denied" : "data/events/2023/03: not read: the folder cannot be listed (EACCES: permission denied)", args.join(" "));
+      }
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
