@@ -239,29 +239,27 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
  */
 export function listData(root: string, skip?: string): PackedListing {
   const listing = PackedListing.builder(root);
-  if (!walkInto(listing, root, "data", skip)) throw new UsageError(`cannot list ${path.join(root, "data")}: ${describeError(lastWalkError)}`);
+  const failed = walkInto(listing, root, "data", skip);
+  if (failed) throw new UsageError(`cannot list ${path.join(root, "data")}: ${describeError(failed.error)}`);
   return listing.done();
 }
 
-/** The error of the last folder walkInto could not list. */
-let lastWalkError: unknown;
-
 /**
- * Adds every entry under the folder `rel` to `listing`, in path order: files
+ * Adds every entry under the folder `start` to `listing`, in path order: files
  * and symbolic links (never followed); a folder that cannot be listed, and
  * anything that is no regular file or folder (a FIFO, a device, a socket), as
- * an entry marked `unread`, so that nothing is left out without a word. False
- * when `rel` itself cannot be listed.
+ * an entry marked `unread`, so that nothing is left out without a word. The
+ * error when `data` itself cannot be listed (a folder below it is an entry).
  */
-function walkInto(listing: PackedListingBuilder, root: string, start: string, skip?: string): boolean {
-  const walk = (rel: string): boolean => {
-    if (rel === skip) return true;
+function walkInto(listing: PackedListingBuilder, root: string, start: string, skip?: string): { error: unknown } | undefined {
+  const unlisted = (name: string, error: unknown): NonNullable<DatasetFile["unread"]> => ({ problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(name, error)})` });
+  const walk = (rel: string): { error: unknown } | undefined => {
+    if (rel === skip) return undefined;
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, rel), { withFileTypes: true });
     } catch (error) {
-      lastWalkError = error;
-      return false;
+      return { error };
     }
     // Walked in path order: a folder sorts as its name and a `/` (its files' paths go on so), a file as its name.
     const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? `${entry.name}/` : entry.name }));
@@ -271,11 +269,9 @@ function walkInto(listing: PackedListingBuilder, root: string, start: string, sk
     for (const { entry } of keyed) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!walk(child)) {
-          // The folder itself stands for what it holds: a finding, not a silent gap.
-          folder = listing.folder(rel, kindOf(`${rel}/x.json`));
-          listing.add(folder, entry.name, null, undefined, { problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(entry.name)})` });
-        }
+        const failed = walk(child);
+        // The folder itself stands for what it holds: a finding, not a silent gap.
+        if (failed) listing.add(listing.folder(rel, kindOf(`${rel}/x.json`)), entry.name, null, undefined, unlisted(entry.name, failed.error));
         // The files after a subfolder's come under this folder's number again.
         folder = undefined;
       } else {
@@ -283,27 +279,22 @@ function walkInto(listing: PackedListingBuilder, root: string, start: string, sk
         const format = formatOf(entry.name);
         if (entry.isFile()) listing.add(folder, entry.name, format);
         else if (entry.isSymbolicLink()) listing.add(folder, entry.name, format, linkTarget(root, `${root}/${child}`));
-        else listing.add(folder, entry.name, format, undefined, { problem: "not-regular", detail: `${kindOfDirent(entry)}, not a regular file` });
+        else listing.add(folder, entry.name, format, undefined, { problem: "not-regular", detail: `${kindOfStats(entry)}, not a regular file` });
       }
     }
-    return true;
+    return undefined;
   };
-  if (walk(start)) return true;
-  if (start === "data" || !start.includes("/")) return false;
+  const failed = walk(start);
+  if (!failed || start === "data" || !start.includes("/")) return failed;
   // A folder given on the command line that cannot be listed: its entry, as a walk of data/ makes it.
-  const folder = listing.folder(path.posix.dirname(start), kindOf(`${path.posix.dirname(start)}/x.json`));
-  listing.add(folder, path.posix.basename(start), null, undefined, { problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(start)})` });
-  return true;
+  const parent = path.posix.dirname(start);
+  listing.add(listing.folder(parent, kindOf(`${parent}/x.json`)), path.posix.basename(start), null, undefined, unlisted(start, failed.error));
+  return undefined;
 }
 
-/** Why the last folder walked could not be listed; a name that is not UTF-8 comes back from readdir changed (U+FFFD), and cannot be opened by it. */
-function whyUnlisted(name: string): string {
-  const code = (lastWalkError as NodeJS.ErrnoException).code;
-  return code === "ENOENT" && name.includes("\ufffd") ? "its name is not valid UTF-8" : describeError(lastWalkError);
-}
-
-function kindOfDirent(entry: Dirent): string {
-  return kindOfStats(entry);
+/** Why a folder could not be listed; a name that is not UTF-8 comes back from readdir changed (U+FFFD), and cannot be opened by it. */
+function whyUnlisted(name: string, error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === "ENOENT" && name.includes("\ufffd") ? "its name is not valid UTF-8" : describeError(error);
 }
 
 /**
@@ -436,7 +427,7 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
         const file = toDatasetFile(root, `${folder}/${e.name}`);
         if (file.kind !== "event") continue;
         if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-        else if (!e.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfDirent(e)}, not a regular file` };
+        else if (!e.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(e)}, not a regular file` };
         files.push(file);
       }
       return files.sort(byPath);
