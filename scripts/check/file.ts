@@ -11,7 +11,8 @@ import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
 import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { quotedText, type KeptText } from "../dataset/texts.ts";
-import { load, readTrusted } from "./load.ts";
+import type { ReadResult } from "../dataset/read.ts";
+import { load, readFile, readTrusted } from "./load.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
 export type RuleSettings = ReadonlyMap<string, Severity | "off">;
@@ -86,6 +87,8 @@ export interface WorkItem {
  */
 export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext, onEvent?: (event: Event) => void): FileOutcome {
   if (role === "trusted") {
+    // What the listing found unlistable or not a regular file is said: the targets were not compared with it.
+    if (file.unread) return unreadOutcome(file, readFile(file), ctx);
     const event = summarizeUnchecked(readTrusted(file, needles));
     return event ? { record: false, event } : { record: false };
   }
@@ -104,7 +107,7 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
       outcome.evidence = [checked, event.evidence.length - checked];
     }
   }
-  if (role !== "target") return outcome;
+  if (role !== "target") return !read.ok && (read.problem === "unreadable" || read.problem === "not-regular") ? unreadOutcome(file, read, ctx) : outcome;
   const plan = planOf(ctx);
   for (const [rule, severity] of plan.fileRules) for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
   if (findings.length > 0) outcome.findings = findings;
@@ -116,6 +119,17 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   }
   if (findings.length > 0) outcome.findings = findings;
   return outcome;
+}
+
+/**
+ * An event read for comparison only (not a target) that could not be read:
+ * its file-unreadable or file-type finding, since the targets' check missed it.
+ */
+function unreadOutcome(file: DatasetFile, read: ReadResult, ctx: FileCheckContext): FileOutcome {
+  const findings: Finding[] = [];
+  for (const [rule, severity] of planOf(ctx).fileRules)
+    if (rule.id === "file-unreadable" || rule.id === "file-type") for (const issue of rule.check({ file, read })) findings.push(toFinding(rule, severity, file.path, issue));
+  return findings.length > 0 ? { record: false, findings } : { record: false };
 }
 
 /** The rules that are on under a context's settings, with their severities, worked out once a context rather than once a file. */

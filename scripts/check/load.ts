@@ -16,9 +16,15 @@ export interface Loaded {
   valid: boolean;
 }
 
-/** A file's text; a symbolic link is never followed (it may point anywhere on the machine): it reads as a `symlink` problem. */
+/**
+ * A file's text; a symbolic link is never followed (it may point anywhere on
+ * the machine): it reads as a `symlink` problem. What the listing found
+ * unlistable or not a regular file is never opened.
+ */
 export function readFile(file: DatasetFile): ReadResult {
-  return file.symlink ? { ok: false, problem: "symlink", detail: file.symlink.target } : readText(absolutePath(file));
+  if (file.symlink) return { ok: false, problem: "symlink", detail: file.symlink.target };
+  if (file.unread) return { ok: false, problem: file.unread.problem, detail: file.unread.detail };
+  return readText(absolutePath(file));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
-import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES } from "../rules/index.ts";
@@ -19,6 +19,8 @@ import { processAll, type PoolOptions } from "./pool.ts";
 import type { EventPartsResult } from "../export/event-parts.ts";
 
 export type { RuleSettings } from "./file.ts";
+
+const REGISTRY_FOLDERS = [RECORD_FOLDERS.actor, RECORD_FOLDERS.outlet];
 
 export interface CheckOptions extends PoolOptions {
   settings?: RuleSettings;
@@ -58,6 +60,8 @@ export interface CheckResult {
 /** What the check of every file needs, read once from the listing: the registries and the kept texts. */
 export interface PreparedCheck {
   registryLoads: Loaded[];
+  /** Registry folders that could not be listed: reported whatever the targets, as every target's check depends on them. */
+  unlistedRegistry: DatasetFile[];
   textManifest: TextManifest;
   ctx: FileCheckContext;
 }
@@ -70,12 +74,22 @@ export function prepareCheck(root: string, listing: Files, settings: RuleSetting
   const notEvents = filesNotEvents(listing);
   const registryLoads = notEvents.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
-  const registries: Registries = {
-    actors: new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor])),
-    outlets: new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet])),
-  };
+  const actors = new Map(validOf("actor").map((l) => [String(l.record!.id), l.record as Actor]));
+  const outlets = new Map(validOf("outlet").map((l) => [String(l.record!.id), l.record as Outlet]));
+  // A broken entry still says which id it was meant to hold: its file name (file-name ties the two).
+  const brokenOf = (kind: DatasetFile["kind"], valid: ReadonlyMap<string, unknown>) =>
+    new Map(registryLoads.filter((l) => !l.valid && l.file.kind === kind && !valid.has(idFromPath(l.file.path))).map((l) => [idFromPath(l.file.path), l.file.path]));
+  // Folders of a registry that could not be listed (data/actors itself, or a folder under it).
+  const unlistedRegistry = notEvents.filter((f) => f.unread?.problem === "unreadable" && REGISTRY_FOLDERS.some((d) => f.path === d || f.path.startsWith(`${d}/`)));
+  const unlistedIn = (folder: string) => unlistedRegistry.find((f) => f.path === folder || f.path.startsWith(`${folder}/`))?.path;
+  const unlisted: NonNullable<Registries["unlisted"]> = {};
+  const actorsUnlisted = unlistedIn(RECORD_FOLDERS.actor);
+  const outletsUnlisted = unlistedIn(RECORD_FOLDERS.outlet);
+  if (actorsUnlisted !== undefined) unlisted.actors = actorsUnlisted;
+  if (outletsUnlisted !== undefined) unlisted.outlets = outletsUnlisted;
+  const registries: Registries = { actors, outlets, broken: { actors: brokenOf("actor", actors), outlets: brokenOf("outlet", outlets) }, unlisted };
   const textManifest = readTextManifest(root, notEvents);
-  return { registryLoads, textManifest, ctx: { registries, today, settings, texts: textManifest.byUrl } };
+  return { registryLoads, unlistedRegistry, textManifest, ctx: { registries, today, settings, texts: textManifest.byUrl } };
 }
 
 /**
@@ -95,7 +109,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     listing = listData(root);
     timings.mark("list data/");
   }
-  const { registryLoads, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
+  const { registryLoads, unlistedRegistry, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   timings.mark("registries");
 
@@ -160,6 +174,9 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     { ...pool, exportTo, progress },
   );
   timings.mark(`check ${targets.length} files`);
+  // A registry folder that could not be listed leaves every target's references unjudged: it is named whatever the targets.
+  for (const f of unlistedRegistry)
+    if (!findings.some((x) => x.file === f.path && x.rule === "file-unreadable")) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
 
   if (passes.length > 0) {
     const startDates: string[] = [];
@@ -169,8 +186,15 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     const targetPaths = new Set<string>();
     const wholeListing = !options.partial && listing === targets;
     if (!wholeListing) for (const f of targets) targetPaths.add(f.path);
+    // Folders of events that could not be listed: the targets were compared with what could be read only, and that is said.
+    const unlistedEvents: DatasetFile[] = [];
+    const isUnlistedEvents = (f: DatasetFile) => f.unread?.problem === "unreadable" && (f.path === RECORD_FOLDERS.event || f.path.startsWith(`${RECORD_FOLDERS.event}/`));
     if (!options.partial) {
-      if (!wholeListing) for (const f of listing) if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
+      if (!wholeListing)
+        for (const f of listing) {
+          if (f.kind === "event" && !targetPaths.has(f.path)) others.push(f);
+          else if (isUnlistedEvents(f) && !targetPaths.has(f.path)) unlistedEvents.push(f);
+        }
     } else {
       const months = new Set<string>();
       for (const s of targetSummaries) {
@@ -187,7 +211,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       const events = options.events ?? locatorOfListing(listing);
       const read = new Set<string>();
       for (const f of [...[...months].sort().flatMap((m) => events.inFolder(m)), ...events.withIds(namedIds)])
-        if (!targetPaths.has(f.path) && !read.has(f.path)) {
+        if (isUnlistedEvents(f)) unlistedEvents.push(f);
+        else if (!targetPaths.has(f.path) && !read.has(f.path)) {
           read.add(f.path);
           others.push(f);
         }
@@ -205,10 +230,14 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       ctx,
       (index, o) => {
         if (o.event) addEvent(targets.length + index, o.event);
+        // An event that could not be read (file-unreadable, file-type) is said, though it is not a target.
+        if (o.findings) for (const f of o.findings) findings.push(f);
       },
       pool,
     );
     standInFiles.forEach((f, k) => addEvent(targets.length + others.length + k, summaryFromPath(f.path)));
+    for (const f of unlistedEvents)
+      if (!findings.some((x) => x.file === f.path && x.rule === "file-unreadable")) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);

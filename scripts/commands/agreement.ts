@@ -11,6 +11,7 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { discover, formatOf, type DatasetFile } from "../dataset/discover.ts";
 import { globFailure, limitPatterns } from "../dataset/patterns.ts";
 import { load } from "../check/load.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
        eventwire agreement --dataset [options]
@@ -86,7 +87,7 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
   let problems: string[] = [];
   if (values.dataset) {
     if (positionals.length > 0) throw new UsageError("--dataset compares the dataset's own records: give no codings with it");
-    const root = path.resolve(io.cwd, values.root ?? ".");
+    const root = datasetRoot(io.cwd, values.root);
     const files = (await discover(root)).filter((f: DatasetFile) => f.kind === "event" && f.format && !f.symlink);
     const loaded = loadEvents(files);
     problems = loaded.problems;

@@ -8,6 +8,7 @@ import { canonicalText } from "../dataset/canonical.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]
 
@@ -37,7 +38,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     io.stdout.write(FORMAT_USAGE + "\n");
     return EXIT.ok;
   }
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const files = await discoverRecords(root, positionals, io.cwd);
   // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
   const temp = values.check ? undefined : temporaryFolder(root);
@@ -45,7 +46,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
   const differ: string[] = [];
   const failed: string[] = [];
   for (const file of files) {
-    const read = readOriginal(absolutePath(file));
+    const read = readOriginal(absolutePath(file), file.unread);
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;

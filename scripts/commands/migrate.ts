@@ -12,6 +12,7 @@ import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../report/summary.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const MIGRATE_USAGE = `Usage: eventwire migrate [paths or globs...] [options]
 
@@ -54,7 +55,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   const to = values.to ?? LATEST_VERSION;
   if (!SCHEMA_VERSIONS.includes(to)) throw new UsageError(`--to: \`${to}\` is not a schema version (known: ${SCHEMA_VERSIONS.join(", ")})`);
   const dryRun = values["dry-run"] === true;
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const files = await discoverRecords(root, positionals, io.cwd);
   // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
   const temp = dryRun ? undefined : temporaryFolder(root);
@@ -64,7 +65,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   // The versions the changed records come from: a dry run names the steps they take.
   const fromVersions = new Set<string>();
   for (const file of files) {
-    const read = readOriginal(absolutePath(file));
+    const read = readOriginal(absolutePath(file), file.unread);
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;

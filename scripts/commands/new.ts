@@ -17,6 +17,7 @@ import { writeFileExclusive } from "../core/write.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { mintEventId } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
+import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
 
 export const NEW_USAGE = `Usage: eventwire new event|actor|outlet [options]
 
@@ -235,11 +236,12 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
   const [kind, ...extra] = positionals;
   if (kind !== "event" && kind !== "actor" && kind !== "outlet") throw new UsageError(`say what to create: eventwire new event|actor|outlet\n\n${NEW_USAGE}`);
   if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\` (values go after their flags, e.g. --title "...")`);
-  const root = path.resolve(io.cwd, v.root ?? ".");
+  const root = datasetRoot(io.cwd, v.root);
   const ask = v["no-input"] ? undefined : terminalAsker(io);
   const warnings: string[] = [];
   const { file, draft } = kind === "event" ? await eventDraft(root, v, ask, (m) => warnings.push(m)) : await registryDraft(kind, v, ask);
   const text = scaffoldText(kind, draft);
+  assertNoLinkOnPath(root, file);
   if (!writeFileExclusive(path.join(root, file), text))
     throw new UsageError(`${file} exists already; a record is never overwritten (edit it, or choose another id)`);
   for (const w of warnings) io.stderr.write(`note: ${w}\n`);

@@ -14,8 +14,10 @@ import { FormulaCellsError } from "../export/output.ts";
 import { fsUsageError } from "../core/fs-errors.ts";
 import { openPrevious, type PreviousRelease } from "../export/previous.ts";
 import { buildRelease, clearLeftovers, RELEASE_STEPS, releasePaths, type ReleaseStep } from "../export/release.ts";
+import { filesOfKind } from "../dataset/listing.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
 
@@ -77,7 +79,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got \`${positionals.join(" ")}\``);
   const version = values.version ?? (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   const out = path.resolve(io.cwd, values.out ?? "dist");
   const created = createdTime(root, io.env);
   refuseOutInData(root, out, values.out ?? "dist");
@@ -90,6 +92,11 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   const files = listData(root);
   timings.mark("list data/");
+  // An empty release is never built: exit 1, as for a dataset with errors (the call was right, the data is not releasable).
+  if (filesOfKind(files, "event").length === 0) {
+    io.stderr.write(`release: not built; ${path.join(root, "data/events")} holds no events.\n`);
+    return EXIT.findings;
+  }
   // What earlier runs left (staging folders, an old set moved aside) is cleared first, and said.
   try {
     for (const note of clearLeftovers(out)) io.stderr.write(`release: ${note}\n`);

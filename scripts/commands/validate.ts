@@ -18,6 +18,7 @@ import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { plural, summarize } from "../report/summary.ts";
+import { datasetRoot } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
 
@@ -134,7 +135,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     maxWarnings = Number(values["max-warnings"]);
   }
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const root = datasetRoot(io.cwd, values.root);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   let notARef: string | undefined;
   if (changed && changed.candidate !== undefined) {

@@ -4,7 +4,7 @@
  * the files deleted. git runs without a shell, with arguments as given.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
@@ -212,6 +212,17 @@ function nulList(text: string | undefined): string[] {
   return (text ?? "").split("\0").filter((s) => s !== "");
 }
 
+/** Whether a path is gone from the working tree (not merely out of reach). */
+function isGone(root: string, file: string): boolean {
+  try {
+    lstatSync(path.join(root, file));
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR";
+  }
+}
+
 /** Files changed under the dataset root since the base. */
 export async function changesSince(root: string, ref: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<Changes> {
   const git = gitIn(root);
@@ -239,7 +250,8 @@ export async function changesSince(root: string, ref: string | undefined, env: R
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i]!;
     const file = fields[i + 1]!;
-    if (status === "D") deleted.add(file);
+    // git says deleted what it could not see: a file in a folder it may not read is there still, and unreadable.
+    if (status === "D" && isGone(root, file)) deleted.add(file);
     else changed.add(file);
   }
   const eventPaths = nulList(tracked);

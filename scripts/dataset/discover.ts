@@ -1,16 +1,24 @@
 /** Finds the files of a dataset and says what kind of record each one holds. */
-import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
-import { filesOfKind, PackedListing, pathAt, type Files } from "./listing.ts";
+import { filesOfKind, PackedListing, pathAt, type Files, type PackedListingBuilder } from "./listing.ts";
 import { globFailure, limitPatterns } from "./patterns.ts";
+import { describeError, kindOfStats } from "./read.ts";
 
-// picomatch (the matcher fast-glob itself uses) ships no types; this is the one call made of it.
-const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string | string[], options?: { dot?: boolean }) => (path: string) => boolean;
-// braces: the expansion fast-glob makes (through micromatch) before it matches; picomatch alone reads `{2022..2024}` as `[2022-2024]`.
+// picomatch (the matcher fast-glob itself uses) ships no types; these are the calls made of it.
+const picomatch = createRequire(import.meta.url)("picomatch") as ((glob: string | string[], options?: { dot?: boolean; flags?: string }) => (path: string) => boolean) & {
+  scan(glob: string): { base: string; isGlob: boolean };
+};
+// braces: bash's brace expansion, as fast-glob makes it (through micromatch) before it matches; picomatch alone reads `{2022..2024}` as `[2022-2024]`.
 const braces = createRequire(import.meta.url)("braces") as (glob: string, options: { expand: true; nodupes: true; keepEscaping: true }) => string[];
+
+/** A matcher of a glob as bash and fast-glob read it: braces expanded first (limitPatterns has counted them); `s`: a `*` matches a name holding a newline too. */
+function globMatcher(posix: string): (rel: string) => boolean {
+  return picomatch(braces(posix, { expand: true, nodupes: true, keepEscaping: true }), { dot: true, flags: "s" });
+}
 
 export interface DatasetFile {
   /** Path relative to the dataset root, `/`-separated: what reports print. */
@@ -26,6 +34,12 @@ export interface DatasetFile {
   format: "yaml" | "json" | null;
   /** For a symbolic link: where it points (never followed, never read). */
   symlink?: { target: string; insideRoot: boolean };
+  /**
+   * For what is never opened: a folder that could not be listed (`unreadable`,
+   * with the error), or a path that is no regular file (`not-regular`: a FIFO,
+   * a device, a socket). The file rules report it (file-unreadable, file-type).
+   */
+  unread?: { problem: "unreadable" | "not-regular"; detail: string };
 }
 
 export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
@@ -129,58 +143,85 @@ export function toDatasetFile(root: string, relative: string): DatasetFile {
 /**
  * Lists files under `root`. With no patterns, every file under `data/`.
  * Patterns are globs or plain paths, relative to `cwd`; a folder stands for
- * everything under it. The result is sorted, so runs are deterministic.
+ * everything under it. Every pattern is walked as the whole of data/ is
+ * (listData): the same entries for the same files, whatever the mode (a name
+ * holding a newline included), each folder that cannot be listed and each
+ * path that is no regular file an entry of its own. Sorted by path.
  */
 export async function discover(root: string, patterns: readonly string[] = [], cwd = root): Promise<DatasetFile[]> {
   if (patterns.length === 0) return [...listData(root)];
-  // Brace expansion is counted before fast-glob makes it (see patterns.ts).
+  // Brace expansion is counted before any is made (see patterns.ts).
   limitPatterns(patterns);
-  const { default: fg } = await import("fast-glob");
-  const globs = (patterns.length > 0 ? patterns : [path.join(root, "data")]).map((p) => {
-    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
-    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix))
-      throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
-    if (fg.isDynamicPattern(p)) return posix;
-    // lstat: a symbolic link given by name is listed as the link itself, never followed.
-    let isFolder = false;
-    try {
-      isFolder = lstatSync(path.resolve(root, posix)).isDirectory();
-    } catch {
-      isFolder = false;
-    }
-    return isFolder ? `${fg.escapePath(posix)}/**` : fg.escapePath(posix);
-  });
-  const entries = await fg(globs, {
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    unique: true,
-    objectMode: true,
-  }).catch((error: unknown) => globFailure(patterns, error));
-  // Regular files, and symbolic links (to files or folders) so that a rule can report them. A file
-  // reached through a linked folder (`validate data/linked/x.yaml`) stands for that folder's link.
   const linkedAncestor = linkedAncestors(root);
   const found = new Map<string, DatasetFile>();
-  for (const e of entries) {
-    if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
-    const link = linkedAncestor(e.path);
-    const rel = link ?? e.path;
-    if (found.has(rel)) continue;
-    const file = toDatasetFile(root, rel);
-    if (link !== undefined || e.dirent.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    found.set(rel, file);
+  const keep = (file: DatasetFile) => {
+    if (!found.has(file.path)) found.set(file.path, file);
+  };
+  for (const p of patterns) {
+    const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
+    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix)) throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
+    // A path that exists is taken as it is written (a file may be named `a[1].yaml`); else a glob is a glob.
+    const stats = lstatOrUndefined(path.join(root, posix), p);
+    const scan = picomatch.scan(posix);
+    if (stats === undefined && scan.isGlob) {
+      // A glob under a linked folder stands for that folder's link: the walk never goes through it.
+      const link = linkedAncestor(`${scan.base}/x`);
+      if (link !== undefined) {
+        keep(entriesAt(root, [link])[0] ?? toDatasetFile(root, link));
+        continue;
+      }
+      const isMatch = globMatcher(posix);
+      for (const f of listFrom(root, scan.base)) if (isMatch(f.path)) keep(f);
+      continue;
+    }
+    // Not there (nothing to list), or there but out of reach (an entry that says so).
+    if (stats === undefined) {
+      for (const f of entriesAt(root, [posix])) keep(f);
+      continue;
+    }
+    // A path through a linked folder (`data/linked/x.yaml`) stands for that folder's link: never followed.
+    const link = linkedAncestor(posix);
+    if (link !== undefined) {
+      keep(entriesAt(root, [link])[0] ?? toDatasetFile(root, link));
+      continue;
+    }
+    // lstat: a symbolic link given by name is listed as the link itself, never followed.
+    if (stats.isDirectory()) for (const f of listFrom(root, posix)) keep(f);
+    else for (const f of entriesAt(root, [posix])) keep(f);
   }
   return [...found.values()].sort(byPath);
+}
+
+function lstatOrUndefined(absolute: string, pattern: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(absolute);
+  } catch (error) {
+    // A name no file system allows is a mistake on the command line (exit 2), not a file out of reach.
+    if ((error as NodeJS.ErrnoException).code === "ENAMETOOLONG") globFailure([pattern], error);
+    return undefined;
+  }
+}
+
+/**
+ * The entries under a folder given on the command line, walked as listData
+ * walks data/: the root itself, or a folder above data/, stands for data/.
+ */
+function listFrom(root: string, rel: string): DatasetFile[] {
+  if (rel === "" || rel === ".") return [...listData(root)];
+  const listing = PackedListing.builder(root);
+  walkInto(listing, root, rel);
+  return [...listing.done()];
 }
 
 /**
  * The record files a command that rewrites records works on (`format`,
  * `migrate`): all of data/ without patterns; never a symbolic link; a pattern
- * that matches no record is a usage error.
+ * that matches no record is a usage error. A file or folder that could not be
+ * listed or reached is among them (marked `unread`): readOriginal refuses it.
  */
 export async function discoverRecords(root: string, patterns: readonly string[], cwd: string): Promise<DatasetFile[]> {
-  const files = (await discover(root, patterns, cwd)).filter((f) => f.kind !== null && f.format !== null && !f.symlink);
+  // A folder that cannot be listed stays in: the command says it was not done, rather than passing over it.
+  const files = (await discover(root, patterns, cwd)).filter((f) => (f.kind !== null && f.format !== null && !f.symlink) || f.unread?.problem === "unreadable");
   if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map((p) => `\`${p}\``).join(", ")}`);
   return files;
 }
@@ -195,7 +236,7 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
   const matchers = patterns.map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
     if (/[*?[\]{}()!]/.test(p)) {
-      const isMatch = picomatch(braces(posix, { expand: true, nodupes: true, keepEscaping: true }), { dot: true });
+      const isMatch = globMatcher(posix);
       return (rel: string) => isMatch(rel);
     }
     return (rel: string) => rel === posix || posix === "" || rel.startsWith(`${posix}/`);
@@ -210,13 +251,27 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
  */
 export function listData(root: string, skip?: string): PackedListing {
   const listing = PackedListing.builder(root);
-  const walk = (rel: string) => {
-    if (rel === skip) return;
+  const failed = walkInto(listing, root, "data", skip);
+  if (failed) throw new UsageError(`cannot list ${path.join(root, "data")}: ${describeError(failed.error)}`);
+  return listing.done();
+}
+
+/**
+ * Adds every entry under the folder `start` to `listing`, in path order: files
+ * and symbolic links (never followed); a folder that cannot be listed, and
+ * anything that is no regular file or folder (a FIFO, a device, a socket), as
+ * an entry marked `unread`, so that nothing is left out without a word. The
+ * error when `data` itself cannot be listed (a folder below it is an entry).
+ */
+function walkInto(listing: PackedListingBuilder, root: string, start: string, skip?: string): { error: unknown } | undefined {
+  const unlisted = (name: string, error: unknown): NonNullable<DatasetFile["unread"]> => ({ problem: "unreadable", detail: `the folder cannot be listed (${whyUnlisted(name, error)})` });
+  const walk = (rel: string): { error: unknown } | undefined => {
+    if (rel === skip) return undefined;
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
+    } catch (error) {
+      return { error };
     }
     // Walked in path order: a folder sorts as its name and a `/` (its files' paths go on so), a file as its name.
     const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? `${entry.name}/` : entry.name }));
@@ -226,18 +281,32 @@ export function listData(root: string, skip?: string): PackedListing {
     for (const { entry } of keyed) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        walk(child);
+        const failed = walk(child);
+        // The folder itself stands for what it holds: a finding, not a silent gap.
+        if (failed) listing.add(listing.folder(rel, kindOf(`${rel}/x.json`)), entry.name, null, undefined, unlisted(entry.name, failed.error));
         // The files after a subfolder's come under this folder's number again.
         folder = undefined;
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+      } else {
         folder ??= listing.folder(rel, kindOf(`${rel}/x.json`));
         const format = formatOf(entry.name);
-        listing.add(folder, entry.name, format, entry.isSymbolicLink() ? linkTarget(root, `${root}/${child}`) : undefined);
+        if (entry.isFile()) listing.add(folder, entry.name, format);
+        else if (entry.isSymbolicLink()) listing.add(folder, entry.name, format, linkTarget(root, `${root}/${child}`));
+        else listing.add(folder, entry.name, format, undefined, { problem: "not-regular", detail: `${kindOfStats(entry)}, not a regular file` });
       }
     }
+    return undefined;
   };
-  walk("data");
-  return listing.done();
+  const failed = walk(start);
+  if (!failed || start === "data" || !start.includes("/")) return failed;
+  // A folder given on the command line that cannot be listed: its entry, as a walk of data/ makes it.
+  const parent = path.posix.dirname(start);
+  listing.add(listing.folder(parent, kindOf(`${parent}/x.json`)), path.posix.basename(start), null, undefined, unlisted(start, failed.error));
+  return undefined;
+}
+
+/** Why a folder could not be listed; a name that is not UTF-8 comes back from readdir changed (U+FFFD), and cannot be opened by it. */
+function whyUnlisted(name: string, error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === "ENOENT" && name.includes("\ufffd") ? "its name is not valid UTF-8" : describeError(error);
 }
 
 /**
@@ -289,12 +358,17 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     let stats;
     try {
       stats = lstatSync(path.join(root, at));
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue;
+      // There, but out of reach (a folder on its way may not be searched): said, not taken for gone.
+      found.set(at, { ...toDatasetFile(root, at), unread: { problem: "unreadable", detail: describeError(error) } });
       continue;
     }
     if (stats.isDirectory()) continue;
     const file = toDatasetFile(root, at);
     if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
+    else if (!stats.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
     found.set(at, file);
   }
   return [...found.values()].sort(byPath);
@@ -354,15 +428,18 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
       let entries: Dirent[];
       try {
         entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-      } catch {
-        return [];
+      } catch (error) {
+        // A month with no folder has no events; one that cannot be listed is said (file-unreadable), not taken for empty.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return [];
+        return [{ ...toDatasetFile(root, folder), unread: { problem: "unreadable", detail: `the folder cannot be listed (${describeError(error)})` } }];
       }
       const files: DatasetFile[] = [];
       for (const e of entries) {
-        if (!e.isFile() && !e.isSymbolicLink()) continue;
+        if (e.isDirectory()) continue;
         const file = toDatasetFile(root, `${folder}/${e.name}`);
         if (file.kind !== "event") continue;
         if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
+        else if (!e.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(e)}, not a regular file` };
         files.push(file);
       }
       return files.sort(byPath);

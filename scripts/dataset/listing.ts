@@ -30,6 +30,7 @@ export class PackedListing implements Files {
     private readonly nameEnds: Uint32Array,
     private readonly formats: Uint8Array,
     private readonly symlinks: ReadonlyMap<number, NonNullable<DatasetFile["symlink"]>>,
+    private readonly unread: ReadonlyMap<number, NonNullable<DatasetFile["unread"]>>,
   ) {
     this.length = folderOf.length;
   }
@@ -54,6 +55,8 @@ export class PackedListing implements Files {
     const file: DatasetFile = { path: this.path(index), root: this.root, kind: this.kind(index), format };
     const symlink = this.symlinks.get(index);
     if (symlink) file.symlink = symlink;
+    const unread = this.unread.get(index);
+    if (unread) file.unread = unread;
     return file;
   }
 
@@ -65,7 +68,7 @@ export class PackedListing implements Files {
 const FORMATS = [null, "yaml", "json"] as const;
 const NO_FORMAT = 0;
 
-class PackedListingBuilder {
+export class PackedListingBuilder {
   private readonly folders: string[] = [];
   private readonly folderKinds: (RecordKind | null)[] = [];
   // Typed arrays, grown by doubling: numbers of a million files, without a heap object each while the walk goes on.
@@ -77,6 +80,7 @@ class PackedListingBuilder {
   private chunk: string[] = [];
   private offset = 0;
   private readonly symlinks = new Map<number, NonNullable<DatasetFile["symlink"]>>();
+  private readonly unread = new Map<number, NonNullable<DatasetFile["unread"]>>();
 
   constructor(readonly root: string) {}
 
@@ -87,7 +91,7 @@ class PackedListingBuilder {
     return this.folders.length - 1;
   }
 
-  add(folder: number, name: string, format: DatasetFile["format"], symlink?: DatasetFile["symlink"]): void {
+  add(folder: number, name: string, format: DatasetFile["format"], symlink?: DatasetFile["symlink"], unread?: DatasetFile["unread"]): void {
     const index = this.size++;
     if (index % CHUNK === 0 && index > 0) this.closeChunk();
     if (index === this.folderOf.length) {
@@ -96,6 +100,7 @@ class PackedListingBuilder {
       this.nameEnds = grown(this.nameEnds, new Uint32Array(index * 2));
     }
     if (symlink) this.symlinks.set(index, symlink);
+    if (unread) this.unread.set(index, unread);
     this.folderOf[index] = folder;
     this.formats[index] = FORMATS.indexOf(format);
     this.offset += name.length;
@@ -112,7 +117,7 @@ class PackedListingBuilder {
   done(): PackedListing {
     if (this.chunk.length > 0) this.closeChunk();
     const n = this.size;
-    return new PackedListing(this.root, this.folders, this.folderKinds, this.folderOf.slice(0, n), this.chunks, this.nameEnds.slice(0, n), this.formats.slice(0, n), this.symlinks);
+    return new PackedListing(this.root, this.folders, this.folderKinds, this.folderOf.slice(0, n), this.chunks, this.nameEnds.slice(0, n), this.formats.slice(0, n), this.symlinks, this.unread);
   }
 }
 

@@ -11,7 +11,6 @@
  * A text is used only while its bytes match its hash: a text that changed
  * is reported, and evidence that cites it counts as not checked.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Event } from "../../schema/index.ts";
 import { sha256 as sha256Of } from "../../schema/lock.ts";
@@ -42,6 +41,9 @@ function readKept(absolute: string): { ok: true; text: string } | { ok: false; d
   return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, detail: read.detail };
 }
 
+/** The manifest lists one line or so a text: a few megabytes are tens of thousands of texts. */
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
 export interface TextProblem {
   file: string;
   pointer: string;
@@ -71,13 +73,18 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     return { byUrl, problems };
   }
   const problem = (pointer: string, message: string, position?: Position) => problems.push({ file: TEXT_MANIFEST, pointer, message, ...(position ? { position } : {}) });
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, TEXT_MANIFEST), "utf8");
-  } catch (error) {
-    problem("", `The manifest cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  // Read as every file is: a link is not followed (it could show any file of the machine in a finding), a FIFO
+  // not opened, a size limit. A BOM is accepted (RFC 8259 lets a parser ignore one; editors on Windows add it).
+  if (manifestFile.symlink || manifestFile.unread) {
+    problem("", `The manifest is ${manifestFile.symlink ? "a symbolic link" : manifestFile.unread!.detail}; it was not read, and no evidence is checked against kept texts.`);
     return { byUrl, problems };
   }
+  const read = readText(path.join(root, TEXT_MANIFEST), MAX_MANIFEST_BYTES);
+  if (!read.ok) {
+    problem("", `The manifest cannot be read (${read.detail}); no evidence is checked against kept texts.`);
+    return { byUrl, problems };
+  }
+  const text = read.text;
   const parsed = parseRecord(text, "json");
   if (!parsed.ok) {
     const first = parsed.problems[0]!;

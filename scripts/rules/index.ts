@@ -12,7 +12,9 @@ import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
 import { fileSymlink } from "./file/file-symlink.ts";
+import { fileType } from "./file/file-type.ts";
 import { fileUnexpected } from "./file/file-unexpected.ts";
+import { fileUnreadable } from "./file/file-unreadable.ts";
 import { duplicateKey } from "./parse/duplicate-key.ts";
 import { recordShape } from "./parse/record-shape.ts";
 import { syntax } from "./parse/syntax.ts";
@@ -42,6 +44,8 @@ import { textWhitespace } from "./text/text-whitespace.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
+  fileUnreadable,
+  fileType,
   fileSymlink,
   fileSize,
   fileEncoding,

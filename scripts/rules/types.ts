@@ -58,6 +58,17 @@ export interface RecordRule extends RuleMeta {
 export interface Registries {
   actors: ReadonlyMap<string, Actor>;
   outlets: ReadonlyMap<string, Outlet>;
+  /**
+   * Entries whose file is there but broken (it cannot be read, does not
+   * parse, or fails its schema), by the id their file name gives -> the file:
+   * a record that names one is told so, not that the id is unknown.
+   */
+  broken?: { actors: ReadonlyMap<string, string>; outlets: ReadonlyMap<string, string> };
+  /**
+   * A folder of the registry that could not be listed (its own finding names
+   * it): an id missing from the registry may be in it, so none is reported missing.
+   */
+  unlisted?: { actors?: string; outlets?: string };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `validate --changed`: only the files changed against a git base, with the whole dataset behind them. */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, renameSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -100,6 +100,20 @@ test("a new symbolic link is reported, never followed", async () => {
     const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
     assert.is(r.code, 1);
     assert.equal(files(r.stdout), ["data/events/2023/02/ev-zzzzzzzz.yaml|file-symlink"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a tracked record replaced by a FIFO is a finding, never opened (opening it would wait for ever)", async () => {
+  const root = repo();
+  try {
+    unlinkSync(path.join(root, EVENT_PATH));
+    execFileSync("mkfifo", [path.join(root, EVENT_PATH)]);
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.equal(files(r.stdout), [`${EVENT_PATH}|file-type`]);
+    assert.match(JSON.parse(r.stdout).findings[0].message, "a FIFO (named pipe), not a regular file; it was not read");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,11 +1,12 @@
 /** `eventwire validate` end to end: exit codes, report formats, options. */
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
@@ -136,6 +137,35 @@ test("paths through a linked folder are reported as the link, never followed", a
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test("a name holding a newline or a CR is listed, and reported, in every mode", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/events/2023/02/ev-aaaaaaaa\n.yaml": "x: 1\n", "data/events/2023/02/ev-bbbbbbbb\r.yaml": "x: 1\n" });
+  try {
+    const odd = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { file: string; rule: string }[] }).findings.filter((f) => f.rule === "file-name").map((f) => f.file);
+    const expected = ["data/events/2023/02/ev-aaaaaaaa\n.yaml", "data/events/2023/02/ev-bbbbbbbb\r.yaml"];
+    for (const paths of [[], ["data"], ["data/events"], ["data/events/2023/02"], ["data/events/**"], ["data/events/2023/02/*.yaml"]]) {
+      const r = await run(["validate", "--format", "json", ...paths], { cwd: root, env: { EVENTWIRE_TODAY: "2026-11-27" } });
+      assert.is(r.code, 1, paths.join(" "));
+      assert.equal(odd(r.stdout), expected, paths.join(" "));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("checking one event says which other event it could not be compared with (a FIFO: never opened)", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  try {
+    execFileSync("mkfifo", [path.join(root, "data/events/2023/02/ev-aaaaaaaa.yaml")]);
+    const r = await run(["validate", "--format", "json", EVENT_PATH], { cwd: root, env: { EVENTWIRE_TODAY: "2026-11-27" } });
+    assert.is(r.code, 1);
+    const found = (JSON.parse(r.stdout) as { findings: { file: string; rule: string; message: string }[] }).findings;
+    assert.equal(found.map((f) => `${f.file}|${f.rule}|${f.message}`), ["data/events/2023/02/ev-aaaaaaaa.yaml|file-type|This is a FIFO (named pipe), not a regular file; it was not read."]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 

@@ -1,9 +1,10 @@
 /** The packed listing of data/: the same files, in the same order, as a sorted array of entries. */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { byPath, idFromPath, idOrder, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
+import { execFileSync } from "node:child_process";
+import { byPath, discover, entriesAt, idFromPath, idOrder, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
 import { writeDataset } from "../helpers/dataset.ts";
 
@@ -147,6 +148,42 @@ test("lookups by path rely on sorted files: an array out of order, or with a pat
   assertSortedByPath([...files].reverse(), "the files");
   assert.is(fileAtPath([...files].reverse(), "data/b.yaml")?.path, "data/b.yaml");
   assert.is(fileAtPath(files, "data/c.yaml"), undefined);
+});
+
+test("every mode lists the same entries: odd names, a FIFO, a folder that cannot be listed", async () => {
+  const names = ["data/events/2023/02/ev-aaaaaaaa.yaml", "data/events/2023/02/ev-b\nbbbbbbb.yaml", "data/events/2023/02/ev-c\rcccccc.yaml", "data/events/2023/02/ev-d dddddd.json"];
+  const root = writeDataset(Object.fromEntries(names.map((n) => [n, "x\n"])));
+  try {
+    execFileSync("mkfifo", [path.join(root, "data/events/2023/02/ev-fifo0000.yaml")]);
+    // A folder whose name is not UTF-8: readdir gives it with U+FFFD, and no folder has that name.
+    mkdirSync(Buffer.concat([Buffer.from(path.join(root, "data/events/2023") + "/"), Buffer.from([0xff])]));
+    const whole = [...listData(root)];
+    const paths = whole.map((f) => f.path);
+    assert.equal(paths, [...names, "data/events/2023/02/ev-fifo0000.yaml", "data/events/2023/\ufffd"].sort());
+    assert.equal(whole.find((f) => f.path.endsWith("fifo0000.yaml"))?.unread, { problem: "not-regular", detail: "a FIFO (named pipe), not a regular file" });
+    assert.equal(whole.find((f) => f.path.endsWith("\ufffd"))?.unread, { problem: "unreadable", detail: "the folder cannot be listed (its name is not valid UTF-8)" });
+    for (const patterns of [["data"], ["data/events"], ["data/events/2023/"], ["data/events/**"], ["data/events/*/*/*", "data/events/*/*"], ["."]])
+      assert.equal(await discover(root, patterns), whole, patterns.join(" "));
+    assert.equal(await discover(root, ["data/events/2023/02/*.yaml"]), whole.filter((f) => f.path.startsWith("data/events/2023/02/") && f.path.endsWith(".yaml")));
+    // --changed makes its entries from paths git gives: a FIFO is marked as the walk marks it.
+    assert.equal(entriesAt(root, ["data/events/2023/02/ev-fifo0000.yaml"]), whole.filter((f) => f.path.endsWith("fifo0000.yaml")));
+  } finally {
+    execFileSync("rm", ["-rf", root]);
+  }
+});
+
+test("a folder given by name that cannot be listed is an entry of its own", async () => {
+  const root = writeDataset({ "data/events/2023/02/ev-aaaaaaaa.yaml": "x\n" });
+  try {
+    const odd = Buffer.concat([Buffer.from(path.join(root, "data/events/2023") + "/"), Buffer.from([0xff])]);
+    mkdirSync(odd);
+    writeFileSync(Buffer.concat([odd, Buffer.from("/ev-bbbbbbbb.yaml")]), "x\n");
+    const files = await discover(root, ["data/events/2023"]);
+    assert.equal(files.map((f) => [f.path, f.unread?.problem]), [["data/events/2023/02/ev-aaaaaaaa.yaml", undefined], ["data/events/2023/\ufffd", "unreadable"]]);
+    assert.ok(readFileSync(path.join(root, "data/events/2023/02/ev-aaaaaaaa.yaml")));
+  } finally {
+    execFileSync("rm", ["-rf", root]);
+  }
 });
 
 test.run();

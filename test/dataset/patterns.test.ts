@@ -123,7 +123,7 @@ test("validate, format, migrate, agreement: a brace bomb is exit 2 with the patt
     const deep = path.join(root, ...Array.from({ length: 12 }, (_, i) => `${i}`.padEnd(250, "d")));
     mkdirSync(deep, { recursive: true });
     const longest = "{" + "a".repeat(MAX_PATTERN_LENGTH - 4) + ",b}";
-    const r = await run(["validate", longest], { cwd: deep });
+    const r = await run(["validate", "--root", root, longest], { cwd: deep });
     assert.is(r.code, 2);
     assert.match(r.stderr, /^eventwire validate: no file can match `\{a+\.\.\.`: a name in it is longer than the system allows/, r.stderr.slice(0, 300));
     // A plain path with a name over 255 characters: the same.

@@ -1,4 +1,5 @@
 /** Throwaway datasets on disk: a few registry entries plus the files a test gives. */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,13 +76,17 @@ export async function findingsFor(
   today = "2026-11-27",
   deleted: string[] = [],
   links: Record<string, string> = {},
+  setup?: (root: string) => void,
 ): Promise<string[]> {
   const root = writeDataset({ ...REGISTRY, ...files });
   for (const [link, target] of Object.entries(links)) symlinkSync(target, path.join(root, link));
   try {
+    setup?.(root);
     const result = await checkDataset(root, await discover(root), { today, deleted });
     return result.findings.map((f) => `${f.file}|${f.rule}@${f.line}:${f.column}`);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    // rm copes with what a setup may make that rmSync cannot name (a name that is not UTF-8).
+    if (setup) execFileSync("rm", ["-rf", root]);
+    else rmSync(root, { recursive: true, force: true });
   }
 }

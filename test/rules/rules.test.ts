@@ -8,10 +8,13 @@ import { parse as parseYaml } from "yaml";
 import * as assert from "uvu/assert";
 import { RULES } from "../../scripts/rules/index.ts";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { EVENT_PATH, EVENT_YAML, editEvent, findingsFor } from "../helpers/dataset.ts";
+import { checkDataset } from "../../scripts/check/run.ts";
+import { discover } from "../../scripts/dataset/discover.ts";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, findingsFor, writeDataset } from "../helpers/dataset.ts";
 
 interface Case {
   rule: string;
@@ -21,6 +24,8 @@ interface Case {
   deleted?: string[];
   /** Symbolic links to create: path -> target. */
   links?: Record<string, string>;
+  /** Makes what files cannot say (a FIFO, a name that is not UTF-8) in the dataset's root. */
+  setup?: (root: string) => void;
   /** Expected findings of `rule`, as `file|rule@line:col`; empty for a valid case. */
   expect: string[];
 }
@@ -46,8 +51,31 @@ const lineCol = (text: string, piece: string): [number, number] => {
   return [before.length, before.at(-1)!.length + 1];
 };
 
+/** A path under `root` whose last name is raw bytes (not UTF-8). */
+const rawName = (root: string, folder: string, name: number[]) => Buffer.concat([Buffer.from(path.join(root, folder) + "/"), Buffer.from(name)]);
+
 const cases: Case[] = [
   // file
+  {
+    rule: "file-unreadable",
+    name: "a folder and a file whose names are not UTF-8 (no name readdir gives opens them)",
+    files: event(EVENT_YAML),
+    setup: (root) => {
+      mkdirSync(rawName(root, "data/events/2023", [0xff]));
+      writeFileSync(Buffer.concat([rawName(root, "data/events/2023", [0xff]), Buffer.from("/ev-aaaaaaaa.yaml")]), EVENT_YAML);
+      writeFileSync(rawName(root, "data/events/2023/02", [0xfe, 0x2e, 0x79, 0x61, 0x6d, 0x6c]), EVENT_YAML);
+    },
+    expect: [at("data/events/2023/02/\ufffd.yaml", "file-unreadable", 1, 1), at("data/events/2023/\ufffd", "file-unreadable", 1, 1)],
+  },
+  { rule: "file-unreadable", name: "readable files and folders", files: event(EVENT_YAML), expect: [] },
+  {
+    rule: "file-type",
+    name: "a FIFO in place of an event (never opened: reading it would wait for ever)",
+    files: event(EVENT_YAML),
+    setup: (root) => execFileSync("mkfifo", [path.join(root, "data/events/2023/02/ev-aaaaaaaa.yaml")]),
+    expect: [at("data/events/2023/02/ev-aaaaaaaa.yaml", "file-type", 1, 1)],
+  },
+  { rule: "file-type", name: "regular files", files: event(EVENT_YAML), expect: [] },
   { rule: "file-size", name: "a 1 MiB + 1 byte file", files: event("#".repeat(1024 * 1024 + 1)), expect: [at(E, "file-size", 1, 1)] },
   { rule: "file-size", name: "the example event", files: event(EVENT_YAML), expect: [] },
   { rule: "file-encoding", name: "Latin-1 bytes", files: event(Buffer.from('title: "Caf\xe9"\n', "latin1") as unknown as string), expect: [at(E, "file-encoding", 1, 1)] },
@@ -112,6 +140,8 @@ const cases: Case[] = [
   { rule: "file-name", name: "an event in the wrong month folder", files: event(EVENT_YAML, "data/events/2023/03/ev-p6w7bxbz.yaml"), expect: [at("data/events/2023/03/ev-p6w7bxbz.yaml", "file-name", 2, 5)] },
   { rule: "file-name", name: "an outlet file named after another id", files: { "data/outlets/deutsche-welle.yaml": 'schema_version: "1.2.0"\nid: dw2\nname: DW\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n' }, expect: [at("data/outlets/deutsche-welle.yaml", "file-name", 2, 5)] },
   { rule: "file-name", name: "the right place", files: event(EVENT_YAML), expect: [] },
+  { rule: "file-name", name: "a name holding a newline", files: event(EVENT_YAML, "data/events/2023/02/ev-p6w7bxbz\n.yaml"), expect: [at("data/events/2023/02/ev-p6w7bxbz\n.yaml", "file-name", 1, 1)] },
+  { rule: "file-name", name: "a name holding a CR, in a record that does not pass its schema", files: event("id: 1\n", "data/events/2023/02/ev-p6w7bxbz\r.yaml"), expect: [at("data/events/2023/02/ev-p6w7bxbz\r.yaml", "file-name", 1, 1)] },
   { rule: "date-calendar", name: "30 February", files: event(editEvent('published: "2023-02-28"', 'published: "2023-02-30"')), expect: [at(E, "date-calendar", 25, 16)] },
   { rule: "date-calendar", name: "29 February of a leap year", files: event(editEvent('start: "2023-02-28"', 'start: "2024-02-29"').replace('published: "2023-02-28"', 'published: "2024-02-29"'), "data/events/2024/02/ev-p6w7bxbz.yaml"), expect: [] },
   { rule: "date-order", name: "an end before the start", files: event(editEvent('start: "2023-02-28"\n', 'start: "2023-02-28"\n  end: "2023-02-27"\n')), expect: [at(E, "date-order", 8, 8)] },
@@ -127,6 +157,7 @@ const cases: Case[] = [
   { rule: "outlet-known", name: "registered outlets", files: event(EVENT_YAML), expect: [] },
   { rule: "actor-known", name: "an unknown actor", files: event(editEvent("actor: kazakhstan", "actor: kazakstan")), expect: [at(E, "actor-known", 14, 12)] },
   { rule: "actor-known", name: "registered actors", files: event(EVENT_YAML), expect: [] },
+  { rule: "actor-known", name: "an actor whose entry does not parse", files: { ...event(EVENT_YAML), "data/actors/kazakhstan.yaml": "id: [kazakhstan\n" }, expect: [at(E, "actor-known", 14, 12)] },
   { rule: "actor-repeated", name: "the same actor twice", files: event(editEvent("actor: kazakhstan", "actor: antony-blinken")), expect: [at(E, "actor-repeated", 14, 12)] },
   { rule: "actor-repeated", name: "distinct actors", files: event(EVENT_YAML), expect: [] },
   { rule: "url-domain", name: "a URL on another outlet's domain", files: event(editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x")), expect: [at(E, "url-domain", 24, 10)] },
@@ -225,6 +256,13 @@ const cases: Case[] = [
   { rule: "text-manifest", name: "a kept text, listed with its hash", files: { ...event(EVENT_YAML), ...TEXTS }, expect: [] },
   {
     rule: "text-manifest",
+    name: "a manifest that is a symbolic link (never read)",
+    files: { ...event(EVENT_YAML), "data/texts/dw.txt": PAGE },
+    links: { "data/texts/manifest.json": "/etc/passwd" },
+    expect: [at("data/texts/manifest.json", "text-manifest", 1, 1)],
+  },
+  {
+    rule: "text-manifest",
     name: "a text changed since it was listed, and a text not listed",
     files: { ...event(EVENT_YAML), "data/texts/dw.txt": Buffer.concat([PAGE, Buffer.from("x")]), "data/texts/other.txt": "words", "data/texts/manifest.json": manifest([PAGE_ENTRY]) },
     expect: [at("data/texts/manifest.json", "text-manifest", 6, 17), at("data/texts/other.txt", "text-manifest", 1, 1)],
@@ -285,13 +323,32 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`${c.rule}: ${c.name}`, async () => {
-    const all = await findingsFor(c.files, undefined, c.deleted, c.links);
+    const all = await findingsFor(c.files, undefined, c.deleted, c.links, c.setup);
     assert.is(({} as Record<string, unknown>).polluted, undefined, "Object.prototype stays clean");
     const mine = all.filter((f) => f.includes(`|${c.rule}@`));
     assert.equal(mine, c.expect, `all findings: ${all.join(", ")}`);
     if (c.expect.length === 0) assert.equal(all, [], "a valid case has no findings at all");
   });
 }
+
+test("a reference to a registry entry that is there but broken says so, and the entry is named once, by its own finding", async () => {
+  const root = writeDataset({ ...REGISTRY, [E]: editEvent("via: [afp, reuters]", "via: [afp, reuters, ap]"), "data/actors/kazakhstan.yaml": "id: [kazakhstan\n", "data/outlets/reuters.json": "{" });
+  try {
+    rmSync(path.join(root, "data/outlets/reuters.yaml"));
+    const result = await checkDataset(root, await discover(root), { today: "2026-11-27" });
+    assert.equal(
+      result.findings.filter((f) => f.file === E).map((f) => `${f.rule}@${f.line}:${f.column} ${f.message}`),
+      [
+        "actor-known@14:12 `kazakhstan` is an entry of data/actors/ (`data/actors/kazakhstan.yaml`), but a broken one: fix that file (see its own findings).",
+        "outlet-known@22:16 `reuters` is an entry of data/outlets/ (`data/outlets/reuters.json`), but a broken one: fix that file (see its own findings).",
+        "outlet-known@22:25 `ap` is not an outlet in data/outlets/. Did you mean `afp`?",
+      ],
+    );
+    assert.equal(result.findings.filter((f) => f.file !== E).map((f) => `${f.file}|${f.rule}`), ["data/actors/kazakhstan.yaml|syntax", "data/outlets/reuters.json|syntax"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test("every rule has a valid and an invalid case here", () => {
   for (const rule of RULES) {

@@ -8,14 +8,8 @@ export const fileEncoding: FileRule = {
   description: "A record file is UTF-8 text: no invalid byte sequences, no NUL bytes.",
   fix: "Save the file as UTF-8 (without BOM) in your editor; a binary file does not belong under data/.",
   check: ({ read }) => {
-    if (read.ok || (read.problem !== "not-utf8" && read.problem !== "binary" && read.problem !== "unreadable")) return [];
+    if (read.ok || (read.problem !== "not-utf8" && read.problem !== "binary")) return [];
     const where = read.offset === undefined ? "" : ` (first at byte ${read.offset})`;
-    const message =
-      read.problem === "binary"
-        ? `The file is binary, not text${where}.`
-        : read.problem === "not-utf8"
-          ? `The file is not valid UTF-8${where}.`
-          : `The file cannot be read: ${read.detail}.`;
-    return [{ message }];
+    return [{ message: read.problem === "binary" ? `The file is binary, not text${where}.` : `The file is not valid UTF-8${where}.` }];
   },
 };

@@ -14,7 +14,12 @@ export const actorKnown: RecordRule = {
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).actors.forEach((a, i) => {
-      if (!registries.actors.has(a.actor))
+      if (registries.actors.has(a.actor)) return;
+      const broken = registries.broken?.actors.get(a.actor);
+      if (broken !== undefined)
+        issues.push({ pointer: `/actors/${i}/actor`, message: `\`${a.actor}\` is an entry of data/actors/ (\`${broken}\`), but a broken one: fix that file (see its own findings).`, hint: `Fix ${broken}; this record is fine as it is.` });
+      // A folder of actors that could not be listed is reported once, as itself; no id is judged missing meanwhile.
+      else if (registries.unlisted?.actors === undefined)
         issues.push({ pointer: `/actors/${i}/actor`, message: `\`${a.actor}\` is not an actor in data/actors/.${didYouMean(a.actor, registries.actors.keys())}` });
     });
     return issues;

@@ -14,21 +14,29 @@ export function expectedStem(kind: "event" | "actor" | "outlet", record: Record<
   return `${eventFolder(start)}/${id}`;
 }
 
+/** C0 and C1 control characters, DEL. */
+const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 export const fileName: RecordRule = {
   id: "file-name",
   family: "record",
   severity: "error",
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  needsValid: true,
   description:
-    "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>.",
+    "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
   fix: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
-  check: ({ file, kind, record }) => {
-    const stem = expectedStem(kind, record);
+  check: ({ file, kind, record, valid }) => {
+    // An odd name is reported whatever the record holds: a newline or a CR in a path breaks every line-based tool.
+    const odd = ODD_CHARACTER.test(file.path);
+    const stem = valid ? expectedStem(kind, record) : undefined;
     const actual = file.path.slice(0, file.path.length - path.extname(file.path).length);
-    if (stem === undefined || stem === actual) return [];
-    const expected = `${stem}${path.extname(file.path)}`;
-    return [{ pointer: "/id", message: `This record belongs at \`${expected}\`, not \`${file.path}\`.`, hint: `Move the file: git mv -- ${shellQuote(file.path)} ${shellQuote(expected)}` }];
+    const expected = stem === undefined ? undefined : `${stem}${path.extname(file.path)}`;
+    // The names are shell-quoted for pasting; the reporters show control characters as visible escapes.
+    const move = expected === undefined ? undefined : `Move the file: git mv -- ${shellQuote(file.path)} ${shellQuote(expected)}`;
+    if (odd)
+      return [{ message: `The path \`${file.path}\` holds a control character; name the file after its id.`, hint: move ?? "Rename the file: git mv -- <its path> <the path its content gives>" }];
+    if (expected === undefined || stem === actual) return [];
+    return [{ pointer: "/id", message: `This record belongs at \`${expected}\`, not \`${file.path}\`.`, hint: move }];
   },
 };

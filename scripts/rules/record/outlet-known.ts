@@ -17,7 +17,13 @@ export const outletKnown: RecordRule = {
     (record as Event).sources.forEach((s, i) => {
       const refs: [string, string][] = [[`/sources/${i}/outlet`, s.outlet], ...(s.via ?? []).map((v, j): [string, string] => [`/sources/${i}/via/${j}`, v])];
       for (const [pointer, id] of refs)
-        if (!known.has(id))
+        if (known.has(id)) continue;
+        else if (registries.broken?.outlets.has(id)) {
+          const broken = registries.broken.outlets.get(id)!;
+          issues.push({ pointer, message: `\`${id}\` is an entry of data/outlets/ (\`${broken}\`), but a broken one: fix that file (see its own findings).`, hint: `Fix ${broken}; this record is fine as it is.` });
+        }
+        // A folder of outlets that could not be listed is reported once, as itself; no id is judged missing meanwhile.
+        else if (registries.unlisted?.outlets === undefined)
           issues.push({ pointer, message: `\`${id}\` is not an outlet in data/outlets/.${didYouMean(id, known.keys())}` });
     });
     return issues;
