@@ -1,5 +1,6 @@
 /**
- * Reading a file that came from elsewhere (a previous release): never through
+ * Reading a file the toolkit did not write (records and the rest of data/ through
+ * dataset/read.ts, a previous release here): never through
  * a symbolic link, never blocking on a FIFO or a device, never more than a
  * limit. The file is opened with O_NOFOLLOW (a link in its last component
  * fails with ELOOP) and O_NONBLOCK (opening a FIFO does not wait for a
@@ -12,14 +13,65 @@ import { UsageError } from "./io.ts";
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** What a file is, in words, from its stat. */
-function kindOf(stat: { isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (stat.isDirectory()) return "a folder";
-  if (stat.isSymbolicLink()) return "a symbolic link";
-  if (stat.isFIFO()) return "a FIFO";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+type StatsLike = { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isSymbolicLink(): boolean };
+
+/** What a path is, for a message: "a FIFO (named pipe)", "a folder"... */
+export function kindOfStats(stats: StatsLike): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isSymbolicLink()) return "a symbolic link";
   return "not a regular file";
+}
+
+/** An error of the file system as a short message: its code and what it means ("EACCES: permission denied"). */
+export function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === "EACCES" || e.code === "EPERM") return `${e.code}: permission denied`;
+  if (e.code === "ENOENT") return "ENOENT: no such file or folder";
+  if (e.code === "EISDIR") return "EISDIR: a folder";
+  const message = String(e.message ?? e);
+  // Node's messages end with the syscall and the path ("EACCES: permission denied, open '/x'"): the path is the caller's.
+  const comma = message.indexOf(", ");
+  return comma > 0 && e.code !== undefined ? message.slice(0, comma) : message;
+}
+
+/** Why a file was not opened: a link (never followed), not a regular file (never read), over the limit, or an error (`code`). */
+export type OpenRefusal = { problem: "symlink" | "not-regular" | "too-large" | "unreadable"; detail: string; code?: string };
+
+/**
+ * The one way the toolkit opens a file it did not write (records, registries,
+ * kept texts, the manifest, a previous release): O_NOFOLLOW (a link as the
+ * last part of the path fails with ELOOP, or EMLINK on FreeBSD, rather than
+ * being followed), O_NONBLOCK (opening a FIFO does not wait for a writer),
+ * then fstat on the descriptor (no race with the path): anything but a
+ * regular file of at most `limit` bytes is closed unread. `followLast`: a
+ * link as the file itself is followed (a path a person typed).
+ */
+export function openNoFollow(absolute: string, limit: number, followLast = false): { fd: number; size: number } | OpenRefusal {
+  let fd: number;
+  try {
+    fd = openSync(absolute, followLast ? OPEN_FLAGS & ~(constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "EMLINK") return { problem: "symlink", detail: "a symbolic link (not followed)", code };
+    return { problem: "unreadable", detail: describeError(error), code };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return refuse(fd, { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` });
+    if (stats.size > limit) return refuse(fd, { problem: "too-large", detail: `${stats.size} bytes; the limit is ${limit}` });
+    return { fd, size: stats.size };
+  } catch (error) {
+    return refuse(fd, { problem: "unreadable", detail: describeError(error), code: (error as NodeJS.ErrnoException).code });
+  }
+}
+
+function refuse(fd: number, refusal: OpenRefusal): OpenRefusal {
+  closeSync(fd);
+  return refusal;
 }
 
 /**
@@ -40,28 +92,15 @@ export function openRegular(root: string, rel: string, limit: number, label: str
       if ((error as NodeJS.ErrnoException).code === "ENOENT" && optional) return undefined;
       throw new UsageError(`${label}: \`${shown(i)}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    if (!stat.isDirectory()) throw new UsageError(`${label}: \`${shown(i)}\` is ${kindOf(stat)}, not a folder; links are not followed`);
+    if (!stat.isDirectory()) throw new UsageError(`${label}: \`${shown(i)}\` is ${kindOfStats(stat)}, not a folder; links are not followed`);
   }
   const file = shown(parts.length);
-  let fd: number;
-  try {
-    fd = openSync(file, followLast ? OPEN_FLAGS & ~(constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && optional) return undefined;
-    if (code === "ELOOP") throw new UsageError(`${label}: \`${file}\` is a symbolic link; links are not followed`);
-    throw new UsageError(`${label}: \`${file}\` cannot be read (${code ?? String(error)})`);
-  }
-  const stat = fstatSync(fd);
-  if (!stat.isFile()) {
-    closeSync(fd);
-    throw new UsageError(`${label}: \`${file}\` is ${kindOf(stat)}; only regular files are read`);
-  }
-  if (stat.size > limit) {
-    closeSync(fd);
-    throw new UsageError(`${label}: \`${file}\` is ${stat.size} bytes, more than the ${limit} read at most`);
-  }
-  return { fd, size: stat.size };
+  const opened = openNoFollow(file, limit, followLast);
+  if ("fd" in opened) return opened;
+  if (opened.code === "ENOENT" && optional) return undefined;
+  if (opened.problem === "symlink") throw new UsageError(`${label}: \`${file}\` is a symbolic link; links are not followed`);
+  if (opened.problem === "not-regular" || opened.problem === "too-large") throw new UsageError(`${label}: \`${file}\` is ${opened.detail}; only regular files of at most ${limit} bytes are read`);
+  throw new UsageError(`${label}: \`${file}\` cannot be read (${opened.code ?? opened.detail})`);
 }
 
 /** The text of a file opened as `openRegular` does (undefined when absent and `optional`), read up to its limit. */

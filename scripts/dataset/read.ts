@@ -5,7 +5,10 @@
  * a device, a socket) is refused before a byte is read, judged on the opened
  * descriptor (no race with the path); a size limit; strict UTF-8.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, readSync } from "node:fs";
+import { describeError, openNoFollow } from "../core/regular-file.ts";
+
+export { describeError, kindOfStats } from "../core/regular-file.ts";
 
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -26,23 +29,14 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 let shared = Buffer.allocUnsafe(64 * 1024);
 
 export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResult {
-  let fd: number;
-  try {
-    // O_NOFOLLOW: a symbolic link is refused rather than followed (POSIX; 0 elsewhere). O_NONBLOCK: opening
-    // a FIFO does not wait for a writer (it would hang for ever); what it is is judged on the descriptor below.
-    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ELOOP (Linux, the BSDs) or EMLINK (FreeBSD): the last part of the path is a symbolic link.
-    if (code === "ELOOP" || code === "EMLINK") return { ok: false, problem: "symlink", detail: "a symbolic link (not followed)" };
+  const opened = openNoFollow(absolute, maxBytes);
+  if (!("fd" in opened)) {
     // readdir gives a name that is not UTF-8 with U+FFFD in its place: no file has the name it gives.
-    if (code === "ENOENT" && absolute.includes("\ufffd")) return { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8" };
-    return { ok: false, problem: "unreadable", detail: describeError(error) };
+    if (opened.code === "ENOENT" && absolute.includes("\ufffd")) return { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8" };
+    return { ok: false, problem: opened.problem, detail: opened.detail };
   }
+  const { fd } = opened;
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
-    if (stats.size > maxBytes) return { ok: false, problem: "too-large", detail: `${stats.size} bytes; the limit is ${maxBytes}` };
     // Read until the end of the file, or until one byte past the limit: a huge file is refused unread.
     // A read that fills less than the room it was given has met the end of a regular file (Linux and
     // the BSDs return short only there), which spares most records a second read that would return 0:
@@ -77,29 +71,6 @@ export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResul
   } finally {
     closeSync(fd);
   }
-}
-
-/** What a path is, for a message: "a FIFO", "a folder"... */
-export function kindOfStats(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isSymbolicLink(): boolean }): string {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isBlockDevice()) return "a block device";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isSymbolicLink()) return "a symbolic link";
-  return "not a regular file";
-}
-
-/** An error of the file system as a short message: its code and what it means ("EACCES: permission denied"). */
-export function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === "EACCES" || e.code === "EPERM") return `${e.code}: permission denied`;
-  if (e.code === "ENOENT") return "ENOENT: no such file or folder";
-  if (e.code === "EISDIR") return "EISDIR: a folder";
-  const message = String(e.message ?? e);
-  // Node's messages end with the syscall and the path ("EACCES: permission denied, open '/x'"): the path is the finding's.
-  const comma = message.indexOf(", ");
-  return comma > 0 && e.code !== undefined ? message.slice(0, comma) : message;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence. */
