@@ -1,4 +1,5 @@
 /** `eventwire agreement`: how far independent codings of the same articles agree, field by field. */
+import { inlineValue } from "../core/escape.ts";
 import fg from "fast-glob";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -105,7 +106,7 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
     limitPatterns(positionals);
     codings = positionals.map((arg) => {
       const files = codingFiles(arg, io.cwd);
-      if (files.length === 0) throw new UsageError(`\`${arg}\` holds no .yaml or .json records`);
+      if (files.length === 0) throw new UsageError(`${inlineValue(arg)} holds no .yaml or .json records`);
       const loaded = loadEvents(files);
       problems.push(...loaded.problems);
       return { label: arg, events: loaded.events };

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
-import { displayText } from "../core/escape.ts";
+import { displayText, inlineValue } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
@@ -76,7 +76,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     io.stdout.write(RELEASE_USAGE + "\n");
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got \`${positionals.join(" ")}\``);
+  if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got ${inlineValue(positionals.join(" "))}`);
   const version = values.version ?? (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
   const root = datasetRoot(io.cwd, values.root);

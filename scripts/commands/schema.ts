@@ -1,4 +1,5 @@
 /** `eventwire schema build|check|lock|diff`: publishes, locks and compares the JSON Schemas generated from zod. */
+import { inlineValue } from "../core/escape.ts";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -60,12 +61,12 @@ function side(arg: string, cwd: string): Side {
     return { label: arg, version: arg, schemas };
   }
   const file = path.resolve(cwd, arg);
-  if (!existsSync(file)) throw new UsageError(`\`${arg}\` is neither a schema version (${SCHEMA_VERSIONS.join(", ")}) nor a file`);
+  if (!existsSync(file)) throw new UsageError(`${inlineValue(arg)} is neither a schema version (${SCHEMA_VERSIONS.join(", ")}) nor a file`);
   let schema: Record<string, unknown>;
   try {
     schema = JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    throw new UsageError(`\`${arg}\` is not a JSON Schema file (it does not parse as JSON)`);
+    throw new UsageError(`${inlineValue(arg)} is not a JSON Schema file (it does not parse as JSON)`);
   }
   // The version and kind an eventwire schema names in its $id.
   const id = /^urn:eventwire:schema:([0-9]+\.[0-9]+\.[0-9]+):(event|actor|outlet)$/.exec(String(schema.$id ?? ""));

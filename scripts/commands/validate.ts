@@ -2,7 +2,7 @@
 import { appendFileSync, existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { visible } from "../core/escape.ts";
+import { inlineValue, visible } from "../core/escape.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { SEVERITIES, type Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
@@ -164,11 +164,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
   let files: Files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
   if (positionals.length > 0 && files.length === 0) {
-    const list = positionals.map((p) => `\`${p}\``).join(", ");
+    const list = positionals.map(inlineValue).join(", ");
     // The word after --changed may have been meant as a ref that this clone lacks (HEAD~5 past a shallow clone's depth).
     if (notARef !== undefined) {
       const hint = shallowHint(root);
-      throw new UsageError(`no files match ${list}, and \`${notARef}\` is no commit in this repository either.${hint ? " " + hint : ""}`);
+      throw new UsageError(`no files match ${list}, and ${inlineValue(notARef)} is no commit in this repository either.${hint ? " " + hint : ""}`);
     }
     throw new UsageError(`no files match ${list}`);
   }

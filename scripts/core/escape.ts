@@ -6,8 +6,11 @@
  *
  * - `visible`: one line of terminal or CI log text. Control characters (C0,
  *   DEL, C1, ESC sequences), line and paragraph separators and the invisible
- *   direction controls are shown as `\n`, `\x1b`, `\u202e`..., and a backslash
- *   as `\\`, so that what is shown is unambiguous and nothing is interpreted.
+ *   direction controls and invisible characters (zero-width spaces and
+ *   joiners, the BOM, the soft hyphen) are shown as `\n`, `\x1b`, `\u202e`...,
+ *   so that nothing is interpreted or hidden. A backslash is left as it is:
+ *   messages and hints hold escapes and shell words of their own (a shell
+ *   hint must paste as it is printed).
  * - `guardLine`: a line of a report that a GitHub runner reads: none may start
  *   (after spaces) with `::`, a workflow command.
  * - `shellQuote`: a word pasted into a POSIX shell.
@@ -18,10 +21,11 @@
 
 // C0 controls (tab and line breaks included), DEL, C1 controls, U+2028/U+2029,
 // and the direction marks, embeddings, overrides and isolates (U+061C,
-// U+200E/F, U+202A-U+202E, U+2066-U+2069), plus the backslash that escapes them.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// U+200E/F, U+202A-U+202E, U+2066-U+2069), the invisible ones (U+00AD, U+180E,
+// U+200B-U+200D, U+2060-U+2064, U+FEFF), and lone surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\" };
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 function escapeOne(c: string): string {
   const named = NAMED[c];
@@ -57,12 +61,34 @@ export function displayText(text: string): string {
 }
 
 /**
- * A word for a POSIX shell: kept as it is when made only of characters no
- * shell treats specially, else in single quotes (inside which nothing is
- * special; a `'` is written `'\''`). A word that starts with `-` is quoted
- * too, but callers pass `--` before names, as git does.
+ * A word for a POSIX shell, written only in characters `visible` leaves as
+ * they are, so that a hint pastes as it is printed: kept as it is when made
+ * only of characters no shell treats specially; else in single quotes (inside
+ * which nothing is special; a `'` is written `'\''`); and a word holding a
+ * character `visible` would escape (a newline, ESC, U+202E...) as
+ * `"$(printf '...')"`, its bytes in octal escapes that POSIX printf turns
+ * back into them (a trailing newline is the one thing command substitution
+ * drops). A word that starts with `-` is quoted too, but callers pass `--`
+ * before names, as git does.
  */
 export function shellQuote(word: string): string {
   if (word !== "" && /^[A-Za-z0-9_\/.,:@%+=-]+$/.test(word) && !word.startsWith("-")) return word;
-  return `'${word.replace(/'/g, "'\\''")}'`;
+  UNSAFE.lastIndex = 0;
+  if (!UNSAFE.test(word)) return `'${word.replace(/'/g, "'\\''")}'`;
+  let format = "";
+  for (const c of word) {
+    if (c === "\\") format += "\\\\";
+    else if (c === "%") format += "%%";
+    else if (c === "'") format += "'\\''";
+    else {
+      UNSAFE.lastIndex = 0;
+      format += UNSAFE.test(c) ? [...Buffer.from(c, "utf8")].map((b) => `\\${b.toString(8).padStart(3, "0")}`).join("") : c;
+    }
+  }
+  return `"$(printf '${format}')"`;
+}
+
+/** A value typed or found (a path, a pattern, a ref) inside a message: in backticks, shown with visible escapes, so it stays on its line. */
+export function inlineValue(value: string): string {
+  return `\`${visible(value)}\``;
 }

@@ -1,4 +1,5 @@
 /** Finds the files of a dataset and says what kind of record each one holds. */
+import { inlineValue } from "../core/escape.ts";
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -159,7 +160,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
   };
   for (const p of patterns) {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
-    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix)) throw new UsageError(`\`${p}\` is outside the dataset (${root})`);
+    if (posix === ".." || posix.startsWith("../") || path.isAbsolute(posix)) throw new UsageError(`${inlineValue(p)} is outside the dataset (${root})`);
     // A path that exists is taken as it is written (a file may be named `a[1].yaml`); else a glob is a glob.
     const stats = lstatOrUndefined(path.join(root, posix), p);
     const scan = picomatch.scan(posix);
@@ -222,7 +223,7 @@ function listFrom(root: string, rel: string): DatasetFile[] {
 export async function discoverRecords(root: string, patterns: readonly string[], cwd: string): Promise<DatasetFile[]> {
   // A folder that cannot be listed stays in: the command says it was not done, rather than passing over it.
   const files = (await discover(root, patterns, cwd)).filter((f) => (f.kind !== null && f.format !== null && !f.symlink) || f.unread?.problem === "unreadable");
-  if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map((p) => `\`${p}\``).join(", ")}`);
+  if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map(inlineValue).join(", ")}`);
   return files;
 }
 

@@ -170,3 +170,18 @@ test("checking one event says which other event it could not be compared with (a
 });
 
 test.run();
+
+test("a path typed with a line break or an escape sequence stays on its line in the usage error, shown escaped", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  try {
+    for (const args of [["validate", "nope\n::error::FORGED\u001b[2J"], ["format", "--check", "nope\n::error::FORGED"], ["validate", "../x\n::error::FORGED"]]) {
+      const r = await run(args, { cwd: root });
+      assert.is(r.code, 2, r.stderr);
+      assert.is(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+      assert.ok(r.stderr.includes("\\n::error::FORGED"), r.stderr);
+      assert.not.match(r.stderr, /\u001b|internal error/);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

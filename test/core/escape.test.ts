@@ -11,7 +11,8 @@ test("visible: control characters, separators and direction controls as escapes;
   assert.is(visible("\u001b[2J\u0007\u0000\u007f"), "\\x1b[2J\\x07\\x00\\x7f");
   assert.is(visible("\u0085\u009b31m"), "\\x85\\x9b31m", "C1 controls, CSI among them");
   assert.is(visible("\u2028\u2029\u202e\u2066\u200f\u061c"), "\\u2028\\u2029\\u202e\\u2066\\u200f\\u061c");
-  assert.is(visible("a\\nb"), "a\\\\nb", "a backslash is doubled: an escape shown cannot be mistaken for one typed");
+  assert.is(visible("a\\nb"), "a\\nb", "a backslash is left as it is: messages and shell hints hold their own");
+  assert.is(visible("a\u200bb\ufeffc\u00add\u2060e"), "a\\u200bb\\ufeffc\\xadd\\u2060e", "invisible characters");
   assert.is(visible("\ud83d!"), "\\ud83d!", "a lone surrogate");
   assert.is(visible("x\udc00"), "x\\udc00");
   assert.not.match(visible("\u0000\u001f\u007f\u0080\u009f"), /[\u0000-\u001f\u007f-\u009f]/);
@@ -35,10 +36,14 @@ test("shellQuote: what a POSIX shell reads back is the word, whatever it holds",
   assert.is(shellQuote("it's"), "'it'\\''s'");
   assert.is(shellQuote(""), "''");
   assert.is(shellQuote("-rf"), "'-rf'");
-  for (const word of ["$(touch /tmp/pwned)", "`id`", "a'b\"c", "x;y|z&w>v<u", "*?[a]~{b,c}", "new\nline", "$HOME", "-n"]) {
-    const echoed = execFileSync("/bin/sh", ["-c", `printf '%s' ${shellQuote(word)}`], { encoding: "utf8" });
+  for (const word of ["$(touch /tmp/pwned)", "`id`", "a'b\"c", "x;y|z&w>v<u", "*?[a]~{b,c}", "new\nline", "$HOME", "-n", "ev-'$(touch PWNED)'.yaml", "a\\b\\n%s%%", "ev-x\n::error file=README.md::FORGED\u001b[2J'$(id)'\\%d.yaml", "\u202eevil\u200b日本\r\t"]) {
+    const quoted = shellQuote(word);
+    // Printed through a report, the hint is unchanged: what is pasted is what was quoted.
+    assert.is(visible(quoted), quoted, word);
+    const echoed = execFileSync("/bin/sh", ["-c", `printf '%s' ${quoted}`], { encoding: "utf8" });
     assert.is(echoed, word, word);
   }
+  assert.is(shellQuote("ev-\n.yaml"), `"$(printf 'ev-\\012.yaml')"`);
 });
 
 test("markdownText: data renders as its characters, on one line", () => {
@@ -46,7 +51,7 @@ test("markdownText: data renders as its characters, on one line", () => {
   assert.is(markdownText("`code` *em* _em_ ~~s~~ [l](u) ![i](u) $x$ a|b"), "\\`code\\` \\*em\\* \\_em\\_ \\~\\~s\\~\\~ \\[l\\](u) \\!\\[i\\](u) \\$x\\$ a\\|b");
   assert.is(markdownText("<script>&amp;"), "&lt;script&gt;&amp;amp;");
   assert.is(markdownText("a\nb"), "a\\\\nb", "a line break is shown as \\n, its backslash escaped");
-  assert.is(markdownText("back\\slash"), "back\\\\\\\\slash");
+  assert.is(markdownText("back\\slash"), "back\\\\slash");
 });
 
 test("codeSpan: a fence longer than any backtick run inside, padded where the text starts or ends with one", () => {

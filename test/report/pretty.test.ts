@@ -1,6 +1,7 @@
 /** The pretty report and format --check with hostile file names and values: nothing reaches the terminal or a CI log raw. */
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Finding } from "../../scripts/core/finding.ts";
@@ -51,9 +52,10 @@ test("validate and format --check on a file with a hostile name: escaped output,
     // The file-name hint quotes the name for a POSIX shell: pasted, it runs no command.
     const hint = /help: Move the file: (git mv -- .*)$/m.exec(validate.stdout)?.[1];
     assert.ok(hint, validate.stdout);
-    assert.ok(hint!.includes("'data/events/2023/02/ev-x\\n::error file=README.md,line=1::FORGED\\x1b[2J`$(touch pwned)`.yaml'"), hint);
-    const words = execFileSync("/bin/sh", ["-c", `for w in ${hint!.slice("git mv -- ".length)}; do printf '%s\\n' "$w"; done`], { cwd: root, encoding: "utf8" });
-    assert.is(words, "data/events/2023/02/ev-x\\n::error file=README.md,line=1::FORGED\\x1b[2J`$(touch pwned)`.yaml\ndata/events/2023/02/ev-p6w7bxbz.yaml\n");
+    // Pasted into a shell, it names the file exactly, control characters included (as printf escapes), and runs nothing.
+    const words = execFileSync("/bin/sh", ["-c", `for w in ${hint!.slice("git mv -- ".length)}; do printf '%s|' "$w"; done`], { cwd: root, encoding: "utf8" });
+    assert.is(words, `${HOSTILE}|data/events/2023/02/ev-p6w7bxbz.yaml|`);
+    assert.not.ok(existsSync(path.join(root, "pwned")));
 
     const check = await run(["format", "--check"], { cwd: root });
     assert.is(check.code, 1);
