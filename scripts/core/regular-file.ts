@@ -124,3 +124,13 @@ export function readRegular(root: string, rel: string, limit: number, label: str
     closeSync(opened.fd);
   }
 }
+
+/** Whether something is at `file`, a link (even a broken one) included: lstat, never followed. */
+export function existsOrLink(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

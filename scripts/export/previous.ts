@@ -23,7 +23,7 @@ import * as tar from "tar";
 import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { fsUsageError } from "../core/fs-errors.ts";
 import { isUsageError, UsageError } from "../core/io.ts";
-import { openRegular, readRegular } from "../core/regular-file.ts";
+import { existsOrLink, openRegular, readRegular } from "../core/regular-file.ts";
 
 /** A previous release, opened: what CHANGELOG.md and changes.csv need of it. */
 export interface PreviousRelease {
@@ -226,15 +226,6 @@ export async function openPrevious(given: string, cwd: string, scratch: string):
   const opened = openRegular(path.dirname(resolved), path.basename(resolved), MAX_ARCHIVE_BYTES, LABEL, false, true)!;
   const top = await unpackWanted(opened.fd, opened.size, scratch, given);
   return fromFolder(scratch, top, given);
-}
-
-function existsOrLink(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isRealFolder(file: string): boolean {

@@ -25,6 +25,7 @@ import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION, RECORD_KINDS, jsonSchemaPath, type RecordKind } from "../../schema/versions.ts";
+import { existsOrLink } from "../core/regular-file.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, sortedById, type DatasetFile } from "../dataset/discover.ts";
@@ -137,15 +138,6 @@ export function clearLeftovers(out: string): string[] {
     }
   }
   return notes;
-}
-
-function existsOrLink(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The names of the set of a version in `out`. */
