@@ -36,12 +36,14 @@ export interface PoolOptions {
  * measuring, and tests), but never more than the cores (`cores`, default
  * os.availableParallelism()): a thread more than the cores only adds a
  * worker's start-up and heap (1000 asked for 158 files took 1.2 GB). The
- * work caps it too: a thread has one file at least. Anything but a whole
- * number of 1 or more (0, -1, 1.5, 1e3, 0x10, "", "many") is a usage error.
+ * work caps it too: a thread has one file at least. Set but empty is unset
+ * (what a CI variable that is not defined gives: `${{ vars.X }}` in GitHub
+ * Actions). Anything else but a whole number of 1 or more (0, -1, 1.5, 1e3,
+ * 0x10, " ", "many") is a usage error.
  */
 export function poolOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, cores = availableParallelism()): PoolOptions {
   const threads = env.EVENTWIRE_THREADS;
-  if (threads === undefined) return {};
+  if (threads === undefined || threads === "") return {};
   if (!/^[1-9]\d*$/.test(threads))
     throw new UsageError(`EVENTWIRE_THREADS must be a whole number of threads (1 or more), got \`${threads.length > 40 ? `${threads.slice(0, 40)}...` : threads}\``);
   return { threads: Math.max(1, Math.min(Number(threads), cores)), minFilesPerThread: 1 };

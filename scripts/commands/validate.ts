@@ -33,7 +33,8 @@ Options:
                            is itself a finding, and a change to what records
                            depend on (registries, kept texts, schemas) checks
                            the records it can break too. A word that is also
-                           a path is the path: for the ref, write
+                           a path is the path (from the dataset's root only:
+                           exit 2, ambiguous): for the ref, write
                            --changed=<ref> or --changed <ref> --
   --format pretty|json|github
                            report format (default: pretty); github prints
@@ -83,6 +84,21 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
  * Which it is can only be told once `--root` is known, so the next word is
  * kept aside as a candidate.
  */
+/**
+ * How the word after `--changed` (not `--changed=<word>`, nor one followed by
+ * `--`) reads as a path: `path` when it is one from the current folder (as
+ * paths on the command line are read: a ref of that name only gets a note);
+ * `ambiguous` when it is not, but is one from the dataset's root
+ * (`--root <repo> --changed data` from elsewhere): were it a commit too, that
+ * is git's "ambiguous argument: both revision and filename", a usage error,
+ * never silently the ref; `none` when it is no path at all.
+ */
+function changedWord(word: string, cwd: string, root: string): "path" | "ambiguous" | "none" {
+  const there = (absolute: string) => existsSync(absolute) || isSymbolicLink(absolute);
+  if (there(path.resolve(cwd, word))) return "path";
+  return there(path.resolve(root, word)) ? "ambiguous" : "none";
+}
+
 function takeChanged(argv: string[]): { rest: string[]; changed: false | { ref?: string; candidate?: string } } {
   const rest: string[] = [];
   let changed: false | { ref?: string; candidate?: string } = false;
@@ -137,13 +153,23 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
+  // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
   if (changed && changed.candidate !== undefined) {
     const word = changed.candidate;
-    if (existsSync(path.resolve(io.cwd, word)) || isSymbolicLink(path.resolve(io.cwd, word))) {
+    const reading = changedWord(word, io.cwd, root);
+    if (reading === "path") {
       positionals.push(word);
       if (isCommit(root, word))
         io.stderr.write(`Note: \`${word}\` is read as a path (it is one), not as the git ref of that name: for the ref, write --changed=${word}.\n`);
+    } else if (reading === "ambiguous") {
+      if (isCommit(root, word))
+        throw new UsageError(
+          `ambiguous argument \`${word}\` after --changed: both a git ref and a path in the dataset (${path.join(root, word)}), not in the current folder; ` +
+            `for the ref, write --changed=${word} (or --changed ${word} --); for the path, give it from the current folder (${path.relative(io.cwd, path.join(root, word)) || "."})`,
+        );
+      positionals.push(word);
+      notARef = word;
     } else if (isCommit(root, word)) changed.ref = word;
     else {
       positionals.push(word);

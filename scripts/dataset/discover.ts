@@ -16,9 +16,18 @@ const picomatch = createRequire(import.meta.url)("picomatch") as ((glob: string 
 // braces: bash's brace expansion, as fast-glob makes it (through micromatch) before it matches; picomatch alone reads `{2022..2024}` as `[2022-2024]`.
 const braces = createRequire(import.meta.url)("braces") as (glob: string, options: { expand: true; nodupes: true; keepEscaping: true }) => string[];
 
-/** A matcher of a glob as bash and fast-glob read it: braces expanded first (limitPatterns has counted them); `s`: a `*` matches a name holding a newline too. */
-function globMatcher(posix: string): (rel: string) => boolean {
-  return picomatch(braces(posix, { expand: true, nodupes: true, keepEscaping: true }), { dot: true, flags: "s" });
+/**
+ * A matcher of a glob as bash and fast-glob read it: braces expanded first
+ * (limitPatterns has counted them); `s`: a `*` matches a name holding a
+ * newline too. What the libraries throw on the pattern (`pattern`: as given)
+ * is a usage error naming it (globFailure).
+ */
+function globMatcher(posix: string, pattern: string): (rel: string) => boolean {
+  try {
+    return picomatch(braces(posix, { expand: true, nodupes: true, keepEscaping: true }), { dot: true, flags: "s" });
+  } catch (error) {
+    globFailure([pattern], error);
+  }
 }
 
 export interface DatasetFile {
@@ -171,7 +180,7 @@ export async function discover(root: string, patterns: readonly string[] = [], c
         keep(entriesAt(root, [link])[0] ?? toDatasetFile(root, link));
         continue;
       }
-      const isMatch = globMatcher(posix);
+      const isMatch = globMatcher(posix, p);
       for (const f of listFrom(root, scan.base)) if (isMatch(f.path)) keep(f);
       continue;
     }
@@ -237,7 +246,7 @@ export function pathSelector(root: string, patterns: readonly string[], cwd = ro
   const matchers = patterns.map((p) => {
     const posix = path.relative(root, path.resolve(cwd, p)).split(path.sep).join("/");
     if (/[*?[\]{}()!]/.test(p)) {
-      const isMatch = globMatcher(posix);
+      const isMatch = globMatcher(posix, p);
       return (rel: string) => isMatch(rel);
     }
     return (rel: string) => rel === posix || posix === "" || rel.startsWith(`${posix}/`);

@@ -43,13 +43,25 @@ function shown(pattern: string): string {
   return `\`${pattern.length > 80 ? `${pattern.slice(0, 77)}...` : pattern}\``;
 }
 
-/** A range's ends: numbers, or one character each (`{a..z}`), with an optional step. */
-const RANGE = /^(?:(-?\d+)\.\.(-?\d+)|([^\\])\.\.([^\\]))(?:\.\.(-?\d+))?$/u;
-
-function rangeSize(m: RegExpExecArray): number {
-  const [from, to] = m[1] !== undefined ? [Number(m[1]), Number(m[2])] : [m[3]!.codePointAt(0)!, m[4]!.codePointAt(0)!];
-  const step = Math.abs(Number(m[5] ?? 1)) || 1;
-  const size = Math.floor(Math.abs(to - from) / step) + 1;
+/**
+ * How many patterns the range a brace group holds makes (`{x..y}`,
+ * `{x..y..step}`), read as the `braces` package (fill-range) reads it, or
+ * more: the text of the group without its nested groups, parentheses and
+ * quotes (the package leaves those out of a range's ends, and drops U+00A0
+ * and U+FEFF), split at `..` into two or three parts. Ends that Number()
+ * reads (`1`, `1e9`, `-9e15`, `0x10`, ` `) are a numeric range, whatever
+ * fill-range then makes of them; other ends a range of their first
+ * characters. Undefined when the group holds no range (no `..`, an empty end).
+ */
+function rangeSize(text: string): number | undefined {
+  const parts = text.split("..");
+  if (parts.length !== 2 && parts.length !== 3) return undefined;
+  const [from, to, by] = parts as [string, string, string | undefined];
+  if (from === "" || to === "") return undefined;
+  const step = Math.abs(Number(by ?? 1)) || 1;
+  const [a, b] = [Number(from), Number(to)];
+  const span = Number.isNaN(a) || Number.isNaN(b) ? Math.abs(to.charCodeAt(0) - from.charCodeAt(0)) : Math.abs(b - a);
+  const size = Math.floor(span / step) + 1;
   return Number.isFinite(size) ? size : Number.MAX_SAFE_INTEGER;
 }
 
@@ -58,7 +70,8 @@ function rangeSize(m: RegExpExecArray): number {
  * `braces` package follows them): a group with top-level commas is the sum of
  * its alternatives, a range `{x..y[..step]}` its length, one after another
  * multiply; a `{` without its `}`, or a group with neither, is literal; `\`
- * escapes. Never less than the real number (a quoted or repeated alternative
+ * escapes. A range is read as the `braces` package reads it or larger (see
+ * rangeSize: `{1..2e3}` is 2,000, as the package counts it before it throws). Never less than the real number (a quoted or repeated alternative
  * counts), and `cap` at most: the count stops growing there. It recurses
  * once a level of braces: check braceNesting first.
  */
@@ -87,23 +100,44 @@ export function braceExpansions(pattern: string, cap = Number.MAX_SAFE_INTEGER):
   };
   const group = (from: number, to: number): number => {
     const commas: number[] = [];
+    // A comma that ends a range (not one in quotes, brackets or parentheses, which the `braces` package reads as text or as a block of its own).
+    let splits = false;
+    let quote = 0;
+    let brackets = 0;
+    let parens = 0;
+    // The range's text: the group's own characters, nested groups and parentheses left out, quotes and what the package drops removed.
+    let text = "";
     for (let i = from; i < to; i++) {
       const c = pattern.charCodeAt(i);
-      if (c === 0x5c) i++;
-      else if (c === 0x7b && close[i]! !== -1 && close[i]! < to) i = close[i]!;
-      else if (c === 0x2c) commas.push(i);
-    }
-    if (commas.length === 0) {
-      const range = to - from <= 64 ? RANGE.exec(pattern.slice(from, to)) : null;
-      return range ? Math.min(cap, rangeSize(range)) : sequence(from, to);
+      if (c === 0x5c) {
+        i++;
+        if (parens === 0 && i < to) text += pattern[i];
+      } else if (c === 0x7b && close[i]! !== -1 && close[i]! < to) i = close[i]!;
+      else {
+        if (c === 0x2c) {
+          commas.push(i);
+          if (quote === 0 && brackets === 0 && parens === 0) splits = true;
+        } else if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27 || c === 0x60) quote = c;
+        else if (c === 0x5b) brackets++;
+        else if (c === 0x5d && brackets > 0) brackets--;
+        else if (c === 0x28) parens++;
+        else if (c === 0x29 && parens > 0) parens--;
+        if (parens === 0 && c !== 0x22 && c !== 0x27 && c !== 0x60 && c !== 0x29 && c !== 0xa0 && c !== 0xfeff) text += pattern[i];
+      }
     }
     let n = 0;
-    let start = from;
-    for (const end of [...commas, to]) {
-      n = Math.min(cap, n + sequence(start, end));
-      start = end + 1;
+    if (commas.length === 0) n = sequence(from, to);
+    else {
+      let start = from;
+      for (const end of [...commas, to]) {
+        n = Math.min(cap, n + sequence(start, end));
+        start = end + 1;
+      }
     }
-    return n;
+    const range = splits ? undefined : rangeSize(text);
+    return range === undefined ? n : Math.min(cap, Math.max(n, range));
   };
   return sequence(0, pattern.length);
 }
@@ -135,10 +169,16 @@ export function limitPatterns(patterns: readonly string[]): void {
  * What a glob's failure means for the command line: a name longer than the
  * system's 255 characters (or a path longer than its 4096), as given or as
  * braces make it, is a usage error naming the patterns (no such file can
- * be); any other failure is thrown as it is.
+ * be); so is anything the glob libraries (`braces`, picomatch, fast-glob)
+ * throw of their own, without a system error code: a pattern they cannot
+ * read (`{(a)` ends in braces' TypeError), or a range past their limit that
+ * limitPatterns did not count. A system error (EACCES while walking) is thrown as it is.
  */
 export function globFailure(patterns: readonly string[], error: unknown): never {
-  if ((error as NodeJS.ErrnoException | undefined)?.code === "ENAMETOOLONG")
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENAMETOOLONG")
     throw new UsageError(`no file can match ${patterns.map(shown).join(", ")}: a name in it is longer than the system allows`);
+  if (error instanceof Error && !(error instanceof UsageError) && code === undefined)
+    throw new UsageError(`${patterns.map(shown).join(", ")} cannot be read as a glob (${error.message.split("\n")[0]!.slice(0, 120)}): check its braces, brackets and parentheses, or escape them with a backslash`);
   throw error;
 }

@@ -28,6 +28,7 @@ import { dateCalendar } from "./record/date-calendar.ts";
 import { dateFuture } from "./record/date-future.ts";
 import { dateOrder } from "./record/date-order.ts";
 import { fileName } from "./record/file-name.ts";
+import { outletDomain } from "./record/outlet-domain.ts";
 import { outletKnown } from "./record/outlet-known.ts";
 import { publishedAfterStart } from "./record/published-after-start.ts";
 import { urlDomain } from "./record/url-domain.ts";
@@ -70,6 +71,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   countryCode,
   coordinatesCountry,
   outletKnown,
+  outletDomain,
   actorKnown,
   actorRepeated,
   urlDomain,

@@ -7,8 +7,10 @@ import * as assert from "uvu/assert";
 import { MIN_FILES_PER_THREAD, poolOptionsFromEnv, threadsFor } from "../../scripts/check/pool.ts";
 import { UsageError } from "../../scripts/core/io.ts";
 
-test("EVENTWIRE_THREADS: unset leaves the default; a number is capped at the cores", () => {
+test("EVENTWIRE_THREADS: unset or empty leaves the default; a number is capped at the cores", () => {
   assert.equal(poolOptionsFromEnv({}, 2), {});
+  // Set but empty, as an undefined CI variable gives it (`EVENTWIRE_THREADS: ${{ vars.THREADS }}`): unset.
+  assert.equal(poolOptionsFromEnv({ EVENTWIRE_THREADS: "" }, 2), {});
   assert.equal(poolOptionsFromEnv({ EVENTWIRE_THREADS: "1" }, 2), { threads: 1, minFilesPerThread: 1 });
   assert.equal(poolOptionsFromEnv({ EVENTWIRE_THREADS: "2" }, 2), { threads: 2, minFilesPerThread: 1 });
   assert.equal(poolOptionsFromEnv({ EVENTWIRE_THREADS: "1000" }, 2), { threads: 2, minFilesPerThread: 1 });
@@ -17,7 +19,7 @@ test("EVENTWIRE_THREADS: unset leaves the default; a number is capped at the cor
 });
 
 test("EVENTWIRE_THREADS: anything but a whole number of 1 or more is a usage error naming the variable", () => {
-  for (const bad of ["", "0", "00", "-1", "1.5", "2.0", "1e3", "0x10", " 2", "2 ", "+2", "many", "Infinity", "NaN", "x".repeat(1000)]) {
+  for (const bad of [" ", "0", "00", "-1", "1.5", "2.0", "1e3", "0x10", " 2", "2 ", "+2", "many", "Infinity", "NaN", "x".repeat(1000)]) {
     try {
       poolOptionsFromEnv({ EVENTWIRE_THREADS: bad }, 2);
       assert.unreachable(`\`${bad}\` was taken`);

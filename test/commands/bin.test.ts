@@ -49,6 +49,10 @@ test("bin: worker threads give the same report as one thread", () => {
   // More threads than cores and files: capped, the same report.
   const many = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "1000" });
   assert.is(many.stdout, one.stdout, many.stderr);
+  // Set but empty (an undefined CI variable): as unset.
+  const empty = eventwire(["validate", "--format", "json"], BROKEN, { EVENTWIRE_THREADS: "" });
+  assert.is(empty.status, 1, empty.stderr);
+  assert.is(empty.stdout, one.stdout, empty.stderr);
   for (const value of ["many", "0", "-1", "1.5"]) {
     const bad = eventwire(["validate"], BROKEN, { EVENTWIRE_THREADS: value });
     assert.is(bad.status, 2, value);

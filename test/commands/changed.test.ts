@@ -451,4 +451,43 @@ test("a branch called data: `--changed data` is the folder, `--changed=data` and
   }
 });
 
+test("a branch called data, from a folder without data/ (--root): `--changed data` is ambiguous (exit 2), never silently the branch", async () => {
+  const root = repo();
+  const elsewhere = mkdtempSync(path.join(tmpdir(), "eventwire-elsewhere-"));
+  try {
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("precision: day", "precision: days"));
+    git(root, "commit", "-q", "-am", "broken");
+    git(root, "branch", "data");
+    // From a folder with no `data` in it, and from a folder of the dataset below its root: `data` is a path of the dataset and a branch.
+    for (const [cwd, args] of [
+      [elsewhere, ["validate", "--root", root, "--changed", "data"]],
+      [elsewhere, ["validate", "--root", root, "--changed", "data", "--format", "json", "data/events"]],
+      [path.join(root, "data", "events"), ["validate", "--root", root, "--changed", "data"]],
+    ] as const) {
+      const r = eventwire([...args], cwd);
+      assert.is(r.code, 2, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /^eventwire validate: ambiguous argument `data` after --changed: both a git ref and a path in the dataset \(.*\/data\), not in the current folder; for the ref, write --changed=data \(or --changed data --\); for the path, give it from the current folder \(/, r.stderr);
+      assert.is(r.stdout, "");
+    }
+    // Written as a ref: the branch, from anywhere.
+    for (const argv of [["--changed=data"], ["--changed", "data", "--"]]) {
+      const r = eventwire(["validate", "--root", root, "--format", "json", ...argv], elsewhere);
+      assert.is(r.code, 0, `${argv.join(" ")}: ${r.stdout}${r.stderr}`);
+      assert.is(JSON.parse(r.stdout).summary.files, 0, argv.join(" "));
+      assert.match(r.stderr, /since [0-9a-f]{12} \(data\)/);
+    }
+    // A commit that is no path from either folder is the ref, as before; a path from the root that is no commit is a path as before (from here, outside the dataset).
+    const ref = eventwire(["validate", "--root", root, "--format", "json", "--changed", "main"], elsewhere);
+    assert.is(ref.code, 1, ref.stderr);
+    assert.match(ref.stderr, /since [0-9a-f]{12} \(main\)/);
+    const notRef = eventwire(["validate", "--root", root, "--changed", "data/events"], elsewhere);
+    assert.is(notRef.code, 2, notRef.stderr);
+    assert.match(notRef.stderr, /`data\/events` is outside the dataset/);
+    assert.not.match(notRef.stderr, /ambiguous/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -51,6 +51,45 @@ test("braceExpansions: the count is what fast-glob's expansion makes, never less
   for (const p of ["data/x{,}y", "data/{a,a}", 'data/"{a,b}"']) assert.ok(braceExpansions(p) >= expanded(p), p);
 });
 
+test("braceExpansions: a range is read as the `braces` package reads it (Number's numbers, quotes, parentheses), or larger", () => {
+  // Ends the package reads as numbers, which a pattern of digits did not: its RangeError ("internal error") before.
+  assert.is(braceExpansions("data/{1..2e3}"), 2000);
+  assert.is(braceExpansions("data/{1..1e9}"), 1e9);
+  assert.is(braceExpansions("data/{-9e15..9e15}", 1001), 1001);
+  assert.is(braceExpansions("data/{1..0x10}"), 16);
+  assert.is(braceExpansions("data/{1..1e400}"), Number.MAX_SAFE_INTEGER);
+  // A product of ranges the package does not refuse one by one (each under its 1,000), and a step it never checks.
+  assert.is(braceExpansions("data/{1..9e2}{1..9e2}"), 810000);
+  assert.is(braceExpansions("data/{1..1e9..2}"), 5e8);
+  assert.is(braceExpansions("data/{a,{1..1e9}}", 1001), 1001);
+  assert.is(braceExpansions("data/{1..10}{1..1e9}", 1001), 1001);
+  // What the package leaves out of a range's ends: quotes, parentheses, nested groups, U+00A0.
+  assert.is(braceExpansions('data/{"1".."1e9"}'), 1e9);
+  assert.is(braceExpansions("data/{1..1e9(,)}"), 1e9);
+  assert.is(braceExpansions("data/{1..1e9{}}"), 1e9);
+  assert.is(braceExpansions("data/{1..1\u00a0e9}"), 1e9);
+  assert.is(braceExpansions("data/{ ..5}"), 6);
+  // Random patterns of braces, ranges and the characters the package treats apart: never fewer than it makes.
+  let seed = 16;
+  const pick = <T>(xs: readonly T[]) => xs[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % xs.length]!;
+  const parts = ["{", "{", "}", "}", ",", "..", "..", ".", "1", "2e3", "9", "-", "a", "z", '"', "\\", "(", ")", "[", "]", " ", "1e2", "0", "$", "\u00a0"];
+  for (let k = 0; k < 20000; k++) {
+    const p = Array.from({ length: 3 + (k % 10) }, () => pick(parts)).join("");
+    const counted = braceExpansions(p, 100001);
+    if (counted > MAX_PATTERN_EXPANSION) continue;
+    let made: number;
+    try {
+      // Under the limit, the package's own limit is never reached.
+      made = expanded(p);
+    } catch (error) {
+      // Its TypeError on some parentheses (`{(a)`) is not a range: discover turns it into a usage error (below).
+      assert.instance(error, TypeError, p);
+      continue;
+    }
+    assert.ok(made <= counted, `${p}: ${made} made, ${counted} counted`);
+  }
+});
+
 test("braceExpansions: huge counts are never made, only counted up to the cap", () => {
   assert.is(braceExpansions("data/{1..100000}"), 100000);
   assert.is(braceExpansions("data/" + "{a,b}".repeat(16)), 65536);
@@ -130,6 +169,19 @@ test("validate, format, migrate, agreement: a brace bomb is exit 2 with the patt
     const named = await run(["validate", `data/${"a".repeat(300)}.yaml`], { cwd: root });
     assert.is(named.code, 2);
     assert.match(named.stderr, /^eventwire validate: no file can match `data\/a+\.\.\.`: a name in it is longer than the system allows/);
+    // Ranges the package reads as numbers, and what it throws of its own on a pattern: usage errors naming it.
+    for (const p of ["data/{1..2e3}", "data/{1..1e9}", "data/{-9e15..9e15}", "data/{a,{1..1e9}}", "data/{1..10}{1..1e9}", "data/{1..9e2}{1..9e2}"])
+      for (const args of [["validate", p], ["format", p], ["format", "--check", p], ["migrate", p], ["migrate", "--dry-run", p], ["agreement", p, "data/events"]]) {
+        const ranged = await run(args, { cwd: root });
+        assert.is(ranged.code, 2, `${args.join(" ")}: ${ranged.stderr}`);
+        assert.match(ranged.stderr, /^eventwire \w+: `data\/\{.*` expands to more than 1000 paths/, `${args.join(" ")}: ${ranged.stderr}`);
+      }
+    for (const args of [["validate", "data/{(a)1e2 9{}.."], ["format", "data/{(a)1e2 9{}.."], ["migrate", "--dry-run", "data/{(a)1e2 9{}.."]]) {
+      const unread = await run(args, { cwd: root });
+      assert.is(unread.code, 2, `${args.join(" ")}: ${unread.stderr}`);
+      assert.match(unread.stderr, /^eventwire \w+: `data\/\{\(a\)1e2 9\{\}\.\.` cannot be read as a glob \(/, unread.stderr);
+      assert.not.match(unread.stderr, /internal error/);
+    }
     const coding = await run(["agreement", "a".repeat(300), "data/events"], { cwd: root });
     assert.is(coding.code, 2);
     assert.match(coding.stderr, /^eventwire agreement: no file can match `a+\.\.\.`: a name in it is longer than the system allows/);

@@ -1,0 +1,63 @@
+/**
+ * outlet-domain: an outlet's `domains` are each registrable (a domain a
+ * registrant owns) or under one. A public suffix there made every address
+ * under it the outlet's (`https://evil.co.uk/` for `co.uk`), and a release
+ * shipped `domains: [co.uk]`: an error, not url-domain's warning.
+ */
+import { createRequire } from "node:module";
+import type { Outlet } from "../../../schema/index.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/** tldts (the Public Suffix List, shipped in the package: no network), loaded on first use. */
+type Tldts = typeof import("tldts");
+let tldtsModule: Tldts | undefined;
+const tldts = () => (tldtsModule ??= createRequire(import.meta.url)("tldts") as Tldts);
+
+/** Each domain's problem as an outlet's domain ("" for none), once a domain. */
+const problems = new Map<string, string>();
+
+/**
+ * Why `domain` cannot be an outlet's, or undefined when it can: it must be a
+ * registrable domain (one a registrant owns: `bbc.co.uk`) or under one
+ * (`www.bbc.co.uk`). A public suffix (`co.uk`, `com`) is under every
+ * registrant's domain: `https://evil.co.uk/` would count as the outlet's.
+ * The list's private section counts too: `github.io` is GitHub's users'
+ * suffix, and `someone.github.io` is then a domain of its own, as browsers
+ * treat it for cookies. An IP address is no domain.
+ */
+export function outletDomainProblem(domain: string): string | undefined {
+  let problem = problems.get(domain);
+  if (problem === undefined) {
+    const parsed = tldts().parse(domain, { allowPrivateDomains: true });
+    if (parsed.isIp) problem = "is an IP address, not a domain: give the domain the outlet publishes under";
+    else if (parsed.domain === null || !within(domain, parsed.domain))
+      problem = `is a public suffix (the Public Suffix List, ${parsed.isPrivate ? "private" : "ICANN"} section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (\`<name>.${domain}\`)`;
+    else problem = "";
+    problems.set(domain, problem);
+  }
+  return problem === "" ? undefined : problem;
+}
+
+export const OUTLET_HINT = "An outlet's domain is the one it owns, or a sub-domain of it: `bbc.co.uk`, not `co.uk`; `someone.github.io`, not `github.io`.";
+
+export const outletDomain: RecordRule = {
+  id: "outlet-domain",
+  family: "record",
+  severity: "error",
+  scope: "record",
+  kinds: ["outlet"],
+  needsValid: true,
+  description:
+    "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
+  fix: OUTLET_HINT,
+  check: ({ record }) => {
+    const issues: RuleIssue[] = [];
+    (record as Outlet).domains.forEach((d, i) => {
+      const problem = outletDomainProblem(d);
+      if (problem) issues.push({ pointer: `/domains/${i}`, message: `\`${d}\` ${problem}.`, hint: OUTLET_HINT });
+    });
+    return issues;
+  },
+};
