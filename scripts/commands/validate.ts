@@ -1,5 +1,6 @@
 /** `eventwire validate`: checks records and reports findings. */
-import { appendFileSync, existsSync, lstatSync } from "node:fs";
+import { appendFileSync } from "node:fs";
+import { existsOrLink } from "../core/regular-file.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { inlineValue, visible } from "../core/escape.ts";
@@ -58,14 +59,6 @@ Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 
 const FORMATS = ["pretty", "json", "github"] as const;
 
-function isSymbolicLink(absolute: string): boolean {
-  try {
-    return lstatSync(absolute).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
   if (!m) throw new UsageError(`--rule expects <id>=off|warn|error, got \`${text}\``);
@@ -94,9 +87,8 @@ function parseRuleSetting(text: string): [string, Severity | "off"] {
  * never silently the ref; `none` when it is no path at all.
  */
 function changedWord(word: string, cwd: string, root: string): "path" | "ambiguous" | "none" {
-  const there = (absolute: string) => existsSync(absolute) || isSymbolicLink(absolute);
-  if (there(path.resolve(cwd, word))) return "path";
-  return there(path.resolve(root, word)) ? "ambiguous" : "none";
+  if (existsOrLink(path.resolve(cwd, word))) return "path";
+  return existsOrLink(path.resolve(root, word)) ? "ambiguous" : "none";
 }
 
 function takeChanged(argv: string[]): { rest: string[]; changed: false | { ref?: string; candidate?: string } } {
