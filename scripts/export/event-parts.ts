@@ -9,7 +9,7 @@ import type { Event } from "../../schema/index.ts";
 import { migrateRecord } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
 import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { EventCounts, type EventCountsData } from "./card.ts";
 import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
 import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
