@@ -100,8 +100,8 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     outcome.event = summarizeEvent(event);
     onEvent?.(event);
     if (role === "target" && event.evidence) {
-      // A quote counts as checked only if evidence-quote is on and its source's text can be read.
-      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.id === "evidence-quote");
+      // A quote counts as checked only if a rule that checks quotes (evidence-quote) is on and its source's text can be read.
+      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.checksQuotes === true);
       let checked = 0;
       if (quoteRuleOn) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
       outcome.evidence = [checked, event.evidence.length - checked];

@@ -51,6 +51,12 @@ export interface RecordRule extends RuleMeta {
   scope: "record";
   kinds: readonly RecordKind[];
   needsValid?: boolean;
+  /**
+   * The rule checks evidence quotes against the kept source texts: while it
+   * is on, a target's quote whose source's text is kept counts as checked
+   * (the run's summary says how many were, and how many were not).
+   */
+  checksQuotes?: boolean;
   check(ctx: RecordContext): RuleIssue[];
 }
 
