@@ -16,7 +16,6 @@ import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSet
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
-import type { EventPartsResult } from "../export/event-parts.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -51,8 +50,8 @@ export interface CheckResult {
   records: number;
   /** The decoded text (BOM removed) of each file with findings, for code frames. */
   sources: ReadonlyMap<string, string>;
-  /** Under `exportTo`: what each share wrote of the release's event files. */
-  parts: EventPartsResult[];
+  /** Under `exportTo`: what each share wrote of the release's event files (as its sink's `close` reports it). */
+  parts: unknown[];
   /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
   evidence: { checked: number; notChecked: number };
 }
