@@ -34,6 +34,14 @@ export interface RuleIssue {
 /** A rule on a file's bytes and parse, before any record is read. */
 export interface FileRule extends RuleMeta {
   scope: "file";
+  /**
+   * The rule reports what a listing found but a run cannot read (DatasetFile's
+   * `unread`): a folder that could not be listed or a file that could not be
+   * read (`unreadable`), or a path that is no regular file (`not-regular`).
+   * The check runs it on such a path even when the path is not a target, as
+   * the targets were compared without what it holds.
+   */
+  reportsUnread?: "unreadable" | "not-regular";
   check(ctx: FileContext): RuleIssue[];
 }
 
