@@ -1,6 +1,7 @@
 /**
  * `npm run build` (run by `npm ci` through `prepare`): bundles the CLI into
- * build/cli.mjs and the check worker into build/worker.mjs, which start several
+ * build/cli.mjs, the check worker into build/worker.mjs and the release's
+ * event sink into build/event-parts.mjs (the check stage loads it by its URL), which start several
  * times faster than the sources through tsx, and writes each schema's quick
  * validator as ajv standalone code. Both
  * are caches: bin/eventwire.js uses the bundle only while the sources have the
@@ -27,7 +28,12 @@ rmSync(NEXT, { recursive: true, force: true });
 const fingerprint = sourcesHash(TOOLKIT_ROOT);
 
 const result = await build({
-  entryPoints: { cli: path.join(TOOLKIT_ROOT, "scripts", "cli.ts"), worker: path.join(TOOLKIT_ROOT, "scripts", "check", "worker.ts") },
+  // event-parts: the release's event sink, which the check stage (main thread and workers) loads by its URL (see check/sink.ts).
+  entryPoints: {
+    cli: path.join(TOOLKIT_ROOT, "scripts", "cli.ts"),
+    worker: path.join(TOOLKIT_ROOT, "scripts", "check", "worker.ts"),
+    "event-parts": path.join(TOOLKIT_ROOT, "scripts", "export", "event-parts.ts"),
+  },
   bundle: true,
   platform: "node",
   format: "esm",

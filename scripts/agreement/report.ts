@@ -1,5 +1,5 @@
 /** The agreement report as text for a terminal, Markdown (a PR comment or job summary), or JSON. */
-import { plural } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
 import { guardLines, visible } from "../core/escape.ts";
 import { codeSpan, markdownText as tableCell } from "../core/markdown.ts";
 import type { AgreementReport, FieldAgreement } from "./fields.ts";

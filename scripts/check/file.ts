@@ -100,8 +100,8 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     outcome.event = summarizeEvent(event);
     onEvent?.(event);
     if (role === "target" && event.evidence) {
-      // A quote counts as checked only if evidence-quote is on and its source's text can be read.
-      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.id === "evidence-quote");
+      // A quote counts as checked only if a rule that checks quotes (evidence-quote) is on and its source's text can be read.
+      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.checksQuotes === true);
       let checked = 0;
       if (quoteRuleOn) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
       outcome.evidence = [checked, event.evidence.length - checked];
@@ -123,12 +123,12 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
 
 /**
  * An event read for comparison only (not a target) that could not be read:
- * its file-unreadable or file-type finding, since the targets' check missed it.
+ * its finding of the rules that report such paths (file-unreadable, file-type), since the targets' check missed it.
  */
 function unreadOutcome(file: DatasetFile, read: ReadResult, ctx: FileCheckContext): FileOutcome {
   const findings: Finding[] = [];
   for (const [rule, severity] of planOf(ctx).fileRules)
-    if (rule.id === "file-unreadable" || rule.id === "file-type") for (const issue of rule.check({ file, read })) findings.push(toFinding(rule, severity, file.path, issue));
+    if (rule.reportsUnread) for (const issue of rule.check({ file, read })) findings.push(toFinding(rule, severity, file.path, issue));
   return findings.length > 0 ? { record: false, findings } : { record: false };
 }
 

@@ -13,9 +13,9 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "../core/io.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
-import type { EventPartsResult } from "../export/event-parts.ts";
 import { packItems, unpackOutcomes, type ItemBatch, type OutcomeBatch } from "./batches.ts";
 import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } from "./file.ts";
+import { openEventSink, type EventSinkSpec } from "./sink.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
 export const MIN_FILES_PER_THREAD = 4000;
@@ -25,8 +25,8 @@ export interface PoolOptions {
   threads?: number;
   /** Files a thread must have before another is started (tests set 1). */
   minFilesPerThread?: number;
-  /** A release's temporary folder: valid events are also written there as part files (see export/event-parts.ts). */
-  exportTo?: string;
+  /** Building a release: where valid events are also written, as each share's part files (the export layer's sink, see sink.ts). */
+  exportTo?: EventSinkSpec;
   /** Told how many items are done, now and then. */
   progress?: (done: number, total: number) => void;
 }
@@ -59,17 +59,17 @@ function workerUrl(): URL {
   return RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "build", "worker.mjs")) : new URL("./worker-from-source.js", import.meta.url);
 }
 
-/** What a worker is given at its start: what checking needs, and where to write its part of the release files (if a release is being built). */
+/** What a worker is given at its start: what checking needs, and the sink of its part of the release files (if a release is being built). */
 export interface WorkerData {
   ctx: FileCheckContext;
-  exportTo?: { folder: string; part: number };
+  exportTo?: { sink: EventSinkSpec; part: number };
 }
 
 /** What the main thread sends a worker: the next batch of its share, in order, or `null` at the end of the share. */
 export type WorkerInput = ItemBatch | null;
 
 /** What a worker sends back: each batch's outcomes, in order, then its end (with its release part's report). */
-export type WorkerMessage = { outcomes: OutcomeBatch } | { end: true; part?: EventPartsResult };
+export type WorkerMessage = { outcomes: OutcomeBatch } | { end: true; part?: unknown };
 
 /** The items of a run: an array, or made one at a time when asked for (a million objects are never held at once). */
 export interface WorkItems {
@@ -81,8 +81,8 @@ export interface WorkItems {
 export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
 export interface PoolResult {
-  /** Under `exportTo`: each share's report of its release parts, in share order. */
-  parts: EventPartsResult[];
+  /** Under `exportTo`: each share's report of its release parts (what its sink's `close` returned), in share order. */
+  parts: unknown[];
 }
 
 /** Files a batch: outcomes come back a batch at a time, and the next batch goes out. */
@@ -106,7 +106,7 @@ const WORKER_HEAP_MB = 192;
  * copied whole into the worker: its heap stays the same size, whatever the
  * share's).
  */
-function runWorker(items: WorkItems, from: number, to: number, data: WorkerData, onOutcome: OutcomeSink, progress: (n: number) => void, started: Worker[]): Promise<EventPartsResult | undefined> {
+function runWorker(items: WorkItems, from: number, to: number, data: WorkerData, onOutcome: OutcomeSink, progress: (n: number) => void, started: Worker[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     started.push(worker);
@@ -122,7 +122,7 @@ function runWorker(items: WorkItems, from: number, to: number, data: WorkerData,
       worker.postMessage(input);
     };
     for (let i = 0; i < IN_FLIGHT; i++) sendNext();
-    let end: { part?: EventPartsResult } | undefined;
+    let end: { part?: unknown } | undefined;
     worker.on("message", (m: WorkerMessage) => {
       if ("outcomes" in m) {
         const at = received;
@@ -164,7 +164,7 @@ export async function processAll(items: WorkItems, ctx: FileCheckContext, onOutc
   progress(0);
   if (threads <= 1) {
     // Loaded only for a release: the export modules bring zod, yaml and csv-stringify, which validate never needs.
-    const parts = options.exportTo ? new (await import("../export/event-parts.ts")).EventParts(options.exportTo, 0) : undefined;
+    const parts = options.exportTo ? await openEventSink(options.exportTo, 0) : undefined;
     try {
       for (let i = 0; i < items.length; i++) {
         onOutcome(i, processFile(items.at(i)!, ctx, parts && ((event) => parts.add(event))));
@@ -183,7 +183,7 @@ export async function processAll(items: WorkItems, ctx: FileCheckContext, onOutc
   try {
     results = await Promise.all(
       Array.from({ length: threads }, (_, part) =>
-        runWorker(items, Math.min(items.length, part * size), Math.min(items.length, (part + 1) * size), { ctx, ...(options.exportTo ? { exportTo: { folder: options.exportTo, part } } : {}) }, onOutcome, progress, started),
+        runWorker(items, Math.min(items.length, part * size), Math.min(items.length, (part + 1) * size), { ctx, ...(options.exportTo ? { exportTo: { sink: options.exportTo, part } } : {}) }, onOutcome, progress, started),
       ),
     );
   } catch (error) {

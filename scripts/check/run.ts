@@ -10,17 +10,19 @@ import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summaryFromPath } from "../rules/dataset/summary.ts";
-import { DATASET_RULES } from "../rules/index.ts";
+import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
 import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
-import type { EventPartsResult } from "../export/event-parts.ts";
 
 export type { RuleSettings } from "./file.ts";
 
 const REGISTRY_FOLDERS = [RECORD_FOLDERS.actor, RECORD_FOLDERS.outlet];
+
+/** The rules that report a folder or file that could not be read (file-unreadable): a path one of them has reported is not reported again. */
+const UNREADABLE_RULES = new Set(FILE_RULES.filter((r) => r.reportsUnread === "unreadable").map((r) => r.id));
 
 export interface CheckOptions extends PoolOptions {
   settings?: RuleSettings;
@@ -51,8 +53,8 @@ export interface CheckResult {
   records: number;
   /** The decoded text (BOM removed) of each file with findings, for code frames. */
   sources: ReadonlyMap<string, string>;
-  /** Under `exportTo`: what each share wrote of the release's event files. */
-  parts: EventPartsResult[];
+  /** Under `exportTo`: what each share wrote of the release's event files (as its sink's `close` reports it). */
+  parts: unknown[];
   /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
   evidence: { checked: number; notChecked: number };
 }
@@ -176,7 +178,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   timings.mark(`check ${targets.length} files`);
   // A registry folder that could not be listed leaves every target's references unjudged: it is named whatever the targets.
   for (const f of unlistedRegistry)
-    if (!findings.some((x) => x.file === f.path && x.rule === "file-unreadable")) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
+    if (!findings.some((x) => x.file === f.path && UNREADABLE_RULES.has(x.rule))) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
 
   if (passes.length > 0) {
     const startDates: string[] = [];
@@ -237,7 +239,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     );
     standInFiles.forEach((f, k) => addEvent(targets.length + others.length + k, summaryFromPath(f.path)));
     for (const f of unlistedEvents)
-      if (!findings.some((x) => x.file === f.path && x.rule === "file-unreadable")) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
+      if (!findings.some((x) => x.file === f.path && UNREADABLE_RULES.has(x.rule))) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);

@@ -9,11 +9,12 @@ import type { Event } from "../../schema/index.ts";
 import { packOutcomes, unpackItems } from "./batches.ts";
 import { processFile } from "./file.ts";
 import type { WorkerData, WorkerInput, WorkerMessage } from "./pool.ts";
+import { openEventSink } from "./sink.ts";
 
 const { ctx, exportTo } = workerData as WorkerData;
 const send = (m: WorkerMessage) => parentPort!.postMessage(m);
-// The export modules are loaded only for a release (validate never needs them). Messages wait in the port until the listener below.
-const parts = exportTo ? new (await import("../export/event-parts.ts")).EventParts(exportTo.folder, exportTo.part) : undefined;
+// The sink's module (the export layer's) is loaded only for a release (validate never needs it). Messages wait in the port until the listener below.
+const parts = exportTo ? await openEventSink(exportTo.sink, exportTo.part) : undefined;
 const onEvent = parts && ((event: Event) => parts.add(event));
 
 parentPort!.on("message", (input: WorkerInput) => {

@@ -10,6 +10,7 @@ import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
+import { eventPartsSink, type EventPartsResult } from "../export/event-parts.ts";
 import { FormulaCellsError } from "../export/output.ts";
 import { fsUsageError } from "../core/fs-errors.ts";
 import { openPrevious, type PreviousRelease } from "../export/previous.ts";
@@ -116,11 +117,12 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} records checked and written`) : undefined;
     // One pass over the records: the validate workers write the event files of the release as they check.
     const writeEvents = async (folder: string) => {
-      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: folder, progress, timings, ...pool });
+      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, timings, ...pool });
       if (progress) io.stderr.write("\r\u001b[2K");
       timings.mark("validate, write events");
       const summary = summarize(result.findings, result.files, result.records);
-      if (summary.errors === 0) return result.parts;
+      // Each share's report, as the sink eventPartsSink names made it.
+      if (summary.errors === 0) return result.parts as EventPartsResult[];
       io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
       return undefined;
     };

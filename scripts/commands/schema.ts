@@ -10,7 +10,7 @@ import { generateSchemaFiles } from "../../schema/publish.ts";
 import { RECORD_KINDS, SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../schema/versions.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { writeFileAtomic } from "../core/write.ts";
 
 export const SCHEMA_USAGE = `Usage: eventwire schema <build|check|lock|diff> [options]

@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { doubleText, loneSurrogateAt, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
 import { LineIndex } from "./lines.ts";
 import { inexactValues, MAX_ALIAS_COUNT } from "./parse.ts";

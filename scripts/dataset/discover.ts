@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
-import { filesOfKind, PackedListing, pathAt, type Files, type PackedListingBuilder } from "./listing.ts";
+import { filesOfKind, PackedListing, pathAt, type DatasetFile, type Files, type PackedListingBuilder } from "./listing.ts";
 import { globFailure, limitPatterns } from "./patterns.ts";
 import { describeError, kindOfStats } from "./read.ts";
 
@@ -30,27 +30,8 @@ function globMatcher(posix: string, pattern: string): (rel: string) => boolean {
   }
 }
 
-export interface DatasetFile {
-  /** Path relative to the dataset root, `/`-separated: what reports print. */
-  path: string;
-  /**
-   * The dataset root the path is relative to: one string shared by every file
-   * of a listing, where an absolute path would be a string a file (a listing
-   * of a million files held ~100 MB of them). `absolutePath` joins the two.
-   */
-  root: string;
-  /** The record kind its folder holds, or `null` for a file that is not a record. */
-  kind: RecordKind | null;
-  format: "yaml" | "json" | null;
-  /** For a symbolic link: where it points (never followed, never read). */
-  symlink?: { target: string; insideRoot: boolean };
-  /**
-   * For what is never opened: a folder that could not be listed (`unreadable`,
-   * with the error), or a path that is no regular file (`not-regular`: a FIFO,
-   * a device, a socket). The file rules report it (file-unreadable, file-type).
-   */
-  unread?: { problem: "unreadable" | "not-regular"; detail: string };
-}
+// Defined beside the listing that holds them; said here too, where most callers look for it.
+export type { DatasetFile } from "./listing.ts";
 
 export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
   event: "data/events",

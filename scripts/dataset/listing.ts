@@ -6,7 +6,28 @@
  */
 import type { RecordKind } from "../../schema/index.ts";
 import { grown } from "../core/typed-arrays.ts";
-import type { DatasetFile } from "./discover.ts";
+
+export interface DatasetFile {
+  /** Path relative to the dataset root, `/`-separated: what reports print. */
+  path: string;
+  /**
+   * The dataset root the path is relative to: one string shared by every file
+   * of a listing, where an absolute path would be a string a file (a listing
+   * of a million files held ~100 MB of them). `absolutePath` joins the two.
+   */
+  root: string;
+  /** The record kind its folder holds, or `null` for a file that is not a record. */
+  kind: RecordKind | null;
+  format: "yaml" | "json" | null;
+  /** For a symbolic link: where it points (never followed, never read). */
+  symlink?: { target: string; insideRoot: boolean };
+  /**
+   * For what is never opened: a folder that could not be listed (`unreadable`,
+   * with the error), or a path that is no regular file (`not-regular`: a FIFO,
+   * a device, a socket). The file rules report it (file-unreadable, file-type).
+   */
+  unread?: { problem: "unreadable" | "not-regular"; detail: string };
+}
 
 /** Dataset files in path order: an array of them, or a packed listing. */
 export interface Files extends Iterable<DatasetFile> {

@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { LATEST_VERSION, type RecordKind } from "../../schema/versions.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { canonicalText, type SchemaNode } from "./canonical.ts";
 
 

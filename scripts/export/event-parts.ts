@@ -5,11 +5,14 @@
  * while it checks it, so that a release reads and parses each record once.
  */
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Event } from "../../schema/index.ts";
 import { migrateRecord } from "../../schema/migrations/index.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
+import type { EventSinkSpec } from "../check/sink.ts";
+import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
-import { loadJsonSchema } from "../rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { EventCounts, type EventCountsData } from "./card.ts";
 import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
 import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
@@ -29,6 +32,27 @@ export interface EventPartsResult {
   formulas: { count: number; listed: FormulaCell[] };
   /** Set when an event came out of id order (two files with one id, or an id that is not its file's name). */
   disorder?: string;
+}
+
+/**
+ * This module's URL, for the check stage to load in each of its threads: the
+ * source file through tsx, or its own entry in the bundle (build/event-parts.mjs,
+ * see build.ts), where import.meta.url would name a shared chunk.
+ */
+const THIS_MODULE = RUNNING_FROM_BUNDLE ? pathToFileURL(path.join(TOOLKIT_ROOT, "build", "event-parts.mjs")).href : import.meta.url;
+
+/**
+ * The sink to hand the check stage (its `exportTo`) so that each share writes
+ * its valid events as part files in `folder`, as it checks them; each share's
+ * report (CheckResult's `parts`) is an EventPartsResult.
+ */
+export function eventPartsSink(folder: string): EventSinkSpec {
+  return { module: THIS_MODULE, folder };
+}
+
+/** Opens share `part`'s writer: what the check stage calls, in the thread that checks the share (see check/sink.ts). */
+export function openEventSink(folder: string, part: number): EventParts {
+  return new EventParts(folder, part);
 }
 
 export class EventParts {

@@ -9,7 +9,8 @@
 import type { Finding, Severity } from "../core/finding.ts";
 import { visible } from "../core/escape.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
-import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
+import { plural } from "../core/plural.ts";
+import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -9,7 +9,8 @@
 import { guardLines, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import { LineIndex } from "../dataset/lines.ts";
-import { evidenceLine, plural, scopeLine, type Summary } from "./summary.ts";
+import { plural } from "../core/plural.ts";
+import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;

@@ -1,5 +1,9 @@
 /** Counts shared by every report format. */
 import type { Finding } from "../core/finding.ts";
+import { plural } from "../core/plural.ts";
+
+// Moved down to core (agreement reports count too); still said here for the commands that count with the summary.
+export { plural };
 
 export interface Summary {
   files: number;
@@ -30,8 +34,4 @@ export function evidenceLine(summary: Summary): string {
 /** The scope of a partial check, in words ("" for a check of the whole dataset). */
 export function scopeLine(summary: Summary): string {
   return summary.scope ? `Scope: ${summary.scope}.` : "";
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

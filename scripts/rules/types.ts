@@ -34,6 +34,14 @@ export interface RuleIssue {
 /** A rule on a file's bytes and parse, before any record is read. */
 export interface FileRule extends RuleMeta {
   scope: "file";
+  /**
+   * The rule reports what a listing found but a run cannot read (DatasetFile's
+   * `unread`): a folder that could not be listed or a file that could not be
+   * read (`unreadable`), or a path that is no regular file (`not-regular`).
+   * The check runs it on such a path even when the path is not a target, as
+   * the targets were compared without what it holds.
+   */
+  reportsUnread?: "unreadable" | "not-regular";
   check(ctx: FileContext): RuleIssue[];
 }
 
@@ -51,6 +59,12 @@ export interface RecordRule extends RuleMeta {
   scope: "record";
   kinds: readonly RecordKind[];
   needsValid?: boolean;
+  /**
+   * The rule checks evidence quotes against the kept source texts: while it
+   * is on, a target's quote whose source's text is kept counts as checked
+   * (the run's summary says how many were, and how many were not).
+   */
+  checksQuotes?: boolean;
   check(ctx: RecordContext): RuleIssue[];
 }
 

@@ -11,6 +11,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkDataset } from "../../scripts/check/run.ts";
 import { discover, listData } from "../../scripts/dataset/discover.ts";
+import { eventPartsSink } from "../../scripts/export/event-parts.ts";
 import { EVENT_YAML, editEvent, REGISTRY, writeDataset } from "../helpers/dataset.ts";
 
 /** An event of the example's shape with another id and start day (same day: same probable-duplicate key). */
@@ -47,7 +48,7 @@ test("dataset findings are the same with 1, 2 or 3 threads, and in a release's i
     const packed = listData(root);
     const run = async (threads: number, release = false) =>
       JSON.stringify(
-        (await checkDataset(root, release ? packed : files, { today: "2026-11-27", threads, minFilesPerThread: 1, ...(release ? { exportTo, listing: packed } : {}) })).findings,
+        (await checkDataset(root, release ? packed : files, { today: "2026-11-27", threads, minFilesPerThread: 1, ...(release ? { exportTo: eventPartsSink(exportTo), listing: packed } : {}) })).findings,
       );
     const one = await run(1);
     const rules = new Set((JSON.parse(one) as { rule: string }[]).map((f) => f.rule));

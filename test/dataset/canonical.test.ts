@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { canonicalText, inSchemaOrder, orderValue, type SchemaNode } from "../../scripts/dataset/canonical.ts";
-import { loadJsonSchema } from "../../scripts/rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
 import { formatOf, kindOf } from "../../scripts/dataset/discover.ts";
 import { readYamlSubset } from "../../scripts/dataset/yaml-subset.ts";
 import { EVENT_YAML } from "../helpers/dataset.ts";

@@ -10,7 +10,8 @@ import { staleSchemaFiles } from "../../scripts/commands/schema.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { absolutePath, discover } from "../../scripts/dataset/discover.ts";
 import { parseRecord } from "../../scripts/dataset/parse.ts";
-import { loadJsonSchema, newAjv, precompiled, standaloneSource } from "../../scripts/rules/schema/validators.ts";
+import { loadJsonSchema } from "../../schema/published.ts";
+import { newAjv, precompiled, standaloneSource } from "../../scripts/rules/schema/validators.ts";
 import { sha256 } from "../../schema/lock.ts";
 
 test("the version list the validator reads (schema/versions.ts) names exactly the zod schemas", () => {

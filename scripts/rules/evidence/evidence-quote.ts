@@ -82,6 +82,7 @@ export const evidenceQuote: RecordRule = {
   scope: "record",
   kinds: ["event"],
   needsValid: true,
+  checksQuotes: true,
   description:
     "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches is reported as drifted, with the closest passage.",
   fix: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",

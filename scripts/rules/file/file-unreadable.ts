@@ -5,6 +5,7 @@ export const fileUnreadable: FileRule = {
   family: "file",
   severity: "error",
   scope: "file",
+  reportsUnread: "unreadable",
   description: "Every file and folder under data/ can be listed and read: nothing is skipped without a word (a release refuses while one cannot).",
   fix: "Give the files and folders under data/ read permission for whoever runs the check (folders also need execute: `chmod -R u+rwX,go+rX data`), or remove what does not belong there.",
   check: ({ read }) =>

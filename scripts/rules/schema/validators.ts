@@ -9,10 +9,11 @@
  */
 import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
 import { sha256 } from "../../../schema/lock.ts";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { SCHEMA_VERSIONS, jsonSchemaPath, type RecordKind } from "../../../schema/versions.ts";
+import { publishedSchemaText } from "../../../schema/published.ts";
+import { SCHEMA_VERSIONS, type RecordKind } from "../../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../../core/paths.ts";
 
 // ajv is loaded only to compile: with current standalone validators, a clean run never needs it.
@@ -27,23 +28,6 @@ export interface KindValidator {
 }
 
 const cache = new Map<string, KindValidator>();
-
-function schemaText(version: string, kind: RecordKind): string {
-  return readFileSync(path.join(TOOLKIT_ROOT, jsonSchemaPath(version, kind)), "utf8");
-}
-
-const loaded = new Map<string, Record<string, unknown>>();
-
-/** A published JSON Schema, read once a process (callers only read it). */
-export function loadJsonSchema(version: string, kind: RecordKind): Record<string, unknown> {
-  const key = `${version}:${kind}`;
-  let schema = loaded.get(key);
-  if (!schema) {
-    schema = JSON.parse(schemaText(version, kind)) as Record<string, unknown>;
-    loaded.set(key, schema);
-  }
-  return schema;
-}
 
 /** The options every validator is compiled with; `source` keeps the code for standalone output. */
 export function newAjv(allErrors: boolean, source = false): Ajv2020 {
@@ -62,7 +46,7 @@ export function standalonePath(version: string, kind: RecordKind): string {
 
 /** The quick validator of a schema as a CommonJS module (ajv standalone code) that names the schema's SHA-256. */
 export function standaloneSource(version: string, kind: RecordKind): string {
-  const text = schemaText(version, kind);
+  const text = publishedSchemaText(version, kind);
   const ajv = newAjv(false, true);
   const validate = ajv.compile(JSON.parse(text) as Record<string, unknown>);
   const standaloneCode = require("ajv/dist/standalone/index.js") as (ajv: Ajv2020, validate: ValidateFunction) => string;
@@ -98,7 +82,7 @@ export function validatorFor(version: string, kind: RecordKind): KindValidator |
   const key = `${version}:${kind}`;
   let v = cache.get(key);
   if (!v) {
-    const text = schemaText(version, kind);
+    const text = publishedSchemaText(version, kind);
     const schema = JSON.parse(text) as Record<string, unknown>;
     let full: ValidateFunction | undefined;
     v = {
