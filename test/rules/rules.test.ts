@@ -228,6 +228,29 @@ const cases: Case[] = [
     files: event(editEvent("    country: KAZ\n    precision: country", "    country: FJI\n    precision: city\n    lat: -18.14\n    lon: 178.44").replace("name: Kazakhstan", "name: Suva")),
     expect: [],
   },
+  {
+    rule: "coordinates-country",
+    name: "Toronto coded as USA (16 km from the border in Lake Ontario)",
+    files: event(editEvent("    country: KAZ\n    precision: country", "    country: USA\n    precision: city\n    lat: 43.65\n    lon: -79.38").replace("name: Kazakhstan", "name: Toronto")),
+    expect: [at(E, "coordinates-country", 20, 10)],
+  },
+  {
+    rule: "coordinates-country",
+    name: "Rhodes coded as TUR (its bounding box used to take it)",
+    files: event(editEvent("    country: KAZ\n    precision: country", "    country: TUR\n    precision: city\n    lat: 36.43\n    lon: 28.22").replace("name: Kazakhstan", "name: Rhodes")),
+    expect: [at(E, "coordinates-country", 20, 10)],
+  },
+  {
+    rule: "coordinates-country",
+    name: "a ship 5 km off Nice, Kehl coded as FRA (1 km across the Rhine), Cayenne (French Guiana) as FRA",
+    files: event(
+      editEvent(
+        "    country: KAZ\n    precision: country",
+        "    country: FRA\n    precision: exact\n    lat: 43.65\n    lon: 7.27\n  - name: Kehl\n    country: FRA\n    precision: city\n    lat: 48.57\n    lon: 7.81\n  - name: Cayenne\n    country: FRA\n    precision: city\n    lat: 4.92\n    lon: -52.33",
+      ).replace("name: Kazakhstan", "name: Off Nice"),
+    ),
+    expect: [],
+  },
   // evidence
   { rule: "evidence-reference", name: "a quote of the event's source for its event type", files: event(EVENT_YAML), expect: [] },
   {
