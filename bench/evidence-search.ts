@@ -8,6 +8,11 @@
  * exactly nor nearly). Prints the time of the rule's check and how many
  * quotes each finding kind got. With `--near`, prints the findings for a few
  * near misses instead (to compare the suggestions across versions).
+ *
+ * Measured on 2 shared cores (load 5 to 6), 2,000 quotes of 400 characters:
+ * 49.2 s with Sellers' table (before issue 17), 0.47 to 0.67 s with the
+ * bit-parallel search; `eventwire validate` of a dataset holding that one
+ * record (928 KB of YAML), end to end, 1.8 to 3.0 s, 0.4 s with the rule off.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
