@@ -13,8 +13,6 @@ import { sourcesHash } from "../bin/sources-hash.js";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { RECORD_KINDS, SCHEMA_VERSIONS } from "../schema/index.ts";
-import { BOUNDS_FILE, bordersVersion, computeBounds } from "./core/country-bounds.ts";
-import { countryCodes } from "./core/countries.ts";
 import { TOOLKIT_ROOT } from "./core/paths.ts";
 import { writeFileAtomic } from "./core/write.ts";
 import { standalonePath, standaloneSource } from "./rules/schema/validators.ts";
@@ -52,10 +50,6 @@ for (const file of result.outputFiles) writeFileAtomic(file.path, file.text);
 for (const version of SCHEMA_VERSIONS)
   for (const kind of RECORD_KINDS)
     writeFileAtomic(path.join(NEXT, path.relative(BUILD, standalonePath(version, kind))), standaloneSource(version, kind));
-
-// Every country's box, so that a run does not load the borders (about 100 ms).
-const bounds = Object.fromEntries(countryCodes().sort().map((code) => [code, computeBounds(code) ?? null]));
-writeFileAtomic(path.join(NEXT, path.relative(BUILD, BOUNDS_FILE)), JSON.stringify({ version: bordersVersion(), bounds }) + "\n");
 
 writeFileAtomic(path.join(NEXT, "sources.sha256"), fingerprint + "\n");
 

@@ -39,6 +39,12 @@ const PAGE_ENTRY = { file: "dw.txt", url: "https://p.dw.com/p/4O4UG", sha256: cr
 const TEXTS = { "data/texts/dw.txt": PAGE, "data/texts/manifest.json": manifest([PAGE_ENTRY]) };
 const QUOTE = "      exact: Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia";
 const withQuote = (exact: string, rest = "    position: { start: 558, end: 653 }") => editEvent(`${QUOTE}\n    position: { start: 558, end: 653 }`, `      exact: ${exact}\n${rest}`);
+// A kept text of 16.7 million characters (the most a kept text may have: 16 MiB), and an event with two quotes of 400 characters that are not in it.
+const BIG_TEXT = Buffer.from("The ministers met. ".repeat(883_000));
+const BIG_QUOTES = editEvent(
+  `${QUOTE}\n    position: { start: 558, end: 653 }\n`,
+  ["Nowhere said, first ", "Nowhere said, second "].map((q) => q.padEnd(400, "wxyz")).map((q, i) => `${i === 0 ? "" : "  - source: 0\n    claim: event_type\n    quote:\n"}      exact: ${q}\n`).join(""),
+);
 const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
 const event = (text: string, file = E) => ({ [file]: text });
 const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
@@ -241,6 +247,29 @@ const cases: Case[] = [
     files: event(editEvent("    country: KAZ\n    precision: country", "    country: FJI\n    precision: city\n    lat: -18.14\n    lon: 178.44").replace("name: Kazakhstan", "name: Suva")),
     expect: [],
   },
+  {
+    rule: "coordinates-country",
+    name: "Toronto coded as USA (16 km from the border in Lake Ontario)",
+    files: event(editEvent("    country: KAZ\n    precision: country", "    country: USA\n    precision: city\n    lat: 43.65\n    lon: -79.38").replace("name: Kazakhstan", "name: Toronto")),
+    expect: [at(E, "coordinates-country", 20, 10)],
+  },
+  {
+    rule: "coordinates-country",
+    name: "Rhodes coded as TUR (its bounding box used to take it)",
+    files: event(editEvent("    country: KAZ\n    precision: country", "    country: TUR\n    precision: city\n    lat: 36.43\n    lon: 28.22").replace("name: Kazakhstan", "name: Rhodes")),
+    expect: [at(E, "coordinates-country", 20, 10)],
+  },
+  {
+    rule: "coordinates-country",
+    name: "a ship 5 km off Nice, Kehl coded as FRA (1 km across the Rhine), Cayenne (French Guiana) as FRA",
+    files: event(
+      editEvent(
+        "    country: KAZ\n    precision: country",
+        "    country: FRA\n    precision: exact\n    lat: 43.65\n    lon: 7.27\n  - name: Kehl\n    country: FRA\n    precision: city\n    lat: 48.57\n    lon: 7.81\n  - name: Cayenne\n    country: FRA\n    precision: city\n    lat: 4.92\n    lon: -52.33",
+      ).replace("name: Kazakhstan", "name: Off Nice"),
+    ),
+    expect: [],
+  },
   // evidence
   { rule: "evidence-reference", name: "a quote of the event's source for its event type", files: event(EVENT_YAML), expect: [] },
   {
@@ -259,6 +288,17 @@ const cases: Case[] = [
   { rule: "evidence-quote", name: "no text kept for the source: not checked (not failed)", files: event(withQuote("Not in any text we keep")), expect: [] },
   { rule: "evidence-quote", name: "white space at a quote's end, even with no text kept", files: event(withQuote('"Not in any text we keep "')), expect: [at(E, "evidence-quote", 35, 14)] },
   { rule: "evidence-quote", name: "a quote with a typo (drifted)", files: { ...event(withQuote("Antony Blinken met with foreign minsters from the five former Soviet republics of Central Asia")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
+  { rule: "evidence-quote", name: "a quote far from every passage (not even nearly)", files: { ...event(withQuote("Nothing of the kind was said by anyone at the meeting in Astana")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
+  {
+    rule: "evidence-quote",
+    name: "past the search limit of a record: two quotes of 400 characters not in a 16 MB text (the second is not searched, and said so: evidence-quote.test.ts)",
+    files: {
+      ...event(BIG_QUOTES),
+      "data/texts/big.txt": BIG_TEXT,
+      "data/texts/manifest.json": manifest([{ file: "big.txt", url: "https://p.dw.com/p/4O4UG", sha256: createHash("sha256").update(BIG_TEXT).digest("hex") }]),
+    },
+    expect: [at(E, "evidence-quote", 35, 14), at(E, "evidence-quote", 39, 14)],
+  },
   { rule: "evidence-quote", name: "a quote that occurs several times", files: { ...event(withQuote("Blinken", "")), ...TEXTS }, expect: [at(E, "evidence-quote", 35, 14)] },
   { rule: "evidence-quote", name: "a suffix that picks one place", files: { ...event(withQuote("Blinken", "      suffix: \" met with\"")), ...TEXTS }, expect: [] },
   { rule: "evidence-quote", name: "a position that is off", files: { ...event(withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", "    position: { start: 557, end: 652 }")), ...TEXTS }, expect: [at(E, "evidence-quote", 36, 15)] },

@@ -1,8 +1,14 @@
-import { countryBounds, describeBounds, inBounds } from "../../core/country-bounds.ts";
+import { countriesAt, hasBorders, inOrNear } from "../../core/country-borders.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-/** Degrees the box is widened by: borders are simplified, and coasts have waters. */
-export const BOUNDS_MARGIN = 0.5;
+/**
+ * Kilometres from its country within which a point still passes: borders are
+ * simplified, and a place on a border river or a coast can sit just across the
+ * line. Ten keeps twin towns on a border (Strasbourg and Kehl, Detroit and
+ * Windsor, Geneva and France, all 1 to 5 km) and catches a city coded with the
+ * neighbour across water (Toronto as USA is 16 km off, Rhodes as TUR 14 km).
+ */
+export const BORDER_TOLERANCE_KM = 10;
 
 export const coordinatesCountry: RecordRule = {
   id: "coordinates-country",
@@ -11,21 +17,21 @@ export const coordinatesCountry: RecordRule = {
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "A location's `lat`/`lon` lie inside the bounding box of its `country` (borders from @rapideditor/country-coder), which catches swapped or mistyped coordinates.",
-  fix: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84.",
+  description: `A location's \`lat\`/\`lon\` lie in its \`country\`, or within ${BORDER_TOLERANCE_KM} km of it, by the borders of @rapideditor/country-coder (which cover coastal waters; a point in a territory counts for the territory's code and for its country's: French Guiana as GUF or FRA; disputed borders are drawn as that package draws them). This catches swapped or mistyped coordinates and the wrong one of two neighbours.`,
+  fix: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     const locations = (record.locations ?? []) as { country: string; lat?: number; lon?: number }[];
     locations.forEach((l, i) => {
       if (l.lat === undefined || l.lon === undefined) return;
-      const bounds = countryBounds(l.country);
-      if (!bounds || inBounds(bounds, l.lat, l.lon, BOUNDS_MARGIN)) return;
-      const swapped = Math.abs(l.lon) <= 90 && inBounds(bounds, l.lon, l.lat, BOUNDS_MARGIN);
+      if (!hasBorders(l.country) || inOrNear(l.country, l.lat, l.lon, BORDER_TOLERANCE_KM)) return;
+      const there = countriesAt(l.lat, l.lon);
+      const swapped = Math.abs(l.lon) <= 90 && inOrNear(l.country, l.lon, l.lat, BORDER_TOLERANCE_KM);
       issues.push({
         pointer: `/locations/${i}/lat`,
-        message: `lat ${l.lat}, lon ${l.lon} lies outside ${l.country} (${describeBounds(bounds)}).`,
+        message: `lat ${l.lat}, lon ${l.lon} is not in ${l.country}, nor within ${BORDER_TOLERANCE_KM} km of it: ${there.length > 0 ? `it lies in ${there.join(", ")}` : "it lies outside every country (at sea, off any coast)"}.`,
         hint: swapped
-          ? `The numbers look swapped: lat ${l.lon}, lon ${l.lat} lies inside ${l.country}. Exchange \`lat\` and \`lon\`.`
+          ? `The numbers look swapped: lat ${l.lon}, lon ${l.lat} lies in ${l.country}. Exchange \`lat\` and \`lon\`.`
           : undefined,
       });
     });

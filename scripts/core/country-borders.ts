@@ -1,0 +1,66 @@
+/**
+ * Which countries a point lies in, from the borders that the maintained
+ * @rapideditor/country-coder package ships (offline: the borders are in the
+ * package). Loading them takes about 150 ms, so they are loaded on the first
+ * question only (a dataset without coordinates never loads them).
+ *
+ * A point is in every country whose feature contains it: a territory's own
+ * code and the code of the country it belongs to (a point in French Guiana is
+ * in GUF and in FRA, one in Puerto Rico in PRI and in USA). The borders are
+ * those country-coder draws: simplified, extended over coastal waters, and
+ * de facto where a border is disputed (Crimea lies in RUS there).
+ */
+import { createRequire } from "node:module";
+
+interface CountryCoder {
+  featuresContaining(loc: [number, number]): { properties: { iso1A3?: string } }[];
+  feature(query: string): { properties: { iso1A3?: string } } | null;
+}
+
+const require = createRequire(import.meta.url);
+let coder: CountryCoder | undefined;
+const load = () => (coder ??= require("@rapideditor/country-coder") as CountryCoder);
+
+/** The ISO 3166-1 alpha-3 codes of the countries and territories at a point (none at sea far from any coast). */
+export function countriesAt(lat: number, lon: number): string[] {
+  return load()
+    .featuresContaining([lon, lat])
+    .flatMap((f) => (f.properties.iso1A3 ? [f.properties.iso1A3] : []));
+}
+
+/** Whether the package draws borders for a country code (checking a point against a country it does not know says nothing). */
+export function hasBorders(alpha3: string): boolean {
+  return load().feature(alpha3)?.properties.iso1A3 === alpha3;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** The point `km` away from lat/lon in the direction `bearing` (degrees clockwise from north), on a sphere. */
+function destination(lat: number, lon: number, km: number, bearing: number): [number, number] {
+  const d = km / EARTH_RADIUS_KM;
+  const b = (bearing * Math.PI) / 180;
+  const p1 = (lat * Math.PI) / 180;
+  const l1 = (lon * Math.PI) / 180;
+  const p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
+  const l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+  return [(p2 * 180) / Math.PI, ((((l2 * 180) / Math.PI + 540) % 360) + 360) % 360 - 180];
+}
+
+/** Directions sampled on each circle: every 15 degrees, points 2.6 km apart at 10 km. */
+const BEARINGS = Array.from({ length: 24 }, (_, i) => i * 15);
+
+/**
+ * Whether the point lies in the country, or within about `km` of it: the
+ * point itself is tested, then points on circles of radius km/2 and km
+ * around it (24 directions each). A sliver of the country narrower than the
+ * gaps between sampled points can be missed: the answer errs towards a finding.
+ */
+export function inOrNear(alpha3: string, lat: number, lon: number, km: number): boolean {
+  if (countriesAt(lat, lon).includes(alpha3)) return true;
+  for (const radius of [km / 2, km])
+    for (const bearing of BEARINGS) {
+      const [la, lo] = destination(lat, lon, radius, bearing);
+      if (countriesAt(la, lo).includes(alpha3)) return true;
+    }
+  return false;
+}
