@@ -8,12 +8,14 @@
  * code and the code of the country it belongs to (a point in French Guiana is
  * in GUF and in FRA, one in Puerto Rico in PRI and in USA). The borders are
  * those country-coder draws: simplified, extended over coastal waters, and
- * de facto where a border is disputed (Crimea lies in RUS there).
+ * de facto where a border is disputed (Crimea lies in RUS there). Where
+ * event datasets commonly code the other claimant (ACLED and UCDP code Crimea
+ * as Ukraine), a point in that area counts for both: see CLAIMED.
  */
 import { createRequire } from "node:module";
 
 interface CountryCoder {
-  featuresContaining(loc: [number, number]): { properties: { iso1A3?: string } }[];
+  featuresContaining(loc: [number, number]): { properties: { id: string; iso1A3?: string } }[];
   feature(query: string): { properties: { iso1A3?: string } } | null;
 }
 
@@ -21,11 +23,19 @@ const require = createRequire(import.meta.url);
 let coder: CountryCoder | undefined;
 const load = () => (coder ??= require("@rapideditor/country-coder") as CountryCoder);
 
+/**
+ * Disputed areas that country-coder draws as features of their own, by
+ * feature id, with the codes a point there also counts for: Crimea (drawn in
+ * RUS) for UKR, Northern Cyprus (drawn with no code) for CYP. A false alarm
+ * on a record coded by another convention costs a contributor's time.
+ */
+export const CLAIMED: Readonly<Record<string, readonly string[]>> = { Q7835: ["UKR"], Q23681: ["CYP"] };
+
 /** The ISO 3166-1 alpha-3 codes of the countries and territories at a point (none at sea far from any coast). */
 export function countriesAt(lat: number, lon: number): string[] {
   return load()
     .featuresContaining([lon, lat])
-    .flatMap((f) => (f.properties.iso1A3 ? [f.properties.iso1A3] : []));
+    .flatMap((f) => [...(f.properties.iso1A3 ? [f.properties.iso1A3] : []), ...(CLAIMED[f.properties.id] ?? [])]);
 }
 
 /** Whether the package draws borders for a country code (checking a point against a country it does not know says nothing). */

@@ -41,6 +41,14 @@ test("a territory counts for its own code and its country's: French Guiana, Puer
   assert.not.ok(near("GUF", 48.85, 2.35)); // Paris is France, not French Guiana
 });
 
+test("disputed areas drawn de facto count for the other claimant too: Crimea as UKR or RUS, Northern Cyprus as CYP", () => {
+  assert.ok(near("UKR", 44.95, 34.1)); // Simferopol, 100 km from the rest of Ukraine
+  assert.ok(near("RUS", 44.95, 34.1));
+  assert.equal(countriesAt(44.95, 34.1).sort(), ["RUS", "UKR"]);
+  assert.ok(near("CYP", 35.19, 33.36)); // North Nicosia
+  assert.not.ok(near("UKR", 55.75, 37.62)); // Moscow is not
+});
+
 test("codes country-coder draws; a code it does not know is not checked", () => {
   assert.ok(hasBorders("KAZ"));
   assert.ok(hasBorders("GUF"));
