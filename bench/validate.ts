@@ -132,7 +132,7 @@ const cases: Case[] = [
   {
     name: "eventwire validate --changed, 1 file",
     cwd: json,
-    args: [BIN, "validate", "--changed"],
+    args: [BIN, "validate", "--changed=HEAD"], // the bench repository is on main: the edit is compared with HEAD
     before: () => writeFileSync(path.join(json, firstEvent), original.replace('"title": "', '"title": "Edited: ')),
     after: () => writeFileSync(path.join(json, firstEvent), original),
   },
