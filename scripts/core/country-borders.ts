@@ -66,6 +66,22 @@ const BEARINGS = Array.from({ length: 24 }, (_, i) => i * 15);
  * gaps between sampled points can be missed: the answer errs towards a finding.
  */
 export function inOrNear(alpha3: string, lat: number, lon: number, km: number): boolean {
+  // Datasets name the same places again and again (a capital, a town in the news): each answer is kept, up to a bound.
+  const key = `${alpha3} ${lat} ${lon} ${km}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answer = computeInOrNear(alpha3, lat, lon, km);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+/** Answers of inOrNear kept in a thread (about 100 bytes each). */
+const MAX_ANSWERS = 100_000;
+const answers = new Map<string, boolean>();
+
+function computeInOrNear(alpha3: string, lat: number, lon: number, km: number): boolean {
   if (countriesAt(lat, lon).includes(alpha3)) return true;
   for (const radius of [km / 2, km])
     for (const bearing of BEARINGS) {

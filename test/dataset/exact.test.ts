@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml } from "yaml";
-import { loneSurrogateAt, numberRoundTrips, SUSPECT_NUMBER } from "../../scripts/dataset/exact.ts";
+import { loneSurrogateAt, mayHoldLoneSurrogate, numberRoundTrips, SUSPECT_NUMBER } from "../../scripts/dataset/exact.ts";
 
 /** The number as JSON.parse reads it, judged against its text. */
 const json = (written: string) => numberRoundTrips(written, JSON.parse(written) as number);
@@ -35,3 +35,8 @@ test("well-formed Unicode: pairs pass, a lone high or low surrogate is found whe
 });
 
 test.run();
+
+test("only a surrogate escape in the source can make a lone surrogate: the quick test before the walk", () => {
+  for (const text of ['"\\ud83d"', '"\\uDC00"', 'title: "\\U0000D83D"', '"\\\\ud83d"']) assert.ok(mayHoldLoneSurrogate(text), text);
+  for (const text of ['"plain 😀"', '"\\u00e9 \\n"', "title: \\x41", '"\\ue000"']) assert.not.ok(mayHoldLoneSurrogate(text), text);
+});

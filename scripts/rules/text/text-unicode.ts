@@ -1,5 +1,5 @@
 import { pointerToPath } from "../../core/pointer.ts";
-import { loneSurrogateAt, surrogateName } from "../../dataset/exact.ts";
+import { loneSurrogateAt, mayHoldLoneSurrogate, surrogateName } from "../../dataset/exact.ts";
 import type { RecordRule } from "../types.ts";
 import { stringIssues } from "./walk.ts";
 
@@ -12,8 +12,9 @@ export const textUnicode: RecordRule = {
   description:
     "Text is well-formed Unicode: no lone surrogate (a `\\ud83d` escape without its pair, in JSON or a double-quoted YAML string). No UTF-8 file can hold one: strict JSON readers reject it in events.jsonl, and a CSV writer turns it into U+FFFD.",
   fix: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
-  check: ({ record }) =>
-    stringIssues(record, (text, pointer) => {
+  check: ({ record, doc }) =>
+    // Only an escape in the source can make a lone surrogate: most records are not walked.
+    !mayHoldLoneSurrogate(doc.text) ? [] : stringIssues(record, (text, pointer) => {
       const at = loneSurrogateAt(text);
       return at === -1 ? undefined : `\`${pointerToPath(pointer)}\` holds a lone surrogate (${surrogateName(text, at)}) at character ${at + 1}: it is not well-formed Unicode.`;
     }),
