@@ -67,7 +67,7 @@ if (process.argv.includes("--near")) {
   const ms = performance.now() - start;
   const kinds = new Map<string, number>();
   for (const i of issues) {
-    const kind = i.message.replace(/[0-9,]+/g, "N").slice(0, 60);
+    const kind = (i.message ?? "").replace(/[0-9,]+/g, "N").slice(0, 60);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   console.log(`${n} quotes of ${length} characters against ${FILE} (${page.length} characters): ${ms.toFixed(0)} ms`);

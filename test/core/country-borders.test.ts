@@ -60,9 +60,9 @@ test("the finding names where the point lies, and swapped numbers", () => {
     rule.check({ record: { locations: [{ name: "x", country, precision: "city", lat, lon }] } } as never) as RuleIssue[];
   assert.equal(run("USA", 43.65, -79.38).map((i) => i.message), ["lat 43.65, lon -79.38 is not in USA, nor within 10 km of it: it lies in CAN."]);
   const swapped = run("KAZ", 71.43, 51.13);
-  assert.match(swapped[0]!.message, /not in KAZ/);
+  assert.match(swapped[0]!.message!, /not in KAZ/);
   assert.match(swapped[0]!.hint!, /look swapped: lat 51.13, lon 71.43 lies in KAZ/);
-  assert.match(run("FRA", 30, -40)[0]!.message, /outside every country/);
+  assert.match(run("FRA", 30, -40)[0]!.message!, /outside every country/);
   assert.equal(run("FRA", 4.92, -52.33), []);
 });
 

@@ -8,7 +8,7 @@ export const duplicateOf: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "`duplicate_of` names an existing, active event other than the record itself.",
-  fix: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
+  help: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
   start: ({ fileAt, summaryAt }) => {
     // A hash of each id and its place (numbers, not a map of a million ids): the places of the ids that
     // duplicates name are found at the end (duplicates are few).

@@ -18,7 +18,7 @@ export const idUnique: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "Every id is used by one record only (events, and each registry).",
-  fix: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
+  help: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
   start: ({ registryFiles, fileAt, summaryAt }) => {
     // A hash of each id (a number, not a string and a map entry a million times): the events whose hashes
     // match are read again, and grouped by their ids themselves.

@@ -13,7 +13,7 @@ export const probableDuplicate: DatasetRule = {
   severity: "warning",
   scope: "dataset",
   description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
-  fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
+  help: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
   start: ({ fileAt, summaryAt }) => {
     // A hash of each key, not the key (a number, where a key is some 80 characters): events whose hashes
     // match are read again, and grouped by their keys themselves.

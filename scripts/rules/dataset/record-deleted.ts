@@ -7,7 +7,7 @@ export const recordDeleted: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "An event file is never deleted (checked by `validate --changed`): published events are retracted, so their ids stay valid.",
-  fix: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
+  help: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
   start: ({ deleted }) => {
     // Only the ids of deleted event files matter: is each still used by an event?
     const gone = new Map(deleted.filter((file) => kindOf(file) === "event").map((file) => [file, idFromPath(file)]));

@@ -7,7 +7,7 @@ export const textManifest: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: `Source texts kept in ${TEXTS_FOLDER}/ are listed in ${TEXT_MANIFEST} with the URL records cite and the SHA-256 of their exact bytes, and are unchanged.`,
-  fix: `List each text in ${TEXT_MANIFEST} as { "file", "url", "sha256" } (sha256sum gives the hash); keep the text byte for byte as captured.`,
+  help: `List each text in ${TEXT_MANIFEST} as { "file", "url", "sha256" } (sha256sum gives the hash); keep the text byte for byte as captured.`,
   start: ({ textProblems }) => ({
     finish: () => textProblems.map((p) => ({ file: p.file, pointer: p.pointer, ...(p.position ? { position: p.position } : {}), message: p.message })),
   }),

@@ -9,7 +9,7 @@ export const evidenceActorName: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "A quote for an actor claim names the actor: its name or one of its aliases in the registry.",
-  fix: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
+  help: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
   check: ({ record, registries }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

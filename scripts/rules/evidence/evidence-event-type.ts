@@ -9,7 +9,7 @@ export const evidenceEventType: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "An event (of a schema version with `evidence`) quotes the report that supports its event type.",
-  fix: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
+  help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
   check: ({ record, version }) => {
     // 1.0.0 has no `evidence`: its records get `schema-outdated` instead.
     if (version === "1.0.0") return [];

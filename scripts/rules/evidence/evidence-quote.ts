@@ -62,7 +62,7 @@ export const evidenceQuote: RecordRule = {
   checksQuotes: true,
   description:
     "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches (at most a fifth of its characters edited) is reported as drifted, with the closest passage; the search for near passages is limited to 10 billion cells (characters of kept text times characters of quote) per record, and a quote past that is reported as not searched.",
-  fix: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
+  help: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
   check: ({ record, texts }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

@@ -9,7 +9,7 @@ export const evidenceReference: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "Each evidence item quotes a source of the event and supports a claim the event makes: one of its actors, locations, its mode.",
-  fix: "Point `source` at the report quoted (0 for the first of `sources`), and name in `claim` an actor of the event, a location it has (0 for the first) or a field it sets.",
+  help: "Point `source` at the report quoted (0 for the first of `sources`), and name in `claim` an actor of the event, a location it has (0 for the first) or a field it sets.",
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

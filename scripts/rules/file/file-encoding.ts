@@ -6,7 +6,7 @@ export const fileEncoding: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file is UTF-8 text: no invalid byte sequences, no NUL bytes.",
-  fix: "Save the file as UTF-8 (without BOM) in your editor; a binary file does not belong under data/.",
+  help: "Save the file as UTF-8 (without BOM) in your editor; a binary file does not belong under data/.",
   check: ({ read }) => {
     if (read.ok || (read.problem !== "not-utf8" && read.problem !== "binary")) return [];
     const where = read.offset === undefined ? "" : ` (first at byte ${read.offset})`;

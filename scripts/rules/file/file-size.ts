@@ -6,7 +6,7 @@ export const fileSize: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file is at most 1 MiB; larger files are refused without being read.",
-  fix: "A record is a few kilobytes: split the file, or move what is not a record out of data/.",
+  help: "A record is a few kilobytes: split the file, or move what is not a record out of data/.",
   check: ({ read }) =>
     !read.ok && read.problem === "too-large" ? [{ message: `The file is too large to be a record (${read.detail}).` }] : [],
 };

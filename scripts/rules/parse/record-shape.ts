@@ -6,7 +6,7 @@ export const recordShape: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file holds one object of fields (a YAML mapping or a JSON object), not a list, a scalar or nothing.",
-  fix: "Write the record as `key: value` lines (YAML) or one `{ ... }` object (JSON); see schema/README.md.",
+  help: "Write the record as `key: value` lines (YAML) or one `{ ... }` object (JSON); see schema/README.md.",
   check: ({ file, parse }) => {
     if (file.kind === null || !parse?.ok) return [];
     const value = parse.doc.value;

@@ -6,7 +6,7 @@ export const syntax: FileRule = {
   severity: "error",
   scope: "file",
   description: "The file is well-formed YAML (1.2) or JSON, one document a file; the first syntax error is reported.",
-  fix: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
+  help: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
   check: ({ parse }) =>
     parse && !parse.ok
       ? parse.problems

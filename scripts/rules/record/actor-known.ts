@@ -10,7 +10,7 @@ export const actorKnown: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "Every `actors[].actor` id is an actor in data/actors/.",
-  fix: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
+  help: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).actors.forEach((a, i) => {

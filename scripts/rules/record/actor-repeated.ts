@@ -9,7 +9,7 @@ export const actorRepeated: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "An actor appears once per event, with one role.",
-  fix: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
+  help: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
   check: ({ record }) => {
     const first = new Map<string, number>();
     const issues: RuleIssue[] = [];

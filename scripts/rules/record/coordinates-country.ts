@@ -18,7 +18,7 @@ export const coordinatesCountry: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: `A location's \`lat\`/\`lon\` lie in its \`country\`, or within ${BORDER_TOLERANCE_KM} km of it, by the borders of @rapideditor/country-coder (which cover coastal waters; a point in a territory counts for the territory's code and for its country's: French Guiana as GUF or FRA; disputed borders are drawn as that package draws them, except that a point in Crimea also counts for UKR and one in Northern Cyprus for CYP). This catches swapped or mistyped coordinates and the wrong one of two neighbours.`,
-  fix: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
+  help: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     const locations = (record.locations ?? []) as { country: string; lat?: number; lon?: number }[];

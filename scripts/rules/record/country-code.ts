@@ -10,7 +10,7 @@ export const countryCode: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   needsValid: true,
   description: "Country codes are assigned ISO 3166-1 alpha-3 codes (from the i18n-iso-countries package).",
-  fix: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
+  help: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
   check: ({ kind, record }) => {
     const codes: [string, string][] = [];
     if (kind === "event")

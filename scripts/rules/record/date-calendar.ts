@@ -28,7 +28,7 @@ export const dateCalendar: RecordRule = {
   kinds: ["event", "actor"],
   needsValid: true,
   description: "Every date is a real calendar date (no 30 February, no 31 April).",
-  fix: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+  help: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
   check: ({ kind, record }) => {
     const dates = kind === "event" ? eventDates(record as Event) : officeDates(record as Actor);
     const issues: RuleIssue[] = [];

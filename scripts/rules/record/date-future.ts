@@ -11,7 +11,7 @@ export const dateFuture: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "No date of an event lies in the future: events, publications and coding have happened.",
-  fix: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
+  help: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
   check: ({ record, today }) => {
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of eventDates(record as Event))

@@ -10,7 +10,7 @@ export const dateOrder: RecordRule = {
   kinds: ["event", "actor"],
   needsValid: true,
   description: "An end date is on or after its start: `date.end` >= `date.start`, an office's `to` >= its `from`.",
-  fix: "Swap the two dates, or correct the one that is wrong.",
+  help: "Swap the two dates, or correct the one that is wrong.",
   check: ({ kind, record }) => {
     if (kind === "event") {
       const { start, end } = (record as Event).date;

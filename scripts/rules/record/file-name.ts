@@ -25,7 +25,7 @@ export const fileName: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description:
     "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
-  fix: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
+  help: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
   check: ({ file, kind, record, valid }) => {
     // An odd name is reported whatever the record holds: a newline or a CR in a path breaks every line-based tool.
     const odd = ODD_CHARACTER.test(file.path);

@@ -51,7 +51,7 @@ export const outletDomain: RecordRule = {
   needsValid: true,
   description:
     "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
-  fix: OUTLET_HINT,
+  help: OUTLET_HINT,
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     (record as Outlet).domains.forEach((d, i) => {

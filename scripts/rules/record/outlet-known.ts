@@ -10,7 +10,7 @@ export const outletKnown: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "Every `sources[].outlet` and `sources[].via` id is an outlet in data/outlets/.",
-  fix: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
+  help: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     const known = registries.outlets;

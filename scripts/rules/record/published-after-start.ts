@@ -10,7 +10,7 @@ export const publishedAfterStart: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "Each source is published on or after the event starts: a report cannot predate what it reports.",
-  fix: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
+  help: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
   check: ({ record }) => {
     const event = record as Event;
     const start = firstDay(event.date.start);

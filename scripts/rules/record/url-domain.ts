@@ -32,7 +32,7 @@ export const urlDomain: RecordRule = {
   needsValid: true,
   description:
     "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener; an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
-  fix: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
+  help: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).sources.forEach((s, i) => {

@@ -8,7 +8,7 @@ export const schemaOutdated: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "A record written against an older schema version than the latest (it stays valid; releases migrate it).",
-  fix: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
+  help: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
   check: ({ version }) =>
     version === undefined || version === LATEST_VERSION
       ? []

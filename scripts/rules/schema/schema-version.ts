@@ -8,7 +8,7 @@ export const schemaVersion: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "Every record names, in `schema_version`, a schema version the toolkit knows.",
-  fix: `Set \`schema_version: "${LATEST_VERSION}"\` (the versions are the folders of schema/).`,
+  help: `Set \`schema_version: "${LATEST_VERSION}"\` (the versions are the folders of schema/).`,
   check: ({ record, version }) => {
     if (version !== undefined) return [];
     const given = record.schema_version;

@@ -9,7 +9,7 @@ export const schema: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "The record matches the JSON Schema of its kind and of the version it declares.",
-  fix: "Change the value as the message says; schema/README.md describes every field.",
+  help: "Change the value as the message says; schema/README.md describes every field.",
   check: ({ record, version, kind, valid }) => {
     // The check stage already ran the quick validator; only invalid records pay for all errors.
     if (valid || version === undefined) return [];

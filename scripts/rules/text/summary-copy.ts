@@ -37,7 +37,7 @@ export const summaryCopy: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "`title` and `summary` are the coder's own words, not a source's headline.",
-  fix: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+  help: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

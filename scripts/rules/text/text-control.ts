@@ -13,7 +13,7 @@ export const textControl: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "Text values hold no control characters (tabs, line breaks, bidirectional overrides): a value is one line of text.",
-  fix: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
+  help: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) => {
       const m = CONTROL.exec(text);

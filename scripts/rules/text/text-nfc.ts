@@ -9,7 +9,7 @@ export const textNfc: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "Text is in Unicode NFC, so that the same name is always the same bytes (search, joins and duplicates depend on it). Evidence quotes are exempt: they copy their source as it is.",
-  fix: "Retype the accented letters, or convert the file to NFC (most editors: 'normalize Unicode'); `é` must be one character, not `e` and a combining accent.",
+  help: "Retype the accented letters, or convert the file to NFC (most editors: 'normalize Unicode'); `é` must be one character, not `e` and a combining accent.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       !QUOTE_POINTER.test(pointer) && text.normalize("NFC") !== text ? `\`${pointerToPath(pointer)}\` is not in Unicode NFC (it holds decomposed characters).` : undefined,

@@ -11,7 +11,7 @@ export const textUnicode: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description:
     "Text is well-formed Unicode: no lone surrogate (a `\\ud83d` escape without its pair, in JSON or a double-quoted YAML string). No UTF-8 file can hold one: strict JSON readers reject it in events.jsonl, and a CSV writer turns it into U+FFFD.",
-  fix: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
+  help: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) => {
       const at = loneSurrogateAt(text);

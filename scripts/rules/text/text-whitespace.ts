@@ -9,7 +9,7 @@ export const textWhitespace: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "No text value starts or ends with whitespace, or holds a run of spaces. Evidence quotes are exempt: they copy their source as it is (evidence-quote checks their ends).",
-  fix: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
+  help: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       QUOTE_POINTER.test(pointer)
