@@ -4,13 +4,14 @@ import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { summaryCopy } from "../../scripts/rules/text/summary-copy.ts";
 import type { RecordContext } from "../../scripts/rules/types.ts";
+import { messageOf } from "../../scripts/check/file.ts";
 import { editEvent, EVENT_YAML } from "../helpers/dataset.ts";
 
 const HEADLINE = "Top US diplomat visits Central Asia with eye on Russia";
 
 function messages(yaml: string): string[] {
   const record = parse(yaml) as Record<string, unknown>;
-  return summaryCopy.check({ record } as unknown as RecordContext).map((i) => `${i.pointer} ${i.message}`);
+  return summaryCopy.check({ record } as unknown as RecordContext).map((i) => `${i.pointer} ${messageOf(summaryCopy, i)}`);
 }
 
 test("a headline repeated as the summary", () => {

@@ -7,6 +7,9 @@ export const fileBom: FileRule = {
   scope: "file",
   description: "A record file does not start with a UTF-8 byte order mark.",
   help: "Save the file as UTF-8 without BOM (in most editors: the encoding menu in the status bar).",
+  messages: {
+    bom: "The file starts with a UTF-8 byte order mark (BOM).",
+  },
   check: ({ read }) =>
-    read.ok && read.bom ? [{ position: { line: 1, column: 1, endLine: 1, endColumn: 2 }, message: "The file starts with a UTF-8 byte order mark (BOM)." }] : [],
+    read.ok && read.bom ? [{ position: { line: 1, column: 1, endLine: 1, endColumn: 2 }, messageId: "bom" }] : [],
 };

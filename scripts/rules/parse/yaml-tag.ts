@@ -7,8 +7,11 @@ export const yamlTag: FileRule = {
   scope: "file",
   description: "Records use plain YAML: no custom or unknown tags (`!something`).",
   help: "Remove the tag; write the value as a plain string, number or list.",
+  messages: {
+    tag: "Tags are not allowed in records: {{problem}}.",
+  },
   check: ({ parse }) =>
     parse && !parse.ok
-      ? parse.problems.filter((p) => p.kind === "tag").map((p) => ({ position: p.position, message: `Tags are not allowed in records: ${p.message}.` }))
+      ? parse.problems.filter((p) => p.kind === "tag").map((p) => ({ position: p.position, messageId: "tag", data: { problem: p.message } }))
       : [],
 };

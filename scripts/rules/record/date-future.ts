@@ -12,10 +12,13 @@ export const dateFuture: RecordRule = {
   needsValid: true,
   description: "No date of an event lies in the future: events, publications and coding have happened.",
   help: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
+  messages: {
+    future: "`{{value}}` is in the future (today is {{today}}).",
+  },
   check: ({ record, today }) => {
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of eventDates(record as Event))
-      if (firstDay(value) > today) issues.push({ pointer, message: `\`${value}\` is in the future (today is ${today}).` });
+      if (firstDay(value) > today) issues.push({ pointer, messageId: "future", data: { value, today } });
     return issues;
   },
 };

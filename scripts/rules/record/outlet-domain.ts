@@ -52,11 +52,14 @@ export const outletDomain: RecordRule = {
   description:
     "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
   help: OUTLET_HINT,
+  messages: {
+    domain: "`{{domain}}` {{problem}}.",
+  },
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     (record as Outlet).domains.forEach((d, i) => {
       const problem = outletDomainProblem(d);
-      if (problem) issues.push({ pointer: `/domains/${i}`, message: `\`${d}\` ${problem}.`, hint: OUTLET_HINT });
+      if (problem) issues.push({ pointer: `/domains/${i}`, messageId: "domain", data: { domain: d, problem } });
     });
     return issues;
   },

@@ -1,5 +1,5 @@
 import type { Event } from "../../../schema/index.ts";
-import { didYouMean } from "../../core/suggest.ts";
+import { suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const outletKnown: RecordRule = {
@@ -11,6 +11,12 @@ export const outletKnown: RecordRule = {
   needsValid: true,
   description: "Every `sources[].outlet` and `sources[].via` id is an outlet in data/outlets/.",
   help: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
+  messages: {
+    broken: "`{{id}}` is an entry of data/outlets/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
+    fixBroken: "Fix {{file}}; this record is fine as it is.",
+    unknown: "`{{id}}` is not an outlet in data/outlets/.",
+    unknownDidYouMean: "`{{id}}` is not an outlet in data/outlets/. Did you mean `{{suggestion}}`?",
+  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     const known = registries.outlets;
@@ -20,12 +26,18 @@ export const outletKnown: RecordRule = {
         if (known.has(id)) continue;
         else if (registries.broken?.outlets.has(id)) {
           const broken = registries.broken.outlets.get(id)!;
-          issues.push({ pointer, message: `\`${id}\` is an entry of data/outlets/ (\`${broken}\`), but a broken one: fix that file (see its own findings).`, hint: `Fix ${broken}; this record is fine as it is.` });
+          issues.push({ pointer, messageId: "broken", data: { id, file: broken }, helpId: "fixBroken" });
         }
         // A folder of outlets that could not be listed is reported once, as itself; no id is judged missing meanwhile.
         else if (registries.unlisted?.outlets === undefined)
-          issues.push({ pointer, message: `\`${id}\` is not an outlet in data/outlets/.${didYouMean(id, known.keys())}` });
+          issues.push(unknownIssue(pointer, id, known.keys()));
     });
     return issues;
   },
 };
+
+/** An id that is not in the registry: with a did-you-mean when one entry is close. */
+function unknownIssue(pointer: string, id: string, known: Iterable<string>): RuleIssue {
+  const suggestion = suggest(id, known);
+  return suggestion === undefined ? { pointer, messageId: "unknown", data: { id } } : { pointer, messageId: "unknownDidYouMean", data: { id, suggestion } };
+}

@@ -12,9 +12,12 @@ export const textUnicode: RecordRule = {
   description:
     "Text is well-formed Unicode: no lone surrogate (a `\\ud83d` escape without its pair, in JSON or a double-quoted YAML string). No UTF-8 file can hold one: strict JSON readers reject it in events.jsonl, and a CSV writer turns it into U+FFFD.",
   help: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
+  messages: {
+    loneSurrogate: "`{{path}}` holds a lone surrogate ({{surrogate}}) at character {{at}}: it is not well-formed Unicode.",
+  },
   check: ({ record }) =>
     stringIssues(record, (text, pointer) => {
       const at = loneSurrogateAt(text);
-      return at === -1 ? undefined : `\`${pointerToPath(pointer)}\` holds a lone surrogate (${surrogateName(text, at)}) at character ${at + 1}: it is not well-formed Unicode.`;
+      return at === -1 ? undefined : { messageId: "loneSurrogate", data: { path: pointerToPath(pointer), surrogate: surrogateName(text, at), at: at + 1 } };
     }),
 };
