@@ -59,7 +59,7 @@ test("codes country-coder draws; a code it does not know is not checked", () => 
 test("the finding names where the point lies, and swapped numbers", () => {
   const run = (country: string, lat: number, lon: number) =>
     rule.check({ record: { locations: [{ name: "x", country, precision: "city", lat, lon }] } } as never) as RuleIssue[];
-  assert.equal(run("USA", 43.65, -79.38).map((i) => i.message), ["lat 43.65, lon -79.38 is not in USA, nor within 10 km of it: it lies in CAN."]);
+  assert.equal(run("USA", 43.65, -79.38).map((i) => messageOf(rule, i)), ["lat 43.65, lon -79.38 is not in USA, nor within 10 km of it: it lies in CAN."]);
   const swapped = run("KAZ", 71.43, 51.13);
   assert.match(messageOf(rule, swapped[0]!), /not in KAZ/);
   assert.match(formatMessage(rule, swapped[0]!.helpId!, swapped[0]!.data), /look swapped: lat 51.13, lon 71.43 lies in KAZ/);

@@ -15,6 +15,7 @@ import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { closestPassage } from "../../scripts/rules/evidence/approximate.ts";
 import { NEAR_SEARCH_BUDGET, evidenceQuote } from "../../scripts/rules/evidence/evidence-quote.ts";
 import type { RuleIssue } from "../../scripts/rules/types.ts";
+import { messageOf } from "../../scripts/check/file.ts";
 
 /** The search evidence-quote made before: Sellers' table, cell by cell, then the start by Levenshtein distance. */
 function sellers(text: string, quote: string, maxEdits: number) {
@@ -76,7 +77,7 @@ const URL = "https://p.dw.com/p/4O4UG";
 const kept = (file: string, absolute: string, text: string) => new Map([[URL, { file, url: URL, absolute, sha256: createHash("sha256").update(text).digest("hex") }]]);
 const check = (quotes: string[], texts = kept(FILE, path.join(TOOLKIT_ROOT, "data/texts", FILE), PAGE)) =>
   (evidenceQuote.check({ record: { sources: [{ outlet: "dw", url: URL }], evidence: quotes.map((exact) => ({ source: 0, claim: "event_type", quote: { exact } })) }, texts } as never) as RuleIssue[]).map(
-    (i) => `${i.pointer} ${i.message}`,
+    (i) => `${i.pointer} ${messageOf(evidenceQuote, i)}`,
   );
 const QUOTE = "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia";
 

@@ -8,7 +8,10 @@ export const textManifest: DatasetRule = {
   scope: "dataset",
   description: `Source texts kept in ${TEXTS_FOLDER}/ are listed in ${TEXT_MANIFEST} with the URL records cite and the SHA-256 of their exact bytes, and are unchanged.`,
   help: `List each text in ${TEXT_MANIFEST} as { "file", "url", "sha256" } (sha256sum gives the hash); keep the text byte for byte as captured.`,
+  messages: {
+    problem: "{{problem}}",
+  },
   start: ({ textProblems }) => ({
-    finish: () => textProblems.map((p) => ({ file: p.file, pointer: p.pointer, ...(p.position ? { position: p.position } : {}), message: p.message })),
+    finish: () => textProblems.map((p) => ({ file: p.file, pointer: p.pointer, ...(p.position ? { position: p.position } : {}), messageId: "problem", data: { problem: p.message } })),
   }),
 };
