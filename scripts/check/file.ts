@@ -8,7 +8,10 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
-import type { EventSummary, FileRule, MessageData, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
+
+export { formatMessage, helpOf, messageOf };
 import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { quotedText, type KeptText } from "../dataset/texts.ts";
 import type { ReadResult } from "../dataset/read.ts";
@@ -55,35 +58,11 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
     rule: rule.id,
     severity,
     message: messageOf(rule, issue),
-    hint: issue.helpId !== undefined ? formatMessage(rule, issue.helpId, issue.data) : (issue.hint ?? rule.help),
+    hint: helpOf(rule, issue),
     pointer,
   };
   if (issue.related) finding.related = issue.related;
   return finding;
-}
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
-/**
- * A rule's message `messageId` with its `{{name}}` placeholders filled from
- * `data`. An unknown id or a placeholder without data is a bug of the rule:
- * it throws (every rule's tests run each of its messages).
- */
-export function formatMessage(rule: Pick<Rule, "id" | "messages">, messageId: string, data: MessageData = {}): string {
-  const template = rule.messages?.[messageId];
-  if (template === undefined) throw new Error(`rule ${rule.id}: no message "${messageId}" in its messages`);
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`rule ${rule.id}: message "${messageId}" needs data.${name}`);
-    return String(value);
-  });
-}
-
-/** The text of an issue: its message formatted, or (rules still in the old form) the message it gives. */
-export function messageOf(rule: Rule, issue: RuleIssue): string {
-  if (issue.messageId !== undefined) return formatMessage(rule, issue.messageId, issue.data);
-  if (issue.message === undefined) throw new Error(`rule ${rule.id}: an issue without messageId`);
-  return issue.message;
 }
 
 /**

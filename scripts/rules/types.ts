@@ -23,7 +23,7 @@ export interface RuleMeta {
    * `{{name}}` placeholders filled from an issue's `data` (as ESLint writes them).
    * An issue names one by `messageId`; wording lives here only.
    */
-  messages?: Readonly<Record<string, string>>;
+  messages: Readonly<Record<string, string>>;
   /** The rule can compute the correction of some findings (an issue's `fix`): the value to write at a pointer. */
   fixable?: true;
 }
@@ -50,11 +50,7 @@ export interface RuleIssue {
   target?: Target;
   position?: Position;
   /** The key of the finding's wording in the rule's `messages`. */
-  messageId?: string;
-  /** @deprecated The old form, a finished message: only rules not yet converted to `messageId` use it. */
-  message?: string;
-  /** @deprecated The old form of `helpId`. */
-  hint?: string;
+  messageId: string;
   /** Values for the placeholders of the message (and of `helpId`'s). */
   data?: MessageData;
   /** A message id whose text replaces the rule's `help` when the finding knows better (e.g. a broken registry file). */

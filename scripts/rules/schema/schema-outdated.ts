@@ -9,13 +9,17 @@ export const schemaOutdated: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description: "A record written against an older schema version than the latest (it stays valid; releases migrate it).",
   help: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
+  messages: {
+    outdated: "This record is written against schema {{version}}; the latest is {{latest}}. It is still checked against {{version}}.",
+  },
   check: ({ version }) =>
     version === undefined || version === LATEST_VERSION
       ? []
       : [
           {
             pointer: "/schema_version",
-            message: `This record is written against schema ${version}; the latest is ${LATEST_VERSION}. It is still checked against ${version}.`,
+            messageId: "outdated",
+            data: { version, latest: LATEST_VERSION },
           },
         ],
 };
