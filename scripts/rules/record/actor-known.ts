@@ -1,5 +1,5 @@
 import type { Event } from "../../../schema/index.ts";
-import { suggest } from "../../core/suggest.ts";
+import { onlyClose, suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const actorKnown: RecordRule = {
@@ -9,6 +9,7 @@ export const actorKnown: RecordRule = {
   scope: "record",
   kinds: ["event"],
   needsValid: true,
+  fixable: true,
   description: "Every `actors[].actor` id is an actor in data/actors/.",
   help: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
   messages: {
@@ -32,8 +33,12 @@ export const actorKnown: RecordRule = {
   },
 };
 
-/** An id that is not in the registry: with a did-you-mean when one entry is close. */
+/** An id that is not in the registry: with a did-you-mean when one entry is close, and that entry as the fix when it is the only one. */
 function unknownIssue(pointer: string, id: string, known: Iterable<string>): RuleIssue {
-  const suggestion = suggest(id, known);
-  return suggestion === undefined ? { pointer, messageId: "unknown", data: { id } } : { pointer, messageId: "unknownDidYouMean", data: { id, suggestion } };
+  const ids = [...known];
+  const suggestion = suggest(id, ids);
+  if (suggestion === undefined) return { pointer, messageId: "unknown", data: { id } };
+  // The correction is written only when no other entry is as plausible.
+  const only = onlyClose(id, ids);
+  return { pointer, messageId: "unknownDidYouMean", data: { id, suggestion }, ...(only === suggestion ? { fix: { pointer, value: only } } : {}) };
 }

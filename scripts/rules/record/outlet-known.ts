@@ -1,5 +1,5 @@
 import type { Event } from "../../../schema/index.ts";
-import { suggest } from "../../core/suggest.ts";
+import { onlyClose, suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const outletKnown: RecordRule = {
@@ -9,6 +9,7 @@ export const outletKnown: RecordRule = {
   scope: "record",
   kinds: ["event"],
   needsValid: true,
+  fixable: true,
   description: "Every `sources[].outlet` and `sources[].via` id is an outlet in data/outlets/.",
   help: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
   messages: {
@@ -36,8 +37,12 @@ export const outletKnown: RecordRule = {
   },
 };
 
-/** An id that is not in the registry: with a did-you-mean when one entry is close. */
+/** An id that is not in the registry: with a did-you-mean when one entry is close, and that entry as the fix when it is the only one. */
 function unknownIssue(pointer: string, id: string, known: Iterable<string>): RuleIssue {
-  const suggestion = suggest(id, known);
-  return suggestion === undefined ? { pointer, messageId: "unknown", data: { id } } : { pointer, messageId: "unknownDidYouMean", data: { id, suggestion } };
+  const ids = [...known];
+  const suggestion = suggest(id, ids);
+  if (suggestion === undefined) return { pointer, messageId: "unknown", data: { id } };
+  // The correction is written only when no other entry is as plausible.
+  const only = onlyClose(id, ids);
+  return { pointer, messageId: "unknownDidYouMean", data: { id, suggestion }, ...(only === suggestion ? { fix: { pointer, value: only } } : {}) };
 }
