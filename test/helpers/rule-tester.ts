@@ -75,7 +75,7 @@ const registryOf = <T>(kind: "actors" | "outlets"): Record<string, T> =>
   Object.fromEntries(Object.entries(REGISTRY).flatMap(([file, text]) => (file.startsWith(`data/${kind}/`) ? [[path.basename(file, ".yaml"), parseYaml(text) as T]] : [])));
 
 /** What the rule gives on a case, with each issue's place. */
-function run(rule: FileRule | RecordRule, c: TesterCase): { issues: (RuleIssue & { line: number; column: number; endLine: number; endColumn: number })[]; text?: string; format: "yaml" | "json" | null } {
+export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (RuleIssue & { line: number; column: number; endLine: number; endColumn: number })[]; text?: string; format: "yaml" | "json" | null } {
   const file: DatasetFile = { path: c.file ?? EVENT_PATH, root: "/nonexistent", kind: kindOf(c.file ?? EVENT_PATH), format: formatOf(c.file ?? EVENT_PATH), ...c.entry };
   const bytes = typeof c.code === "string" ? Buffer.from(c.code) : c.code;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -163,7 +163,7 @@ export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCa
   });
   for (const c of cases.valid)
     test(`valid: ${c.name}`, () => {
-      const { issues } = run(rule, c);
+      const { issues } = runRule(rule, c);
       assert.equal(
         issues.map((i) => `${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
         [],
@@ -171,7 +171,7 @@ export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCa
     });
   for (const c of cases.invalid)
     test(`invalid: ${c.name}`, () => {
-      const { issues, text, format } = run(rule, c);
+      const { issues, text, format } = runRule(rule, c);
       assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
       issues.forEach((issue, n) => {
         const expected = c.errors[n]!;
