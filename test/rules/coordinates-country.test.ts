@@ -5,14 +5,23 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(coordinatesCountry, {
   valid: [
+    { name: "Suva, Fiji, east of the antimeridian", code: editEvent("    country: KAZ\n    precision: country", "    country: FJI\n    precision: city\n    lat: -18.14\n    lon: 178.44").replace("name: Kazakhstan", "name: Suva") },
+    { name: "a ship 5 km off Nice, Kehl coded as FRA (1 km across the Rhine), Cayenne (French Guiana) as FRA", code: editEvent("    country: KAZ\n    precision: country", "    country: FRA\n    precision: exact\n    lat: 43.65\n    lon: 7.27\n  - name: Kehl\n    country: FRA\n    precision: city\n    lat: 48.57\n    lon: 7.81\n  - name: Cayenne\n    country: FRA\n    precision: city\n    lat: 4.92\n    lon: -52.33").replace("name: Kazakhstan", "name: Off Nice") },
     { name: "Astana inside Kazakhstan", code: editEvent("    precision: country", "    precision: city\n    lat: 51.13\n    lon: 71.43") },
   ],
   invalid: [
     {
+      name: "Rhodes coded as TUR (its bounding box used to take it)",
+      code: editEvent("    country: KAZ\n    precision: country", "    country: TUR\n    precision: city\n    lat: 36.43\n    lon: 28.22").replace("name: Kazakhstan", "name: Rhodes"),
+      errors: [
+        { messageId: "notIn", data: {lat: 36.43,lon: 28.22,country: "TUR",km: 10,there: "GRC, EUE"}, message: "lat 36.43, lon 28.22 is not in TUR, nor within 10 km of it: it lies in GRC, EUE.", line: 20, column: 10 },
+      ],
+    },
+    {
       name: "Astana with lat and lon swapped",
       code: editEvent("    precision: country", "    precision: city\n    lat: 71.43\n    lon: 51.13"),
       errors: [
-        { messageId: "notIn", data: {lat: 71.43,lon: 51.13,country: "KAZ",km: 10,there: "RUS"}, message: "lat 71.43, lon 51.13 is not in KAZ, nor within 10 km of it: it lies in RUS.", helpId: "swapped", line: 20, column: 10 },
+        { messageId: "notIn", data: {lat: 71.43,lon: 51.13,country: "KAZ",km: 10,there: "RUS"}, helpId: "swapped", line: 20, column: 10 },
       ],
     },
     {

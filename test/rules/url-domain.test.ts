@@ -5,15 +5,23 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(urlDomain, {
   valid: [
+    { name: "a URL on a registrable domain under a private suffix", code: editEvent("https://p.dw.com/p/4O4UG", "https://someone.github.io/x"), outlets: { dw: { id: "dw", domains: ["dw.com", "someone.github.io"] }, afp: {}, reuters: {} } },
     { name: "a sub-domain of the outlet", code: EVENT_YAML },
     { name: "a link shortener", code: editEvent("https://p.dw.com/p/4O4UG", "https://bit.ly/abc") },
   ],
   invalid: [
     {
+      name: "another user's site under a private suffix",
+      code: editEvent("https://p.dw.com/p/4O4UG", "https://other.github.io/x"), outlets: { dw: { id: "dw", domains: ["dw.com", "someone.github.io"] }, afp: {}, reuters: {} },
+      errors: [
+        { messageId: "otherDomain", data: {host: "other.github.io",outlet: "dw",domains: "dw.com, someone.github.io",suffixes: ""}, message: "`other.github.io` is not a domain of `dw` (dw.com, someone.github.io).", line: 24, column: 10 },
+      ],
+    },
+    {
       name: "a URL on another outlet's domain",
       code: editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x"),
       errors: [
-        { messageId: "otherDomain", data: {host: "www.reuters.com",outlet: "dw",domains: "dw.com",suffixes: ""}, message: "`www.reuters.com` is not a domain of `dw` (dw.com).", line: 24, column: 10 },
+        { messageId: "otherDomain", data: {host: "www.reuters.com",outlet: "dw",domains: "dw.com",suffixes: ""}, line: 24, column: 10 },
       ],
     },
     {
