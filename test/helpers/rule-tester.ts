@@ -61,6 +61,8 @@ export interface ExpectedIssue {
   pointer?: string;
   /** The help line's message id (undefined: the rule's help). */
   helpId?: string;
+  /** When given, the formatted help line of `helpId`. */
+  help?: string;
   /** The suggestions' message ids and the value each writes. */
   suggestions?: { messageId: string; fix: RuleFix }[];
 }
@@ -185,6 +187,7 @@ export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCa
         for (const key of ["line", "column", "endLine", "endColumn", "pointer"] as const)
           if (expected[key] !== undefined) assert.is(issue[key], expected[key], `${where}: ${key}`);
         assert.is(issue.helpId, expected.helpId, `${where}: helpId`);
+        if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
         if (expected.suggestions !== undefined)
           assert.equal((issue.suggestions ?? []).map((s) => ({ messageId: s.messageId, fix: s.fix })), expected.suggestions, `${where}: suggestions`);
         if (issue.fix) assert.ok(rule.fixable, `${rule.id} gives a fix but is not fixable`);

@@ -9,6 +9,13 @@ ruleTester(countryCode, {
   ],
   invalid: [
     {
+      name: "a code far from every code",
+      code: editEvent("country: KAZ", "country: QQQ"),
+      errors: [
+        { messageId: "unknown", data: {code: "QQQ"}, message: "`QQQ` is not an ISO 3166-1 alpha-3 country code.", line: 18, column: 14 },
+      ],
+    },
+    {
       name: "a code no country has, one letter off",
       code: editEvent("country: KAZ", "country: KAX"),
       errors: [

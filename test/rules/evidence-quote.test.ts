@@ -133,6 +133,27 @@ ruleTester(evidenceQuote, {
   ],
   invalid: [
     {
+      name: "a quote five edits from its passage",
+      code: withQuote("Antony Blinken met foreign ministers from the five former Soviet republics of Central Asia"), texts: TEXTS,
+      errors: [
+        { messageId: "drifted", data: {file: "data/texts/0.txt",edits: 5,line: 18,column: 1,passage: "\"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\""}, message: "The quote has drifted from data/texts/0.txt: it is not there exactly; the closest passage (5 edits away, line 18, column 1) reads \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".", helpId: "copyExact", help: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.", suggestions: [{messageId: "useClosest",fix: {pointer: "/evidence/0/quote/exact",value: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"}}], line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a quote found once, but not after its prefix",
+      code: withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", '      prefix: "nowhere "'), texts: TEXTS,
+      errors: [
+        { messageId: "contextOnce", data: {count: 1,file: "data/texts/0.txt",context: "prefix"}, message: "The quote occurs once in data/texts/0.txt, but never with this prefix.", helpId: "copyContext", help: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.", line: 36, column: 15 },
+      ],
+    },
+    {
+      name: "a quote found several times even with its suffix",
+      code: withQuote("Blinken", '      suffix: " "'), texts: TEXTS,
+      errors: [
+        { messageId: "ambiguousWithContext", data: {count: 6,file: "data/texts/0.txt"}, message: "The quote occurs 6 times in data/texts/0.txt, even with its prefix and suffix: it does not say which place it means.", helpId: "addContext", help: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.", line: 35, column: 14 },
+      ],
+    },
+    {
       name: "white space at a quote's end, even with no text kept",
       code: withQuote('"Not in any text we keep "'),
       errors: [
@@ -171,7 +192,7 @@ ruleTester(evidenceQuote, {
       name: "a position that is off: the position the quote is at is the fix",
       code: withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", "    position: { start: 557, end: 652 }"), texts: TEXTS,
       errors: [
-        { messageId: "position", data: {givenStart: 557,givenEnd: 652,start: 558,end: 653,file: "data/texts/0.txt"}, message: "`position` is 557-652, but the quote is at 558-653 in data/texts/0.txt (code points from the start of the file).", helpId: "setPosition", line: 36, column: 15 },
+        { messageId: "position", data: {givenStart: 557,givenEnd: 652,start: 558,end: 653,file: "data/texts/0.txt"}, message: "`position` is 557-652, but the quote is at 558-653 in data/texts/0.txt (code points from the start of the file).", helpId: "setPosition", help: "Set `position: { start: 558, end: 653 }`, or leave `position` out.", line: 36, column: 15 },
       ],
       output: EVENT_YAML,
     },

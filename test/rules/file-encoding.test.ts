@@ -9,6 +9,13 @@ ruleTester(fileEncoding, {
   ],
   invalid: [
     {
+      name: "a binary file, no offset known",
+      code: Buffer.from([0x89, 0x50]), read: { ok: false, problem: "binary", detail: "binary" },
+      errors: [
+        { messageId: "binary", message: "The file is binary, not text.", line: 1, column: 1 },
+      ],
+    },
+    {
       name: "Latin-1 bytes",
       code: Buffer.from("x"), read: { ok: false, problem: "not-utf8", detail: "invalid UTF-8", offset: 11 },
       errors: [
