@@ -9,6 +9,14 @@ ruleTester(evidenceReference, {
   ],
   invalid: [
     {
+      name: "two sources and two locations: a source and a location past them",
+      code: editEvent("evidence:\n  - source: 0", "evidence:\n  - source: 2\n    claim: location:3\n    quote: { exact: x }\n  - source: 0", editEvent("    language: en\n", "    language: en\n  - outlet: afp\n    title: Blinken in Astana\n    url: https://www.afp.com/x\n    published: \"2023-02-28\"\n    language: en\n", editEvent("    precision: country\n", "    precision: country\n  - name: Astana\n    country: KAZ\n    precision: city\n"))),
+      errors: [
+        { messageId: "source", data: {source: 2,count: 2}, message: "`source` is 2, but the event has 2 sources (counted from 0).", line: 40, column: 13 },
+        { messageId: "location", data: {location: "3",count: 2}, message: "The claim names `location:3`, but the event has 2 locations (counted from 0).", line: 41, column: 12 },
+      ],
+    },
+    {
       name: "a source that is not there, an actor and a location the event lacks, a mode it does not set, a position backwards",
       code: editEvent("evidence:\n  - source: 0", "evidence:\n  - source: 1\n    claim: actor:kyrgyzstan\n    quote: { exact: x }\n    position: { start: 5, end: 5 }\n  - source: 0\n    claim: location:1\n    quote: { exact: x }\n  - source: 0\n    claim: mode\n    quote: { exact: x }\n  - source: 0", editEvent("mode: multilateral\n", "")),
       errors: [
