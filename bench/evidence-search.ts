@@ -20,6 +20,7 @@ import path from "node:path";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { evidenceQuote } from "../scripts/rules/evidence/evidence-quote.ts";
 import type { RuleIssue } from "../scripts/rules/types.ts";
+import { messageOf } from "../scripts/check/file.ts";
 
 const FILE = "dw-2023-02-28-blinken-central-asia.txt";
 const absolute = path.join(TOOLKIT_ROOT, "data/texts", FILE);
@@ -57,7 +58,7 @@ if (process.argv.includes("--near")) {
     "Blinkn",
     "Antony Blinken met with foreign ministers from the six former Soviet states",
   ];
-  for (const [i, q] of cases.entries()) for (const issue of run([q])) console.log(i, issue.message);
+  for (const [i, q] of cases.entries()) for (const issue of run([q])) console.log(i, messageOf(evidenceQuote, issue));
 } else {
   const n = Number(process.argv[2] ?? 2000);
   const length = Number(process.argv[3] ?? 400);
@@ -67,7 +68,7 @@ if (process.argv.includes("--near")) {
   const ms = performance.now() - start;
   const kinds = new Map<string, number>();
   for (const i of issues) {
-    const kind = i.message.replace(/[0-9,]+/g, "N").slice(0, 60);
+    const kind = messageOf(evidenceQuote, i).replace(/[0-9,]+/g, "N").slice(0, 60);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   console.log(`${n} quotes of ${length} characters against ${FILE} (${page.length} characters): ${ms.toFixed(0)} ms`);

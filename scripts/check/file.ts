@@ -9,6 +9,9 @@ import type { ParsedDocument } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
+
+export { formatMessage, helpOf, messageOf };
 import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { quotedText, type KeptText } from "../dataset/texts.ts";
 import type { ReadResult } from "../dataset/read.ts";
@@ -54,8 +57,8 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
     endColumn: position.endColumn,
     rule: rule.id,
     severity,
-    message: issue.message,
-    hint: issue.hint ?? rule.fix,
+    message: messageOf(rule, issue),
+    hint: helpOf(rule, issue),
     pointer,
   };
   if (issue.related) finding.related = issue.related;

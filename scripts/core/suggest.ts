@@ -21,3 +21,19 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const s = suggest(input, candidates);
   return s === undefined ? "" : ` Did you mean \`${s}\`?`;
 }
+
+/**
+ * The one candidate within a typo's distance of `input`, or undefined when
+ * none is or several are: a correction safe to write without asking.
+ */
+export function onlyClose(input: string, candidates: Iterable<string>): string | undefined {
+  const lower = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(input.length / 3));
+  let found: string | undefined;
+  for (const candidate of candidates)
+    if (distance(lower, candidate.toLowerCase()) <= limit) {
+      if (found !== undefined) return undefined;
+      found = candidate;
+    }
+  return found;
+}

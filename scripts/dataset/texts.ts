@@ -44,11 +44,16 @@ function readKept(absolute: string): { ok: true; text: string } | { ok: false; d
 /** The manifest lists one line or so a text: a few megabytes are tens of thousands of texts. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
+/**
+ * What is wrong with data/texts/ or its manifest: a kind and the values that
+ * name the case. The text-manifest rule words each kind (its `messages`).
+ */
 export interface TextProblem {
   file: string;
   pointer: string;
   position?: Position;
-  message: string;
+  kind: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export interface TextManifest {
@@ -69,58 +74,59 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
   const byUrl = new Map<string, KeptText>();
   const problems: TextProblem[] = [];
   if (!manifestFile) {
-    for (const f of textFiles) problems.push({ file: f.path, pointer: "", message: `A text file without a manifest: list it in ${TEXT_MANIFEST} with its source URL and SHA-256.` });
+    for (const f of textFiles) problems.push({ file: f.path, pointer: "", kind: "noManifest", data: { manifest: TEXT_MANIFEST } });
     return { byUrl, problems };
   }
-  const problem = (pointer: string, message: string, position?: Position) => problems.push({ file: TEXT_MANIFEST, pointer, message, ...(position ? { position } : {}) });
+  const problem = (pointer: string, kind: string, data: TextProblem["data"], position?: Position) =>
+    problems.push({ file: TEXT_MANIFEST, pointer, kind, data: { manifest: TEXT_MANIFEST, folder: TEXTS_FOLDER, ...data }, ...(position ? { position } : {}) });
   // Read as every file is: a link is not followed (it could show any file of the machine in a finding), a FIFO
   // not opened, a size limit. A BOM is accepted (RFC 8259 lets a parser ignore one; editors on Windows add it).
   if (manifestFile.symlink || manifestFile.unread) {
-    problem("", `The manifest is ${manifestFile.symlink ? "a symbolic link" : manifestFile.unread!.detail}; it was not read, and no evidence is checked against kept texts.`);
+    problem("", manifestFile.symlink ? "manifestLink" : "manifestNotRegular", manifestFile.symlink ? {} : { what: manifestFile.unread!.detail });
     return { byUrl, problems };
   }
   const read = readText(path.join(root, TEXT_MANIFEST), MAX_MANIFEST_BYTES);
   if (!read.ok) {
-    problem("", `The manifest cannot be read (${read.detail}); no evidence is checked against kept texts.`);
+    problem("", "manifestUnreadable", { detail: read.detail });
     return { byUrl, problems };
   }
   const text = read.text;
   const parsed = parseRecord(text, "json");
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
-    problem("", `The manifest does not parse: ${first.message}`, first.position);
+    problem("", "manifestSyntax", { problem: first.message }, first.position);
     return { byUrl, problems };
   }
   const doc = parsed.doc;
   const at = (pointer: string) => doc.locate(pointer);
   const value = doc.value as { texts?: unknown };
   if (value === null || typeof value !== "object" || !Array.isArray(value.texts)) {
-    problem("", "The manifest must be an object with a `texts` list.", at(""));
+    problem("", "manifestShape", {}, at(""));
     return { byUrl, problems };
   }
   const listed = new Set<string>();
   value.texts.forEach((entry: unknown, i: number) => {
     const pointer = `/texts/${i}`;
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return problem(pointer, `\`texts[${i}]\` must be an object: { file, url, sha256 }.`, at(pointer));
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return problem(pointer, "entryShape", { index: i }, at(pointer));
     const { file, url, sha256 } = entry as Record<string, unknown>;
-    if (typeof file !== "string" || !FILE_NAME.test(file)) return problem(`${pointer}/file`, `\`texts[${i}].file\` must be the name of a .txt file in ${TEXTS_FOLDER}/ (lower case, no folders).`, at(`${pointer}/file`));
-    if (typeof url !== "string" || !HTTP_URL.test(url)) return problem(`${pointer}/url`, `\`texts[${i}].url\` must be the http(s) address that records cite for this text.`, at(`${pointer}/url`));
-    if (typeof sha256 !== "string" || !SHA256.test(sha256)) return problem(`${pointer}/sha256`, `\`texts[${i}].sha256\` must be the SHA-256 of the file's bytes, 64 lower-case hex digits.`, at(`${pointer}/sha256`));
+    if (typeof file !== "string" || !FILE_NAME.test(file)) return problem(`${pointer}/file`, "entryFile", { index: i }, at(`${pointer}/file`));
+    if (typeof url !== "string" || !HTTP_URL.test(url)) return problem(`${pointer}/url`, "entryUrl", { index: i }, at(`${pointer}/url`));
+    if (typeof sha256 !== "string" || !SHA256.test(sha256)) return problem(`${pointer}/sha256`, "entrySha256", { index: i }, at(`${pointer}/sha256`));
     listed.add(file);
-    if (byUrl.has(url)) return problem(`${pointer}/url`, `\`${url}\` has two texts; keep one text a source.`, at(`${pointer}/url`));
+    if (byUrl.has(url)) return problem(`${pointer}/url`, "twoTexts", { url }, at(`${pointer}/url`));
     const absolute = path.join(root, TEXTS_FOLDER, file);
     if (!inFolder.some((f) => f.path === `${TEXTS_FOLDER}/${file}` && !f.symlink))
-      return problem(`${pointer}/file`, `\`${file}\` is listed but not in ${TEXTS_FOLDER}/ (as a file, not a link).`, at(`${pointer}/file`));
+      return problem(`${pointer}/file`, "notInFolder", { name: file }, at(`${pointer}/file`));
     const read = readKept(absolute);
-    if (!read.ok) return problem(`${pointer}/file`, `\`${file}\` cannot be read as a text (${read.detail}).`, at(`${pointer}/file`));
+    if (!read.ok) return problem(`${pointer}/file`, "textUnreadable", { name: file, detail: read.detail }, at(`${pointer}/file`));
     // Strict UTF-8 decodes and encodes back to the same bytes: the hash is the file's.
     const actual = sha256Of(read.text);
     if (actual !== sha256)
-      return problem(`${pointer}/sha256`, `\`${file}\` has changed: its SHA-256 is ${actual}, not the one listed. A kept text is the page byte for byte; restore it (evidence against it is not checked meanwhile).`, at(`${pointer}/sha256`));
+      return problem(`${pointer}/sha256`, "changed", { name: file, actual }, at(`${pointer}/sha256`));
     byUrl.set(url, { file, url, absolute, sha256: actual });
   });
   for (const f of textFiles)
-    if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", message: `This text is not listed in ${TEXT_MANIFEST}: add it with its source URL and SHA-256, or remove it.` });
+    if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", kind: "notListed", data: { manifest: TEXT_MANIFEST } });
   return { byUrl, problems };
 }
 

@@ -25,7 +25,7 @@ export function generateCatalogue(): string {
     const rules = RULES.filter((r) => r.family === family);
     if (rules.length === 0) continue;
     out.push(`## ${FAMILY_TITLES[family]}`, "", "| id | severity | what it checks | how to fix |", "| --- | --- | --- | --- |");
-    for (const r of rules) out.push(`| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
+    for (const r of rules) out.push(`| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} | ${r.help.replace(/\|/g, "\\|")} |`);
     out.push("");
   }
   return out.join("\n");

@@ -17,7 +17,31 @@ export interface RuleMeta {
   /** One line: what the rule checks. */
   description: string;
   /** How to fix what it finds; printed as the help line of each finding. */
-  fix: string;
+  help: string;
+  /**
+   * The wording of the rule's findings, by message id: templates with
+   * `{{name}}` placeholders filled from an issue's `data` (as ESLint writes them).
+   * An issue names one by `messageId`; wording lives here only.
+   */
+  messages: Readonly<Record<string, string>>;
+  /** The rule can compute the correction of some findings (an issue's `fix`): the value to write at a pointer. */
+  fixable?: true;
+}
+
+/** Values for a message's placeholders. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** An edit as data: the JSON value to write at a pointer of the record. */
+export interface RuleFix {
+  pointer: string;
+  value: unknown;
+}
+
+/** A possible correction the rule cannot choose on its own (ESLint's suggestions). */
+export interface RuleSuggestion {
+  messageId: string;
+  data?: MessageData;
+  fix: RuleFix;
 }
 
 /** One problem a rule found: where (a pointer, or a position for text-level problems) and what. */
@@ -25,10 +49,16 @@ export interface RuleIssue {
   pointer?: string;
   target?: Target;
   position?: Position;
-  message: string;
-  /** Replaces the rule's `fix` when the finding knows better (e.g. a did-you-mean). */
-  hint?: string;
+  /** The key of the finding's wording in the rule's `messages`. */
+  messageId: string;
+  /** Values for the placeholders of the message (and of `helpId`'s). */
+  data?: MessageData;
+  /** A message id whose text replaces the rule's `help` when the finding knows better (e.g. a broken registry file). */
+  helpId?: string;
   related?: { file: string; pointer: string }[];
+  /** The exact correction, when the rule knows it (only rules that are `fixable`). */
+  fix?: RuleFix;
+  suggestions?: RuleSuggestion[];
 }
 
 /** A rule on a file's bytes and parse, before any record is read. */

@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { countriesAt, hasBorders, inOrNear } from "../../scripts/core/country-borders.ts";
 import { BORDER_TOLERANCE_KM, coordinatesCountry as rule } from "../../scripts/rules/record/coordinates-country.ts";
 import type { RuleIssue } from "../../scripts/rules/types.ts";
+import { formatMessage, messageOf } from "../../scripts/check/file.ts";
 
 const near = (alpha3: string, lat: number, lon: number) => inOrNear(alpha3, lat, lon, BORDER_TOLERANCE_KM);
 
@@ -58,11 +59,11 @@ test("codes country-coder draws; a code it does not know is not checked", () => 
 test("the finding names where the point lies, and swapped numbers", () => {
   const run = (country: string, lat: number, lon: number) =>
     rule.check({ record: { locations: [{ name: "x", country, precision: "city", lat, lon }] } } as never) as RuleIssue[];
-  assert.equal(run("USA", 43.65, -79.38).map((i) => i.message), ["lat 43.65, lon -79.38 is not in USA, nor within 10 km of it: it lies in CAN."]);
+  assert.equal(run("USA", 43.65, -79.38).map((i) => messageOf(rule, i)), ["lat 43.65, lon -79.38 is not in USA, nor within 10 km of it: it lies in CAN."]);
   const swapped = run("KAZ", 71.43, 51.13);
-  assert.match(swapped[0]!.message, /not in KAZ/);
-  assert.match(swapped[0]!.hint!, /look swapped: lat 51.13, lon 71.43 lies in KAZ/);
-  assert.match(run("FRA", 30, -40)[0]!.message, /outside every country/);
+  assert.match(messageOf(rule, swapped[0]!), /not in KAZ/);
+  assert.match(formatMessage(rule, swapped[0]!.helpId!, swapped[0]!.data), /look swapped: lat 51.13, lon 71.43 lies in KAZ/);
+  assert.match(messageOf(rule, run("FRA", 30, -40)[0]!), /outside every country/);
   assert.equal(run("FRA", 4.92, -52.33), []);
 });
 

@@ -10,6 +10,8 @@ import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
 import { readTextManifest, TEXT_MANIFEST } from "../../scripts/dataset/texts.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { messageOf } from "../../scripts/rules/format.ts";
+import { textManifest } from "../../scripts/rules/dataset/text-manifest.ts";
 
 const PAGE = readFileSync(path.join(TOOLKIT_ROOT, "data/texts/dw-2023-02-28-blinken-central-asia.txt"));
 const URL = "https://p.dw.com/p/4O4UG";
@@ -52,7 +54,7 @@ test("a manifest that is a FIFO is not opened", async () => {
   try {
     execFileSync("mkfifo", [path.join(root, TEXT_MANIFEST)]);
     const manifest = readTextManifest(root, await discover(root));
-    assert.equal(manifest.problems.map((p) => p.message), ["The manifest is a FIFO (named pipe), not a regular file; it was not read, and no evidence is checked against kept texts."]);
+    assert.equal(manifest.problems.map((p) => messageOf(textManifest, { pointer: p.pointer, messageId: p.kind, data: p.data })), ["The manifest is a FIFO (named pipe), not a regular file; it was not read, and no evidence is checked against kept texts."]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -62,7 +64,7 @@ test("a manifest over its size limit is refused unread", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, [TEXT_MANIFEST]: " ".repeat(8 * 1024 * 1024 + 1) });
   try {
     const manifest = readTextManifest(root, await discover(root));
-    assert.equal(manifest.problems.map((p) => p.message), [`The manifest cannot be read (${8 * 1024 * 1024 + 1} bytes; the limit is ${8 * 1024 * 1024}); no evidence is checked against kept texts.`]);
+    assert.equal(manifest.problems.map((p) => messageOf(textManifest, { pointer: p.pointer, messageId: p.kind, data: p.data })), [`The manifest cannot be read (${8 * 1024 * 1024 + 1} bytes; the limit is ${8 * 1024 * 1024}); no evidence is checked against kept texts.`]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -9,14 +9,14 @@ test("docs/rules.md is what the rule modules generate", () => {
   assert.not.ok(catalogueIsStale(), "run `npm run docs:rules`");
 });
 
-test("every rule has a unique kebab-case id, a description and a fix, and is in the catalogue", () => {
+test("every rule has a unique kebab-case id, a description and a help text, and is in the catalogue", () => {
   const catalogue = generateCatalogue();
   const ids = new Set<string>();
   for (const rule of RULES) {
     assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)*$/);
     assert.not.ok(ids.has(rule.id), `${rule.id} twice`);
     ids.add(rule.id);
-    assert.ok(rule.description.length > 10 && rule.fix.length > 10, rule.id);
+    assert.ok(rule.description.length > 10 && rule.help.length > 10, rule.id);
     assert.ok(catalogue.includes(`| \`${rule.id}\` |`), `${rule.id} in catalogue`);
   }
 });

@@ -12,6 +12,7 @@ import { idUnique } from "../../scripts/rules/dataset/id-unique.ts";
 import { probableDuplicate } from "../../scripts/rules/dataset/probable-duplicate.ts";
 import { recordDeleted } from "../../scripts/rules/dataset/record-deleted.ts";
 import type { DatasetContext, DatasetIssue, DatasetRule, EventSummary } from "../../scripts/rules/types.ts";
+import { messageOf } from "../../scripts/check/file.ts";
 
 const active = (id: string, start = "2023-02-28", profile = "CONSULT|KAZ|a,b"): EventSummary => ({ id, status: "active", start, profile });
 
@@ -88,7 +89,7 @@ test("duplicate-of: the status of the named event decides, whichever arrives fir
     [1, 0],
   ])
     assert.equal(
-      run(duplicateOf, events, sequence).map((i) => i.message),
+      run(duplicateOf, events, sequence).map((i) => messageOf(duplicateOf, i)),
       ["`duplicate_of` names `ev-bbbbbbbb`, which is retracted, not active."],
     );
   const partial = [events[0]!, { id: "ev-bbbbbbbb", partial: true as const }];
@@ -115,7 +116,7 @@ test("duplicate-of: among thousands of events, the named one is found; the last 
   events.push({ ...active("ev-zzzzzzzz"), status: "duplicate", duplicate_of: "ev-00002000" }, { ...active("ev-yyyyyyyy"), status: "duplicate", duplicate_of: "ev-00001000" });
   assert.equal(run(duplicateOf, events), [], "the active ev-00002000 comes after the retracted one");
   events[2000] = { ...active("ev-00002000"), status: "retracted" };
-  assert.equal(run(duplicateOf, events).map((i) => [i.file, i.message, i.related?.[0]?.file]), [
+  assert.equal(run(duplicateOf, events).map((i) => [i.file, messageOf(duplicateOf, i), i.related?.[0]?.file]), [
     ["data/events/3000.yaml", "`duplicate_of` names `ev-00002000`, which is retracted, not active.", "data/events/2000.yaml"],
   ]);
 });
@@ -129,7 +130,7 @@ test("duplicate-of: a match of hashes counts only if the id read again matches; 
   const asked: number[] = [];
   // Read again, the named event has another id now: the duplicates name an event that is not there.
   const issues = run(duplicateOf, events, undefined, { summaryAt: (order) => (asked.push(order), order === 0 ? active("ev-b2222222") : events[order]) });
-  assert.equal(issues.map((i) => i.message), ["`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset.", "`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset."]);
+  assert.equal(issues.map((i) => messageOf(duplicateOf, i)), ["`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset.", "`duplicate_of` names `ev-bbbbbbbb`, which is not an event in the dataset."]);
   assert.equal(asked, [0]);
   // The last event with the id is a stand-in (known by its id alone): it is not judged, and not read.
   asked.length = 0;

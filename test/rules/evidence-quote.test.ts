@@ -15,6 +15,10 @@ import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { closestPassage } from "../../scripts/rules/evidence/approximate.ts";
 import { NEAR_SEARCH_BUDGET, evidenceQuote } from "../../scripts/rules/evidence/evidence-quote.ts";
 import type { RuleIssue } from "../../scripts/rules/types.ts";
+import { messageOf } from "../../scripts/check/file.ts";
+import { EVENT_YAML } from "../helpers/dataset.ts";
+import { TEXTS, withQuote } from "../helpers/rule-cases.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
 
 /** The search evidence-quote made before: Sellers' table, cell by cell, then the start by Levenshtein distance. */
 function sellers(text: string, quote: string, maxEdits: number) {
@@ -76,7 +80,7 @@ const URL = "https://p.dw.com/p/4O4UG";
 const kept = (file: string, absolute: string, text: string) => new Map([[URL, { file, url: URL, absolute, sha256: createHash("sha256").update(text).digest("hex") }]]);
 const check = (quotes: string[], texts = kept(FILE, path.join(TOOLKIT_ROOT, "data/texts", FILE), PAGE)) =>
   (evidenceQuote.check({ record: { sources: [{ outlet: "dw", url: URL }], evidence: quotes.map((exact) => ({ source: 0, claim: "event_type", quote: { exact } })) }, texts } as never) as RuleIssue[]).map(
-    (i) => `${i.pointer} ${i.message}`,
+    (i) => `${i.pointer} ${messageOf(evidenceQuote, i)}`,
   );
 const QUOTE = "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia";
 
@@ -119,3 +123,78 @@ test("past the search limit of one record: the quote is reported as not searched
 });
 
 test.run();
+
+// The rule's valid and invalid cases (test/helpers/rule-tester.ts).
+ruleTester(evidenceQuote, {
+  valid: [
+    { name: "the quote, once in the kept page, at its position", code: EVENT_YAML, texts: TEXTS },
+    { name: "no text kept for the source: not checked (not failed)", code: withQuote("Not in any text we keep") },
+    { name: "a suffix that picks one place", code: withQuote("Blinken", '      suffix: " met with"'), texts: TEXTS },
+  ],
+  invalid: [
+    {
+      name: "a quote five edits from its passage",
+      code: withQuote("Antony Blinken met foreign ministers from the five former Soviet republics of Central Asia"), texts: TEXTS,
+      errors: [
+        { messageId: "drifted", data: {file: "data/texts/0.txt",edits: 5,line: 18,column: 1,passage: "\"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\""}, message: "The quote has drifted from data/texts/0.txt: it is not there exactly; the closest passage (5 edits away, line 18, column 1) reads \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".", helpId: "copyExact", help: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.", suggestions: [{messageId: "useClosest",fix: {pointer: "/evidence/0/quote/exact",value: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"}}], line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a quote found once, but not after its prefix",
+      code: withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", '      prefix: "nowhere "'), texts: TEXTS,
+      errors: [
+        { messageId: "contextOnce", data: {count: 1,file: "data/texts/0.txt",context: "prefix"}, message: "The quote occurs once in data/texts/0.txt, but never with this prefix.", helpId: "copyContext", help: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.", line: 36, column: 15 },
+      ],
+    },
+    {
+      name: "a quote found several times even with its suffix",
+      code: withQuote("Blinken", '      suffix: " "'), texts: TEXTS,
+      errors: [
+        { messageId: "ambiguousWithContext", data: {count: 6,file: "data/texts/0.txt"}, message: "The quote occurs 6 times in data/texts/0.txt, even with its prefix and suffix: it does not say which place it means.", helpId: "addContext", help: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.", line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "white space at a quote's end, even with no text kept",
+      code: withQuote('"Not in any text we keep "'),
+      errors: [
+        { messageId: "whitespace", message: "The quote starts or ends with white space; quote from the first character of the words to the last.", line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a quote with a typo (drifted): the closest passage as a suggestion",
+      code: withQuote("Antony Blinken met with foreign minsters from the five former Soviet republics of Central Asia"), texts: TEXTS,
+      errors: [
+        { messageId: "driftedOneEdit", data: {file: "data/texts/0.txt",edits: 1,line: 18,column: 1,passage: "\"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\""}, message: "The quote has drifted from data/texts/0.txt: it is not there exactly; the closest passage (1 edit away, line 18, column 1) reads \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".", helpId: "copyExact", suggestions: [{messageId: "useClosest",fix: {pointer: "/evidence/0/quote/exact",value: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"}}], line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a quote far from every passage (not even nearly)",
+      code: withQuote("Nothing of the kind was said by anyone at the meeting in Astana"), texts: TEXTS,
+      errors: [
+        { messageId: "notFound", data: {file: "data/texts/0.txt"}, message: "The quote is not in data/texts/0.txt, not even nearly.", line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a quote that occurs several times",
+      code: withQuote("Blinken", ""), texts: TEXTS,
+      errors: [
+        { messageId: "ambiguous", data: {count: 10,file: "data/texts/0.txt"}, message: "The quote occurs 10 times in data/texts/0.txt: it does not say which place it means.", helpId: "addContext", line: 35, column: 14 },
+      ],
+    },
+    {
+      name: "a prefix found nowhere before the quote",
+      code: withQuote("Blinken", '      prefix: "nowhere "'), texts: TEXTS,
+      errors: [
+        { messageId: "contextTimes", data: {count: 10,file: "data/texts/0.txt",context: "prefix"}, message: "The quote occurs 10 times in data/texts/0.txt, but never with this prefix.", helpId: "copyContext", line: 36, column: 15 },
+      ],
+    },
+    {
+      name: "a position that is off: the position the quote is at is the fix",
+      code: withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", "    position: { start: 557, end: 652 }"), texts: TEXTS,
+      errors: [
+        { messageId: "position", data: {givenStart: 557,givenEnd: 652,start: 558,end: 653,file: "data/texts/0.txt"}, message: "`position` is 557-652, but the quote is at 558-653 in data/texts/0.txt (code points from the start of the file).", helpId: "setPosition", help: "Set `position: { start: 558, end: 653 }`, or leave `position` out.", line: 36, column: 15 },
+      ],
+      output: EVENT_YAML,
+    },
+  ],
+});

@@ -4,13 +4,15 @@ import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { summaryCopy } from "../../scripts/rules/text/summary-copy.ts";
 import type { RecordContext } from "../../scripts/rules/types.ts";
+import { messageOf } from "../../scripts/check/file.ts";
 import { editEvent, EVENT_YAML } from "../helpers/dataset.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
 
 const HEADLINE = "Top US diplomat visits Central Asia with eye on Russia";
 
 function messages(yaml: string): string[] {
   const record = parse(yaml) as Record<string, unknown>;
-  return summaryCopy.check({ record } as unknown as RecordContext).map((i) => `${i.pointer} ${i.message}`);
+  return summaryCopy.check({ record } as unknown as RecordContext).map((i) => `${i.pointer} ${messageOf(summaryCopy, i)}`);
 }
 
 test("a headline repeated as the summary", () => {
@@ -32,3 +34,19 @@ test("own words, and a headline whose first word is nowhere in them", () => {
 });
 
 test.run();
+
+// The rule's valid and invalid cases (test/helpers/rule-tester.ts).
+ruleTester(summaryCopy, {
+  valid: [
+    { name: "own words", code: EVENT_YAML },
+  ],
+  invalid: [
+    {
+      name: "the headline as title",
+      code: editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia"),
+      errors: [
+        { messageId: "headline", data: {field: "title",index: 0}, message: "`title` repeats the headline of `sources[0]`.", line: 4, column: 8 },
+      ],
+    },
+  ],
+});

@@ -8,7 +8,12 @@ export const duplicateOf: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "`duplicate_of` names an existing, active event other than the record itself.",
-  fix: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
+  help: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
+  messages: {
+    self: "An event cannot be a duplicate of itself.",
+    missing: "`duplicate_of` names `{{target}}`, which is not an event in the dataset.",
+    notActive: "`duplicate_of` names `{{target}}`, which is {{status}}, not active.",
+  },
   start: ({ fileAt, summaryAt }) => {
     // A hash of each id and its place (numbers, not a map of a million ids): the places of the ids that
     // duplicates name are found at the end (duplicates are few).
@@ -39,15 +44,9 @@ export const duplicateOf: DatasetRule = {
           const other = placeOf(target);
           if (other !== undefined && partial.has(other)) continue;
           const status = other === undefined ? undefined : summaryOf(other)?.status;
-          const message =
-            target === id
-              ? "An event cannot be a duplicate of itself."
-              : other === undefined
-                ? `\`duplicate_of\` names \`${target}\`, which is not an event in the dataset.`
-                : status !== "active"
-                  ? `\`duplicate_of\` names \`${target}\`, which is ${status}, not active.`
-                  : undefined;
-          if (message) issues.push({ file: fileAt(order), pointer: "/duplicate_of", message, related: other !== undefined ? [{ file: fileAt(other), pointer: "/status" }] : undefined });
+          const messageId = target === id ? "self" : other === undefined ? "missing" : status !== "active" ? "notActive" : undefined;
+          if (messageId)
+            issues.push({ file: fileAt(order), pointer: "/duplicate_of", messageId, data: { target, status: String(status) }, related: other !== undefined ? [{ file: fileAt(other), pointer: "/status" }] : undefined });
         }
         return issues;
       },

@@ -7,7 +7,8 @@ function issue(file: string, id: string, others: readonly string[]): DatasetIssu
   return {
     file,
     pointer: "/id",
-    message: `The id \`${id}\` is also used by ${others.map((o) => `\`${o}\``).join(", ")}.`,
+    messageId: "repeated",
+    data: { id, others: others.map((o) => `\`${o}\``).join(", ") },
     related: others.map((o) => ({ file: o, pointer: "/id" })),
   };
 }
@@ -18,7 +19,10 @@ export const idUnique: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "Every id is used by one record only (events, and each registry).",
-  fix: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
+  help: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
+  messages: {
+    repeated: "The id `{{id}}` is also used by {{others}}.",
+  },
   start: ({ registryFiles, fileAt, summaryAt }) => {
     // A hash of each id (a number, not a string and a map entry a million times): the events whose hashes
     // match are read again, and grouped by their ids themselves.

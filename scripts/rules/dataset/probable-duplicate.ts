@@ -13,7 +13,10 @@ export const probableDuplicate: DatasetRule = {
   severity: "warning",
   scope: "dataset",
   description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
-  fix: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
+  help: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
+  messages: {
+    probable: "This event has the same date, type, countries and actors as {{others}}.",
+  },
   start: ({ fileAt, summaryAt }) => {
     // A hash of each key, not the key (a number, where a key is some 80 characters): events whose hashes
     // match are read again, and grouped by their keys themselves.
@@ -31,7 +34,8 @@ export const probableDuplicate: DatasetRule = {
           ([order, others]): DatasetIssue => ({
             file: fileAt(order),
             pointer: "/event_type",
-            message: `This event has the same date, type, countries and actors as ${others.map((o) => `\`${fileAt(o)}\``).join(", ")}.`,
+            messageId: "probable",
+            data: { others: others.map((o) => `\`${fileAt(o)}\``).join(", ") },
             related: others.map((o) => ({ file: fileAt(o), pointer: "/event_type" })),
           }),
         );

@@ -7,7 +7,10 @@ export const recordDeleted: DatasetRule = {
   severity: "error",
   scope: "dataset",
   description: "An event file is never deleted (checked by `validate --changed`): published events are retracted, so their ids stay valid.",
-  fix: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
+  help: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
+  messages: {
+    deleted: "This event file was deleted, and no event with the id `{{id}}` remains in the dataset.",
+  },
   start: ({ deleted }) => {
     // Only the ids of deleted event files matter: is each still used by an event?
     const gone = new Map(deleted.filter((file) => kindOf(file) === "event").map((file) => [file, idFromPath(file)]));
@@ -24,7 +27,8 @@ export const recordDeleted: DatasetRule = {
             ([file, id]): DatasetIssue => ({
               file,
               position: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-              message: `This event file was deleted, and no event with the id \`${id}\` remains in the dataset.`,
+              messageId: "deleted",
+              data: { id },
             }),
           ),
     };

@@ -9,7 +9,10 @@ export const evidenceActorName: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "A quote for an actor claim names the actor: its name or one of its aliases in the registry.",
-  fix: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
+  help: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
+  messages: {
+    unnamed: "The quote for `{{claim}}` does not name the actor ({{names}}).",
+  },
   check: ({ record, registries }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];
@@ -22,7 +25,8 @@ export const evidenceActorName: RecordRule = {
       if (names.some((n) => quote.includes(n.normalize("NFKC").toLowerCase().replace(/\s+/g, " ")))) return;
       issues.push({
         pointer: `/evidence/${i}/quote/exact`,
-        message: `The quote for \`${item.claim}\` does not name the actor (${names.map((n) => `"${n}"`).join(", ")}).`,
+        messageId: "unnamed",
+        data: { claim: item.claim, names: names.map((n) => `"${n}"`).join(", ") },
       });
     });
     return issues;

@@ -9,12 +9,15 @@ export const evidenceEventType: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "An event (of a schema version with `evidence`) quotes the report that supports its event type.",
-  fix: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
+  help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
+  messages: {
+    noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
+  },
   check: ({ record, version }) => {
     // 1.0.0 has no `evidence`: its records get `schema-outdated` instead.
     if (version === "1.0.0") return [];
     const event = record as Event;
     if ((event.evidence ?? []).some((e) => e.claim === "event_type")) return [];
-    return [{ pointer: "/event_type", target: "key", message: `No evidence quotes the report for the event type \`${event.event_type}\`.` }];
+    return [{ pointer: "/event_type", target: "key", messageId: "noEvidence", data: { eventType: event.event_type } }];
   },
 };

@@ -45,9 +45,9 @@ export const NEAR_SEARCH_BUDGET = 10_000_000_000;
 const maxEdits = (quote: string) => Math.max(2, Math.floor(quote.length / 5));
 
 /** 1-based line and column of a UTF-16 offset, for a message a coder can follow in the text file. */
-function lineColumn(text: string, index: number): string {
+function lineColumn(text: string, index: number): { line: number; column: number } {
   const { line, column } = new LineIndex(text).at(index);
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }
 
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
@@ -60,9 +60,28 @@ export const evidenceQuote: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   checksQuotes: true,
+  fixable: true,
   description:
     "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches (at most a fifth of its characters edited) is reported as drifted, with the closest passage; the search for near passages is limited to 10 billion cells (characters of kept text times characters of quote) per record, and a quote past that is reported as not searched.",
-  fix: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
+  help: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
+  messages: {
+    whitespace: "The quote starts or ends with white space; quote from the first character of the words to the last.",
+    notSearched: "The quote is not in {{file}} exactly; it was not searched for a near passage: the search of one record is limited to {{budget}} cells (characters of kept text times characters of quote), this record's earlier quotes used {{searched}}, and this one needs {{cells}} ({{textLength}} times {{quoteLength}}).",
+    copyExactSearch: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote; correcting the record's other drifted quotes leaves the search enough for this one.",
+    driftedOneEdit: "The quote has drifted from {{file}}: it is not there exactly; the closest passage (1 edit away, line {{line}}, column {{column}}) reads {{passage}}.",
+    drifted: "The quote has drifted from {{file}}: it is not there exactly; the closest passage ({{edits}} edits away, line {{line}}, column {{column}}) reads {{passage}}.",
+    copyExact: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.",
+    useClosest: "Quote the closest passage instead: {{passage}}.",
+    notFound: "The quote is not in {{file}}, not even nearly.",
+    contextOnce: "The quote occurs once in {{file}}, but never with this {{context}}.",
+    contextTimes: "The quote occurs {{count}} times in {{file}}, but never with this {{context}}.",
+    copyContext: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.",
+    ambiguous: "The quote occurs {{count}} times in {{file}}: it does not say which place it means.",
+    ambiguousWithContext: "The quote occurs {{count}} times in {{file}}, even with its prefix and suffix: it does not say which place it means.",
+    addContext: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.",
+    position: "`position` is {{givenStart}}-{{givenEnd}}, but the quote is at {{start}}-{{end}} in {{file}} (code points from the start of the file).",
+    setPosition: "Set `position: { start: {{start}}, end: {{end}} }`, or leave `position` out.",
+  },
   check: ({ record, texts }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];
@@ -72,7 +91,7 @@ export const evidenceQuote: RecordRule = {
       const at = `/evidence/${i}`;
       const { exact, prefix, suffix } = item.quote;
       // Needs no text: checked on every quote.
-      if (exact.trim() !== exact) issues.push({ pointer: `${at}/quote/exact`, message: "The quote starts or ends with white space; quote from the first character of the words to the last." });
+      if (exact.trim() !== exact) issues.push({ pointer: `${at}/quote/exact`, messageId: "whitespace" });
       // No kept text: not checked against it (validate counts these as "not checked", never as passed).
       const quoted = quotedText(event, item, texts);
       if (!quoted) return;
@@ -84,37 +103,45 @@ export const evidenceQuote: RecordRule = {
           const n = (x: number) => x.toLocaleString("en-US");
           issues.push({
             pointer: `${at}/quote/exact`,
-            message: `The quote is not in ${kept.file} exactly; it was not searched for a near passage: the search of one record is limited to ${n(NEAR_SEARCH_BUDGET)} cells (characters of kept text times characters of quote), this record's earlier quotes used ${n(searched)}, and this one needs ${n(cells)} (${n(text.length)} times ${n(exact.length)}).`,
-            hint: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote; correcting the record's other drifted quotes leaves the search enough for this one.",
+            messageId: "notSearched",
+            data: { file: kept.file, budget: n(NEAR_SEARCH_BUDGET), searched: n(searched), cells: n(cells), textLength: n(text.length), quoteLength: n(exact.length) },
+            helpId: "copyExactSearch",
           });
           return;
         }
         searched += cells;
         const near = closestPassage(text, exact, maxEdits(exact));
         const passage = near && text.slice(near.index, near.end);
-        issues.push({
-          pointer: `${at}/quote/exact`,
-          message: near
-            ? `The quote has drifted from ${kept.file}: it is not there exactly; the closest passage (${near.edits} edit${near.edits === 1 ? "" : "s"} away, ${lineColumn(text, near.index)}) reads ${show(passage!)}.`
-            : `The quote is not in ${kept.file}, not even nearly.`,
-          hint: near ? "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote." : undefined,
-        });
+        const pointer = `${at}/quote/exact`;
+        issues.push(
+          near
+            ? {
+                pointer,
+                messageId: near.edits === 1 ? "driftedOneEdit" : "drifted",
+                data: { file: kept.file, edits: near.edits, ...lineColumn(text, near.index), passage: show(passage!) },
+                helpId: "copyExact",
+                suggestions: [{ messageId: "useClosest", data: { passage: show(passage!) }, fix: { pointer, value: passage } }],
+              }
+            : { pointer, messageId: "notFound", data: { file: kept.file } },
+        );
         return;
       }
       const selected = found.filter((o) => (prefix === undefined || text.slice(Math.max(0, o - prefix.length), o) === prefix) && (suffix === undefined || text.startsWith(suffix, o + exact.length)));
       if (selected.length === 0) {
         issues.push({
           pointer: `${at}/quote/${prefix !== undefined ? "prefix" : "suffix"}`,
-          message: `The quote occurs ${found.length === 1 ? "once" : `${found.length} times`} in ${kept.file}, but never with this ${prefix !== undefined && suffix !== undefined ? "prefix and suffix" : prefix !== undefined ? "prefix" : "suffix"}.`,
-          hint: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.",
+          messageId: found.length === 1 ? "contextOnce" : "contextTimes",
+          data: { count: found.length, file: kept.file, context: prefix !== undefined && suffix !== undefined ? "prefix and suffix" : prefix !== undefined ? "prefix" : "suffix" },
+          helpId: "copyContext",
         });
         return;
       }
       if (selected.length > 1) {
         issues.push({
           pointer: `${at}/quote/exact`,
-          message: `The quote occurs ${selected.length} times in ${kept.file}${prefix !== undefined || suffix !== undefined ? ", even with its prefix and suffix" : ""}: it does not say which place it means.`,
-          hint: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.",
+          messageId: prefix !== undefined || suffix !== undefined ? "ambiguousWithContext" : "ambiguous",
+          data: { count: selected.length, file: kept.file },
+          helpId: "addContext",
         });
         return;
       }
@@ -124,8 +151,10 @@ export const evidenceQuote: RecordRule = {
         if (item.position.start !== start || item.position.end !== end)
           issues.push({
             pointer: `${at}/position`,
-            message: `\`position\` is ${item.position.start}-${item.position.end}, but the quote is at ${start}-${end} in ${kept.file} (code points from the start of the file).`,
-            hint: `Set \`position: { start: ${start}, end: ${end} }\`, or leave \`position\` out.`,
+            messageId: "position",
+            data: { givenStart: item.position.start, givenEnd: item.position.end, start, end, file: kept.file },
+            helpId: "setPosition",
+            fix: { pointer: `${at}/position`, value: { start, end } },
           });
       }
     });

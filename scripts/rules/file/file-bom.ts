@@ -6,7 +6,10 @@ export const fileBom: FileRule = {
   severity: "warning",
   scope: "file",
   description: "A record file does not start with a UTF-8 byte order mark.",
-  fix: "Save the file as UTF-8 without BOM (in most editors: the encoding menu in the status bar).",
+  help: "Save the file as UTF-8 without BOM (in most editors: the encoding menu in the status bar).",
+  messages: {
+    bom: "The file starts with a UTF-8 byte order mark (BOM).",
+  },
   check: ({ read }) =>
-    read.ok && read.bom ? [{ position: { line: 1, column: 1, endLine: 1, endColumn: 2 }, message: "The file starts with a UTF-8 byte order mark (BOM)." }] : [],
+    read.ok && read.bom ? [{ position: { line: 1, column: 1, endLine: 1, endColumn: 2 }, messageId: "bom" }] : [],
 };

@@ -6,10 +6,16 @@ export const fileEncoding: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file is UTF-8 text: no invalid byte sequences, no NUL bytes.",
-  fix: "Save the file as UTF-8 (without BOM) in your editor; a binary file does not belong under data/.",
+  help: "Save the file as UTF-8 (without BOM) in your editor; a binary file does not belong under data/.",
+  messages: {
+    binary: "The file is binary, not text.",
+    binaryAt: "The file is binary, not text (first at byte {{offset}}).",
+    notUtf8: "The file is not valid UTF-8.",
+    notUtf8At: "The file is not valid UTF-8 (first at byte {{offset}}).",
+  },
   check: ({ read }) => {
     if (read.ok || (read.problem !== "not-utf8" && read.problem !== "binary")) return [];
-    const where = read.offset === undefined ? "" : ` (first at byte ${read.offset})`;
-    return [{ message: read.problem === "binary" ? `The file is binary, not text${where}.` : `The file is not valid UTF-8${where}.` }];
+    const messageId = read.problem === "binary" ? "binary" : "notUtf8";
+    return [read.offset === undefined ? { messageId } : { messageId: `${messageId}At`, data: { offset: read.offset } }];
   },
 };

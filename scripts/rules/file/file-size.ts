@@ -6,7 +6,10 @@ export const fileSize: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file is at most 1 MiB; larger files are refused without being read.",
-  fix: "A record is a few kilobytes: split the file, or move what is not a record out of data/.",
+  help: "A record is a few kilobytes: split the file, or move what is not a record out of data/.",
+  messages: {
+    tooLarge: "The file is too large to be a record ({{detail}}).",
+  },
   check: ({ read }) =>
-    !read.ok && read.problem === "too-large" ? [{ message: `The file is too large to be a record (${read.detail}).` }] : [],
+    !read.ok && read.problem === "too-large" ? [{ messageId: "tooLarge", data: { detail: read.detail } }] : [],
 };

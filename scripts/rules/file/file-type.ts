@@ -7,6 +7,9 @@ export const fileType: FileRule = {
   scope: "file",
   reportsUnread: "not-regular",
   description: "Everything under data/ is a regular file or a folder: a FIFO, a device or a socket is never opened (reading one can block for ever or never end).",
-  fix: "Remove it and put the record file itself in its place (`git checkout -- <path>` restores a tracked one).",
-  check: ({ read }) => (!read.ok && read.problem === "not-regular" ? [{ message: `This is ${read.detail}; it was not read.` }] : []),
+  help: "Remove it and put the record file itself in its place (`git checkout -- <path>` restores a tracked one).",
+  messages: {
+    notRegular: "This is {{what}}; it was not read.",
+  },
+  check: ({ read }) => (!read.ok && read.problem === "not-regular" ? [{ messageId: "notRegular", data: { what: read.detail } }] : []),
 };

@@ -8,9 +8,13 @@ export const fileUnexpected: FileRule = {
   severity: "error",
   scope: "file",
   description: `Every file under data/ is a record (a .yaml, .yml or .json file in a record folder) or a kept source text in ${TEXTS_FOLDER}/.`,
-  fix: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files, source texts in ${TEXTS_FOLDER}/ (text-manifest checks those); move or remove anything else.`,
+  help: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files, source texts in ${TEXTS_FOLDER}/ (text-manifest checks those); move or remove anything else.`,
+  messages: {
+    notRecord: "This file is not a record: only .yaml, .yml and .json files belong under data/.",
+    notInFolder: "This file is not in a record folder.",
+  },
   check: ({ file }) =>
     file.kind === null && !file.symlink && !file.unread && !file.path.startsWith(`${TEXTS_FOLDER}/`)
-      ? [{ message: file.format === null ? "This file is not a record: only .yaml, .yml and .json files belong under data/." : "This file is not in a record folder." }]
+      ? [{ messageId: file.format === null ? "notRecord" : "notInFolder" }]
       : [],
 };

@@ -7,9 +7,13 @@ export const fileUnreadable: FileRule = {
   scope: "file",
   reportsUnread: "unreadable",
   description: "Every file and folder under data/ can be listed and read: nothing is skipped without a word (a release refuses while one cannot).",
-  fix: "Give the files and folders under data/ read permission for whoever runs the check (folders also need execute: `chmod -R u+rwX,go+rX data`), or remove what does not belong there.",
+  help: "Give the files and folders under data/ read permission for whoever runs the check (folders also need execute: `chmod -R u+rwX,go+rX data`), or remove what does not belong there.",
+  messages: {
+    folder: "This folder was not checked: {{detail}}; what it holds is unknown.",
+    file: "The file cannot be read ({{detail}}); it was not checked.",
+  },
   check: ({ read }) =>
     !read.ok && read.problem === "unreadable"
-      ? [{ message: /^the folder/.test(read.detail) ? `This folder was not checked: ${read.detail}; what it holds is unknown.` : `The file cannot be read (${read.detail}); it was not checked.` }]
+      ? [{ messageId: /^the folder/.test(read.detail) ? "folder" : "file", data: { detail: read.detail } }]
       : [],
 };

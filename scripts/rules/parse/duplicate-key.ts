@@ -6,9 +6,13 @@ export const duplicateKey: FileRule = {
   severity: "error",
   scope: "file",
   description: "No key appears twice in the same object (YAML or JSON); a parser would keep only one of them.",
-  fix: "Keep one of the two keys, merging their values by hand.",
+  help: "Keep one of the two keys, merging their values by hand.",
+  messages: {
+    duplicateKey: "`{{key}}` appears twice in the same object.",
+    duplicate: "This key appears twice in the same object.",
+  },
   check: ({ parse }) =>
     parse && !parse.ok
-      ? parse.problems.filter((p) => p.kind === "duplicate-key").map((p) => ({ position: p.position, message: p.key ? `\`${p.key}\` appears twice in the same object.` : "This key appears twice in the same object." }))
+      ? parse.problems.filter((p) => p.kind === "duplicate-key").map((p) => ({ position: p.position, ...(p.key ? { messageId: "duplicateKey", data: { key: p.key } } : { messageId: "duplicate" }) }))
       : [],
 };

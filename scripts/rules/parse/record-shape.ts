@@ -6,7 +6,10 @@ export const recordShape: FileRule = {
   severity: "error",
   scope: "file",
   description: "A record file holds one object of fields (a YAML mapping or a JSON object), not a list, a scalar or nothing.",
-  fix: "Write the record as `key: value` lines (YAML) or one `{ ... }` object (JSON); see schema/README.md.",
+  help: "Write the record as `key: value` lines (YAML) or one `{ ... }` object (JSON); see schema/README.md.",
+  messages: {
+    notRecord: "The file holds {{what}}, not a record.",
+  },
   check: ({ file, parse }) => {
     if (file.kind === null || !parse?.ok) return [];
     const value = parse.doc.value;
@@ -17,6 +20,6 @@ export const recordShape: FileRule = {
         : Array.isArray(value)
           ? "a list"
           : `a single ${typeof value}`;
-    return [{ pointer: "", message: `The file holds ${what}, not a record.` }];
+    return [{ pointer: "", messageId: "notRecord", data: { what } }];
   },
 };

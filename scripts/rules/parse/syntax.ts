@@ -6,13 +6,17 @@ export const syntax: FileRule = {
   severity: "error",
   scope: "file",
   description: "The file is well-formed YAML (1.2) or JSON, one document a file; the first syntax error is reported.",
-  fix: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
+  help: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
+  messages: {
+    multipleDocuments: "A record file holds one document; this one has several (`---`).",
+    syntax: "Syntax error: {{problem}}.",
+  },
   check: ({ parse }) =>
     parse && !parse.ok
       ? parse.problems
           .filter((p) => p.kind === "syntax" || p.kind === "multiple-documents")
           // The first syntax error is the real one; the parser's later errors are mostly its consequences.
           .slice(0, 1)
-          .map((p) => ({ position: p.position, message: p.kind === "multiple-documents" ? "A record file holds one document; this one has several (`---`)." : `Syntax error: ${p.message}.` }))
+          .map((p) => ({ position: p.position, ...(p.kind === "multiple-documents" ? { messageId: "multipleDocuments" } : { messageId: "syntax", data: { problem: p.message } }) }))
       : [],
 };

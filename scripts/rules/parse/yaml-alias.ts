@@ -7,9 +7,12 @@ export const yamlAlias: FileRule = {
   severity: "error",
   scope: "file",
   description: `YAML anchors and aliases resolve and expand to at most ${MAX_ALIAS_COUNT} nodes.`,
-  fix: "Write the value out instead of using `&anchor` / `*alias`.",
+  help: "Write the value out instead of using `&anchor` / `*alias`.",
+  messages: {
+    alias: "Alias problem: {{problem}}.",
+  },
   check: ({ parse }) =>
     parse && !parse.ok
-      ? parse.problems.filter((p) => p.kind === "alias").map((p) => ({ position: p.position, message: `Alias problem: ${p.message}.` }))
+      ? parse.problems.filter((p) => p.kind === "alias").map((p) => ({ position: p.position, messageId: "alias", data: { problem: p.message } }))
       : [],
 };

@@ -6,9 +6,12 @@ export const yamlTag: FileRule = {
   severity: "error",
   scope: "file",
   description: "Records use plain YAML: no custom or unknown tags (`!something`).",
-  fix: "Remove the tag; write the value as a plain string, number or list.",
+  help: "Remove the tag; write the value as a plain string, number or list.",
+  messages: {
+    tag: "Tags are not allowed in records: {{problem}}.",
+  },
   check: ({ parse }) =>
     parse && !parse.ok
-      ? parse.problems.filter((p) => p.kind === "tag").map((p) => ({ position: p.position, message: `Tags are not allowed in records: ${p.message}.` }))
+      ? parse.problems.filter((p) => p.kind === "tag").map((p) => ({ position: p.position, messageId: "tag", data: { problem: p.message } }))
       : [],
 };

@@ -1,5 +1,5 @@
 import type { Event } from "../../../schema/index.ts";
-import { didYouMean } from "../../core/suggest.ts";
+import { onlyClose, suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const actorKnown: RecordRule = {
@@ -9,19 +9,36 @@ export const actorKnown: RecordRule = {
   scope: "record",
   kinds: ["event"],
   needsValid: true,
+  fixable: true,
   description: "Every `actors[].actor` id is an actor in data/actors/.",
-  fix: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
+  help: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
+  messages: {
+    broken: "`{{id}}` is an entry of data/actors/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
+    fixBroken: "Fix {{file}}; this record is fine as it is.",
+    unknown: "`{{id}}` is not an actor in data/actors/.",
+    unknownDidYouMean: "`{{id}}` is not an actor in data/actors/. Did you mean `{{suggestion}}`?",
+  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).actors.forEach((a, i) => {
       if (registries.actors.has(a.actor)) return;
       const broken = registries.broken?.actors.get(a.actor);
       if (broken !== undefined)
-        issues.push({ pointer: `/actors/${i}/actor`, message: `\`${a.actor}\` is an entry of data/actors/ (\`${broken}\`), but a broken one: fix that file (see its own findings).`, hint: `Fix ${broken}; this record is fine as it is.` });
+        issues.push({ pointer: `/actors/${i}/actor`, messageId: "broken", data: { id: a.actor, file: broken }, helpId: "fixBroken" });
       // A folder of actors that could not be listed is reported once, as itself; no id is judged missing meanwhile.
       else if (registries.unlisted?.actors === undefined)
-        issues.push({ pointer: `/actors/${i}/actor`, message: `\`${a.actor}\` is not an actor in data/actors/.${didYouMean(a.actor, registries.actors.keys())}` });
+        issues.push(unknownIssue(`/actors/${i}/actor`, a.actor, registries.actors.keys()));
     });
     return issues;
   },
 };
+
+/** An id that is not in the registry: with a did-you-mean when one entry is close, and that entry as the fix when it is the only one. */
+function unknownIssue(pointer: string, id: string, known: Iterable<string>): RuleIssue {
+  const ids = [...known];
+  const suggestion = suggest(id, ids);
+  if (suggestion === undefined) return { pointer, messageId: "unknown", data: { id } };
+  // The correction is written only when no other entry is as plausible.
+  const only = onlyClose(id, ids);
+  return { pointer, messageId: "unknownDidYouMean", data: { id, suggestion }, ...(only === suggestion ? { fix: { pointer, value: only } } : {}) };
+}

@@ -9,14 +9,17 @@ export const actorRepeated: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "An actor appears once per event, with one role.",
-  fix: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
+  help: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
+  messages: {
+    repeated: "`{{id}}` is already listed as `actors[{{first}}]`.",
+  },
   check: ({ record }) => {
     const first = new Map<string, number>();
     const issues: RuleIssue[] = [];
     (record as Event).actors.forEach((a, i) => {
       const seen = first.get(a.actor);
       if (seen === undefined) first.set(a.actor, i);
-      else issues.push({ pointer: `/actors/${i}/actor`, message: `\`${a.actor}\` is already listed as \`actors[${seen}]\`.` });
+      else issues.push({ pointer: `/actors/${i}/actor`, messageId: "repeated", data: { id: a.actor, first: seen } });
     });
     return issues;
   },

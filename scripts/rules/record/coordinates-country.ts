@@ -18,7 +18,12 @@ export const coordinatesCountry: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: `A location's \`lat\`/\`lon\` lie in its \`country\`, or within ${BORDER_TOLERANCE_KM} km of it, by the borders of @rapideditor/country-coder (which cover coastal waters; a point in a territory counts for the territory's code and for its country's: French Guiana as GUF or FRA; disputed borders are drawn as that package draws them, except that a point in Crimea also counts for UKR and one in Northern Cyprus for CYP). This catches swapped or mistyped coordinates and the wrong one of two neighbours.`,
-  fix: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
+  help: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
+  messages: {
+    notIn: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies in {{there}}.",
+    atSea: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies outside every country (at sea, off any coast).",
+    swapped: "The numbers look swapped: lat {{lon}}, lon {{lat}} lies in {{country}}. Exchange `lat` and `lon`.",
+  },
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     const locations = (record.locations ?? []) as { country: string; lat?: number; lon?: number }[];
@@ -29,10 +34,9 @@ export const coordinatesCountry: RecordRule = {
       const swapped = Math.abs(l.lon) <= 90 && inOrNear(l.country, l.lon, l.lat, BORDER_TOLERANCE_KM);
       issues.push({
         pointer: `/locations/${i}/lat`,
-        message: `lat ${l.lat}, lon ${l.lon} is not in ${l.country}, nor within ${BORDER_TOLERANCE_KM} km of it: ${there.length > 0 ? `it lies in ${there.join(", ")}` : "it lies outside every country (at sea, off any coast)"}.`,
-        hint: swapped
-          ? `The numbers look swapped: lat ${l.lon}, lon ${l.lat} lies in ${l.country}. Exchange \`lat\` and \`lon\`.`
-          : undefined,
+        messageId: there.length > 0 ? "notIn" : "atSea",
+        data: { lat: l.lat, lon: l.lon, country: l.country, km: BORDER_TOLERANCE_KM, there: there.join(", ") },
+        ...(swapped ? { helpId: "swapped" } : {}),
       });
     });
     return issues;

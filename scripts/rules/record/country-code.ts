@@ -1,5 +1,5 @@
 import { countryCodes, isCountryCode } from "../../core/countries.ts";
-import { didYouMean } from "../../core/suggest.ts";
+import { suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const countryCode: RecordRule = {
@@ -10,7 +10,11 @@ export const countryCode: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   needsValid: true,
   description: "Country codes are assigned ISO 3166-1 alpha-3 codes (from the i18n-iso-countries package).",
-  fix: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
+  help: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
+  messages: {
+    unknown: "`{{code}}` is not an ISO 3166-1 alpha-3 country code.",
+    unknownDidYouMean: "`{{code}}` is not an ISO 3166-1 alpha-3 country code. Did you mean `{{suggestion}}`?",
+  },
   check: ({ kind, record }) => {
     const codes: [string, string][] = [];
     if (kind === "event")
@@ -19,7 +23,10 @@ export const countryCode: RecordRule = {
     const issues: RuleIssue[] = [];
     for (const [pointer, code] of codes)
       if (!isCountryCode(code))
-        issues.push({ pointer, message: `\`${code}\` is not an ISO 3166-1 alpha-3 country code.${didYouMean(code, countryCodes())}` });
+        {
+        const suggestion = suggest(code, countryCodes());
+        issues.push(suggestion === undefined ? { pointer, messageId: "unknown", data: { code } } : { pointer, messageId: "unknownDidYouMean", data: { code, suggestion } });
+      }
     return issues;
   },
 };

@@ -28,12 +28,15 @@ export const dateCalendar: RecordRule = {
   kinds: ["event", "actor"],
   needsValid: true,
   description: "Every date is a real calendar date (no 30 February, no 31 April).",
-  fix: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+  help: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+  messages: {
+    notInCalendar: "`{{value}}` is not a date in the calendar.",
+  },
   check: ({ kind, record }) => {
     const dates = kind === "event" ? eventDates(record as Event) : officeDates(record as Actor);
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of dates)
-      if (!isCalendarDate(value)) issues.push({ pointer, message: `\`${value}\` is not a date in the calendar.` });
+      if (!isCalendarDate(value)) issues.push({ pointer, messageId: "notInCalendar", data: { value } });
     return issues;
   },
 };

@@ -11,11 +11,14 @@ export const dateFuture: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "No date of an event lies in the future: events, publications and coding have happened.",
-  fix: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
+  help: "Check the year: a typo such as 2032 for 2023 is the usual cause.",
+  messages: {
+    future: "`{{value}}` is in the future (today is {{today}}).",
+  },
   check: ({ record, today }) => {
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of eventDates(record as Event))
-      if (firstDay(value) > today) issues.push({ pointer, message: `\`${value}\` is in the future (today is ${today}).` });
+      if (firstDay(value) > today) issues.push({ pointer, messageId: "future", data: { value, today } });
     return issues;
   },
 };

@@ -10,16 +10,20 @@ export const dateOrder: RecordRule = {
   kinds: ["event", "actor"],
   needsValid: true,
   description: "An end date is on or after its start: `date.end` >= `date.start`, an office's `to` >= its `from`.",
-  fix: "Swap the two dates, or correct the one that is wrong.",
+  help: "Swap the two dates, or correct the one that is wrong.",
+  messages: {
+    endBeforeStart: "`date.end` ({{end}}) is before `date.start` ({{start}}).",
+    toBeforeFrom: "`offices[{{index}}].to` ({{to}}) is before `offices[{{index}}].from` ({{from}}).",
+  },
   check: ({ kind, record }) => {
     if (kind === "event") {
       const { start, end } = (record as Event).date;
       if (end === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
-      return [{ pointer: "/date/end", message: `\`date.end\` (${end}) is before \`date.start\` (${start}).` }];
+      return [{ pointer: "/date/end", messageId: "endBeforeStart", data: { end, start } }];
     }
     return ((record as Actor).offices ?? []).flatMap((o, i) =>
       o.from && o.to && o.to < o.from
-        ? [{ pointer: `/offices/${i}/to`, message: `\`offices[${i}].to\` (${o.to}) is before \`offices[${i}].from\` (${o.from}).` }]
+        ? [{ pointer: `/offices/${i}/to`, messageId: "toBeforeFrom", data: { index: i, to: o.to, from: o.from } }]
         : [],
     );
   },

@@ -25,7 +25,13 @@ export const fileName: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description:
     "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
-  fix: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
+  help: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
+  messages: {
+    controlCharacter: "The path `{{path}}` holds a control character; name the file after its id.",
+    misplaced: "This record belongs at `{{expected}}`, not `{{path}}`.",
+    move: "Move the file: git mv -- {{from}} {{to}}",
+    rename: "Rename the file: git mv -- <its path> <the path its content gives>",
+  },
   check: ({ file, kind, record, valid }) => {
     // An odd name is reported whatever the record holds: a newline or a CR in a path breaks every line-based tool.
     const odd = ODD_CHARACTER.test(file.path);
@@ -33,10 +39,9 @@ export const fileName: RecordRule = {
     const actual = file.path.slice(0, file.path.length - path.extname(file.path).length);
     const expected = stem === undefined ? undefined : `${stem}${path.extname(file.path)}`;
     // The names are shell-quoted for pasting; the reporters show control characters as visible escapes.
-    const move = expected === undefined ? undefined : `Move the file: git mv -- ${shellQuote(file.path)} ${shellQuote(expected)}`;
-    if (odd)
-      return [{ message: `The path \`${file.path}\` holds a control character; name the file after its id.`, hint: move ?? "Rename the file: git mv -- <its path> <the path its content gives>" }];
+    const move = expected === undefined ? undefined : { from: shellQuote(file.path), to: shellQuote(expected) };
+    if (odd) return [{ messageId: "controlCharacter", data: { path: file.path, ...move }, helpId: move ? "move" : "rename" }];
     if (expected === undefined || stem === actual) return [];
-    return [{ pointer: "/id", message: `This record belongs at \`${expected}\`, not \`${file.path}\`.`, hint: move }];
+    return [{ pointer: "/id", messageId: "misplaced", data: { expected, path: file.path, ...move }, helpId: "move" }];
   },
 };

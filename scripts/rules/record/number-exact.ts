@@ -11,7 +11,10 @@ export const numberExact: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description:
     "A number survives reading exactly: read to a double (what JSON readers, the schema and the release use) and written back as the shortest decimal that reads to the same double, it is the same decimal value as written. `1.50` and `15e-1` are 1.5 and pass; `180.00000000000001` (read as 180), `9007199254740993` (an integer beyond 2^53, read as ...992), `1e-400` (read as 0), `1e400`, `.inf` and `.nan` fail. Any number of at most 15 significant digits between 1e-300 and 1e300 in size passes.",
-  fix: "Write the number as a double holds it (at most 15 significant digits: `180` or `179.99999999999999` is not a longitude anyone measured); an id or code that is not a quantity belongs in a string.",
+  help: "Write the number as a double holds it (at most 15 significant digits: `180` or `179.99999999999999` is not a longitude anyone measured); an id or code that is not a quantity belongs in a string.",
+  messages: {
+    inexact: "`{{path}}` is written `{{written}}`, which a reader takes as {{value}}: the value does not survive exactly.",
+  },
   check: ({ doc }) => {
     // Any number outside what SUSPECT_NUMBER matches round-trips: most records are not looked at further.
     if (!SUSPECT_NUMBER.test(doc.text)) return [];
@@ -20,7 +23,8 @@ export const numberExact: RecordRule = {
       (v): RuleIssue => ({
         pointer: v.pointer,
         position: doc.lines.range(v.start, v.end),
-        message: `\`${pointerToPath(v.pointer)}\` is written \`${v.written}\`, which a reader takes as ${doubleText(v.value as number)}: the value does not survive exactly.`,
+        messageId: "inexact",
+        data: { path: pointerToPath(v.pointer), written: v.written, value: doubleText(v.value as number) },
       }),
     );
   },

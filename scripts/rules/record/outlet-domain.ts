@@ -15,8 +15,11 @@ type Tldts = typeof import("tldts");
 let tldtsModule: Tldts | undefined;
 const tldts = () => (tldtsModule ??= createRequire(import.meta.url)("tldts") as Tldts);
 
+/** What is wrong with a domain as an outlet's: an IP address, or a public suffix of the list's ICANN or private section. */
+export type OutletDomainProblem = "ip" | "publicSuffixIcann" | "publicSuffixPrivate";
+
 /** Each domain's problem as an outlet's domain ("" for none), once a domain. */
-const problems = new Map<string, string>();
+const problems = new Map<string, OutletDomainProblem | "">();
 
 /**
  * Why `domain` cannot be an outlet's, or undefined when it can: it must be a
@@ -27,13 +30,12 @@ const problems = new Map<string, string>();
  * suffix, and `someone.github.io` is then a domain of its own, as browsers
  * treat it for cookies. An IP address is no domain.
  */
-export function outletDomainProblem(domain: string): string | undefined {
+export function outletDomainProblem(domain: string): OutletDomainProblem | undefined {
   let problem = problems.get(domain);
   if (problem === undefined) {
     const parsed = tldts().parse(domain, { allowPrivateDomains: true });
-    if (parsed.isIp) problem = "is an IP address, not a domain: give the domain the outlet publishes under";
-    else if (parsed.domain === null || !within(domain, parsed.domain))
-      problem = `is a public suffix (the Public Suffix List, ${parsed.isPrivate ? "private" : "ICANN"} section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (\`<name>.${domain}\`)`;
+    if (parsed.isIp) problem = "ip";
+    else if (parsed.domain === null || !within(domain, parsed.domain)) problem = parsed.isPrivate ? "publicSuffixPrivate" : "publicSuffixIcann";
     else problem = "";
     problems.set(domain, problem);
   }
@@ -51,12 +53,19 @@ export const outletDomain: RecordRule = {
   needsValid: true,
   description:
     "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
-  fix: OUTLET_HINT,
+  help: OUTLET_HINT,
+  messages: {
+    ip: "`{{domain}}` is an IP address, not a domain: give the domain the outlet publishes under.",
+    publicSuffixIcann:
+      "`{{domain}}` is a public suffix (the Public Suffix List, ICANN section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
+    publicSuffixPrivate:
+      "`{{domain}}` is a public suffix (the Public Suffix List, private section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
+  },
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     (record as Outlet).domains.forEach((d, i) => {
       const problem = outletDomainProblem(d);
-      if (problem) issues.push({ pointer: `/domains/${i}`, message: `\`${d}\` ${problem}.`, hint: OUTLET_HINT });
+      if (problem) issues.push({ pointer: `/domains/${i}`, messageId: problem, data: { domain: d } });
     });
     return issues;
   },

@@ -10,7 +10,10 @@ export const publishedAfterStart: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "Each source is published on or after the event starts: a report cannot predate what it reports.",
-  fix: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
+  help: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
+  messages: {
+    beforeStart: "`sources[{{index}}].published` ({{published}}) is before the event's start ({{start}}).",
+  },
   check: ({ record }) => {
     const event = record as Event;
     const start = firstDay(event.date.start);
@@ -19,7 +22,7 @@ export const publishedAfterStart: RecordRule = {
       if (!s.published) return;
       const day = s.published.slice(0, 10);
       if (day < start)
-        issues.push({ pointer: `/sources/${i}/published`, message: `\`sources[${i}].published\` (${day}) is before the event's start (${event.date.start}).` });
+        issues.push({ pointer: `/sources/${i}/published`, messageId: "beforeStart", data: { index: i, published: day, start: event.date.start } });
     });
     return issues;
   },

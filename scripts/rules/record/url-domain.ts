@@ -32,7 +32,12 @@ export const urlDomain: RecordRule = {
   needsValid: true,
   description:
     "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener; an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
-  fix: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
+  help: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
+  messages: {
+    notAddress: "`sources[{{index}}].url` is not a valid address.",
+    otherDomain: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}).",
+    otherDomainSuffix: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}): {{suffixes}} is not a domain an outlet can own.",
+  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).sources.forEach((s, i) => {
@@ -40,7 +45,7 @@ export const urlDomain: RecordRule = {
       if (!s.url || !outlet) return;
       const host = hostOf(s.url);
       if (host === undefined) {
-        issues.push({ pointer: `/sources/${i}/url`, message: `\`sources[${i}].url\` is not a valid address.` });
+        issues.push({ pointer: `/sources/${i}/url`, messageId: "notAddress", data: { index: i } });
         return;
       }
       // A public suffix among the outlet's domains (outlet-domain's error, in the outlet's file) matches no address.
@@ -48,7 +53,8 @@ export const urlDomain: RecordRule = {
       const suffixes = outlet.domains.filter((d) => within(host, d));
       issues.push({
         pointer: `/sources/${i}/url`,
-        message: `\`${host}\` is not a domain of \`${s.outlet}\` (${outlet.domains.join(", ")})${suffixes.length > 0 ? `: ${suffixes.map((d) => `\`${d}\``).join(", ")} is not a domain an outlet can own` : ""}.`,
+        messageId: suffixes.length > 0 ? "otherDomainSuffix" : "otherDomain",
+        data: { host, outlet: s.outlet, domains: outlet.domains.join(", "), suffixes: suffixes.map((d) => `\`${d}\``).join(", ") },
       });
     });
     return issues;

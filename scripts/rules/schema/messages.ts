@@ -1,7 +1,7 @@
 /** Turns ajv errors into findings in plain words, at the offending value. */
 import type { ErrorObject } from "ajv";
 import { pointerToPath, pointerToSegments } from "../../core/pointer.ts";
-import { didYouMean } from "../../core/suggest.ts";
+import { suggest } from "../../core/suggest.ts";
 import type { RuleIssue } from "../types.ts";
 
 const code = (v: unknown) => "`" + (typeof v === "string" ? v : JSON.stringify(v)) + "`";
@@ -59,6 +59,7 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
   const parent = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, unknown> };
   const value = error.data;
   const params = error.params as Record<string, unknown>;
+  const upper = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
   switch (error.keyword) {
     case "if":
       return null;
@@ -67,18 +68,21 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
       return {
         pointer: at,
         target: "key",
-        message: at === "" ? `The record is missing \`${missing}\`.` : `\`${where}\` is missing \`${missing}\`.`,
-        hint: rule ? `Add \`${missing}\`: ${rule}.` : `Add \`${missing}\`; it is required.`,
+        messageId: at === "" ? "missingInRecord" : "missing",
+        data: { where, missing, ...(rule ? { rule } : {}) },
+        helpId: rule ? "addForRule" : "addRequired",
       };
     }
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
       const known = Object.keys(parent.properties ?? {});
+      const suggestion = suggest(extra, known);
       return {
         pointer: join(at, extra),
         target: "key",
-        message: `\`${extra}\` is not a field of ${at === "" ? "the record" : `\`${where}\``}.${didYouMean(extra, known)}`,
-        hint: `Allowed here: ${known.join(", ")}.`,
+        messageId: `${at === "" ? "notFieldOfRecord" : "notField"}${suggestion === undefined ? "" : "DidYouMean"}`,
+        data: { extra, where, known: known.join(", "), ...(suggestion === undefined ? {} : { suggestion }) },
+        helpId: "allowedHere",
       };
     }
     case "false schema": {
@@ -86,8 +90,9 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
       return {
         pointer: at,
         target: "key",
-        message: `\`${where}\` is not allowed here${rule ? `: ${rule}` : ""}.`,
-        hint: `Remove \`${key}\`${rule ? "" : "."}${rule ? ", or change what the rule depends on." : ""}`,
+        messageId: rule ? "notAllowedByRule" : "notAllowed",
+        data: { where, key, ...(rule ? { rule } : {}) },
+        helpId: rule ? "removeOrChange" : "remove",
       };
     }
     case "dependentRequired": {
@@ -95,65 +100,100 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
       return {
         pointer: join(at, String(params.property)),
         target: "key",
-        message: `\`${where}\` has \`${String(params.property)}\` but not \`${missing}\`.`,
-        hint: parent.description ? `${parent.description.replace(/^./, (c) => c.toUpperCase())}.` : undefined,
+        messageId: "dependentRequired",
+        data: { where, property: String(params.property), missing, ...(parent.description ? { description: upper(parent.description) } : {}) },
+        ...(parent.description ? { helpId: "describe" } : {}),
       };
     }
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const got = typeof value === "string" ? value : JSON.stringify(value);
+      const suggestion = typeof value === "string" ? suggest(value, allowed) : undefined;
       return {
         pointer: at,
-        message: `\`${where}\` must be one of ${allowed.join(", ")}; got ${code(got)}.${typeof value === "string" ? didYouMean(value, allowed) : ""}`,
-        hint: rule ? `${rule.replace(/^./, (c) => c.toUpperCase())}.` : undefined,
+        messageId: suggestion === undefined ? "oneOf" : "oneOfDidYouMean",
+        data: { where, allowed: allowed.join(", "), got: code(got), ...(suggestion === undefined ? {} : { suggestion }), ...(rule ? { description: upper(rule) } : {}) },
+        ...(rule ? { helpId: "describe" } : {}),
       };
     }
     case "const":
-      return { pointer: at, message: `\`${where}\` must be ${code(params.allowedValue)}; got ${code(value)}.` };
+      return { pointer: at, messageId: "mustBe", data: { where, expected: code(params.allowedValue), got: code(value) } };
     case "type": {
       const expected = String(params.type)
         .split(",")
         .map((t) => TYPE_WORDS[t] ?? t)
         .join(" or ");
-      const quoteHint =
-        params.type === "string" && (typeof value === "number" || typeof value === "boolean")
-          ? `YAML read this as ${typeName(value)}; put it in quotes: "${String(value)}".`
-          : undefined;
-      return { pointer: at, message: `\`${where}\` must be ${expected}; got ${typeName(value)}.`, hint: quoteHint };
+      const quote = params.type === "string" && (typeof value === "number" || typeof value === "boolean");
+      return { pointer: at, messageId: "mustBe", data: { where, expected, got: typeName(value), text: String(value) }, ...(quote ? { helpId: "quote" } : {}) };
     }
     case "pattern": {
       const how = rule ?? parent.description;
       return {
         pointer: at,
-        message: `\`${where}\` is ${code(value)}, which is not in the expected form.`,
-        hint: how ? `${how.replace(/^./, (c) => c.toUpperCase())}` : `It must match ${code(params.pattern)}.`,
+        messageId: "form",
+        data: { where, got: code(value), ...(how ? { how: upper(how) } : { pattern: code(params.pattern) }) },
+        helpId: how ? "how" : "match",
       };
     }
     case "minLength":
     case "maxLength": {
-      const n = Number(params.limit);
       const len = typeof value === "string" ? [...value].length : 0;
-      const bound = error.keyword === "minLength" ? `at least ${n}` : `at most ${n}`;
-      return { pointer: at, message: `\`${where}\` must be ${bound} characters long; it has ${len}.` };
+      return { pointer: at, messageId: error.keyword, data: { where, limit: Number(params.limit), length: len } };
     }
     case "minItems":
     case "maxItems": {
       const n = Number(params.limit);
-      const bound = error.keyword === "minItems" ? `at least ${n}` : `at most ${n}`;
-      return { pointer: at, target: "key", message: `\`${where}\` must have ${bound} ${n === 1 ? "item" : "items"}; it has ${Array.isArray(value) ? value.length : 0}.` };
+      return { pointer: at, target: "key", messageId: `${error.keyword}${n === 1 ? "One" : ""}`, data: { where, limit: n, count: Array.isArray(value) ? value.length : 0 } };
     }
     case "uniqueItems":
       return {
         pointer: `${at}/${String(params.i)}`,
-        message: `\`${where}\` lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}).`,
-        hint: "Remove the repeated item.",
+        messageId: "uniqueItems",
+        data: { where, first: Number(params.j) + 1, second: Number(params.i) + 1 },
+        helpId: "removeRepeated",
       };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { pointer: at, message: `\`${where}\` is ${code(value)}; it must be ${String(params.comparison)} ${String(params.limit)}.` };
+      return { pointer: at, messageId: "limit", data: { where, got: code(value), comparison: String(params.comparison), limit: String(params.limit) } };
     default:
-      return { pointer: at, message: `\`${where}\` ${error.message ?? "is not valid"}.` };
+      return { pointer: at, messageId: "other", data: { where, problem: error.message ?? "is not valid" } };
   }
 }
+
+/** The wording of the schema rule's findings (and of their help lines), by message id. */
+export const SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
+  missingInRecord: "The record is missing `{{missing}}`.",
+  missing: "`{{where}}` is missing `{{missing}}`.",
+  addForRule: "Add `{{missing}}`: {{rule}}.",
+  addRequired: "Add `{{missing}}`; it is required.",
+  notFieldOfRecord: "`{{extra}}` is not a field of the record.",
+  notFieldOfRecordDidYouMean: "`{{extra}}` is not a field of the record. Did you mean `{{suggestion}}`?",
+  notField: "`{{extra}}` is not a field of `{{where}}`.",
+  notFieldDidYouMean: "`{{extra}}` is not a field of `{{where}}`. Did you mean `{{suggestion}}`?",
+  allowedHere: "Allowed here: {{known}}.",
+  notAllowed: "`{{where}}` is not allowed here.",
+  notAllowedByRule: "`{{where}}` is not allowed here: {{rule}}.",
+  remove: "Remove `{{key}}`.",
+  removeOrChange: "Remove `{{key}}`, or change what the rule depends on.",
+  dependentRequired: "`{{where}}` has `{{property}}` but not `{{missing}}`.",
+  describe: "{{description}}.",
+  oneOf: "`{{where}}` must be one of {{allowed}}; got {{got}}.",
+  oneOfDidYouMean: "`{{where}}` must be one of {{allowed}}; got {{got}}. Did you mean `{{suggestion}}`?",
+  mustBe: "`{{where}}` must be {{expected}}; got {{got}}.",
+  quote: 'YAML read this as {{got}}; put it in quotes: "{{text}}".',
+  form: "`{{where}}` is {{got}}, which is not in the expected form.",
+  how: "{{how}}",
+  match: "It must match {{pattern}}.",
+  minLength: "`{{where}}` must be at least {{limit}} characters long; it has {{length}}.",
+  maxLength: "`{{where}}` must be at most {{limit}} characters long; it has {{length}}.",
+  minItems: "`{{where}}` must have at least {{limit}} items; it has {{count}}.",
+  minItemsOne: "`{{where}}` must have at least 1 item; it has {{count}}.",
+  maxItems: "`{{where}}` must have at most {{limit}} items; it has {{count}}.",
+  maxItemsOne: "`{{where}}` must have at most 1 item; it has {{count}}.",
+  uniqueItems: "`{{where}}` lists the same value twice (items {{first}} and {{second}}).",
+  removeRepeated: "Remove the repeated item.",
+  limit: "`{{where}}` is {{got}}; it must be {{comparison}} {{limit}}.",
+  other: "`{{where}}` {{problem}}.",
+};

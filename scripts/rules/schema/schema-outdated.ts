@@ -8,14 +8,18 @@ export const schemaOutdated: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "A record written against an older schema version than the latest (it stays valid; releases migrate it).",
-  fix: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
+  help: "Run `eventwire migrate <file>` (or `npm run migrate -- <file>`) to rewrite it for the latest version; comments and key order are kept.",
+  messages: {
+    outdated: "This record is written against schema {{version}}; the latest is {{latest}}. It is still checked against {{version}}.",
+  },
   check: ({ version }) =>
     version === undefined || version === LATEST_VERSION
       ? []
       : [
           {
             pointer: "/schema_version",
-            message: `This record is written against schema ${version}; the latest is ${LATEST_VERSION}. It is still checked against ${version}.`,
+            messageId: "outdated",
+            data: { version, latest: LATEST_VERSION },
           },
         ],
 };

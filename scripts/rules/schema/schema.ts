@@ -1,5 +1,6 @@
 import type { RecordRule, RuleIssue } from "../types.ts";
-import { describeAjvError } from "./messages.ts";
+import { messageOf } from "../format.ts";
+import { describeAjvError, SCHEMA_MESSAGES } from "./messages.ts";
 import { validatorFor } from "./validators.ts";
 
 export const schema: RecordRule = {
@@ -9,7 +10,8 @@ export const schema: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "The record matches the JSON Schema of its kind and of the version it declares.",
-  fix: "Change the value as the message says; schema/README.md describes every field.",
+  help: "Change the value as the message says; schema/README.md describes every field.",
+  messages: SCHEMA_MESSAGES,
   check: ({ record, version, kind, valid }) => {
     // The check stage already ran the quick validator; only invalid records pay for all errors.
     if (valid || version === undefined) return [];
@@ -22,7 +24,7 @@ export const schema: RecordRule = {
       const issue = describeAjvError(error, validator.schema);
       if (!issue) continue;
       // A conditional may restate a base constraint (e.g. `type`) on the same value: say it once.
-      const key = `${issue.pointer}\u0000${issue.message}`;
+      const key = `${issue.pointer}\u0000${messageOf(schema, issue)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       issues.push(issue);

@@ -37,7 +37,10 @@ export const summaryCopy: RecordRule = {
   kinds: ["event"],
   needsValid: true,
   description: "`title` and `summary` are the coder's own words, not a source's headline.",
-  fix: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+  help: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+  messages: {
+    headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
+  },
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];
@@ -55,7 +58,7 @@ export const summaryCopy: RecordRule = {
       if (!headlines.some((h) => h.length > 0 && h.split(" ").every((word) => raw.includes(word)))) return;
       const text = normalize(event[field as "title" | "summary"]);
       const i = headlines.findIndex((h) => h.length > 0 && (text === h || (h.split(" ").length >= 5 && text.includes(h))));
-      if (i !== -1) issues.push({ pointer: `/${field}`, message: `\`${field}\` repeats the headline of \`sources[${i}]\`.` });
+      if (i !== -1) issues.push({ pointer: `/${field}`, messageId: "headline", data: { field, index: i } });
     });
     return issues;
   },

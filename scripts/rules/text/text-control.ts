@@ -13,12 +13,15 @@ export const textControl: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "Text values hold no control characters (tabs, line breaks, bidirectional overrides): a value is one line of text.",
-  fix: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
+  help: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
+  messages: {
+    control: "`{{path}}` holds the control character U+{{code}} at character {{at}}.",
+  },
   check: ({ record }) =>
     stringIssues(record, (text, pointer) => {
       const m = CONTROL.exec(text);
       if (!m) return undefined;
       const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-      return `\`${pointerToPath(pointer)}\` holds the control character U+${code} at character ${m.index + 1}.`;
+      return { messageId: "control", data: { path: pointerToPath(pointer), code, at: m.index + 1 } };
     }),
 };

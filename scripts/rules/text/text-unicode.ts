@@ -11,11 +11,14 @@ export const textUnicode: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   description:
     "Text is well-formed Unicode: no lone surrogate (a `\\ud83d` escape without its pair, in JSON or a double-quoted YAML string). No UTF-8 file can hold one: strict JSON readers reject it in events.jsonl, and a CSV writer turns it into U+FFFD.",
-  fix: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
+  help: "Write the whole character (`\\ud83d\\ude00`, or the character itself), or remove the stray escape.",
+  messages: {
+    loneSurrogate: "`{{path}}` holds a lone surrogate ({{surrogate}}) at character {{at}}: it is not well-formed Unicode.",
+  },
   check: ({ record, doc }) =>
     // Only an escape in the source can make a lone surrogate: most records are not walked.
     !mayHoldLoneSurrogate(doc.text) ? [] : stringIssues(record, (text, pointer) => {
       const at = loneSurrogateAt(text);
-      return at === -1 ? undefined : `\`${pointerToPath(pointer)}\` holds a lone surrogate (${surrogateName(text, at)}) at character ${at + 1}: it is not well-formed Unicode.`;
+      return at === -1 ? undefined : { messageId: "loneSurrogate", data: { path: pointerToPath(pointer), surrogate: surrogateName(text, at), at: at + 1 } };
     }),
 };

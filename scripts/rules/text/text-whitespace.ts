@@ -9,15 +9,19 @@ export const textWhitespace: RecordRule = {
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   description: "No text value starts or ends with whitespace, or holds a run of spaces. Evidence quotes are exempt: they copy their source as it is (evidence-quote checks their ends).",
-  fix: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
+  help: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
+  messages: {
+    ends: "`{{path}}` starts or ends with whitespace.",
+    spaces: "`{{path}}` holds two or more spaces in a row.",
+  },
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       QUOTE_POINTER.test(pointer)
         ? undefined
         : text !== text.trim()
-        ? `\`${pointerToPath(pointer)}\` starts or ends with whitespace.`
+        ? { messageId: "ends", data: { path: pointerToPath(pointer) } }
         : / {2,}/.test(text)
-          ? `\`${pointerToPath(pointer)}\` holds two or more spaces in a row.`
+          ? { messageId: "spaces", data: { path: pointerToPath(pointer) } }
           : undefined,
     ),
 };

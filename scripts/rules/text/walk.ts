@@ -69,12 +69,15 @@ export function unusualStrings(record: object): [string, string][] {
 /** Evidence quotes (`exact`, `prefix`, `suffix`) are copies of a source's text, white space and all: evidence-quote checks them against it. */
 export const QUOTE_POINTER = /^\/evidence\/\d+\/quote\//;
 
-/** One issue for each string value that `problem` finds fault with (it returns the message, or undefined). */
-export function stringIssues(record: object, problem: (text: string, pointer: string) => string | undefined): RuleIssue[] {
+/** What a text rule finds wrong with one string: its message id and data. */
+export type StringProblem = Pick<RuleIssue, "messageId" | "data">;
+
+/** One issue for each string value that `problem` finds fault with (it returns the message id and data, or undefined). */
+export function stringIssues(record: object, problem: (text: string, pointer: string) => StringProblem | undefined): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const [pointer, text] of unusualStrings(record)) {
-    const message = problem(text, pointer);
-    if (message !== undefined) issues.push({ pointer, message });
+    const found = problem(text, pointer);
+    if (found !== undefined) issues.push({ pointer, ...found });
   }
   return issues;
 }

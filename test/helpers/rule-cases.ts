@@ -1,0 +1,21 @@
+/** Pieces the per-rule test files (test/rules/<id>.test.ts) build their records from. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { EVENT_PATH, EVENT_YAML, editEvent } from "./dataset.ts";
+
+/** The DW page as the repository keeps it: the example event's evidence quotes it. */
+export const PAGE = readFileSync(path.join(TOOLKIT_ROOT, "data/texts/dw-2023-02-28-blinken-central-asia.txt"), "utf8");
+export const PAGE_URL = "https://p.dw.com/p/4O4UG";
+export const TEXTS = { [PAGE_URL]: PAGE };
+
+export const QUOTE = "      exact: Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia";
+/** The example event with its quote (and what follows it: the position by default) replaced. */
+export const withQuote = (exact: string, rest = "    position: { start: 558, end: 653 }") => editEvent(`${QUOTE}\n    position: { start: 558, end: 653 }`, `      exact: ${exact}\n${rest}`);
+
+/** The example event as JSON, and its path. */
+export const JSON_E = EVENT_PATH.replace(/\.yaml$/, ".json");
+export const JSON_EVENT = JSON.stringify(parseYaml(EVENT_YAML), null, 2) + "\n";
+
+export const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;

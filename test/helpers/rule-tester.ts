@@ -1,0 +1,203 @@
+/**
+ * A rule tester in the manner of ESLint's RuleTester: one file or record rule,
+ * a record given as text (in memory: nothing is written but the kept texts a
+ * case names, which the evidence rules read from disk), registries and
+ * texts given inline. An invalid case lists what each issue says: its
+ * `messageId`, `data`, line and column (and help, suggestions), and, for a
+ * fixable rule, the `output`: the record's text with the issues' fixes applied.
+ * Every message is formatted, so an unknown id or a missing placeholder fails.
+ *
+ *   ruleTester(rule, { valid: [...], invalid: [...] });  // registers and runs a uvu suite
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { parse as parseYaml, parseDocument, stringify } from "yaml";
+import type { Actor, Outlet, RecordKind } from "../../schema/index.ts";
+import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
+import { pointerToSegments } from "../../scripts/core/pointer.ts";
+import { formatOf, kindOf, type DatasetFile } from "../../scripts/dataset/discover.ts";
+import { parseRecord, type ParsedDocument } from "../../scripts/dataset/parse.ts";
+import type { ReadResult } from "../../scripts/dataset/read.ts";
+import type { KeptText } from "../../scripts/dataset/texts.ts";
+import { formatMessage } from "../../scripts/rules/format.ts";
+import { validatorFor } from "../../scripts/rules/schema/validators.ts";
+import type { FileRule, MessageData, RecordRule, Registries, RuleFix, RuleIssue } from "../../scripts/rules/types.ts";
+import { EVENT_PATH, REGISTRY } from "./dataset.ts";
+
+export interface TesterCase {
+  name: string;
+  /** The file's content: a record as YAML or JSON text (bytes for what is not UTF-8 text). */
+  code: string | Buffer;
+  /** Its path in the dataset (it gives the kind and format); the example event's path by default. */
+  file?: string;
+  /** What the file is besides its bytes: a link, or what a listing could not open. */
+  entry?: Pick<DatasetFile, "symlink" | "unread">;
+  /** What reading it gave, when not the text itself (too large, unreadable...). */
+  read?: ReadResult;
+  /** Registry entries by id (the values are records); REGISTRY of test/helpers/dataset.ts by default. */
+  actors?: Record<string, object>;
+  outlets?: Record<string, object>;
+  broken?: Registries["broken"];
+  unlisted?: Registries["unlisted"];
+  /** Kept source texts by URL: the content of each (written to a temporary folder, which the evidence rules read). */
+  texts?: Record<string, string>;
+  today?: string;
+}
+
+export interface ExpectedIssue {
+  messageId: string;
+  /** When given, the issue's data deep-equal to it. */
+  data?: MessageData;
+  /** When given, the formatted message: a change of the wording fails the case. */
+  message?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  pointer?: string;
+  /** The help line's message id (undefined: the rule's help). */
+  helpId?: string;
+  /** When given, the formatted help line of `helpId`. */
+  help?: string;
+  /** The suggestions' message ids and the value each writes. */
+  suggestions?: { messageId: string; fix: RuleFix }[];
+}
+
+export interface InvalidCase extends TesterCase {
+  errors: ExpectedIssue[];
+  /** The record's text with every fix applied: required when an issue has a fix; when given and none has, the text unchanged. */
+  output?: string;
+}
+
+const registryOf = <T>(kind: "actors" | "outlets"): Record<string, T> =>
+  Object.fromEntries(Object.entries(REGISTRY).flatMap(([file, text]) => (file.startsWith(`data/${kind}/`) ? [[path.basename(file, ".yaml"), parseYaml(text) as T]] : [])));
+
+/** What the rule gives on a case, with each issue's place. */
+export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (RuleIssue & { line: number; column: number; endLine: number; endColumn: number })[]; text?: string; format: "yaml" | "json" | null } {
+  const file: DatasetFile = { path: c.file ?? EVENT_PATH, root: "/nonexistent", kind: kindOf(c.file ?? EVENT_PATH), format: formatOf(c.file ?? EVENT_PATH), ...c.entry };
+  const bytes = typeof c.code === "string" ? Buffer.from(c.code) : c.code;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const read: ReadResult = c.read ?? { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom ? 3 : 0)), bytes: bytes.length, bom };
+  const parse = read.ok && file.format && file.kind ? parseRecord(read.text, file.format) : undefined;
+  const doc: ParsedDocument | undefined = parse?.ok ? parse.doc : undefined;
+  const place = (issue: RuleIssue) => ({ ...issue, ...(issue.position ?? doc?.locate(issue.pointer ?? "", issue.target) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }) });
+  if (rule.scope === "file") return { issues: rule.check({ file, read, parse }).map(place), text: read.ok ? read.text : undefined, format: file.format };
+  const value = doc?.value;
+  if (!doc || value === null || typeof value !== "object" || Array.isArray(value) || file.kind === null || !rule.kinds.includes(file.kind))
+    return { issues: [], format: file.format };
+  const record = value as Record<string, unknown>;
+  const declared = record.schema_version;
+  const version = typeof declared === "string" && SCHEMA_VERSIONS.includes(declared) ? declared : undefined;
+  const valid = version !== undefined && validatorFor(version, file.kind as RecordKind)!.quick(record);
+  if (rule.needsValid && !valid) return { issues: [], text: read.ok ? read.text : undefined, format: file.format };
+  const registries: Registries = {
+    actors: new Map(Object.entries(c.actors ?? registryOf<Actor>("actors"))) as Map<string, Actor>,
+    outlets: new Map(Object.entries(c.outlets ?? registryOf<Outlet>("outlets"))) as Map<string, Outlet>,
+    ...(c.broken ? { broken: c.broken } : {}),
+    ...(c.unlisted ? { unlisted: c.unlisted } : {}),
+  };
+  const { texts, cleanup } = keptTexts(c.texts ?? {});
+  try {
+    const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries, today: c.today ?? "2026-12-01", texts });
+    return { issues: issues.map(place), text: read.ok ? read.text : undefined, format: file.format };
+  } finally {
+    cleanup();
+  }
+}
+
+function keptTexts(byUrl: Record<string, string>): { texts: Map<string, KeptText>; cleanup: () => void } {
+  const entries = Object.entries(byUrl);
+  if (entries.length === 0) return { texts: new Map(), cleanup: () => {} };
+  const dir = mkdtempSync(path.join(tmpdir(), "rule-tester-"));
+  const texts = new Map<string, KeptText>();
+  entries.forEach(([url, content], i) => {
+    const absolute = path.join(dir, `${i}.txt`);
+    writeFileSync(absolute, content);
+    texts.set(url, { file: `data/texts/${i}.txt`, url, absolute, sha256: createHash("sha256").update(content).digest("hex") });
+  });
+  return { texts, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The record's text with each fix's value written at its pointer. In YAML only
+ * the value's own text is replaced (the rest of the file is kept byte for
+ * byte), by the value in flow style.
+ */
+export function applyFixes(text: string, format: "yaml" | "json", fixes: readonly RuleFix[]): string {
+  if (format === "json") {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    for (const fix of fixes) setAt(value, pointerToSegments(fix.pointer), fix.value);
+    return JSON.stringify(value, null, 2) + "\n";
+  }
+  // From the last place to the first, so that earlier offsets stay right.
+  const edits = fixes.map((fix) => {
+    const node = parseDocument(text).getIn(pointerToSegments(fix.pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) throw new Error(`no value at ${fix.pointer} to fix`);
+    const rendered = typeof fix.value === "string" || typeof fix.value === "number" ? stringify(fix.value).trimEnd() : flow(fix.value);
+    return { start: node.range[0], end: node.range[1], rendered };
+  });
+  for (const { start, end, rendered } of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + rendered + text.slice(end);
+  return text;
+}
+
+/** A small object in YAML flow style as the examples write it: `{ start: 1, end: 2 }`. */
+function flow(value: unknown): string {
+  return stringify(value, { collectionStyle: "flow", lineWidth: 0 }).trimEnd();
+}
+
+function setAt(node: Record<string, unknown>, segments: string[], value: unknown): void {
+  const last = segments.pop()!;
+  for (const s of segments) node = node[s] as Record<string, unknown>;
+  node[last] = value;
+}
+
+/** Registers a suite for `rule` with its valid and invalid cases, and runs it. */
+export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCase[]; invalid: InvalidCase[] }): void {
+  const test = suite(rule.id);
+  test("has valid and invalid cases, and messages in its meta", () => {
+    assert.ok(cases.valid.length > 0, `${rule.id}: no valid case`);
+    assert.ok(cases.invalid.length > 0, `${rule.id}: no invalid case`);
+    assert.ok(Object.keys(rule.messages).length > 0, `${rule.id}: no messages`);
+  });
+  for (const c of cases.valid)
+    test(`valid: ${c.name}`, () => {
+      const { issues } = runRule(rule, c);
+      assert.equal(
+        issues.map((i) => `${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
+        [],
+      );
+    });
+  for (const c of cases.invalid)
+    test(`invalid: ${c.name}`, () => {
+      const { issues, text, format } = runRule(rule, c);
+      assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
+      issues.forEach((issue, n) => {
+        const expected = c.errors[n]!;
+        const message = formatMessage(rule, issue.messageId, issue.data);
+        if (issue.helpId !== undefined) formatMessage(rule, issue.helpId, issue.data);
+        for (const s of issue.suggestions ?? []) formatMessage(rule, s.messageId, s.data);
+        const where = `${c.name}, issue ${n}`;
+        assert.is(issue.messageId, expected.messageId, where);
+        if (expected.data !== undefined) assert.equal(issue.data ?? {}, expected.data, where);
+        if (expected.message !== undefined) assert.is(message, expected.message, where);
+        for (const key of ["line", "column", "endLine", "endColumn", "pointer"] as const)
+          if (expected[key] !== undefined) assert.is(issue[key], expected[key], `${where}: ${key}`);
+        assert.is(issue.helpId, expected.helpId, `${where}: helpId`);
+        if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
+        if (expected.suggestions !== undefined)
+          assert.equal((issue.suggestions ?? []).map((s) => ({ messageId: s.messageId, fix: s.fix })), expected.suggestions, `${where}: suggestions`);
+        if (issue.fix) assert.ok(rule.fixable, `${rule.id} gives a fix but is not fixable`);
+      });
+      const fixes = issues.flatMap((i) => (i.fix ? [i.fix] : []));
+      if (fixes.length > 0) assert.ok(c.output !== undefined, `${c.name}: the issues have fixes: give the output`);
+      if (c.output !== undefined) {
+        assert.ok(text !== undefined && format !== null, `${c.name}: no text to fix`);
+        assert.fixture(fixes.length > 0 ? applyFixes(text!, format!, fixes) : text!, c.output);
+      }
+    });
+  test.run();
+}

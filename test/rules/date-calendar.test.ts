@@ -1,0 +1,19 @@
+/** date-calendar: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
+import { dateCalendar } from "../../scripts/rules/record/date-calendar.ts";
+import { editEvent } from "../helpers/dataset.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
+
+ruleTester(dateCalendar, {
+  valid: [
+    { name: "29 February of a leap year", code: editEvent('start: "2023-02-28"', 'start: "2024-02-29"').replace('published: "2023-02-28"', 'published: "2024-02-29"'), file: "data/events/2024/02/ev-p6w7bxbz.yaml" },
+  ],
+  invalid: [
+    {
+      name: "30 February",
+      code: editEvent("published: \"2023-02-28\"", "published: \"2023-02-30\""),
+      errors: [
+        { messageId: "notInCalendar", data: {value: "2023-02-30"}, message: "`2023-02-30` is not a date in the calendar.", line: 25, column: 16 },
+      ],
+    },
+  ],
+});

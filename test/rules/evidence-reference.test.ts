@@ -1,0 +1,31 @@
+/** evidence-reference: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
+import { evidenceReference } from "../../scripts/rules/evidence/evidence-reference.ts";
+import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
+
+ruleTester(evidenceReference, {
+  valid: [
+    { name: "a quote of the event's source for its event type", code: EVENT_YAML },
+  ],
+  invalid: [
+    {
+      name: "two sources and two locations: a source and a location past them",
+      code: editEvent("evidence:\n  - source: 0", "evidence:\n  - source: 2\n    claim: location:3\n    quote: { exact: x }\n  - source: 0", editEvent("    language: en\n", "    language: en\n  - outlet: afp\n    title: Blinken in Astana\n    url: https://www.afp.com/x\n    published: \"2023-02-28\"\n    language: en\n", editEvent("    precision: country\n", "    precision: country\n  - name: Astana\n    country: KAZ\n    precision: city\n"))),
+      errors: [
+        { messageId: "source", data: {source: 2,count: 2}, message: "`source` is 2, but the event has 2 sources (counted from 0).", line: 40, column: 13 },
+        { messageId: "location", data: {location: "3",count: 2}, message: "The claim names `location:3`, but the event has 2 locations (counted from 0).", line: 41, column: 12 },
+      ],
+    },
+    {
+      name: "a source that is not there, an actor and a location the event lacks, a mode it does not set, a position backwards",
+      code: editEvent("evidence:\n  - source: 0", "evidence:\n  - source: 1\n    claim: actor:kyrgyzstan\n    quote: { exact: x }\n    position: { start: 5, end: 5 }\n  - source: 0\n    claim: location:1\n    quote: { exact: x }\n  - source: 0\n    claim: mode\n    quote: { exact: x }\n  - source: 0", editEvent("mode: multilateral\n", "")),
+      errors: [
+        { messageId: "sourceOne", data: {source: 1,count: 1}, message: "`source` is 1, but the event has 1 source (counted from 0).", line: 31, column: 13 },
+        { messageId: "actor", data: {actor: "kyrgyzstan",actors: "antony-blinken, kazakhstan"}, message: "The claim names actor `kyrgyzstan`, which is not among the event's actors (antony-blinken, kazakhstan).", line: 32, column: 12 },
+        { messageId: "positionOrder", data: {end: 5,start: 5}, message: "`position.end` (5) must be after `position.start` (5).", line: 34, column: 15 },
+        { messageId: "locationOne", data: {location: "1",count: 1}, message: "The claim names `location:1`, but the event has 1 location (counted from 0).", line: 36, column: 12 },
+        { messageId: "mode", message: "The claim is `mode`, but the event sets no `mode`.", line: 39, column: 12 },
+      ],
+    },
+  ],
+});

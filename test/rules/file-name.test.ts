@@ -1,0 +1,33 @@
+/** file-name: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
+import { fileName } from "../../scripts/rules/record/file-name.ts";
+import { EVENT_YAML } from "../helpers/dataset.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
+
+ruleTester(fileName, {
+  valid: [
+    { name: "the right place", code: EVENT_YAML },
+  ],
+  invalid: [
+    {
+      name: "an event in the wrong month folder",
+      code: EVENT_YAML, file: "data/events/2023/03/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "misplaced", data: {expected: "data/events/2023/02/ev-p6w7bxbz.yaml",path: "data/events/2023/03/ev-p6w7bxbz.yaml",from: "data/events/2023/03/ev-p6w7bxbz.yaml",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "This record belongs at `data/events/2023/02/ev-p6w7bxbz.yaml`, not `data/events/2023/03/ev-p6w7bxbz.yaml`.", helpId: "move", line: 2, column: 5 },
+      ],
+    },
+    {
+      name: "a name holding a newline",
+      code: EVENT_YAML, file: "data/events/2023/02/ev-p6w7bxbz\n.yaml",
+      errors: [
+        { messageId: "controlCharacter", data: {path: "data/events/2023/02/ev-p6w7bxbz\n.yaml",from: "\"$(printf 'data/events/2023/02/ev-p6w7bxbz\\012.yaml')\"",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "The path `data/events/2023/02/ev-p6w7bxbz\n.yaml` holds a control character; name the file after its id.", helpId: "move", line: 1, column: 1 },
+      ],
+    },
+    {
+      name: "a name holding a CR, in a record that does not pass its schema",
+      code: "id: 1\n", file: "data/events/2023/02/ev-p6w7bxbz\r.yaml",
+      errors: [
+        { messageId: "controlCharacter", data: {path: "data/events/2023/02/ev-p6w7bxbz\r.yaml"}, helpId: "rename", line: 1, column: 1 },
+      ],
+    },
+  ],
+});

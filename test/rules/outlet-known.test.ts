@@ -1,0 +1,34 @@
+/** outlet-known: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
+import { outletKnown } from "../../scripts/rules/record/outlet-known.ts";
+import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
+import { ruleTester } from "../helpers/rule-tester.ts";
+
+ruleTester(outletKnown, {
+  valid: [
+    { name: "registered outlets", code: EVENT_YAML },
+  ],
+  invalid: [
+    {
+      name: "a misspelt via: the one close id is the fix",
+      code: editEvent("via: [afp, reuters]", "via: [afp, reuter]"),
+      errors: [
+        { messageId: "unknownDidYouMean", data: {id: "reuter",suggestion: "reuters"}, message: "`reuter` is not an outlet in data/outlets/. Did you mean `reuters`?", line: 22, column: 16 },
+      ],
+      output: EVENT_YAML,
+    },
+    {
+      name: "an unknown outlet",
+      code: editEvent("outlet: dw", "outlet: nobody-at-all"),
+      errors: [
+        { messageId: "unknown", data: {id: "nobody-at-all"}, message: "`nobody-at-all` is not an outlet in data/outlets/.", line: 21, column: 13 },
+      ],
+    },
+    {
+      name: "an outlet whose entry is broken",
+      code: EVENT_YAML, outlets: { dw: {}, afp: {} }, broken: { actors: new Map(), outlets: new Map([["reuters", "data/outlets/reuters.json"]]) },
+      errors: [
+        { messageId: "broken", data: {id: "reuters",file: "data/outlets/reuters.json"}, message: "`reuters` is an entry of data/outlets/ (`data/outlets/reuters.json`), but a broken one: fix that file (see its own findings).", helpId: "fixBroken", line: 22, column: 16 },
+      ],
+    },
+  ],
+});
