@@ -57,7 +57,12 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
   const bar = options.color ? "\u2502" : "|";
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  // Pushed, not copied: a file's list is made once, whatever its number of findings.
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [file, list] of byFile) {
     const text = options.source(file);
     const lines = text === undefined ? undefined : new LineIndex(text);
