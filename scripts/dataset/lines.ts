@@ -48,3 +48,42 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/** What a code frame reads of a text: its lines by number and how many there are (a LineIndex, or an excerpt of one). */
+export interface LineSource {
+  readonly lineCount: number;
+  lineText(line: number): string;
+}
+
+/** Lines a code frame shows on either side of a finding's line. */
+export const FRAME_CONTEXT = 1;
+
+/**
+ * The lines of a text that code frames at `lines` show (FRAME_CONTEXT on
+ * either side), as plain data: what the check stage hands the report instead
+ * of the whole text, which the report would otherwise read again.
+ */
+export interface LineExcerpt {
+  lineCount: number;
+  lines: [number, string][];
+}
+
+export function excerptOf(index: LineIndex, lines: Iterable<number>): LineExcerpt {
+  const wanted = new Set<number>();
+  for (const line of lines)
+    for (let n = Math.max(1, line - FRAME_CONTEXT); n <= Math.min(index.lineCount, line + FRAME_CONTEXT); n++) wanted.add(n);
+  return { lineCount: index.lineCount, lines: [...wanted].map((n) => [n, index.lineText(n)]) };
+}
+
+/** An excerpt read back: the lines it holds, and "" for any other. */
+export class ExcerptLines implements LineSource {
+  readonly lineCount: number;
+  readonly #lines: Map<number, string>;
+  constructor(excerpt: LineExcerpt) {
+    this.lineCount = excerpt.lineCount;
+    this.#lines = new Map(excerpt.lines);
+  }
+  lineText(line: number): string {
+    return this.#lines.get(line) ?? "";
+  }
+}

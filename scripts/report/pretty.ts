@@ -8,17 +8,17 @@
  */
 import { guardLines, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
-import { LineIndex } from "../dataset/lines.ts";
+import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
 import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
-  /** The text of a file, for code frames; undefined when it cannot be shown. */
-  source(file: string): string | undefined;
+  /** The text of a file, or the lines of it code frames show (the check stage's excerpt), for code frames; undefined when it cannot be shown. */
+  source(file: string): string | LineSource | undefined;
 }
 
-const CONTEXT_LINES = 1;
+const CONTEXT_LINES = FRAME_CONTEXT;
 const MAX_FRAME_WIDTH = 120;
 
 function painter(color: boolean) {
@@ -32,7 +32,7 @@ function displayLine(text: string): string {
   return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
 }
 
-function codeFrame(finding: Finding, lines: LineIndex, paint: ReturnType<typeof painter>, bar: string): string[] {
+function codeFrame(finding: Finding, lines: LineSource, paint: ReturnType<typeof painter>, bar: string): string[] {
   const out: string[] = [];
   const first = Math.max(1, finding.line - CONTEXT_LINES);
   const last = Math.min(lines.lineCount, finding.line + CONTEXT_LINES);
@@ -64,13 +64,14 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
     else byFile.set(f.file, [f]);
   }
   for (const [file, list] of byFile) {
-    const text = options.source(file);
-    const lines = text === undefined ? undefined : new LineIndex(text);
+    const source = options.source(file);
+    // An empty text shows no frame.
+    const lines = typeof source === "string" ? (source === "" ? undefined : new LineIndex(source)) : source;
     for (const f of list) {
       const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
       out.push(`${paint.bold(`${visible(file)}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visible(f.rule))}`);
       out.push(`  ${visible(f.message)}`);
-      if (lines && text !== "" && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
+      if (lines && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
       if (f.hint) out.push(`  ${paint.cyan("help:")} ${visible(f.hint)}`);
       for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");
