@@ -9,7 +9,7 @@ import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
-import { summaryFromPath } from "../rules/dataset/summary.ts";
+import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
 import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
@@ -139,6 +139,18 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const fileOf = (order: number): DatasetFile =>
     order < targets.length ? targets.at(order)! : order < targets.length + others.length ? others[order - targets.length]! : standInFiles[order - targets.length - others.length]!;
 
+  // The files read again in the main thread (a probable duplicate's confirmation, a dataset finding's position), once
+  // each: their parse (no schema check: neither needs one), undefined when there is none.
+  const reloaded = new Map<string, ParsedDocument | undefined>();
+  const reparse = (f: DatasetFile): ParsedDocument | undefined => {
+    if (reloaded.has(f.path)) return reloaded.get(f.path);
+    const read = readFile(f);
+    const parse = read.ok && f.format && f.kind ? parseRecord(read.text, f.format) : undefined;
+    const doc = parse?.ok ? parse.doc : undefined;
+    reloaded.set(f.path, doc);
+    return doc;
+  };
+
   // Dataset rules see each event as it is read, and keep only what they compare.
   const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
   const passes = datasetRules.map((rule) => ({
@@ -148,7 +160,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       deleted,
       textProblems: textManifest.problems,
       fileAt: (order) => fileOf(order).path,
-      summaryAt: (order) => processFile({ file: fileOf(order), role: "trusted" }, ctx).event,
+      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value),
     }),
   }));
   const addEvent = (order: number, event: EventSummary) => {
@@ -156,8 +168,6 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   };
 
   const findings: Finding[] = [];
-  // The files read again in the main thread (for a dataset finding's position): their parse, undefined when there is none.
-  const reloaded = new Map<string, ParsedDocument | undefined>();
   // What code frames show of the files with findings, as the workers sent it.
   const excerpts = new Map<string, LineExcerpt>();
   let records = 0;
@@ -250,16 +260,11 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);
-    // Positions are found by reading and parsing again (no schema check: a position needs none), for the files that have a dataset finding.
+    // Positions are found by reading and parsing again, for the files that have a dataset finding (a probable duplicate's are read already).
     const docOf = (file: string) => {
       if (reloaded.has(file)) return reloaded.get(file);
       const f = targetFile(file) ?? fileAtPath(listing, file) ?? fileAtPath(others, file) ?? fileAtPath(standInFiles, file);
-      if (!f) return undefined;
-      const read = readFile(f);
-      const parse = read.ok && f.format && f.kind ? parseRecord(read.text, f.format) : undefined;
-      const doc = parse?.ok ? parse.doc : undefined;
-      reloaded.set(file, doc);
-      return doc;
+      return f ? reparse(f) : undefined;
     };
     for (const { rule, pass } of passes) {
       for (const issue of pass.finish()) {
