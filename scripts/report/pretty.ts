@@ -52,10 +52,29 @@ function codeFrame(finding: Finding, lines: LineSource, paint: ReturnType<typeof
   return out;
 }
 
+/** The report as one string (see writePretty). */
 export function formatPretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions): string {
+  const chunks: string[] = [];
+  writePretty(findings, summary, options, (chunk) => chunks.push(chunk));
+  return chunks.join("");
+}
+
+/** Lines of the report held before they are written. */
+const CHUNK_LINES = 4096;
+
+/**
+ * Writes the report in chunks of whole lines, as it is made: a report of a
+ * hundred thousand findings is never held whole (as lines, then joined, then
+ * encoded for the output), which made it the run's peak of memory.
+ */
+export function writePretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions, write: (chunk: string) => void): void {
   const paint = painter(options.color);
   const bar = options.color ? "\u2502" : "|";
-  const out: string[] = [];
+  let out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) write(guardLines(out.join("\n") + "\n"));
+    out = [];
+  };
   const byFile = new Map<string, Finding[]>();
   // Pushed, not copied: a file's list is made once, whatever its number of findings.
   for (const f of findings) {
@@ -75,6 +94,7 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
       if (f.hint) out.push(`  ${paint.cyan("help:")} ${visible(f.hint)}`);
       for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");
+      if (out.length >= CHUNK_LINES) flush();
     }
   }
   const problems = summary.errors + summary.warnings + summary.infos;
@@ -90,5 +110,5 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
   // The scope names changed files: contributors' text.
   const scope = visible(scopeLine(summary));
   if (scope) out.push(scope);
-  return guardLines(out.join("\n") + "\n");
+  flush();
 }
