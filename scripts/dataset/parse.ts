@@ -7,7 +7,7 @@ import type { Document } from "yaml";
 import { loneSurrogateAt, numberRoundTrips } from "./exact.ts";
 import { jsonSyntaxError } from "./json-error.ts";
 import { LineIndex, type Position } from "./lines.ts";
-import { jsonSpans, spanAt, yamlSpans, type Spans } from "./spans.ts";
+import { jsonSpanAt, jsonSpans, spanAt, yamlSpans, type Spans } from "./spans.ts";
 import { readYamlSubset } from "./yaml-subset.ts";
 
 /**
@@ -117,14 +117,23 @@ function unquote(token: string): string {
   return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
 }
 
-/** Places findings by the spans of a document (spans.ts), made on first use. */
-function locator(spansOf: () => Spans, lines: LineIndex) {
+/**
+ * Places findings by the spans of a document (spans.ts), made on first use;
+ * with `scan` (a JSON fast-path text), the first few by a scan along each
+ * pointer's path instead, cheaper than all the spans for a record with a
+ * finding or two.
+ */
+function locator(spansOf: () => Spans, lines: LineIndex, scan?: (pointer: string, target: Target) => [number, number] | undefined) {
   let spans: Spans | undefined;
+  let scans = 0;
   return (pointer: string, target: Target = "value"): Position => {
-    const at = spanAt((spans ??= spansOf()), pointer, target);
+    const at = scan && !spans && scans++ < SCANS_BEFORE_SPANS ? scan(pointer, target) : spanAt((spans ??= spansOf()), pointer, target);
     return at ? lines.range(at[0], at[1]) : lines.range(0, 1);
   };
 }
+
+/** Findings of a JSON record placed by a scan each before its spans are made. */
+const SCANS_BEFORE_SPANS = 16;
 
 /** A value that does not survive exactly (see exact.ts): where it is written, and as what. */
 export interface InexactValue {
@@ -249,7 +258,10 @@ class LazyDocument implements ParsedDocument {
     return (this.#lines ??= new LineIndex(this.text));
   }
   locate(pointer: string, target?: Target): Position {
-    this.#locate ??= locator(() => (this.format === "json" ? jsonSpans(this.text) : yamlSpans(parseYamlDocument(this.text, this.lines).doc, yaml())), this.lines);
+    this.#locate ??=
+      this.format === "json"
+        ? locator(() => jsonSpans(this.text), this.lines, (p, t) => jsonSpanAt(this.text, p, t))
+        : locator(() => yamlSpans(parseYamlDocument(this.text, this.lines).doc, yaml()), this.lines);
     return this.#locate(pointer, target);
   }
 }

@@ -135,3 +135,89 @@ export function spanAt(spans: Spans, pointer: string, target: "value" | "key" = 
   if (!span) return undefined;
   return (!complete || target === "key") && span.keyStart >= 0 ? [span.keyStart, span.keyEnd] : [span.start, span.end];
 }
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the value that starts at `i` (a fast-path text: every `"` delimits a string). */
+function valueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return text.indexOf('"', i + 1) + 1;
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (;;) {
+      const d = text.charCodeAt(i);
+      if (d === 34) {
+        i = text.indexOf('"', i + 1) + 1;
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  while (i < text.length) {
+    const d = text.charCodeAt(i);
+    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * `spanAt(jsonSpans(text), pointer, target)` without the spans: one scan
+ * along the pointer's path, skipping the values off it, for a document with a
+ * few findings. Only for a text the JSON fast path read (JSON.parse accepted
+ * it, no key repeats, and it holds no `\"`: every `"` opens or closes a string).
+ */
+export function jsonSpanAt(text: string, pointer: string, target: "value" | "key" = "value"): [number, number] | undefined {
+  let start = skipSpace(text, 0);
+  if (start >= text.length) return undefined;
+  let keyStart = -1;
+  let keyEnd = -1;
+  const segments = pointerToSegments(pointer);
+  let n = 0;
+  for (; n < segments.length; n++) {
+    const segment = segments[n]!;
+    const c = text.charCodeAt(start);
+    let found = false;
+    if (c === 123) {
+      let i = skipSpace(text, start + 1);
+      while (text.charCodeAt(i) === 34) {
+        const end = text.indexOf('"', i + 1) + 1;
+        const raw = text.slice(i + 1, end - 1);
+        const key = raw.includes("\\") ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        const value = skipSpace(text, skipSpace(text, end) + 1);
+        if (key === segment) {
+          keyStart = i;
+          keyEnd = end;
+          start = value;
+          found = true;
+          break;
+        }
+        i = skipSpace(text, valueEnd(text, value));
+        if (text.charCodeAt(i) === 44) i = skipSpace(text, i + 1);
+      }
+    } else if (c === 91 && /^(?:0|[1-9]\d*)$/.test(segment)) {
+      const index = Number(segment);
+      let i = skipSpace(text, start + 1);
+      for (let k = 0; text.charCodeAt(i) !== 93; k++) {
+        if (k === index) {
+          keyStart = keyEnd = -1;
+          start = i;
+          found = true;
+          break;
+        }
+        i = skipSpace(text, valueEnd(text, i));
+        if (text.charCodeAt(i) === 44) i = skipSpace(text, i + 1);
+      }
+    }
+    if (!found) break;
+  }
+  const complete = n === segments.length;
+  return (!complete || target === "key") && keyStart >= 0 ? [keyStart, keyEnd] : [start, valueEnd(text, start)];
+}

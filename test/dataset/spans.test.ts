@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as yaml from "yaml";
-import { jsonSpans, spanAt, yamlSpans } from "../../scripts/dataset/spans.ts";
+import { jsonSpanAt, jsonSpans, spanAt, yamlSpans } from "../../scripts/dataset/spans.ts";
 
 const JSON_TEXT = `{
   "id": "ev-p6w7bxbz",
@@ -15,7 +15,7 @@ const JSON_TEXT = `{
 `;
 
 const POINTERS = ["", "/id", "/a~1b~0c", "/a~1b~0c/x", "/a~1b~0c/x/0", "/a~1b~0c/x/1", "/a~1b~0c/x/1/y", "/a~1b~0c/x/2", "/a~1b~0c/empty", "/a~1b~0c/none", "/date", "/date/start", "/t\u00e9xt", "/n", "/flag"];
-const MISSING = ["/nope", "/date/end", "/a~1b~0c/x/7", "/a~1b~0c/x/1/y/deeper", "/id/0", "/a~1b~0c/none/0"];
+const MISSING = ["/a~1b~0c/x/01", "/a~1b~0c/empty/k", "/flag/x", "/nope", "/date/end", "/a~1b~0c/x/7", "/a~1b~0c/x/1/y/deeper", "/id/0", "/a~1b~0c/none/0"];
 
 test("jsonSpans places every value and key where the yaml nodes do, and a missing one at its deepest ancestor", () => {
   const fromJson = jsonSpans(JSON_TEXT);
@@ -31,6 +31,14 @@ test("jsonSpans places every value and key where the yaml nodes do, and a missin
   assert.is(at("/a~1b~0c/x/1/y/deeper"), '"y"');
   assert.is(at("/a~1b~0c/x/7"), '"x"');
   assert.is(at(""), JSON_TEXT.trim());
+});
+
+test("jsonSpanAt, a scan along the pointer's path, gives what the spans give", () => {
+  for (const text of [JSON_TEXT, JSON.stringify(JSON.parse(JSON_TEXT)), '[1, [2, {"a": [3]}]]', "  7 "]) {
+    const spans = jsonSpans(text);
+    for (const pointer of [...POINTERS, ...MISSING, "/0", "/1/1/a/0", "/1/1/a/1", "/2"])
+      for (const target of ["value", "key"] as const) assert.equal(jsonSpanAt(text, pointer, target), spanAt(spans, pointer, target), `${text}: ${pointer} (${target})`);
+  }
 });
 
 test("YAML keys of a block mapping; the first of repeated keys counts", () => {
