@@ -74,6 +74,21 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   return { flags, events: JSON.stringify(events), findings, evidence, excerpts };
 }
 
+/**
+ * One copy of each of the texts findings repeat (a rule's id and hint, a
+ * pointer, a message without data): cloned from a worker, each finding holds
+ * copies of its own, and a run with a finding on every file keeps them all.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 10_000;
+
+function intern(text: string): string {
+  const kept = interned.get(text);
+  if (kept !== undefined) return kept;
+  if (interned.size < MAX_INTERNED) interned.set(text, text);
+  return text;
+}
+
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
 export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcome: FileOutcome) => void): void {
   const events = JSON.parse(batch.events) as (string | 0)[];
@@ -91,7 +106,15 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
       e += 5;
     }
     const found = findings.get(i);
-    if (found) outcome.findings = found;
+    if (found) {
+      for (const f of found) {
+        f.rule = intern(f.rule);
+        f.message = intern(f.message);
+        f.pointer = intern(f.pointer);
+        if (f.hint !== undefined) f.hint = intern(f.hint);
+      }
+      outcome.findings = found;
+    }
     const counts = evidence.get(i);
     if (counts) outcome.evidence = counts;
     const excerpt = excerpts.get(i);

@@ -178,8 +178,15 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     items,
     ctx,
     (index, o) => {
-      if (o.findings) for (const f of o.findings) findings.push(f);
-      if (o.excerpt) excerpts.set(targets.at(orderOf(index))!.path, o.excerpt);
+      if (o.findings) {
+        // The target's path, held by the listing already, rather than a copy of it in each finding.
+        const path = targets.at(orderOf(index))!.path;
+        for (const f of o.findings) {
+          if (f.file === path) f.file = path;
+          findings.push(f);
+        }
+        if (o.excerpt) excerpts.set(path, o.excerpt);
+      }
       if (o.record) records++;
       if (o.evidence) {
         evidence.checked += o.evidence[0];

@@ -65,25 +65,34 @@ export const FRAME_CONTEXT = 1;
  */
 export interface LineExcerpt {
   lineCount: number;
-  lines: [number, string][];
+  /** The numbers of the lines held, in order. */
+  numbers: number[];
+  /** Their texts, joined by line breaks (a line's text holds none): one string, not one a line, for each file with findings. */
+  text: string;
 }
 
 export function excerptOf(index: LineIndex, lines: Iterable<number>): LineExcerpt {
   const wanted = new Set<number>();
   for (const line of lines)
     for (let n = Math.max(1, line - FRAME_CONTEXT); n <= Math.min(index.lineCount, line + FRAME_CONTEXT); n++) wanted.add(n);
-  return { lineCount: index.lineCount, lines: [...wanted].map((n) => [n, index.lineText(n)]) };
+  const numbers = [...wanted].sort((a, b) => a - b);
+  return { lineCount: index.lineCount, numbers, text: numbers.map((n) => index.lineText(n)).join("\n") };
 }
 
 /** An excerpt read back: the lines it holds, and "" for any other. */
 export class ExcerptLines implements LineSource {
   readonly lineCount: number;
-  readonly #lines: Map<number, string>;
+  readonly #excerpt: LineExcerpt;
+  #lines: Map<number, string> | undefined;
   constructor(excerpt: LineExcerpt) {
     this.lineCount = excerpt.lineCount;
-    this.#lines = new Map(excerpt.lines);
+    this.#excerpt = excerpt;
   }
   lineText(line: number): string {
+    if (!this.#lines) {
+      const texts = this.#excerpt.text.split("\n");
+      this.#lines = new Map(this.#excerpt.numbers.map((n, i) => [n, texts[i]!]));
+    }
     return this.#lines.get(line) ?? "";
   }
 }
