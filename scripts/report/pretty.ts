@@ -82,16 +82,24 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
+  // Rules and hints repeat from finding to finding: each is made visible once.
+  const shown = new Map<string, string>();
+  const visibleOnce = (text: string) => {
+    let v = shown.get(text);
+    if (v === undefined) shown.set(text, (v = visible(text)));
+    return v;
+  };
   for (const [file, list] of byFile) {
     const source = options.source(file);
     // An empty text shows no frame.
     const lines = typeof source === "string" ? (source === "" ? undefined : new LineIndex(source)) : source;
+    const path = visible(file);
     for (const f of list) {
       const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
-      out.push(`${paint.bold(`${visible(file)}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visible(f.rule))}`);
+      out.push(`${paint.bold(`${path}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visibleOnce(f.rule))}`);
       out.push(`  ${visible(f.message)}`);
       if (lines && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
-      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visible(f.hint)}`);
+      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visibleOnce(f.hint)}`);
       for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");
       if (out.length >= CHUNK_LINES) flush();
