@@ -44,6 +44,13 @@ const WORDS = Array.from({ length: 600 }, (_, i) => SYLLABLES[i % 16]! + SYLLABL
 export interface SyntheticOptions {
   records: number;
   seed?: number;
+  /**
+   * Findings-heavy records: no evidence (an info, evidence-event-type, on
+   * each), a source address off its outlet's domains in 1 of 10 (a warning,
+   * url-domain), and every 100th record a copy of the one before under
+   * another id (a probable-duplicate warning on both).
+   */
+  findings?: boolean;
 }
 
 function words(rand: () => number, n: number): string {
@@ -89,10 +96,11 @@ export function* syntheticEvents(options: SyntheticOptions): Generator<[string, 
     seen.add(key);
     const sources = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, i) => {
       const outlet = OUTLETS[(Math.floor(rand() * OUTLETS.length) + i) % OUTLETS.length]!;
+      const host = options.findings && i === 0 && made % 10 === 5 ? "www.elsewhere.example.org" : `www.${outlet}.example.com`;
       return {
         outlet,
         title: `Report ${made} ${words(rand, 6)}`,
-        url: `https://www.${outlet}.example.com/news/${start.slice(0, 4)}/${id}-${i}`,
+        url: `https://${host}/news/${start.slice(0, 4)}/${id}-${i}`,
         published: start,
         language: "en",
       };
@@ -114,10 +122,18 @@ export function* syntheticEvents(options: SyntheticOptions): Generator<[string, 
       tags: ["synthetic"],
       provenance: { coded_by: ["bench"], coded_at: "2026-01-01", method: "manual" },
       // Evidence for the event type, as coders give it (its source's text is not kept: counted as not checked).
-      evidence: [{ source: 0, claim: "event_type", quote: { exact: "synthetic" } }],
+      ...(options.findings ? {} : { evidence: [{ source: 0, claim: "event_type", quote: { exact: "synthetic" } }] }),
     };
     made++;
     yield [`data/events/${start.slice(0, 4)}/${start.slice(5, 7)}/${id}`, event];
+    if (options.findings && made % 100 === 99 && made < options.records) {
+      // The same event under another id: its last letter changed (the ids drawn later skip it).
+      let twin = id;
+      for (let k = 1; seen.has(twin); k++) twin = id.slice(0, -1) + ALPHABET[(ALPHABET.indexOf(id.at(-1)!) + k) % 32];
+      seen.add(twin);
+      made++;
+      yield [`data/events/${start.slice(0, 4)}/${start.slice(5, 7)}/${twin}`, { ...event, id: twin, title: `Event ${made}: ${words(rand, 5)}` }];
+    }
   }
 }
 
@@ -137,4 +153,21 @@ export function writeSynthetic(dir: string, options: SyntheticOptions, formats: 
   };
   for (const [stem, record] of Object.entries(registries(400))) write(stem, record);
   for (const [stem, record] of syntheticEvents(options)) write(stem, record);
+}
+
+/**
+ * One event with `keys` unknown keys (each a schema finding, on a line of its
+ * own) beside the registries, as JSON under `<dir>/json`: 100,000 keys of four
+ * characters make about 1 MB, under the file-size limit (1 MiB).
+ */
+export function writeManyKeys(dir: string, keys: number, seed?: number): void {
+  writeSynthetic(dir, { records: 0, seed }, ["json"]);
+  const [stem, record] = syntheticEvents({ records: 1, seed }).next().value!;
+  const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const name = (i: number) => `X${digits[Math.floor(i / 3844) % 62]}${digits[Math.floor(i / 62) % 62]}${digits[i % 62]}`;
+  const lines = Array.from({ length: keys }, (_, i) => `"${name(i)}":0`);
+  const text = JSON.stringify(record, null, 2).replace(/\n}$/, `,\n${lines.join(",\n")}\n}\n`);
+  const file = path.join(dir, "json", `${stem}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }

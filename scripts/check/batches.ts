@@ -7,6 +7,7 @@
  */
 import type { Finding } from "../core/finding.ts";
 import { formatOf, kindOf, toDatasetFile } from "../dataset/discover.ts";
+import type { LineExcerpt } from "../dataset/lines.ts";
 import type { EventSummary } from "../rules/types.ts";
 import type { FileOutcome, FileRole, WorkItem } from "./file.ts";
 
@@ -49,6 +50,8 @@ export interface OutcomeBatch {
   findings: [number, Finding[]][];
   /** Evidence counts (checked, not checked) by place in the batch. */
   evidence: [number, number, number][];
+  /** The lines code frames show, of the outcomes with findings, by place in the batch. */
+  excerpts: [number, LineExcerpt][];
 }
 
 export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
@@ -56,6 +59,7 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const events: (string | number | undefined)[] = [];
   const findings: OutcomeBatch["findings"] = [];
   const evidence: OutcomeBatch["evidence"] = [];
+  const excerpts: OutcomeBatch["excerpts"] = [];
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     flags[i] = (o.record ? RECORD : 0) | (o.event ? EVENT : 0);
@@ -65,8 +69,24 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
     }
     if (o.findings) findings.push([i, o.findings]);
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
+    if (o.excerpt) excerpts.push([i, o.excerpt]);
   }
-  return { flags, events: JSON.stringify(events), findings, evidence };
+  return { flags, events: JSON.stringify(events), findings, evidence, excerpts };
+}
+
+/**
+ * One copy of each of the texts findings repeat (a rule's id and hint, a
+ * pointer, a message without data): cloned from a worker, each finding holds
+ * copies of its own, and a run with a finding on every file keeps them all.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 10_000;
+
+function intern(text: string): string {
+  const kept = interned.get(text);
+  if (kept !== undefined) return kept;
+  if (interned.size < MAX_INTERNED) interned.set(text, text);
+  return text;
 }
 
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
@@ -74,6 +94,7 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
   const events = JSON.parse(batch.events) as (string | 0)[];
   const findings = new Map(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
+  const excerpts = new Map(batch.excerpts);
   let e = 0;
   for (let i = 0; i < batch.flags.length; i++) {
     const flags = batch.flags[i]!;
@@ -85,9 +106,19 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
       e += 5;
     }
     const found = findings.get(i);
-    if (found) outcome.findings = found;
+    if (found) {
+      for (const f of found) {
+        f.rule = intern(f.rule);
+        f.message = intern(f.message);
+        f.pointer = intern(f.pointer);
+        if (f.hint !== undefined) f.hint = intern(f.hint);
+      }
+      outcome.findings = found;
+    }
     const counts = evidence.get(i);
     if (counts) outcome.evidence = counts;
+    const excerpt = excerpts.get(i);
+    if (excerpt) outcome.excerpt = excerpt;
     each(i, outcome);
   }
 }

@@ -5,7 +5,8 @@
 import type { Event } from "../../schema/index.ts";
 import type { Finding, Severity } from "../core/finding.ts";
 import type { DatasetFile } from "../dataset/discover.ts";
-import type { ParsedDocument } from "../dataset/parse.ts";
+import { excerptOf, LineIndex, type LineExcerpt } from "../dataset/lines.ts";
+import type { ParsedDocument, ParseResult } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
@@ -38,6 +39,8 @@ export interface FileOutcome {
   record: boolean;
   /** For a valid event: what dataset rules compare. */
   event?: EventSummary;
+  /** With findings: the lines of the file their code frames show, so that the report need not read the file again. */
+  excerpt?: LineExcerpt;
   /** For a valid event with evidence: how many quotes could be checked against a kept text, and how many could not (no text). */
   evidence?: [checked: number, notChecked: number];
 }
@@ -114,13 +117,22 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   const plan = planOf(ctx);
   for (const [rule, severity] of plan.fileRules) for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
   if (findings.length > 0) outcome.findings = findings;
-  if (!record || !doc || file.kind === null) return outcome;
+  if (!record || !doc || file.kind === null) return withExcerpt(outcome, read, parse);
   for (const [rule, severity] of plan.recordRules[file.kind]) {
     if (rule.needsValid && !valid) continue;
     const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today, texts: ctx.texts });
     for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
   if (findings.length > 0) outcome.findings = findings;
+  return withExcerpt(outcome, read, parse);
+}
+
+/** Adds to an outcome with findings the lines their code frames show, from the line index the parse made (no second read). */
+function withExcerpt(outcome: FileOutcome, read: ReadResult, parse: ParseResult | undefined): FileOutcome {
+  if (!outcome.findings) return outcome;
+  const lines = parse ? (parse.ok ? parse.doc.lines : parse.lines) : read.ok ? new LineIndex(read.text) : undefined;
+  // An empty text shows no frame.
+  if (lines && lines.text !== "") outcome.excerpt = excerptOf(lines, outcome.findings.map((f) => f.line));
   return outcome;
 }
 

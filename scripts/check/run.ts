@@ -9,12 +9,14 @@ import { todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
-import { summaryFromPath } from "../rules/dataset/summary.ts";
+import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
 import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
+import { ExcerptLines, LineIndex, type LineExcerpt, type LineSource } from "../dataset/lines.ts";
 import { load, readFile, type Loaded } from "./load.ts";
+import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 
 export type { RuleSettings } from "./file.ts";
@@ -51,8 +53,8 @@ export interface CheckResult {
   findings: Finding[];
   files: number;
   records: number;
-  /** The decoded text (BOM removed) of each file with findings, for code frames. */
-  sources: ReadonlyMap<string, string>;
+  /** The lines code frames show of each file with findings (of its decoded text, BOM removed): from the check stage, not read again. */
+  sources: ReadonlyMap<string, LineSource>;
   /** Under `exportTo`: what each share wrote of the release's event files (as its sink's `close` reports it). */
   parts: unknown[];
   /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
@@ -137,6 +139,18 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const fileOf = (order: number): DatasetFile =>
     order < targets.length ? targets.at(order)! : order < targets.length + others.length ? others[order - targets.length]! : standInFiles[order - targets.length - others.length]!;
 
+  // The files read again in the main thread (a probable duplicate's confirmation, a dataset finding's position), once
+  // each: their parse (no schema check: neither needs one), undefined when there is none.
+  const reloaded = new Map<string, ParsedDocument | undefined>();
+  const reparse = (f: DatasetFile): ParsedDocument | undefined => {
+    if (reloaded.has(f.path)) return reloaded.get(f.path);
+    const read = readFile(f);
+    const parse = read.ok && f.format && f.kind ? parseRecord(read.text, f.format) : undefined;
+    const doc = parse?.ok ? parse.doc : undefined;
+    reloaded.set(f.path, doc);
+    return doc;
+  };
+
   // Dataset rules see each event as it is read, and keep only what they compare.
   const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
   const passes = datasetRules.map((rule) => ({
@@ -146,7 +160,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       deleted,
       textProblems: textManifest.problems,
       fileAt: (order) => fileOf(order).path,
-      summaryAt: (order) => processFile({ file: fileOf(order), role: "trusted" }, ctx).event,
+      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value),
     }),
   }));
   const addEvent = (order: number, event: EventSummary) => {
@@ -154,6 +168,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   };
 
   const findings: Finding[] = [];
+  // What code frames show of the files with findings, as the workers sent it.
+  const excerpts = new Map<string, LineExcerpt>();
   let records = 0;
   const evidence = { checked: 0, notChecked: 0 };
   // Under --changed, the targets' summaries say which other events they can collide with.
@@ -162,7 +178,15 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     items,
     ctx,
     (index, o) => {
-      if (o.findings) for (const f of o.findings) findings.push(f);
+      if (o.findings) {
+        // The target's path, held by the listing already, rather than a copy of it in each finding.
+        const path = targets.at(orderOf(index))!.path;
+        for (const f of o.findings) {
+          if (f.file === path) f.file = path;
+          findings.push(f);
+        }
+        if (o.excerpt) excerpts.set(path, o.excerpt);
+      }
       if (o.record) records++;
       if (o.evidence) {
         evidence.checked += o.evidence[0];
@@ -243,17 +267,11 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);
-    // Positions are found by parsing again, for the few files that have a dataset finding.
-    const reloaded = new Map<string, Loaded>();
+    // Positions are found by reading and parsing again, for the files that have a dataset finding (a probable duplicate's are read already).
     const docOf = (file: string) => {
-      let l = reloaded.get(file);
-      if (!l) {
-        const f = targetFile(file) ?? fileAtPath(listing, file) ?? fileAtPath(others, file) ?? fileAtPath(standInFiles, file);
-        if (!f) return undefined;
-        l = load(f);
-        reloaded.set(file, l);
-      }
-      return l.doc;
+      if (reloaded.has(file)) return reloaded.get(file);
+      const f = targetFile(file) ?? fileAtPath(listing, file) ?? fileAtPath(others, file) ?? fileAtPath(standInFiles, file);
+      return f ? reparse(f) : undefined;
     };
     for (const { rule, pass } of passes) {
       for (const issue of pass.finish()) {
@@ -269,13 +287,21 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   }
 
   findings.sort(compareFindings);
-  const sources = new Map<string, string>();
+  // A file's lines come from its parse in the main thread when it has a dataset finding (whose lines a worker's excerpt
+  // may lack), else from its worker's excerpt; a file with neither (its findings made in the main thread) is read here.
+  const sources = new Map<string, LineSource>();
   for (const f of findings) {
     if (sources.has(f.file)) continue;
-    const file = targetFile(f.file);
-    if (!file) continue;
-    const read = readFile(file);
-    if (read.ok) sources.set(f.file, read.text);
+    const doc = reloaded.get(f.file);
+    const excerpt = excerpts.get(f.file);
+    if (doc) {
+      if (doc.text !== "") sources.set(f.file, doc.lines);
+    } else if (excerpt) sources.set(f.file, new ExcerptLines(excerpt));
+    else {
+      const file = targetFile(f.file);
+      const read = file && readFile(file);
+      if (read && read.ok && read.text !== "") sources.set(f.file, new LineIndex(read.text));
+    }
   }
   return { findings, files: targets.length, records, sources, parts, evidence };
 }

@@ -17,7 +17,7 @@ import type { Files } from "../dataset/listing.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
-import { formatPretty } from "../report/pretty.ts";
+import { writePretty } from "../report/pretty.ts";
 import { plural, summarize } from "../report/summary.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
@@ -234,11 +234,14 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       }
     }
   } else
-    io.stdout.write(
-      formatPretty(result.findings, summary, {
+    writePretty(
+      result.findings,
+      summary,
+      {
         color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
         source: (file) => result.sources.get(file),
-      }),
+      },
+      (chunk) => io.stdout.write(chunk),
     );
   timings.mark("report");
   io.stderr.write(timings.report());

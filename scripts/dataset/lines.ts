@@ -48,3 +48,51 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/** What a code frame reads of a text: its lines by number and how many there are (a LineIndex, or an excerpt of one). */
+export interface LineSource {
+  readonly lineCount: number;
+  lineText(line: number): string;
+}
+
+/** Lines a code frame shows on either side of a finding's line. */
+export const FRAME_CONTEXT = 1;
+
+/**
+ * The lines of a text that code frames at `lines` show (FRAME_CONTEXT on
+ * either side), as plain data: what the check stage hands the report instead
+ * of the whole text, which the report would otherwise read again.
+ */
+export interface LineExcerpt {
+  lineCount: number;
+  /** The numbers of the lines held, in order. */
+  numbers: number[];
+  /** Their texts, joined by line breaks (a line's text holds none): one string, not one a line, for each file with findings. */
+  text: string;
+}
+
+export function excerptOf(index: LineIndex, lines: Iterable<number>): LineExcerpt {
+  const wanted = new Set<number>();
+  for (const line of lines)
+    for (let n = Math.max(1, line - FRAME_CONTEXT); n <= Math.min(index.lineCount, line + FRAME_CONTEXT); n++) wanted.add(n);
+  const numbers = [...wanted].sort((a, b) => a - b);
+  return { lineCount: index.lineCount, numbers, text: numbers.map((n) => index.lineText(n)).join("\n") };
+}
+
+/** An excerpt read back: the lines it holds, and "" for any other. */
+export class ExcerptLines implements LineSource {
+  readonly lineCount: number;
+  readonly #excerpt: LineExcerpt;
+  #lines: Map<number, string> | undefined;
+  constructor(excerpt: LineExcerpt) {
+    this.lineCount = excerpt.lineCount;
+    this.#excerpt = excerpt;
+  }
+  lineText(line: number): string {
+    if (!this.#lines) {
+      const texts = this.#excerpt.text.split("\n");
+      this.#lines = new Map(this.#excerpt.numbers.map((n, i) => [n, texts[i]!]));
+    }
+    return this.#lines.get(line) ?? "";
+  }
+}

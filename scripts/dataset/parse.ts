@@ -3,11 +3,11 @@
  * Pointer to source position so that every finding lands on its line.
  */
 import { createRequire } from "node:module";
-import type { Document, Node } from "yaml";
-import { pointerToSegments } from "../core/pointer.ts";
+import type { Document } from "yaml";
 import { loneSurrogateAt, numberRoundTrips } from "./exact.ts";
 import { jsonSyntaxError } from "./json-error.ts";
 import { LineIndex, type Position } from "./lines.ts";
+import { jsonSpanAt, jsonSpans, spanAt, yamlSpans, type Spans } from "./spans.ts";
 import { readYamlSubset } from "./yaml-subset.ts";
 
 /**
@@ -117,42 +117,23 @@ function unquote(token: string): string {
   return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
 }
 
-function keyOf(node: unknown): string | undefined {
-  return yaml().isScalar(node) ? String(node.value) : undefined;
-}
-
-/** Finds the node at a pointer; stops at the deepest node that exists. */
-function walk(doc: Document.Parsed, pointer: string): { node: Node | null; key: Node | null; complete: boolean } {
-  const { isMap, isPair, isSeq } = yaml();
-  let node = doc.contents as Node | null;
-  let key: Node | null = null;
-  for (const segment of pointerToSegments(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === segment);
-      if (!pair) return { node, key, complete: false };
-      key = pair.key as Node;
-      node = pair.value as Node | null;
-      if (node === null) return { node: key, key, complete: true };
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)] as Node | undefined;
-      if (!/^\d+$/.test(segment) || !item) return { node, key, complete: false };
-      node = item;
-      key = null;
-    } else return { node, key, complete: false };
-  }
-  return { node, key, complete: true };
-}
-
-function locator(doc: Document.Parsed, lines: LineIndex) {
+/**
+ * Places findings by the spans of a document (spans.ts), made on first use;
+ * with `scan` (a JSON fast-path text), the first few by a scan along each
+ * pointer's path instead, cheaper than all the spans for a record with a
+ * finding or two.
+ */
+function locator(spansOf: () => Spans, lines: LineIndex, scan?: (pointer: string, target: Target) => [number, number] | undefined) {
+  let spans: Spans | undefined;
+  let scans = 0;
   return (pointer: string, target: Target = "value"): Position => {
-    const { node, key, complete } = walk(doc, pointer);
-    // A missing property is reported at the key of the object that lacks it.
-    const at = !complete || target === "key" ? (key ?? node) : node;
-    const range = at?.range;
-    if (!range) return lines.range(0, 1);
-    return lines.range(range[0], range[1]);
+    const at = scan && !spans && scans++ < SCANS_BEFORE_SPANS ? scan(pointer, target) : spanAt((spans ??= spansOf()), pointer, target);
+    return at ? lines.range(at[0], at[1]) : lines.range(0, 1);
   };
 }
+
+/** Findings of a JSON record placed by a scan each before its spans are made. */
+const SCANS_BEFORE_SPANS = 16;
 
 /** A value that does not survive exactly (see exact.ts): where it is written, and as what. */
 export interface InexactValue {
@@ -260,9 +241,10 @@ function readJsonFast(text: string): unknown {
 }
 
 /**
- * A document read by a fast path: the value is known, and the `yaml` parse
- * that gives positions runs only if a finding needs one. (A class, not an
- * object literal with a getter and closures: one is made for every file.)
+ * A document read by a fast path: the value is known, and positions are found
+ * only if a finding needs one: for JSON by jsonc-parser's scanner (no tree),
+ * for YAML by the `yaml` parse. (A class, not an object literal with a getter
+ * and closures: one is made for every file.)
  */
 class LazyDocument implements ParsedDocument {
   #lines: LineIndex | undefined;
@@ -276,10 +258,10 @@ class LazyDocument implements ParsedDocument {
     return (this.#lines ??= new LineIndex(this.text));
   }
   locate(pointer: string, target?: Target): Position {
-    if (!this.#locate) {
-      const { doc } = parseYamlDocument(this.text, this.lines);
-      this.#locate = locator(doc, this.lines);
-    }
+    this.#locate ??=
+      this.format === "json"
+        ? locator(() => jsonSpans(this.text), this.lines, (p, t) => jsonSpanAt(this.text, p, t))
+        : locator(() => yamlSpans(parseYamlDocument(this.text, this.lines).doc, yaml()), this.lines);
     return this.#locate(pointer, target);
   }
 }
@@ -317,5 +299,5 @@ export function parseRecord(text: string, format: "yaml" | "json"): ParseResult 
       problems: [{ kind: "alias", message: (error as Error).message, position: lines.range(0, 1) }],
     };
   }
-  return { ok: true, doc: { format, text, lines, value, locate: locator(doc, lines) } };
+  return { ok: true, doc: { format, text, lines, value, locate: locator(() => yamlSpans(doc, yaml()), lines) } };
 }

@@ -8,17 +8,17 @@
  */
 import { guardLines, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
-import { LineIndex } from "../dataset/lines.ts";
+import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
 import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
-  /** The text of a file, for code frames; undefined when it cannot be shown. */
-  source(file: string): string | undefined;
+  /** The text of a file, or the lines of it code frames show (the check stage's excerpt), for code frames; undefined when it cannot be shown. */
+  source(file: string): string | LineSource | undefined;
 }
 
-const CONTEXT_LINES = 1;
+const CONTEXT_LINES = FRAME_CONTEXT;
 const MAX_FRAME_WIDTH = 120;
 
 function painter(color: boolean) {
@@ -32,7 +32,7 @@ function displayLine(text: string): string {
   return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
 }
 
-function codeFrame(finding: Finding, lines: LineIndex, paint: ReturnType<typeof painter>, bar: string): string[] {
+function codeFrame(finding: Finding, lines: LineSource, paint: ReturnType<typeof painter>, bar: string): string[] {
   const out: string[] = [];
   const first = Math.max(1, finding.line - CONTEXT_LINES);
   const last = Math.min(lines.lineCount, finding.line + CONTEXT_LINES);
@@ -52,23 +52,57 @@ function codeFrame(finding: Finding, lines: LineIndex, paint: ReturnType<typeof 
   return out;
 }
 
+/** The report as one string (see writePretty). */
 export function formatPretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions): string {
+  const chunks: string[] = [];
+  writePretty(findings, summary, options, (chunk) => chunks.push(chunk));
+  return chunks.join("");
+}
+
+/** Lines of the report held before they are written. */
+const CHUNK_LINES = 4096;
+
+/**
+ * Writes the report in chunks of whole lines, as it is made: a report of a
+ * hundred thousand findings is never held whole (as lines, then joined, then
+ * encoded for the output), which made it the run's peak of memory.
+ */
+export function writePretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions, write: (chunk: string) => void): void {
   const paint = painter(options.color);
   const bar = options.color ? "\u2502" : "|";
-  const out: string[] = [];
+  let out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) write(guardLines(out.join("\n") + "\n"));
+    out = [];
+  };
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  // Pushed, not copied: a file's list is made once, whatever its number of findings.
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  // Rules and hints repeat from finding to finding: each is made visible once.
+  const shown = new Map<string, string>();
+  const visibleOnce = (text: string) => {
+    let v = shown.get(text);
+    if (v === undefined) shown.set(text, (v = visible(text)));
+    return v;
+  };
   for (const [file, list] of byFile) {
-    const text = options.source(file);
-    const lines = text === undefined ? undefined : new LineIndex(text);
+    const source = options.source(file);
+    // An empty text shows no frame.
+    const lines = typeof source === "string" ? (source === "" ? undefined : new LineIndex(source)) : source;
+    const path = visible(file);
     for (const f of list) {
       const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
-      out.push(`${paint.bold(`${visible(file)}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visible(f.rule))}`);
+      out.push(`${paint.bold(`${path}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visibleOnce(f.rule))}`);
       out.push(`  ${visible(f.message)}`);
-      if (lines && text !== "" && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
-      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visible(f.hint)}`);
+      if (lines && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
+      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visibleOnce(f.hint)}`);
       for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       out.push("");
+      if (out.length >= CHUNK_LINES) flush();
     }
   }
   const problems = summary.errors + summary.warnings + summary.infos;
@@ -84,5 +118,5 @@ export function formatPretty(findings: readonly Finding[], summary: Summary, opt
   // The scope names changed files: contributors' text.
   const scope = visible(scopeLine(summary));
   if (scope) out.push(scope);
-  return guardLines(out.join("\n") + "\n");
+  flush();
 }
