@@ -46,7 +46,7 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
   const differ: string[] = [];
   const failed: string[] = [];
   for (const file of files) {
-    const read = readOriginal(absolutePath(file), file.unread);
+    const read = readOriginal(absolutePath(file), file);
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;

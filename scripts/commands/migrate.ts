@@ -65,7 +65,7 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   // The versions the changed records come from: a dry run names the steps they take.
   const fromVersions = new Set<string>();
   for (const file of files) {
-    const read = readOriginal(absolutePath(file), file.unread);
+    const read = readOriginal(absolutePath(file), file);
     if (!read.ok) {
       failed.push(`${file.path}: ${read.problem}`);
       continue;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { inlineValue, visible } from "../core/escape.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
-import { SEVERITIES, type Severity } from "../core/finding.ts";
+import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
@@ -42,7 +42,7 @@ Options:
                            workflow commands (annotations on the diff) and,
                            when $GITHUB_STEP_SUMMARY is set, appends a table
                            of every finding to the job summary
-  --rule <id>=off|warn|error
+  --rule <id>=off|info|warn|error
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
   --root <dir>             the dataset's repository (default: current folder)
@@ -61,11 +61,10 @@ const FORMATS = ["pretty", "json", "github"] as const;
 
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
-  if (!m) throw new UsageError(`--rule expects <id>=off|warn|error, got \`${text}\``);
+  if (!m) throw new UsageError(`--rule expects <id>=off|info|warn|error (warning for warn), got ${inlineValue(text)}`);
   const id = m[1]!;
   if (!ruleById(id)) throw new UsageError(`--rule: there is no rule \`${id}\` (docs/rules.md lists them)`);
   const level = m[2] === "warn" ? "warning" : (m[2] as Severity | "off");
-  if (level !== "off" && !SEVERITIES.includes(level)) throw new UsageError(`--rule: unknown level in \`${text}\``);
   return [id, level];
 }
 
@@ -153,7 +152,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     if (reading === "path") {
       positionals.push(word);
       if (isCommit(root, word))
-        io.stderr.write(`Note: \`${word}\` is read as a path (it is one), not as the git ref of that name: for the ref, write --changed=${word}.\n`);
+        io.stderr.write(`Note: ${inlineValue(word)} is read as a path (it is one), not as the git ref of that name: for the ref, write --changed=${visible(word)}.\n`);
     } else if (reading === "ambiguous") {
       if (isCommit(root, word))
         throw new UsageError(

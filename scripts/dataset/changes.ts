@@ -263,11 +263,25 @@ export async function changesSince(root: string, ref: string | undefined, env: R
 }
 
 /**
- * Tracked files under data/events/ that mention any of `ids` (git grep,
- * fixed strings): the events that may name them in `duplicate_of`.
+ * Files under data/events/ that mention any of `ids` (git grep, fixed
+ * strings), tracked and untracked as git lists the events: the events that
+ * may name them in `duplicate_of`. Ids go in groups (a command line has a
+ * limit); git grep's exit 1 is "none", any other failure is said, never read
+ * as "none" (that would check fewer files without a word).
  */
-export function filesMentioning(root: string, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  // git grep exits 1 when nothing matches: no answer is an empty one.
-  return gitAsync(root, ["-c", "core.quotepath=off", "grep", "-l", "-z", "-F", ...ids.flatMap((id) => ["-e", id]), "--", RECORD_FOLDERS.event]).then(nulList);
+export async function filesMentioning(root: string, ids: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const group = ids.slice(i, i + 500);
+    const args = ["-c", "core.quotepath=off", "grep", "--untracked", "-l", "-z", "-F", ...group.flatMap((id) => ["-e", id]), "--", RECORD_FOLDERS.event];
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (error, out, err) => {
+        if (!error) resolve(out);
+        else if ((error as { code?: unknown }).code === 1) resolve("");
+        else reject(new UsageError(`--changed: git grep for the events that name ${group.length === 1 ? "an event" : "events"} no longer active failed: ${String(err || error.message).trim().split("\n")[0]}`));
+      }),
+    );
+    for (const p of nulList(stdout)) found.add(p);
+  }
+  return [...found].sort();
 }

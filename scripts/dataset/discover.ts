@@ -206,13 +206,14 @@ function listFrom(root: string, rel: string): DatasetFile[] {
 
 /**
  * The record files a command that rewrites records works on (`format`,
- * `migrate`): all of data/ without patterns; never a symbolic link; a pattern
- * that matches no record is a usage error. A file or folder that could not be
- * listed or reached is among them (marked `unread`): readOriginal refuses it.
+ * `migrate`): all of data/ without patterns; a pattern that matches no record
+ * is a usage error. A file or folder that could not be listed or reached
+ * (marked `unread`) and a record that is a symbolic link are among them:
+ * readOriginal refuses them, so the command says so rather than pass over them.
  */
 export async function discoverRecords(root: string, patterns: readonly string[], cwd: string): Promise<DatasetFile[]> {
   // A folder that cannot be listed stays in: the command says it was not done, rather than passing over it.
-  const files = (await discover(root, patterns, cwd)).filter((f) => (f.kind !== null && f.format !== null && !f.symlink) || f.unread?.problem === "unreadable");
+  const files = (await discover(root, patterns, cwd)).filter((f) => (f.kind !== null && f.format !== null) || f.unread?.problem === "unreadable");
   if (patterns.length > 0 && files.length === 0) throw new UsageError(`no records match ${patterns.map(inlineValue).join(", ")}`);
   return files;
 }

@@ -58,7 +58,7 @@ export function numberRoundTrips(written: string, value: number): boolean {
  * id such as `ev-9e353vjh` sent one synthetic record in 120 through the slow
  * path (a full YAML parse), 0.6 s of a 100k-record run.
  */
-export const SUSPECT_NUMBER = /(?<![\w.])[-+]?(?:\d[\d.]{15,}(?:[eE][+-]?\d+)?|[\d.]*\d[eE][+-]?\d{3,}|0[xXoO][\da-fA-F]+|\.(?:inf|Inf|INF|nan|NaN|NAN))(?![\w.])/;
+export const SUSPECT_NUMBER = /(?<=^|[\s:,[{])[-+]?(?:\d[\d.]{15,}(?:[eE][+-]?\d+)?|[\d.]*\d[eE][+-]?\d{3,}|0[xXoO][\da-fA-F]+|\.(?:inf|Inf|INF|nan|NaN|NAN))(?![\w.])/;
 
 /**
  * Whether a record's source text can hold a lone surrogate at all: a UTF-8

@@ -92,11 +92,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /**
  * A file's text exactly as on disk (a BOM kept), for a command that rewrites
- * it; or why it cannot be read. `unread`: what the listing found (a folder it
- * could not list, a FIFO): refused without opening anything.
+ * it; or why it cannot be read. `unread` (what the listing found: a folder it
+ * could not list, a FIFO) and `symlink` (a link, never followed) are refused
+ * without opening anything.
  */
-export function readOriginal(absolute: string, unread?: { detail: string }): { ok: true; text: string } | { ok: false; problem: string } {
-  if (unread) return { ok: false, problem: `not read: ${unread.detail}` };
+export function readOriginal(
+  absolute: string,
+  listed: { unread?: { detail: string }; symlink?: { target: string } } = {},
+): { ok: true; text: string } | { ok: false; problem: string } {
+  if (listed.unread) return { ok: false, problem: `not read: ${listed.unread.detail}` };
+  if (listed.symlink) return { ok: false, problem: `not read: a symbolic link (to ${listed.symlink.target}), never followed; replace it with the record itself` };
   const read = readText(absolute);
   return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, problem: `cannot be read (${read.detail})` };
 }

@@ -18,7 +18,7 @@ export function generateCatalogue(): string {
     "<!-- Generated from scripts/rules/ by `npm run docs:rules`; do not edit by hand. -->",
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
-    "Change a rule's severity with `--rule <id>=off|warn|error`.",
+    "Change a rule's severity with `--rule <id>=off|info|warn|error`.",
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {

@@ -1,5 +1,6 @@
 /** `eventwire format` end to end: --check lists and exits 1, a run rewrites, a second run changes nothing. */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import { parse as parseYaml } from "yaml";
@@ -74,6 +75,26 @@ test("number-exact on a record of 5,000 inexact numbers under one key: one pass 
     assert.is(found[99]!.pointer, "/extra/k99");
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a record that is a symbolic link is named by format --check and format, never followed or passed over", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  const outside = path.join(tmpdir(), `eventwire-outside-${process.pid}.yaml`);
+  writeFileSync(outside, "id: ev-abcdefgh\n");
+  const link = path.join(root, "data/events/2023/02/ev-abcdefgh.yaml");
+  symlinkSync(outside, link);
+  try {
+    for (const args of [["format", "--check"], ["format"], ["migrate", "--dry-run"]]) {
+      const r = await run(args, { cwd: root });
+      assert.is(r.code, 1, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stdout + r.stderr, /ev-abcdefgh\.yaml.*symbolic link/);
+      assert.is(readlinkSync(link), outside);
+      assert.is(readFileSync(outside, "utf8"), "id: ev-abcdefgh\n");
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { force: true });
   }
 });
 

@@ -1,7 +1,11 @@
 /** What a change widens `validate --changed` to: the one list of what records depend on. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DEPENDENCIES, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEPENDENCIES, filesMentioning, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { formatGithub } from "../../scripts/report/github.ts";
 import { formatPretty } from "../../scripts/report/pretty.ts";
@@ -54,6 +58,31 @@ test("every dependency names a folder (trailing /) or a file, relative to the ro
   for (const d of DEPENDENCIES) {
     assert.not.ok(d.path.startsWith("/") || d.path.includes(".."), d.path);
     assert.ok(d.widens.length > 0 && d.widens.every((w) => w.startsWith("data/") && w.endsWith("/")), d.path);
+  }
+});
+
+
+test("filesMentioning finds untracked events too, and a failing git grep is said, never read as none", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "eventwire-mentions-"));
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
+    git("init", "-q");
+    mkdirSync(path.join(root, "data/events/2023/02"), { recursive: true });
+    writeFileSync(path.join(root, "data/events/2023/02/ev-tracked1.yaml"), "duplicate_of: ev-gone0001\n");
+    git("add", "-A");
+    writeFileSync(path.join(root, "data/events/2023/02/ev-untrack1.yaml"), "duplicate_of: ev-gone0001\n");
+    writeFileSync(path.join(root, "data/events/2023/02/ev-other001.yaml"), "id: ev-other001\n");
+    assert.equal(await filesMentioning(root, ["ev-gone0001"]), ["data/events/2023/02/ev-tracked1.yaml", "data/events/2023/02/ev-untrack1.yaml"]);
+    assert.equal(await filesMentioning(root, ["ev-nowhere1"]), []);
+    // Many ids go in groups: one command line each.
+    const many = Array.from({ length: 1200 }, (_, i) => `ev-x${String(i).padStart(7, "0")}`);
+    assert.equal(await filesMentioning(root, [...many, "ev-other001"]), ["data/events/2023/02/ev-other001.yaml"]);
+    rmSync(path.join(root, ".git"), { recursive: true, force: true });
+    let refused: unknown;
+    await filesMentioning(root, ["ev-gone0001"]).catch((error: unknown) => (refused = error));
+    assert.match(String((refused as Error | undefined)?.message), /git grep .* failed/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 

@@ -23,10 +23,10 @@ test("digits a double does not hold, integers beyond 2^53, underflow, overflow, 
 
 test("a text without a suspect number is never looked at; each failing form is suspect", () => {
   for (const w of ["180.00000000000001", "9007199254740993", "1e-400", "1e400", "0x20000000000001", ".inf", ".nan", "4.9e-325"]) assert.ok(SUSPECT_NUMBER.test(`lon: ${w}\n`), w);
-  for (const w of ["-1E400", "+9007199254740993", "-.Inf", ".NaN", "0o17", "1234567890123456e5", ".5e400"]) assert.ok(SUSPECT_NUMBER.test(`[1, ${w}]`), w);
+  for (const w of ["-1E400", "+9007199254740993", "-.Inf", ".NaN", "0o17", "1234567890123456e5", ".5e400"]) assert.ok(SUSPECT_NUMBER.test(`[1, ${w}]`) && SUSPECT_NUMBER.test(`{"v":${w}}`) && SUSPECT_NUMBER.test(`${w}\n`) && SUSPECT_NUMBER.test(`- ${w}`), w);
   assert.not.ok(SUSPECT_NUMBER.test('lat: 48.5\nlon: -67.25\nstart: 558\ndate: "2023-02-28"\n'));
   // Whole tokens only: ids and words holding something number-like are not suspect.
-  for (const t of ['"id": "ev-9e353vjh"', '"id": "ev-0x4qxqp7"', '"model": "e300"', "title: A1e400b"]) assert.not.ok(SUSPECT_NUMBER.test(t), t);
+  for (const t of ['"id": "ev-9e353vjh"', '"id": "ev-0x4qxqp7"', '"model": "e300"', "title: A1e400b", '"url": "https://x.com/a/status/1630000000000000000"']) assert.not.ok(SUSPECT_NUMBER.test(t), t);
 });
 
 test("well-formed Unicode: pairs pass, a lone high or low surrogate is found where it is", () => {
