@@ -23,7 +23,16 @@
 // and the direction marks, embeddings, overrides and isolates (U+061C,
 // U+200E/F, U+202A-U+202E, U+2066-U+2069), the invisible ones (U+00AD, U+180E,
 // U+200B-U+200D, U+2060-U+2064, U+FEFF), and lone surrogates.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * Every character the reporters must not let through as it is, but for the
+ * C0 controls (each place treats those its own way): DEL, C1, the soft hyphen,
+ * direction marks and controls, zero-width characters, separators, the BOM.
+ * One list, as a character-class body, for escape.ts, the JSON report and the
+ * pretty report's code frames.
+ */
+export const HIDDEN_CHARACTERS = "\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff";
+
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${HIDDEN_CHARACTERS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`, "g");
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -2,6 +2,7 @@
  * The machine-readable report: one stable object on stdout.
  * `version` changes only when a field changes meaning or disappears.
  */
+import { HIDDEN_CHARACTERS } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import type { Summary } from "./summary.ts";
 
@@ -13,7 +14,7 @@ export const JSON_REPORT_VERSION = 1;
  * controls). They can only stand inside strings, where `\uXXXX` is the same
  * value: the report stays exactly the data, and safe to print.
  */
-const RAW_UNSAFE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const RAW_UNSAFE = new RegExp(`[${HIDDEN_CHARACTERS}]`, "g");
 
 export function printableJson(json: string): string {
   return json.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -6,7 +6,7 @@
  * as visible escapes (core/escape.ts), and no line of the report can start a
  * GitHub workflow command (`::`), whatever a file is named.
  */
-import { guardLines, visible } from "../core/escape.ts";
+import { guardLines, HIDDEN_CHARACTERS, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
@@ -26,9 +26,11 @@ function painter(color: boolean) {
   return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
 }
 
+const FRAME_HIDDEN = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f${HIDDEN_CHARACTERS}]`, "g");
+
 /** Makes control characters, direction controls and invisible characters visible in a code frame (a tab as two spaces, the rest as one `?`, so the caret stays under its column) and keeps long lines short. */
 function displayLine(text: string): string {
-  const shown = text.replace(/\t/g, "  ").replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, "?");
+  const shown = text.replace(/\t/g, "  ").replace(FRAME_HIDDEN, "?");
   return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
 }
 

@@ -1,6 +1,6 @@
 import type { Event } from "../../../schema/index.ts";
-import { onlyClose, suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
+import { unknownIdIssue } from "./unknown-id.ts";
 
 export const outletKnown: RecordRule = {
   id: "outlet-known",
@@ -31,18 +31,8 @@ export const outletKnown: RecordRule = {
         }
         // A folder of outlets that could not be listed is reported once, as itself; no id is judged missing meanwhile.
         else if (registries.unlisted?.outlets === undefined)
-          issues.push(unknownIssue(pointer, id, known.keys()));
+          issues.push(unknownIdIssue(pointer, id, known.keys()));
     });
     return issues;
   },
 };
-
-/** An id that is not in the registry: with a did-you-mean when one entry is close, and that entry as the fix when it is the only one. */
-function unknownIssue(pointer: string, id: string, known: Iterable<string>): RuleIssue {
-  const ids = [...known];
-  const suggestion = suggest(id, ids);
-  if (suggestion === undefined) return { pointer, messageId: "unknown", data: { id } };
-  // The correction is written only when no other entry is as plausible.
-  const only = onlyClose(id, ids);
-  return { pointer, messageId: "unknownDidYouMean", data: { id, suggestion }, ...(only === suggestion ? { fix: { pointer, value: only } } : {}) };
-}
