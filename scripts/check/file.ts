@@ -107,9 +107,8 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     onEvent?.(event);
     if (role === "target" && event.evidence) {
       // A quote counts as checked only if a rule that checks quotes (evidence-quote) is on and its source's text can be read.
-      const quoteRuleOn = planOf(ctx).recordRules.event.some(([rule]) => rule.checksQuotes === true);
       let checked = 0;
-      if (quoteRuleOn) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
+      if (planOf(ctx).checksQuotes) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
       outcome.evidence = [checked, event.evidence.length - checked];
     }
   }
@@ -151,6 +150,8 @@ function unreadOutcome(file: DatasetFile, read: ReadResult, ctx: FileCheckContex
 interface Plan {
   fileRules: [FileRule, Severity][];
   recordRules: Record<RecordKind, [RecordRule, Severity][]>;
+  /** A rule that checks evidence quotes (evidence-quote) is on. */
+  checksQuotes: boolean;
 }
 
 const plans = new WeakMap<FileCheckContext, Plan>();
@@ -165,7 +166,11 @@ function planOf(ctx: FileCheckContext): Plan {
       });
     const recordRules = on(RECORD_RULES);
     const forKind = (kind: RecordKind) => recordRules.filter(([rule]) => rule.kinds.includes(kind));
-    plan = { fileRules: on(FILE_RULES), recordRules: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, forKind(kind)])) as Plan["recordRules"] };
+    plan = {
+      fileRules: on(FILE_RULES),
+      recordRules: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, forKind(kind)])) as Plan["recordRules"],
+      checksQuotes: recordRules.some(([rule]) => rule.kinds.includes("event") && rule.checksQuotes === true),
+    };
     plans.set(ctx, plan);
   }
   return plan;

@@ -200,9 +200,14 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     { ...pool, exportTo, progress },
   );
   timings.mark(`check ${targets.length} files`);
+  /** Folders that could not be listed, each reported once (file-unreadable) unless the targets' check has reported it already. */
+  const reportUnread = (folders: readonly DatasetFile[]) => {
+    if (folders.length === 0) return;
+    const reported = new Set(findings.filter((x) => UNREADABLE_RULES.has(x.rule)).map((x) => x.file));
+    for (const f of folders) if (!reported.has(f.path)) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
+  };
   // A registry folder that could not be listed leaves every target's references unjudged: it is named whatever the targets.
-  for (const f of unlistedRegistry)
-    if (!findings.some((x) => x.file === f.path && UNREADABLE_RULES.has(x.rule))) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
+  reportUnread(unlistedRegistry);
 
   if (passes.length > 0) {
     const startDates: string[] = [];
@@ -262,8 +267,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       pool,
     );
     standInFiles.forEach((f, k) => addEvent(targets.length + others.length + k, summaryFromPath(f.path)));
-    for (const f of unlistedEvents)
-      if (!findings.some((x) => x.file === f.path && UNREADABLE_RULES.has(x.rule))) for (const x of processFile({ file: f, role: "target" }, ctx).findings ?? []) findings.push(x);
+    reportUnread(unlistedEvents);
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);

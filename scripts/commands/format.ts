@@ -7,7 +7,7 @@ import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { canonicalText } from "../dataset/canonical.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
-import { plural } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
 export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]

@@ -10,7 +10,7 @@ import { temporaryFolder, writeFileAtomic } from "../core/write.ts";
 import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { migrateText } from "../dataset/migrate-text.ts";
 import { readOriginal } from "../dataset/read.ts";
-import { plural } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
 import { datasetRoot } from "../dataset/root.ts";
 

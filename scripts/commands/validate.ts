@@ -18,7 +18,8 @@ import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { writePretty } from "../report/pretty.ts";
-import { plural, summarize } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
+import { summarize } from "../report/summary.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]

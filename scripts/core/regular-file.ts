@@ -9,6 +9,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
+import { fsReason } from "./fs-errors.ts";
 import { UsageError } from "./io.ts";
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -26,12 +27,11 @@ export function kindOfStats(stats: StatsLike): string {
   return "not a regular file";
 }
 
-/** An error of the file system as a short message: its code and what it means ("EACCES: permission denied"). */
+/** An error of the file system as a short message: its code and what it means ("EACCES: permission denied"), in fs-errors.ts's words. */
 export function describeError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e.code === "EACCES" || e.code === "EPERM") return `${e.code}: permission denied`;
-  if (e.code === "ENOENT") return "ENOENT: no such file or folder";
-  if (e.code === "EISDIR") return "EISDIR: a folder";
+  const reason = fsReason(e);
+  if (e.code !== undefined && reason !== undefined) return `${e.code}: ${reason}`;
   const message = String(e.message ?? e);
   // Node's messages end with the syscall and the path ("EACCES: permission denied, open '/x'"): the path is the caller's.
   const comma = message.indexOf(", ");

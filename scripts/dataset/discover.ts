@@ -7,7 +7,7 @@ import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
 import { filesOfKind, PackedListing, pathAt, type DatasetFile, type Files, type PackedListingBuilder } from "./listing.ts";
 import { globFailure, limitPatterns } from "./patterns.ts";
-import { describeError, kindOfStats } from "./read.ts";
+import { describeError, kindOfStats } from "../core/regular-file.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; these are the calls made of it.
 const picomatch = createRequire(import.meta.url)("picomatch") as ((glob: string | string[], options?: { dot?: boolean; flags?: string }) => (path: string) => boolean) & {

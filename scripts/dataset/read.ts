@@ -8,8 +8,6 @@
 import { closeSync, fstatSync, readSync } from "node:fs";
 import { describeError, openNoFollow } from "../core/regular-file.ts";
 
-export { describeError, kindOfStats } from "../core/regular-file.ts";
-
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -25,7 +23,7 @@ export type ReadResult =
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** One buffer a thread, reused for every file: records are read without an allocation or an fstat each. */
+/** One buffer a thread, reused for every file: records are read without an allocation each (the fstat openNoFollow makes is what refuses a FIFO or device before any read). */
 let shared = Buffer.allocUnsafe(64 * 1024);
 
 export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResult {

@@ -9,7 +9,7 @@
 import { lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
-import { describeError } from "./read.ts";
+import { describeError } from "../core/regular-file.ts";
 
 /** The absolute root of `--root` (default: the working folder), or a UsageError saying what is wrong with it. */
 export function datasetRoot(cwd: string, option: string | undefined): string {

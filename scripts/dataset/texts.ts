@@ -66,6 +66,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+([/?#][^\s]*)?$/;
 
+/** The texts a thread has read, by SHA-256 (a text is read once a thread, and again only when it changes). */
+const cache = new Map<string, string | null>();
+
 /** Reads the manifest and checks it against the files of data/texts/ in the listing. */
 export function readTextManifest(root: string, listing: readonly DatasetFile[]): TextManifest {
   const inFolder = listing.filter((f) => f.path.startsWith(`${TEXTS_FOLDER}/`));
@@ -124,6 +127,8 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     if (actual !== sha256)
       return problem(`${pointer}/sha256`, "changed", { name: file, actual }, at(`${pointer}/sha256`));
     byUrl.set(url, { file, url, absolute, sha256: actual });
+    // This thread has the text already, checked: the evidence rule quotes it without reading it again.
+    cache.set(actual, read.text);
   });
   for (const f of textFiles)
     if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", kind: "notListed", data: { manifest: TEXT_MANIFEST } });
@@ -145,15 +150,16 @@ export function quotedText(event: Event, item: NonNullable<Event["evidence"]>[nu
   return kept && text !== null ? { kept, text } : undefined;
 }
 
-/** The texts a thread has read, by SHA-256 (a text is read once a thread, and again only when it changes). */
-const cache = new Map<string, string | null>();
-
-/** A kept text's content (UTF-8, as on disk), or null when it cannot be read. */
+/**
+ * A kept text's content (UTF-8, as on disk), or null when it cannot be read
+ * or no longer has the hash the manifest check found (a text changed since is
+ * never quoted as checked).
+ */
 function keptText(text: KeptText): string | null {
   let content = cache.get(text.sha256);
   if (content === undefined) {
     const read = readKept(text.absolute);
-    content = read.ok ? read.text : null;
+    content = read.ok && sha256Of(read.text) === text.sha256 ? read.text : null;
     cache.set(text.sha256, content);
   }
   return content;

@@ -2,9 +2,6 @@
 import type { Finding } from "../core/finding.ts";
 import { plural } from "../core/plural.ts";
 
-// Moved down to core (agreement reports count too); still said here for the commands that count with the summary.
-export { plural };
-
 export interface Summary {
   files: number;
   records: number;

@@ -46,9 +46,13 @@ const maxEdits = (quote: string) => Math.max(2, Math.floor(quote.length / 5));
 
 /** 1-based line and column of a UTF-16 offset, for a message a coder can follow in the text file. */
 function lineColumn(text: string, index: number): { line: number; column: number } {
-  const { line, column } = new LineIndex(text).at(index);
+  // The line index of the last text asked about is kept: a record's drifted quotes are mostly of one text (up to 16 MiB).
+  if (lastIndexed?.text !== text) lastIndexed = { text, lines: new LineIndex(text) };
+  const { line, column } = lastIndexed.lines.at(index);
   return { line, column };
 }
+
+let lastIndexed: { text: string; lines: LineIndex } | undefined;
 
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
 

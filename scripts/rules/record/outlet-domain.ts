@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import type { Outlet } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+/** Whether a host is a domain or one of its sub-domains. */
+export const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 /** tldts (the Public Suffix List, shipped in the package: no network), loaded on first use. */
 type Tldts = typeof import("tldts");

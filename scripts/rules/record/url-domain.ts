@@ -1,6 +1,6 @@
 import type { Event } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
-import { outletDomainProblem } from "./outlet-domain.ts";
+import { outletDomainProblem, within } from "./outlet-domain.ts";
 
 /** Link shorteners whose links may stand for any outlet's address. */
 export const SHORT_LINK_HOSTS = ["bit.ly", "t.co", "ow.ly", "tinyurl.com", "buff.ly", "trib.al", "dlvr.it"] as const;
@@ -20,8 +20,6 @@ export function hostOf(url: string): string | undefined {
     return undefined;
   }
 }
-
-const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 export const urlDomain: RecordRule = {
   id: "url-domain",
