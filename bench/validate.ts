@@ -155,7 +155,7 @@ const cases: Case[] = [
     // floor under "every rule", and what the other rules cost on top of it.
     name: FLOOR_CASE,
     cwd: json,
-    args: [BIN, "validate", ...RULES.filter((r) => !FLOOR_RULES.includes(r.id)).flatMap((r) => ["--rule", `${r.id}=off`])],
+    args: [BIN, "validate", ...RULES.filter((r) => !FLOOR_RULES.includes(r.meta.id)).flatMap((r) => ["--rule", `${r.meta.id}=off`])],
   },
   { name: "eventwire validate, YAML", cwd: yaml, args: [BIN, "validate"] },
   {

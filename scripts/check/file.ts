@@ -46,7 +46,7 @@ export interface FileOutcome {
 }
 
 export function severityOf(rule: Rule, settings: RuleSettings): Severity | "off" {
-  return settings.get(rule.id) ?? rule.severity;
+  return settings.get(rule.meta.id) ?? rule.meta.severity;
 }
 
 export function toFinding(rule: Rule, severity: Severity, file: string, issue: RuleIssue, doc?: ParsedDocument): Finding {
@@ -58,7 +58,7 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
     column: position.column,
     endLine: position.endLine,
     endColumn: position.endColumn,
-    rule: rule.id,
+    rule: rule.meta.id,
     severity,
     message: messageOf(rule, issue),
     hint: helpOf(rule, issue),

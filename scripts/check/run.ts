@@ -24,7 +24,7 @@ export type { RuleSettings } from "./file.ts";
 const REGISTRY_FOLDERS = [RECORD_FOLDERS.actor, RECORD_FOLDERS.outlet];
 
 /** The rules that report a folder or file that could not be read (file-unreadable): a path one of them has reported is not reported again. */
-const UNREADABLE_RULES = new Set(FILE_RULES.filter((r) => r.reportsUnread === "unreadable").map((r) => r.id));
+const UNREADABLE_RULES = new Set(FILE_RULES.filter((r) => r.reportsUnread === "unreadable").map((r) => r.meta.id));
 
 export interface CheckOptions extends PoolOptions {
   settings?: RuleSettings;
@@ -286,7 +286,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         });
         findings.push(toFinding(rule, severityOf(rule, settings) as Severity, issue.file, { ...issue, related }, docOf(issue.file)));
       }
-      timings.mark(`dataset rule ${rule.id}`);
+      timings.mark(`dataset rule ${rule.meta.id}`);
     }
   }
 

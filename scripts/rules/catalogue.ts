@@ -22,10 +22,10 @@ export function generateCatalogue(): string {
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {
-    const rules = RULES.filter((r) => r.family === family);
+    const rules = RULES.filter((r) => r.meta.family === family);
     if (rules.length === 0) continue;
     out.push(`## ${FAMILY_TITLES[family]}`, "", "| id | severity | what it checks | how to fix |", "| --- | --- | --- | --- |");
-    for (const r of rules) out.push(`| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} | ${r.help.replace(/\|/g, "\\|")} |`);
+    for (const r of rules) out.push(`| \`${r.meta.id}\` | ${r.meta.severity} | ${r.meta.description.replace(/\|/g, "\\|")} | ${r.meta.help.replace(/\|/g, "\\|")} |`);
     out.push("");
   }
   return out.join("\n");

@@ -93,5 +93,5 @@ export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, pro
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
 
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return RULES.find((r) => r.meta.id === id);
 }

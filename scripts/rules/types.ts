@@ -9,6 +9,7 @@ import type { KeptText, TextProblem } from "../dataset/texts.ts";
 
 export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset";
 
+/** A rule's metadata (ESLint's `meta`): who it is, how loud, and its wording. */
 export interface RuleMeta {
   /** Stable id: never renamed, never reused. */
   id: string;
@@ -62,7 +63,8 @@ export interface RuleIssue {
 }
 
 /** A rule on a file's bytes and parse, before any record is read. */
-export interface FileRule extends RuleMeta {
+export interface FileRule {
+  meta: RuleMeta;
   scope: "file";
   /**
    * The rule reports what a listing found but a run cannot read (DatasetFile's
@@ -85,7 +87,8 @@ export interface FileContext {
  * A rule on one parsed record. Rules with `needsValid` run only on records that
  * pass their JSON Schema, so they can rely on the record's type.
  */
-export interface RecordRule extends RuleMeta {
+export interface RecordRule {
+  meta: RuleMeta;
   scope: "record";
   kinds: readonly RecordKind[];
   needsValid?: boolean;
@@ -141,7 +144,8 @@ export interface EventSummary {
  * a time as the check stage reads them, in any order, keeps only what it
  * compares (no list of every event is held for it), and reports at the end.
  */
-export interface DatasetRule extends RuleMeta {
+export interface DatasetRule {
+  meta: RuleMeta;
   scope: "dataset";
   /** A pass over one dataset: `add` each event, then `finish`. */
   start(ctx: DatasetContext): DatasetPass;

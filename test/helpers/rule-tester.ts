@@ -157,11 +157,11 @@ function setAt(node: Record<string, unknown>, segments: string[], value: unknown
 
 /** Registers a suite for `rule` with its valid and invalid cases, and runs it. */
 export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCase[]; invalid: InvalidCase[] }): void {
-  const test = suite(rule.id);
+  const test = suite(rule.meta.id);
   test("has valid and invalid cases, and messages in its meta", () => {
-    assert.ok(cases.valid.length > 0, `${rule.id}: no valid case`);
-    assert.ok(cases.invalid.length > 0, `${rule.id}: no invalid case`);
-    assert.ok(Object.keys(rule.messages).length > 0, `${rule.id}: no messages`);
+    assert.ok(cases.valid.length > 0, `${rule.meta.id}: no valid case`);
+    assert.ok(cases.invalid.length > 0, `${rule.meta.id}: no invalid case`);
+    assert.ok(Object.keys(rule.meta.messages).length > 0, `${rule.meta.id}: no messages`);
   });
   for (const c of cases.valid)
     test(`valid: ${c.name}`, () => {
@@ -187,10 +187,10 @@ export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCa
         for (const key of ["line", "column", "endLine", "endColumn", "pointer"] as const)
           if (expected[key] !== undefined) assert.is(issue[key], expected[key], `${where}: ${key}`);
         assert.is(issue.helpId, expected.helpId, `${where}: helpId`);
-        if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
+        if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.meta.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
         if (expected.suggestions !== undefined)
           assert.equal((issue.suggestions ?? []).map((s) => ({ messageId: s.messageId, fix: s.fix })), expected.suggestions, `${where}: suggestions`);
-        if (issue.fix) assert.ok(rule.fixable, `${rule.id} gives a fix but is not fixable`);
+        if (issue.fix) assert.ok(rule.meta.fixable, `${rule.meta.id} gives a fix but is not fixable`);
       });
       const fixes = issues.flatMap((i) => (i.fix ? [i.fix] : []));
       if (fixes.length > 0) assert.ok(c.output !== undefined, `${c.name}: the issues have fixes: give the output`);

@@ -13,11 +13,11 @@ test("every rule has a unique kebab-case id, a description and a help text, and 
   const catalogue = generateCatalogue();
   const ids = new Set<string>();
   for (const rule of RULES) {
-    assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)*$/);
-    assert.not.ok(ids.has(rule.id), `${rule.id} twice`);
-    ids.add(rule.id);
-    assert.ok(rule.description.length > 10 && rule.help.length > 10, rule.id);
-    assert.ok(catalogue.includes(`| \`${rule.id}\` |`), `${rule.id} in catalogue`);
+    assert.match(rule.meta.id, /^[a-z]+(-[a-z0-9]+)*$/);
+    assert.not.ok(ids.has(rule.meta.id), `${rule.meta.id} twice`);
+    ids.add(rule.meta.id);
+    assert.ok(rule.meta.description.length > 10 && rule.meta.help.length > 10, rule.meta.id);
+    assert.ok(catalogue.includes(`| \`${rule.meta.id}\` |`), `${rule.meta.id} in catalogue`);
   }
 });
 

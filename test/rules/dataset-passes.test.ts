@@ -55,8 +55,8 @@ test("the order events arrive in does not change what a rule reports", () => {
   const events = [active("ev-aaaaaaaa"), active("ev-bbbbbbbb"), active("ev-aaaaaaaa"), active("ev-cccccccc", "2023-03-01"), { ...active("ev-dddddddd"), status: "duplicate" as const, duplicate_of: "ev-zzzzzzzz" }];
   for (const rule of [idUnique, probableDuplicate, duplicateOf]) {
     const forward = run(rule, events);
-    assert.ok(forward.length > 0, rule.id);
-    assert.equal(run(rule, events, [4, 2, 0, 3, 1]), forward, rule.id);
+    assert.ok(forward.length > 0, rule.meta.id);
+    assert.equal(run(rule, events, [4, 2, 0, 3, 1]), forward, rule.meta.id);
   }
   assert.equal(
     run(idUnique, events).map((i) => [i.file, i.related?.map((r) => r.file)]),

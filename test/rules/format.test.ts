@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { formatMessage, helpOf, messageOf } from "../../scripts/rules/format.ts";
 
-const rule = { id: "x-rule", help: "The rule's help.", messages: { found: "`{{ id }}` is {{what}}.", plain: "No placeholder.", helpFor: "Fix {{id}}." } };
+const rule = { meta: { id: "x-rule", help: "The rule's help.", messages: { found: "`{{ id }}` is {{what}}.", plain: "No placeholder.", helpFor: "Fix {{id}}." } } };
 
 test("placeholders are filled from data, values kept as they are ($& and {{...}} in a value are not patterns)", () => {
   assert.is(formatMessage(rule, "found", { id: "a$&b", what: "{{id}}" }), "`a$&b` is {{id}}.");

@@ -241,15 +241,15 @@ test("a reference to a registry entry that is there but broken says so, and the 
 test("every rule has valid and invalid cases: a dataset rule here, a file or record rule in its own test file, through the rule tester", () => {
   for (const rule of RULES) {
     if (rule.scope === "dataset") {
-      const mine = cases.filter((c) => c.rule === rule.id);
-      assert.ok(mine.some((c) => c.expect.length > 0), `${rule.id} has no invalid case`);
-      assert.ok(mine.some((c) => c.expect.length === 0), `${rule.id} has no valid case`);
+      const mine = cases.filter((c) => c.rule === rule.meta.id);
+      assert.ok(mine.some((c) => c.expect.length > 0), `${rule.meta.id} has no invalid case`);
+      assert.ok(mine.some((c) => c.expect.length === 0), `${rule.meta.id} has no valid case`);
       continue;
     }
     // The tester itself fails a rule with no valid or no invalid case.
-    const file = path.join(TOOLKIT_ROOT, "test/rules", `${rule.id}.test.ts`);
-    assert.ok(existsSync(file), `${rule.id}: no test/rules/${rule.id}.test.ts`);
-    assert.match(readFileSync(file, "utf8"), /\bruleTester\(\w+, \{/, `${rule.id}: its test file does not use the rule tester`);
+    const file = path.join(TOOLKIT_ROOT, "test/rules", `${rule.meta.id}.test.ts`);
+    assert.ok(existsSync(file), `${rule.meta.id}: no test/rules/${rule.meta.id}.test.ts`);
+    assert.match(readFileSync(file, "utf8"), /\bruleTester\(\w+, \{/, `${rule.meta.id}: its test file does not use the rule tester`);
   }
 });
 

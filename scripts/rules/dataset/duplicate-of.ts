@@ -3,17 +3,19 @@ import { hash53 } from "../../core/hash.ts";
 import type { DatasetIssue, DatasetRule, EventSummary } from "../types.ts";
 
 export const duplicateOf: DatasetRule = {
-  id: "duplicate-of",
-  family: "dataset",
-  severity: "error",
-  scope: "dataset",
-  description: "`duplicate_of` names an existing, active event other than the record itself.",
-  help: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
-  messages: {
-    self: "An event cannot be a duplicate of itself.",
-    missing: "`duplicate_of` names `{{target}}`, which is not an event in the dataset.",
-    notActive: "`duplicate_of` names `{{target}}`, which is {{status}}, not active.",
+  meta: {
+    id: "duplicate-of",
+    family: "dataset",
+    severity: "error",
+    description: "`duplicate_of` names an existing, active event other than the record itself.",
+    help: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
+    messages: {
+      self: "An event cannot be a duplicate of itself.",
+      missing: "`duplicate_of` names `{{target}}`, which is not an event in the dataset.",
+      notActive: "`duplicate_of` names `{{target}}`, which is {{status}}, not active.",
+    },
   },
+  scope: "dataset",
   start: ({ fileAt, summaryAt }) => {
     // A hash of each id and its place (numbers, not a map of a million ids): the places of the ids that
     // duplicates name are found at the end (duplicates are few).

@@ -14,15 +14,17 @@ function issue(file: string, id: string, others: readonly string[]): DatasetIssu
 }
 
 export const idUnique: DatasetRule = {
-  id: "id-unique",
-  family: "dataset",
-  severity: "error",
-  scope: "dataset",
-  description: "Every id is used by one record only (events, and each registry).",
-  help: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
-  messages: {
-    repeated: "The id `{{id}}` is also used by {{others}}.",
+  meta: {
+    id: "id-unique",
+    family: "dataset",
+    severity: "error",
+    description: "Every id is used by one record only (events, and each registry).",
+    help: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
+    messages: {
+      repeated: "The id `{{id}}` is also used by {{others}}.",
+    },
   },
+  scope: "dataset",
   start: ({ registryFiles, fileAt, summaryAt }) => {
     // A hash of each id (a number, not a string and a map entry a million times): the events whose hashes
     // match are read again, and grouped by their ids themselves.

@@ -8,15 +8,17 @@ export function duplicateKey(e: EventSummary): string {
 }
 
 export const probableDuplicate: DatasetRule = {
-  id: "probable-duplicate",
-  family: "dataset",
-  severity: "warning",
-  scope: "dataset",
-  description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
-  help: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
-  messages: {
-    probable: "This event has the same date, type, countries and actors as {{others}}.",
+  meta: {
+    id: "probable-duplicate",
+    family: "dataset",
+    severity: "warning",
+    description: "Two active events with the same start date, event type, countries and set of actors are probably one event.",
+    help: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
+    messages: {
+      probable: "This event has the same date, type, countries and actors as {{others}}.",
+    },
   },
+  scope: "dataset",
   start: ({ fileAt, summaryAt }) => {
     // A hash of each key, not the key (a number, where a key is some 80 characters): events whose hashes
     // match are read again, and grouped by their keys themselves.

@@ -2,15 +2,17 @@ import { idFromPath, kindOf } from "../../dataset/discover.ts";
 import type { DatasetIssue, DatasetRule } from "../types.ts";
 
 export const recordDeleted: DatasetRule = {
-  id: "record-deleted",
-  family: "dataset",
-  severity: "error",
-  scope: "dataset",
-  description: "An event file is never deleted (checked by `validate --changed`): published events are retracted, so their ids stay valid.",
-  help: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
-  messages: {
-    deleted: "This event file was deleted, and no event with the id `{{id}}` remains in the dataset.",
+  meta: {
+    id: "record-deleted",
+    family: "dataset",
+    severity: "error",
+    description: "An event file is never deleted (checked by `validate --changed`): published events are retracted, so their ids stay valid.",
+    help: "Restore the file and set `status: retracted` with a `retraction_reason`, or `status: duplicate` with `duplicate_of`. Moving a file is fine when the id stays.",
+    messages: {
+      deleted: "This event file was deleted, and no event with the id `{{id}}` remains in the dataset.",
+    },
   },
+  scope: "dataset",
   start: ({ deleted }) => {
     // Only the ids of deleted event files matter: is each still used by an event?
     const gone = new Map(deleted.filter((file) => kindOf(file) === "event").map((file) => [file, idFromPath(file)]));

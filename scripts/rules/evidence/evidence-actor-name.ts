@@ -2,17 +2,19 @@ import type { Event } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const evidenceActorName: RecordRule = {
-  id: "evidence-actor-name",
-  family: "record",
-  severity: "warning",
+  meta: {
+    id: "evidence-actor-name",
+    family: "record",
+    severity: "warning",
+    description: "A quote for an actor claim names the actor: its name or one of its aliases in the registry.",
+    help: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
+    messages: {
+      unnamed: "The quote for `{{claim}}` does not name the actor ({{names}}).",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "A quote for an actor claim names the actor: its name or one of its aliases in the registry.",
-  help: "Quote the words that name the actor, or add the form the report uses to the actor's `aliases` in data/actors/.",
-  messages: {
-    unnamed: "The quote for `{{claim}}` does not name the actor ({{names}}).",
-  },
   check: ({ record, registries }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

@@ -2,17 +2,19 @@ import type { Event } from "../../../schema/index.ts";
 import type { RecordRule } from "../types.ts";
 
 export const evidenceEventType: RecordRule = {
-  id: "evidence-event-type",
-  family: "record",
-  severity: "info",
+  meta: {
+    id: "evidence-event-type",
+    family: "record",
+    severity: "info",
+    description: "An event (of a schema version with `evidence`) quotes the report that supports its event type.",
+    help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
+    messages: {
+      noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "An event (of a schema version with `evidence`) quotes the report that supports its event type.",
-  help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
-  messages: {
-    noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
-  },
   check: ({ record, version }) => {
     // 1.0.0 has no `evidence`: its records get `schema-outdated` instead.
     if (version === "1.0.0") return [];

@@ -57,35 +57,37 @@ let lastIndexed: { text: string; lines: LineIndex } | undefined;
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 117)}...` : s);
 
 export const evidenceQuote: RecordRule = {
-  id: "evidence-quote",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "evidence-quote",
+    family: "record",
+    severity: "error",
+    fixable: true,
+    description:
+      "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches (at most a fifth of its characters edited) is reported as drifted, with the closest passage; the search for near passages is limited to 10 billion cells (characters of kept text times characters of quote) per record, and a quote past that is reported as not searched.",
+    help: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
+    messages: {
+      whitespace: "The quote starts or ends with white space; quote from the first character of the words to the last.",
+      notSearched: "The quote is not in {{file}} exactly; it was not searched for a near passage: the search of one record is limited to {{budget}} cells (characters of kept text times characters of quote), this record's earlier quotes used {{searched}}, and this one needs {{cells}} ({{textLength}} times {{quoteLength}}).",
+      copyExactSearch: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote; correcting the record's other drifted quotes leaves the search enough for this one.",
+      driftedOneEdit: "The quote has drifted from {{file}}: it is not there exactly; the closest passage (1 edit away, line {{line}}, column {{column}}) reads {{passage}}.",
+      drifted: "The quote has drifted from {{file}}: it is not there exactly; the closest passage ({{edits}} edits away, line {{line}}, column {{column}}) reads {{passage}}.",
+      copyExact: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.",
+      useClosest: "Quote the closest passage instead: {{passage}}.",
+      notFound: "The quote is not in {{file}}, not even nearly.",
+      contextOnce: "The quote occurs once in {{file}}, but never with this {{context}}.",
+      contextTimes: "The quote occurs {{count}} times in {{file}}, but never with this {{context}}.",
+      copyContext: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.",
+      ambiguous: "The quote occurs {{count}} times in {{file}}: it does not say which place it means.",
+      ambiguousWithContext: "The quote occurs {{count}} times in {{file}}, even with its prefix and suffix: it does not say which place it means.",
+      addContext: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.",
+      position: "`position` is {{givenStart}}-{{givenEnd}}, but the quote is at {{start}}-{{end}} in {{file}} (code points from the start of the file).",
+      setPosition: "Set `position: { start: {{start}}, end: {{end}} }`, or leave `position` out.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
   checksQuotes: true,
-  fixable: true,
-  description:
-    "A quote has no white space at either end; where the quoted source's text is kept (data/texts/), each quote occurs in it exactly, once (or once with its prefix and suffix), at its `position` if one is given. A quote that nearly matches (at most a fifth of its characters edited) is reported as drifted, with the closest passage; the search for near passages is limited to 10 billion cells (characters of kept text times characters of quote) per record, and a quote past that is reported as not searched.",
-  help: "Copy the quote from the kept text, character for character (non-breaking spaces included); add a `prefix` or `suffix` when it occurs more than once; correct or remove `position`.",
-  messages: {
-    whitespace: "The quote starts or ends with white space; quote from the first character of the words to the last.",
-    notSearched: "The quote is not in {{file}} exactly; it was not searched for a near passage: the search of one record is limited to {{budget}} cells (characters of kept text times characters of quote), this record's earlier quotes used {{searched}}, and this one needs {{cells}} ({{textLength}} times {{quoteLength}}).",
-    copyExactSearch: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote; correcting the record's other drifted quotes leaves the search enough for this one.",
-    driftedOneEdit: "The quote has drifted from {{file}}: it is not there exactly; the closest passage (1 edit away, line {{line}}, column {{column}}) reads {{passage}}.",
-    drifted: "The quote has drifted from {{file}}: it is not there exactly; the closest passage ({{edits}} edits away, line {{line}}, column {{column}}) reads {{passage}}.",
-    copyExact: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.",
-    useClosest: "Quote the closest passage instead: {{passage}}.",
-    notFound: "The quote is not in {{file}}, not even nearly.",
-    contextOnce: "The quote occurs once in {{file}}, but never with this {{context}}.",
-    contextTimes: "The quote occurs {{count}} times in {{file}}, but never with this {{context}}.",
-    copyContext: "Copy the characters just before (prefix) or after (suffix) the quote from the kept text.",
-    ambiguous: "The quote occurs {{count}} times in {{file}}: it does not say which place it means.",
-    ambiguousWithContext: "The quote occurs {{count}} times in {{file}}, even with its prefix and suffix: it does not say which place it means.",
-    addContext: "Add a `prefix` or `suffix`: a few characters just before or after the place meant, copied from the kept text.",
-    position: "`position` is {{givenStart}}-{{givenEnd}}, but the quote is at {{start}}-{{end}} in {{file}} (code points from the start of the file).",
-    setPosition: "Set `position: { start: {{start}}, end: {{end}} }`, or leave `position` out.",
-  },
   check: ({ record, texts }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

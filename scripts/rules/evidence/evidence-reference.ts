@@ -2,23 +2,25 @@ import type { Event } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const evidenceReference: RecordRule = {
-  id: "evidence-reference",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "evidence-reference",
+    family: "record",
+    severity: "error",
+    description: "Each evidence item quotes a source of the event and supports a claim the event makes: one of its actors, locations, its mode.",
+    help: "Point `source` at the report quoted (0 for the first of `sources`), and name in `claim` an actor of the event, a location it has (0 for the first) or a field it sets.",
+    messages: {
+      sourceOne: "`source` is {{source}}, but the event has 1 source (counted from 0).",
+      source: "`source` is {{source}}, but the event has {{count}} sources (counted from 0).",
+      actor: "The claim names actor `{{actor}}`, which is not among the event's actors ({{actors}}).",
+      locationOne: "The claim names `location:{{location}}`, but the event has 1 location (counted from 0).",
+      location: "The claim names `location:{{location}}`, but the event has {{count}} locations (counted from 0).",
+      mode: "The claim is `mode`, but the event sets no `mode`.",
+      positionOrder: "`position.end` ({{end}}) must be after `position.start` ({{start}}).",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "Each evidence item quotes a source of the event and supports a claim the event makes: one of its actors, locations, its mode.",
-  help: "Point `source` at the report quoted (0 for the first of `sources`), and name in `claim` an actor of the event, a location it has (0 for the first) or a field it sets.",
-  messages: {
-    sourceOne: "`source` is {{source}}, but the event has 1 source (counted from 0).",
-    source: "`source` is {{source}}, but the event has {{count}} sources (counted from 0).",
-    actor: "The claim names actor `{{actor}}`, which is not among the event's actors ({{actors}}).",
-    locationOne: "The claim names `location:{{location}}`, but the event has 1 location (counted from 0).",
-    location: "The claim names `location:{{location}}`, but the event has {{count}} locations (counted from 0).",
-    mode: "The claim is `mode`, but the event sets no `mode`.",
-    positionOrder: "`position.end` ({{end}}) must be after `position.start` ({{start}}).",
-  },
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

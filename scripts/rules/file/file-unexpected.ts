@@ -3,16 +3,18 @@ import { TEXTS_FOLDER } from "../../dataset/texts.ts";
 import type { FileRule } from "../types.ts";
 
 export const fileUnexpected: FileRule = {
-  id: "file-unexpected",
-  family: "file",
-  severity: "error",
-  scope: "file",
-  description: `Every file under data/ is a record (a .yaml, .yml or .json file in a record folder) or a kept source text in ${TEXTS_FOLDER}/.`,
-  help: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files, source texts in ${TEXTS_FOLDER}/ (text-manifest checks those); move or remove anything else.`,
-  messages: {
-    notRecord: "This file is not a record: only .yaml, .yml and .json files belong under data/.",
-    notInFolder: "This file is not in a record folder.",
+  meta: {
+    id: "file-unexpected",
+    family: "file",
+    severity: "error",
+    description: `Every file under data/ is a record (a .yaml, .yml or .json file in a record folder) or a kept source text in ${TEXTS_FOLDER}/.`,
+    help: `Records live in ${Object.values(RECORD_FOLDERS).join("/, ")}/ as .yaml or .json files, source texts in ${TEXTS_FOLDER}/ (text-manifest checks those); move or remove anything else.`,
+    messages: {
+      notRecord: "This file is not a record: only .yaml, .yml and .json files belong under data/.",
+      notInFolder: "This file is not in a record folder.",
+    },
   },
+  scope: "file",
   check: ({ file }) =>
     file.kind === null && !file.symlink && !file.unread && !file.path.startsWith(`${TEXTS_FOLDER}/`)
       ? [{ messageId: file.format === null ? "notRecord" : "notInFolder" }]

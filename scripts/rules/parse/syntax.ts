@@ -1,16 +1,18 @@
 import type { FileRule } from "../types.ts";
 
 export const syntax: FileRule = {
-  id: "syntax",
-  family: "parse",
-  severity: "error",
-  scope: "file",
-  description: "The file is well-formed YAML (1.2) or JSON, one document a file; the first syntax error is reported.",
-  help: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
-  messages: {
-    multipleDocuments: "A record file holds one document; this one has several (`---`).",
-    syntax: "Syntax error: {{problem}}.",
+  meta: {
+    id: "syntax",
+    family: "parse",
+    severity: "error",
+    description: "The file is well-formed YAML (1.2) or JSON, one document a file; the first syntax error is reported.",
+    help: "Fix the syntax at the marked place: check indentation, quotes, colons and commas.",
+    messages: {
+      multipleDocuments: "A record file holds one document; this one has several (`---`).",
+      syntax: "Syntax error: {{problem}}.",
+    },
   },
+  scope: "file",
   check: ({ parse }) =>
     parse && !parse.ok
       ? parse.problems

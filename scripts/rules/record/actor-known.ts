@@ -3,21 +3,23 @@ import type { RecordRule, RuleIssue } from "../types.ts";
 import { unknownIdIssue } from "./unknown-id.ts";
 
 export const actorKnown: RecordRule = {
-  id: "actor-known",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "actor-known",
+    family: "record",
+    severity: "error",
+    fixable: true,
+    description: "Every `actors[].actor` id is an actor in data/actors/.",
+    help: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
+    messages: {
+      broken: "`{{id}}` is an entry of data/actors/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
+      fixBroken: "Fix {{file}}; this record is fine as it is.",
+      unknown: "`{{id}}` is not an actor in data/actors/.",
+      unknownDidYouMean: "`{{id}}` is not an actor in data/actors/. Did you mean `{{suggestion}}`?",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  fixable: true,
-  description: "Every `actors[].actor` id is an actor in data/actors/.",
-  help: "Correct the id, or add the actor as data/actors/<id>.yaml in the same pull request.",
-  messages: {
-    broken: "`{{id}}` is an entry of data/actors/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
-    fixBroken: "Fix {{file}}; this record is fine as it is.",
-    unknown: "`{{id}}` is not an actor in data/actors/.",
-    unknownDidYouMean: "`{{id}}` is not an actor in data/actors/. Did you mean `{{suggestion}}`?",
-  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).actors.forEach((a, i) => {

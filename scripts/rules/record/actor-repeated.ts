@@ -2,17 +2,19 @@ import type { Event } from "../../../schema/index.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const actorRepeated: RecordRule = {
-  id: "actor-repeated",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "actor-repeated",
+    family: "record",
+    severity: "error",
+    description: "An actor appears once per event, with one role.",
+    help: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
+    messages: {
+      repeated: "`{{id}}` is already listed as `actors[{{first}}]`.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "An actor appears once per event, with one role.",
-  help: "Keep one entry for the actor, with the role that fits; an actor that both acts and is acted upon is a `participant`.",
-  messages: {
-    repeated: "`{{id}}` is already listed as `actors[{{first}}]`.",
-  },
   check: ({ record }) => {
     const first = new Map<string, number>();
     const issues: RuleIssue[] = [];

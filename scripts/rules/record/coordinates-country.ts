@@ -11,19 +11,21 @@ import type { RecordRule, RuleIssue } from "../types.ts";
 export const BORDER_TOLERANCE_KM = 10;
 
 export const coordinatesCountry: RecordRule = {
-  id: "coordinates-country",
-  family: "record",
-  severity: "warning",
+  meta: {
+    id: "coordinates-country",
+    family: "record",
+    severity: "warning",
+    description: `A location's \`lat\`/\`lon\` lie in its \`country\`, or within ${BORDER_TOLERANCE_KM} km of it, by the borders of @rapideditor/country-coder (which cover coastal waters; a point in a territory counts for the territory's code and for its country's: French Guiana as GUF or FRA; disputed borders are drawn as that package draws them, except that a point in Crimea also counts for UKR and one in Northern Cyprus for CYP). This catches swapped or mistyped coordinates and the wrong one of two neighbours.`,
+    help: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
+    messages: {
+      notIn: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies in {{there}}.",
+      atSea: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies outside every country (at sea, off any coast).",
+      swapped: "The numbers look swapped: lat {{lon}}, lon {{lat}} lies in {{country}}. Exchange `lat` and `lon`.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: `A location's \`lat\`/\`lon\` lie in its \`country\`, or within ${BORDER_TOLERANCE_KM} km of it, by the borders of @rapideditor/country-coder (which cover coastal waters; a point in a territory counts for the territory's code and for its country's: French Guiana as GUF or FRA; disputed borders are drawn as that package draws them, except that a point in Crimea also counts for UKR and one in Northern Cyprus for CYP). This catches swapped or mistyped coordinates and the wrong one of two neighbours.`,
-  help: "Check the coordinates against the source or a gazetteer: `lat` is north-south (-90..90), `lon` east-west (-180..180), both in decimal degrees WGS84; or correct `country`.",
-  messages: {
-    notIn: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies in {{there}}.",
-    atSea: "lat {{lat}}, lon {{lon}} is not in {{country}}, nor within {{km}} km of it: it lies outside every country (at sea, off any coast).",
-    swapped: "The numbers look swapped: lat {{lon}}, lon {{lat}} lies in {{country}}. Exchange `lat` and `lon`.",
-  },
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     const locations = (record.locations ?? []) as { country: string; lat?: number; lon?: number }[];

@@ -3,18 +3,20 @@ import { suggest } from "../../core/suggest.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const countryCode: RecordRule = {
-  id: "country-code",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "country-code",
+    family: "record",
+    severity: "error",
+    description: "Country codes are assigned ISO 3166-1 alpha-3 codes (from the i18n-iso-countries package).",
+    help: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
+    messages: {
+      unknown: "`{{code}}` is not an ISO 3166-1 alpha-3 country code.",
+      unknownDidYouMean: "`{{code}}` is not an ISO 3166-1 alpha-3 country code. Did you mean `{{suggestion}}`?",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
   needsValid: true,
-  description: "Country codes are assigned ISO 3166-1 alpha-3 codes (from the i18n-iso-countries package).",
-  help: "Use the three-letter ISO code, e.g. `KAZ` for Kazakhstan, `DEU` for Germany.",
-  messages: {
-    unknown: "`{{code}}` is not an ISO 3166-1 alpha-3 country code.",
-    unknownDidYouMean: "`{{code}}` is not an ISO 3166-1 alpha-3 country code. Did you mean `{{suggestion}}`?",
-  },
   check: ({ kind, record }) => {
     const codes: [string, string][] = [];
     if (kind === "event")

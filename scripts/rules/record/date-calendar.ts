@@ -21,17 +21,19 @@ function officeDates(actor: Actor): [string, string][] {
 }
 
 export const dateCalendar: RecordRule = {
-  id: "date-calendar",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "date-calendar",
+    family: "record",
+    severity: "error",
+    description: "Every date is a real calendar date (no 30 February, no 31 April).",
+    help: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+    messages: {
+      notInCalendar: "`{{value}}` is not a date in the calendar.",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor"],
   needsValid: true,
-  description: "Every date is a real calendar date (no 30 February, no 31 April).",
-  help: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
-  messages: {
-    notInCalendar: "`{{value}}` is not a date in the calendar.",
-  },
   check: ({ kind, record }) => {
     const dates = kind === "event" ? eventDates(record as Event) : officeDates(record as Actor);
     const issues: RuleIssue[] = [];

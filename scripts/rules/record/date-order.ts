@@ -3,18 +3,20 @@ import { firstDay, isCalendarDate } from "../../core/dates.ts";
 import type { RecordRule } from "../types.ts";
 
 export const dateOrder: RecordRule = {
-  id: "date-order",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "date-order",
+    family: "record",
+    severity: "error",
+    description: "An end date is on or after its start: `date.end` >= `date.start`, an office's `to` >= its `from`.",
+    help: "Swap the two dates, or correct the one that is wrong.",
+    messages: {
+      endBeforeStart: "`date.end` ({{end}}) is before `date.start` ({{start}}).",
+      toBeforeFrom: "`offices[{{index}}].to` ({{to}}) is before `offices[{{index}}].from` ({{from}}).",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor"],
   needsValid: true,
-  description: "An end date is on or after its start: `date.end` >= `date.start`, an office's `to` >= its `from`.",
-  help: "Swap the two dates, or correct the one that is wrong.",
-  messages: {
-    endBeforeStart: "`date.end` ({{end}}) is before `date.start` ({{start}}).",
-    toBeforeFrom: "`offices[{{index}}].to` ({{to}}) is before `offices[{{index}}].from` ({{from}}).",
-  },
   check: ({ kind, record }) => {
     if (kind === "event") {
       const { start, end } = (record as Event).date;

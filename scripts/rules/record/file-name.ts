@@ -18,20 +18,22 @@ export function expectedStem(kind: "event" | "actor" | "outlet", record: Record<
 const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const fileName: RecordRule = {
-  id: "file-name",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "file-name",
+    family: "record",
+    severity: "error",
+    description:
+      "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
+    help: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
+    messages: {
+      controlCharacter: "The path `{{path}}` holds a control character; name the file after its id.",
+      misplaced: "This record belongs at `{{expected}}`, not `{{path}}`.",
+      move: "Move the file: git mv -- {{from}} {{to}}",
+      rename: "Rename the file: git mv -- <its path> <the path its content gives>",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description:
-    "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
-  help: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id).",
-  messages: {
-    controlCharacter: "The path `{{path}}` holds a control character; name the file after its id.",
-    misplaced: "This record belongs at `{{expected}}`, not `{{path}}`.",
-    move: "Move the file: git mv -- {{from}} {{to}}",
-    rename: "Rename the file: git mv -- <its path> <the path its content gives>",
-  },
   check: ({ file, kind, record, valid }) => {
     // An odd name is reported whatever the record holds: a newline or a CR in a path breaks every line-based tool.
     const odd = ODD_CHARACTER.test(file.path);

@@ -4,17 +4,19 @@ import { inexactValues } from "../../dataset/parse.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const numberExact: RecordRule = {
-  id: "number-exact",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "number-exact",
+    family: "record",
+    severity: "error",
+    description:
+      "A number survives reading exactly: read to a double (what JSON readers, the schema and the release use) and written back as the shortest decimal that reads to the same double, it is the same decimal value as written. `1.50` and `15e-1` are 1.5 and pass; `180.00000000000001` (read as 180), `9007199254740993` (an integer beyond 2^53, read as ...992), `1e-400` (read as 0), `1e400`, `.inf` and `.nan` fail. Any number of at most 15 significant digits between 1e-300 and 1e300 in size passes.",
+    help: "Write the number as a double holds it (at most 15 significant digits: `180` or `179.99999999999999` is not a longitude anyone measured); an id or code that is not a quantity belongs in a string.",
+    messages: {
+      inexact: "`{{path}}` is written `{{written}}`, which a reader takes as {{value}}: the value does not survive exactly.",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description:
-    "A number survives reading exactly: read to a double (what JSON readers, the schema and the release use) and written back as the shortest decimal that reads to the same double, it is the same decimal value as written. `1.50` and `15e-1` are 1.5 and pass; `180.00000000000001` (read as 180), `9007199254740993` (an integer beyond 2^53, read as ...992), `1e-400` (read as 0), `1e400`, `.inf` and `.nan` fail. Any number of at most 15 significant digits between 1e-300 and 1e300 in size passes.",
-  help: "Write the number as a double holds it (at most 15 significant digits: `180` or `179.99999999999999` is not a longitude anyone measured); an id or code that is not a quantity belongs in a string.",
-  messages: {
-    inexact: "`{{path}}` is written `{{written}}`, which a reader takes as {{value}}: the value does not survive exactly.",
-  },
   check: ({ doc }) => {
     // Any number outside what SUSPECT_NUMBER matches round-trips: most records are not looked at further.
     if (!SUSPECT_NUMBER.test(doc.text)) return [];

@@ -46,22 +46,24 @@ export function outletDomainProblem(domain: string): OutletDomainProblem | undef
 export const OUTLET_HINT = "An outlet's domain is the one it owns, or a sub-domain of it: `bbc.co.uk`, not `co.uk`; `someone.github.io`, not `github.io`.";
 
 export const outletDomain: RecordRule = {
-  id: "outlet-domain",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "outlet-domain",
+    family: "record",
+    severity: "error",
+    description:
+      "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
+    help: OUTLET_HINT,
+    messages: {
+      ip: "`{{domain}}` is an IP address, not a domain: give the domain the outlet publishes under.",
+      publicSuffixIcann:
+        "`{{domain}}` is a public suffix (the Public Suffix List, ICANN section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
+      publicSuffixPrivate:
+        "`{{domain}}` is a public suffix (the Public Suffix List, private section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
+    },
+  },
   scope: "record",
   kinds: ["outlet"],
   needsValid: true,
-  description:
-    "An outlet's `domains` are each a registrable domain or under one, never a public suffix such as `co.uk` or `github.io` (the Public Suffix List, ICANN and private sections, as tldts ships it) nor an IP address.",
-  help: OUTLET_HINT,
-  messages: {
-    ip: "`{{domain}}` is an IP address, not a domain: give the domain the outlet publishes under.",
-    publicSuffixIcann:
-      "`{{domain}}` is a public suffix (the Public Suffix List, ICANN section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
-    publicSuffixPrivate:
-      "`{{domain}}` is a public suffix (the Public Suffix List, private section), under which anyone can have a domain: it stands for no one outlet; give the domain the outlet owns (`<name>.{{domain}}`).",
-  },
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     (record as Outlet).domains.forEach((d, i) => {

@@ -3,21 +3,23 @@ import type { RecordRule, RuleIssue } from "../types.ts";
 import { unknownIdIssue } from "./unknown-id.ts";
 
 export const outletKnown: RecordRule = {
-  id: "outlet-known",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "outlet-known",
+    family: "record",
+    severity: "error",
+    fixable: true,
+    description: "Every `sources[].outlet` and `sources[].via` id is an outlet in data/outlets/.",
+    help: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
+    messages: {
+      broken: "`{{id}}` is an entry of data/outlets/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
+      fixBroken: "Fix {{file}}; this record is fine as it is.",
+      unknown: "`{{id}}` is not an outlet in data/outlets/.",
+      unknownDidYouMean: "`{{id}}` is not an outlet in data/outlets/. Did you mean `{{suggestion}}`?",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  fixable: true,
-  description: "Every `sources[].outlet` and `sources[].via` id is an outlet in data/outlets/.",
-  help: "Correct the id, or add the outlet as data/outlets/<id>.yaml in the same pull request.",
-  messages: {
-    broken: "`{{id}}` is an entry of data/outlets/ (`{{file}}`), but a broken one: fix that file (see its own findings).",
-    fixBroken: "Fix {{file}}; this record is fine as it is.",
-    unknown: "`{{id}}` is not an outlet in data/outlets/.",
-    unknownDidYouMean: "`{{id}}` is not an outlet in data/outlets/. Did you mean `{{suggestion}}`?",
-  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     const known = registries.outlets;

@@ -3,17 +3,19 @@ import { firstDay } from "../../core/dates.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const publishedAfterStart: RecordRule = {
-  id: "published-after-start",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "published-after-start",
+    family: "record",
+    severity: "error",
+    description: "Each source is published on or after the event starts: a report cannot predate what it reports.",
+    help: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
+    messages: {
+      beforeStart: "`sources[{{index}}].published` ({{published}}) is before the event's start ({{start}}).",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "Each source is published on or after the event starts: a report cannot predate what it reports.",
-  help: "Check `date.start` (the event's date) against `published` (the report's date); one of them is wrong, or the report announces a future event, which is not yet an event.",
-  messages: {
-    beforeStart: "`sources[{{index}}].published` ({{published}}) is before the event's start ({{start}}).",
-  },
   check: ({ record }) => {
     const event = record as Event;
     const start = firstDay(event.date.start);

@@ -22,20 +22,22 @@ export function hostOf(url: string): string | undefined {
 }
 
 export const urlDomain: RecordRule = {
-  id: "url-domain",
-  family: "record",
-  severity: "warning",
+  meta: {
+    id: "url-domain",
+    family: "record",
+    severity: "warning",
+    description:
+      "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener; an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
+    help: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
+    messages: {
+      notAddress: "`sources[{{index}}].url` is not a valid address.",
+      otherDomain: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}).",
+      otherDomainSuffix: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}): {{suffixes}} is not a domain an outlet can own.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description:
-    "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener; an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
-  help: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
-  messages: {
-    notAddress: "`sources[{{index}}].url` is not a valid address.",
-    otherDomain: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}).",
-    otherDomainSuffix: "`{{host}}` is not a domain of `{{outlet}}` ({{domains}}): {{suffixes}} is not a domain an outlet can own.",
-  },
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     (record as Event).sources.forEach((s, i) => {

@@ -2,19 +2,21 @@ import { SCHEMA_VERSIONS, LATEST_VERSION } from "../../../schema/versions.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const schemaVersion: RecordRule = {
-  id: "schema-version",
-  family: "schema",
-  severity: "error",
+  meta: {
+    id: "schema-version",
+    family: "schema",
+    severity: "error",
+    fixable: true,
+    description: "Every record names, in `schema_version`, a schema version the toolkit knows.",
+    help: `Set \`schema_version: "${LATEST_VERSION}"\` (the versions are the folders of schema/).`,
+    messages: {
+      missing: "The record does not say which schema version it follows (`schema_version`).",
+      unknown: "`schema_version` is `{{given}}`, which is not a known schema version (known: {{known}}).",
+      quote: "Write it as a quoted string: schema_version: \"{{latest}}\".",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  fixable: true,
-  description: "Every record names, in `schema_version`, a schema version the toolkit knows.",
-  help: `Set \`schema_version: "${LATEST_VERSION}"\` (the versions are the folders of schema/).`,
-  messages: {
-    missing: "The record does not say which schema version it follows (`schema_version`).",
-    unknown: "`schema_version` is `{{given}}`, which is not a known schema version (known: {{known}}).",
-    quote: "Write it as a quoted string: schema_version: \"{{latest}}\".",
-  },
   check: ({ record, version }) => {
     if (version !== undefined) return [];
     const given = record.schema_version;

@@ -4,14 +4,16 @@ import { describeAjvError, SCHEMA_MESSAGES } from "./messages.ts";
 import { validatorFor } from "./validators.ts";
 
 export const schema: RecordRule = {
-  id: "schema",
-  family: "schema",
-  severity: "error",
+  meta: {
+    id: "schema",
+    family: "schema",
+    severity: "error",
+    description: "The record matches the JSON Schema of its kind and of the version it declares.",
+    help: "Change the value as the message says; schema/README.md describes every field.",
+    messages: SCHEMA_MESSAGES,
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description: "The record matches the JSON Schema of its kind and of the version it declares.",
-  help: "Change the value as the message says; schema/README.md describes every field.",
-  messages: SCHEMA_MESSAGES,
   check: ({ record, version, kind, valid }) => {
     // The check stage already ran the quick validator; only invalid records pay for all errors.
     if (valid || version === undefined) return [];

@@ -30,17 +30,19 @@ function normalizeAscii(s: string): string | undefined {
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
 export const summaryCopy: RecordRule = {
-  id: "summary-copy",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "summary-copy",
+    family: "record",
+    severity: "error",
+    description: "`title` and `summary` are the coder's own words, not a source's headline.",
+    help: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+    messages: {
+      headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
+    },
+  },
   scope: "record",
   kinds: ["event"],
   needsValid: true,
-  description: "`title` and `summary` are the coder's own words, not a source's headline.",
-  help: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
-  messages: {
-    headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
-  },
   check: ({ record }) => {
     const event = record as Event;
     const issues: RuleIssue[] = [];

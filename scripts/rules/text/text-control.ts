@@ -7,16 +7,18 @@ import { stringIssues } from "./walk.ts";
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 export const textControl: RecordRule = {
-  id: "text-control",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "text-control",
+    family: "record",
+    severity: "error",
+    description: "Text values hold no control characters (tabs, line breaks, bidirectional overrides): a value is one line of text.",
+    help: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
+    messages: {
+      control: "`{{path}}` holds the control character U+{{code}} at character {{at}}.",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description: "Text values hold no control characters (tabs, line breaks, bidirectional overrides): a value is one line of text.",
-  help: "Retype the value on one line; in YAML use `>-` for a long text so that line breaks fold into spaces.",
-  messages: {
-    control: "`{{path}}` holds the control character U+{{code}} at character {{at}}.",
-  },
   check: ({ record }) =>
     stringIssues(record, (text, pointer) => {
       const m = CONTROL.exec(text);

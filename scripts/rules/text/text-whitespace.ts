@@ -3,17 +3,19 @@ import type { RecordRule } from "../types.ts";
 import { QUOTE_POINTER, stringIssues } from "./walk.ts";
 
 export const textWhitespace: RecordRule = {
-  id: "text-whitespace",
-  family: "record",
-  severity: "error",
+  meta: {
+    id: "text-whitespace",
+    family: "record",
+    severity: "error",
+    description: "No text value starts or ends with whitespace, or holds a run of spaces. Evidence quotes are exempt: they copy their source as it is (evidence-quote checks their ends).",
+    help: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
+    messages: {
+      ends: "`{{path}}` starts or ends with whitespace.",
+      spaces: "`{{path}}` holds two or more spaces in a row.",
+    },
+  },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  description: "No text value starts or ends with whitespace, or holds a run of spaces. Evidence quotes are exempt: they copy their source as it is (evidence-quote checks their ends).",
-  help: "Delete the extra spaces (in YAML, a quoted value keeps them: check inside the quotes).",
-  messages: {
-    ends: "`{{path}}` starts or ends with whitespace.",
-    spaces: "`{{path}}` holds two or more spaces in a row.",
-  },
   check: ({ record }) =>
     stringIssues(record, (text, pointer) =>
       QUOTE_POINTER.test(pointer)
