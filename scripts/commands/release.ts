@@ -14,7 +14,7 @@ import { eventPartsSink, type EventPartsResult } from "../export/event-parts.ts"
 import { FormulaCellsError } from "../export/output.ts";
 import { fsUsageError } from "../core/fs-errors.ts";
 import { openPrevious, type PreviousRelease } from "../export/previous.ts";
-import { buildRelease, clearLeftovers, RELEASE_STEPS, releasePaths, type ReleaseStep } from "../export/release.ts";
+import { buildRelease, clearLeftovers, lockRelease, RELEASE_STEPS, ReleaseBusyError, releasePaths, type ReleaseStep } from "../export/release.ts";
 import { filesOfKind } from "../dataset/listing.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
@@ -25,7 +25,8 @@ export const RELEASE_USAGE = `Usage: eventwire release [options]
 Builds dist/eventwire-<version>/, one set that holds the release folder
 eventwire-<version>/ and its archive eventwire-<version>.tar.gz, replaced
 together (a stopped release leaves the set before it; the next one clears
-what it left). The folder holds events.jsonl (every record as the latest
+what it left). One release of a version runs at a time: a second one exits
+2 while the first holds its lock (<out>/.eventwire-<version>.lock). The folder holds events.jsonl (every record as the latest
 schema version), events.csv, the long tables event_actors.csv,
 event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
@@ -98,19 +99,29 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     io.stderr.write(`release: not built; ${path.join(root, "data/events")} holds no events.\n`);
     return EXIT.findings;
   }
-  // What earlier runs left (staging folders, an old set moved aside) is cleared first, and said.
+  const outExisted = existsSync(out);
+  // One release of a version at a time; then what earlier runs left (staging folders, an old set moved aside) is cleared, and said.
+  let unlock: () => void;
   try {
-    for (const note of clearLeftovers(out)) io.stderr.write(`release: ${note}\n`);
+    mkdirSync(out, { recursive: true });
+    unlock = lockRelease(out, version);
+    // Given back on a signal too (the build's handler ends the process with process.exit); a killed run's lock is taken over by the next.
+    process.once("exit", unlock);
   } catch (error) {
+    if (!outExisted && existsSync(out) && readdirSync(out).length === 0) rmSync(out, { recursive: true });
+    if (error instanceof ReleaseBusyError) throw new UsageError(error.message);
     throw fsUsageError(error, out) ?? error;
   }
   const scratch = releasePaths(out, version).scratch;
-  const outExisted = existsSync(out);
   let previous: PreviousRelease | undefined;
   try {
+    try {
+      for (const note of clearLeftovers(out)) io.stderr.write(`release: ${note}\n`);
+    } catch (error) {
+      throw fsUsageError(error, out) ?? error;
+    }
     if (values.previous !== undefined) {
       // An archive's entries are written to a scratch folder beside the release (cleared by the next run if this one is killed).
-      mkdirSync(out, { recursive: true });
       previous = await openPrevious(values.previous, io.cwd, scratch);
     }
     // On a terminal, a line that counts the records checked and written (redrawn in place, cleared at the end).
@@ -149,6 +160,8 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   } finally {
     previous?.close();
     rmSync(scratch, { recursive: true, force: true });
+    process.off("exit", unlock);
+    unlock();
     // Made here for the scratch folder, and nothing built: not even an empty --out is left behind.
     if (!outExisted && existsSync(out) && readdirSync(out).length === 0) rmSync(out, { recursive: true });
   }

@@ -20,7 +20,7 @@
  * another. Every release first clears the leftovers of earlier runs (any
  * version) whose process is gone, and reports those of runs still going.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Event, Outlet } from "../../schema/index.ts";
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
@@ -100,8 +100,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** The hidden names a release works under: staging, old set moved aside, a previous archive's entries (and the .tar.gz.tmp of releases before the one-set layout). */
-const LEFTOVER = /^\.eventwire-(.+)\.(tmp|old|previous|tar\.gz\.tmp)-(\d+)$/;
+/** The hidden names a release works under: staging, old set moved aside, a previous archive's entries, a lock being taken (and the .tar.gz.tmp of releases before the one-set layout). */
+const LEFTOVER = /^\.eventwire-(.+)\.(tmp|old|previous|tar\.gz\.tmp|lock|stale)-(\d+)$/;
 
 /**
  * Clears what earlier release runs left in `out` (killed, or the machine
@@ -138,6 +138,77 @@ export function clearLeftovers(out: string): string[] {
     }
   }
   return notes;
+}
+
+/** A release of the version is running: a second one would race it for the set's name. */
+export class ReleaseBusyError extends Error {}
+
+/**
+ * Takes the lock of a version's release in `out` (`.eventwire-<v>.lock`, created
+ * exclusively, holding the process id): two releases of one version at once
+ * would each build and rename into the same set, and the one that lost would
+ * leave the other's old set aside. A lock whose process is gone (a killed
+ * release) is taken over. Returns the function that gives it back.
+ *
+ * Between reading a stale lock and replacing it another release may do the
+ * same; the lock is therefore written under a name of this process's own and
+ * linked into place (link(2) fails if the name exists), so of two takers one wins.
+ */
+export function lockRelease(out: string, version: string): () => void {
+  const lock = path.join(out, `.eventwire-${version}.lock`);
+  const mine = `${lock}-${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`, { mode: 0o644 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, lock);
+        return () => {
+          // Only a lock that is still this process's own is removed.
+          if (holderOf(lock) === process.pid) rmSync(lock, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const holder = holderOf(lock);
+      if (holder !== undefined && holder !== process.pid && isRunning(holder))
+        throw new ReleaseBusyError(`a release of ${version} is already running (process ${holder}, lock ${lock}); wait for it to finish`);
+      // Stale (its process is gone) or unreadable: moved to a name of this process's own first, so a lock another taker
+      // has just put in its place is not the one removed.
+      const stale = path.join(out, `.eventwire-${version}.stale-${process.pid}`);
+      try {
+        renameSync(lock, stale);
+        const moved = holderOf(stale);
+        if (moved !== undefined && moved !== holder && isRunning(moved)) {
+          // Another release took the lock between the read and the rename: it is put back, and it wins.
+          try {
+            linkSync(stale, lock);
+          } catch {
+            // A third taker holds the name now: it wins instead.
+          }
+          throw new ReleaseBusyError(`a release of ${version} is already running (process ${moved}, lock ${lock}); wait for it to finish`);
+        }
+      } catch (error) {
+        if (error instanceof ReleaseBusyError) throw error;
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      } finally {
+        rmSync(stale, { force: true });
+      }
+    }
+    throw new ReleaseBusyError(`could not take the lock ${lock}: other releases of ${version} keep taking it`);
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+/** The process id a lock file holds, or undefined (gone, not a regular file, or not a number). */
+function holderOf(lock: string): number | undefined {
+  try {
+    if (!lstatSync(lock).isFile()) return undefined;
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The names of the set of a version in `out`. */

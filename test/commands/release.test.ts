@@ -79,7 +79,7 @@ test("a full disk (ENOSPC) and a read-only one (EROFS): the path named, exit 2, 
     }
     usage(await run(["release", "--version", "1.0.0", "--out", "full/dist"], { cwd: root }), /`.*\/full\/dist\/\.eventwire-1\.0\.0\.tmp-\d+.*`: no space left on the device \(ENOSPC/);
     assert.equal(readdirSync(full), [], "the staging folder is removed, and the --out made for it");
-    // Read-only, with dist/ made before: the staging folder is the first thing written.
+    // Read-only, with dist/ made before: the release's lock is the first thing written.
     const whyRo = tmpfs(readOnly, "size=16k");
     if (whyRo) {
       console.log(`skipped the EROFS case: ${whyRo}`);
@@ -87,7 +87,7 @@ test("a full disk (ENOSPC) and a read-only one (EROFS): the path named, exit 2, 
     }
     mkdirSync(path.join(readOnly, "dist"));
     execFileSync("mount", ["-o", "remount,ro", readOnly]);
-    usage(await run(["release", "--version", "1.0.0", "--out", "ro/dist"], { cwd: root }), /`.*\/ro\/dist\/\.eventwire-1\.0\.0\.tmp-\d+`: the file system is read-only \(EROFS, mkdir\)/);
+    usage(await run(["release", "--version", "1.0.0", "--out", "ro/dist"], { cwd: root }), /`.*\/ro\/dist\/\.eventwire-1\.0\.0\.lock-\d+`: the file system is read-only \(EROFS, open\)/);
   } finally {
     for (const at of [full, readOnly])
       try {

@@ -19,6 +19,7 @@ import { run } from "../helpers/run.ts";
 const BIN = path.join(TOOLKIT_ROOT, "bin", "eventwire.js");
 const V = "2.0.0";
 const SET = `eventwire-${V}`;
+const LOCK = `.${SET}.lock`;
 
 function cli(root: string, out: string, env: Record<string, string> = {}) {
   return spawn(process.execPath, [BIN, "release", "--version", V, "--out", out], { cwd: root, stdio: "ignore", env: { PATH: process.env.PATH ?? "", ...env } });
@@ -70,7 +71,8 @@ test("killed before the old set is moved aside: the old set stays whole; the nex
     const killed = await exited(cli(root, out, { EVENTWIRE_TEST_KILL_AT: "move-old-aside" }));
     assert.is(killed.signal, "SIGKILL");
     assert.is(await wholeSet(path.join(out, SET)), oldSums, "the old set, whole");
-    const left = readdirSync(out).filter((e) => e.startsWith("."));
+    assert.ok(existsSync(path.join(out, LOCK)), "a killed release leaves its lock (the next takes it over)");
+    const left = readdirSync(out).filter((e) => e.startsWith(".") && e !== LOCK);
     assert.is(left.length, 1);
     assert.match(left[0]!, new RegExp(`^\\.${SET}\\.tmp-\\d+$`));
     const next = await run(["release", "--version", V, "--out", out], { cwd: root });
@@ -113,7 +115,8 @@ test("killed before the old set is removed: the new set whole at the name; the n
     assert.is(killed.signal, "SIGKILL");
     const newSums = await wholeSet(path.join(out, SET));
     assert.is.not(newSums, oldSums, "the new set, whole");
-    const left = readdirSync(out).filter((e) => e.startsWith("."));
+    assert.ok(existsSync(path.join(out, LOCK)), "a killed release leaves its lock (the next takes it over)");
+    const left = readdirSync(out).filter((e) => e.startsWith(".") && e !== LOCK);
     assert.is(left.length, 1);
     assert.match(left[0]!, new RegExp(`^\\.${SET}\\.old-\\d+$`));
     const next = await run(["release", "--version", V, "--out", out], { cwd: root });
@@ -150,6 +153,53 @@ test("a plain kill (SIGTERM) midway: the old set whole, nothing left behind", as
     assert.is(end.code, 143, "stopped by its own handler, 128 + SIGTERM");
     assert.equal(readdirSync(out), [SET], "no staging folder left");
     assert.is(await wholeSet(path.join(out, SET)), oldSums);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a release of a version that is being released is refused (exit 2, the running one named); a lock whose process is gone is taken over", async () => {
+  const { root, out, oldSums } = await releasedOnce();
+  // A process that is running (it waits on its stdin), standing for a release in progress.
+  const holder = spawn(process.execPath, ["-e", "process.stdin.resume()"], { stdio: ["pipe", "ignore", "ignore"] });
+  try {
+    writeFileSync(path.join(out, LOCK), `${holder.pid}\n`);
+    const busy = await run(["release", "--version", V, "--out", out], { cwd: root });
+    assert.is(busy.code, 2, busy.stderr);
+    assert.match(busy.stderr, new RegExp(`eventwire release: a release of ${V.replace(/\./g, "\\.")} is already running \\(process ${holder.pid}, lock `));
+    assert.is(await wholeSet(path.join(out, SET)), oldSums, "the set is untouched");
+    assert.is(readFileSync(path.join(out, LOCK), "utf8"), `${holder.pid}\n`, "the running release's lock is kept");
+    assert.equal(readdirSync(out).sort(), [LOCK, SET].sort(), "nothing else written");
+    holder.stdin!.end();
+    await exited(holder);
+    // Its process gone, the lock is stale: the next release takes it over, builds, and gives it back.
+    const next = await run(["release", "--version", V, "--out", out], { cwd: root });
+    assert.is(next.code, 0, next.stderr);
+    assert.equal(readdirSync(out), [SET]);
+    assert.is.not(await wholeSet(path.join(out, SET)), oldSums, "the new set");
+  } finally {
+    holder.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("two releases of one version started together: each ends built or refused, never both at the set; the set is whole, no lock left", async () => {
+  const { root, out } = await releasedOnce();
+  try {
+    const started = [0, 1].map(() => {
+      const child = spawn(process.execPath, [BIN, "release", "--version", V, "--out", out], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { PATH: process.env.PATH ?? "" } });
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      return exited(child).then((end) => ({ ...end, stderr }));
+    });
+    const ends = await Promise.all(started);
+    for (const end of ends) {
+      assert.ok(end.code === 0 || end.code === 2, `exit ${end.code}: ${end.stderr}`);
+      if (end.code === 2) assert.match(end.stderr, /is already running \(process \d+/);
+    }
+    assert.ok(ends.some((end) => end.code === 0), "one of them built the set");
+    assert.equal(readdirSync(out), [SET], "no lock, staging or old set left");
+    await wholeSet(path.join(out, SET));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
