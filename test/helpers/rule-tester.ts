@@ -8,6 +8,10 @@
  * Every message is formatted, so an unknown id or a missing placeholder fails.
  *
  *   ruleTester(rule, { valid: [...], invalid: [...] });  // registers and runs a uvu suite
+ *
+ * The cases are kept by rule id (TESTED): test/rules/coverage.test.ts and
+ * test/rules/mutation.test.ts read them, and run them (checkValid,
+ * checkInvalid) against mutated copies of the rule.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
