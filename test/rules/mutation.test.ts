@@ -4,8 +4,9 @@
  * every mutant must fail at least one of them:
  * - a message mutant per message id: its template with a word dropped (one
  *   with no word of its own, a placeholder alone, gets a word);
- * - a position mutant: each issue's pointer replaced by its parent's, or,
- *   for an issue with a position (or at the record's root), its column moved by 1;
+ * - a position mutant per message id the cases expect as an issue's
+ *   `messageId`: each issue of that id at its pointer's parent, or, for an
+ *   issue with a position (or at the record's root), its column moved by 1;
  * - a messageId mutant per message id the cases expect as an issue's
  *   `messageId` (rules with two ids or more): it is swapped for the rule's next id.
  * A mutant that survives names a weak test: add the case that kills it.
@@ -60,9 +61,10 @@ function mutantsOf(rule: TestedRule, cases: RuleCases): Mutant[] {
     id,
     rule: { ...rule, meta: { ...rule.meta, messages: { ...messages, [id]: dropWord(messages[id]!) } } },
   }));
-  mutants.push({ name: "each issue one place off (the parent's pointer, or a column further)", rule: withIssues(rule, moved) });
+  const expected = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
+  for (const id of ids.filter((x) => expected.has(x)))
+    mutants.push({ name: `each "${id}" issue one place off (the parent's pointer, or a column further)`, id, rule: withIssues(rule, (i, doc) => (i.messageId === id ? moved(i, doc) : i)) });
   if (ids.length >= 2) {
-    const expected = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
     for (const id of ids.filter((x) => expected.has(x))) {
       const other = ids[(ids.indexOf(id) + 1) % ids.length]!;
       mutants.push({ name: `messageId "${id}" given as "${other}"`, id, rule: withIssues(rule, (i) => (i.messageId === id ? { ...i, messageId: other } : i)) });
