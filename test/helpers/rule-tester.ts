@@ -8,6 +8,10 @@
  * Every message is formatted, so an unknown id or a missing placeholder fails.
  *
  *   ruleTester(rule, { valid: [...], invalid: [...] });  // registers and runs a uvu suite
+ *
+ * The cases are kept by rule id (TESTED): test/rules/coverage.test.ts and
+ * test/rules/mutation.test.ts read them, and run them (checkValid,
+ * checkInvalid) against mutated copies of the rule.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -63,8 +67,8 @@ export interface ExpectedIssue {
   helpId?: string;
   /** When given, the formatted help line of `helpId`. */
   help?: string;
-  /** The suggestions' message ids and the value each writes. */
-  suggestions?: { messageId: string; fix: RuleFix }[];
+  /** The suggestions' message ids and the value each writes (and, when given, the formatted message of each). */
+  suggestions?: { messageId: string; message?: string; fix: RuleFix }[];
 }
 
 export interface InvalidCase extends TesterCase {
@@ -155,49 +159,73 @@ function setAt(node: Record<string, unknown>, segments: string[], value: unknown
   node[last] = value;
 }
 
+/** A rule's cases: records it must pass without an issue, and records with what it must say of each. */
+export interface RuleCases {
+  valid: TesterCase[];
+  invalid: InvalidCase[];
+}
+
+/**
+ * Every rule given to `ruleTester`, with its cases, by rule id: the guards of
+ * test/rules/coverage.test.ts and the mutants of test/rules/mutation.test.ts
+ * read the cases of a rule's own test file from here (importing the file
+ * registers them; its suite runs once, as modules are imported once).
+ */
+export const TESTED = new Map<string, { rule: FileRule | RecordRule; cases: RuleCases }>();
+
+/** Asserts that `rule` says nothing of a valid case (throws an assertion error if it does). */
+export function checkValid(rule: FileRule | RecordRule, c: TesterCase): void {
+  const { issues } = runRule(rule, c);
+  assert.equal(
+    issues.map((i) => `${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
+    [],
+  );
+}
+
+/** Asserts that `rule` says of an invalid case what it expects, and fixes it as it expects (throws an assertion error if not). */
+export function checkInvalid(rule: FileRule | RecordRule, c: InvalidCase): void {
+  const { issues, text, format } = runRule(rule, c);
+  assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
+  issues.forEach((issue, n) => {
+    const expected = c.errors[n]!;
+    const message = formatMessage(rule, issue.messageId, issue.data);
+    if (issue.helpId !== undefined) formatMessage(rule, issue.helpId, issue.data);
+    const suggestions = (issue.suggestions ?? []).map((s) => ({ messageId: s.messageId, message: formatMessage(rule, s.messageId, s.data), fix: s.fix }));
+    const where = `${c.name}, issue ${n}`;
+    assert.is(issue.messageId, expected.messageId, where);
+    if (expected.data !== undefined) assert.equal(issue.data ?? {}, expected.data, where);
+    if (expected.message !== undefined) assert.is(message, expected.message, where);
+    for (const key of ["line", "column", "endLine", "endColumn", "pointer"] as const)
+      if (expected[key] !== undefined) assert.is(issue[key], expected[key], `${where}: ${key}`);
+    assert.is(issue.helpId, expected.helpId, `${where}: helpId`);
+    if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.meta.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
+    if (expected.suggestions !== undefined)
+      assert.equal(
+        suggestions.map((s, i) => (expected.suggestions![i]?.message === undefined ? { messageId: s.messageId, fix: s.fix } : s)),
+        expected.suggestions,
+        `${where}: suggestions`,
+      );
+    if (issue.fix) assert.ok(rule.meta.fixable, `${rule.meta.id} gives a fix but is not fixable`);
+  });
+  const fixes = issues.flatMap((i) => (i.fix ? [i.fix] : []));
+  if (fixes.length > 0) assert.ok(c.output !== undefined, `${c.name}: the issues have fixes: give the output`);
+  if (c.output !== undefined) {
+    assert.ok(text !== undefined && format !== null, `${c.name}: no text to fix`);
+    assert.fixture(fixes.length > 0 ? applyFixes(text!, format!, fixes) : text!, c.output);
+  }
+}
+
 /** Registers a suite for `rule` with its valid and invalid cases, and runs it. */
-export function ruleTester(rule: FileRule | RecordRule, cases: { valid: TesterCase[]; invalid: InvalidCase[] }): void {
+export function ruleTester(rule: FileRule | RecordRule, cases: RuleCases): void {
+  if (TESTED.has(rule.meta.id)) throw new Error(`${rule.meta.id}: ruleTester called twice`);
+  TESTED.set(rule.meta.id, { rule, cases });
   const test = suite(rule.meta.id);
   test("has valid and invalid cases, and messages in its meta", () => {
     assert.ok(cases.valid.length > 0, `${rule.meta.id}: no valid case`);
     assert.ok(cases.invalid.length > 0, `${rule.meta.id}: no invalid case`);
     assert.ok(Object.keys(rule.meta.messages).length > 0, `${rule.meta.id}: no messages`);
   });
-  for (const c of cases.valid)
-    test(`valid: ${c.name}`, () => {
-      const { issues } = runRule(rule, c);
-      assert.equal(
-        issues.map((i) => `${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
-        [],
-      );
-    });
-  for (const c of cases.invalid)
-    test(`invalid: ${c.name}`, () => {
-      const { issues, text, format } = runRule(rule, c);
-      assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
-      issues.forEach((issue, n) => {
-        const expected = c.errors[n]!;
-        const message = formatMessage(rule, issue.messageId, issue.data);
-        if (issue.helpId !== undefined) formatMessage(rule, issue.helpId, issue.data);
-        for (const s of issue.suggestions ?? []) formatMessage(rule, s.messageId, s.data);
-        const where = `${c.name}, issue ${n}`;
-        assert.is(issue.messageId, expected.messageId, where);
-        if (expected.data !== undefined) assert.equal(issue.data ?? {}, expected.data, where);
-        if (expected.message !== undefined) assert.is(message, expected.message, where);
-        for (const key of ["line", "column", "endLine", "endColumn", "pointer"] as const)
-          if (expected[key] !== undefined) assert.is(issue[key], expected[key], `${where}: ${key}`);
-        assert.is(issue.helpId, expected.helpId, `${where}: helpId`);
-        if (expected.help !== undefined) assert.is(issue.helpId === undefined ? rule.meta.help : formatMessage(rule, issue.helpId, issue.data), expected.help, `${where}: help`);
-        if (expected.suggestions !== undefined)
-          assert.equal((issue.suggestions ?? []).map((s) => ({ messageId: s.messageId, fix: s.fix })), expected.suggestions, `${where}: suggestions`);
-        if (issue.fix) assert.ok(rule.meta.fixable, `${rule.meta.id} gives a fix but is not fixable`);
-      });
-      const fixes = issues.flatMap((i) => (i.fix ? [i.fix] : []));
-      if (fixes.length > 0) assert.ok(c.output !== undefined, `${c.name}: the issues have fixes: give the output`);
-      if (c.output !== undefined) {
-        assert.ok(text !== undefined && format !== null, `${c.name}: no text to fix`);
-        assert.fixture(fixes.length > 0 ? applyFixes(text!, format!, fixes) : text!, c.output);
-      }
-    });
+  for (const c of cases.valid) test(`valid: ${c.name}`, () => checkValid(rule, c));
+  for (const c of cases.invalid) test(`invalid: ${c.name}`, () => checkInvalid(rule, c));
   test.run();
 }

@@ -36,6 +36,7 @@ ruleTester(actorKnown, {
           data: { id: "kazakhstan", file: "data/actors/kazakhstan.yaml" },
           message: "`kazakhstan` is an entry of data/actors/ (`data/actors/kazakhstan.yaml`), but a broken one: fix that file (see its own findings).",
           helpId: "fixBroken",
+          help: "Fix data/actors/kazakhstan.yaml; this record is fine as it is.",
           line: 14,
           column: 12,
         },

@@ -21,7 +21,7 @@ ruleTester(coordinatesCountry, {
       name: "Astana with lat and lon swapped",
       code: editEvent("    precision: country", "    precision: city\n    lat: 71.43\n    lon: 51.13"),
       errors: [
-        { messageId: "notIn", data: {lat: 71.43,lon: 51.13,country: "KAZ",km: 10,there: "RUS"}, helpId: "swapped", line: 20, column: 10 },
+        { messageId: "notIn", data: {lat: 71.43,lon: 51.13,country: "KAZ",km: 10,there: "RUS"}, helpId: "swapped", help: "The numbers look swapped: lat 51.13, lon 71.43 lies in KAZ. Exchange `lat` and `lon`.", line: 20, column: 10 },
       ],
     },
     {

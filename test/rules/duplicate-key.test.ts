@@ -22,5 +22,12 @@ ruleTester(duplicateKey, {
         { messageId: "duplicateKey", data: {key: "id"}, line: 2, column: 2 },
       ],
     },
+    {
+      name: "two empty keys (no key text to name)",
+      code: 'schema_version: "1.2.0"\nid: x\n: first\n: second\n', file: "data/outlets/x.yaml",
+      errors: [
+        { messageId: "duplicate", message: "This key appears twice in the same object.", line: 4, column: 1 },
+      ],
+    },
   ],
 });

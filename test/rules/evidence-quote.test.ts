@@ -17,7 +17,7 @@ import { NEAR_SEARCH_BUDGET, evidenceQuote } from "../../scripts/rules/evidence/
 import type { RuleIssue } from "../../scripts/rules/types.ts";
 import { messageOf } from "../../scripts/check/file.ts";
 import { EVENT_YAML } from "../helpers/dataset.ts";
-import { TEXTS, withQuote } from "../helpers/rule-cases.ts";
+import { PAGE_URL, TEXTS, withQuote } from "../helpers/rule-cases.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 /** The search evidence-quote made before: Sellers' table, cell by cell, then the start by Levenshtein distance. */
@@ -125,6 +125,8 @@ test("past the search limit of one record: the quote is reported as not searched
 test.run();
 
 // The rule's valid and invalid cases (test/helpers/rule-tester.ts).
+const GOTHIC_QUOTE = "\u{10330}\u{10331}\u{10332}\u{10333}".repeat(100);
+const LONG_PAGE = "The ministers met. ".repeat(663_200);
 ruleTester(evidenceQuote, {
   valid: [
     { name: "the quote, once in the kept page, at its position", code: EVENT_YAML, texts: TEXTS },
@@ -136,7 +138,7 @@ ruleTester(evidenceQuote, {
       name: "a quote five edits from its passage",
       code: withQuote("Antony Blinken met foreign ministers from the five former Soviet republics of Central Asia"), texts: TEXTS,
       errors: [
-        { messageId: "drifted", data: {file: "data/texts/0.txt",edits: 5,line: 18,column: 1,passage: "\"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\""}, message: "The quote has drifted from data/texts/0.txt: it is not there exactly; the closest passage (5 edits away, line 18, column 1) reads \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".", helpId: "copyExact", help: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.", suggestions: [{messageId: "useClosest",fix: {pointer: "/evidence/0/quote/exact",value: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"}}], line: 35, column: 14 },
+        { messageId: "drifted", data: {file: "data/texts/0.txt",edits: 5,line: 18,column: 1,passage: "\"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\""}, message: "The quote has drifted from data/texts/0.txt: it is not there exactly; the closest passage (5 edits away, line 18, column 1) reads \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".", helpId: "copyExact", help: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote.", suggestions: [{messageId: "useClosest",message: "Quote the closest passage instead: \"Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia\".",fix: {pointer: "/evidence/0/quote/exact",value: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"}}], line: 35, column: 14 },
       ],
     },
     {
@@ -195,6 +197,14 @@ ruleTester(evidenceQuote, {
         { messageId: "position", data: {givenStart: 557,givenEnd: 652,start: 558,end: 653,file: "data/texts/0.txt"}, message: "`position` is 557-652, but the quote is at 558-653 in data/texts/0.txt (code points from the start of the file).", helpId: "setPosition", help: "Set `position: { start: 558, end: 653 }`, or leave `position` out.", line: 36, column: 15 },
       ],
       output: EVENT_YAML,
+    },
+    {
+      // 400 Gothic letters are 800 UTF-16 units: with a kept text of 12.6 million characters, one quote is past the limit on its own.
+      name: "a quote past the search limit of its record: not searched, and said so",
+      code: withQuote(GOTHIC_QUOTE, ""), texts: { [PAGE_URL]: LONG_PAGE },
+      errors: [
+        { messageId: "notSearched", data: {file: "data/texts/0.txt",budget: "10,000,000,000",searched: "0",cells: "10,080,640,000",textLength: "12,600,800",quoteLength: "800"}, message: "The quote is not in data/texts/0.txt exactly; it was not searched for a near passage: the search of one record is limited to 10,000,000,000 cells (characters of kept text times characters of quote), this record's earlier quotes used 0, and this one needs 10,080,640,000 (12,600,800 times 800).", helpId: "copyExactSearch", help: "Copy the passage from the kept text exactly (non-breaking spaces included), or correct the quote; correcting the record's other drifted quotes leaves the search enough for this one.", line: 35, column: 14 },
+      ],
     },
   ],
 });

@@ -12,7 +12,7 @@ ruleTester(fileName, {
       name: "an event in the wrong month folder",
       code: EVENT_YAML, file: "data/events/2023/03/ev-p6w7bxbz.yaml",
       errors: [
-        { messageId: "misplaced", data: {expected: "data/events/2023/02/ev-p6w7bxbz.yaml",path: "data/events/2023/03/ev-p6w7bxbz.yaml",from: "data/events/2023/03/ev-p6w7bxbz.yaml",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "This record belongs at `data/events/2023/02/ev-p6w7bxbz.yaml`, not `data/events/2023/03/ev-p6w7bxbz.yaml`.", helpId: "move", line: 2, column: 5 },
+        { messageId: "misplaced", data: {expected: "data/events/2023/02/ev-p6w7bxbz.yaml",path: "data/events/2023/03/ev-p6w7bxbz.yaml",from: "data/events/2023/03/ev-p6w7bxbz.yaml",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "This record belongs at `data/events/2023/02/ev-p6w7bxbz.yaml`, not `data/events/2023/03/ev-p6w7bxbz.yaml`.", helpId: "move", help: "Move the file: git mv -- data/events/2023/03/ev-p6w7bxbz.yaml data/events/2023/02/ev-p6w7bxbz.yaml", line: 2, column: 5 },
       ],
     },
     {
@@ -26,7 +26,7 @@ ruleTester(fileName, {
       name: "a name holding a CR, in a record that does not pass its schema",
       code: "id: 1\n", file: "data/events/2023/02/ev-p6w7bxbz\r.yaml",
       errors: [
-        { messageId: "controlCharacter", data: {path: "data/events/2023/02/ev-p6w7bxbz\r.yaml"}, helpId: "rename", line: 1, column: 1 },
+        { messageId: "controlCharacter", data: {path: "data/events/2023/02/ev-p6w7bxbz\r.yaml"}, helpId: "rename", help: "Rename the file: git mv -- <its path> <the path its content gives>", line: 1, column: 1 },
       ],
     },
   ],

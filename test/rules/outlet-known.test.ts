@@ -27,7 +27,7 @@ ruleTester(outletKnown, {
       name: "an outlet whose entry is broken",
       code: EVENT_YAML, outlets: { dw: {}, afp: {} }, broken: { actors: new Map(), outlets: new Map([["reuters", "data/outlets/reuters.json"]]) },
       errors: [
-        { messageId: "broken", data: {id: "reuters",file: "data/outlets/reuters.json"}, message: "`reuters` is an entry of data/outlets/ (`data/outlets/reuters.json`), but a broken one: fix that file (see its own findings).", helpId: "fixBroken", line: 22, column: 16 },
+        { messageId: "broken", data: {id: "reuters",file: "data/outlets/reuters.json"}, message: "`reuters` is an entry of data/outlets/ (`data/outlets/reuters.json`), but a broken one: fix that file (see its own findings).", helpId: "fixBroken", help: "Fix data/outlets/reuters.json; this record is fine as it is.", line: 22, column: 16 },
       ],
     },
   ],

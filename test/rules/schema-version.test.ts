@@ -26,7 +26,7 @@ ruleTester(schemaVersion, {
       name: "a version YAML read as a number: the version it stands for is the fix",
       code: editEvent("schema_version: \"1.2.0\"", "schema_version: 1.2"),
       errors: [
-        { messageId: "unknown", data: {given: "1.2",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, helpId: "quote", line: 1, column: 17 },
+        { messageId: "unknown", data: {given: "1.2",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, helpId: "quote", help: "Write it as a quoted string: schema_version: \"1.2.0\".", line: 1, column: 17 },
       ],
       output: editEvent('schema_version: "1.2.0"', "schema_version: 1.2.0"),
     },

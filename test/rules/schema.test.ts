@@ -1,7 +1,44 @@
-/** schema: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
+/**
+ * schema: valid and invalid cases, one rule on a record in memory
+ * (test/helpers/rule-tester.ts), and every constraint of the published
+ * schemas is one the rule has wording for.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { loadJsonSchema } from "../../schema/published.ts";
+import { RECORD_KINDS, SCHEMA_VERSIONS } from "../../schema/versions.ts";
+import { WORDED_CONSTRAINTS } from "../../scripts/rules/schema/messages.ts";
 import { schema } from "../../scripts/rules/schema/schema.ts";
 import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
+
+/** Keywords that hold sub-schemas or say what a schema is, and fail on nothing of their own. */
+const STRUCTURE = new Set(["$id", "$schema", "title", "description", "properties", "items", "allOf", "then"]);
+
+test("every constraint of every published schema has wording (an unworded one throws: messages.ts)", () => {
+  const unworded: string[] = [];
+  const walk = (node: unknown, at: string, described: boolean): void => {
+    if (node === false) {
+      if (!described) unworded.push(`${at}: false, outside a \`then\` with a description`);
+      return;
+    }
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    const schemaNode = node as Record<string, unknown>;
+    for (const [keyword, value] of Object.entries(schemaNode)) {
+      if (!STRUCTURE.has(keyword) && !(WORDED_CONSTRAINTS.keywords as readonly string[]).includes(keyword)) unworded.push(`${at}/${keyword}`);
+      if (keyword === "minItems" && value !== WORDED_CONSTRAINTS.minItems) unworded.push(`${at}/minItems: ${String(value)}`);
+      const inThen = keyword === "then" && typeof (value as { description?: unknown }).description === "string";
+      if (keyword === "properties") for (const [name, sub] of Object.entries(value as object)) walk(sub, `${at}/properties/${name}`, described);
+      else if (keyword === "allOf") (value as unknown[]).forEach((sub, i) => walk(sub, `${at}/allOf/${i}`, described));
+      // (`additionalProperties: false` fails as additionalProperties, worded.)
+      else if (keyword === "items" || keyword === "if" || keyword === "then" || (keyword === "additionalProperties" && value !== false)) walk(value, `${at}/${keyword}`, described || inThen);
+    }
+  };
+  for (const version of SCHEMA_VERSIONS) for (const kind of RECORD_KINDS) walk(loadJsonSchema(version, kind), `${version}/${kind}#`, false);
+  assert.equal(unworded, []);
+});
+
+test.run();
 
 ruleTester(schema, {
   valid: [
@@ -122,6 +159,13 @@ ruleTester(schema, {
       errors: [
         { messageId: "minLength", data: {where: "title",limit: 5,length: 1}, message: "`title` must be at least 5 characters long; it has 1.", line: 4, column: 8 },
         { messageId: "minItemsOne", data: {where: "actors",limit: 1,count: 0}, message: "`actors` must have at least 1 item; it has 0.", line: 11, column: 1 },
+      ],
+    },
+    {
+      name: "a tag not in kebab case (a pattern with no description: the help shows it)",
+      code: editEvent("provenance:", "tags: [peace-talks, Central_Asia]\nprovenance:"),
+      errors: [
+        { messageId: "form", data: {where: "tags[1]",got: "`Central_Asia`",pattern: "`^[a-z0-9]+(?:-[a-z0-9]+)*$`"}, message: "`tags[1]` is `Central_Asia`, which is not in the expected form.", helpId: "match", help: "It must match `^[a-z0-9]+(?:-[a-z0-9]+)*$`.", line: 27, column: 21 },
       ],
     },
   ],

@@ -31,5 +31,12 @@ ruleTester(urlDomain, {
         { messageId: "otherDomainSuffix", data: {host: "evil.co.uk",outlet: "dw",domains: "co.uk, dw.com",suffixes: "`co.uk`"}, message: "`evil.co.uk` is not a domain of `dw` (co.uk, dw.com): `co.uk` is not a domain an outlet can own.", line: 24, column: 10 },
       ],
     },
+    {
+      name: "an address the schema's pattern lets through but no URL parser reads (a port that is no number)",
+      code: editEvent("https://p.dw.com/p/4O4UG", "https://p.dw.com:http/p/4O4UG"),
+      errors: [
+        { messageId: "notAddress", data: {index: 0}, message: "`sources[0].url` is not a valid address.", line: 24, column: 10 },
+      ],
+    },
   ],
 });

@@ -86,14 +86,10 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
       };
     }
     case "false schema": {
+      // Every `false` of the published schemas is in a conditional with a description (its rule).
+      if (!rule) return unworded(error);
       const key = pointerToSegments(at).pop() ?? "";
-      return {
-        pointer: at,
-        target: "key",
-        messageId: rule ? "notAllowedByRule" : "notAllowed",
-        data: { where, key, ...(rule ? { rule } : {}) },
-        helpId: rule ? "removeOrChange" : "remove",
-      };
+      return { pointer: at, target: "key", messageId: "notAllowedByRule", data: { where, key, rule }, helpId: "removeOrChange" };
     }
     case "dependentRequired": {
       const missing = String(params.missingProperty);
@@ -140,10 +136,10 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
       const len = typeof value === "string" ? [...value].length : 0;
       return { pointer: at, messageId: error.keyword, data: { where, limit: Number(params.limit), length: len } };
     }
-    case "minItems":
-    case "maxItems": {
-      const n = Number(params.limit);
-      return { pointer: at, target: "key", messageId: `${error.keyword}${n === 1 ? "One" : ""}`, data: { where, limit: n, count: Array.isArray(value) ? value.length : 0 } };
+    case "minItems": {
+      // The published schemas ask for one item at least, never more (and set no maximum).
+      if (Number(params.limit) !== 1) return unworded(error);
+      return { pointer: at, target: "key", messageId: "minItemsOne", data: { where, limit: 1, count: Array.isArray(value) ? value.length : 0 } };
     }
     case "uniqueItems":
       return {
@@ -158,9 +154,28 @@ export function describeAjvError(error: ErrorObject, root: unknown): RuleIssue |
     case "exclusiveMaximum":
       return { pointer: at, messageId: "limit", data: { where, got: code(value), comparison: String(params.comparison), limit: String(params.limit) } };
     default:
-      return { pointer: at, messageId: "other", data: { where, problem: error.message ?? "is not valid" } };
+      return unworded(error);
   }
 }
+
+/**
+ * A constraint no published schema has (they are locked: schema/lock.json),
+ * so none has wording: a new schema version that adds one must word it here
+ * first (test/rules/schema.test.ts compiles every published schema against
+ * what this file words). Like a message id missing from `messages`, it is a
+ * bug of the toolkit, and throws.
+ */
+function unworded(error: ErrorObject): never {
+  throw new Error(`schema: no wording for the JSON Schema constraint at ${error.schemaPath} (keyword ${error.keyword}): word it in scripts/rules/schema/messages.ts`);
+}
+
+/** The constraints the wording above covers, as the schema states them (test/rules/schema.test.ts holds every published schema to them). */
+export const WORDED_CONSTRAINTS = {
+  /** Keywords whose failure has wording of its own (or repeats another's: `if`). */
+  keywords: ["if", "required", "additionalProperties", "dependentRequired", "enum", "const", "type", "pattern", "minLength", "maxLength", "minItems", "uniqueItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
+  /** `minItems` only as 1; a `false` schema only in a `then` with a description. */
+  minItems: 1,
+} as const;
 
 /** The wording of the schema rule's findings (and of their help lines), by message id. */
 export const SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
@@ -173,9 +188,7 @@ export const SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
   notField: "`{{extra}}` is not a field of `{{where}}`.",
   notFieldDidYouMean: "`{{extra}}` is not a field of `{{where}}`. Did you mean `{{suggestion}}`?",
   allowedHere: "Allowed here: {{known}}.",
-  notAllowed: "`{{where}}` is not allowed here.",
   notAllowedByRule: "`{{where}}` is not allowed here: {{rule}}.",
-  remove: "Remove `{{key}}`.",
   removeOrChange: "Remove `{{key}}`, or change what the rule depends on.",
   dependentRequired: "`{{where}}` has `{{property}}` but not `{{missing}}`.",
   describe: "{{description}}.",
@@ -188,12 +201,8 @@ export const SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
   match: "It must match {{pattern}}.",
   minLength: "`{{where}}` must be at least {{limit}} characters long; it has {{length}}.",
   maxLength: "`{{where}}` must be at most {{limit}} characters long; it has {{length}}.",
-  minItems: "`{{where}}` must have at least {{limit}} items; it has {{count}}.",
   minItemsOne: "`{{where}}` must have at least 1 item; it has {{count}}.",
-  maxItems: "`{{where}}` must have at most {{limit}} items; it has {{count}}.",
-  maxItemsOne: "`{{where}}` must have at most 1 item; it has {{count}}.",
   uniqueItems: "`{{where}}` lists the same value twice (items {{first}} and {{second}}).",
   removeRepeated: "Remove the repeated item.",
   limit: "`{{where}}` is {{got}}; it must be {{comparison}} {{limit}}.",
-  other: "`{{where}}` {{problem}}.",
 };
