@@ -180,6 +180,8 @@ function median(xs: number[]): number {
 const peaks = new Map<string, number>();
 /** The report stage's time (EVENTWIRE_TIMING's `report` row), in seconds, by case. */
 const reportTimes = new Map<string, number[]>();
+/** The dataset stage's time (the sum of EVENTWIRE_TIMING's `dataset rule <id>` rows: the rules across records), in seconds, by case. */
+const datasetTimes = new Map<string, number[]>();
 const buildTimes: number[] = [];
 // Rounds run every case once, in turn, so that no case gets a warmer page cache than another.
 const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
@@ -197,6 +199,8 @@ for (let round = 0; round < runs; round++) {
     times.get(c.name)!.push(elapsed);
     const report = /^report\s+(\d+) ms$/m.exec(r.stderr ?? "");
     if (report) reportTimes.set(c.name, [...(reportTimes.get(c.name) ?? []), Number(report[1]) / 1000]);
+    const datasetRows = [...(r.stderr ?? "").matchAll(/^dataset rule \S+\s+(\d+) ms$/gm)];
+    if (datasetRows.length > 0) datasetTimes.set(c.name, [...(datasetTimes.get(c.name) ?? []), datasetRows.reduce((sum, m) => sum + Number(m[1]), 0) / 1000]);
     const peak = /^peak memory\s+(\d+) MB$/m.exec(r.stderr ?? "");
     if (peak) peaks.set(c.name, Math.max(peaks.get(c.name) ?? 0, Number(peak[1])));
     // The build step: the stages a release times after its one pass over the records.
@@ -252,13 +256,14 @@ const rows: [string, string, string, boolean][] = [
 const out = [
   `# eventwire bench: ${records} records, ${cpus().length} cores, Node ${process.version}, median of ${runs}`,
   "",
-  "| run | seconds | records/s | report stage (s) | peak memory (MB) |",
-  "|---|---:|---:|---:|---:|",
+  "| run | seconds | records/s | dataset stage (s) | report stage (s) | peak memory (MB) |",
+  "|---|---:|---:|---:|---:|---:|",
   ...cases.map((c) => {
     const t = results.get(c.name)!;
     const perRecord = c.name.includes("--changed") || c.name.includes("one record") ? "" : Math.round(records / t);
     const report = reportTimes.has(c.name) ? median(reportTimes.get(c.name)!).toFixed(2) : "";
-    return `| ${c.name} | ${t.toFixed(2)} | ${perRecord} | ${report} | ${peaks.get(c.name) ?? ""} |`;
+    const dataset = datasetTimes.has(c.name) ? median(datasetTimes.get(c.name)!).toFixed(2) : "";
+    return `| ${c.name} | ${t.toFixed(2)} | ${perRecord} | ${dataset} | ${report} | ${peaks.get(c.name) ?? ""} |`;
   }),
   "",
   `validate, JSON: with only the syntax and schema rules on, ${floor!.toFixed(2)} s (${(floor! / ajv!).toFixed(2)} x ajv-cli); the other ${RULES.length - FLOOR_RULES.length} rules add ${(jsonTime! - floor!).toFixed(2)} s.`,

@@ -41,8 +41,9 @@ export interface OutcomeBatch {
   /** One byte an outcome: RECORD when the file held a record; EVENT when a summary of it is in `events`. */
   flags: Uint8Array;
   /**
-   * The summaries, in order, as JSON: id, status, start, profile and
-   * duplicate_of (0 for none) of each, in one array. A worker's summaries are
+   * The summaries, in order, as JSON: id, status, start, type, mode,
+   * countries, actors and duplicate_of (mode and duplicate_of 0 for none) of
+   * each, in one array. A worker's summaries are
    * never `partial` (the main thread makes those, from file names).
    */
   events: string;
@@ -56,7 +57,7 @@ export interface OutcomeBatch {
 
 export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const flags = new Uint8Array(outcomes.length);
-  const events: (string | number | undefined)[] = [];
+  const events: (string | number | readonly string[] | undefined)[] = [];
   const findings: OutcomeBatch["findings"] = [];
   const evidence: OutcomeBatch["evidence"] = [];
   const excerpts: OutcomeBatch["excerpts"] = [];
@@ -65,7 +66,7 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
     flags[i] = (o.record ? RECORD : 0) | (o.event ? EVENT : 0);
     if (o.event) {
       const e = o.event;
-      events.push(e.id, e.status, e.start, e.profile, e.duplicate_of ?? 0);
+      events.push(e.id, e.status, e.start, e.type, e.mode ?? 0, e.countries, e.actors, e.duplicate_of ?? 0);
     }
     if (o.findings) findings.push([i, o.findings]);
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
@@ -91,7 +92,7 @@ function intern(text: string): string {
 
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
 export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcome: FileOutcome) => void): void {
-  const events = JSON.parse(batch.events) as (string | 0)[];
+  const events = JSON.parse(batch.events) as (string | string[] | 0)[];
   const findings = new Map(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
   const excerpts = new Map(batch.excerpts);
@@ -100,10 +101,18 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
     const flags = batch.flags[i]!;
     const outcome: FileOutcome = { record: (flags & RECORD) !== 0 };
     if (flags & EVENT) {
-      const event: EventSummary = { id: events[e] as string, status: events[e + 1] as EventSummary["status"], start: events[e + 2] as string, profile: events[e + 3] as string };
-      if (events[e + 4] !== 0) event.duplicate_of = events[e + 4] as string;
+      const event: EventSummary = {
+        id: events[e] as string,
+        status: events[e + 1] as EventSummary["status"],
+        start: events[e + 2] as string,
+        type: events[e + 3] as string,
+        countries: events[e + 5] as string[],
+        actors: events[e + 6] as string[],
+      };
+      if (events[e + 4] !== 0) event.mode = events[e + 4] as string;
+      if (events[e + 7] !== 0) event.duplicate_of = events[e + 7] as string;
       outcome.event = event;
-      e += 5;
+      e += 8;
     }
     const found = findings.get(i);
     if (found) {

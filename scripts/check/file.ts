@@ -78,7 +78,7 @@ export type FileRole = "target" | "other" | "trusted";
 
 /**
  * A file to process. `needles`, for a trusted file: it is summarized only if
- * its text holds one of them (a target's start date), since only then can it
+ * its text holds one of them (a target's start date or a day near it), since only then can it
  * be the target's probable duplicate; reading it is cheap, parsing it is not.
  */
 export interface WorkItem {

@@ -5,7 +5,7 @@
  */
 import type { Actor, Outlet } from "../../schema/index.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
-import { todayUtc } from "../core/dates.ts";
+import { addDays, todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
@@ -18,6 +18,7 @@ import { ExcerptLines, LineIndex, type LineExcerpt, type LineSource } from "../d
 import { load, readFile, type Loaded } from "./load.ts";
 import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
+import { datasetPass, nearDays } from "./compare.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -34,9 +35,10 @@ export interface CheckOptions extends PoolOptions {
   deleted?: readonly string[];
   /**
    * Read only what the targets can collide with (`validate --changed`): the
-   * events of the targets' months (probable duplicates share a start date,
-   * and the file-name rule puts each event in its month's folder) and the
-   * events they name in `duplicate_of`. Every other event counts by the id in
+   * events of the months of the targets' start dates and of the days around
+   * them (probable duplicates start at most a day apart, `near` of the
+   * comparing rules, and the file-name rule puts each event in its month's
+   * folder) and the events they name in `duplicate_of`. Every other event counts by the id in
    * its file name. Trusts that files unchanged since the base passed then.
    */
   partial?: boolean;
@@ -155,7 +157,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
   const passes = datasetRules.map((rule) => ({
     rule,
-    pass: rule.start({
+    pass: datasetPass(rule, {
       registryFiles,
       deleted,
       textProblems: textManifest.problems,
@@ -228,12 +230,20 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         }
     } else {
       const months = new Set<string>();
+      // A rule that compares start dates a few days apart (probable-duplicate) needs the days around each target's:
+      // their months' folders are read, and their dates are what a trusted event's text must hold to be parsed.
+      const near = nearDays(datasetRules);
+      const dates = new Set<string>();
       for (const s of targetSummaries) {
         if (s.start) {
-          months.add(eventFolder(s.start));
-          startDates.push(s.start);
+          dates.add(s.start);
+          for (let d = 1; d <= near; d++) for (const day of [addDays(s.start, -d), addDays(s.start, d)]) if (day !== undefined) dates.add(day);
         }
         if (s.duplicate_of) namedIds.add(s.duplicate_of);
+      }
+      for (const date of [...dates].sort()) {
+        months.add(eventFolder(date));
+        startDates.push(date);
       }
       // The ids a stand-in can matter for: a target's own (id-unique) and a deleted file's (record-deleted).
       const idsOfInterest = new Set(targetSummaries.map((s) => s.id));

@@ -21,3 +21,34 @@ export function firstDay(value: string): string {
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * The day a full date (`YYYY-MM-DD`, years 0000-9999) falls on, counted from
+ * 0000-01-01 (Hinnant's days-from-civil, shifted): consecutive days differ by
+ * one, and every date fits in 22 bits. Undefined for a partial or impossible date.
+ */
+export function dayNumber(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !isCalendarDate(date)) return undefined;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const year = Number(m[1]) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  // Day 0 of the formula is 0000-03-01; 0000-01-01 is 60 days before it.
+  return era * 146097 + dayOfEra + 60;
+}
+
+/** The full date `days` after (or before) `date`; undefined for a partial date or one outside the years 0000-9999. */
+export function addDays(date: string, days: number): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !isCalendarDate(date)) return undefined;
+  const d = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads the years 0-99 as 1900-1999.
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) return undefined;
+  return `${String(year).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}

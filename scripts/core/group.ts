@@ -1,4 +1,4 @@
-/** Grouping for dataset rules that compare records with each other. */
+/** Grouping for the engine of dataset rules (check/compare.ts): what it keeps of every event, and the candidates it finds. */
 import { grown } from "./typed-arrays.ts";
 
 /**
@@ -26,11 +26,6 @@ export class RepeatedKeys<K> {
       .map(([key, orders]): [K, number[]] => [key, orders.sort((a, b) => a - b)])
       .sort((a, b) => a[1][0]! - b[1][0]!);
   }
-}
-
-/** Each item of each group paired with the others of its group (in their order). */
-export function* eachWithOthers<T>(groups: Iterable<readonly T[]>): Generator<[T, T[]]> {
-  for (const group of groups) for (const item of group) yield [item, group.filter((other) => other !== item)];
 }
 
 /**
@@ -78,17 +73,73 @@ export class HashedKeys {
   }
 }
 
+/** 2^22: the days of the years 0000-9999 (dayNumber) fit below it. */
+const DAYS = 4_194_304;
+/** 2^31: the buckets a key's hash falls in, so that bucket and day make one exact number (2^53). */
+const BUCKETS = 2_147_483_648;
+
 /**
- * Candidate groups (orders whose hashes matched) split by the key each item
- * has when read again; items without a key (unreadable now) drop out. The
- * groups of more than one, in the order of their first items.
+ * Items filed under a key and a day, found again with the items of the same
+ * key on the same or nearby days: a key's hash (31 bits) and a day (22 bits)
+ * as one number in a typed array, beside the item's order (12 bytes an item
+ * and key). A native sort of the numbers alone puts an item next to the same
+ * key's items of the days around it; equal buckets only make candidates.
  */
-export function confirmedGroups(candidates: readonly (readonly number[])[], keyOf: (order: number) => string | undefined): [string, number[]][] {
-  const byKey = new RepeatedKeys<string>();
-  for (const group of candidates)
-    for (const order of group) {
-      const key = keyOf(order);
-      if (key !== undefined) byKey.add(key, order);
+export class NearKeys {
+  private places = new Float64Array(1024);
+  private orders = new Uint32Array(1024);
+  private size = 0;
+
+  /** `hash`: any integer (a 53-bit hash of the key); `day`: 0 to 2^22 - 1. */
+  add(hash: number, day: number, order: number): void {
+    if (this.size === this.places.length) {
+      this.places = grown(this.places, new Float64Array(this.size * 2));
+      this.orders = grown(this.orders, new Uint32Array(this.size * 2));
     }
-  return byKey.groups();
+    this.places[this.size] = (hash % BUCKETS) * DAYS + day;
+    this.orders[this.size++] = order;
+  }
+
+  /**
+   * The pairs of distinct items (lower order first) in one bucket at most
+   * `days` apart that `accept` takes (it may be asked of a pair more than
+   * once), ascending. No map of the items: the places sorted natively, the
+   * orders put in step with them, one scan of each place's window.
+   */
+  pairs(days: number, accept: (a: number, b: number) => boolean = () => true): [number, number][] {
+    const n = this.size;
+    const places = this.places.subarray(0, n);
+    const sorted = places.slice().sort();
+    // Each item's order goes to the next free slot of its place's run (the run's start found by a binary search).
+    const filled = new Uint32Array(n);
+    const orders = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const place = places[i]!;
+      let low = 0;
+      let high = n;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (sorted[mid]! < place) low = mid + 1;
+        else high = mid;
+      }
+      orders[low + filled[low]!++] = this.orders[i]!;
+    }
+    // The pairs taken, once each (an event under two keys it shares with another meets it twice): few, by their text.
+    const taken = new Set<string>();
+    const out: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const place = sorted[i]!;
+      const bucket = Math.floor(place / DAYS);
+      for (let j = i + 1; j < n && sorted[j]! - place <= days && Math.floor(sorted[j]! / DAYS) === bucket; j++) {
+        const a = Math.min(orders[i]!, orders[j]!);
+        const b = Math.max(orders[i]!, orders[j]!);
+        if (a === b || !accept(a, b)) continue;
+        const id = `${a} ${b}`;
+        if (taken.has(id)) continue;
+        taken.add(id);
+        out.push([a, b]);
+      }
+    }
+    return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  }
 }

@@ -120,9 +120,10 @@ export interface Registries {
 
 /**
  * What a dataset rule sees of an event: the fields records are compared by,
- * small enough to pass between threads. `partial` entries stand for events
- * outside the scope of `validate --changed`: only their id is known (from the
- * file name, which the file-name rule ties to the id).
+ * small enough to pass between threads (the engine keeps hashes of what rules
+ * compare, not summaries). `partial` entries stand for events outside the
+ * scope of `validate --changed`: only their id is known (from the file name,
+ * which the file-name rule ties to the id).
  */
 export interface EventSummary {
   id: string;
@@ -130,26 +131,100 @@ export interface EventSummary {
   status?: Event["status"];
   duplicate_of?: string;
   start?: string;
-  /**
-   * What probable duplicates share besides the start date, as one string
-   * (a summary is kept for every event, so it is kept small): the event type,
-   * the distinct country codes of the locations and the distinct actor ids,
-   * each list sorted.
-   */
-  profile?: string;
+  /** The event type, and its mode when it has one. */
+  type?: string;
+  mode?: string;
+  /** The distinct country codes of the locations, sorted. */
+  countries?: readonly string[];
+  /** The distinct actor ids, sorted. */
+  actors?: readonly string[];
+}
+
+/** An event (or a registry entry) as a dataset rule is given it: its file and its summary. */
+export interface Compared {
+  file: string;
+  event: EventSummary;
+}
+
+/** An event and the others it matched, each with what `match` said of the pair; the others in the listing's order. */
+export interface Matched<M> extends Compared {
+  others: (Compared & { match: M })[];
 }
 
 /**
- * A rule across records (unique ids, duplicates). It sees the events one at
- * a time as the check stage reads them, in any order, keeps only what it
- * compares (no list of every event is held for it), and reports at the end.
+ * What a comparing rule compares, declared; the engine (check/compare.ts)
+ * does the rest once for every such rule: it keeps a hash of each key in
+ * typed arrays (not the keys: a million events), finds the candidates whose
+ * hashes meet, confirms each candidate by summarizing its file again (a file
+ * edited during the run is judged as it is at the end), keeps stand-ins
+ * (`partial`, under `validate --changed`) as they are, and hands the rule
+ * each confirmed event with its matches, in the listing's order.
  */
-export interface DatasetRule {
+export interface Comparison<M> {
+  /** The events compared (a stand-in too, if it passes); default: every event. */
+  where?(e: EventSummary): boolean;
+  /** What is compared: events that share a key are candidates (with several keys, any one shared); undefined: not compared. */
+  key(e: EventSummary): string | readonly string[] | undefined;
+  /**
+   * A locality besides the key: candidates' start dates are at most `days`
+   * apart (a partial date, `YYYY` or `YYYY-MM`, meets only the same date).
+   * Candidates are found among the same and the adjacent days' events of a
+   * key; under `validate --changed` the engine reads the adjacent days' months.
+   */
+  near?: { days: number };
+  /** Whether two candidates, as read again, match, and what the rule is told of it; default: they match (`true`). */
+  match?(a: EventSummary, b: EventSummary): M | undefined;
+  /**
+   * A screen before reading again, for a key that many events share: a few
+   * 32-bit numbers of each event (hashes of what `match` compares), kept in
+   * typed arrays, and a test of two events' numbers that holds whenever
+   * `match` can hold (it may hold when `match` does not). A candidate pair
+   * that fails it is not read again.
+   */
+  screen?: { print(e: EventSummary): readonly number[]; pass(a: Uint32Array, b: Uint32Array): boolean };
+  /** Registry entries (actors, outlets) are compared too, by their ids, each kind on its own. */
+  registries?: true;
+}
+
+/** A reference from one event to another by a key, declared: the engine finds and confirms the event it names. */
+export interface Lookup {
+  /** The key an event names (undefined: none): few events name one. */
+  names(e: EventSummary): string | undefined;
+  /** The key events are found by (kept as a hash for every event). */
+  key(e: EventSummary): string | undefined;
+}
+
+interface DatasetRuleBase {
   meta: RuleMeta;
   scope: "dataset";
+}
+
+/** A rule that compares events with each other (id-unique, probable-duplicate): a declaration and a report. */
+export interface CompareRule<M = true> extends DatasetRuleBase {
+  compare: Comparison<M>;
+  /** The issues in the file of an event that matched others (in that file; `related` may name the others). */
+  report(matched: Matched<M>): RuleIssue[];
+}
+
+/** A rule that follows a reference (duplicate-of): the last event in the listing with the named key decides. */
+export interface LookupRule extends DatasetRuleBase {
+  lookup: Lookup;
+  /** The issues in the file of an event that names `named`; `target`: the event found by it, if any. */
+  report(found: Compared & { named: string; target?: Compared }): RuleIssue[];
+}
+
+/**
+ * A rule across records that compares nothing (record-deleted, text-manifest):
+ * it sees the events one at a time as the check stage reads them, in any
+ * order, keeps only what it needs, and reports at the end.
+ */
+export interface PassRule extends DatasetRuleBase {
   /** A pass over one dataset: `add` each event, then `finish`. */
   start(ctx: DatasetContext): DatasetPass;
 }
+
+/** A rule across records. */
+export type DatasetRule = CompareRule<unknown> | LookupRule | PassRule;
 
 /** Issues across records name the file they are reported in. */
 export type DatasetIssue = RuleIssue & { file: string };
@@ -173,9 +248,9 @@ export interface DatasetContext {
   /** The file of the event added with `order`. */
   fileAt(order: number): string;
   /**
-   * The event added with `order`, summarized again from its file: a rule that
-   * keeps a hash of what it compares confirms a match with it (so a file
-   * edited during the run is judged as it is at the end).
+   * The event added with `order`, summarized again from its file: the engine
+   * confirms a match of hashes with it (so a file edited during the run is
+   * judged as it is at the end).
    */
   summaryAt(order: number): EventSummary | undefined;
 }

@@ -33,10 +33,10 @@ test("items with more than a path (needles, a symbolic link, mixed roles) go as 
 test("outcomes come back in order, with their summaries, findings and evidence counts", () => {
   const finding: Finding = { file: "data/events/x.yaml", line: 3, column: 5, rule: "date-order", severity: "error", message: "m", pointer: "/date/end" };
   const outcomes: FileOutcome[] = [
-    { record: true, event: { id: "ev-aaaaaaaa", status: "active", start: "2023-02-28", profile: "CONSULT|KAZ|a,b" } },
+    { record: true, event: { id: "ev-aaaaaaaa", status: "active", start: "2023-02-28", type: "CONSULT", mode: "visit", countries: ["KAZ"], actors: ["a", "b"] } },
     { record: false },
     { record: true, findings: [finding] },
-    { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", profile: "x\t\"y\"\n|", duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
+    { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", type: "x\t\"y\"\n|", countries: [], actors: ["a,b", "c"], duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
   ];
   const back: [number, FileOutcome][] = [];
   unpackOutcomes(sent(packOutcomes(outcomes)), (i, o) => back.push([i, o]));

@@ -57,6 +57,29 @@ test("only changed files are reported; cross-record rules still see unchanged fi
   }
 });
 
+test("a probable duplicate a day apart in the month before is found: the days around a changed event's date are read", async () => {
+  const root = repo();
+  try {
+    // The example event (2023-02-28, on main, unchanged) reported again under another id, dated the next day: in 2023/03.
+    const next = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2").replace('start: "2023-02-28"', 'start: "2023-03-01"');
+    mkdirSync(path.join(root, "data/events/2023/03"), { recursive: true });
+    writeFileSync(path.join(root, "data/events/2023/03/ev-dwgqbce2.yaml"), next);
+    const r = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    const report = JSON.parse(r.stdout);
+    assert.equal(
+      report.findings.filter((f: { rule: string }) => f.rule === "probable-duplicate").map((f: { file: string; rule: string; line: number; column: number; message: string }) => `${f.file}|${f.rule}@${f.line}:${f.column} ${f.message}`),
+      [
+        "data/events/2023/03/ev-dwgqbce2.yaml|probable-duplicate@9:13 This event is probably the same as `data/events/2023/02/ev-p6w7bxbz.yaml`: same type and mode, start dates a day apart, countries in common: KAZ; 2 of 2 actors shared.",
+      ],
+    );
+    assert.equal(report.findings.find((f: { rule: string }) => f.rule === "probable-duplicate").related, [{ file: "data/events/2023/02/ev-p6w7bxbz.yaml", pointer: "/event_type", line: 9, column: 13 }]);
+    // Its other finding: a source published the day before the event started.
+    assert.equal(files(r.stdout), ["data/events/2023/03/ev-dwgqbce2.yaml|published-after-start", "data/events/2023/03/ev-dwgqbce2.yaml|probable-duplicate"].sort());
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("an id reused in another month is found without listing every event", async () => {
   const root = repo();
   try {

@@ -34,7 +34,8 @@ export function summarizeUnchecked(value: unknown): EventSummary | undefined {
   const actors = strings(value.actors, "actor");
   if (typeof id !== "string" || typeof status !== "string" || typeof start !== "string" || typeof event_type !== "string") return undefined;
   if (!countries || !actors || (duplicate_of !== undefined && typeof duplicate_of !== "string")) return undefined;
-  const summary: EventSummary = { id, status: status as EventSummary["status"], start, profile: `${event_type}|${sortedSet(countries).join(",")}|${sortedSet(actors).join(",")}` };
+  const summary: EventSummary = { id, status: status as EventSummary["status"], start, type: event_type, countries: sortedSet(countries), actors: sortedSet(actors) };
+  if (typeof value.mode === "string") summary.mode = value.mode;
   if (duplicate_of !== undefined) summary.duplicate_of = duplicate_of as string;
   return summary;
 }
