@@ -10,6 +10,7 @@ ruleTester(evidenceReference, {
       failsSchema: true,
       code: editEvent("  - source: 0\n    claim: event_type", '  - source: "3"\n    claim: "actor:Not An Id"', editEvent("position: { start: 558, end: 653 }", 'position: { start: "9", end: 1 }')),
     },
+    { name: "actors that are no list (the schema's finding): an actor claim is not judged", failsSchema: true, code: editEvent("claim: event_type", "claim: actor:kazakhstan", editEvent("actors:\n", "actors: x\nx-actors:\n")) },
     { name: "sources and locations that are no lists: not counted", failsSchema: true, code: editEvent("  - source: 0\n    claim: event_type", "  - source: 3\n    claim: location:4", editEvent("sources:\n", "sources: x\nx-sources:\n", editEvent("locations:\n", "locations: x\nx-locations:\n"))) },
     { name: "a quote of the event's source for its event type", code: EVENT_YAML },
   ],

@@ -15,8 +15,9 @@ export const evidenceEventType: RecordRule = {
   scope: "record",
   kinds: ["event"],
   check: ({ record, version }) => {
-    // 1.0.0 has no `evidence`: its records get `schema-outdated` instead.
-    if (version === "1.0.0") return [];
+    // 1.0.0 has no `evidence`: its records get `schema-outdated` instead. A version the toolkit does not
+    // know (schema-version's finding) may have none either.
+    if (version === "1.0.0" || version === undefined) return [];
     // No event type to name (none, or not a string), or an `evidence` that is no list: the schema's findings, nothing to add.
     const eventType = str(record.event_type);
     if (eventType === undefined || (record.evidence !== undefined && !Array.isArray(record.evidence))) return [];

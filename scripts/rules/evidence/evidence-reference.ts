@@ -21,13 +21,14 @@ export const evidenceReference: RecordRule = {
   scope: "record",
   kinds: ["event"],
   // What the schema rejects (a claim of another shape, a source that is no whole number, an ill-typed
-  // position) is its finding; lists the event lacks or mistypes (sources, locations) are not counted.
+  // position) is its finding; a list the event lacks or mistypes (sources, locations, actors) is not counted.
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
     const sources = arr(record.sources);
     const locations = arr(record.locations);
+    const actorList = arr(record.actors);
     const actors = new Set<string>();
-    eachObject(record.actors, (a) => {
+    eachObject(actorList, (a) => {
       const id = str(a.actor);
       if (id !== undefined) actors.add(id);
     });
@@ -39,7 +40,7 @@ export const evidenceReference: RecordRule = {
       const claim = shaped(item.claim, PATTERNS.claim);
       if (claim !== undefined) {
         const [kind, rest] = claim.split(":") as [string, string | undefined];
-        if (kind === "actor" && !actors.has(rest!))
+        if (kind === "actor" && actorList !== undefined && !actors.has(rest!))
           issues.push({ pointer: `${at}/claim`, messageId: "actor", data: { actor: rest!, actors: [...actors].join(", ") } });
         if (kind === "location" && locations !== undefined && Number(rest) >= locations.length)
           issues.push({ pointer: `${at}/claim`, messageId: locations.length === 1 ? "locationOne" : "location", data: { location: rest!, count: locations.length } });

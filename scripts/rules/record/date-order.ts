@@ -19,9 +19,12 @@ export const dateOrder: RecordRule = {
   // Dates not written as the schema writes them (not strings, other shapes) are the schema's findings: not compared.
   check: ({ kind, record }) => {
     if (kind === "event") {
-      const start = shaped(field(record, "date", "start"), PATTERNS.eventDate);
-      const end = shaped(field(record, "date", "end"), PATTERNS.eventDate);
-      if (start === undefined || end === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
+      // Most events have no end: nothing more to read then.
+      const date = field(record, "date");
+      const end = shaped(field(date, "end"), PATTERNS.eventDate);
+      if (end === undefined) return [];
+      const start = shaped(field(date, "start"), PATTERNS.eventDate);
+      if (start === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
       return [{ pointer: "/date/end", messageId: "endBeforeStart", data: { end, start } }];
     }
     const issues: RuleIssue[] = [];
