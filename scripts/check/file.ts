@@ -8,6 +8,8 @@ import type { DatasetFile } from "../dataset/discover.ts";
 import { excerptOf, LineIndex, type LineExcerpt } from "../dataset/lines.ts";
 import type { ParsedDocument, ParseResult } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
+import { quotedUrl, quoteOf } from "../rules/evidence/quoted.ts";
+import { eachObject } from "../rules/fields.ts";
 import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
 import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
@@ -37,11 +39,11 @@ export interface FileOutcome {
   findings?: Finding[];
   /** The file held a record (an object) to check. */
   record: boolean;
-  /** For a valid event: what dataset rules compare. */
+  /** For an event (valid, or failing its schema but with the summary's fields well typed): what dataset rules compare. */
   event?: EventSummary;
   /** With findings: the lines of the file their code frames show, so that the report need not read the file again. */
   excerpt?: LineExcerpt;
-  /** For a valid event with evidence: how many quotes could be checked against a kept text, and how many could not (no text). */
+  /** For a target event with a list of evidence (valid or not): how many quotes could be checked against a kept text, and how many could not (no text). */
   evidence?: [checked: number, notChecked: number];
 }
 
@@ -70,7 +72,8 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
 
 /**
  * What is done with a file: a `target` is checked by every rule; an `other`
- * event is loaded and, when valid, summarized for dataset rules; a `trusted`
+ * event is loaded and summarized for dataset rules (when it fails its schema,
+ * only if the fields a summary holds are well typed); a `trusted`
  * one (unchanged since the base of `--changed`) is summarized without its
  * schema check.
  */
@@ -101,16 +104,18 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   const { read, parse, doc, record, version, valid } = load(file);
   const outcome: FileOutcome = { record: record !== undefined && file.kind !== null };
   const findings: Finding[] = [];
-  if (valid && file.kind === "event") {
-    const event = record as Event;
-    outcome.event = summarizeEvent(event);
-    onEvent?.(event);
-    if (role === "target" && event.evidence) {
-      // A quote counts as checked only if a rule that checks quotes (evidence-quote) is on and its source's text can be read.
-      let checked = 0;
-      if (planOf(ctx).checksQuotes) for (const item of event.evidence) if (quotedText(event, item, ctx.texts)) checked++;
-      outcome.evidence = [checked, event.evidence.length - checked];
+  if (record && file.kind === "event") {
+    // An event that fails its schema is still compared by the dataset rules when the fields a summary
+    // holds are well typed (as an unchanged event is under --changed): its id is taken, its duplicate_of is judged.
+    // Only a valid event is handed on (a release writes it out).
+    if (valid) {
+      outcome.event = summarizeEvent(record as Event);
+      onEvent?.(record as Event);
+    } else {
+      const event = summarizeUnchecked(record);
+      if (event) outcome.event = event;
     }
+    if (role === "target" && Array.isArray(record.evidence)) outcome.evidence = quotesChecked(record, ctx);
   }
   if (role !== "target") return !read.ok && (read.problem === "unreadable" || read.problem === "not-regular") ? unreadOutcome(file, read, ctx) : outcome;
   const plan = planOf(ctx);
@@ -118,12 +123,28 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   if (findings.length > 0) outcome.findings = findings;
   if (!record || !doc || file.kind === null) return withExcerpt(outcome, read, parse);
   for (const [rule, severity] of plan.recordRules[file.kind]) {
-    if (rule.needsValid && !valid) continue;
     const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries: ctx.registries, today: ctx.today, texts: ctx.texts });
     for (const issue of issues) findings.push(toFinding(rule, severity, file.path, issue, doc));
   }
   if (findings.length > 0) outcome.findings = findings;
   return withExcerpt(outcome, read, parse);
+}
+
+/**
+ * How many of a target event's quotes (evidence items with a quote, well typed or not elsewhere: what
+ * evidence-quote checks) can be checked against a kept text, and how many cannot. A quote counts as
+ * checked only if a rule that checks quotes (evidence-quote) is on and its source's text can be read.
+ */
+function quotesChecked(event: Record<string, unknown>, ctx: FileCheckContext): [checked: number, notChecked: number] {
+  let checked = 0;
+  let quotes = 0;
+  const on = planOf(ctx).checksQuotes;
+  eachObject(event.evidence, (item) => {
+    if (quoteOf(item) === undefined) return;
+    quotes++;
+    if (on && quotedText(quotedUrl(event, item), ctx.texts)) checked++;
+  });
+  return [checked, quotes - checked];
 }
 
 /** Adds to an outcome with findings the lines their code frames show, from the line index the parse made (no second read). */

@@ -12,7 +12,6 @@
  * is reported, and evidence that cites it counts as not checked.
  */
 import path from "node:path";
-import type { Event } from "../../schema/index.ts";
 import { sha256 as sha256Of } from "../../schema/lock.ts";
 import type { Position } from "./lines.ts";
 import { readText } from "./read.ts";
@@ -135,17 +134,15 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
   return { byUrl, problems };
 }
 
-/** The kept text an evidence item quotes: that of the source it names, if one is kept (and unchanged). */
-function keptTextOf(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): KeptText | undefined {
+/**
+ * The kept text of the source whose `url` an evidence item quotes, and its
+ * content: none when no text is kept for that address (or the item's source
+ * has none), or it cannot be read.
+ */
+export function quotedText(url: string | undefined, texts: ReadonlyMap<string, KeptText>): { kept: KeptText; text: string } | undefined {
   // Most datasets keep few texts, if any: no lookup at all then (a lookup hashes the URL).
-  if (texts.size === 0) return undefined;
-  const url = event.sources[item.source]?.url;
-  return url === undefined ? undefined : texts.get(url);
-}
-
-/** The kept text an evidence item quotes and its content: none when no text is kept for its source, or it cannot be read. */
-export function quotedText(event: Event, item: NonNullable<Event["evidence"]>[number], texts: ReadonlyMap<string, KeptText>): { kept: KeptText; text: string } | undefined {
-  const kept = keptTextOf(event, item, texts);
+  if (texts.size === 0 || url === undefined) return undefined;
+  const kept = texts.get(url);
   const text = kept ? keptText(kept) : null;
   return kept && text !== null ? { kept, text } : undefined;
 }

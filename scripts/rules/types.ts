@@ -84,14 +84,15 @@ export interface FileContext {
 }
 
 /**
- * A rule on one parsed record. Rules with `needsValid` run only on records that
- * pass their JSON Schema, so they can rely on the record's type.
+ * A rule on one parsed record. Every record rule runs on every record, valid
+ * or not: it reads the fields it judges through typed access (rules/fields.ts)
+ * and passes over what is ill-typed (the schema rule's finding), so that one
+ * schema error does not hide the record's other findings.
  */
 export interface RecordRule {
   meta: RuleMeta;
   scope: "record";
   kinds: readonly RecordKind[];
-  needsValid?: boolean;
   /**
    * The rule checks evidence quotes against the kept source texts: while it
    * is on, a target's quote whose source's text is kept counts as checked

@@ -61,6 +61,14 @@ export function editEvent(from: string, to: string, base = EVENT_YAML): string {
   return base.replace(from, to);
 }
 
+/**
+ * The event (the example event by default) with a schema error that moves no
+ * line: a status that is none of the enum's. Record rules still judge the rest.
+ */
+export function withSchemaError(code = EVENT_YAML): string {
+  return editEvent("status: active\n", "status: activ\n", code);
+}
+
 export function writeDataset(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(path.join(tmpdir(), "eventwire-test-"));
   for (const [rel, content] of Object.entries(files)) {

@@ -50,6 +50,12 @@ export interface TesterCase {
   /** Kept source texts by URL: the content of each (written to a temporary folder, which the evidence rules read). */
   texts?: Record<string, string>;
   today?: string;
+  /**
+   * The record fails its JSON Schema (elsewhere than what the case is about, or
+   * in the fields the rule reads): the case asserts that it does, so that it
+   * shows the rule at work on a record the schema rejects.
+   */
+  failsSchema?: true;
 }
 
 export interface ExpectedIssue {
@@ -81,7 +87,7 @@ const registryOf = <T>(kind: "actors" | "outlets"): Record<string, T> =>
   Object.fromEntries(Object.entries(REGISTRY).flatMap(([file, text]) => (file.startsWith(`data/${kind}/`) ? [[path.basename(file, ".yaml"), parseYaml(text) as T]] : [])));
 
 /** What the rule gives on a case, with each issue's place. */
-export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (RuleIssue & { line: number; column: number; endLine: number; endColumn: number })[]; text?: string; format: "yaml" | "json" | null } {
+export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (RuleIssue & { line: number; column: number; endLine: number; endColumn: number })[]; text?: string; format: "yaml" | "json" | null; valid?: boolean } {
   const file: DatasetFile = { path: c.file ?? EVENT_PATH, root: "/nonexistent", kind: kindOf(c.file ?? EVENT_PATH), format: formatOf(c.file ?? EVENT_PATH), ...c.entry };
   const bytes = typeof c.code === "string" ? Buffer.from(c.code) : c.code;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -97,7 +103,6 @@ export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (
   const declared = record.schema_version;
   const version = typeof declared === "string" && SCHEMA_VERSIONS.includes(declared) ? declared : undefined;
   const valid = version !== undefined && validatorFor(version, file.kind as RecordKind)!.quick(record);
-  if (rule.needsValid && !valid) return { issues: [], text: read.ok ? read.text : undefined, format: file.format };
   const registries: Registries = {
     actors: new Map(Object.entries(c.actors ?? registryOf<Actor>("actors"))) as Map<string, Actor>,
     outlets: new Map(Object.entries(c.outlets ?? registryOf<Outlet>("outlets"))) as Map<string, Outlet>,
@@ -107,7 +112,7 @@ export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (
   const { texts, cleanup } = keptTexts(c.texts ?? {});
   try {
     const issues = rule.check({ file, kind: file.kind, doc, record, version, valid, registries, today: c.today ?? "2026-12-01", texts });
-    return { issues: issues.map(place), text: read.ok ? read.text : undefined, format: file.format };
+    return { issues: issues.map(place), text: read.ok ? read.text : undefined, format: file.format, valid };
   } finally {
     cleanup();
   }
@@ -175,7 +180,8 @@ export const TESTED = new Map<string, { rule: FileRule | RecordRule; cases: Rule
 
 /** Asserts that `rule` says nothing of a valid case (throws an assertion error if it does). */
 export function checkValid(rule: FileRule | RecordRule, c: TesterCase): void {
-  const { issues } = runRule(rule, c);
+  const { issues, valid } = runRule(rule, c);
+  if (c.failsSchema) assert.is(valid, false, `${c.name}: the record passes its schema`);
   assert.equal(
     issues.map((i) => `${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
     [],
@@ -184,7 +190,8 @@ export function checkValid(rule: FileRule | RecordRule, c: TesterCase): void {
 
 /** Asserts that `rule` says of an invalid case what it expects, and fixes it as it expects (throws an assertion error if not). */
 export function checkInvalid(rule: FileRule | RecordRule, c: InvalidCase): void {
-  const { issues, text, format } = runRule(rule, c);
+  const { issues, text, format, valid } = runRule(rule, c);
+  if (c.failsSchema) assert.is(valid, false, `${c.name}: the record passes its schema`);
   assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
   issues.forEach((issue, n) => {
     const expected = c.errors[n]!;

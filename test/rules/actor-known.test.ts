@@ -1,13 +1,24 @@
 import { actorKnown } from "../../scripts/rules/record/actor-known.ts";
-import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
+import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
+
+const ACTORS = "actors:\n  - actor: antony-blinken\n    role: initiator\n  - actor: kazakhstan\n    role: recipient\n";
 
 ruleTester(actorKnown, {
   valid: [
+    { name: "ill-typed actors (the schema's findings, an ill-formed id too): passed over", failsSchema: true, code: editEvent(ACTORS, "actors:\n  - null\n  - 5\n  - actor: 7\n    role: initiator\n  - actor: Antony Blinken\n    role: initiator\n  - actor: [kazakhstan]\n    role: recipient\n") },
+    { name: "actors that are no list", failsSchema: true, code: editEvent(ACTORS, "actors: kazakhstan\n") },
     { name: "registered actors", code: EVENT_YAML },
     { name: "a folder of actors that could not be listed: no id is judged missing", code: editEvent("actor: kazakhstan", "actor: kazakstan"), unlisted: { actors: "data/actors" } },
   ],
   invalid: [
+    {
+      name: "a misspelt actor in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(editEvent("actor: kazakhstan", "actor: kazakstan")),
+      errors: [{ messageId: "unknownDidYouMean", data: { id: "kazakstan", suggestion: "kazakhstan" }, line: 14, column: 12 }],
+      output: withSchemaError(),
+    },
     {
       name: "a misspelt actor: the one close id is the fix",
       code: editEvent("actor: kazakhstan", "actor: kazakstan"),

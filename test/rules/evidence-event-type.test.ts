@@ -1,13 +1,23 @@
 /** evidence-event-type: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { evidenceEventType } from "../../scripts/rules/evidence/evidence-event-type.ts";
-import { EVENT_YAML } from "../helpers/dataset.ts";
+import { EVENT_YAML, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(evidenceEventType, {
   valid: [
+    { name: "a schema version the toolkit does not know (schema-version's finding): it may have no evidence", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace('schema_version: "1.2.0"', 'schema_version: "1.3"') },
+    { name: "evidence that is no list (the schema's finding): nothing added", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")) + "evidence: event_type\n" },
+    { name: "an event type that is no string (the schema's finding): nothing to name", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("event_type: CONSULT", "event_type: 5") },
+    { name: "an item claiming the event type whose quote is ill-typed (the schema's finding) still claims it", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")) + "evidence: [null, { source: 0, claim: event_type, quote: 5 }]\n" },
     { name: "evidence for the event type", code: EVENT_YAML },
   ],
   invalid: [
+    {
+      name: "no evidence in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:"))),
+      errors: [{ messageId: "noEvidence", data: { eventType: "CONSULT" }, line: 9, column: 1 }],
+    },
     {
       name: "no evidence at all",
       code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")),

@@ -16,7 +16,7 @@ import { closestPassage } from "../../scripts/rules/evidence/approximate.ts";
 import { NEAR_SEARCH_BUDGET, evidenceQuote } from "../../scripts/rules/evidence/evidence-quote.ts";
 import type { RuleIssue } from "../../scripts/rules/types.ts";
 import { messageOf } from "../../scripts/check/file.ts";
-import { EVENT_YAML } from "../helpers/dataset.ts";
+import { EVENT_YAML, withSchemaError, editEvent } from "../helpers/dataset.ts";
 import { PAGE_URL, TEXTS, withQuote } from "../helpers/rule-cases.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
@@ -129,11 +129,28 @@ const GOTHIC_QUOTE = "\u{10330}\u{10331}\u{10332}\u{10333}".repeat(100);
 const LONG_PAGE = "The ministers met. ".repeat(663_200);
 ruleTester(evidenceQuote, {
   valid: [
+    { name: "an exact that is no string, a quote that is none (the schema's findings): passed over", failsSchema: true, code: withQuote("5", "  - source: 0\n    claim: event_type\n    quote: null\n  - null"), texts: TEXTS },
+    { name: "an empty exact (the schema's finding): passed over, not searched", failsSchema: true, code: withQuote('""', "    position: { start: 0, end: 1 }"), texts: TEXTS },
+    { name: "a position that is no pair of numbers (the schema's finding): not compared", failsSchema: true, code: withQuote("Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia", '    position: { start: "558", end: 653 }'), texts: TEXTS },
+    { name: "a source that is no number, sources that are no list: no kept text", failsSchema: true, code: editEvent("  - source: 0", '  - source: "0"', withQuote("Not in the page")), texts: TEXTS },
     { name: "the quote, once in the kept page, at its position", code: EVENT_YAML, texts: TEXTS },
     { name: "no text kept for the source: not checked (not failed)", code: withQuote("Not in any text we keep") },
     { name: "a suffix that picks one place", code: withQuote("Blinken", '      suffix: " met with"'), texts: TEXTS },
   ],
   invalid: [
+    {
+      name: "white space at a quote's end in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(withQuote('"Not in any text we keep "')),
+      errors: [{ messageId: "whitespace", message: "The quote starts or ends with white space; quote from the first character of the words to the last.", line: 35, column: 14 }],
+    },
+    {
+      name: "a quote that is not in the kept text, in a record whose prefix is ill-typed (the schema's finding)",
+      failsSchema: true,
+      code: withQuote("Nowhere in the page at all, not even nearly so", "      prefix: 5\n    position: { start: 558, end: 653 }"),
+      texts: TEXTS,
+      errors: [{ messageId: "notFound", data: { file: "data/texts/0.txt" }, line: 35, column: 14 }],
+    },
     {
       name: "a quote five edits from its passage",
       code: withQuote("Antony Blinken met foreign ministers from the five former Soviet republics of Central Asia"), texts: TEXTS,

@@ -5,9 +5,18 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(outletDomain, {
   valid: [
+    { name: "domains of other types and shapes (the schema's findings): passed over", failsSchema: true, code: outletWith("dw", '[5, null, CO.UK, "https://co.uk", [co.uk], dw.com]'), file: "data/outlets/dw.yaml" },
+    { name: "domains that are no list", failsSchema: true, code: outletWith("dw", "co.uk"), file: "data/outlets/dw.yaml" },
     { name: "registrable domains and their sub-domains", code: outletWith("bbc", "[bbc.co.uk, www.bbc.co.uk, www.gov.uk, news.example.unknowntld]"), file: "data/outlets/bbc.yaml" },
   ],
   invalid: [
+    {
+      name: "a public suffix as a domain of an outlet whose kind is none of the schema's",
+      failsSchema: true,
+      code: outletWith("dw", "[co.uk, dw.com]").replace("kind: online", "kind: blog"),
+      file: "data/outlets/dw.yaml",
+      errors: [{ messageId: "publicSuffixIcann", data: { domain: "co.uk" }, line: 6, column: 11 }],
+    },
     {
       name: "a public suffix as an outlet's domain, beside the outlet's own",
       code: outletWith("dw", "[co.uk, dw.com]"), file: "data/outlets/dw.yaml",

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { summaryCopy } from "../../scripts/rules/text/summary-copy.ts";
 import type { RecordContext } from "../../scripts/rules/types.ts";
 import { messageOf } from "../../scripts/check/file.ts";
-import { editEvent, EVENT_YAML } from "../helpers/dataset.ts";
+import { editEvent, EVENT_YAML, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 const HEADLINE = "Top US diplomat visits Central Asia with eye on Russia";
@@ -38,9 +38,16 @@ test.run();
 // The rule's valid and invalid cases (test/helpers/rule-tester.ts).
 ruleTester(summaryCopy, {
   valid: [
+    { name: "a title that is no string (the schema's finding), headlines that are none", failsSchema: true, code: editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: 5", editEvent("sources:\n", "sources:\n  - null\n  - title: 7\n")) },
     { name: "own words", code: EVENT_YAML },
   ],
   invalid: [
+    {
+      name: "the headline as title in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia")),
+      errors: [{ messageId: "headline", data: { field: "title", index: 0 }, line: 4, column: 8 }],
+    },
     {
       name: "the headline as title",
       code: editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: Top US diplomat visits Central Asia with eye on Russia"),

@@ -1,15 +1,24 @@
 /** url-domain: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { urlDomain } from "../../scripts/rules/record/url-domain.ts";
-import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
+import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(urlDomain, {
   valid: [
+    { name: "an address that is no string (the schema's finding): passed over", failsSchema: true, code: editEvent("url: https://p.dw.com/p/4O4UG", "url: 5") },
+    { name: "an address without its scheme (the schema's finding): passed over", failsSchema: true, code: editEvent("url: https://p.dw.com/p/4O4UG", "url: www.afp.com/x") },
+    { name: "an outlet that is a list (the schema's finding): passed over", failsSchema: true, code: editEvent("outlet: dw", "outlet: [dw]", editEvent("https://p.dw.com/p/4O4UG", "https://www.afp.com/x")) },
     { name: "a URL on a registrable domain under a private suffix", code: editEvent("https://p.dw.com/p/4O4UG", "https://someone.github.io/x"), outlets: { dw: { id: "dw", domains: ["dw.com", "someone.github.io"] }, afp: {}, reuters: {} } },
     { name: "a sub-domain of the outlet", code: EVENT_YAML },
     { name: "a link shortener", code: editEvent("https://p.dw.com/p/4O4UG", "https://bit.ly/abc") },
   ],
   invalid: [
+    {
+      name: "an address on another outlet's domain in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(editEvent("https://p.dw.com/p/4O4UG", "https://www.afp.com/x")),
+      errors: [{ messageId: "otherDomain", data: { host: "www.afp.com", outlet: "dw", domains: "dw.com", suffixes: "" }, line: 24, column: 10 }],
+    },
     {
       name: "another user's site under a private suffix",
       code: editEvent("https://p.dw.com/p/4O4UG", "https://other.github.io/x"), outlets: { dw: { id: "dw", domains: ["dw.com", "someone.github.io"] }, afp: {}, reuters: {} },

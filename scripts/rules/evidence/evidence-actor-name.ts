@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, PATTERNS, shaped, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const evidenceActorName: RecordRule = {
@@ -14,21 +14,22 @@ export const evidenceActorName: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, registries }) => {
-    const event = record as Event;
     const issues: RuleIssue[] = [];
-    (event.evidence ?? []).forEach((item, i) => {
-      if (!item.claim.startsWith("actor:")) return;
-      const actor = registries.actors.get(item.claim.slice("actor:".length));
+    // A claim of another shape, or a quote that is no string, is the schema's finding.
+    eachObject(record.evidence, (item, i) => {
+      const claim = shaped(item.claim, PATTERNS.claim);
+      const exact = str(item.quote, "exact");
+      if (claim === undefined || exact === undefined || !claim.startsWith("actor:")) return;
+      const actor = registries.actors.get(claim.slice("actor:".length));
       if (!actor) return; // actor-known and evidence-reference report it
       const names = [actor.name, ...(actor.aliases ?? [])];
-      const quote = item.quote.exact.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+      const quote = exact.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
       if (names.some((n) => quote.includes(n.normalize("NFKC").toLowerCase().replace(/\s+/g, " ")))) return;
       issues.push({
         pointer: `/evidence/${i}/quote/exact`,
         messageId: "unnamed",
-        data: { claim: item.claim, names: names.map((n) => `"${n}"`).join(", ") },
+        data: { claim, names: names.map((n) => `"${n}"`).join(", ") },
       });
     });
     return issues;

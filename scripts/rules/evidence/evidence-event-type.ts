@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, str } from "../fields.ts";
 import type { RecordRule } from "../types.ts";
 
 export const evidenceEventType: RecordRule = {
@@ -14,12 +14,18 @@ export const evidenceEventType: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, version }) => {
-    // 1.0.0 has no `evidence`: its records get `schema-outdated` instead.
-    if (version === "1.0.0") return [];
-    const event = record as Event;
-    if ((event.evidence ?? []).some((e) => e.claim === "event_type")) return [];
-    return [{ pointer: "/event_type", target: "key", messageId: "noEvidence", data: { eventType: event.event_type } }];
+    // 1.0.0 has no `evidence`: its records get `schema-outdated` instead. A version the toolkit does not
+    // know (schema-version's finding) may have none either.
+    if (version === "1.0.0" || version === undefined) return [];
+    // No event type to name (none, or not a string), or an `evidence` that is no list: the schema's findings, nothing to add.
+    const eventType = str(record.event_type);
+    if (eventType === undefined || (record.evidence !== undefined && !Array.isArray(record.evidence))) return [];
+    let quoted = false;
+    eachObject(record.evidence, (e) => {
+      if (e.claim === "event_type") quoted = true;
+    });
+    if (quoted) return [];
+    return [{ pointer: "/event_type", target: "key", messageId: "noEvidence", data: { eventType } }];
   },
 };

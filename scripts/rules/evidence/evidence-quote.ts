@@ -1,6 +1,7 @@
-import type { Event } from "../../../schema/index.ts";
 import { LineIndex } from "../../dataset/lines.ts";
 import { quotedText } from "../../dataset/texts.ts";
+import { eachObject, index } from "../fields.ts";
+import { quotedUrl, quoteOf } from "./quoted.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { closestPassage } from "./approximate.ts";
 
@@ -86,20 +87,21 @@ export const evidenceQuote: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   checksQuotes: true,
   check: ({ record, texts }) => {
-    const event = record as Event;
     const issues: RuleIssue[] = [];
     // Cells (text length times quote length) searched so far for near passages, by this record's quotes.
     let searched = 0;
-    (event.evidence ?? []).forEach((item, i) => {
+    // An item whose `exact` is no string is the schema's finding; so is an ill-typed prefix, suffix or position (not used).
+    eachObject(record.evidence, (item, i) => {
       const at = `/evidence/${i}`;
-      const { exact, prefix, suffix } = item.quote;
+      const quote = quoteOf(item);
+      if (quote === undefined) return;
+      const { exact, prefix, suffix } = quote;
       // Needs no text: checked on every quote.
       if (exact.trim() !== exact) issues.push({ pointer: `${at}/quote/exact`, messageId: "whitespace" });
       // No kept text: not checked against it (validate counts these as "not checked", never as passed).
-      const quoted = quotedText(event, item, texts);
+      const quoted = quotedText(quotedUrl(record, item), texts);
       if (!quoted) return;
       const { kept, text } = quoted;
       const found = occurrences(text, exact);
@@ -151,14 +153,16 @@ export const evidenceQuote: RecordRule = {
         });
         return;
       }
-      if (item.position) {
+      const givenStart = index(item.position, "start");
+      const givenEnd = index(item.position, "end");
+      if (givenStart !== undefined && givenEnd !== undefined) {
         const start = codePointOffset(text, selected[0]!);
         const end = start + codePoints(exact);
-        if (item.position.start !== start || item.position.end !== end)
+        if (givenStart !== start || givenEnd !== end)
           issues.push({
             pointer: `${at}/position`,
             messageId: "position",
-            data: { givenStart: item.position.start, givenEnd: item.position.end, start, end, file: kept.file },
+            data: { givenStart, givenEnd, start, end, file: kept.file },
             helpId: "setPosition",
             fix: { pointer: `${at}/position`, value: { start, end } },
           });

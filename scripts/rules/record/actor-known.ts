@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { unknownIdIssue } from "./unknown-id.ts";
 
@@ -19,17 +19,18 @@ export const actorKnown: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
-    (record as Event).actors.forEach((a, i) => {
-      if (registries.actors.has(a.actor)) return;
-      const broken = registries.broken?.actors.get(a.actor);
+    eachObject(record.actors, (a, i) => {
+      // An id that is no string or not kebab-case is the schema's finding: it is in no registry.
+      const id = shaped(a.actor, PATTERNS.registryId);
+      if (id === undefined || registries.actors.has(id)) return;
+      const broken = registries.broken?.actors.get(id);
       if (broken !== undefined)
-        issues.push({ pointer: `/actors/${i}/actor`, messageId: "broken", data: { id: a.actor, file: broken }, helpId: "fixBroken" });
+        issues.push({ pointer: `/actors/${i}/actor`, messageId: "broken", data: { id, file: broken }, helpId: "fixBroken" });
       // A folder of actors that could not be listed is reported once, as itself; no id is judged missing meanwhile.
       else if (registries.unlisted?.actors === undefined)
-        issues.push(unknownIdIssue(`/actors/${i}/actor`, a.actor, registries.actors.keys()));
+        issues.push(unknownIdIssue(`/actors/${i}/actor`, id, registries.actors.keys()));
     });
     return issues;
   },

@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const actorRepeated: RecordRule = {
@@ -14,14 +14,16 @@ export const actorRepeated: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record }) => {
     const first = new Map<string, number>();
     const issues: RuleIssue[] = [];
-    (record as Event).actors.forEach((a, i) => {
-      const seen = first.get(a.actor);
-      if (seen === undefined) first.set(a.actor, i);
-      else issues.push({ pointer: `/actors/${i}/actor`, messageId: "repeated", data: { id: a.actor, first: seen } });
+    // Any string counts, well-formed or not: a repeat is a fault of its own, not the schema's.
+    eachObject(record.actors, (a, i) => {
+      const id = str(a.actor);
+      if (id === undefined) return;
+      const seen = first.get(id);
+      if (seen === undefined) first.set(id, i);
+      else issues.push({ pointer: `/actors/${i}/actor`, messageId: "repeated", data: { id, first: seen } });
     });
     return issues;
   },

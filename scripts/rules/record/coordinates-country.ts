@@ -1,4 +1,5 @@
 import { countriesAt, hasBorders, inOrNear } from "../../core/country-borders.ts";
+import { eachObject, num, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /**
@@ -25,19 +26,21 @@ export const coordinatesCountry: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
-    const locations = (record.locations ?? []) as { country: string; lat?: number; lon?: number }[];
-    locations.forEach((l, i) => {
-      if (l.lat === undefined || l.lon === undefined) return;
-      if (!hasBorders(l.country) || inOrNear(l.country, l.lat, l.lon, BORDER_TOLERANCE_KM)) return;
-      const there = countriesAt(l.lat, l.lon);
-      const swapped = Math.abs(l.lon) <= 90 && inOrNear(l.country, l.lon, l.lat, BORDER_TOLERANCE_KM);
+    eachObject(record.locations, (l, i) => {
+      // A number out of range, or a code of the wrong shape, is the schema's finding.
+      const lat = num(l.lat);
+      const lon = num(l.lon);
+      const country = shaped(l.country, PATTERNS.countryCode);
+      if (lat === undefined || lon === undefined || country === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180) return;
+      if (!hasBorders(country) || inOrNear(country, lat, lon, BORDER_TOLERANCE_KM)) return;
+      const there = countriesAt(lat, lon);
+      const swapped = Math.abs(lon) <= 90 && inOrNear(country, lon, lat, BORDER_TOLERANCE_KM);
       issues.push({
         pointer: `/locations/${i}/lat`,
         messageId: there.length > 0 ? "notIn" : "atSea",
-        data: { lat: l.lat, lon: l.lon, country: l.country, km: BORDER_TOLERANCE_KM, there: there.join(", ") },
+        data: { lat, lon, country, km: BORDER_TOLERANCE_KM, there: there.join(", ") },
         ...(swapped ? { helpId: "swapped" } : {}),
       });
     });

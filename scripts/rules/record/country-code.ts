@@ -1,5 +1,6 @@
 import { countryCodes, isCountryCode } from "../../core/countries.ts";
 import { suggest } from "../../core/suggest.ts";
+import { eachObject, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const countryCode: RecordRule = {
@@ -16,12 +17,18 @@ export const countryCode: RecordRule = {
   },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  needsValid: true,
   check: ({ kind, record }) => {
+    // A code that is not three capital letters is the schema's finding: this rule judges the rest.
     const codes: [string, string][] = [];
     if (kind === "event")
-      ((record.locations ?? []) as { country: string }[]).forEach((l, i) => codes.push([`/locations/${i}/country`, l.country]));
-    else if (typeof record.country === "string") codes.push(["/country", record.country]);
+      eachObject(record.locations, (l, i) => {
+        const code = shaped(l.country, PATTERNS.countryCode);
+        if (code !== undefined) codes.push([`/locations/${i}/country`, code]);
+      });
+    else {
+      const code = shaped(record.country, PATTERNS.countryCode);
+      if (code !== undefined) codes.push(["/country", code]);
+    }
     const issues: RuleIssue[] = [];
     for (const [pointer, code] of codes)
       if (!isCountryCode(code))

@@ -1,23 +1,37 @@
-import type { Actor, Event } from "../../../schema/index.ts";
 import { isCalendarDate } from "../../core/dates.ts";
+import { eachObject, field, PATTERNS, shaped, type Fields } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-/** Every date field of a valid event, by pointer. */
-export function eventDates(event: Event): [string, string][] {
-  const dates: [string, string][] = [["/date/start", event.date.start]];
-  if (event.date.end !== undefined) dates.push(["/date/end", event.date.end]);
-  event.sources.forEach((s, i) => {
-    if (s.published) dates.push([`/sources/${i}/published`, s.published.slice(0, 10)]);
+/**
+ * Every date of an event, by pointer, that is written as the schema writes
+ * dates (a source's `published` as its day): one that is not (not a string,
+ * or another shape) is the schema's finding, and no rule judges it again.
+ */
+export function eventDates(event: Fields): [string, string][] {
+  const dates: [string, string][] = [];
+  const start = shaped(field(event, "date", "start"), PATTERNS.eventDate);
+  if (start !== undefined) dates.push(["/date/start", start]);
+  const end = shaped(field(event, "date", "end"), PATTERNS.eventDate);
+  if (end !== undefined) dates.push(["/date/end", end]);
+  eachObject(event.sources, (s, i) => {
+    const published = shaped(s.published, PATTERNS.published);
+    if (published !== undefined) dates.push([`/sources/${i}/published`, published.slice(0, 10)]);
   });
-  dates.push(["/provenance/coded_at", event.provenance.coded_at]);
+  const codedAt = shaped(field(event, "provenance", "coded_at"), PATTERNS.day);
+  if (codedAt !== undefined) dates.push(["/provenance/coded_at", codedAt]);
   return dates;
 }
 
-/** Every date of a valid actor's offices, by pointer. */
-function officeDates(actor: Actor): [string, string][] {
-  return (actor.offices ?? []).flatMap((o, i) =>
-    (["from", "to"] as const).flatMap((end): [string, string][] => (o[end] ? [[`/offices/${i}/${end}`, o[end]]] : [])),
-  );
+/** Every date of an actor's offices, by pointer (as the schema writes them: a day). */
+function officeDates(actor: Fields): [string, string][] {
+  const dates: [string, string][] = [];
+  eachObject(actor.offices, (o, i) => {
+    for (const end of ["from", "to"] as const) {
+      const day = shaped(o[end], PATTERNS.day);
+      if (day !== undefined) dates.push([`/offices/${i}/${end}`, day]);
+    }
+  });
+  return dates;
 }
 
 export const dateCalendar: RecordRule = {
@@ -33,9 +47,8 @@ export const dateCalendar: RecordRule = {
   },
   scope: "record",
   kinds: ["event", "actor"],
-  needsValid: true,
   check: ({ kind, record }) => {
-    const dates = kind === "event" ? eventDates(record as Event) : officeDates(record as Actor);
+    const dates = kind === "event" ? eventDates(record) : officeDates(record);
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of dates)
       if (!isCalendarDate(value)) issues.push({ pointer, messageId: "notInCalendar", data: { value } });

@@ -1,4 +1,3 @@
-import type { Event } from "../../../schema/index.ts";
 import { firstDay } from "../../core/dates.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { eventDates } from "./date-calendar.ts";
@@ -16,10 +15,9 @@ export const dateFuture: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, today }) => {
     const issues: RuleIssue[] = [];
-    for (const [pointer, value] of eventDates(record as Event))
+    for (const [pointer, value] of eventDates(record))
       if (firstDay(value) > today) issues.push({ pointer, messageId: "future", data: { value, today } });
     return issues;
   },

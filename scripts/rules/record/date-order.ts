@@ -1,6 +1,6 @@
-import type { Actor, Event } from "../../../schema/index.ts";
 import { firstDay, isCalendarDate } from "../../core/dates.ts";
-import type { RecordRule } from "../types.ts";
+import { eachObject, field, PATTERNS, shaped } from "../fields.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const dateOrder: RecordRule = {
   meta: {
@@ -16,17 +16,24 @@ export const dateOrder: RecordRule = {
   },
   scope: "record",
   kinds: ["event", "actor"],
-  needsValid: true,
+  // Dates not written as the schema writes them (not strings, other shapes) are the schema's findings: not compared.
   check: ({ kind, record }) => {
     if (kind === "event") {
-      const { start, end } = (record as Event).date;
-      if (end === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
+      // Most events have no end: nothing more to read then.
+      const date = field(record, "date");
+      const end = shaped(field(date, "end"), PATTERNS.eventDate);
+      if (end === undefined) return [];
+      const start = shaped(field(date, "start"), PATTERNS.eventDate);
+      if (start === undefined || !isCalendarDate(start) || !isCalendarDate(end) || firstDay(end) >= firstDay(start)) return [];
       return [{ pointer: "/date/end", messageId: "endBeforeStart", data: { end, start } }];
     }
-    return ((record as Actor).offices ?? []).flatMap((o, i) =>
-      o.from && o.to && o.to < o.from
-        ? [{ pointer: `/offices/${i}/to`, messageId: "toBeforeFrom", data: { index: i, to: o.to, from: o.from } }]
-        : [],
-    );
+    const issues: RuleIssue[] = [];
+    eachObject(record.offices, (o, i) => {
+      const from = shaped(o.from, PATTERNS.day);
+      const to = shaped(o.to, PATTERNS.day);
+      if (from !== undefined && to !== undefined && to < from)
+        issues.push({ pointer: `/offices/${i}/to`, messageId: "toBeforeFrom", data: { index: i, to, from } });
+    });
+    return issues;
   },
 };

@@ -5,7 +5,7 @@
  * shipped `domains: [co.uk]`: an error, not url-domain's warning.
  */
 import { createRequire } from "node:module";
-import type { Outlet } from "../../../schema/index.ts";
+import { eachString, PATTERNS } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /** Whether a host is a domain or one of its sub-domains. */
@@ -63,10 +63,11 @@ export const outletDomain: RecordRule = {
   },
   scope: "record",
   kinds: ["outlet"],
-  needsValid: true,
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
-    (record as Outlet).domains.forEach((d, i) => {
+    eachString(record.domains, (d, i) => {
+      // A domain of another shape (upper case, a scheme, a path) is the schema's finding.
+      if (!PATTERNS.hostname.test(d)) return;
       const problem = outletDomainProblem(d);
       if (problem) issues.push({ pointer: `/domains/${i}`, messageId: problem, data: { domain: d } });
     });

@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, eachString, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { unknownIdIssue } from "./unknown-id.ts";
 
@@ -19,12 +19,17 @@ export const outletKnown: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
     const known = registries.outlets;
-    (record as Event).sources.forEach((s, i) => {
-      const refs: [string, string][] = [[`/sources/${i}/outlet`, s.outlet], ...(s.via ?? []).map((v, j): [string, string] => [`/sources/${i}/via/${j}`, v])];
+    eachObject(record.sources, (s, i) => {
+      // An id that is no string or not kebab-case is the schema's finding: it is in no registry.
+      const refs: [string, string][] = [];
+      const outlet = shaped(s.outlet, PATTERNS.registryId);
+      if (outlet !== undefined) refs.push([`/sources/${i}/outlet`, outlet]);
+      eachString(s.via, (v, j) => {
+        if (PATTERNS.registryId.test(v)) refs.push([`/sources/${i}/via/${j}`, v]);
+      });
       for (const [pointer, id] of refs)
         if (known.has(id)) continue;
         else if (registries.broken?.outlets.has(id)) {

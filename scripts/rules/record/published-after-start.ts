@@ -1,5 +1,5 @@
-import type { Event } from "../../../schema/index.ts";
 import { firstDay } from "../../core/dates.ts";
+import { eachObject, field, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 export const publishedAfterStart: RecordRule = {
@@ -15,16 +15,18 @@ export const publishedAfterStart: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record }) => {
-    const event = record as Event;
-    const start = firstDay(event.date.start);
+    // Dates not written as the schema writes them are its findings: not compared.
+    const startValue = shaped(field(record, "date", "start"), PATTERNS.eventDate);
     const issues: RuleIssue[] = [];
-    event.sources.forEach((s, i) => {
-      if (!s.published) return;
-      const day = s.published.slice(0, 10);
+    if (startValue === undefined) return issues;
+    const start = firstDay(startValue);
+    eachObject(record.sources, (s, i) => {
+      const published = shaped(s.published, PATTERNS.published);
+      if (published === undefined) return;
+      const day = published.slice(0, 10);
       if (day < start)
-        issues.push({ pointer: `/sources/${i}/published`, messageId: "beforeStart", data: { index: i, published: day, start: event.date.start } });
+        issues.push({ pointer: `/sources/${i}/published`, messageId: "beforeStart", data: { index: i, published: day, start: startValue } });
     });
     return issues;
   },

@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { eachObject, PATTERNS, shaped, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { outletDomainProblem, within } from "./outlet-domain.ts";
 
@@ -37,13 +37,16 @@ export const urlDomain: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record, registries }) => {
     const issues: RuleIssue[] = [];
-    (record as Event).sources.forEach((s, i) => {
-      const outlet = registries.outlets.get(s.outlet);
-      if (!s.url || !outlet) return;
-      const host = hostOf(s.url);
+    eachObject(record.sources, (s, i) => {
+      // An address the schema rejects (not a string, no http(s), spaces) is its finding; the registry's outlets are valid.
+      const id = str(s.outlet);
+      const url = shaped(s.url, PATTERNS.httpUrl);
+      if (id === undefined || url === undefined) return;
+      const outlet = registries.outlets.get(id);
+      if (!outlet) return;
+      const host = hostOf(url);
       if (host === undefined) {
         issues.push({ pointer: `/sources/${i}/url`, messageId: "notAddress", data: { index: i } });
         return;
@@ -54,7 +57,7 @@ export const urlDomain: RecordRule = {
       issues.push({
         pointer: `/sources/${i}/url`,
         messageId: suffixes.length > 0 ? "otherDomainSuffix" : "otherDomain",
-        data: { host, outlet: s.outlet, domains: outlet.domains.join(", "), suffixes: suffixes.map((d) => `\`${d}\``).join(", ") },
+        data: { host, outlet: id, domains: outlet.domains.join(", "), suffixes: suffixes.map((d) => `\`${d}\``).join(", ") },
       });
     });
     return issues;

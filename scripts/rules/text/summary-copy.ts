@@ -1,4 +1,4 @@
-import type { Event } from "../../../schema/index.ts";
+import { arr, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /** Lower case, with every run of characters other than letters and digits made one space, trimmed. */
@@ -42,23 +42,24 @@ export const summaryCopy: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  needsValid: true,
   check: ({ record }) => {
-    const event = record as Event;
     const issues: RuleIssue[] = [];
-    const raws = [event.title.toLowerCase(), event.summary.toLowerCase()];
+    // A title or summary that is no string is the schema's finding ("" here matches no headline), as is a headline that is none.
+    const texts = [str(record.title) ?? "", str(record.summary) ?? ""];
+    const raws = [texts[0]!.toLowerCase(), texts[1]!.toLowerCase()];
     // A quick look first, on the raw texts: a headline can be repeated only if its first word is there.
     // Most titles are far from their sources' headlines, and normalizing every headline costs more than this.
     // One entry a source, "" for one without a title or out of reach, so that an index names its source.
-    const headlines = event.sources.map((s) => {
-      const first = s.title === undefined ? undefined : FIRST_WORD.exec(s.title.toLowerCase())?.[0];
-      return first !== undefined && (raws[0]!.includes(first) || raws[1]!.includes(first)) ? normalize(s.title!) : "";
+    const headlines = (arr(record.sources) ?? []).map((s) => {
+      const title = str(s, "title");
+      const first = title === undefined ? undefined : FIRST_WORD.exec(title.toLowerCase())?.[0];
+      return first !== undefined && (raws[0]!.includes(first) || raws[1]!.includes(first)) ? normalize(title!) : "";
     });
     if (!headlines.some((h) => h.length > 0)) return issues;
     ["title", "summary"].forEach((field, f) => {
       const raw = raws[f]!;
       if (!headlines.some((h) => h.length > 0 && h.split(" ").every((word) => raw.includes(word)))) return;
-      const text = normalize(event[field as "title" | "summary"]);
+      const text = normalize(texts[f]!);
       const i = headlines.findIndex((h) => h.length > 0 && (text === h || (h.split(" ").length >= 5 && text.includes(h))));
       if (i !== -1) issues.push({ pointer: `/${field}`, messageId: "headline", data: { field, index: i } });
     });
