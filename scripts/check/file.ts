@@ -73,7 +73,7 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
 /**
  * What is done with a file: a `target` is checked by every rule; an `other`
  * event is loaded and summarized for dataset rules (when it fails its schema,
- * only if the fields a summary holds are well typed); a `trusted`
+ * by the fields that are well typed, if its id is a string); a `trusted`
  * one (unchanged since the base of `--changed`) is summarized without its
  * schema check.
  */
@@ -105,8 +105,8 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   const outcome: FileOutcome = { record: record !== undefined && file.kind !== null };
   const findings: Finding[] = [];
   if (record && file.kind === "event") {
-    // An event that fails its schema is still compared by the dataset rules when the fields a summary
-    // holds are well typed (as an unchanged event is under --changed): its id is taken, its duplicate_of is judged.
+    // An event that fails its schema is still compared by the dataset rules by the fields of it that are
+    // well typed (as an unchanged event is under --changed): its id is taken, its duplicate_of is judged.
     // Only a valid event is handed on (a release writes it out).
     if (valid) {
       outcome.event = summarizeEvent(record as Event);

@@ -1,8 +1,8 @@
 /**
  * A record that fails its schema gets every other rule in the same run: the
  * record rules read its fields through typed access (scripts/rules/fields.ts),
- * and an event whose summary fields are well typed is compared by the dataset
- * rules (check/file.ts), as an unchanged one is under `validate --changed`.
+ * and an event with a string id is compared by the dataset rules by its
+ * well-typed fields (check/file.ts), as an unchanged one is under `validate --changed`.
  */
 import { rmSync } from "node:fs";
 import { test } from "uvu";
@@ -74,6 +74,23 @@ test("dataset rules: an event that fails its schema still takes its id, and is t
   const target = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("title: Blinken meets the five Central Asian foreign ministers\n", "", editEvent("mode: multilateral", "mode: visit")));
   const duplicate = await validate({ [EVENT_PATH]: editEvent("status: active", "status: duplicate\nduplicate_of: ev-dwgqbce2"), [other]: target });
   assert.equal(duplicate.findings.map((f) => f.split(" ")[0]), [`${other}|schema@1:1`]);
+});
+
+test("dataset rules: an event whose date, status or lists are ill typed still takes its id; it is not judged by what is ill typed", async () => {
+  // date.start a number, status a list, actors not a list: the id is all that is compared (two files told).
+  const junk = editEvent('start: "2023-02-28"', "start: 20230228", editEvent("status: active", "status: [active]", editEvent("actors:", "actors: 5\nformer_actors:")));
+  const { findings } = await validate({ [EVENT_PATH]: EVENT_YAML, "data/events/2023/02/copy/ev-p6w7bxbz.yaml": junk });
+  assert.equal(
+    findings.filter((f) => f.includes("|id-unique@")).map((f) => f.split(" ")[0]),
+    ["data/events/2023/02/copy/ev-p6w7bxbz.yaml|id-unique@2:5", `${EVENT_PATH}|id-unique@2:5`],
+  );
+  // Nor is it a probable duplicate of the event it copies (its date and actors are unknown), and a duplicate that
+  // names it is not told its status is "undefined".
+  assert.equal(findings.filter((f) => f.includes("|probable-duplicate@")), []);
+  const other = "data/events/2023/02/ev-dwgqbce2.yaml";
+  const target = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("status: active", "status: 5", editEvent("mode: multilateral", "mode: visit")));
+  const duplicate = await validate({ [EVENT_PATH]: editEvent("status: active", "status: duplicate\nduplicate_of: ev-dwgqbce2"), [other]: target });
+  assert.equal(duplicate.findings.filter((f) => f.includes("|duplicate-of@")), []);
 });
 
 test("evidence: an invalid event's quotes are checked against the kept text, and counted", async () => {

@@ -20,6 +20,8 @@ export const duplicateOf: LookupRule = {
     // A stand-in (under --changed, an event known by its id alone) is not judged.
     if (target?.event.partial) return [];
     const status = target?.event.status;
+    // A target whose status is ill typed (its schema finding says so) is not judged by it.
+    if (target && status === undefined && named !== event.id) return [];
     const messageId = named === event.id ? "self" : target === undefined ? "missing" : status !== "active" ? "notActive" : undefined;
     if (messageId === undefined) return [];
     return [{ pointer: "/duplicate_of", messageId, data: { target: named, status: String(status) }, ...(target ? { related: [{ file: target.file, pointer: "/status" }] } : {}) }];

@@ -37,7 +37,9 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** How `a` and `b` are alike, or undefined when they are not alike enough (see Likeness). */
 export function likeness(a: EventSummary, b: EventSummary): Likeness | undefined {
   if (a.type === undefined || a.type !== b.type || a.start === undefined || b.start === undefined) return undefined;
-  const [ac, bc, aa, ba] = [a.countries ?? [], b.countries ?? [], a.actors ?? [], b.actors ?? []];
+  // An event whose locations or actors are ill typed (its schema finding says so) is not compared by them.
+  const [ac, bc, aa, ba] = [a.countries, b.countries, a.actors, b.actors];
+  if (!ac || !bc || !aa || !ba) return undefined;
   const x = dayNumber(a.start);
   const y = dayNumber(b.start);
   const days = a.start === b.start ? 0 : x !== undefined && y !== undefined ? Math.abs(x - y) : Infinity;

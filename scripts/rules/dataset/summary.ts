@@ -22,21 +22,26 @@ const strings = (list: unknown, key: string): string[] | undefined => {
 };
 
 /**
- * The summary of a record not checked against its schema (an unchanged file
- * under `validate --changed`), or undefined when it lacks the shape a summary
- * needs: trusted, but never assumed.
+ * The summary of a record not checked against its schema (an event that
+ * fails it, or an unchanged file under `validate --changed`): trusted, but
+ * never assumed. It holds the fields that are well typed and leaves out the
+ * rest, so an event with a schema error elsewhere is still compared by what
+ * it has (its id is still taken); undefined when it has no string `id`.
+ * A rule reads a field left out as unknown, never as empty.
  */
 export function summarizeUnchecked(value: unknown): EventSummary | undefined {
-  if (!isObject(value) || !isObject(value.date)) return undefined;
-  const { id, status, event_type, duplicate_of } = value;
-  const start = value.date.start;
+  if (!isObject(value) || typeof value.id !== "string") return undefined;
+  const { id, status, event_type, mode, duplicate_of } = value;
+  const summary: EventSummary = { id };
+  if (typeof status === "string") summary.status = status as EventSummary["status"];
+  if (isObject(value.date) && typeof value.date.start === "string") summary.start = value.date.start;
+  if (typeof event_type === "string") summary.type = event_type;
+  if (typeof mode === "string") summary.mode = mode;
   const countries = strings(value.locations, "country");
+  if (countries) summary.countries = sortedSet(countries);
   const actors = strings(value.actors, "actor");
-  if (typeof id !== "string" || typeof status !== "string" || typeof start !== "string" || typeof event_type !== "string") return undefined;
-  if (!countries || !actors || (duplicate_of !== undefined && typeof duplicate_of !== "string")) return undefined;
-  const summary: EventSummary = { id, status: status as EventSummary["status"], start, type: event_type, countries: sortedSet(countries), actors: sortedSet(actors) };
-  if (typeof value.mode === "string") summary.mode = value.mode;
-  if (duplicate_of !== undefined) summary.duplicate_of = duplicate_of as string;
+  if (actors) summary.actors = sortedSet(actors);
+  if (typeof duplicate_of === "string") summary.duplicate_of = duplicate_of;
   return summary;
 }
 
