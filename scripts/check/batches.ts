@@ -14,10 +14,13 @@ import type { FileOutcome, FileRole, WorkItem } from "./file.ts";
 /** Files of one root and one role, as their paths (the common case); any other items as they are. */
 export type ItemBatch = { root: string; role: FileRole; paths: string } | { items: WorkItem[] };
 
-/** Whether an item is its path and role alone: its file is what the listing makes of the path. */
+/**
+ * Whether an item is its path and role alone: its file is what the listing makes of the path. A link or what the
+ * listing found unread (a FIFO, a folder it could not list) goes whole: the worker reads a plain path as a regular file.
+ */
 function plain(item: WorkItem, root: string, role: FileRole): boolean {
   const { file } = item;
-  return item.role === role && !item.needles && file.root === root && !file.symlink && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
+  return item.role === role && !item.needles && file.root === root && !file.symlink && !file.unread && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
 }
 
 export function packItems(items: WorkItem[]): ItemBatch {

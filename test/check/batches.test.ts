@@ -22,7 +22,9 @@ test("plain items go as their paths, and come back as the listing makes them", (
 test("items with more than a path (needles, a symbolic link, mixed roles) go as they are", () => {
   const needled: WorkItem = { ...item("data/events/2023/02/ev-aaaaaaaa.yaml", "trusted"), needles: ["2023-02-28"] };
   const link: WorkItem = { file: { ...toDatasetFile(ROOT, "data/events/x.yaml"), symlink: { target: "/etc/passwd", insideRoot: false } }, role: "target" };
-  for (const items of [[needled, item("data/events/2023/02/ev-bbbbbbbb.yaml", "trusted")], [item("data/a.yaml"), link], [item("data/a.yaml"), item("data/b.yaml", "other")]]) {
+  // What the listing found unread (a FIFO) keeps that: a worker opens a plain path as the regular file the listing saw.
+  const fifo: WorkItem = { file: { ...toDatasetFile(ROOT, "data/events/y.yaml"), unread: { problem: "not-regular", detail: "a FIFO (named pipe), not a regular file" } }, role: "target" };
+  for (const items of [[needled, item("data/events/2023/02/ev-bbbbbbbb.yaml", "trusted")], [item("data/a.yaml"), link], [item("data/a.yaml"), fifo], [item("data/a.yaml"), item("data/b.yaml", "other")]]) {
     const batch = packItems(items);
     assert.ok("items" in batch);
     assert.equal(unpackItems(sent(batch)), items);
