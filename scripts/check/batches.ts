@@ -49,18 +49,117 @@ export interface OutcomeBatch {
    * never `partial` (the main thread makes those, from file names).
    */
   events: string;
-  /** The findings of the outcomes that have any, by their place in the batch. */
-  findings: [number, Finding[]][];
+  /** The findings of the batch, in columns (see PackedFindings). */
+  findings: PackedFindings;
   /** Evidence counts (checked, not checked) by place in the batch. */
   evidence: [number, number, number][];
   /** The lines code frames show, of the outcomes with findings, by place in the batch. */
   excerpts: [number, LineExcerpt][];
 }
 
+/**
+ * Findings as columns, not objects: a finding-heavy batch (a finding on each
+ * file) sent as two thousand objects of ten fields was cloned field by field,
+ * each copy of a rule's hint and id a string of its own, and the main thread
+ * then interned them. Here each distinct text goes once (`texts`), numbers go
+ * in typed arrays, and the main thread makes the objects.
+ */
+export interface PackedFindings {
+  /** Each finding's outcome (its place in the batch); an outcome's findings are in a row, in order. */
+  outcome: Uint32Array;
+  /** line, column, endLine, endColumn of each (0: undefined). */
+  numbers: Uint32Array;
+  /** file, rule, severity, message, hint, pointer of each: places in `texts` (hint -1: none). */
+  refs: Int32Array;
+  /** Which optional keys each has: see HAS_*. */
+  keys: Uint8Array;
+  texts: string[];
+  /** The related places of the findings that have any, by the finding's place in the batch. */
+  related: [number, NonNullable<Finding["related"]>][];
+}
+
+const HAS_END_LINE = 1;
+const HAS_END_COLUMN = 2;
+const HAS_HINT = 4;
+
+function packFindings(outcomes: readonly FileOutcome[]): PackedFindings {
+  let count = 0;
+  for (const o of outcomes) if (o.findings) count += o.findings.length;
+  const packed: PackedFindings = {
+    outcome: new Uint32Array(count),
+    numbers: new Uint32Array(count * 4),
+    refs: new Int32Array(count * 6),
+    keys: new Uint8Array(count),
+    texts: [],
+    related: [],
+  };
+  const places = new Map<string, number>();
+  const ref = (text: string) => {
+    let at = places.get(text);
+    if (at === undefined) {
+      at = packed.texts.push(text) - 1;
+      places.set(text, at);
+    }
+    return at;
+  };
+  let n = 0;
+  for (let i = 0; i < outcomes.length; i++) {
+    const found = outcomes[i]!.findings;
+    if (!found) continue;
+    for (const f of found) {
+      packed.outcome[n] = i;
+      const { numbers, refs } = packed;
+      numbers[n * 4] = f.line;
+      numbers[n * 4 + 1] = f.column;
+      numbers[n * 4 + 2] = f.endLine ?? 0;
+      numbers[n * 4 + 3] = f.endColumn ?? 0;
+      refs[n * 6] = ref(f.file);
+      refs[n * 6 + 1] = ref(f.rule);
+      refs[n * 6 + 2] = ref(f.severity);
+      refs[n * 6 + 3] = ref(f.message);
+      refs[n * 6 + 4] = f.hint === undefined ? -1 : ref(f.hint);
+      refs[n * 6 + 5] = ref(f.pointer);
+      packed.keys[n] = ("endLine" in f ? HAS_END_LINE : 0) | ("endColumn" in f ? HAS_END_COLUMN : 0) | ("hint" in f ? HAS_HINT : 0);
+      if (f.related) packed.related.push([n, f.related]);
+      n++;
+    }
+  }
+  return packed;
+}
+
+/** The findings of a batch as objects, by outcome; each distinct text interned once. */
+function unpackFindings(packed: PackedFindings): Map<number, Finding[]> {
+  const texts = packed.texts.map(intern);
+  const related = new Map(packed.related);
+  const byOutcome = new Map<number, Finding[]>();
+  const { outcome, numbers, refs, keys } = packed;
+  let list: Finding[] | undefined;
+  let last = -1;
+  for (let n = 0; n < outcome.length; n++) {
+    // The keys in the order toFinding makes them (reports do not depend on it; deep equality does).
+    const has = keys[n]!;
+    const f = { file: texts[refs[n * 6]!]!, line: numbers[n * 4]!, column: numbers[n * 4 + 1]! } as Finding;
+    if (has & HAS_END_LINE) f.endLine = numbers[n * 4 + 2] || undefined;
+    if (has & HAS_END_COLUMN) f.endColumn = numbers[n * 4 + 3] || undefined;
+    f.rule = texts[refs[n * 6 + 1]!]!;
+    f.severity = texts[refs[n * 6 + 2]!]! as Finding["severity"];
+    f.message = texts[refs[n * 6 + 3]!]!;
+    if (has & HAS_HINT) f.hint = refs[n * 6 + 4]! >= 0 ? texts[refs[n * 6 + 4]!] : undefined;
+    f.pointer = texts[refs[n * 6 + 5]!]!;
+    const places = related.get(n);
+    if (places) f.related = places;
+    if (outcome[n] !== last) {
+      last = outcome[n]!;
+      byOutcome.set(last, (list = []));
+    }
+    list!.push(f);
+  }
+  return byOutcome;
+}
+
 export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const flags = new Uint8Array(outcomes.length);
   const events: (string | number | undefined)[] = [];
-  const findings: OutcomeBatch["findings"] = [];
   const evidence: OutcomeBatch["evidence"] = [];
   const excerpts: OutcomeBatch["excerpts"] = [];
   for (let i = 0; i < outcomes.length; i++) {
@@ -70,11 +169,10 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
       const e = o.event;
       events.push(e.id, e.status, e.start, e.profile, e.duplicate_of ?? 0);
     }
-    if (o.findings) findings.push([i, o.findings]);
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
     if (o.excerpt) excerpts.push([i, o.excerpt]);
   }
-  return { flags, events: JSON.stringify(events), findings, evidence, excerpts };
+  return { flags, events: JSON.stringify(events), findings: packFindings(outcomes), evidence, excerpts };
 }
 
 /**
@@ -95,7 +193,7 @@ function intern(text: string): string {
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
 export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcome: FileOutcome) => void): void {
   const events = JSON.parse(batch.events) as (string | 0)[];
-  const findings = new Map(batch.findings);
+  const findings = unpackFindings(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
   const excerpts = new Map(batch.excerpts);
   let e = 0;
@@ -109,15 +207,7 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
       e += 5;
     }
     const found = findings.get(i);
-    if (found) {
-      for (const f of found) {
-        f.rule = intern(f.rule);
-        f.message = intern(f.message);
-        f.pointer = intern(f.pointer);
-        if (f.hint !== undefined) f.hint = intern(f.hint);
-      }
-      outcome.findings = found;
-    }
+    if (found) outcome.findings = found;
     const counts = evidence.get(i);
     if (counts) outcome.evidence = counts;
     const excerpt = excerpts.get(i);

@@ -38,6 +38,16 @@ test("outcomes come back in order, with their summaries, findings and evidence c
     { record: true, event: { id: "ev-aaaaaaaa", status: "active", start: "2023-02-28", profile: "CONSULT|KAZ|a,b" } },
     { record: false },
     { record: true, findings: [finding] },
+    {
+      record: true,
+      findings: [
+        { ...finding, endLine: 3, endColumn: 9, hint: "h \u202e", related: [{ file: "data/events/y.yaml", pointer: "/id", line: 2, column: 1 }] },
+        { ...finding, line: 7, endLine: undefined, endColumn: undefined, message: "m", hint: undefined, pointer: "" },
+        { ...finding, file: "data/events/x.json", rule: "schema", severity: "warning", message: "another" },
+      ],
+    },
+    { record: true },
+    { record: true, findings: [{ ...finding, severity: "info", hint: "h \u202e" }] },
     { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", profile: "x\t\"y\"\n|", duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
   ];
   const back: [number, FileOutcome][] = [];
