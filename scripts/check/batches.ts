@@ -14,10 +14,13 @@ import type { FileOutcome, FileRole, WorkItem } from "./file.ts";
 /** Files of one root and one role, as their paths (the common case); any other items as they are. */
 export type ItemBatch = { root: string; role: FileRole; paths: string } | { items: WorkItem[] };
 
-/** Whether an item is its path and role alone: its file is what the listing makes of the path. */
+/**
+ * Whether an item is its path and role alone: its file is what the listing makes of the path. A link or what the
+ * listing found unread (a FIFO, a folder it could not list) goes whole: the worker reads a plain path as a regular file.
+ */
 function plain(item: WorkItem, root: string, role: FileRole): boolean {
   const { file } = item;
-  return item.role === role && !item.needles && file.root === root && !file.symlink && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
+  return item.role === role && !item.needles && file.root === root && !file.symlink && !file.unread && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
 }
 
 export function packItems(items: WorkItem[]): ItemBatch {
@@ -47,18 +50,117 @@ export interface OutcomeBatch {
    * never `partial` (the main thread makes those, from file names).
    */
   events: string;
-  /** The findings of the outcomes that have any, by their place in the batch. */
-  findings: [number, Finding[]][];
+  /** The findings of the batch, in columns (see PackedFindings). */
+  findings: PackedFindings;
   /** Evidence counts (checked, not checked) by place in the batch. */
   evidence: [number, number, number][];
   /** The lines code frames show, of the outcomes with findings, by place in the batch. */
   excerpts: [number, LineExcerpt][];
 }
 
+/**
+ * Findings as columns, not objects: a finding-heavy batch (a finding on each
+ * file) sent as two thousand objects of ten fields was cloned field by field,
+ * each copy of a rule's hint and id a string of its own, and the main thread
+ * then interned them. Here each distinct text goes once (`texts`), numbers go
+ * in typed arrays, and the main thread makes the objects.
+ */
+export interface PackedFindings {
+  /** Each finding's outcome (its place in the batch); an outcome's findings are in a row, in order. */
+  outcome: Uint32Array;
+  /** line, column, endLine, endColumn of each (0: undefined). */
+  numbers: Uint32Array;
+  /** file, rule, severity, message, hint, pointer of each: places in `texts` (hint -1: none). */
+  refs: Int32Array;
+  /** Which optional keys each has: see HAS_*. */
+  keys: Uint8Array;
+  texts: string[];
+  /** The related places of the findings that have any, by the finding's place in the batch. */
+  related: [number, NonNullable<Finding["related"]>][];
+}
+
+const HAS_END_LINE = 1;
+const HAS_END_COLUMN = 2;
+const HAS_HINT = 4;
+
+function packFindings(outcomes: readonly FileOutcome[]): PackedFindings {
+  let count = 0;
+  for (const o of outcomes) if (o.findings) count += o.findings.length;
+  const packed: PackedFindings = {
+    outcome: new Uint32Array(count),
+    numbers: new Uint32Array(count * 4),
+    refs: new Int32Array(count * 6),
+    keys: new Uint8Array(count),
+    texts: [],
+    related: [],
+  };
+  const places = new Map<string, number>();
+  const ref = (text: string) => {
+    let at = places.get(text);
+    if (at === undefined) {
+      at = packed.texts.push(text) - 1;
+      places.set(text, at);
+    }
+    return at;
+  };
+  let n = 0;
+  for (let i = 0; i < outcomes.length; i++) {
+    const found = outcomes[i]!.findings;
+    if (!found) continue;
+    for (const f of found) {
+      packed.outcome[n] = i;
+      const { numbers, refs } = packed;
+      numbers[n * 4] = f.line;
+      numbers[n * 4 + 1] = f.column;
+      numbers[n * 4 + 2] = f.endLine ?? 0;
+      numbers[n * 4 + 3] = f.endColumn ?? 0;
+      refs[n * 6] = ref(f.file);
+      refs[n * 6 + 1] = ref(f.rule);
+      refs[n * 6 + 2] = ref(f.severity);
+      refs[n * 6 + 3] = ref(f.message);
+      refs[n * 6 + 4] = f.hint === undefined ? -1 : ref(f.hint);
+      refs[n * 6 + 5] = ref(f.pointer);
+      packed.keys[n] = ("endLine" in f ? HAS_END_LINE : 0) | ("endColumn" in f ? HAS_END_COLUMN : 0) | ("hint" in f ? HAS_HINT : 0);
+      if (f.related) packed.related.push([n, f.related]);
+      n++;
+    }
+  }
+  return packed;
+}
+
+/** The findings of a batch as objects, by outcome; each distinct text interned once. */
+function unpackFindings(packed: PackedFindings): Map<number, Finding[]> {
+  const texts = packed.texts.map(intern);
+  const related = new Map(packed.related);
+  const byOutcome = new Map<number, Finding[]>();
+  const { outcome, numbers, refs, keys } = packed;
+  let list: Finding[] | undefined;
+  let last = -1;
+  for (let n = 0; n < outcome.length; n++) {
+    // The keys in the order toFinding makes them (reports do not depend on it; deep equality does).
+    const has = keys[n]!;
+    const f = { file: texts[refs[n * 6]!]!, line: numbers[n * 4]!, column: numbers[n * 4 + 1]! } as Finding;
+    if (has & HAS_END_LINE) f.endLine = numbers[n * 4 + 2] || undefined;
+    if (has & HAS_END_COLUMN) f.endColumn = numbers[n * 4 + 3] || undefined;
+    f.rule = texts[refs[n * 6 + 1]!]!;
+    f.severity = texts[refs[n * 6 + 2]!]! as Finding["severity"];
+    f.message = texts[refs[n * 6 + 3]!]!;
+    if (has & HAS_HINT) f.hint = refs[n * 6 + 4]! >= 0 ? texts[refs[n * 6 + 4]!] : undefined;
+    f.pointer = texts[refs[n * 6 + 5]!]!;
+    const places = related.get(n);
+    if (places) f.related = places;
+    if (outcome[n] !== last) {
+      last = outcome[n]!;
+      byOutcome.set(last, (list = []));
+    }
+    list!.push(f);
+  }
+  return byOutcome;
+}
+
 export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const flags = new Uint8Array(outcomes.length);
-  const events: (string | number | readonly string[] | undefined)[] = [];
-  const findings: OutcomeBatch["findings"] = [];
+  const events: (string | number | readonly string[])[] = [];
   const evidence: OutcomeBatch["evidence"] = [];
   const excerpts: OutcomeBatch["excerpts"] = [];
   for (let i = 0; i < outcomes.length; i++) {
@@ -66,13 +168,13 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
     flags[i] = (o.record ? RECORD : 0) | (o.event ? EVENT : 0);
     if (o.event) {
       const e = o.event;
-      events.push(e.id, e.status, e.start, e.type, e.mode ?? 0, e.countries, e.actors, e.duplicate_of ?? 0);
+      // A field left out (an event that fails its schema is summarized by its well-typed fields) goes as 0.
+      events.push(e.id, e.status ?? 0, e.start ?? 0, e.type ?? 0, e.mode ?? 0, e.countries ?? 0, e.actors ?? 0, e.duplicate_of ?? 0);
     }
-    if (o.findings) findings.push([i, o.findings]);
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
     if (o.excerpt) excerpts.push([i, o.excerpt]);
   }
-  return { flags, events: JSON.stringify(events), findings, evidence, excerpts };
+  return { flags, events: JSON.stringify(events), findings: packFindings(outcomes), evidence, excerpts };
 }
 
 /**
@@ -93,7 +195,7 @@ function intern(text: string): string {
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
 export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcome: FileOutcome) => void): void {
   const events = JSON.parse(batch.events) as (string | string[] | 0)[];
-  const findings = new Map(batch.findings);
+  const findings = unpackFindings(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
   const excerpts = new Map(batch.excerpts);
   let e = 0;
@@ -101,29 +203,19 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
     const flags = batch.flags[i]!;
     const outcome: FileOutcome = { record: (flags & RECORD) !== 0 };
     if (flags & EVENT) {
-      const event: EventSummary = {
-        id: events[e] as string,
-        status: events[e + 1] as EventSummary["status"],
-        start: events[e + 2] as string,
-        type: events[e + 3] as string,
-        countries: events[e + 5] as string[],
-        actors: events[e + 6] as string[],
-      };
+      const event: EventSummary = { id: events[e] as string };
+      if (events[e + 1] !== 0) event.status = events[e + 1] as EventSummary["status"];
+      if (events[e + 2] !== 0) event.start = events[e + 2] as string;
+      if (events[e + 3] !== 0) event.type = events[e + 3] as string;
       if (events[e + 4] !== 0) event.mode = events[e + 4] as string;
+      if (events[e + 5] !== 0) event.countries = events[e + 5] as string[];
+      if (events[e + 6] !== 0) event.actors = events[e + 6] as string[];
       if (events[e + 7] !== 0) event.duplicate_of = events[e + 7] as string;
       outcome.event = event;
       e += 8;
     }
     const found = findings.get(i);
-    if (found) {
-      for (const f of found) {
-        f.rule = intern(f.rule);
-        f.message = intern(f.message);
-        f.pointer = intern(f.pointer);
-        if (f.hint !== undefined) f.hint = intern(f.hint);
-      }
-      outcome.findings = found;
-    }
+    if (found) outcome.findings = found;
     const counts = evidence.get(i);
     if (counts) outcome.evidence = counts;
     const excerpt = excerpts.get(i);

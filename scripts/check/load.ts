@@ -24,7 +24,8 @@ export interface Loaded {
 export function readFile(file: DatasetFile): ReadResult {
   if (file.symlink) return { ok: false, problem: "symlink", detail: file.symlink.target };
   if (file.unread) return { ok: false, problem: file.unread.problem, detail: file.unread.detail };
-  return readText(absolutePath(file));
+  // Neither a link nor unread: the listing found a regular file (readdir's entry type, or lstat for a path given), so the fstat is skipped.
+  return readText(absolutePath(file), undefined, true);
 }
 
 /**

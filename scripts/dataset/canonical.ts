@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../../schema/published.ts";
-import { doubleText, loneSurrogateAt, SUSPECT_NUMBER, surrogateName } from "./exact.ts";
+import { doubleText, loneSurrogateAt, hasSuspectNumber, surrogateName } from "./exact.ts";
 import { LineIndex } from "./lines.ts";
 import { inexactValues, MAX_ALIAS_COUNT } from "./parse.ts";
 
@@ -154,7 +154,7 @@ export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed;
  * the line, the column and the value as written.
  */
 function inexactValue(doc: Document.Parsed, text: string): string | undefined {
-  const [first] = inexactValues(text, { numbers: SUSPECT_NUMBER.test(text), texts: true, limit: 1 }, doc);
+  const [first] = inexactValues(text, { numbers: hasSuspectNumber(text), texts: true, limit: 1 }, doc);
   if (!first) return undefined;
   const { line, column } = new LineIndex(text).at(first.start);
   return first.kind === "number"

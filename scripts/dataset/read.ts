@@ -6,7 +6,7 @@
  * descriptor (no race with the path); a size limit; strict UTF-8.
  */
 import { closeSync, fstatSync, readSync } from "node:fs";
-import { describeError, openNoFollow } from "../core/regular-file.ts";
+import { describeError, openListedRegular, openNoFollow } from "../core/regular-file.ts";
 
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -23,11 +23,17 @@ export type ReadResult =
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** One buffer a thread, reused for every file: records are read without an allocation each (the fstat openNoFollow makes is what refuses a FIFO or device before any read). */
+/** One buffer a thread, reused for every file: records are read without an allocation each (the fstat openNoFollow makes, or the listing's entry type, is what refuses a FIFO or device before any read). */
 let shared = Buffer.allocUnsafe(64 * 1024);
 
-export function readText(absolute: string, maxBytes = MAX_FILE_BYTES): ReadResult {
-  const opened = openNoFollow(absolute, maxBytes);
+/**
+ * `listedRegular`: a listing of the file's folder found a regular file there
+ * (readdir's entry type), so the fstat that refuses anything else is skipped
+ * (see openListedRegular: what was swapped since cannot make the read wait
+ * or run past the limit).
+ */
+export function readText(absolute: string, maxBytes = MAX_FILE_BYTES, listedRegular = false): ReadResult {
+  const opened = listedRegular ? openListedRegular(absolute) : openNoFollow(absolute, maxBytes);
   if (!("fd" in opened)) {
     // readdir gives a name that is not UTF-8 with U+FFFD in its place: no file has the name it gives.
     if (opened.code === "ENOENT" && absolute.includes("\ufffd")) return { ok: false, problem: "unreadable", detail: "its name is not valid UTF-8" };

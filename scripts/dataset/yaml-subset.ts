@@ -10,7 +10,13 @@
  * outside the subset, or anything it is unsure of, it returns `undefined` and
  * the caller parses with `yaml`. Values it returns equal what `yaml` (YAML 1.2,
  * core schema) gives; test/dataset/yaml-subset.test.ts checks that, input by input.
+ *
+ * Asked for them (yamlSubsetSpans), it also records where each value and key
+ * is written, as the offsets `yaml`'s nodes give (spans.ts), so that placing a
+ * finding in a YAML record takes no `yaml` parse; the same test compares them
+ * with `yaml`'s on every fixture and on generated records.
  */
+import type { Span, Spans } from "./spans.ts";
 
 class OutsideSubset extends Error {}
 const bail = (): never => {
@@ -86,37 +92,84 @@ function singleQuoted(text: string): string {
   return text.slice(1, i).replace(/''/g, "'");
 }
 
-function flowList(text: string): unknown[] {
+/** Where values are recorded, when they are: the spans, and the pointer of the value being read. */
+interface Recording {
+  spans: Spans;
+}
+
+function flowList(text: string, at: number, pointer: string | undefined, rec: Recording | undefined): unknown[] {
   if (!text.endsWith("]")) bail();
   // Only spaces separate flow items here: other white space (a no-break space) is content to YAML.
   const inner = text.slice(1, -1);
   if (/^ *$/.test(inner)) return [];
-  return inner.split(",").map((item) => {
+  let from = at + 1;
+  return inner.split(",").map((item, i) => {
     const word = item.replace(/^ +| +$/g, "");
     if (!FLOW_WORD.test(word)) bail();
+    if (rec) {
+      const start = from + item.indexOf(word);
+      rec.spans.set(`${pointer}/${i}`, span(start, start + word.length));
+    }
+    from += item.length + 1;
     return resolvePlain(word);
   });
 }
 
-/** A scalar written on the rest of a line. */
-function scalar(text: string): unknown {
+const span = (start: number, end: number, keyStart = -1, keyEnd = -1): Span => ({ start, end, keyStart, keyEnd });
+
+/**
+ * A scalar written on the rest of a line, starting at offset `at`; with `rec`,
+ * its span is recorded at `pointer` (its key's offsets given).
+ */
+function scalar(text: string, at: number, pointer?: string, rec?: Recording, keyStart = -1, keyEnd = -1): unknown {
   const c = text[0];
-  if (c === '"') return doubleQuoted(text);
-  if (c === "'") return singleQuoted(text);
-  if (c === "[") return text === "[]" ? [] : flowList(text);
-  if (text === "{}") return {};
-  if (INDICATOR.test(text) && !/^-[0-9.]/.test(text)) bail();
-  const hash = text.indexOf(" #");
-  // YAML strips spaces (tabs are declined earlier), not every Unicode space as trimEnd() would.
-  const plain = (hash === -1 ? text : text.slice(0, hash)).replace(/ +$/, "");
-  if (plain.includes(": ") || plain.endsWith(":") || plain.includes(" #")) bail();
-  return resolvePlain(plain);
+  let value: unknown;
+  let length: number;
+  if (c === '"' || c === "'") {
+    value = c === '"' ? doubleQuoted(text) : singleQuoted(text);
+    // The closing quote: the first one not escaped (double) or doubled (single), as the readers above found it.
+    length = rec ? quotedLength(text) : 0;
+  } else if (c === "[") {
+    value = text === "[]" ? [] : flowList(text, at, pointer, rec);
+    length = text.length;
+  } else if (text === "{}") {
+    value = {};
+    length = 2;
+  } else {
+    if (INDICATOR.test(text) && !/^-[0-9.]/.test(text)) bail();
+    const hash = text.indexOf(" #");
+    // YAML strips spaces (tabs are declined earlier), not every Unicode space as trimEnd() would.
+    const plain = (hash === -1 ? text : text.slice(0, hash)).replace(/ +$/, "");
+    if (plain.includes(": ") || plain.endsWith(":") || plain.includes(" #")) bail();
+    value = resolvePlain(plain);
+    length = plain.length;
+  }
+  if (rec) rec.spans.set(pointer!, span(at, at + length, keyStart, keyEnd));
+  return value;
+}
+
+/** The length of a quoted scalar that the readers above accepted, closing quote included. */
+function quotedLength(text: string): number {
+  const q = text[0];
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (q === '"' && c === "\\") i++;
+    else if (c === q) {
+      if (q === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return text.length;
 }
 
 interface Line {
   indent: number;
   text: string;
+  /** The offset of `text` in the document. */
+  at: number;
 }
+
+const escapeSegment = (key: string) => (key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
 
 /** Block nesting the reader follows; deeper documents go to the full parser. */
 const MAX_DEPTH = 64;
@@ -124,7 +177,23 @@ const MAX_DEPTH = 64;
 class Reader {
   private pos = 0;
   private depth = 0;
-  constructor(private readonly lines: string[]) {}
+  /** Where each line starts in the document (only when spans are recorded). */
+  private readonly starts: number[] | undefined;
+  /** The end of the last line consumed, its line break included (only when spans are recorded). */
+  private consumedEnd = 0;
+  constructor(
+    private readonly lines: string[],
+    private readonly rec?: Recording,
+  ) {
+    if (rec) {
+      this.starts = new Array<number>(lines.length);
+      let offset = 0;
+      for (let i = 0; i < lines.length; i++) {
+        this.starts[i] = offset;
+        offset += lines[i]!.length + 1;
+      }
+    }
+  }
 
   /** The next line with content (blank lines and comments skipped), not consumed. */
   peek(): Line | undefined {
@@ -134,39 +203,44 @@ class Reader {
       while (raw.charCodeAt(indent) === 32) indent++;
       if (indent === raw.length || raw.charCodeAt(indent) === 35 /* # */) continue;
       this.pos = p;
-      return { indent, text: raw.slice(indent) };
+      return { indent, text: raw.slice(indent), at: this.starts ? this.starts[p]! + indent : 0 };
     }
     this.pos = this.lines.length;
     return undefined;
   }
 
   next(): void {
+    if (this.starts) this.consumedEnd = this.starts[this.pos]! + this.lines[this.pos]!.length + 1;
     this.pos++;
   }
 
-  /** The value after `key:` or `-` with nothing on the line: a nested block, or null. */
-  nested(parentIndent: number, inMapping: boolean): unknown {
+  /** The value after `key:` or `-` with nothing on the line: a nested block, or null (`empty` is where yaml puts that null). */
+  nested(parentIndent: number, inMapping: boolean, pointer: string | undefined, keyStart: number, keyEnd: number, empty: number): unknown {
     if (++this.depth > MAX_DEPTH) bail();
     try {
-      return this.nestedBlock(parentIndent, inMapping);
+      return this.nestedBlock(parentIndent, inMapping, pointer, keyStart, keyEnd, empty);
     } finally {
       this.depth--;
     }
   }
 
-  private nestedBlock(parentIndent: number, inMapping: boolean): unknown {
+  private nestedBlock(parentIndent: number, inMapping: boolean, pointer: string | undefined, keyStart: number, keyEnd: number, empty: number): unknown {
     const line = this.peek();
-    if (!line) return null;
-    const isItem = line.text === "-" || line.text.startsWith("- ");
-    if (line.indent > parentIndent) return isItem ? this.sequence(line.indent) : this.mapping(line.indent);
+    const isItem = line !== undefined && (line.text === "-" || line.text.startsWith("- "));
+    let value: unknown = null;
+    if (line && line.indent > parentIndent) value = isItem ? this.sequence(line.indent, pointer) : this.mapping(line.indent, pointer);
     // A mapping's value may be a sequence at the key's own indentation.
-    if (line.indent === parentIndent && inMapping && isItem) return this.sequence(line.indent);
-    return null;
+    else if (line && line.indent === parentIndent && inMapping && isItem) value = this.sequence(line.indent, pointer);
+    if (this.rec) this.rec.spans.set(pointer!, value === null ? span(empty, empty, keyStart, keyEnd) : span(line!.at, this.consumedEnd, keyStart, keyEnd));
+    return value;
   }
 
-  mapping(indent: number, first?: string): Record<string, unknown> {
+  /** A block mapping at `indent`; `first`, the text of its first pair when it starts on a list item's line (at offset `firstAt`). */
+  mapping(indent: number, pointer: string | undefined, first?: string, firstAt = 0): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const rec = this.rec;
     let text = first;
+    let at = firstAt;
     for (;;) {
       if (text === undefined) {
         const line = this.peek();
@@ -174,6 +248,7 @@ class Reader {
         if (line.indent > indent) bail();
         if (line.text === "-" || line.text.startsWith("- ")) return out;
         text = line.text;
+        at = line.at;
         this.next();
       }
       const m = KEY.exec(text);
@@ -184,15 +259,22 @@ class Reader {
       // Keys the core schema would read as null or a boolean, and `__proto__`, go to the full parser.
       if (key === "__proto__" || NULL.test(key) || TRUE.test(key) || FALSE.test(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
       const rest = m![2];
-      if (rest === undefined || rest === "" || rest.startsWith("#")) out[key] = this.nested(indent, true);
-      else if (rest[0] === "|" || rest[0] === ">") out[key] = this.blockScalar(rest, indent);
-      else out[key] = scalar(rest);
+      const here = rec ? `${pointer}/${escapeSegment(key)}` : undefined;
+      const keyEnd = at + key.length;
+      // The value's offset: the rest of the line after the colon and its spaces.
+      const restAt = rest === undefined ? keyEnd + 1 : at + text.length - rest.length;
+      if (rest === undefined || rest === "" || rest.startsWith("#")) out[key] = this.nested(indent, true, here, at, keyEnd, restAt);
+      else if (rest[0] === "|" || rest[0] === ">") {
+        out[key] = this.blockScalar(rest, indent);
+        if (rec) rec.spans.set(here!, span(restAt, this.consumedEnd, at, keyEnd));
+      } else out[key] = scalar(rest, restAt, here, rec, at, keyEnd);
       text = undefined;
     }
   }
 
-  sequence(indent: number): unknown[] {
+  sequence(indent: number, pointer: string | undefined): unknown[] {
     const out: unknown[] = [];
+    const rec = this.rec;
     for (;;) {
       const line = this.peek();
       if (!line || line.indent < indent) return out;
@@ -206,9 +288,12 @@ class Reader {
       while (line.text.charCodeAt(extra) === 32) extra++;
       const rest = line.text.slice(extra);
       if (rest === "" || rest.startsWith("#")) bail();
-      if (KEY.test(rest)) out.push(this.mapping(indent + extra, rest));
-      else if (rest.startsWith("- ") || rest[0] === "|" || rest[0] === ">") bail();
-      else out.push(scalar(rest));
+      const here = rec ? `${pointer}/${out.length}` : undefined;
+      if (KEY.test(rest)) {
+        out.push(this.mapping(indent + extra, here, rest, line.at + extra));
+        if (rec) rec.spans.set(here!, span(line.at + extra, this.consumedEnd));
+      } else if (rest.startsWith("- ") || rest[0] === "|" || rest[0] === ">") bail();
+      else out.push(scalar(rest, line.at + extra, here, rec));
     }
   }
 
@@ -245,6 +330,7 @@ class Reader {
       p--;
     }
     this.pos = p;
+    if (this.starts) this.consumedEnd = this.starts[p - 1]! + this.lines[p - 1]!.length + 1;
     let out: string;
     if (!folded) out = parts.join("\n");
     else {
@@ -272,12 +358,29 @@ class Reader {
 const DECLINED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 export function readYamlSubset(text: string): Record<string, unknown> | undefined {
+  return read(text);
+}
+
+/**
+ * Where each value of a text the subset reads is written (see spans.ts), as
+ * `yamlSpans` gives them from `yaml`'s nodes: a scalar from its first
+ * character to its last (a quote included, a comment not); a block scalar
+ * from its `|` or `>`; a mapping or list from its first key or `-` to the end
+ * of its last line. Undefined when the text is outside the subset.
+ */
+export function yamlSubsetSpans(text: string): Spans | undefined {
+  const rec: Recording = { spans: new Map() };
+  return read(text, rec) === undefined ? undefined : rec.spans;
+}
+
+function read(text: string, rec?: Recording): Record<string, unknown> | undefined {
   if (DECLINED_CHARACTERS.test(text)) return undefined;
   try {
-    const reader = new Reader(text.split("\n"));
+    const reader = new Reader(text.split("\n"), rec);
     const first = reader.peek();
     if (!first || first.indent !== 0) return undefined;
-    const value = reader.mapping(0);
+    const value = reader.mapping(0, rec ? "" : undefined);
+    if (rec) rec.spans.set("", span(first.at, text.length));
     return reader.atEnd() ? value : undefined;
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;

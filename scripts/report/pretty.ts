@@ -27,28 +27,31 @@ function painter(color: boolean) {
 }
 
 const FRAME_HIDDEN = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f${HIDDEN_CHARACTERS}]`, "g");
+/** A tab or anything FRAME_HIDDEN replaces: most lines hold neither, and are shown as they are without two replaces. */
+const FRAME_UNUSUAL = new RegExp(`[\\u0000-\\u001f${HIDDEN_CHARACTERS}]`);
 
 /** Makes control characters, direction controls and invisible characters visible in a code frame (a tab as two spaces, the rest as one `?`, so the caret stays under its column) and keeps long lines short. */
 function displayLine(text: string): string {
-  const shown = text.replace(/\t/g, "  ").replace(FRAME_HIDDEN, "?");
+  const shown = FRAME_UNUSUAL.test(text) ? text.replace(/\t/g, "  ").replace(FRAME_HIDDEN, "?") : text;
   return shown.length > MAX_FRAME_WIDTH ? shown.slice(0, MAX_FRAME_WIDTH - 3) + "..." : shown;
 }
 
-function codeFrame(finding: Finding, lines: LineSource, paint: ReturnType<typeof painter>, bar: string): string[] {
-  const out: string[] = [];
+/** The frame's lines, each ended by a line break (one string: a report of 100k findings builds no array a frame). */
+function codeFrame(finding: Finding, lines: LineSource, paint: ReturnType<typeof painter>, bar: string): string {
+  let out = "";
   const first = Math.max(1, finding.line - CONTEXT_LINES);
   const last = Math.min(lines.lineCount, finding.line + CONTEXT_LINES);
   const width = String(last).length;
   for (let n = first; n <= last; n++) {
     const marker = n === finding.line ? paint.red(">") : " ";
     const text = lines.lineText(n);
-    out.push(` ${marker} ${paint.dim(String(n).padStart(width))} ${bar} ${displayLine(text)}`);
+    out += ` ${marker} ${paint.dim(String(n).padStart(width))} ${bar} ${displayLine(text)}\n`;
     if (n === finding.line) {
       const raw = text.slice(0, finding.column - 1);
-      const lead = raw.replace(/\t/g, "  ").length;
+      const lead = raw.includes("\t") ? raw.replace(/\t/g, "  ").length : raw.length;
       const endColumn = finding.endLine === finding.line && finding.endColumn ? finding.endColumn : finding.column + 1;
       const span = Math.max(1, Math.min(endColumn - finding.column, MAX_FRAME_WIDTH - lead));
-      out.push(`   ${" ".repeat(width)} ${bar} ${" ".repeat(Math.min(lead, MAX_FRAME_WIDTH))}${paint.red("^".repeat(span))}`);
+      out += `   ${" ".repeat(width)} ${bar} ${" ".repeat(Math.min(lead, MAX_FRAME_WIDTH))}${paint.red("^".repeat(span))}\n`;
     }
   }
   return out;
@@ -67,15 +70,23 @@ const CHUNK_LINES = 4096;
 /**
  * Writes the report in chunks of whole lines, as it is made: a report of a
  * hundred thousand findings is never held whole (as lines, then joined, then
- * encoded for the output), which made it the run's peak of memory.
+ * encoded for the output), which made it the run's peak of memory. A chunk
+ * is one string built by appending (no array of lines to join).
  */
 export function writePretty(findings: readonly Finding[], summary: Summary, options: PrettyOptions, write: (chunk: string) => void): void {
   const paint = painter(options.color);
   const bar = options.color ? "\u2502" : "|";
-  let out: string[] = [];
+  // Whole lines, each ended by a line break, and how many (a frame's lines counted as one: a bound, not a measure).
+  let out = "";
+  let held = 0;
+  const line = (text: string) => {
+    out += text + "\n";
+    held++;
+  };
   const flush = () => {
-    if (out.length > 0) write(guardLines(out.join("\n") + "\n"));
-    out = [];
+    if (out !== "") write(guardLines(out));
+    out = "";
+    held = 0;
   };
   const byFile = new Map<string, Finding[]>();
   // Pushed, not copied: a file's list is made once, whatever its number of findings.
@@ -91,34 +102,39 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
     if (v === undefined) shown.set(text, (v = visible(text)));
     return v;
   };
+  const [error, warning, info] = [paint.red("error"), paint.yellow("warning"), paint.blue("info")];
+  const help = paint.cyan("help:");
+  const see = paint.dim("see:");
   for (const [file, list] of byFile) {
     const source = options.source(file);
     // An empty text shows no frame.
     const lines = typeof source === "string" ? (source === "" ? undefined : new LineIndex(source)) : source;
     const path = visible(file);
     for (const f of list) {
-      const severity = f.severity === "error" ? paint.red("error") : f.severity === "warning" ? paint.yellow("warning") : paint.blue("info");
-      out.push(`${paint.bold(`${path}:${f.line}:${f.column}`)}  ${severity}  ${paint.dim(visibleOnce(f.rule))}`);
-      out.push(`  ${visible(f.message)}`);
-      if (lines && f.line <= lines.lineCount) out.push(...codeFrame(f, lines, paint, bar));
-      if (f.hint) out.push(`  ${paint.cyan("help:")} ${visibleOnce(f.hint)}`);
-      for (const r of f.related ?? []) out.push(`  ${paint.dim("see:")} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
-      out.push("");
-      if (out.length >= CHUNK_LINES) flush();
+      line(`${paint.bold(`${path}:${f.line}:${f.column}`)}  ${f.severity === "error" ? error : f.severity === "warning" ? warning : info}  ${paint.dim(visibleOnce(f.rule))}`);
+      line(`  ${visible(f.message)}`);
+      if (lines && f.line <= lines.lineCount) {
+        out += codeFrame(f, lines, paint, bar);
+        held++;
+      }
+      if (f.hint) line(`  ${help} ${visibleOnce(f.hint)}`);
+      for (const r of f.related ?? []) line(`  ${see} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
+      line("");
+      if (held >= CHUNK_LINES) flush();
     }
   }
   const problems = summary.errors + summary.warnings + summary.infos;
   const checked = `${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked`;
-  if (problems === 0) out.push(`${paint.bold("No problems")} (${checked}).`);
+  if (problems === 0) line(`${paint.bold("No problems")} (${checked}).`);
   else {
     const parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
     if (summary.infos > 0) parts.push(`${summary.infos} info`);
-    out.push(`${paint.bold(parts.join(", "))} in ${plural(byFile.size, "file")} (${checked}).`);
+    line(`${paint.bold(parts.join(", "))} in ${plural(byFile.size, "file")} (${checked}).`);
   }
   const evidence = evidenceLine(summary);
-  if (evidence) out.push(evidence);
+  if (evidence) line(evidence);
   // The scope names changed files: contributors' text.
   const scope = visible(scopeLine(summary));
-  if (scope) out.push(scope);
+  if (scope) line(scope);
   flush();
 }

@@ -22,7 +22,9 @@ test("plain items go as their paths, and come back as the listing makes them", (
 test("items with more than a path (needles, a symbolic link, mixed roles) go as they are", () => {
   const needled: WorkItem = { ...item("data/events/2023/02/ev-aaaaaaaa.yaml", "trusted"), needles: ["2023-02-28"] };
   const link: WorkItem = { file: { ...toDatasetFile(ROOT, "data/events/x.yaml"), symlink: { target: "/etc/passwd", insideRoot: false } }, role: "target" };
-  for (const items of [[needled, item("data/events/2023/02/ev-bbbbbbbb.yaml", "trusted")], [item("data/a.yaml"), link], [item("data/a.yaml"), item("data/b.yaml", "other")]]) {
+  // What the listing found unread (a FIFO) keeps that: a worker opens a plain path as the regular file the listing saw.
+  const fifo: WorkItem = { file: { ...toDatasetFile(ROOT, "data/events/y.yaml"), unread: { problem: "not-regular", detail: "a FIFO (named pipe), not a regular file" } }, role: "target" };
+  for (const items of [[needled, item("data/events/2023/02/ev-bbbbbbbb.yaml", "trusted")], [item("data/a.yaml"), link], [item("data/a.yaml"), fifo], [item("data/a.yaml"), item("data/b.yaml", "other")]]) {
     const batch = packItems(items);
     assert.ok("items" in batch);
     assert.equal(unpackItems(sent(batch)), items);
@@ -36,7 +38,19 @@ test("outcomes come back in order, with their summaries, findings and evidence c
     { record: true, event: { id: "ev-aaaaaaaa", status: "active", start: "2023-02-28", type: "CONSULT", mode: "visit", countries: ["KAZ"], actors: ["a", "b"] } },
     { record: false },
     { record: true, findings: [finding] },
+    {
+      record: true,
+      findings: [
+        { ...finding, endLine: 3, endColumn: 9, hint: "h \u202e", related: [{ file: "data/events/y.yaml", pointer: "/id", line: 2, column: 1 }] },
+        { ...finding, line: 7, endLine: undefined, endColumn: undefined, message: "m", hint: undefined, pointer: "" },
+        { ...finding, file: "data/events/x.json", rule: "schema", severity: "warning", message: "another" },
+      ],
+    },
+    { record: true },
+    { record: true, findings: [{ ...finding, severity: "info", hint: "h \u202e" }] },
     { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", type: "x\t\"y\"\n|", countries: [], actors: ["a,b", "c"], duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
+    // An event that fails its schema: summarized by its well-typed fields only.
+    { record: true, event: { id: "ev-cccccccc", countries: ["KAZ"] } },
   ];
   const back: [number, FileOutcome][] = [];
   unpackOutcomes(sent(packOutcomes(outcomes)), (i, o) => back.push([i, o]));

@@ -20,10 +20,10 @@ interface JsonFinding {
   message: string;
 }
 
-async function validate(files: Record<string, string>): Promise<{ code: number; findings: string[]; summary: { evidence: { checked: number; notChecked: number } } }> {
+async function validate(files: Record<string, string>, env: Record<string, string> = {}): Promise<{ code: number; findings: string[]; summary: { evidence: { checked: number; notChecked: number } } }> {
   const root = writeDataset({ ...REGISTRY, ...files });
   try {
-    const r = await run(["validate", "--root", root, "--format", "json"], { env: { EVENTWIRE_TODAY: "2026-12-01" } });
+    const r = await run(["validate", "--root", root, "--format", "json"], { env: { EVENTWIRE_TODAY: "2026-12-01", ...env } });
     const report = JSON.parse(r.stdout) as { findings: JsonFinding[]; summary: { evidence: { checked: number; notChecked: number } } };
     return { code: r.code, findings: report.findings.map((f) => `${f.file}|${f.rule}@${f.line}:${f.column} ${f.message}`), summary: report.summary };
   } finally {
@@ -84,6 +84,9 @@ test("dataset rules: an event whose date, status or lists are ill typed still ta
     findings.filter((f) => f.includes("|id-unique@")).map((f) => f.split(" ")[0]),
     ["data/events/2023/02/copy/ev-p6w7bxbz.yaml|id-unique@2:5", `${EVENT_PATH}|id-unique@2:5`],
   );
+  // The same through worker threads (the summary crosses threads with the fields it leaves out left out).
+  const threaded = await validate({ [EVENT_PATH]: EVENT_YAML, "data/events/2023/02/copy/ev-p6w7bxbz.yaml": junk }, { EVENTWIRE_THREADS: "2" });
+  assert.equal(threaded.findings, findings);
   // Nor is it a probable duplicate of the event it copies (its date and actors are unknown), and a duplicate that
   // names it is not told its status is "undefined".
   assert.equal(findings.filter((f) => f.includes("|probable-duplicate@")), []);

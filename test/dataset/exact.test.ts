@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml } from "yaml";
-import { loneSurrogateAt, mayHoldLoneSurrogate, numberRoundTrips, SUSPECT_NUMBER } from "../../scripts/dataset/exact.ts";
+import { hasSuspectNumber, loneSurrogateAt, mayHoldLoneSurrogate, numberRoundTrips, SUSPECT_NUMBER } from "../../scripts/dataset/exact.ts";
 
 /** The number as JSON.parse reads it, judged against its text. */
 const json = (written: string) => numberRoundTrips(written, JSON.parse(written) as number);
@@ -27,6 +27,26 @@ test("a text without a suspect number is never looked at; each failing form is s
   assert.not.ok(SUSPECT_NUMBER.test('lat: 48.5\nlon: -67.25\nstart: 558\ndate: "2023-02-28"\n'));
   // Whole tokens only: ids and words holding something number-like are not suspect.
   for (const t of ['"id": "ev-9e353vjh"', '"id": "ev-0x4qxqp7"', '"model": "e300"', "title: A1e400b", '"url": "https://x.com/a/status/1630000000000000000"']) assert.not.ok(SUSPECT_NUMBER.test(t), t);
+});
+
+test("hasSuspectNumber (a quick test, then SUSPECT_NUMBER) answers as SUSPECT_NUMBER does, on every sample and on 20k generated texts", () => {
+  const samples = ["180.00000000000001", "9007199254740993", "1e-400", "1e400", "0x20000000000001", ".inf", ".nan", "4.9e-325", "-1E400", "-.Inf", ".NaN", "0o17", "1234567890123456e5", ".5e400"];
+  for (const w of samples) for (const t of [`lon: ${w}\n`, `[1, ${w}]`, `{"v":${w}}`, `${w}\n`, `- ${w}`]) assert.ok(hasSuspectNumber(t), t);
+  for (const t of ['lat: 48.5\nlon: -67.25\n', '"id": "ev-9e353vjh"', '"id": "ev-0x4qxqp7"', '"model": "e300"', "title: A1e400b", '"url": "https://x.com/a/status/1630000000000000000"'])
+    assert.not.ok(hasSuspectNumber(t), t);
+  // Texts made of the pieces the patterns are built from, so that both answers occur often (a fixed seed: the same texts each run).
+  const pieces = ["0", "1", "9", "5", ".", "e", "E", "+", "-", "x", "o", "O", "a", "F", "inf", "Inf", "nan", "NAN", " ", ":", ",", "[", "{", "\n", '"', "1234567890", "000000"];
+  let seed = 20261206;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  let suspect = 0;
+  for (let n = 0; n < 20_000; n++) {
+    let t = "";
+    for (let k = 2 + Math.floor(next() * 12); k > 0; k--) t += pieces[Math.floor(next() * pieces.length)];
+    const expected = SUSPECT_NUMBER.test(t);
+    if (expected) suspect++;
+    assert.is(hasSuspectNumber(t), expected, JSON.stringify(t));
+  }
+  assert.ok(suspect > 200, `only ${suspect} suspect texts were generated`);
 });
 
 test("well-formed Unicode: pairs pass, a lone high or low surrogate is found where it is", () => {

@@ -58,6 +58,28 @@ test("a file over the limit is refused from its size, unread; one at the limit i
   });
 });
 
+test("a path the listing found a regular file (no fstat): what was swapped for a FIFO, a folder or a device since is still never waited on nor read past the limit", () => {
+  inTemp((dir) => {
+    const fifo = path.join(dir, "x.yaml");
+    execFileSync("mkfifo", [fifo]);
+    // No writer: a non-blocking read meets the end at once.
+    assert.equal(readText(fifo, 100, true), { ok: true, text: "", bytes: 0, bom: false });
+    const folder = readText(dir, 100, true);
+    assert.equal(folder.ok ? "read" : [folder.problem, folder.detail], ["unreadable", "EISDIR: it is a folder, not a file"]);
+    writeFileSync(path.join(dir, "big"), "x".repeat(101));
+    const big = readText(path.join(dir, "big"), 100, true);
+    assert.equal(big.ok ? "read" : [big.problem, big.detail], ["too-large", "101 bytes; the limit is 100"]);
+  });
+  const device = readText("/dev/zero", 100, true);
+  assert.equal(device.ok ? "read" : device.problem, "too-large");
+  inTemp((dir) => {
+    writeFileSync(path.join(dir, "secret"), "root:x:0:0\n");
+    symlinkSync(path.join(dir, "secret"), path.join(dir, "link.json"));
+    const link = readText(path.join(dir, "link.json"), 100, true);
+    assert.equal(link.ok ? "read" : link.problem, "symlink");
+  });
+});
+
 test("a file that is not there is unreadable, with the error's code", () => {
   inTemp((dir) => {
     const read = readText(path.join(dir, "gone.yaml"));

@@ -9,24 +9,45 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as yaml from "yaml";
 import { parseDocument, stringify } from "yaml";
 import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
-import { readYamlSubset } from "../../scripts/dataset/yaml-subset.ts";
+import { LineIndex } from "../../scripts/dataset/lines.ts";
+import { yamlSpans, type Span } from "../../scripts/dataset/spans.ts";
+import { readYamlSubset, yamlSubsetSpans } from "../../scripts/dataset/yaml-subset.ts";
 
 /** What `yaml` makes of a text, as the validator configures it; undefined when it reports anything. */
-function authority(text: string): { value: unknown } | undefined {
+function authority(text: string): { value: unknown; doc: yaml.Document.Parsed } | undefined {
   const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  return { value: doc.toJS({ maxAliasCount: 100 }) };
+  return { value: doc.toJS({ maxAliasCount: 100 }), doc };
 }
 
-/** The property: declining is allowed, disagreeing is not. */
+/** The property: declining is allowed, disagreeing is not (on the value, nor on where any value or key is: see samePlaces). */
 function agrees(text: string): boolean {
   const fast = readYamlSubset(text);
-  if (fast === undefined) return true;
+  if (fast === undefined) return yamlSubsetSpans(text) === undefined;
   const slow = authority(text);
-  return slow !== undefined && isDeepStrictEqual(fast, slow.value);
+  return slow !== undefined && isDeepStrictEqual(fast, slow.value) && samePlaces(text, slow.doc) === "";
+}
+
+/**
+ * Where the subset's spans and `yaml`'s (spans.ts's yamlSpans, from its nodes) differ, as text ("" when nowhere): the
+ * same pointers; for each, the same start offsets of the value and of its key, the same key end, and the same
+ * position a finding gets (a line and the columns, on the start line: the end of a mapping or a list, past
+ * its first line, is cut there alike).
+ */
+function samePlaces(text: string, doc = authority(text)!.doc): string {
+  const fast = yamlSubsetSpans(text)!;
+  const slow = yamlSpans(doc, yaml);
+  const lines = new LineIndex(text);
+  const place = (s: Span | undefined) =>
+    s && JSON.stringify([s.start, s.keyStart, s.keyEnd, lines.range(s.start, s.end), s.keyStart >= 0 ? lines.range(s.keyStart, s.keyEnd) : null]);
+  const differences: string[] = [];
+  for (const pointer of new Set([...fast.keys(), ...slow.keys()]))
+    if (place(fast.get(pointer)) !== place(slow.get(pointer))) differences.push(`${pointer}: subset ${place(fast.get(pointer))}, yaml ${place(slow.get(pointer))}`);
+  return differences.join("\n");
 }
 
 test("every YAML file of the dataset and the fixtures: read, and read alike", () => {
@@ -59,6 +80,36 @@ test("the layouts records use are read, to the values yaml gives", () => {
     assert.equal(readYamlSubset(text), expected, text);
     assert.ok(agrees(text), text);
   }
+});
+
+test("the subset's spans are yaml's: comments, empty values, quotes, flow lists, block scalars, lists of mappings, no final line break", () => {
+  const texts = [
+    "# lead\n\nid: x # c\nempty:   # note\nafter: 1\n",
+    "a: 1",
+    "a: 1   ",
+    "a:\n  b: 1 # c",
+    "a:\n- x\n- 'q''s' # c\n-   \"d\\\"q\"   \nb: [ p ,q,  r ]\nc: []\n",
+    "t:   \nu: 1\n",
+    "t: # c\n  - 1\n  -   2   # d\n",
+    "a: 'x' # c\nb: \"y\"  \n",
+    "s: |\n  one\n  two",
+    "s: >-  # c\n  one\n\n  two\n\n\nt:\n",
+    "t:",
+    "a:\n  b:\n\n# c\n  e: f\nz: 'x'",
+    "x: {}\ny: -1.5\nz: ~\n",
+    "l:\n- a: 1\n  b:\n  - c\n- d\n",
+    "l:\n  -   a: 1\n      b: 2\n",
+    "k: \u00e9t\u00e9 \ud83d\ude00 x\nn: 1\n",
+  ];
+  for (const text of texts) {
+    assert.ok(yamlSubsetSpans(text) !== undefined, JSON.stringify(text));
+    assert.is(samePlaces(text), "", JSON.stringify(text));
+  }
+  // A finding on a key, on a scalar and on a missing value lands where yaml's spans put it (spot checks, by hand).
+  const spans = yamlSubsetSpans("id: x # c\nlist:\n  - 'a'\n  -   b\n")!;
+  assert.equal(spans.get("/id"), { start: 4, end: 5, keyStart: 0, keyEnd: 2 });
+  assert.equal(spans.get("/list/0"), { start: 20, end: 23, keyStart: -1, keyEnd: -1 });
+  assert.equal(spans.get("/list/1"), { start: 30, end: 31, keyStart: -1, keyEnd: -1 });
 });
 
 const DECLINED = [

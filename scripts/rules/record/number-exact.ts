@@ -1,5 +1,5 @@
 import { pointerToPath } from "../../core/pointer.ts";
-import { doubleText, SUSPECT_NUMBER } from "../../dataset/exact.ts";
+import { doubleText, hasSuspectNumber } from "../../dataset/exact.ts";
 import { inexactValues } from "../../dataset/parse.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
@@ -19,7 +19,7 @@ export const numberExact: RecordRule = {
   kinds: ["event", "actor", "outlet"],
   check: ({ doc }) => {
     // Any number outside what SUSPECT_NUMBER matches round-trips: most records are not looked at further.
-    if (!SUSPECT_NUMBER.test(doc.text)) return [];
+    if (!hasSuspectNumber(doc.text)) return [];
     // One pass over the source's nodes (not a lookup a number: a record of many numbers stays linear).
     return inexactValues(doc.text, { numbers: true, texts: false }).map(
       (v): RuleIssue => ({
