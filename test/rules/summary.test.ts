@@ -1,4 +1,4 @@
-/** Event summaries for dataset rules: checked and unchecked records give the same summary; misshapen ones none. */
+/** Event summaries for dataset rules: checked and unchecked records give the same summary; ill-typed fields are left out; no id, no summary. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
@@ -13,9 +13,23 @@ test("an unchecked record that is a valid event summarizes as a checked one", ()
   assert.equal(summarizeUnchecked(duplicate), summarizeEvent(duplicate));
 });
 
-test("a record without the shape of an event gives no summary, and no exception", () => {
-  for (const value of [null, 1, "x", [], {}, { ...parse(EVENT_YAML), date: "2023" }, { ...parse(EVENT_YAML), actors: [{ actor: 1 }] }, { ...parse(EVENT_YAML), locations: null }, { ...parse(EVENT_YAML), duplicate_of: 5 }])
+test("a value with no string id gives no summary, and no exception", () => {
+  for (const value of [null, 1, "x", [], {}, { ...parse(EVENT_YAML), id: 5 }, { ...parse(EVENT_YAML), id: null }])
     assert.is(summarizeUnchecked(value), undefined, JSON.stringify(value));
+});
+
+test("an event with ill-typed fields is summarized by the others: each ill-typed field is left out, never read as empty", () => {
+  const whole = summarizeEvent(parse(EVENT_YAML) as Event);
+  const without = (...keys: (keyof typeof whole)[]) => Object.fromEntries(Object.entries(whole).filter(([k]) => !keys.includes(k as keyof typeof whole)));
+  const cases: [Record<string, unknown>, object][] = [
+    [{ date: "2023" }, without("start")],
+    [{ date: { start: 2023 } }, without("start")],
+    [{ actors: [{ actor: 1 }] }, without("actors")],
+    [{ locations: null }, without("countries")],
+    [{ duplicate_of: 5 }, whole],
+    [{ status: ["active"], event_type: 7, mode: {} }, without("status", "type", "mode")],
+  ];
+  for (const [change, expected] of cases) assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), ...change }), expected, JSON.stringify(change));
 });
 
 test.run();
