@@ -76,6 +76,14 @@ function canBeAlike(a: Uint32Array, b: Uint32Array): boolean {
   return a[0] === b[0] && shared > 0 && shared / (mine + theirs - shared) >= MIN_ACTOR_SCORE;
 }
 
+/** The keys an event is blocked under: type|country|actor for each country and actor (an empty part for none). */
+function blockKeys(e: EventSummary): string[] | undefined {
+  if (e.type === undefined) return undefined;
+  const countries = e.countries?.length ? e.countries : [""];
+  const actors = e.actors?.length ? e.actors : [""];
+  return countries.flatMap((c) => actors.map((a) => `${e.type}|${c}|${a}`));
+}
+
 export const probableDuplicate: CompareRule<Likeness> = {
   meta: {
     id: "probable-duplicate",
@@ -93,9 +101,11 @@ export const probableDuplicate: CompareRule<Likeness> = {
   scope: "dataset",
   compare: {
     where: (e) => e.status === "active",
-    // Blocked by type and country (an event under each of its countries) and by day: an event meets only
-    // the events of its keys on the same and the adjacent days.
-    key: (e) => (e.type === undefined ? undefined : e.countries?.length ? e.countries.map((c) => `${e.type}|${c}`) : `${e.type}|`),
+    // Blocked by type, country and actor (an event under each pair of its countries and actors) and by day: an
+    // event meets only the events of its keys on the same and the adjacent days. Two events alike share a
+    // country and an actor (or have the same sets, none included), so they share a key; events of one type,
+    // country and day with no actor in common (a crowd of the same kind of event) are never paired.
+    key: blockKeys,
     near: { days: MAX_DAYS_APART },
     match: likeness,
     screen: { print, pass: canBeAlike },
