@@ -79,6 +79,8 @@ export function eachString(list: unknown, fn: (item: string, i: number) => void)
  * in no calendar) passes over it rather than report it again.
  */
 export const PATTERNS = {
+  /** An event id: `ev-` and 8 characters of Crockford base32. */
+  eventId: /^ev-[0123456789abcdefghjkmnpqrstvwxyz]{8}$/,
   /** A registry id (actor, outlet): kebab-case. */
   registryId: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   /** An event date of any precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. */

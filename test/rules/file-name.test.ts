@@ -1,13 +1,23 @@
 /** file-name: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { fileName } from "../../scripts/rules/record/file-name.ts";
-import { EVENT_YAML } from "../helpers/dataset.ts";
+import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(fileName, {
   valid: [
     { name: "the right place", code: EVENT_YAML },
+    { name: "an id that is no event id (the schema's finding): no path is made of it", failsSchema: true, code: editEvent("id: ev-p6w7bxbz", 'id: "../../x"'), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
+    { name: "a start date that is no date (the schema's finding): no folder is made of it", failsSchema: true, code: editEvent('start: "2023-02-28"', "start: 20230228"), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
   ],
   invalid: [
+    {
+      name: "an event in the wrong month folder, in a record that fails its schema elsewhere",
+      failsSchema: true,
+      code: withSchemaError(), file: "data/events/2023/03/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "misplaced", data: {expected: "data/events/2023/02/ev-p6w7bxbz.yaml",path: "data/events/2023/03/ev-p6w7bxbz.yaml",from: "data/events/2023/03/ev-p6w7bxbz.yaml",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "This record belongs at `data/events/2023/02/ev-p6w7bxbz.yaml`, not `data/events/2023/03/ev-p6w7bxbz.yaml`.", helpId: "move", line: 2, column: 5 },
+      ],
+    },
     {
       name: "an event in the wrong month folder",
       code: EVENT_YAML, file: "data/events/2023/03/ev-p6w7bxbz.yaml",

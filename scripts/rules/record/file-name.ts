@@ -1,17 +1,19 @@
 import { shellQuote } from "../../core/escape.ts";
 import path from "node:path";
-import type { Event } from "../../../schema/index.ts";
 import { eventFolder, RECORD_FOLDERS } from "../../dataset/discover.ts";
+import { field, PATTERNS, shaped } from "../fields.ts";
 import type { RecordRule } from "../types.ts";
 
-/** Where a record with this content belongs, relative to the dataset root, without extension. */
+/**
+ * Where a record with this content belongs, relative to the dataset root, without extension; undefined when its
+ * id or (for an event) its start date is not well formed (the schema rule's finding: a path is not made of it).
+ */
 export function expectedStem(kind: "event" | "actor" | "outlet", record: Record<string, unknown>): string | undefined {
-  const id = record.id;
-  if (typeof id !== "string") return undefined;
+  const id = shaped(record.id, kind === "event" ? PATTERNS.eventId : PATTERNS.registryId);
+  if (id === undefined) return undefined;
   if (kind !== "event") return `${RECORD_FOLDERS[kind]}/${id}`;
-  const start = (record as Event).date?.start;
-  if (typeof start !== "string" || start.length < 4) return undefined;
-  return `${eventFolder(start)}/${id}`;
+  const start = shaped(field(record, "date", "start"), PATTERNS.eventDate);
+  return start === undefined ? undefined : `${eventFolder(start)}/${id}`;
 }
 
 /** C0 and C1 control characters, DEL. */
@@ -34,10 +36,11 @@ export const fileName: RecordRule = {
   },
   scope: "record",
   kinds: ["event", "actor", "outlet"],
-  check: ({ file, kind, record, valid }) => {
+  check: ({ file, kind, record }) => {
     // An odd name is reported whatever the record holds: a newline or a CR in a path breaks every line-based tool.
     const odd = ODD_CHARACTER.test(file.path);
-    const stem = valid ? expectedStem(kind, record) : undefined;
+    // Judged on a record that fails its schema too, by its id and date when they are well formed.
+    const stem = expectedStem(kind, record);
     const actual = file.path.slice(0, file.path.length - path.extname(file.path).length);
     const expected = stem === undefined ? undefined : `${stem}${path.extname(file.path)}`;
     // The names are shell-quoted for pasting; the reporters show control characters as visible escapes.
