@@ -116,7 +116,6 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     timings.mark("list data/");
   }
   const { registryLoads, unlistedRegistry, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
-  const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
   timings.mark("registries");
 
   assertSortedByPath(targets, "the files to check");
@@ -154,7 +153,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   };
 
   // Dataset rules see each event as it is read, and keep only what they compare.
-  const registryFiles = [...validOf("actor"), ...validOf("outlet")].map((l) => ({ kind: l.file.kind!, id: String(l.record!.id), file: l.file.path }));
+  // Every registry entry with a string id takes it, a valid one or not (as an event that fails its schema does).
+  const registryFiles = (["actor", "outlet"] as const).flatMap((kind) =>
+    registryLoads.flatMap((l) => (l.file.kind === kind && typeof l.record?.id === "string" ? [{ kind, id: l.record.id, file: l.file.path }] : [])),
+  );
   const passes = datasetRules.map((rule) => ({
     rule,
     pass: datasetPass(rule, {

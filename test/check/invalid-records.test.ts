@@ -96,6 +96,15 @@ test("dataset rules: an event whose date, status or lists are ill typed still ta
   assert.equal(duplicate.findings.filter((f) => f.includes("|duplicate-of@")), []);
 });
 
+test("dataset rules: a registry entry that fails its schema still takes its id", async () => {
+  const copy = 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: 5\ncountry: USA\n';
+  const { findings } = await validate({ [EVENT_PATH]: EVENT_YAML, "data/actors/antony-blinken.json.yaml": copy });
+  assert.equal(
+    findings.filter((f) => f.includes("|id-unique@")).map((f) => f.split(" ")[0]),
+    ["data/actors/antony-blinken.json.yaml|id-unique@2:5", "data/actors/antony-blinken.yaml|id-unique@2:5"],
+  );
+});
+
 test("evidence: an invalid event's quotes are checked against the kept text, and counted", async () => {
   const page = TEXTS["https://p.dw.com/p/4O4UG"]!;
   const manifest = JSON.stringify({ texts: [{ file: "dw.txt", url: "https://p.dw.com/p/4O4UG", sha256: createHash("sha256").update(page).digest("hex") }] });

@@ -28,6 +28,7 @@ test("an event with ill-typed fields is summarized by the others: each ill-typed
     [{ locations: null }, without("countries")],
     [{ duplicate_of: 5 }, whole],
     [{ status: ["active"], event_type: 7, mode: {} }, without("status", "type", "mode")],
+    [{ mode: 5 }, without("type", "mode")],
   ];
   for (const [change, expected] of cases) assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), ...change }), expected, JSON.stringify(change));
 });

@@ -35,8 +35,12 @@ export function summarizeUnchecked(value: unknown): EventSummary | undefined {
   const summary: EventSummary = { id };
   if (typeof status === "string") summary.status = status as EventSummary["status"];
   if (isObject(value.date) && typeof value.date.start === "string") summary.start = value.date.start;
-  if (typeof event_type === "string") summary.type = event_type;
-  if (typeof mode === "string") summary.mode = mode;
+  // The type is the event type with its mode: a mode that is there but no string leaves the type unknown too
+  // (read as "no mode", it would make the event alike to one of another mode).
+  if (typeof event_type === "string" && (mode === undefined || typeof mode === "string")) {
+    summary.type = event_type;
+    if (mode !== undefined) summary.mode = mode as string;
+  }
   const countries = strings(value.locations, "country");
   if (countries) summary.countries = sortedSet(countries);
   const actors = strings(value.actors, "actor");
