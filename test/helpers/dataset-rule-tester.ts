@@ -22,7 +22,6 @@ import { parseRecord, type ParsedDocument } from "../../scripts/dataset/parse.ts
 import { readTextManifest, TEXTS_FOLDER, type TextProblem } from "../../scripts/dataset/texts.ts";
 import { summarizeUnchecked, summaryFromPath } from "../../scripts/rules/dataset/summary.ts";
 import { formatMessage } from "../../scripts/rules/format.ts";
-import { validatorFor } from "../../scripts/rules/schema/validators.ts";
 import type { DatasetIssue, DatasetRule, EventSummary, MessageData } from "../../scripts/rules/types.ts";
 import { writeDataset } from "./dataset.ts";
 
@@ -78,12 +77,11 @@ export async function runDatasetRule(rule: DatasetRule, c: DatasetCase, reverse 
   // The listing's order: the events read, then the stand-ins (as the check stage orders them).
   const all = [...events, ...standIns];
   const docs = new Map(paths.map((p) => [p, parsed(p, c.files[p])]));
-  // Registry entries as the check stage gives them: those that pass their schema.
+  // Registry entries as the check stage gives them: each with a string id, whether it passes its schema or not.
   const registryFiles = paths.flatMap((file) => {
     const kind = kindOf(file);
-    const value = docs.get(file)?.value as { id?: unknown; schema_version?: unknown } | undefined;
-    if ((kind !== "actor" && kind !== "outlet") || typeof value?.id !== "string" || typeof value.schema_version !== "string") return [];
-    return validatorFor(value.schema_version, kind)?.quick(value) ? [{ kind, id: value.id, file }] : [];
+    const value = docs.get(file)?.value as { id?: unknown } | undefined;
+    return (kind === "actor" || kind === "outlet") && typeof value?.id === "string" ? [{ kind, id: value.id, file }] : [];
   });
   const textProblems = c.setup || paths.some((p) => p.startsWith(`${TEXTS_FOLDER}/`)) || Object.keys(c.links ?? {}).some((p) => p.startsWith(`${TEXTS_FOLDER}/`)) ? await textProblemsOf(c) : [];
   const now = (file: string) => (c.edited && file in c.edited ? parsed(file, c.edited[file]) : docs.get(file));

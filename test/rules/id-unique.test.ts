@@ -13,7 +13,6 @@ datasetRuleTester(idUnique, {
   valid: [
     { name: "one record an id", files: { [pa]: eventText({ id: A }), [eventPath("ev-bbbbbbbb")]: eventText({ id: "ev-bbbbbbbb" }) } },
     { name: "an actor and an outlet with the same id (each registry on its own)", files: { "data/actors/dw.yaml": actor("dw"), "data/outlets/dw.yaml": outlet("dw") } },
-    { name: "a broken registry entry with the id of another (its own findings name it)", files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": 'schema_version: "1.2.0"\nid: a\n' } },
     { name: "a stand-in (under --changed) with another id", files: { [pa]: eventText({ id: A }) }, standIns: [eventPath("ev-bbbbbbbb")] },
     { name: "one id in two files when the pass saw them, one edited since", files: { [pa]: eventText({ id: A }), [copy]: eventText({ id: A }) }, edited: { [copy]: eventText({ id: "ev-bbbbbbbb" }) } },
   ],
@@ -43,6 +42,23 @@ datasetRuleTester(idUnique, {
         { file: pa, messageId: "repeated", data: { id: A, others: `\`${march}\`` }, line: 2, column: 5, related: [march] },
         { file: march, messageId: "repeated", data: { id: A, others: `\`${pa}\`` }, line: 1, column: 1, related: [pa] },
       ],
+    },
+    {
+      name: "a registry entry that fails its schema, with the id of another: it takes its id all the same",
+      files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": 'schema_version: "1.2.0"\nid: a\n' },
+      errors: [
+        { file: "data/actors/a.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/b.yaml`" }, line: 2, column: 5, related: ["data/actors/b.yaml"] },
+        { file: "data/actors/b.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/a.yaml`" }, line: 2, column: 5, related: ["data/actors/a.yaml"] },
+      ],
+    },
+    {
+      name: "one id in twelve files: each names ten of the others and how many more",
+      files: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`data/events/2023/02/c${String(i).padStart(2, "0")}/ev-aaaaaaaa.yaml`, eventText({ id: A })])),
+      errors: Array.from({ length: 12 }, (_, i) => {
+        const at = (n: number) => `data/events/2023/02/c${String(n).padStart(2, "0")}/ev-aaaaaaaa.yaml`;
+        const others = Array.from({ length: 12 }, (_, n) => n).filter((n) => n !== i).slice(0, 10).map(at);
+        return { file: at(i), messageId: "repeated", data: { id: A, others: `${others.map((o) => `\`${o}\``).join(", ")} and 1 more` }, line: 2, column: 5, related: others };
+      }),
     },
     {
       name: "two actor entries with one id, and two outlets",

@@ -1,4 +1,5 @@
 import type { CompareRule } from "../types.ts";
+import { othersOf } from "./others.ts";
 
 export const idUnique: CompareRule = {
   meta: {
@@ -14,12 +15,8 @@ export const idUnique: CompareRule = {
   scope: "dataset",
   // Every event (a --changed stand-in too, by the id its file name gives) and every registry entry, by its id.
   compare: { key: (e) => e.id, registries: true },
-  report: ({ event, others }) => [
-    {
-      pointer: "/id",
-      messageId: "repeated",
-      data: { id: event.id, others: others.map((o) => `\`${o.file}\``).join(", ") },
-      related: others.map((o) => ({ file: o.file, pointer: "/id" })),
-    },
-  ],
+  report: ({ event, others }) => {
+    const { text, related } = othersOf(others.map((o) => o.file), "/id");
+    return [{ pointer: "/id", messageId: "repeated", data: { id: event.id, others: text }, related }];
+  },
 };

@@ -1,6 +1,7 @@
 import { dayNumber } from "../../core/dates.ts";
 import { hash53 } from "../../core/hash.ts";
 import type { CompareRule, EventSummary, RuleIssue } from "../types.ts";
+import { othersOf } from "./others.ts";
 
 /**
  * How alike two events are. The score is the Jaccard index of their actor
@@ -113,13 +114,10 @@ export const probableDuplicate: CompareRule<Likeness> = {
   report: ({ others }) => {
     const issues: RuleIssue[] = [];
     const exact = others.filter((o) => o.match.exact);
-    if (exact.length > 0)
-      issues.push({
-        pointer: "/event_type",
-        messageId: "probable",
-        data: { others: exact.map((o) => `\`${o.file}\``).join(", ") },
-        related: exact.map((o) => ({ file: o.file, pointer: "/event_type" })),
-      });
+    if (exact.length > 0) {
+      const { text, related } = othersOf(exact.map((o) => o.file), "/event_type");
+      issues.push({ pointer: "/event_type", messageId: "probable", data: { others: text }, related });
+    }
     for (const { file, match } of others.filter((o) => !o.match.exact))
       issues.push({
         pointer: "/event_type",
