@@ -2,11 +2,17 @@
  * Reads a file's bytes safely, the one way every reader of the project does
  * (records, registries, the manifest, kept texts, format and migrate): a
  * symbolic link is refused, not followed; anything but a regular file (a FIFO,
- * a device, a socket) is refused before a byte is read, judged on the opened
- * descriptor (no race with the path); a size limit; strict UTF-8.
+ * a device, a socket) is refused, judged on the opened descriptor; a size
+ * limit; strict UTF-8. A file a listing of its folder has just seen as regular
+ * is opened without that fstat (see openListedRegular): what is swapped in
+ * since the listing cannot make the read follow a link, wait or run past the
+ * limit, and what then reads as empty or too large is looked at; but a FIFO
+ * swapped in whose writer has already written is read as a file would be (a
+ * process that can swap files in the repository during a run can give it any
+ * bytes anyway).
  */
 import { closeSync, fstatSync, readSync } from "node:fs";
-import { describeError, openListedRegular, openNoFollow } from "../core/regular-file.ts";
+import { describeError, kindOfStats, openListedRegular, openNoFollow } from "../core/regular-file.ts";
 
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -57,6 +63,12 @@ export function readText(absolute: string, maxBytes = MAX_FILE_BYTES, listedRegu
       const n = readSync(fd, shared, read, room, null);
       read += n;
       if (n < room) break;
+    }
+    // Without the open's fstat (a file the listing saw as regular), what reads as empty or as too large is
+    // looked at: a FIFO with no writer, /dev/null, /dev/zero swapped in since the listing are named as such.
+    if (listedRegular && (read === 0 || read > maxBytes)) {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return { ok: false, problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
     }
     if (read > maxBytes) return { ok: false, problem: "too-large", detail: `${fstatSync(fd).size} bytes; the limit is ${maxBytes}` };
     const bytes = shared.subarray(0, read);

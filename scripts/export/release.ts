@@ -170,8 +170,8 @@ export function lockRelease(out: string, version: string): () => void {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
       const holder = holderOf(lock);
-      if (holder !== undefined && holder !== process.pid && isRunning(holder))
-        throw new ReleaseBusyError(`a release of ${version} is already running (process ${holder}, lock ${lock}); wait for it to finish`);
+      const busy = (pid: number) => new ReleaseBusyError(`a release of ${version} is already running (process ${pid}, lock ${lock}); wait for it to finish`);
+      if (holder !== undefined && holder !== process.pid && isRunning(holder)) throw busy(holder);
       // Stale (its process is gone) or unreadable: moved to a name of this process's own first, so a lock another taker
       // has just put in its place is not the one removed.
       const stale = path.join(out, `.eventwire-${version}.stale-${process.pid}`);
@@ -185,13 +185,13 @@ export function lockRelease(out: string, version: string): () => void {
           } catch {
             // A third taker holds the name now: it wins instead.
           }
-          throw new ReleaseBusyError(`a release of ${version} is already running (process ${moved}, lock ${lock}); wait for it to finish`);
+          throw busy(moved);
         }
       } catch (error) {
         if (error instanceof ReleaseBusyError) throw error;
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       } finally {
-        rmSync(stale, { force: true });
+        rmSync(stale, { recursive: true, force: true });
       }
     }
     throw new ReleaseBusyError(`could not take the lock ${lock}: other releases of ${version} keep taking it`);

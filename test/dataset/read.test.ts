@@ -62,16 +62,21 @@ test("a path the listing found a regular file (no fstat): what was swapped for a
   inTemp((dir) => {
     const fifo = path.join(dir, "x.yaml");
     execFileSync("mkfifo", [fifo]);
-    // No writer: a non-blocking read meets the end at once.
-    assert.equal(readText(fifo, 100, true), { ok: true, text: "", bytes: 0, bom: false });
+    // No writer: a non-blocking read meets the end at once, and what reads as empty is looked at.
+    const empty = readText(fifo, 100, true);
+    assert.equal(empty.ok ? "read" : [empty.problem, empty.detail], ["not-regular", "a FIFO (named pipe), not a regular file"]);
+    writeFileSync(path.join(dir, "empty.yaml"), "");
+    assert.equal(readText(path.join(dir, "empty.yaml"), 100, true), { ok: true, text: "", bytes: 0, bom: false }, "an empty file is read as empty");
     const folder = readText(dir, 100, true);
     assert.equal(folder.ok ? "read" : [folder.problem, folder.detail], ["unreadable", "EISDIR: it is a folder, not a file"]);
     writeFileSync(path.join(dir, "big"), "x".repeat(101));
     const big = readText(path.join(dir, "big"), 100, true);
     assert.equal(big.ok ? "read" : [big.problem, big.detail], ["too-large", "101 bytes; the limit is 100"]);
   });
-  const device = readText("/dev/zero", 100, true);
-  assert.equal(device.ok ? "read" : device.problem, "too-large");
+  for (const device of ["/dev/zero", "/dev/null"]) {
+    const read = readText(device, 100, true);
+    assert.equal(read.ok ? "read" : [read.problem, read.detail], ["not-regular", "a character device, not a regular file"], device);
+  }
   inTemp((dir) => {
     writeFileSync(path.join(dir, "secret"), "root:x:0:0\n");
     symlinkSync(path.join(dir, "secret"), path.join(dir, "link.json"));

@@ -176,6 +176,11 @@ test("a release of a version that is being released is refused (exit 2, the runn
     const next = await run(["release", "--version", V, "--out", out], { cwd: root });
     assert.is(next.code, 0, next.stderr);
     assert.equal(readdirSync(out), [SET]);
+    // Something that is no lock file at the lock's name (a folder) holds no process: taken over too.
+    mkdirSync(path.join(out, LOCK, "inner"), { recursive: true });
+    const overFolder = await run(["release", "--version", V, "--out", out], { cwd: root });
+    assert.is(overFolder.code, 0, overFolder.stderr);
+    assert.equal(readdirSync(out), [SET]);
     assert.is.not(await wholeSet(path.join(out, SET)), oldSums, "the new set");
   } finally {
     holder.kill();
