@@ -8,9 +8,17 @@ export function pointerToSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-export function segmentsToPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+/** One segment of a pointer, escaped (`~` as `~0`, `/` as `~1`); most keys have neither and are given back as they are. */
+export function escapeSegment(segment: string): string {
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
+
+export function segmentsToPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => "/" + escapeSegment(String(s))).join("");
+}
+
+/** A JSON object (not null, not an array). */
+export const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `/sources/0/outlet` -> `sources[0].outlet`, the way a contributor reads a record. */
 export function pointerToPath(pointer: string): string {

@@ -12,12 +12,12 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import { migrateRecord, type RecordValue } from "../../schema/migrations/index.ts";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { PARSE_OPTIONS, parseForRewrite, STRINGIFY_OPTIONS } from "./canonical.ts";
+import { isObject } from "../core/pointer.ts";
 
 export type MigrateTextResult =
   | { ok: true; from: string; text: string; value: RecordValue; changed: boolean }
   | { ok: false; reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Carries `after` into the map node that holds `before`: pairs removed, values changed in place, new pairs after their predecessor. */
 function patchMap(doc: Document, node: YAMLMap, before: Record<string, unknown>, after: Record<string, unknown>): void {

@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { pointerToSegments } from "../core/pointer.ts";
+import { escapeSegment } from "../core/pointer.ts";
 
 /** Offsets of a value and, for a mapping's value, of its key (-1 when it has none: the root, a list item). */
 export interface Span {
@@ -20,7 +21,6 @@ export interface Span {
 
 export type Spans = Map<string, Span>;
 
-const escapeSegment = (s: string) => (s.includes("~") || s.includes("/") ? s.replace(/~/g, "~0").replace(/\//g, "~1") : s);
 
 interface JsoncVisitor {
   onObjectBegin?: (offset: number) => void;

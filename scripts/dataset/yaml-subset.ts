@@ -17,6 +17,7 @@
  * with `yaml`'s on every fixture and on generated records.
  */
 import type { Span, Spans } from "./spans.ts";
+import { escapeSegment } from "../core/pointer.ts";
 
 class OutsideSubset extends Error {}
 const bail = (): never => {
@@ -169,7 +170,6 @@ interface Line {
   at: number;
 }
 
-const escapeSegment = (key: string) => (key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
 
 /** Block nesting the reader follows; deeper documents go to the full parser. */
 const MAX_DEPTH = 64;

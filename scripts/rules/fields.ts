@@ -10,11 +10,10 @@
  * Kept small and cheap: no schema parse, no copies; `eachObject` walks a list
  * in place, with each item's index (pointers name it).
  */
+import { isObject } from "../core/pointer.ts";
 
 /** A JSON object (not null, not an array). */
 export type Fields = Readonly<Record<string, unknown>>;
-
-export const isObject = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The value at `key`, then `key2` of it: undefined where a step is not an object. */
 export function field(value: unknown, key: string, key2?: string): unknown {

@@ -2,6 +2,7 @@
 import type { Event } from "../../../schema/index.ts";
 import { idFromPath } from "../../dataset/discover.ts";
 import type { EventSummary } from "../types.ts";
+import { isObject } from "../../core/pointer.ts";
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
 
@@ -10,7 +11,6 @@ export function summarizeEvent(e: Event): EventSummary {
   return summarizeUnchecked(e)!;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const strings = (list: unknown, key: string): string[] | undefined => {
   if (!Array.isArray(list)) return undefined;
   const out: string[] = [];

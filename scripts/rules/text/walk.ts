@@ -1,5 +1,6 @@
 /** Text rules look at every string value of a record. */
 import type { RuleIssue } from "../types.ts";
+import { escapeSegment } from "../../core/pointer.ts";
 
 /**
  * Printable ASCII with single spaces inside (or empty), not starting with a
@@ -31,7 +32,6 @@ function allPlain(value: unknown): boolean {
   return true;
 }
 
-const escapeSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Strings that are not plain, with their JSON Pointers; computed once a record, shared by the text rules. */
 const cache = new WeakMap<object, [string, string][]>();
