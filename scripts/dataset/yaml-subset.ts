@@ -181,6 +181,8 @@ class Reader {
   private readonly starts: number[] | undefined;
   /** The end of the last line consumed, its line break included (only when spans are recorded). */
   private consumedEnd = 0;
+  /** The end of the text: the last line has no line break to include. */
+  private textEnd = 0;
   constructor(
     private readonly lines: string[],
     private readonly rec?: Recording,
@@ -192,7 +194,13 @@ class Reader {
         this.starts[i] = offset;
         offset += lines[i]!.length + 1;
       }
+      this.textEnd = Math.max(0, offset - 1);
     }
+  }
+
+  /** The end of line `p` with its line break (the text's end for the last line). */
+  private endOfLine(p: number): number {
+    return Math.min(this.starts![p]! + this.lines[p]!.length + 1, this.textEnd);
   }
 
   /** The next line with content (blank lines and comments skipped), not consumed. */
@@ -210,7 +218,7 @@ class Reader {
   }
 
   next(): void {
-    if (this.starts) this.consumedEnd = this.starts[this.pos]! + this.lines[this.pos]!.length + 1;
+    if (this.starts) this.consumedEnd = this.endOfLine(this.pos);
     this.pos++;
   }
 
@@ -330,7 +338,7 @@ class Reader {
       p--;
     }
     this.pos = p;
-    if (this.starts) this.consumedEnd = this.starts[p - 1]! + this.lines[p - 1]!.length + 1;
+    if (this.starts) this.consumedEnd = this.endOfLine(p - 1);
     let out: string;
     if (!folded) out = parts.join("\n");
     else {

@@ -110,6 +110,11 @@ test("the subset's spans are yaml's: comments, empty values, quotes, flow lists,
   assert.equal(spans.get("/id"), { start: 4, end: 5, keyStart: 0, keyEnd: 2 });
   assert.equal(spans.get("/list/0"), { start: 20, end: 23, keyStart: -1, keyEnd: -1 });
   assert.equal(spans.get("/list/1"), { start: 30, end: 31, keyStart: -1, keyEnd: -1 });
+  // A block's end is yaml's, its last line break included where there is one, never past the text.
+  for (const [text, pointer] of [["a: 1\nb:\n  c: x", "/b"], ["a: 1\nb:\n  c: x\n", "/b"], ["a: |\n  x\n  y", "/a"], ["l:\n- a: 1\n  b: 2", "/l"]] as const) {
+    const node = parseDocument(text).getIn(pointer.slice(1).split("/"), true) as { range: [number, number, number] };
+    assert.is(yamlSubsetSpans(text)!.get(pointer)!.end, node.range[1], JSON.stringify(text));
+  }
 });
 
 const DECLINED = [
