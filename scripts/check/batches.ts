@@ -45,7 +45,7 @@ export interface OutcomeBatch {
   flags: Uint8Array;
   /**
    * The summaries, in order, as JSON: id, status, start, type, mode,
-   * countries, actors and duplicate_of (mode and duplicate_of 0 for none) of
+   * countries, actors and duplicate_of (0 for a field left out) of
    * each, in one array. A worker's summaries are
    * never `partial` (the main thread makes those, from file names).
    */
