@@ -4,7 +4,24 @@ import { idFromPath } from "../../dataset/discover.ts";
 import type { EventSummary } from "../types.ts";
 import { isObject } from "../../core/pointer.ts";
 
-const sortedSet = (values: string[]) => [...new Set(values)].sort();
+/**
+ * The distinct values, sorted (as `[...new Set(values)].sort()`, UTF-16 code unit order). An event's lists hold a
+ * few items: sorted in place by insertion, each kept once, without a Set and a copy (they took ~0.1 s a worker on 100k events).
+ */
+function sortedSet(values: string[]): string[] {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let j = n;
+    while (j > 0 && values[j - 1]! > v) j--;
+    if (j > 0 && values[j - 1] === v) continue;
+    for (let k = n; k > j; k--) values[k] = values[k - 1]!;
+    values[j] = v;
+    n++;
+  }
+  values.length = n;
+  return values;
+}
 
 /** The summary of a valid event (one that passed its schema has the shape a summary needs). */
 export function summarizeEvent(e: Event): EventSummary {
