@@ -1,7 +1,10 @@
 /** The `eventwire` command: argument dispatch only. */
 import { displayText, visible } from "./core/escape.ts";
 import { fsUsageError } from "./core/fs-errors.ts";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
+import { TOOLKIT_ROOT } from "./core/paths.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
 
@@ -24,13 +27,27 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join("\n")}
 
+Options:
+  -v, --version  print the toolkit's version (package.json) and exit
+  -h, --help     show this help
+
 Run \`eventwire <command> --help\` for a command's options.`;
+
+/** The toolkit's version, as package.json has it (\`release --version\` is another thing: the dataset's). */
+export function toolkitVersion(): string {
+  return (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help") {
     (name === undefined ? io.stderr : io.stdout).write(USAGE + "\n");
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  // Only before a command: `release --version X.Y.Z` is the release's own option.
+  if (name === "-v" || name === "--version") {
+    io.stdout.write(`${toolkitVersion()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   try {

@@ -8,6 +8,7 @@ import { checkDataset } from "../check/run.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
+import { progressLine } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
 import { eventPartsSink, type EventPartsResult } from "../export/event-parts.ts";
@@ -124,12 +125,17 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
       // An archive's entries are written to a scratch folder beside the release (cleared by the next run if this one is killed).
       previous = await openPrevious(values.previous, io.cwd, scratch);
     }
-    // On a terminal, a line that counts the records checked and written (redrawn in place, cleared at the end).
-    const progress = io.stderr.isTTY ? (done: number, total: number) => void io.stderr.write(`\rrelease: ${done} of ${total} records checked and written`) : undefined;
+    // On a terminal, after a second, a line that counts the records checked and written (redrawn in place, cleared at the end; core/terminal.ts).
+    const line = progressLine(io.stderr, io.env, { text: (done, total) => `release: ${done} of ${total} records checked and written`, unit: "records" });
+    const progress = (done: number, total: number) => line.update(done, total);
     // One pass over the records: the validate workers write the event files of the release as they check.
     const writeEvents = async (folder: string) => {
-      const result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, timings, ...pool });
-      if (progress) io.stderr.write("\r\u001b[2K");
+      let result;
+      try {
+        result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, timings, ...pool });
+      } finally {
+        line.end();
+      }
       timings.mark("validate, write events");
       const summary = summarize(result.findings, result.files, result.records);
       // Each share's report, as the sink eventPartsSink names made it.

@@ -11,6 +11,7 @@ import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
+import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
@@ -47,13 +48,20 @@ Options:
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
   --root <dir>             the dataset's repository (default: current folder)
+  --color, --no-color      colour the pretty report or not, whatever the
+                           environment says (default: colour on a terminal;
+                           NO_COLOR turns it off, FORCE_COLOR on, FORCE_COLOR=0
+                           off)
   -h, --help               show this help
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
 (default: one a core, for large jobs only; never more than the cores nor the
 files). EVENTWIRE_TIMING=1 prints the time of each stage and the peak memory
-on stderr.
+on stderr. On a terminal, a run longer than a second shows how many files
+are checked (and how fast) on stderr, erased at the end; never in CI (CI
+set), nor when stderr is no terminal, nor while a json or github report goes
+to the terminal.
 
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
@@ -127,6 +135,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       rule: { type: "string", multiple: true },
       "max-warnings": { type: "string" },
       root: { type: "string" },
+      color: { type: "boolean" },
+      "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -209,7 +219,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     io.stderr.write(`Checking ${visible(scoped.note)}.\n`);
     timings.mark("git: changed files");
   }
+  // A report for machines shown on the terminal gets no progress line beside it (a file or a pipe can have one on stderr).
+  const progress = format === "pretty" || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   const result = await checkDataset(root, files, {
+    progress: progress && ((done, total) => progress.update(done, total)),
     listing,
     events,
     prepared,
@@ -220,7 +233,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     partial: Boolean(changed),
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
-  });
+  }).finally(() => progress?.end());
   const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
   if (format === "json") io.stdout.write(formatJson(result.findings, summary));
   else if (format === "github") {
@@ -238,7 +251,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       result.findings,
       summary,
       {
-        color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
+        color: useColor(io.stdout, io.env, colorFlag(rest)),
         source: (file) => result.sources.get(file),
       },
       (chunk) => io.stdout.write(chunk),

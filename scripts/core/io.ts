@@ -3,7 +3,7 @@ export interface CommandIO {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** For commands that ask questions on a terminal; tests leave it out. */
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }

@@ -1,7 +1,8 @@
 /**
  * The report for people: findings grouped by file, each at file:line:col with
  * a code frame of the real source lines, a caret under the value, and a hint.
- * Plain ASCII without colour unless the output is a terminal. Paths, messages
+ * Plain ASCII without colour unless the caller asks for it (core/terminal.ts
+ * useColor decides: a terminal, --color, NO_COLOR, FORCE_COLOR). Paths, messages
  * and hints hold contributors' text: each is printed with control characters
  * as visible escapes (core/escape.ts), and no line of the report can start a
  * GitHub workflow command (`::`), whatever a file is named.

@@ -344,17 +344,21 @@ test("the CSV writer refuses a formula-like text cell from any source, naming fi
   }
 });
 
-test("progress on a terminal: a count redrawn in place, cleared at the end; nothing when not a terminal", async () => {
+test("progress on a terminal: a count redrawn in place, cleared at the end; nothing when not a terminal, nor in CI", async () => {
   const out = releaseOfRepo();
   try {
     let stderr = "";
-    const io = { cwd: TOOLKIT_ROOT, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t), isTTY: true } };
+    // The line waits a second before it is drawn (core/terminal.ts); the test draws it from the start.
+    const io = { cwd: TOOLKIT_ROOT, env: { EVENTWIRE_TEST_PROGRESS_AFTER: "0" }, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t), isTTY: true } };
     assert.is(await main(["release", "--version", "1.0.0", "--out", out], io), 0);
-    assert.match(stderr, /\rrelease: 0 of \d+ records checked and written/);
-    assert.match(stderr, /\rrelease: (\d+) of \1 records checked and written/);
+    assert.match(stderr, /\r\u001b\[2Krelease: 0 of \d+ records checked and written/);
+    assert.match(stderr, /\r\u001b\[2Krelease: (\d+) of \1 records checked and written, [\d,]+ records\/s/);
     assert.ok(stderr.endsWith("\r\u001b[2K"));
     const quiet = await run(["release", "--version", "1.0.1", "--out", out], { cwd: TOOLKIT_ROOT });
     assert.is(quiet.stderr, "");
+    stderr = "";
+    assert.is(await main(["release", "--version", "1.0.2", "--out", out], { ...io, env: { ...io.env, CI: "true" } }), 0);
+    assert.is(stderr, "", "no progress line in CI");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
