@@ -17,6 +17,10 @@ import type { Files } from "../dataset/listing.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
+import { formatSarif } from "../report/sarif.ts";
+import { writeFileAtomic } from "../core/write.ts";
+import { readFileSync } from "node:fs";
+import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
 import { plural } from "../core/plural.ts";
 import { summarize } from "../report/summary.ts";
@@ -38,11 +42,15 @@ Options:
                            a path is the path (from the dataset's root only:
                            exit 2, ambiguous): for the ref, write
                            --changed=<ref> or --changed <ref> --
-  --format pretty|json|github
+  --format pretty|json|github|sarif
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,
                            when $GITHUB_STEP_SUMMARY is set, appends a table
-                           of every finding to the job summary
+                           of every finding to the job summary; sarif is
+                           SARIF 2.1.0 for code scanning (every finding,
+                           fingerprints without line numbers)
+  -o, --output-file <path> write the report to <path> (atomically) instead of
+                           stdout; the exit code is the same
   --rule <id>=off|info|warn|error
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
@@ -58,7 +66,7 @@ on stderr.
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
 
-const FORMATS = ["pretty", "json", "github"] as const;
+const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
@@ -124,6 +132,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     strict: true,
     options: {
       format: { type: "string" },
+      "output-file": { type: "string", short: "o" },
       rule: { type: "string", multiple: true },
       "max-warnings": { type: "string" },
       root: { type: "string" },
@@ -137,6 +146,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const format = values.format ?? "pretty";
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got \`${format}\``);
+  if (values["output-file"] === "") throw new UsageError("--output-file needs a file name");
   let maxWarnings = Infinity;
   if (values["max-warnings"] !== undefined) {
     if (!/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
@@ -222,9 +232,14 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     ...pool,
   });
   const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
-  if (format === "json") io.stdout.write(formatJson(result.findings, summary));
+  // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
+  const outputFile = values["output-file"];
+  const chunks: string[] = [];
+  const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
+  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion()));
+  else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
-    io.stdout.write(formatGithub(result.findings, summary));
+    out(formatGithub(result.findings, summary));
     const target = io.env.GITHUB_STEP_SUMMARY;
     if (target) {
       try {
@@ -238,11 +253,20 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       result.findings,
       summary,
       {
-        color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
+        color: outputFile === undefined && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
         source: (file) => result.sources.get(file),
       },
-      (chunk) => io.stdout.write(chunk),
+      out,
     );
+  if (outputFile !== undefined) {
+    const target = path.resolve(io.cwd, outputFile);
+    try {
+      writeFileAtomic(target, chunks.join(""));
+    } catch (error) {
+      io.stderr.write(`could not write the report to ${visible(target)}: ${visible((error as Error).message)}\n`);
+      return EXIT.usage;
+    }
+  }
   timings.mark("report");
   io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
@@ -313,4 +337,13 @@ function widenedName(folder: string): string {
   if (folder === "data/texts/") return "every kept text";
   if (folder === "data/") return "every file under data/";
   return `every file under ${folder}`;
+}
+
+/** The toolkit's version (package.json), as the SARIF report names its tool. */
+function toolkitVersion(): string {
+  try {
+    return String(JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).version);
+  } catch {
+    return "0.0.0";
+  }
 }
