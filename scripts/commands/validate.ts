@@ -22,6 +22,7 @@ import { writeFileAtomic } from "../core/write.ts";
 import { readFileSync } from "node:fs";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
+import type { DisplayOptions } from "../report/select.ts";
 import { plural } from "../core/plural.ts";
 import { summarize } from "../report/summary.ts";
 import { datasetRoot } from "../dataset/root.ts";
@@ -54,6 +55,14 @@ Options:
   --rule <id>=off|info|warn|error
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
+                           (counted with --quiet too, as ESLint does)
+  --verbose                list infos in full (by default, one line per rule
+                           with a count); with github, annotate them too
+  --quiet                  report errors only (warnings and infos are counted
+                           in the totals, not printed)
+  --max-diagnostics <N>    print at most N findings in full, errors first;
+                           the rest are counted per rule (the JSON report
+                           always holds every finding)
   --root <dir>             the dataset's repository (default: current folder)
   -h, --help               show this help
 
@@ -135,6 +144,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       "output-file": { type: "string", short: "o" },
       rule: { type: "string", multiple: true },
       "max-warnings": { type: "string" },
+      verbose: { type: "boolean" },
+      quiet: { type: "boolean" },
+      "max-diagnostics": { type: "string" },
       root: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -152,6 +164,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     if (!/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
     maxWarnings = Number(values["max-warnings"]);
   }
+  const display = displayOptions(values);
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
@@ -239,11 +252,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion()));
   else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
-    out(formatGithub(result.findings, summary));
+    out(formatGithub(result.findings, summary, display));
     const target = io.env.GITHUB_STEP_SUMMARY;
     if (target) {
       try {
-        appendFileSync(target, formatStepSummary(result.findings, summary));
+        appendFileSync(target, formatStepSummary(result.findings, summary, undefined, display));
       } catch (error) {
         io.stderr.write(`could not write the job summary to ${visible(target)}: ${visible((error as Error).message)}\n`);
       }
@@ -254,6 +267,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       summary,
       {
         color: outputFile === undefined && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
+        display,
         source: (file) => result.sources.get(file),
       },
       out,
@@ -275,6 +289,14 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts). */
+function displayOptions(values: { verbose?: boolean; quiet?: boolean; "max-diagnostics"?: string }): DisplayOptions {
+  const text = values["max-diagnostics"];
+  if (text !== undefined && !/^\d+$/.test(text)) throw new UsageError(`--max-diagnostics expects a whole number, got ${inlineValue(text)}`);
+  if (values.verbose && values.quiet) throw new UsageError("--verbose and --quiet cannot be used together");
+  return { verbose: Boolean(values.verbose), quiet: Boolean(values.quiet), maxDiagnostics: text === undefined ? Infinity : Number(text) };
 }
 
 /**
