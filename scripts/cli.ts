@@ -1,10 +1,8 @@
 /** The `eventwire` command: argument dispatch only. */
 import { displayText, visible } from "./core/escape.ts";
 import { fsUsageError } from "./core/fs-errors.ts";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "./core/io.ts";
-import { TOOLKIT_ROOT } from "./core/paths.ts";
+import { toolkitVersion } from "./core/paths.ts";
 
 type Run = (argv: string[], io: CommandIO) => Promise<number>;
 
@@ -32,11 +30,6 @@ Options:
   -h, --help     show this help
 
 Run \`eventwire <command> --help\` for a command's options.`;
-
-/** The toolkit's version, as package.json has it (\`release --version\` is another thing: the dataset's). */
-export function toolkitVersion(): string {
-  return (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
-}
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;

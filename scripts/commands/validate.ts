@@ -18,7 +18,11 @@ import type { Files } from "../dataset/listing.ts";
 import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
+import { formatSarif } from "../report/sarif.ts";
+import { writeFileAtomic } from "../core/write.ts";
+import { toolkitVersion } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
+import type { DisplayOptions } from "../report/select.ts";
 import { plural } from "../core/plural.ts";
 import { summarize } from "../report/summary.ts";
 import { datasetRoot } from "../dataset/root.ts";
@@ -39,19 +43,31 @@ Options:
                            a path is the path (from the dataset's root only:
                            exit 2, ambiguous): for the ref, write
                            --changed=<ref> or --changed <ref> --
-  --format pretty|json|github
+  --format pretty|json|github|sarif
                            report format (default: pretty); github prints
                            workflow commands (annotations on the diff) and,
                            when $GITHUB_STEP_SUMMARY is set, appends a table
-                           of every finding to the job summary
+                           of every finding to the job summary; sarif is
+                           SARIF 2.1.0 for code scanning (every finding,
+                           fingerprints without line numbers)
+  -o, --output-file <path> write the report to <path> (atomically) instead of
+                           stdout; the exit code is the same
   --rule <id>=off|info|warn|error
                            change a rule's severity (repeatable)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
+                           (counted with --quiet too, as ESLint does)
+  --verbose                list infos in full (by default, one line per rule
+                           with a count); with github, annotate them too
+  --quiet                  report errors only (warnings and infos are counted
+                           in the totals, not printed)
+  --max-diagnostics <N>    print at most N findings in full, errors first;
+                           the rest are counted per rule (the JSON report
+                           always holds every finding)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
                            NO_COLOR turns it off, FORCE_COLOR on, FORCE_COLOR=0
-                           off)
+                           off; a file given to -o only with --color)
   -h, --help               show this help
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
@@ -60,13 +76,13 @@ as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
 files). EVENTWIRE_TIMING=1 prints the time of each stage and the peak memory
 on stderr. On a terminal, a run longer than a second shows how many files
 are checked (and how fast) on stderr, erased at the end; never in CI (CI
-set), nor when stderr is no terminal, nor while a json or github report goes
+set), nor when stderr is no terminal, nor while a json, github or sarif report goes
 to the terminal.
 
 Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
 2 usage or internal error.`;
 
-const FORMATS = ["pretty", "json", "github"] as const;
+const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 
 function parseRuleSetting(text: string): [string, Severity | "off"] {
   const m = /^([a-z0-9-]+)=(off|warn|warning|error|info)$/.exec(text);
@@ -132,8 +148,12 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     strict: true,
     options: {
       format: { type: "string" },
+      "output-file": { type: "string", short: "o" },
       rule: { type: "string", multiple: true },
       "max-warnings": { type: "string" },
+      verbose: { type: "boolean" },
+      quiet: { type: "boolean" },
+      "max-diagnostics": { type: "string" },
       root: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
@@ -147,11 +167,13 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const format = values.format ?? "pretty";
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got \`${format}\``);
+  if (values["output-file"] === "") throw new UsageError("--output-file needs a file name");
   let maxWarnings = Infinity;
   if (values["max-warnings"] !== undefined) {
     if (!/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
     maxWarnings = Number(values["max-warnings"]);
   }
+  const display = displayOptions(values);
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
@@ -220,7 +242,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     timings.mark("git: changed files");
   }
   // A report for machines shown on the terminal gets no progress line beside it (a file or a pipe can have one on stderr).
-  const progress = format === "pretty" || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
+  const progress = format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   const result = await checkDataset(root, files, {
     progress: progress && ((done, total) => progress.update(done, total)),
     listing,
@@ -235,13 +257,18 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     ...pool,
   }).finally(() => progress?.end());
   const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
-  if (format === "json") io.stdout.write(formatJson(result.findings, summary));
+  // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
+  const outputFile = values["output-file"];
+  const chunks: string[] = [];
+  const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
+  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion()));
+  else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
-    io.stdout.write(formatGithub(result.findings, summary));
+    out(formatGithub(result.findings, summary, display));
     const target = io.env.GITHUB_STEP_SUMMARY;
     if (target) {
       try {
-        appendFileSync(target, formatStepSummary(result.findings, summary));
+        appendFileSync(target, formatStepSummary(result.findings, summary, undefined, display));
       } catch (error) {
         io.stderr.write(`could not write the job summary to ${visible(target)}: ${visible((error as Error).message)}\n`);
       }
@@ -251,11 +278,22 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       result.findings,
       summary,
       {
-        color: useColor(io.stdout, io.env, colorFlag(rest)),
+        // A file (-o) gets colour only when --color asks for it: FORCE_COLOR is for what a terminal or a log shows.
+        color: outputFile === undefined ? useColor(io.stdout, io.env, colorFlag(rest)) : colorFlag(rest) === true,
+        display,
         source: (file) => result.sources.get(file),
       },
-      (chunk) => io.stdout.write(chunk),
+      out,
     );
+  if (outputFile !== undefined) {
+    const target = path.resolve(io.cwd, outputFile);
+    try {
+      writeFileAtomic(target, chunks.join(""));
+    } catch (error) {
+      io.stderr.write(`could not write the report to ${visible(target)}: ${visible((error as Error).message)}\n`);
+      return EXIT.usage;
+    }
+  }
   timings.mark("report");
   io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
@@ -264,6 +302,14 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts). */
+function displayOptions(values: { verbose?: boolean; quiet?: boolean; "max-diagnostics"?: string }): DisplayOptions {
+  const text = values["max-diagnostics"];
+  if (text !== undefined && !/^\d+$/.test(text)) throw new UsageError(`--max-diagnostics expects a whole number, got ${inlineValue(text)}`);
+  if (values.verbose && values.quiet) throw new UsageError("--verbose and --quiet cannot be used together");
+  return { verbose: Boolean(values.verbose), quiet: Boolean(values.quiet), maxDiagnostics: text === undefined ? Infinity : Number(text) };
 }
 
 /**
@@ -327,3 +373,4 @@ function widenedName(folder: string): string {
   if (folder === "data/") return "every file under data/";
   return `every file under ${folder}`;
 }
+

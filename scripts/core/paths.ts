@@ -1,5 +1,5 @@
 /** Where the toolkit's own files are, wherever it is run from (sources or the bundle in build/). */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,3 +18,8 @@ export const TOOLKIT_ROOT = findRoot(import.meta.url);
 
 /** True in the bundle that `npm run build` writes to build/, false when the sources run through tsx. */
 export const RUNNING_FROM_BUNDLE = import.meta.url.endsWith(".mjs");
+
+/** The toolkit's version, as package.json has it (\`eventwire --version\`, the SARIF report's tool; \`release --version\` is the dataset's). */
+export function toolkitVersion(): string {
+  return String((JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: unknown }).version);
+}

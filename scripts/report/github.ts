@@ -1,8 +1,9 @@
 /**
- * The report for GitHub Actions: one workflow command per finding, which
- * GitHub shows as an annotation on the pull request's diff, and a Markdown
- * table of every finding for the job summary (GitHub shows only 10
- * annotations of each kind per step, the summary has them all).
+ * The report for GitHub Actions: one workflow command per error and warning
+ * (infos too with --verbose; report/select.ts decides), which GitHub shows as
+ * an annotation on the pull request's diff, and for the job summary the
+ * counts by rule, then a Markdown table of every finding (GitHub shows only
+ * 10 annotations of each kind per step, the summary has them all).
  *
  * Syntax: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
@@ -10,6 +11,7 @@ import type { Finding, Severity } from "../core/finding.ts";
 import { visible } from "../core/escape.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
 import { plural } from "../core/plural.ts";
+import { countByRule, countLines, DEFAULT_DISPLAY, selectFindings, type DisplayOptions } from "./select.ts";
 import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -33,9 +35,15 @@ function bySeverity(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-export function formatGithub(findings: readonly Finding[], summary: Summary): string {
+/**
+ * Annotations for errors and warnings; infos only with --verbose (else one
+ * plain line per rule with a count), errors only with --quiet, and at most
+ * --max-diagnostics of them (report/select.ts).
+ */
+export function formatGithub(findings: readonly Finding[], summary: Summary, display: DisplayOptions = DEFAULT_DISPLAY): string {
   const out: string[] = [];
-  for (const f of bySeverity(findings)) {
+  const selection = selectFindings(findings, display);
+  for (const f of bySeverity(selection.shown)) {
     const props: [string, string | number | undefined][] = [
       ["file", visible(f.file)],
       ["line", f.line],
@@ -52,7 +60,9 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
     const body = f.hint ? `${visible(f.message)}\nhelp: ${visible(f.hint)}` : visible(f.message);
     out.push(`::${COMMAND[f.severity]} ${head}::${escapeData(body)}`);
   }
-  out.push(totals(summary));
+  // Plain lines (a count and a rule id): none can be read as a workflow command.
+  out.push(...countLines(selection, display, "annotate").map(visible));
+  out.push(totals(summary, selection.hidden));
   const evidence = evidenceLine(summary);
   if (evidence) out.push(evidence);
   // A plain line, never a second one: what starts a line may be read as a workflow command.
@@ -61,17 +71,22 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
   return out.join("\n") + "\n";
 }
 
-function totals(summary: Summary): string {
+function totals(summary: Summary, hidden: number): string {
   const checked = `${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked`;
   if (summary.errors + summary.warnings + summary.infos === 0) return `eventwire validate: no problems (${checked}).`;
-  return `eventwire validate: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info (${checked}).`;
+  const quiet = hidden > 0 ? `; ${hidden} not shown (--quiet: errors only)` : "";
+  return `eventwire validate: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info (${checked})${quiet}.`;
 }
 
 /** GitHub refuses a step summary over 1 MiB; the table stops short of that. */
 export const MAX_SUMMARY_BYTES = 1000 * 1000;
 
-/** The job summary: counts, then every finding, errors first. */
-export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES): string {
+/**
+ * The job summary: counts, a table of rules with their counts, then every
+ * finding, errors first (errors only with --quiet; the counts table still
+ * names every rule that found something).
+ */
+export function formatStepSummary(findings: readonly Finding[], summary: Summary, maxBytes = MAX_SUMMARY_BYTES, display: DisplayOptions = DEFAULT_DISPLAY): string {
   const lines = ["## eventwire validate", ""];
   const scope = scopeLine(summary);
   if (scope) lines.push(markdownText(scope), "");
@@ -86,11 +101,17 @@ export function formatStepSummary(findings: readonly Finding[], summary: Summary
     `**${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${summary.infos} info** ` +
       `in ${plural(summary.files, "file")} (${plural(summary.records, "record")} checked).`,
     "",
-    "| | Location | Rule | Problem | How to fix |",
-    "|---|---|---|---|---|",
+    "| Rule | Severity | Findings |",
+    "|---|---|---:|",
+    ...countByRule(findings).map((c) => `| ${codeSpan(c.rule, true)} | ${c.severity} | ${c.count} |`),
+    "",
   );
+  const listed = display.quiet ? findings.filter((f) => f.severity === "error") : findings;
+  if (listed.length < findings.length) lines.push(`Only errors are listed (--quiet): ${findings.length - listed.length} warnings and infos are counted above.`, "");
+  if (listed.length === 0) return lines.join("\n") + "\n";
+  lines.push("| | Location | Rule | Problem | How to fix |", "|---|---|---|---|---|");
   let bytes = Buffer.byteLength(lines.join("\n"));
-  const sorted = bySeverity(findings);
+  const sorted = bySeverity(listed);
   let shown = 0;
   for (const f of sorted) {
     const row = `| ${f.severity} | ${codeSpan(`${f.file}:${f.line}:${f.column}`, true)} | ${codeSpan(f.rule, true)} | ${markdownText(f.message)} | ${markdownText(f.hint ?? "")} |`;

@@ -1,6 +1,9 @@
 /**
- * The report for people: findings grouped by file, each at file:line:col with
- * a code frame of the real source lines, a caret under the value, and a hint.
+ * The report for people: the verdict first, then findings grouped by file,
+ * each at file:line:col with a code frame of the real source lines, a caret
+ * under the value, and a hint; infos (unless --verbose) and what
+ * --max-diagnostics leaves out as counts per rule (report/select.ts); the
+ * verdict again at the end of a report longer than a screen.
  * Plain ASCII without colour unless the caller asks for it (core/terminal.ts
  * useColor decides: a terminal, --color, NO_COLOR, FORCE_COLOR). Paths, messages
  * and hints hold contributors' text: each is printed with control characters
@@ -11,15 +14,20 @@ import { guardLines, HIDDEN_CHARACTERS, visible } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
+import { countLines, DEFAULT_DISPLAY, selectFindings, type DisplayOptions } from "./select.ts";
 import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
+  /** --verbose, --quiet, --max-diagnostics (report/select.ts); default: infos as counts, no cap. */
+  display?: DisplayOptions;
   /** The text of a file, or the lines of it code frames show (the check stage's excerpt), for code frames; undefined when it cannot be shown. */
   source(file: string): string | LineSource | undefined;
 }
 
 const CONTEXT_LINES = FRAME_CONTEXT;
+/** A report longer than this many lines (a screen) repeats its verdict at the end, where the terminal stops. */
+export const SCREEN_LINES = 40;
 const MAX_FRAME_WIDTH = 120;
 
 function painter(color: boolean) {
@@ -80,18 +88,33 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
   // Whole lines, each ended by a line break, and how many (a frame's lines counted as one: a bound, not a measure).
   let out = "";
   let held = 0;
+  // Every line written, a frame's counted one by one: whether the report is longer than a screen.
+  let total = 0;
   const line = (text: string) => {
     out += text + "\n";
     held++;
+    total++;
   };
   const flush = () => {
     if (out !== "") write(guardLines(out));
     out = "";
     held = 0;
   };
+  const display = options.display ?? DEFAULT_DISPLAY;
+  const selection = selectFindings(findings, display);
+  // The verdict leads, with what was checked; a long report says it again at its end.
+  const verdict = verdictLine(findings, summary, selection.hidden, paint);
+  line(verdict);
+  const evidence = evidenceLine(summary);
+  if (evidence) line(evidence);
+  // The scope names changed files: contributors' text.
+  const scope = visible(scopeLine(summary));
+  if (scope) line(scope);
+  const counts = countLines(selection, display, "list").map(visible);
+  if (selection.shown.length + counts.length > 0) line("");
   const byFile = new Map<string, Finding[]>();
   // Pushed, not copied: a file's list is made once, whatever its number of findings.
-  for (const f of findings) {
+  for (const f of selection.shown) {
     const list = byFile.get(f.file);
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
@@ -115,8 +138,10 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
       line(`${paint.bold(`${path}:${f.line}:${f.column}`)}  ${f.severity === "error" ? error : f.severity === "warning" ? warning : info}  ${paint.dim(visibleOnce(f.rule))}`);
       line(`  ${visible(f.message)}`);
       if (lines && f.line <= lines.lineCount) {
-        out += codeFrame(f, lines, paint, bar);
+        const frame = codeFrame(f, lines, paint, bar);
+        out += frame;
         held++;
+        for (let i = frame.indexOf("\n"); i !== -1; i = frame.indexOf("\n", i + 1)) total++;
       }
       if (f.hint) line(`  ${help} ${visibleOnce(f.hint)}`);
       for (const r of f.related ?? []) line(`  ${see} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
@@ -124,18 +149,22 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
       if (held >= CHUNK_LINES) flush();
     }
   }
+  for (const c of counts) line(c);
+  if (total > SCREEN_LINES) {
+    if (counts.length > 0) line("");
+    line(verdict);
+  }
+  flush();
+}
+
+/** The totals in one line: "No problems (…)", or the counts and the files they are in; says what --quiet leaves out. */
+function verdictLine(findings: readonly Finding[], summary: Summary, hidden: number, paint: ReturnType<typeof painter>): string {
   const problems = summary.errors + summary.warnings + summary.infos;
   const checked = `${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked`;
-  if (problems === 0) line(`${paint.bold("No problems")} (${checked}).`);
-  else {
-    const parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
-    if (summary.infos > 0) parts.push(`${summary.infos} info`);
-    line(`${paint.bold(parts.join(", "))} in ${plural(byFile.size, "file")} (${checked}).`);
-  }
-  const evidence = evidenceLine(summary);
-  if (evidence) line(evidence);
-  // The scope names changed files: contributors' text.
-  const scope = visible(scopeLine(summary));
-  if (scope) line(scope);
-  flush();
+  if (problems === 0) return `${paint.bold("No problems")} (${checked}).`;
+  const parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")];
+  if (summary.infos > 0) parts.push(`${summary.infos} info`);
+  const files = new Set(findings.map((f) => f.file)).size;
+  const quiet = hidden > 0 ? `; ${hidden} not shown (--quiet: errors only)` : "";
+  return `${paint.bold(parts.join(", "))} in ${plural(files, "file")} (${checked})${quiet}.`;
 }

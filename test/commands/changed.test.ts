@@ -328,10 +328,10 @@ test("a change to the kept texts alone rechecks every event and every kept text"
     assert.is(swapped.code, 1, swapped.stdout);
     assert.equal(files(swapped.stdout), [`${EVENT_PATH}|evidence-quote`]);
     assert.match(swapped.stderr, /Checking 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\), and every event and every kept text \(3 more files\), because kept texts changed \(data\/texts\/manifest\.json\)\./);
-    // The report says it too: the JSON summary's scope, and the last line of the pretty report.
+    // The report says it too: the JSON summary's scope, and the pretty report's summary at its top, after the verdict.
     assert.match(JSON.parse(swapped.stdout).summary.scope, /^1 changed and 0 deleted files .* because kept texts changed \(data\/texts\/manifest\.json\)$/);
     const pretty = await run(["validate", "--changed"], { cwd: root });
-    assert.match(pretty.stdout, /\nScope: 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\), and every event and every kept text \(3 more files\), because kept texts changed \(data\/texts\/manifest\.json\)\.\n$/);
+    assert.match(pretty.stdout, /^[^\n]+\n(?:Evidence: [^\n]+\n)?Scope: 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\), and every event and every kept text \(3 more files\), because kept texts changed \(data\/texts\/manifest\.json\)\.\n/);
     // A kept text alone, changed under its hash: the manifest reports it, the evidence counts as not checked.
     git(root, "checkout", "-q", "--", "data/texts/manifest.json");
     writeFileSync(path.join(root, "data/texts/dw.txt"), Buffer.concat([PAGE, Buffer.from("x")]));

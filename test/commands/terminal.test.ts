@@ -5,7 +5,8 @@
  * util-linux) where it is installed.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -119,6 +120,25 @@ test("progress: never a run shorter than the delay, in CI, on a pipe, nor beside
   JSON.parse(piped.stdout);
 });
 
+test("-o: a report file is coloured only with --color (not by FORCE_COLOR); progress stays on the terminal whatever the format", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-terminal-"));
+  try {
+    const file = path.join(dir, "report.txt");
+    const forced = await runOn(["validate", "--root", BROKEN, "-o", file], TERMINAL, { FORCE_COLOR: "1" });
+    assert.is(forced.code, 1);
+    assert.not.match(readFileSync(file, "utf8"), COLOUR);
+    const asked = await runOn(["validate", "--root", BROKEN, "-o", file, "--color"], PIPED);
+    assert.is(asked.code, 1);
+    assert.match(readFileSync(file, "utf8"), COLOUR);
+    const json = await runOn(["validate", "--root", BROKEN, "--format", "json", "-o", path.join(dir, "report.json")], TERMINAL, { EVENTWIRE_TEST_PROGRESS_AFTER: "0" });
+    assert.is(json.code, 1);
+    assert.match(json.stderr, PROGRESS);
+    assert.ok(json.stderr.endsWith(ERASE_LINE));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("progress: worker threads report it too", async () => {
   const r = await runOn(["validate", "--root", BROKEN], TERMINAL, { EVENTWIRE_TEST_PROGRESS_AFTER: "0", EVENTWIRE_THREADS: "2" });
   assert.is(r.code, 1);
@@ -152,7 +172,7 @@ test("on a real terminal (script): colour and the progress line by default, none
   assert.match(shown.out, /\r\u001b\[2Kvalidate: (\d+) of \1 files checked/);
   // The line is erased before the report starts: the report's first line follows the erase.
   const afterProgress = shown.out.slice(shown.out.lastIndexOf(ERASE_LINE) + ERASE_LINE.length);
-  assert.match(afterProgress, /^\u001b\[1mdata\//);
+  assert.match(afterProgress, /^\u001b\[1m\d+ errors?, /, "the verdict comes right after the erase");
   assert.not.match(afterProgress, PROGRESS);
 
   const ci = onTerminal(["validate"], { EVENTWIRE_TEST_PROGRESS_AFTER: "0", CI: "true" });

@@ -47,6 +47,19 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   for (const name of ["validate", "format", "test"]) assert.ok(scripts[name], name);
 });
 
+test("validate.yml: on pushes to main only, a job of its own writes SARIF and uploads it to code scanning", () => {
+  const workflow = parse(readFileSync(path.join(TOOLKIT_ROOT, ".github/workflows/validate.yml"), "utf8"), { uniqueKeys: true });
+  const job = workflow.jobs["code-scanning"];
+  assert.is(job.if, "github.event_name == 'push'");
+  // The only place with write access to security events; the workflow's token stays read-only.
+  assert.equal(job.permissions, { contents: "read", "security-events": "write" });
+  const steps = job.steps as Step[];
+  const write = steps.findIndex((s) => s.run?.includes("--format sarif -o eventwire.sarif"));
+  const upload = steps.findIndex((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+  assert.ok(write >= 0 && upload > write, "the report is written, then uploaded");
+  assert.is(steps[upload]!.with?.sarif_file, "eventwire.sarif");
+});
+
 test("release.yml: on version tags, builds the release, checks the sums, attaches the files", () => {
   const workflow = parse(readFileSync(path.join(TOOLKIT_ROOT, ".github/workflows/release.yml"), "utf8"), { uniqueKeys: true });
   assert.equal(workflow.on, { push: { tags: ["v*"] } });

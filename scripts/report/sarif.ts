@@ -1,0 +1,125 @@
+/**
+ * The SARIF 2.1.0 report (`validate --format sarif`), for GitHub code scanning
+ * and other SARIF viewers. One run; every finding is a result, whatever its
+ * severity (info findings are `note`s).
+ *
+ * - Every rule of the registry is in `tool.driver.rules`, in registry order, so
+ *   a rule's `ruleIndex` is the same from run to run.
+ * - Locations are relative to the dataset's repository (`uriBaseId` %SRCROOT%,
+ *   which the upload resolves to the checkout). Lines and columns are 1-based;
+ *   columns count UTF-16 code units (`columnKind: utf16CodeUnits`), as the other
+ *   reports and editors do; `endColumn` is the column just past the value.
+ * - `partialFingerprints` identify a finding without its line or column: a
+ *   hash of the rule, the file, the JSON Pointer and the message (any line or
+ *   column number in it left out), and the
+ *   finding's rank among identical ones. An edit that moves a finding leaves
+ *   its fingerprint, so code scanning tracks the alert instead of opening a new one.
+ */
+import { createHash } from "node:crypto";
+import type * as Sarif from "sarif";
+import type { Finding, Severity } from "../core/finding.ts";
+import { RULES } from "../rules/index.ts";
+import { printableJson } from "./json.ts";
+import type { Summary } from "./summary.ts";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** The key of eventwire's fingerprint in `partialFingerprints`: the `/v1` changes if what it hashes does. */
+export const FINGERPRINT_KEY = "eventwireFinding/v1";
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: "error", warning: "warning", info: "note" };
+
+/** A path relative to the repository, as a relative URI: each segment percent-encoded. */
+function relativeUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
+function region(line: number | undefined, column: number | undefined, endLine?: number, endColumn?: number): Sarif.Region | undefined {
+  if (line === undefined || line < 1) return undefined;
+  const r: Sarif.Region = { startLine: line };
+  if (column !== undefined && column >= 1) r.startColumn = column;
+  if (endLine !== undefined && endLine >= line) {
+    r.endLine = endLine;
+    if (endColumn !== undefined && endColumn >= 1 && (endLine > line || endColumn >= (r.startColumn ?? 1))) r.endColumn = endColumn;
+  }
+  return r;
+}
+
+/** Positions a message quotes (a kept text's "line 12, column 3", a parser's "at line 4") leave the fingerprint. */
+const POSITION_WORDS = /\b(line|column)s? \d+/gi;
+
+function fingerprint(f: Finding): string {
+  const message = f.message.replace(POSITION_WORDS, "$1 #");
+  return createHash("sha256").update([f.rule, f.file, f.pointer, message].join("\0")).digest("hex").slice(0, 32);
+}
+
+function ruleDescriptor(meta: (typeof RULES)[number]["meta"]): Sarif.ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: meta.id.replace(/(^|-)([a-z0-9])/g, (_, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: `${meta.description} A ${meta.family} rule, ${meta.severity} by default${meta.fixable ? "; it computes the fix of some findings" : ""}.` },
+    help: {
+      text: meta.help,
+      markdown: `**${meta.id}**: ${meta.description}\n\n${meta.help}\n\nSee \`docs/rules.md\` for every rule.`,
+    },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: ["eventwire", meta.family] },
+  };
+}
+
+export function formatSarif(findings: readonly Finding[], summary: Summary, toolVersion: string): string {
+  const index = new Map(RULES.map((r, i) => [r.meta.id, i] as const));
+  const seen = new Map<string, number>();
+  const results: Sarif.Result[] = findings.map((f) => {
+    const hash = fingerprint(f);
+    // Identical findings (same rule, file, pointer, message) are told apart by their rank.
+    const rank = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, rank);
+    const r = region(f.line, f.column, f.endLine, f.endColumn);
+    const location: Sarif.Location = {
+      physicalLocation: { artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" }, ...(r ? { region: r } : {}) },
+      ...(f.pointer ? { logicalLocations: [{ fullyQualifiedName: f.pointer, kind: "element" }] } : {}),
+    };
+    const result: Sarif.Result = {
+      ruleId: f.rule,
+      ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule)! } : {}),
+      level: LEVEL[f.severity],
+      message: { text: f.hint ? `${f.message}\n${f.hint}` : f.message },
+      locations: [location],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${rank}` },
+    };
+    if (f.related && f.related.length > 0)
+      result.relatedLocations = f.related.map((rel, i) => {
+        const rr = region(rel.line, rel.column);
+        return {
+          id: i + 1,
+          physicalLocation: { artifactLocation: { uri: relativeUri(rel.file), uriBaseId: "%SRCROOT%" }, ...(rr ? { region: rr } : {}) },
+          message: { text: rel.pointer ? `${rel.file} at ${rel.pointer}` : rel.file },
+        };
+      });
+    return result;
+  });
+  const { files, records, errors, warnings, infos, evidence, scope } = summary;
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "eventwire",
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: RULES.map((r) => ruleDescriptor(r.meta)),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results,
+        properties: { summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}) } },
+      },
+    ],
+  };
+  // As the JSON report: characters a terminal acts on are escaped, the data unchanged.
+  return printableJson(JSON.stringify(log, null, 2) + "\n");
+}

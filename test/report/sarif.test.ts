@@ -1,0 +1,188 @@
+/**
+ * `validate --format sarif` end to end: the report passes the SARIF 2.1.0
+ * JSON Schema (vendored: test/fixtures/sarif/README.md), has the rule metadata
+ * and locations GitHub code scanning reads, and fingerprints that do not move
+ * with line numbers. Also `-o/--output-file`, for every format.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import type { Ajv as AjvType } from "ajv";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type * as Sarif from "sarif";
+import { RULES } from "../../scripts/rules/index.ts";
+import { FINGERPRINT_KEY, formatSarif } from "../../scripts/report/sarif.ts";
+import { summarize } from "../../scripts/report/summary.ts";
+import type { Finding } from "../../scripts/core/finding.ts";
+import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { assertGolden } from "../helpers/golden.ts";
+import { run } from "../helpers/run.ts";
+
+const require = createRequire(import.meta.url);
+const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
+const SCHEMA_FILE = path.join(import.meta.dirname, "..", "fixtures", "sarif", "sarif-2.1.0-rtm.5.json");
+
+/**
+ * The schema is written in draft-04, which ajv 8 reads as draft-07 once its id
+ * is spelt `$id` (it uses no keyword whose meaning changed between the two:
+ * no exclusiveMinimum/Maximum, no `dependencies`). One pattern of the schema
+ * (a language tag, with a stray `]`) is no valid regular expression with the
+ * `u` flag, hence unicodeRegExp: false.
+ */
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
+  assert.is(schema.$schema, "http://json-schema.org/draft-04/schema#");
+  delete schema.$schema;
+  schema.$id = schema.id;
+  delete schema.id;
+  // ajv's default export: draft-07 (not Ajv2020).
+  const { Ajv } = require("ajv") as typeof import("ajv");
+  const addFormats = require("ajv-formats") as (ajv: AjvType) => AjvType;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+const validate = sarifValidator();
+
+function assertValid(log: unknown): void {
+  const ok = validate(log);
+  assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+}
+
+test("sarif: the broken fixture's report passes the SARIF 2.1.0 schema, holds every finding, exits 1 (golden)", async () => {
+  const r = await run(["validate", "--root", BROKEN, "--format", "sarif"]);
+  assert.is(r.code, 1);
+  assert.is(r.stderr, "");
+  const log: Sarif.Log = JSON.parse(r.stdout);
+  assertValid(log);
+  const json = JSON.parse((await run(["validate", "--root", BROKEN, "--format", "json"])).stdout);
+  const results = log.runs[0]!.results!;
+  assert.is(results.length, json.findings.length);
+  assert.equal(
+    results.map((x) => `${x.ruleId}|${x.level}|${x.locations![0]!.physicalLocation!.artifactLocation!.uri}:${x.locations![0]!.physicalLocation!.region!.startLine}`),
+    json.findings.map((f: { rule: string; severity: string; file: string; line: number }) => `${f.rule}|${f.severity === "info" ? "note" : f.severity}|${f.file}:${f.line}`),
+  );
+  assertGolden("validate-broken.sarif", r.stdout);
+});
+
+test("sarif: the schema check is not vacuous (a level SARIF does not know fails it)", async () => {
+  const log = JSON.parse((await run(["validate", "--root", BROKEN, "--format", "sarif"])).stdout);
+  log.runs[0].results[0].level = "info";
+  assert.not.ok(validate(log));
+});
+
+test("sarif: rule metadata as code scanning reads it; ruleIndex points at the result's rule", async () => {
+  const log: Sarif.Log = JSON.parse((await run(["validate", "--root", BROKEN, "--format", "sarif"])).stdout);
+  const run0 = log.runs[0]!;
+  const rules = run0.tool.driver.rules!;
+  assert.equal(
+    rules.map((r) => r.id),
+    RULES.map((r) => r.meta.id),
+  );
+  for (const rule of rules) {
+    assert.ok(rule.shortDescription?.text, rule.id);
+    assert.ok(rule.fullDescription?.text, rule.id);
+    assert.ok(rule.help?.text && rule.help.markdown, rule.id);
+    assert.ok(["error", "warning", "note"].includes(rule.defaultConfiguration!.level!), rule.id);
+  }
+  assert.is(run0.columnKind, "utf16CodeUnits");
+  for (const result of run0.results!) {
+    assert.is(rules[result.ruleIndex!]!.id, result.ruleId);
+    const loc = result.locations![0]!.physicalLocation!;
+    assert.is(loc.artifactLocation!.uriBaseId, "%SRCROOT%");
+    assert.ok(!loc.artifactLocation!.uri!.startsWith("/"), "relative to the repository");
+    assert.ok(loc.region!.startLine! >= 1 && loc.region!.startColumn! >= 1);
+    assert.match(result.partialFingerprints![FINGERPRINT_KEY]!, /^[0-9a-f]{32}:\d+$/);
+  }
+});
+
+test("sarif: a finding about another file has it as a related location; fingerprints do not move with lines", async () => {
+  // The example event again, in another month: id-unique, related to the first.
+  const moved = editEvent('start: "2023-02-28"', 'start: "2024-05-01"').replace('published: "2023-02-28"', 'published: "2024-05-01"');
+  const other = "data/events/2024/05/ev-p6w7bxbz.yaml";
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, [other]: moved });
+  try {
+    const first: Sarif.Log = JSON.parse((await run(["validate", "--format", "sarif"], { cwd: root })).stdout);
+    assertValid(first);
+    const dup = (log: Sarif.Log) => log.runs[0]!.results!.find((x) => x.ruleId === "id-unique" && x.locations![0]!.physicalLocation!.artifactLocation!.uri === other)!;
+    const before = dup(first);
+    assert.ok(before, "an id-unique finding on the moved copy");
+    const related = before.relatedLocations!;
+    assert.is(related.length, 1);
+    assert.is(related[0]!.physicalLocation!.artifactLocation!.uri, EVENT_PATH);
+    assert.equal(related[0]!.physicalLocation!.region, { startLine: 2, startColumn: 5 });
+    // Two comment lines on top move the finding two lines down: its fingerprint stays.
+    writeFileSync(path.join(root, other), "# copied by hand\n# to be merged\n" + moved);
+    const second: Sarif.Log = JSON.parse((await run(["validate", "--format", "sarif"], { cwd: root })).stdout);
+    const after = dup(second);
+    assert.is(after.locations![0]!.physicalLocation!.region!.startLine, before.locations![0]!.physicalLocation!.region!.startLine! + 2);
+    assert.equal(after.partialFingerprints, before.partialFingerprints);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("sarif: fingerprints leave out positions quoted in a message; identical findings are told apart by rank", () => {
+  const base: Finding = { file: "data/events/2023/02/ev-p6w7bxbz.yaml", line: 5, column: 3, rule: "evidence-quote", severity: "warning", pointer: "/evidence/0/quote", message: "closest passage (line 12, column 3)" };
+  const moved: Finding = { ...base, line: 9, message: "closest passage (line 40, column 7)" };
+  const other: Finding = { ...base, pointer: "/evidence/1/quote" };
+  const prints = (findings: Finding[]) =>
+    (JSON.parse(formatSarif(findings, summarize(findings, 1, 1), "0.0.0")) as Sarif.Log).runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]!);
+  const [a] = prints([base]);
+  const [b] = prints([moved]);
+  assert.is(a, b);
+  const [c, d, e] = prints([base, base, other]);
+  assert.is(c, a);
+  assert.is(d, a!.replace(/:1$/, ":2"));
+  assert.is.not(e!.split(":")[0], a!.split(":")[0]);
+});
+
+test("-o/--output-file: every format goes to the file, nothing to stdout, exit code unchanged", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-out-"));
+  try {
+    for (const format of ["pretty", "json", "github", "sarif"]) {
+      const stdout = await run(["validate", "--root", BROKEN, "--format", format]);
+      const file = path.join(dir, `report.${format}`);
+      const r = await run(["validate", "--root", BROKEN, "--format", format, "-o", file]);
+      assert.is(r.code, 1, format);
+      assert.is(r.stdout, "", format);
+      assert.is(readFileSync(file, "utf8"), stdout.stdout, format);
+    }
+    // The long name, a relative path (from the current folder), a folder that does not exist yet, a clean run: exit 0.
+    const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+    try {
+      const r = await run(["validate", "--output-file", "out/report.sarif", "--format", "sarif"], { cwd: root });
+      assert.is(r.code, 0, r.stderr);
+      assertValid(JSON.parse(readFileSync(path.join(root, "out/report.sarif"), "utf8")));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    // A file that is replaced is replaced whole, and no temporary file is left beside it.
+    writeFileSync(path.join(dir, "old.json"), "x".repeat(100000));
+    await run(["validate", "--root", BROKEN, "--format", "json", "-o", path.join(dir, "old.json")]);
+    JSON.parse(readFileSync(path.join(dir, "old.json"), "utf8"));
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith(".tmp")), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("-o/--output-file: a place that cannot be written is exit 2 with a message; an empty name is a usage error", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-out-"));
+  try {
+    const r = await run(["validate", "--root", BROKEN, "-o", dir]);
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /could not write the report to/);
+    const empty = await run(["validate", "--root", BROKEN, "--output-file="]);
+    assert.is(empty.code, 2);
+    assert.match(empty.stderr, /--output-file needs a file name/);
+    assert.not.ok(existsSync(path.join(dir, "report")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
