@@ -82,17 +82,8 @@ export function comparePass<M>(rule: CompareRule<M>, ctx: DatasetContext): Datas
     finish: () => {
       const fresh = freshSummaries(ctx, standIns);
       // The confirmed matches: order -> other order -> what `match` said.
-      const matches = new Map<number, Map<number, M>>();
-      const record = (a: number, b: number, m: M) => {
-        for (const [x, y] of [
-          [a, b],
-          [b, a],
-        ] as const) {
-          const mine = matches.get(x) ?? new Map<number, M>();
-          mine.set(y, m);
-          matches.set(x, mine);
-        }
-      };
+      const matches = new Matches<M>();
+      const record = (a: number, b: number, m: M) => matches.add(a, b, m);
       const matchOf = (a: EventSummary, b: EventSummary): M | undefined => (match ? match(a, b) : (true as M));
       // Candidates whose prints fail the screen are not read again (a stand-in has a print too: it is never read).
       const screened = (a: number, b: number) => screen === undefined || screen.pass(prints.of(a), prints.of(b));
@@ -125,12 +116,7 @@ export function comparePass<M>(rule: CompareRule<M>, ctx: DatasetContext): Datas
           if (m !== undefined) record(a, b, m);
         }
       }
-      const issues: DatasetIssue[] = [];
-      for (const order of [...matches.keys()].sort((a, b) => a - b)) {
-        const others = [...matches.get(order)!].sort((a, b) => a[0] - b[0]).map(([o, m]) => ({ file: ctx.fileAt(o), event: fresh(o)!, match: m }));
-        const file = ctx.fileAt(order);
-        issues.push(...withFile(file, rule.report({ file, event: fresh(order)!, others })));
-      }
+      const issues = matches.report(rule, (order) => ({ file: ctx.fileAt(order), event: fresh(order)! }));
       if (registries)
         for (const kind of ["actor", "outlet"] as const) {
           // Registry entries are few and read whole already: their ids are compared as they are.
@@ -139,21 +125,45 @@ export function comparePass<M>(rule: CompareRule<M>, ctx: DatasetContext): Datas
           entries.forEach((entry, i) => {
             if (takesPart(entry.event)) for (const k of keysOf(key(entry.event))) byKey.add(k, i);
           });
-          const mine = new Map<number, Map<number, M>>();
+          const mine = new Matches<M>();
           for (const [, places] of byKey.groups())
-            for (const a of places)
-              for (const b of places) {
-                const m = a === b ? undefined : matchOf(entries[a]!.event, entries[b]!.event);
-                if (m !== undefined) mine.set(a, (mine.get(a) ?? new Map<number, M>()).set(b, m));
+            for (let i = 0; i < places.length; i++)
+              for (let j = i + 1; j < places.length; j++) {
+                const m = matchOf(entries[places[i]!]!.event, entries[places[j]!]!.event);
+                if (m !== undefined) mine.add(places[i]!, places[j]!, m);
               }
-          for (const place of [...mine.keys()].sort((a, b) => a - b)) {
-            const others = [...mine.get(place)!].sort((a, b) => a[0] - b[0]).map(([o, m]) => ({ ...entries[o]!, match: m }));
-            issues.push(...withFile(entries[place]!.file, rule.report({ ...entries[place]!, others })));
-          }
+          issues.push(...mine.report(rule, (place) => entries[place]!));
         }
       return issues;
     },
   };
+}
+
+/** Confirmed matches, each pair both ways: what `match` said of it, by order and other order. */
+class Matches<M> {
+  private readonly byOrder = new Map<number, Map<number, M>>();
+
+  add(a: number, b: number, m: M): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const mine = this.byOrder.get(x) ?? new Map<number, M>();
+      mine.set(y, m);
+      this.byOrder.set(x, mine);
+    }
+  }
+
+  /** The rule's issues for each matched item and its others, both in order (`at` gives an item's file and summary). */
+  report(rule: CompareRule<M>, at: (order: number) => Compared): DatasetIssue[] {
+    const issues: DatasetIssue[] = [];
+    for (const order of [...this.byOrder.keys()].sort((a, b) => a - b)) {
+      const others = [...this.byOrder.get(order)!].sort((a, b) => a[0] - b[0]).map(([o, m]) => ({ ...at(o), match: m }));
+      const item = at(order);
+      issues.push(...withFile(item.file, rule.report({ ...item, others })));
+    }
+    return issues;
+  }
 }
 
 /**
