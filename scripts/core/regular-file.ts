@@ -27,6 +27,11 @@ export function kindOfStats(stats: StatsLike): string {
   return "not a regular file";
 }
 
+/** What a listing or a read says of a path that is no regular file (never read): "a FIFO (named pipe), not a regular file". */
+export function notRegular(stats: StatsLike): { problem: "not-regular"; detail: string } {
+  return { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
+}
+
 /** An error of the file system as a short message: its code and what it means ("EACCES: permission denied"), in fs-errors.ts's words. */
 export function describeError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -55,7 +60,7 @@ export function openNoFollow(absolute: string, limit: number, followLast = false
   if (typeof fd !== "number") return fd;
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return refuse(fd, { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` });
+    if (!stats.isFile()) return refuse(fd, notRegular(stats));
     if (stats.size > limit) return refuse(fd, { problem: "too-large", detail: `${stats.size} bytes; the limit is ${limit}` });
     return { fd, size: stats.size };
   } catch (error) {

@@ -7,7 +7,7 @@ import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
 import { filesOfKind, PackedListing, pathAt, type DatasetFile, type Files, type PackedListingBuilder } from "./listing.ts";
 import { globFailure, limitPatterns } from "./patterns.ts";
-import { describeError, kindOfStats } from "../core/regular-file.ts";
+import { describeError, notRegular } from "../core/regular-file.ts";
 
 // picomatch (the matcher fast-glob itself uses) ships no types; these are the calls made of it.
 const picomatch = createRequire(import.meta.url)("picomatch") as ((glob: string | string[], options?: { dot?: boolean; flags?: string }) => (path: string) => boolean) & {
@@ -302,7 +302,7 @@ function walkInto(listing: PackedListingBuilder, root: string, start: string, sk
         const format = formatOf(entry.name);
         if (entry.isFile()) listing.add(folder, entry.name, format);
         else if (entry.isSymbolicLink()) listing.add(folder, entry.name, format, linkTarget(root, `${root}/${child}`));
-        else listing.add(folder, entry.name, format, undefined, { problem: "not-regular", detail: `${kindOfStats(entry)}, not a regular file` });
+        else listing.add(folder, entry.name, format, undefined, notRegular(entry));
       }
     }
     return undefined;
@@ -379,7 +379,7 @@ export function entriesAt(root: string, paths: Iterable<string>): DatasetFile[] 
     if (stats.isDirectory()) continue;
     const file = toDatasetFile(root, at);
     if (stats.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-    else if (!stats.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
+    else if (!stats.isFile()) file.unread = notRegular(stats);
     found.set(at, file);
   }
   return [...found.values()].sort(byPath);
@@ -450,7 +450,7 @@ export function locatorOfPaths(root: string, listed: readonly string[]): EventLo
         const file = toDatasetFile(root, `${folder}/${e.name}`);
         if (file.kind !== "event") continue;
         if (e.isSymbolicLink()) file.symlink = linkTarget(root, absolutePath(file));
-        else if (!e.isFile()) file.unread = { problem: "not-regular", detail: `${kindOfStats(e)}, not a regular file` };
+        else if (!e.isFile()) file.unread = notRegular(e);
         files.push(file);
       }
       return files.sort(byPath);

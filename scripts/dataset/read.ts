@@ -12,7 +12,7 @@
  * bytes anyway).
  */
 import { closeSync, fstatSync, readSync } from "node:fs";
-import { describeError, kindOfStats, openListedRegular, openNoFollow } from "../core/regular-file.ts";
+import { describeError, notRegular, openListedRegular, openNoFollow } from "../core/regular-file.ts";
 
 /** Records are a few kilobytes; anything past this is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -68,7 +68,7 @@ export function readText(absolute: string, maxBytes = MAX_FILE_BYTES, listedRegu
     // looked at: a FIFO with no writer, /dev/null, /dev/zero swapped in since the listing are named as such.
     if (listedRegular && (read === 0 || read > maxBytes)) {
       const stats = fstatSync(fd);
-      if (!stats.isFile()) return { ok: false, problem: "not-regular", detail: `${kindOfStats(stats)}, not a regular file` };
+      if (!stats.isFile()) return { ok: false, ...notRegular(stats) };
     }
     if (read > maxBytes) return { ok: false, problem: "too-large", detail: `${fstatSync(fd).size} bytes; the limit is ${maxBytes}` };
     const bytes = shared.subarray(0, read);
