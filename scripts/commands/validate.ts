@@ -19,7 +19,7 @@ import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { writeOutputFile } from "../core/write.ts";
 import { toolkitVersion } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
@@ -288,7 +288,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   if (outputFile !== undefined) {
     const target = path.resolve(io.cwd, outputFile);
     try {
-      writeFileAtomic(target, chunks.join(""));
+      writeOutputFile(target, chunks.join(""));
     } catch (error) {
       io.stderr.write(`could not write the report to ${visible(target)}: ${visible((error as Error).message)}\n`);
       return EXIT.usage;

@@ -1,5 +1,5 @@
 /** Atomic file writes: a reader sees the old file or the new one, never half of one. */
-import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./io.ts";
 
@@ -41,6 +41,36 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, tempFol
     if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
     through(beside);
   }
+}
+
+/**
+ * Writes a report where a user pointed `-o`: a regular file (or a new name)
+ * atomically; through a symbolic link, to the file it names (the link stays a
+ * link); a FIFO, a device or a terminal is written to, as a shell's `>` would,
+ * never replaced by a file.
+ */
+export function writeOutputFile(file: string, data: string): void {
+  let entry;
+  try {
+    entry = lstatSync(file);
+  } catch {
+    // Nothing there yet: a new file, written whole.
+    return writeFileAtomic(file, data);
+  }
+  if (entry.isFile()) return writeFileAtomic(file, data);
+  if (entry.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(file);
+    } catch {
+      // A link to nothing: the write creates what it names, as `>` does.
+      return writeFileSync(file, data);
+    }
+    if (statSync(target).isFile()) return writeFileAtomic(target, data);
+    return writeFileSync(target, data);
+  }
+  // A FIFO, a device, a terminal: written to. (A folder fails here, with EISDIR.)
+  writeFileSync(file, data);
 }
 
 /** The folder, in a dataset's repository, that format and migrate write their temporary files in: outside data/, so validate never sees one. */

@@ -4,7 +4,8 @@
  * and locations GitHub code scanning reads, and fingerprints that do not move
  * with line numbers. Also `-o/--output-file`, for every format.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -165,6 +166,31 @@ test("-o/--output-file: every format goes to the file, nothing to stdout, exit c
     await run(["validate", "--root", BROKEN, "--format", "json", "-o", path.join(dir, "old.json")]);
     JSON.parse(readFileSync(path.join(dir, "old.json"), "utf8"));
     assert.equal(readdirSync(dir).filter((f) => f.endsWith(".tmp")), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("-o/--output-file: through a link the file it names is written (the link stays); a FIFO is written to, not replaced", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-out-"));
+  try {
+    const expected = (await run(["validate", "--root", BROKEN, "--format", "json"])).stdout;
+    writeFileSync(path.join(dir, "target.json"), "old\n");
+    symlinkSync("target.json", path.join(dir, "link.json"));
+    assert.is((await run(["validate", "--root", BROKEN, "--format", "json", "-o", path.join(dir, "link.json")])).code, 1);
+    assert.ok(lstatSync(path.join(dir, "link.json")).isSymbolicLink(), "the link is still a link");
+    assert.is(readFileSync(path.join(dir, "target.json"), "utf8"), expected);
+    const fifo = path.join(dir, "fifo");
+    execFileSync("mkfifo", [fifo]);
+    // A reader on the FIFO (cat) gets the report; the FIFO stays a FIFO.
+    const reader = spawn("cat", [fifo], { stdio: ["ignore", "pipe", "ignore"] });
+    let got = "";
+    reader.stdout!.on("data", (chunk: Buffer) => (got += chunk.toString("utf8")));
+    const ended = new Promise((resolve) => reader.once("exit", resolve));
+    assert.is((await run(["validate", "--root", BROKEN, "--format", "json", "-o", fifo])).code, 1);
+    await ended;
+    assert.is(got, expected);
+    assert.ok(lstatSync(fifo).isFIFO(), "the FIFO is still a FIFO");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
