@@ -1,13 +1,13 @@
 /** `eventwire release`: builds the download folder of a version, after a clean validate. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { TOOLKIT_ROOT } from "../core/paths.ts";
+import { toolkitVersion } from "../core/paths.ts";
 import { progressLine } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { listData } from "../dataset/discover.ts";
@@ -80,7 +80,8 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     return EXIT.ok;
   }
   if (positionals.length > 0) throw new UsageError(`release takes no paths (it releases all of data/), got ${inlineValue(positionals.join(" "))}`);
-  const version = values.version ?? (JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  // The dataset's release version; by default the toolkit's own (package.json).
+  const version = values.version ?? toolkitVersion();
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) throw new UsageError(`--version expects a version such as 1.2.0, got \`${version}\``);
   const root = datasetRoot(io.cwd, values.root);
   const out = path.resolve(io.cwd, values.out ?? "dist");

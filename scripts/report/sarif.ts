@@ -45,8 +45,17 @@ function region(line: number | undefined, column: number | undefined, endLine?: 
   return r;
 }
 
-/** Positions a message quotes (a kept text's "line 12, column 3", a parser's "at line 4") leave the fingerprint. */
-const POSITION_WORDS = /\b(line|column)s? \d+/gi;
+/**
+ * A plain-text SARIF message (§3.11.6): `[` and `]` not part of an embedded
+ * link, and the backslash itself, are escaped with a backslash, so a record's
+ * value written as `[x](1)` is shown as typed, never as a link.
+ */
+function plainText(text: string): string {
+  return text.replace(/[\\[\]]/g, "\\$&");
+}
+
+/** Positions a message quotes (a kept text's "line 12, column 3", a parser's "at line 4", a byte offset) leave the fingerprint. */
+const POSITION_WORDS = /\b(line|column|byte)s? \d+/gi;
 
 function fingerprint(f: Finding): string {
   const message = f.message.replace(POSITION_WORDS, "$1 #");
@@ -85,7 +94,7 @@ export function formatSarif(findings: readonly Finding[], summary: Summary, tool
       ruleId: f.rule,
       ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule)! } : {}),
       level: LEVEL[f.severity],
-      message: { text: f.hint ? `${f.message}\n${f.hint}` : f.message },
+      message: { text: plainText(f.hint ? `${f.message}\n${f.hint}` : f.message) },
       locations: [location],
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${rank}` },
     };
@@ -95,7 +104,7 @@ export function formatSarif(findings: readonly Finding[], summary: Summary, tool
         return {
           id: i + 1,
           physicalLocation: { artifactLocation: { uri: relativeUri(rel.file), uriBaseId: "%SRCROOT%" }, ...(rr ? { region: rr } : {}) },
-          message: { text: rel.pointer ? `${rel.file} at ${rel.pointer}` : rel.file },
+          message: { text: plainText(rel.pointer ? `${rel.file} at ${rel.pointer}` : rel.file) },
         };
       });
     return result;

@@ -141,6 +141,14 @@ test("sarif: fingerprints leave out positions quoted in a message; identical fin
   assert.is.not(e!.split(":")[0], a!.split(":")[0]);
 });
 
+test("sarif: a message is plain text: brackets and backslashes escaped (a value written as [x](1) is no link); a byte offset leaves the fingerprint", () => {
+  const finding: Finding = { file: "data/a.yaml", line: 1, column: 1, rule: "file-encoding", severity: "error", pointer: "", message: "got `[x](1)` and `a\\b`, first at byte 40" };
+  const log = JSON.parse(formatSarif([finding, { ...finding, message: "got `[x](1)` and `a\\b`, first at byte 7" }], summarize([finding], 1, 1), "0.0.0")) as Sarif.Log;
+  const [one, two] = log.runs[0]!.results!;
+  assert.is(one!.message.text, "got `\\[x\\](1)` and `a\\\\b`, first at byte 40");
+  assert.is(one!.partialFingerprints![FINGERPRINT_KEY]!.split(":")[0], two!.partialFingerprints![FINGERPRINT_KEY]!.split(":")[0]);
+});
+
 test("-o/--output-file: every format goes to the file, nothing to stdout, exit code unchanged", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-out-"));
   try {
