@@ -11,11 +11,10 @@ import type { Finding, Severity } from "../core/finding.ts";
 import { visible } from "../core/escape.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
 import { plural } from "../core/plural.ts";
-import { countByRule, countLines, DEFAULT_DISPLAY, selectFindings, type DisplayOptions } from "./select.ts";
+import { countByRule, countLines, DEFAULT_DISPLAY, RANK, selectFindings, type DisplayOptions } from "./select.ts";
 import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Escapes a command's message as GitHub does: `%`, CR and LF. */
 export function escapeData(text: string): string {

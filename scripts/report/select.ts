@@ -37,7 +37,8 @@ export interface Selection {
   hidden: number;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Errors first, then warnings, then infos: the order reports list findings in. */
+export const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Counts per rule and severity: errors first, then the largest counts, then by rule id (a stable order, for golden outputs). */
 export function countByRule(findings: Iterable<Finding>): RuleCount[] {
