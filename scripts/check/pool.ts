@@ -18,6 +18,9 @@ import { processFile, type FileCheckContext, type FileOutcome, type WorkItem } f
 import { openEventSink, type EventSinkSpec } from "./sink.ts";
 
 /** Below this many files a share, another thread does not pay for its start-up. */
+/** How often a run in one thread counts the files it has checked, for the progress line. */
+const PROGRESS_STEP = 50;
+
 export const MIN_FILES_PER_THREAD = 4000;
 
 export interface PoolOptions {
@@ -168,7 +171,9 @@ export async function processAll(items: WorkItems, ctx: FileCheckContext, onOutc
     try {
       for (let i = 0; i < items.length; i++) {
         onOutcome(i, processFile(items.at(i)!, ctx, parts && ((event) => parts.add(event))));
-        if ((i + 1) % 1000 === 0) progress(1000);
+        // Counted every PROGRESS_STEP files (the progress line redraws at most every 100 ms): a slow run of a few
+        // hundred files shows its progress too, as it does through the workers' batches.
+        if ((i + 1) % PROGRESS_STEP === 0) progress(PROGRESS_STEP);
       }
       progress(items.length - done);
       return { parts: parts ? [parts.close()] : [] };

@@ -4,6 +4,7 @@ import { eachObject, index } from "../fields.ts";
 import { quotedUrl, quoteOf } from "./quoted.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 import { closestPassage } from "./approximate.ts";
+import { groupDigits } from "../../core/terminal.ts";
 
 /** Every place `part` occurs in `text` (UTF-16 offsets, overlapping ones included). */
 function occurrences(text: string, part: string): number[] {
@@ -108,7 +109,7 @@ export const evidenceQuote: RecordRule = {
       if (found.length === 0) {
         const cells = text.length * exact.length;
         if (searched + cells > NEAR_SEARCH_BUDGET) {
-          const n = (x: number) => x.toLocaleString("en-US");
+          const n = groupDigits;
           issues.push({
             pointer: `${at}/quote/exact`,
             messageId: "notSearched",
