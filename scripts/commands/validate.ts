@@ -25,7 +25,7 @@ import { writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
 import { plural } from "../core/plural.ts";
 import { summarize } from "../report/summary.ts";
-import { datasetRoot } from "../dataset/root.ts";
+import { datasetRoot, pathInWorkTree } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
 
@@ -261,7 +261,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const outputFile = values["output-file"];
   const chunks: string[] = [];
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
-  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion()));
+  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root)));
   else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
     out(formatGithub(result.findings, summary, display));

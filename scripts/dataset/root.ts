@@ -67,3 +67,28 @@ export function assertNoLinkOnPath(root: string, rel: string): void {
     if (!stats.isDirectory()) throw new UsageError(`${folder} is not a folder`);
   }
 }
+
+/**
+ * The path of `root` inside the git work tree that holds it, with `/`
+ * separators and a final `/` ("" when root is the work tree's top, or is in
+ * none). Found as git finds it: the nearest folder, root or above, with a
+ * `.git` entry (a folder, or a file for a linked work tree or a submodule).
+ * Only entries are looked at, nothing is read. Code scanning resolves a
+ * SARIF location against the checkout's top, not the dataset's root.
+ */
+export function pathInWorkTree(root: string): string {
+  let dir = path.resolve(root);
+  const parts: string[] = [];
+  for (;;) {
+    try {
+      lstatSync(path.join(dir, ".git"));
+      return parts.length === 0 ? "" : parts.reverse().join("/") + "/";
+    } catch {
+      // no .git here: one folder up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return "";
+    parts.push(path.basename(dir));
+    dir = parent;
+  }
+}

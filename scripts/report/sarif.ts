@@ -5,8 +5,9 @@
  *
  * - Every rule of the registry is in `tool.driver.rules`, in registry order, so
  *   a rule's `ruleIndex` is the same from run to run.
- * - Locations are relative to the dataset's repository (`uriBaseId` %SRCROOT%,
- *   which the upload resolves to the checkout). Lines and columns are 1-based;
+ * - Locations are relative to the top of the git work tree that holds the
+ *   dataset (`uriBaseId` %SRCROOT%, which the upload resolves to the checkout):
+ *   a dataset in a subfolder of its repository gets the subfolder in front. Lines and columns are 1-based;
  *   columns count UTF-16 code units (`columnKind: utf16CodeUnits`), as the other
  *   reports and editors do; `endColumn` is the column just past the value.
  * - `partialFingerprints` identify a finding without its line or column: a
@@ -77,7 +78,11 @@ function ruleDescriptor(meta: (typeof RULES)[number]["meta"]): Sarif.ReportingDe
   };
 }
 
-export function formatSarif(findings: readonly Finding[], summary: Summary, toolVersion: string): string {
+/**
+ * `base`: the dataset's root as a path in the work tree (dataset/root.ts pathInWorkTree), put before every
+ * file, as code scanning reads %SRCROOT% as the checkout's top.
+ */
+export function formatSarif(findings: readonly Finding[], summary: Summary, toolVersion: string, base = ""): string {
   const index = new Map(RULES.map((r, i) => [r.meta.id, i] as const));
   const seen = new Map<string, number>();
   const results: Sarif.Result[] = findings.map((f) => {
@@ -87,7 +92,7 @@ export function formatSarif(findings: readonly Finding[], summary: Summary, tool
     seen.set(hash, rank);
     const r = region(f.line, f.column, f.endLine, f.endColumn);
     const location: Sarif.Location = {
-      physicalLocation: { artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" }, ...(r ? { region: r } : {}) },
+      physicalLocation: { artifactLocation: { uri: relativeUri(base + f.file), uriBaseId: "%SRCROOT%" }, ...(r ? { region: r } : {}) },
       ...(f.pointer ? { logicalLocations: [{ fullyQualifiedName: f.pointer, kind: "element" }] } : {}),
     };
     const result: Sarif.Result = {
@@ -103,7 +108,7 @@ export function formatSarif(findings: readonly Finding[], summary: Summary, tool
         const rr = region(rel.line, rel.column);
         return {
           id: i + 1,
-          physicalLocation: { artifactLocation: { uri: relativeUri(rel.file), uriBaseId: "%SRCROOT%" }, ...(rr ? { region: rr } : {}) },
+          physicalLocation: { artifactLocation: { uri: relativeUri(base + rel.file), uriBaseId: "%SRCROOT%" }, ...(rr ? { region: rr } : {}) },
           message: { text: plainText(rel.pointer ? `${rel.file} at ${rel.pointer}` : rel.file) },
         };
       });

@@ -23,34 +23,51 @@ import { run } from "../helpers/run.ts";
 
 const require = createRequire(import.meta.url);
 const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
-const SCHEMA_FILE = path.join(import.meta.dirname, "..", "fixtures", "sarif", "sarif-2.1.0-rtm.5.json");
+const SCHEMA_DIR = path.join(import.meta.dirname, "..", "fixtures", "sarif");
 
 /**
- * The schema is written in draft-04, which ajv 8 reads as draft-07 once its id
- * is spelt `$id` (it uses no keyword whose meaning changed between the two:
- * no exclusiveMinimum/Maximum, no `dependencies`). One pattern of the schema
- * (a language tag, with a stray `]`) is no valid regular expression with the
- * `u` flag, hence unicodeRegExp: false.
+ * Two schemas (test/fixtures/sarif/README.md), and a report must pass both:
+ * - `sarif-2.1.0.json`, the final SARIF 2.1.0 schema as the SARIF SDK ships it
+ *   (JSON Schema 2020-12: ajv's Ajv2020);
+ * - `sarif-2.1.0-rtm.5.json`, the form SchemaStore publishes (and editors
+ *   use), in draft-04, which ajv 8 reads as draft-07 once its id is spelt
+ *   `$id` (it uses no keyword whose meaning changed between the two). One of
+ *   its patterns (a language tag, with a stray `]`) is no valid regular
+ *   expression with the `u` flag, hence unicodeRegExp: false.
  */
 function sarifValidator() {
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
-  assert.is(schema.$schema, "http://json-schema.org/draft-04/schema#");
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
+  const addFormats = require("ajv-formats") as (ajv: AjvType) => AjvType;
+  const final = JSON.parse(readFileSync(path.join(SCHEMA_DIR, "sarif-2.1.0.json"), "utf8"));
+  assert.is(final.$schema, "https://json-schema.org/draft/2020-12/schema");
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const ajv2020 = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv2020 as unknown as AjvType);
+  const checkFinal = ajv2020.compile(final);
+  const rtm5 = JSON.parse(readFileSync(path.join(SCHEMA_DIR, "sarif-2.1.0-rtm.5.json"), "utf8"));
+  assert.is(rtm5.$schema, "http://json-schema.org/draft-04/schema#");
+  delete rtm5.$schema;
+  rtm5.$id = rtm5.id;
+  delete rtm5.id;
   // ajv's default export: draft-07 (not Ajv2020).
   const { Ajv } = require("ajv") as typeof import("ajv");
-  const addFormats = require("ajv-formats") as (ajv: AjvType) => AjvType;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile(schema);
+  const checkRtm5 = ajv.compile(rtm5);
+  const check = (log: unknown): boolean => {
+    const a = checkFinal(log);
+    const b = checkRtm5(log);
+    check.errors = [...(a ? [] : (checkFinal.errors ?? []).map((e: object) => ({ schema: "sarif-2.1.0.json", ...e }))), ...(b ? [] : (checkRtm5.errors ?? []).map((e) => ({ schema: "rtm.5", ...e })))];
+    return a && b;
+  };
+  check.errors = [] as unknown[];
+  return check;
 }
 
 const validate = sarifValidator();
 
 function assertValid(log: unknown): void {
   const ok = validate(log);
-  assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  assert.ok(ok, JSON.stringify(validate.errors.slice(0, 5), null, 2));
 }
 
 test("sarif: the broken fixture's report passes the SARIF 2.1.0 schema, holds every finding, exits 1 (golden)", async () => {
@@ -64,7 +81,8 @@ test("sarif: the broken fixture's report passes the SARIF 2.1.0 schema, holds ev
   assert.is(results.length, json.findings.length);
   assert.equal(
     results.map((x) => `${x.ruleId}|${x.level}|${x.locations![0]!.physicalLocation!.artifactLocation!.uri}:${x.locations![0]!.physicalLocation!.region!.startLine}`),
-    json.findings.map((f: { rule: string; severity: string; file: string; line: number }) => `${f.rule}|${f.severity === "info" ? "note" : f.severity}|${f.file}:${f.line}`),
+    // The fixture is a folder of the toolkit's repository: its files are named from the repository's top, as code scanning reads them.
+    json.findings.map((f: { rule: string; severity: string; file: string; line: number }) => `${f.rule}|${f.severity === "info" ? "note" : f.severity}|test/fixtures/datasets/broken/${f.file}:${f.line}`),
   );
   assertGolden("validate-broken.sarif", r.stdout);
 });
@@ -73,6 +91,14 @@ test("sarif: the schema check is not vacuous (a level SARIF does not know fails 
   const log = JSON.parse((await run(["validate", "--root", BROKEN, "--format", "sarif"])).stdout);
   log.runs[0].results[0].level = "info";
   assert.not.ok(validate(log));
+  // Each schema on its own: the final one knows a GUID's format (rtm.5 a pattern), and both know the version.
+  for (const bad of [{ guid: "not-a-guid" }, { correlationGuid: "1234" }]) {
+    const copy = JSON.parse(JSON.stringify(log));
+    copy.runs[0].results[0].level = "note";
+    Object.assign(copy.runs[0].results[0], bad);
+    assert.not.ok(validate(copy));
+    assert.ok(validate.errors.some((e) => (e as { schema: string }).schema === "sarif-2.1.0.json"), JSON.stringify(validate.errors));
+  }
 });
 
 test("sarif: rule metadata as code scanning reads it; ruleIndex points at the result's rule", async () => {
@@ -97,6 +123,33 @@ test("sarif: rule metadata as code scanning reads it; ruleIndex points at the re
     assert.ok(!loc.artifactLocation!.uri!.startsWith("/"), "relative to the repository");
     assert.ok(loc.region!.startLine! >= 1 && loc.region!.startColumn! >= 1);
     assert.match(result.partialFingerprints![FINGERPRINT_KEY]!, /^[0-9a-f]{32}:\d+$/);
+  }
+});
+
+test("sarif: a dataset in a subfolder of its repository is named from the repository's top; one at the top, or in no repository, as it is", async () => {
+  const top = mkdtempSync(path.join(tmpdir(), "eventwire-sarif-top-"));
+  try {
+    const sub = path.join(top, "my datasets", "news");
+    for (const [rel, content] of Object.entries({ ...REGISTRY, [EVENT_PATH]: editEvent('start: "2023-02-28"', 'start: "2023-02-30"') })) {
+      execFileSync("mkdir", ["-p", path.dirname(path.join(sub, rel))]);
+      writeFileSync(path.join(sub, rel), content);
+    }
+    const uris = async (cwd: string, root: string) => {
+      const log: Sarif.Log = JSON.parse((await run(["validate", "--root", root, "--format", "sarif"], { cwd })).stdout);
+      assertValid(log);
+      return [...new Set(log.runs[0]!.results!.map((x) => x.locations![0]!.physicalLocation!.artifactLocation!.uri))];
+    };
+    // In no repository: relative to the dataset's root.
+    assert.equal(await uris(top, sub), [EVENT_PATH]);
+    execFileSync("git", ["init", "-q", top]);
+    // From the repository's top, whatever the working folder; each segment percent-encoded.
+    assert.equal(await uris(sub, "."), [`my%20datasets/news/${EVENT_PATH}`]);
+    assert.equal(await uris(top, sub), [`my%20datasets/news/${EVENT_PATH}`]);
+    // A linked work tree or a submodule has a .git file: the dataset at its top is named as it is.
+    writeFileSync(path.join(sub, ".git"), "gitdir: ../../.git/modules/news\n");
+    assert.equal(await uris(top, sub), [EVENT_PATH]);
+  } finally {
+    rmSync(top, { recursive: true, force: true });
   }
 });
 
