@@ -49,6 +49,8 @@ export interface CheckOptions extends PoolOptions {
   /** The registries and kept texts, read beforehand (prepareCheck) from the same listing, settings and date. */
   prepared?: PreparedCheck;
   timings?: Timings;
+  /** Told when the check moves on from the targets to the work across records (a progress line says so). */
+  stage?: (what: string) => void;
 }
 
 export interface CheckResult {
@@ -123,7 +125,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   // Targets are looked up by path (for the few files with findings) in the sorted targets themselves: no map of a million paths.
   const targetFile = (file: string) => fileAtPath(targets, file);
   const isTarget = (file: string) => indexOfPath(targets, file) >= 0;
-  const { exportTo, progress, ...pool } = options;
+  const { exportTo, progress, stage, ...pool } = options;
   // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
   // an event's `order` is its place there, whatever order the threads report it in.
   let orderOf = (index: number) => index;
@@ -214,6 +216,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   reportUnread(unlistedRegistry);
 
   if (passes.length > 0) {
+    options.stage?.("comparing records across the dataset");
     const startDates: string[] = [];
     const namedIds = new Set<string>();
     // The whole listing checked (the usual run) leaves no other event. Else the targets are an array of their own

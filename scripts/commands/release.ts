@@ -133,7 +133,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     const writeEvents = async (folder: string) => {
       let result;
       try {
-        result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, timings, ...pool });
+        result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, stage: (what) => line.stage(what), timings, ...pool });
       } finally {
         line.end();
       }

@@ -245,6 +245,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const progress = format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   const result = await checkDataset(root, files, {
     progress: progress && ((done, total) => progress.update(done, total)),
+    stage: progress && ((what) => progress.stage(what)),
     listing,
     events,
     prepared,

@@ -62,11 +62,17 @@ export const ERASE_LINE = "\r\u001b[2K";
 export interface Progress {
   /** `done` of `total` items finished. */
   update(done: number, total: number): void;
+  /**
+   * The work moved on to a stage that counts no items (`comparing records`):
+   * the line shows the last count with `what` after it, from now on, instead
+   * of a count that stays at its total; drawn only once the line may be.
+   */
+  stage(what: string): void;
   /** Erases the line if one was drawn; further updates draw nothing. */
   end(): void;
 }
 
-const NONE: Progress = { update() {}, end() {} };
+const NONE: Progress = { update() {}, stage() {}, end() {} };
 
 export interface ProgressOptions {
   /** The line's text for `done` of `total`, without the rate (`validate: 10 of 20 files checked`). */
@@ -99,21 +105,30 @@ export function progressLine(stream: Stream, env: Env, options: ProgressOptions)
   let drawn = false;
   let ended = false;
   let lastDraw = -Infinity;
+  let last: [done: number, total: number] = [0, 0];
+  const draw = (line: string) => {
+    const width = stream.columns;
+    if (width !== undefined && width > 1 && line.length > width - 1) line = line.slice(0, width - 1);
+    stream.write(ERASE_LINE + line);
+    drawn = true;
+  };
   return {
     update(done, total) {
       if (ended) return;
       const t = now();
       first ??= t;
+      last = [done, total];
       if (t - start < after) return;
       // The last count is always drawn once the line is up; others at most every REDRAW_MS.
       if (t - lastDraw < REDRAW_MS && !(drawn && done === total)) return;
       lastDraw = t;
       let line = options.text(done, total);
       if (done > 0 && t > first) line += `, ${groupDigits(Math.round((done * 1000) / (t - first)))} ${options.unit}/s`;
-      const width = stream.columns;
-      if (width !== undefined && width > 1 && line.length > width - 1) line = line.slice(0, width - 1);
-      stream.write(ERASE_LINE + line);
-      drawn = true;
+      draw(line);
+    },
+    stage(what) {
+      if (ended || now() - start < after) return;
+      draw(`${options.text(...last)}; ${what}`);
     },
     end() {
       if (ended) return;

@@ -94,6 +94,8 @@ test("progress: on a terminal, drawn in place on stderr and erased before the re
   assert.ok(r.stderr.startsWith(`${ERASE_LINE}validate: 0 of `), JSON.stringify(r.stderr));
   assert.match(r.stderr, /\u001b\[2Kvalidate: (\d+) of \1 files checked, [\d,]+ files\/s/);
   assert.ok(r.stderr.endsWith(ERASE_LINE), "erased at the end");
+  // Then the work across records, after the last count (not a count that stays at its total meanwhile).
+  assert.match(r.stderr, /\u001b\[2Kvalidate: (\d+) of \1 files checked; comparing records across the dataset\r/);
   assert.not.match(r.stderr, /\n/, "no line of its own");
   assert.not.match(r.stdout, PROGRESS);
 });

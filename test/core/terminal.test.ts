@@ -148,3 +148,29 @@ test("digits are grouped the same in every locale", () => {
 });
 
 test.run();
+
+test("progress: a stage that counts nothing shows the last count and what is being done; nothing before the delay, nor after the end", () => {
+  const f = fake();
+  f.at(0);
+  f.line.update(0, 3);
+  f.line.stage("comparing records across the dataset");
+  assert.is(f.written, "", "not before the delay");
+  f.at(1500);
+  f.line.update(3, 3);
+  f.line.stage("comparing records across the dataset");
+  assert.ok(f.written.endsWith(`${ERASE_LINE}validate: 3 of 3 files checked; comparing records across the dataset`), JSON.stringify(f.written));
+  f.line.end();
+  const ended = f.written;
+  f.line.stage("writing");
+  assert.is(f.written, ended);
+  assert.ok(ended.endsWith(ERASE_LINE));
+});
+
+test("progress: a stage line is kept to the terminal's width", () => {
+  const f = fake({ columns: 30 });
+  f.at(2000);
+  f.line.update(3, 3);
+  f.line.stage("comparing records across the dataset");
+  const last = f.written.split(ERASE_LINE).at(-1)!;
+  assert.is(last.length, 29);
+});
