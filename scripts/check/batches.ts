@@ -77,6 +77,8 @@ export interface PackedFindings {
   texts: string[];
   /** The related places of the findings that have any, by the finding's place in the batch. */
   related: [number, NonNullable<Finding["related"]>][];
+  /** The fixes and suggestions of the findings that have any (few do), by the finding's place in the batch. */
+  fixes: [number, Pick<Finding, "fix" | "suggestions">][];
 }
 
 const HAS_END_LINE = 1;
@@ -93,6 +95,7 @@ function packFindings(outcomes: readonly FileOutcome[]): PackedFindings {
     keys: new Uint8Array(count),
     texts: [],
     related: [],
+    fixes: [],
   };
   const places = new Map<string, number>();
   const ref = (text: string) => {
@@ -122,6 +125,7 @@ function packFindings(outcomes: readonly FileOutcome[]): PackedFindings {
       refs[n * 6 + 5] = ref(f.pointer);
       packed.keys[n] = ("endLine" in f ? HAS_END_LINE : 0) | ("endColumn" in f ? HAS_END_COLUMN : 0) | ("hint" in f ? HAS_HINT : 0);
       if (f.related) packed.related.push([n, f.related]);
+      if (f.fix || f.suggestions) packed.fixes.push([n, f.suggestions ? (f.fix ? { fix: f.fix, suggestions: f.suggestions } : { suggestions: f.suggestions }) : { fix: f.fix }]);
       n++;
     }
   }
@@ -132,6 +136,7 @@ function packFindings(outcomes: readonly FileOutcome[]): PackedFindings {
 function unpackFindings(packed: PackedFindings): Map<number, Finding[]> {
   const texts = packed.texts.map(intern);
   const related = new Map(packed.related);
+  const fixes = new Map(packed.fixes);
   const byOutcome = new Map<number, Finding[]>();
   const { outcome, numbers, refs, keys } = packed;
   let list: Finding[] | undefined;
@@ -149,6 +154,9 @@ function unpackFindings(packed: PackedFindings): Map<number, Finding[]> {
     f.pointer = texts[refs[n * 6 + 5]!]!;
     const places = related.get(n);
     if (places) f.related = places;
+    const fixed = fixes.get(n);
+    if (fixed?.fix) f.fix = fixed.fix;
+    if (fixed?.suggestions) f.suggestions = fixed.suggestions;
     if (outcome[n] !== last) {
       last = outcome[n]!;
       byOutcome.set(last, (list = []));

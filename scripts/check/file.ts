@@ -19,6 +19,8 @@ import { RECORD_KINDS, type RecordKind } from "../../schema/versions.ts";
 import { quotedText, type KeptText } from "../dataset/texts.ts";
 import type { ReadResult } from "../dataset/read.ts";
 import { load, readFile, readTrusted } from "./load.ts";
+import { valueAt } from "../core/pointer.ts";
+import { textDigest } from "../core/hash.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
 export type RuleSettings = ReadonlyMap<string, Severity | "off">;
@@ -67,6 +69,9 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
     pointer,
   };
   if (issue.related) finding.related = issue.related;
+  // A fix goes with what it was computed from (the value there, the text read): --fix applies it to nothing else.
+  if (issue.fix && doc) finding.fix = { ...issue.fix, old: valueAt(doc.value, issue.fix.pointer), digest: textDigest(doc.text) };
+  if (issue.suggestions) finding.suggestions = issue.suggestions.map((s) => ({ message: formatMessage(rule, s.messageId, s.data), fix: s.fix }));
   return finding;
 }
 

@@ -3,12 +3,14 @@ import { appendFileSync } from "node:fs";
 import { existsOrLink } from "../core/regular-file.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { inlineValue, visible } from "../core/escape.ts";
+import { displayText, inlineValue, visible } from "../core/escape.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
-import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
+import { checkDataset, prepareCheck, type CheckResult, type PreparedCheck } from "../check/run.ts";
+import { checkAndFix } from "../check/fix.ts";
+import { formatFixDiff } from "../report/diff.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
@@ -19,12 +21,12 @@ import { ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
-import { writeOutputFile } from "../core/write.ts";
+import { temporaryFolder, writeOutputFile } from "../core/write.ts";
 import { toolkitVersion } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
 import { plural } from "../core/plural.ts";
-import { summarize } from "../report/summary.ts";
+import { fixLines, summarize, type FixSummary } from "../report/summary.ts";
 import { datasetRoot, pathInWorkTree } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
@@ -54,6 +56,19 @@ Options:
                            stdout; the exit code is the same
   --rule <id>=off|info|warn|error
                            change a rule's severity (repeatable)
+  --fix                    apply the fixes rules computed (a did-you-mean id
+                           when one entry alone is close, a bare YAML version
+                           quoted, an evidence position) to the files checked,
+                           editing only the values fixed (comments and the
+                           rest kept byte for byte; atomic writes), then check
+                           them again (up to 10 times); the report shows what
+                           remains and how many were fixed. A fix that is not
+                           sure, or a file changed since it was read, is left
+                           and named. Suggestions are listed, never applied
+  --fix-dry-run            print the fixes as a unified diff (git's a/ and b/
+                           paths; ESLint prints JSON here) and write nothing;
+                           the report follows the diff (a json, github or
+                           sarif report needs -o)
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
                            (counted with --quiet too, as ESLint does)
   --verbose                list infos in full (by default, one line per rule
@@ -154,6 +169,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       verbose: { type: "boolean" },
       quiet: { type: "boolean" },
       "max-diagnostics": { type: "string" },
+      fix: { type: "boolean" },
+      "fix-dry-run": { type: "boolean" },
       root: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
@@ -168,6 +185,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got \`${format}\``);
   if (values["output-file"] === "") throw new UsageError("--output-file needs a file name");
+  const fixMode = fixModeOf(values, format);
   let maxWarnings = Infinity;
   if (values["max-warnings"] !== undefined) {
     if (!/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
@@ -242,13 +260,15 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     timings.mark("git: changed files");
   }
   // A report for machines shown on the terminal gets no progress line beside it (a file or a pipe can have one on stderr).
-  const progress = format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
-  const result = await checkDataset(root, files, {
-    progress: progress && ((done, total) => progress.update(done, total)),
-    stage: progress && ((what) => progress.stage(what)),
+  const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
+  let progress = progressOf();
+  // --fix checks again after fixing (check/fix.ts), with a progress line of its own; the registries are read again then, as a fix may have changed one.
+  const check = (pass: number) => checkDataset(root, files, {
+    progress: progress && ((done, total) => progress?.update(done, total)),
+    stage: progress && ((what) => progress?.stage(what)),
     listing,
     events,
-    prepared,
+    prepared: pass === 1 ? prepared : undefined,
     timings,
     settings,
     today,
@@ -256,8 +276,12 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     partial: Boolean(changed),
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
-  }).finally(() => progress?.end());
-  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
+  }).finally(() => {
+    progress?.end();
+    progress = progressOf();
+  });
+  const { result, fixes } = fixMode ? await fixAndCheck(root, check, fixMode, io, values["output-file"] === undefined) : { result: await check(1), fixes: undefined };
+  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}), ...(fixes ? { fixes } : {}) };
   // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
   const outputFile = values["output-file"];
   const chunks: string[] = [];
@@ -296,6 +320,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     }
   }
   timings.mark("report");
+  // The pretty report says what --fix did; beside the other formats, stderr does.
+  if (format !== "pretty") for (const line of fixLines(summary)) io.stderr.write(displayText(line) + "\n");
   io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
   if (summary.warnings > maxWarnings) {
@@ -303,6 +329,27 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** --fix or --fix-dry-run, if either: not both, and a dry run's diff is stdout's (a report for machines then needs -o). */
+function fixModeOf(values: { fix?: boolean; "fix-dry-run"?: boolean; "output-file"?: string }, format: string): "fix" | "dry-run" | undefined {
+  if (values.fix && values["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  if (values["fix-dry-run"] && format !== "pretty" && values["output-file"] === undefined)
+    throw new UsageError(`--fix-dry-run prints the diff on stdout: write the ${format} report to a file with -o <path>`);
+  return values.fix ? "fix" : values["fix-dry-run"] ? "dry-run" : undefined;
+}
+
+/** The check with --fix (fixes written, then checked again) or --fix-dry-run (the diff printed first); see check/fix.ts. */
+async function fixAndCheck(root: string, check: (pass: number) => Promise<CheckResult>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: CheckResult; fixes: FixSummary }> {
+  const temp = mode === "fix" ? temporaryFolder(root) : undefined;
+  try {
+    const { result, fixes } = await checkAndFix(root, check, { dryRun: mode === "dry-run", tempFolder: temp?.folder });
+    // The report follows the diff on stdout (after a blank line), unless -o takes it.
+    if (mode === "dry-run" && fixes.files.length > 0) io.stdout.write(formatFixDiff(fixes.files) + (reportFollows ? "\n" : ""));
+    return { result, fixes: { dryRun: fixes.dryRun, applied: fixes.applied, files: fixes.files.length, passes: fixes.passes, notApplied: fixes.skipped } };
+  } finally {
+    temp?.done();
+  }
 }
 
 /** --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts). */

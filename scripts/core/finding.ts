@@ -19,6 +19,28 @@ export interface Finding {
   pointer: string;
   /** Other places the finding refers to, e.g. the other file of a duplicate id. */
   related?: { file: string; pointer: string; line?: number; column?: number }[];
+  /** The correction the rule computed (`validate --fix` applies it), with what it was computed from. */
+  fix?: FindingFix;
+  /** Corrections the rule cannot choose on its own: listed for a person, never applied. */
+  suggestions?: FindingSuggestion[];
+}
+
+/**
+ * A fix: the JSON value to write at `pointer` of the record. `old` is the value
+ * the rule saw there and `digest` the SHA-256 (hex) of the text it read: a
+ * fix is applied only to that text, and only where that value still is.
+ */
+export interface FindingFix {
+  pointer: string;
+  value: unknown;
+  old: unknown;
+  digest: string;
+}
+
+/** A possible correction, in words and as a value at a pointer. */
+export interface FindingSuggestion {
+  message: string;
+  fix: { pointer: string; value: unknown };
 }
 
 /** Orders findings by file, then position, then rule: reports and tests rely on it. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /**
  * cyrb53: a fast 53-bit hash of a string (public domain, bryc), exact in a
  * JavaScript number. Dataset rules keep it instead of a long comparison key,
@@ -17,3 +18,10 @@ export function hash53(text: string): number {
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+/** The SHA-256 (hex) of a text as UTF-8; the last one is remembered (a file's findings ask for its text's in a row). */
+export function textDigest(text: string): string {
+  if (text !== lastDigest?.text) lastDigest = { text, digest: createHash("sha256").update(text).digest("hex") };
+  return lastDigest.digest;
+}
+let lastDigest: { text: string; digest: string } | undefined;

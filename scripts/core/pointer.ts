@@ -26,3 +26,16 @@ export function pointerToPath(pointer: string): string {
   for (const s of pointerToSegments(pointer)) path += /^\d+$/.test(s) ? `[${s}]` : path === "" ? s : `.${s}`;
   return path === "" ? "(the record)" : path;
 }
+
+/** The value at `pointer` in `value` (own properties and list indexes only), or undefined. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  let at = value;
+  for (const s of pointerToSegments(pointer)) {
+    if (Array.isArray(at)) {
+      if (!/^(?:0|[1-9]\d*)$/.test(s)) return undefined;
+      at = at[Number(s)];
+    } else if (isObject(at) && Object.hasOwn(at, s)) at = at[s];
+    else return undefined;
+  }
+  return at;
+}

@@ -26,6 +26,28 @@ export type CanonicalResult = { ok: true; text: string } | { ok: false; reason: 
 const NOT_A_STRING_IN_SOME_YAML =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_:.eExXoObB+-]*|\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?|)$/;
 
+/** Characters a plain scalar written in place (in block or flow context alike) may hold: anything else is quoted. */
+const PLAIN_IN_PLACE = /^[A-Za-z0-9_][A-Za-z0-9_.\/+-]*(?: [A-Za-z0-9_.\/+-]+)*$/;
+
+/**
+ * A JSON scalar as one line of YAML for `validate --fix`, which writes it in
+ * place of another: a string plain only when no YAML reader (1.2 or 1.1,
+ * in block or flow context) could take it for something else (the rule
+ * the canonical layout quotes by), else double-quoted (a JSON string is one);
+ * `quote` asks for quotes whatever the string (the value replaced was
+ * quoted: its style is kept). Undefined for an object or a list.
+ */
+export function yamlScalarText(value: unknown, quote: "" | '"' | "'" = ""): string | undefined {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value !== "string") return undefined;
+  if (quote === "'" && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  if (quote === "" && PLAIN_IN_PLACE.test(value) && !NOT_A_STRING_IN_SOME_YAML.test(value)) return value;
+  // What YAML does not allow raw in a file (DEL, C1 controls), or may take for a line break, as escapes: the same value.
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function rank(order: string[], key: string): number {
   const i = order.indexOf(key);
   return i === -1 ? order.length : i;

@@ -21,13 +21,14 @@ export function printableJson(json: string): string {
 }
 
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  const { files, records, errors, warnings, infos, evidence, scope } = summary;
+  const { files, records, errors, warnings, infos, evidence, scope, fixes } = summary;
   return printableJson(
     JSON.stringify(
       {
         version: JSON_REPORT_VERSION,
         // `scope` only under validate --changed: a field added, so the version stays.
-        summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}) },
+        // `fixes` only under --fix or --fix-dry-run: a field added, as `scope`.
+        summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}), ...(fixes ? { fixes } : {}) },
         findings: findings.map((f) => ({
           file: f.file,
           line: f.line,
@@ -40,6 +41,9 @@ export function formatJson(findings: readonly Finding[], summary: Summary): stri
           hint: f.hint,
           pointer: f.pointer,
           related: f.related,
+          // As ESLint's messages have them: the correction --fix applies (a JSON value at a pointer), and those for a person.
+          fix: f.fix && { pointer: f.fix.pointer, value: f.fix.value },
+          suggestions: f.suggestions,
         })),
       },
       null,

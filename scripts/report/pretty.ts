@@ -15,7 +15,7 @@ import type { Finding } from "../core/finding.ts";
 import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
 import { countLines, DEFAULT_DISPLAY, selectFindings, type DisplayOptions } from "./select.ts";
-import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
+import { evidenceLine, fixLines, scopeLine, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
@@ -110,6 +110,11 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
   // The scope names changed files: contributors' text.
   const scope = visible(scopeLine(summary));
   if (scope) line(scope);
+  // What --fix did (or --fix-dry-run would do), and each fix it left, with why.
+  for (const text of fixLines(summary)) line(visible(text));
+  // As ESLint ends its report: how many of the problems --fix can correct.
+  const canFix = summary.fixes?.dryRun ? 0 : findings.reduce((n, f) => (f.fix ? n + 1 : n), 0);
+  if (canFix > 0) line(`${plural(canFix, "problem")} can be fixed with --fix (--fix-dry-run shows the diff).`);
   const counts = countLines(selection, display, "list").map(visible);
   if (selection.shown.length + counts.length > 0) line("");
   const byFile = new Map<string, Finding[]>();
@@ -129,6 +134,8 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
   const [error, warning, info] = [paint.red("error"), paint.yellow("warning"), paint.blue("info")];
   const help = paint.cyan("help:");
   const see = paint.dim("see:");
+  const suggestion = paint.cyan("suggestion:");
+  const fixable = paint.cyan("fix:");
   for (const [file, list] of byFile) {
     const source = options.source(file);
     // An empty text shows no frame.
@@ -144,6 +151,9 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
         for (let i = frame.indexOf("\n"); i !== -1; i = frame.indexOf("\n", i + 1)) total++;
       }
       if (f.hint) line(`  ${help} ${visibleOnce(f.hint)}`);
+      // A suggestion needs a person: listed, never applied; a fix says --fix applies it.
+      for (const s of f.suggestions ?? []) line(`  ${suggestion} ${visible(s.message)}`);
+      if (f.fix) line(`  ${fixable} ${visible(`write ${JSON.stringify(f.fix.value)} (validate --fix does)`)}`);
       for (const r of f.related ?? []) line(`  ${see} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       line("");
       if (held >= CHUNK_LINES) flush();

@@ -48,6 +48,15 @@ test("outcomes come back in order, with their summaries, findings and evidence c
     },
     { record: true },
     { record: true, findings: [{ ...finding, severity: "info", hint: "h \u202e" }] },
+    // A fix and suggestions go with their finding (validate --fix applies the fix; suggestions are listed).
+    {
+      record: true,
+      findings: [
+        { ...finding, fix: { pointer: "/actors/0/actor", value: "antony-blinken", old: "antony-blinkn", digest: "ab" } },
+        { ...finding, line: 9, suggestions: [{ message: "Quote \"x\"", fix: { pointer: "/evidence/0/quote/exact", value: "x" } }] },
+        { ...finding, line: 11, fix: { pointer: "/evidence/0/position", value: { start: 1, end: 2 }, old: { start: 0, end: 1 }, digest: "cd" }, suggestions: [] },
+      ],
+    },
     { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", type: "x\t\"y\"\n|", countries: [], actors: ["a,b", "c"], duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
     // An event that fails its schema: summarized by its well-typed fields only.
     { record: true, event: { id: "ev-cccccccc", countries: ["KAZ"] } },

@@ -1,0 +1,158 @@
+/**
+ * `validate --fix` and `--fix-dry-run`: the fixes findings carry (a rule's
+ * `fix`, with the value it saw and a digest of the text it read), applied
+ * as text edits (dataset/edit.ts) to the files they were found in, and
+ * written atomically; then the files are checked again, as ESLint does, until
+ * no fix applies (at most MAX_PASSES times), so that the report shows what
+ * remains. Suggestions are never applied. A file that changed on disk since it
+ * was checked, or while the fixes were made, is not written.
+ */
+import path from "node:path";
+import type { Finding } from "../core/finding.ts";
+import { textDigest } from "../core/hash.ts";
+import { describeError } from "../core/regular-file.ts";
+import { writeFileAtomic } from "../core/write.ts";
+import { formatOf } from "../dataset/discover.ts";
+import { applyFixes } from "../dataset/edit.ts";
+import { readOriginal } from "../dataset/read.ts";
+import type { CheckResult } from "./run.ts";
+
+/** ESLint's limit: fixes can make new fixable findings, and a run stops after this many rounds of fixing. */
+export const MAX_PASSES = 10;
+
+/** A file the fixes change: its text as read and as fixed (a BOM kept), and how many findings' fixes that is. */
+export interface FixedFile {
+  file: string;
+  before: string;
+  after: string;
+  fixes: number;
+}
+
+/** A fix that was not applied, where its finding is, and why. */
+export interface SkippedFix {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  reason: string;
+}
+
+export interface FixPlan {
+  files: FixedFile[];
+  skipped: SkippedFix[];
+}
+
+const skip = (f: Finding, reason: string): SkippedFix => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, reason });
+
+/**
+ * What the fixes of `findings` make of their files (paths relative to
+ * `root`), in the order the files come; nothing is written. A file is read
+ * again (never through a link) and fixed only if it is the text the rules read.
+ */
+export function planFixes(root: string, findings: readonly Finding[]): FixPlan {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const plan: FixPlan = { files: [], skipped: [] };
+  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const format = formatOf(file);
+    const read = readOriginal(path.join(root, file));
+    if (!read.ok || !format) {
+      for (const f of list) plan.skipped.push(skip(f, read.ok ? "the file is no record" : `the file ${read.problem}`));
+      continue;
+    }
+    const bom = read.text.startsWith("\ufeff") ? "\ufeff" : "";
+    const text = read.text.slice(bom.length);
+    const digest = textDigest(text);
+    const current = list.filter((f) => f.fix!.digest === digest);
+    for (const f of list) if (f.fix!.digest !== digest) plan.skipped.push(skip(f, "the file changed on disk since it was checked"));
+    if (current.length === 0) continue;
+    const result = applyFixes(
+      text,
+      format,
+      current.map((f) => f.fix!),
+    );
+    for (const { index, reason } of result.skipped) plan.skipped.push(skip(current[index]!, reason));
+    if (result.applied.length > 0) plan.files.push({ file, before: read.text, after: bom + result.text, fixes: result.applied.length });
+  }
+  return plan;
+}
+
+/**
+ * Writes the planned files atomically (temporary files in `tempFolder`), each
+ * only if it still holds the text the plan was made from; returns those
+ * written, and the fixes of those that were not.
+ */
+export function writeFixes(root: string, plan: FixPlan, findings: readonly Finding[], tempFolder: string): { written: FixedFile[]; skipped: SkippedFix[] } {
+  const written: FixedFile[] = [];
+  const skipped: SkippedFix[] = [];
+  const notWritten = (file: string, reason: string) => {
+    for (const f of findings) if (f.fix && f.file === file) skipped.push(skip(f, reason));
+  };
+  for (const fixed of plan.files) {
+    const absolute = path.join(root, fixed.file);
+    const again = readOriginal(absolute);
+    if (!again.ok || again.text !== fixed.before) {
+      notWritten(fixed.file, "the file changed on disk while the fixes were made");
+      continue;
+    }
+    try {
+      writeFileAtomic(absolute, fixed.after, tempFolder);
+      written.push(fixed);
+    } catch (error) {
+      notWritten(fixed.file, `the file could not be written (${describeError(error)})`);
+    }
+  }
+  return { written, skipped };
+}
+
+/** What --fix did, for the report. */
+export interface FixOutcome {
+  /** --fix-dry-run: the fixes are shown, not written. */
+  dryRun: boolean;
+  /** Findings fixed, over every pass (with --fix-dry-run: that would be fixed in the first). */
+  applied: number;
+  /** The files changed (with --fix-dry-run: that would be), each once, in path order. */
+  files: FixedFile[];
+  /** Checks run. */
+  passes: number;
+  /** The fixes not applied in the last pass, and why. */
+  skipped: SkippedFix[];
+}
+
+/**
+ * Checks (`check` runs the whole check of the same targets), applies the
+ * fixes found, and checks again until a pass applies none or MAX_PASSES have
+ * fixed something; the result is the last check's. With `dryRun` there is one
+ * check, and the plan of its fixes is returned unwritten.
+ */
+export async function checkAndFix(root: string, check: (pass: number) => Promise<CheckResult>, options: { dryRun: boolean; tempFolder?: string }): Promise<{ result: CheckResult; fixes: FixOutcome }> {
+  let result = await check(1);
+  const fixes: FixOutcome = { dryRun: options.dryRun, applied: 0, files: [], passes: 1, skipped: [] };
+  const files = new Map<string, FixedFile>();
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const plan = planFixes(root, result.findings);
+    fixes.skipped = plan.skipped;
+    if (options.dryRun) {
+      fixes.applied = plan.files.reduce((n, f) => n + f.fixes, 0);
+      fixes.files = plan.files;
+      break;
+    }
+    if (plan.files.length === 0) break;
+    const { written, skipped } = writeFixes(root, plan, result.findings, options.tempFolder!);
+    fixes.skipped = [...plan.skipped, ...skipped];
+    if (written.length === 0) break;
+    for (const f of written) {
+      fixes.applied += f.fixes;
+      const earlier = files.get(f.file);
+      files.set(f.file, earlier ? { ...f, before: earlier.before, fixes: earlier.fixes + f.fixes } : f);
+    }
+    result = await check(++fixes.passes);
+  }
+  if (!options.dryRun) fixes.files = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { result, fixes };
+}
