@@ -120,14 +120,20 @@ export function applyFixes(text: string, format: "yaml" | "json", fixes: readonl
   leaves.sort((a, b) => a.start - b.start || a.end - b.end);
   const clash = new Set<number>();
   const kept: Leaf[] = [];
+  // The same edit twice (two findings, one correction) is made once, and counts for both.
+  const twins: [twin: number, of: number][] = [];
   for (const leaf of leaves) {
     const last = kept[kept.length - 1];
     if (last && leaf.start < last.end) {
-      if (leaf.start === last.start && leaf.end === last.end && leaf.replacement === last.replacement) continue;
+      if (leaf.start === last.start && leaf.end === last.end && leaf.replacement === last.replacement) {
+        twins.push([leaf.fix, last.fix]);
+        continue;
+      }
       clash.add(leaf.fix).add(last.fix);
     }
     kept.push(leaf);
   }
+  for (const [twin, of] of twins) if (clash.has(of)) clash.add(twin);
   for (const index of clash) skipped.push({ index, reason: "another fix changes the same value" });
   const edits = kept.filter((l) => !clash.has(l.fix));
   if (edits.length === 0) return { text, applied: [], skipped: sorted(skipped) };
@@ -140,7 +146,7 @@ export function applyFixes(text: string, format: "yaml" | "json", fixes: readonl
     expected = setAt(expected, leaf.pointer, leaf.value);
   }
   out += text.slice(from);
-  const applied = [...new Set(edits.map((l) => l.fix))].sort((a, b) => a - b);
+  const applied = [...new Set([...edits.map((l) => l.fix), ...twins.filter(([twin]) => !clash.has(twin)).map(([twin]) => twin)])].sort((a, b) => a - b);
   // Read back: the edited text must hold exactly the fixed record, else nothing of it is written.
   const again = parseRecord(out, format);
   if (!again.ok || !isDeepStrictEqual(again.doc.value, expected))
