@@ -19,10 +19,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { parse as parseYaml, parseDocument, stringify } from "yaml";
+import { parse as parseYaml } from "yaml";
 import type { Actor, Outlet, RecordKind } from "../../schema/index.ts";
 import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
-import { pointerToSegments } from "../../scripts/core/pointer.ts";
+import { pointerToSegments, valueAt } from "../../scripts/core/pointer.ts";
+import { applyFixes as applyTextFixes } from "../../scripts/dataset/edit.ts";
 import { formatOf, kindOf, type DatasetFile } from "../../scripts/dataset/discover.ts";
 import { parseRecord, type ParsedDocument } from "../../scripts/dataset/parse.ts";
 import type { ReadResult } from "../../scripts/dataset/read.ts";
@@ -137,31 +138,12 @@ function keptTexts(byUrl: Record<string, string>): { texts: Map<string, KeptText
  * byte), by the value in flow style.
  */
 export function applyFixes(text: string, format: "yaml" | "json", fixes: readonly RuleFix[]): string {
-  if (format === "json") {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    for (const fix of fixes) setAt(value, pointerToSegments(fix.pointer), fix.value);
-    return JSON.stringify(value, null, 2) + "\n";
-  }
-  // From the last place to the first, so that earlier offsets stay right.
-  const edits = fixes.map((fix) => {
-    const node = parseDocument(text).getIn(pointerToSegments(fix.pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as { range?: [number, number, number] } | undefined;
-    if (!node?.range) throw new Error(`no value at ${fix.pointer} to fix`);
-    const rendered = typeof fix.value === "string" || typeof fix.value === "number" ? stringify(fix.value).trimEnd() : flow(fix.value);
-    return { start: node.range[0], end: node.range[1], rendered };
-  });
-  for (const { start, end, rendered } of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + rendered + text.slice(end);
-  return text;
-}
-
-/** A small object in YAML flow style as the examples write it: `{ start: 1, end: 2 }`. */
-function flow(value: unknown): string {
-  return stringify(value, { collectionStyle: "flow", lineWidth: 0 }).trimEnd();
-}
-
-function setAt(node: Record<string, unknown>, segments: string[], value: unknown): void {
-  const last = segments.pop()!;
-  for (const s of segments) node = node[s] as Record<string, unknown>;
-  node[last] = value;
+  // As `validate --fix` applies them (dataset/edit.ts): each value edited where it is written, nothing else.
+  const parse = parseRecord(text, format);
+  if (!parse.ok) throw new Error("the record to fix does not parse");
+  const result = applyTextFixes(text, format, fixes.map((fix) => ({ ...fix, old: valueAt(parse.doc.value, fix.pointer) })));
+  if (result.skipped.length > 0) throw new Error(`fixes not applied: ${result.skipped.map((s) => `${fixes[s.index]!.pointer}: ${s.reason}`).join("; ")}`);
+  return result.text;
 }
 
 /** A rule's cases: records it must pass without an issue, and records with what it must say of each. */

@@ -28,7 +28,7 @@ ruleTester(schemaVersion, {
       errors: [
         { messageId: "unknown", data: {given: "1.2",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, helpId: "quote", help: "Write it as a quoted string: schema_version: \"1.2.0\".", line: 1, column: 17 },
       ],
-      output: editEvent('schema_version: "1.2.0"', "schema_version: 1.2.0"),
+      output: EVENT_YAML,
     },
     {
       name: "a number no version stands for: no fix",
