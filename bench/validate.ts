@@ -13,6 +13,9 @@
  *   one record with 100k findings (1 MiB)
  *                             <= 3 s
  *
+ *   validate --fix, 10k YAML records with one fix each
+ *                             <= 10 s (bench/fix.ts)
+ *
  *   release                   <= 8 s, and peak memory nearly flat from
  *                             --records to --scale records (one release run
  *                             on a JSON-only dataset of that size)
@@ -31,6 +34,7 @@ import { LATEST_VERSION, jsonSchemaPath } from "../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { RULES } from "../scripts/rules/index.ts";
 import { writeManyKeys, writeSynthetic } from "./synthetic.ts";
+import { FIX_LIMIT_S, FIX_RECORDS, fixBench } from "./fix.ts";
 import { bundleIsFresh } from "../bin/sources-hash.js";
 
 const GENERATOR_VERSION = 5;
@@ -241,6 +245,8 @@ function scaleRun(): { seconds: number; peak: number } | undefined {
   return { seconds, peak: peak ? Number(peak[1]) : NaN };
 }
 const scaled = scaleRun();
+// validate --fix on records with one fix each (bench/fix.ts): 10k, or --records when fewer, with a limit in proportion.
+const fix = { records: Math.min(records, FIX_RECORDS), ...fixBench({ bin: BIN, seed, runs, records: Math.min(records, FIX_RECORDS), log }) };
 
 const [ajv, jsonTime, ajvFindings, findingsTime, manyKeys, floor, yamlTime, release, changed] = cases.map((c) => results.get(c.name)!);
 const peakRatio = (peaks.get("eventwire validate, JSON, findings-heavy") ?? NaN) / (peaks.get("eventwire validate, JSON") ?? NaN);
@@ -252,6 +258,7 @@ const rows: [string, string, string, boolean][] = [
   ["YAML / JSON", (yamlTime! / jsonTime!).toFixed(2), "<= 2.00", yamlTime! <= 2 * jsonTime!],
   ["--changed, 1 file (s)", changed!.toFixed(2), "<= 1.00", changed! <= 1],
   ["release, 100k-scale (s)", release!.toFixed(2), "<= 8.00", release! <= 8],
+  [`--fix, ${fix.records} records, one fix each (s)`, fix.seconds.toFixed(2), `<= ${((FIX_LIMIT_S * fix.records) / FIX_RECORDS).toFixed(2)}`, fix.seconds <= (FIX_LIMIT_S * fix.records) / FIX_RECORDS],
 ];
 const out = [
   `# eventwire bench: ${records} records, ${cpus().length} cores, Node ${process.version}, median of ${runs}`,

@@ -5,7 +5,7 @@
  * written atomically; then the files are checked again, as ESLint does, until
  * no fix applies (at most MAX_PASSES times), so that the report shows what
  * remains. Suggestions are never applied. A file that changed on disk since it
- * was checked, or while the fixes were made, is not written.
+ * was checked is not written.
  */
 import path from "node:path";
 import type { Finding } from "../core/finding.ts";
@@ -46,10 +46,12 @@ const skip = (f: Finding, reason: string): SkippedFix => ({ file: f.file, line: 
 
 /**
  * What the fixes of `findings` make of their files (paths relative to
- * `root`), in the order the files come; nothing is written. A file is read
- * again (never through a link) and fixed only if it is the text the rules read.
+ * `root`), in path order. A file is read again (never through a link) and
+ * fixed only if it is the text the rules read; with `write`, each fixed file
+ * is written at once, atomically (temporary files in `write.tempFolder`), so
+ * that the time between reading it and replacing it is that of the edit.
  */
-export function planFixes(root: string, findings: readonly Finding[]): FixPlan {
+export function planFixes(root: string, findings: readonly Finding[], write?: { tempFolder: string }): FixPlan {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.fix) continue;
@@ -60,7 +62,8 @@ export function planFixes(root: string, findings: readonly Finding[]): FixPlan {
   const plan: FixPlan = { files: [], skipped: [] };
   for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const format = formatOf(file);
-    const read = readOriginal(path.join(root, file));
+    const absolute = path.join(root, file);
+    const read = readOriginal(absolute);
     if (!read.ok || !format) {
       for (const f of list) plan.skipped.push(skip(f, read.ok ? "the file is no record" : `the file ${read.problem}`));
       continue;
@@ -77,37 +80,19 @@ export function planFixes(root: string, findings: readonly Finding[]): FixPlan {
       current.map((f) => f.fix!),
     );
     for (const { index, reason } of result.skipped) plan.skipped.push(skip(current[index]!, reason));
-    if (result.applied.length > 0) plan.files.push({ file, before: read.text, after: bom + result.text, fixes: result.applied.length });
+    if (result.applied.length === 0) continue;
+    const fixed: FixedFile = { file, before: read.text, after: bom + result.text, fixes: result.applied.length };
+    if (write) {
+      try {
+        writeFileAtomic(absolute, fixed.after, write.tempFolder);
+      } catch (error) {
+        for (const index of result.applied) plan.skipped.push(skip(current[index]!, `the file could not be written (${describeError(error)})`));
+        continue;
+      }
+    }
+    plan.files.push(fixed);
   }
   return plan;
-}
-
-/**
- * Writes the planned files atomically (temporary files in `tempFolder`), each
- * only if it still holds the text the plan was made from; returns those
- * written, and the fixes of those that were not.
- */
-export function writeFixes(root: string, plan: FixPlan, findings: readonly Finding[], tempFolder: string): { written: FixedFile[]; skipped: SkippedFix[] } {
-  const written: FixedFile[] = [];
-  const skipped: SkippedFix[] = [];
-  const notWritten = (file: string, reason: string) => {
-    for (const f of findings) if (f.fix && f.file === file) skipped.push(skip(f, reason));
-  };
-  for (const fixed of plan.files) {
-    const absolute = path.join(root, fixed.file);
-    const again = readOriginal(absolute);
-    if (!again.ok || again.text !== fixed.before) {
-      notWritten(fixed.file, "the file changed on disk while the fixes were made");
-      continue;
-    }
-    try {
-      writeFileAtomic(absolute, fixed.after, tempFolder);
-      written.push(fixed);
-    } catch (error) {
-      notWritten(fixed.file, `the file could not be written (${describeError(error)})`);
-    }
-  }
-  return { written, skipped };
 }
 
 /** What --fix did, for the report. */
@@ -135,16 +120,14 @@ export async function checkAndFix(root: string, check: (pass: number) => Promise
   const fixes: FixOutcome = { dryRun: options.dryRun, applied: 0, files: [], passes: 1, skipped: [] };
   const files = new Map<string, FixedFile>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const plan = planFixes(root, result.findings);
+    const plan = planFixes(root, result.findings, options.dryRun ? undefined : { tempFolder: options.tempFolder! });
     fixes.skipped = plan.skipped;
     if (options.dryRun) {
       fixes.applied = plan.files.reduce((n, f) => n + f.fixes, 0);
       fixes.files = plan.files;
       break;
     }
-    if (plan.files.length === 0) break;
-    const { written, skipped } = writeFixes(root, plan, result.findings, options.tempFolder!);
-    fixes.skipped = [...plan.skipped, ...skipped];
+    const written = plan.files;
     if (written.length === 0) break;
     for (const f of written) {
       fixes.applied += f.fixes;

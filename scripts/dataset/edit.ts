@@ -15,7 +15,7 @@ import { isObject, pointerToSegments, valueAt } from "../core/pointer.ts";
 import { yamlScalarText, PARSE_OPTIONS } from "./canonical.ts";
 import { parseRecord } from "./parse.ts";
 import { jsonSpans, yamlSpans, type Spans } from "./spans.ts";
-import { yamlSubsetSpans } from "./yaml-subset.ts";
+import { readYamlSubsetWithSpans } from "./yaml-subset.ts";
 import * as YAML from "yaml";
 
 export interface TextFix {
@@ -68,10 +68,16 @@ function leavesOf(pointer: string, old: unknown, value: unknown, out: { pointer:
   return false;
 }
 
-/** The spans of a text that parses (BOM removed): the subset reader's or yaml's for YAML, jsonc-parser's for JSON. */
-function spansOf(text: string, format: "yaml" | "json"): Spans {
-  if (format === "json") return jsonSpans(text);
-  return yamlSubsetSpans(text) ?? yamlSpans(YAML.parseDocument(text, PARSE_OPTIONS), YAML);
+/** A record's value and, on first use, its spans: the subset reader's (one pass for both) or yaml's for YAML, jsonc-parser's for JSON; undefined when it does not parse. */
+function readWithSpans(text: string, format: "yaml" | "json"): { value: unknown; spans: () => Spans } | undefined {
+  if (format === "yaml") {
+    const fast = readYamlSubsetWithSpans(text);
+    if (fast) return { value: fast.value, spans: () => fast.spans };
+  }
+  const parse = parseRecord(text, format);
+  if (!parse.ok) return undefined;
+  let spans: Spans | undefined;
+  return { value: parse.doc.value, spans: () => (spans ??= format === "json" ? jsonSpans(text) : yamlSpans(YAML.parseDocument(text, PARSE_OPTIONS), YAML)) };
 }
 
 /** A copy of `value` with `v` at `pointer` (which exists). */
@@ -92,17 +98,16 @@ function setAt(value: unknown, pointer: string, v: unknown): unknown {
  */
 export function applyFixes(text: string, format: "yaml" | "json", fixes: readonly TextFix[]): EditResult {
   const skipped: EditResult["skipped"] = [];
-  const parse = parseRecord(text, format);
-  if (!parse.ok) return { text, applied: [], skipped: fixes.map((_, index) => ({ index, reason: "the file no longer parses" })) };
-  const value = parse.doc.value;
-  let spans: Spans | undefined;
+  const read = readWithSpans(text, format);
+  if (!read) return { text, applied: [], skipped: fixes.map((_, index) => ({ index, reason: "the file no longer parses" })) };
+  const value = read.value;
   const leaves: Leaf[] = [];
   fixes.forEach((fix, index) => {
     const now = valueAt(value, fix.pointer);
     if (now === undefined || !isDeepStrictEqual(now, fix.old)) return skipped.push({ index, reason: "the value is no longer what the rule saw" });
     const changes: { pointer: string; value: unknown }[] = [];
     if (!leavesOf(fix.pointer, fix.old, fix.value, changes)) return skipped.push({ index, reason: "it would add or remove keys or items, which is not done in place" });
-    spans ??= spansOf(text, format);
+    const spans = read.spans();
     const mine: Leaf[] = [];
     for (const change of changes) {
       const span = spans.get(change.pointer);

@@ -381,6 +381,13 @@ export function yamlSubsetSpans(text: string): Spans | undefined {
   return read(text, rec) === undefined ? undefined : rec.spans;
 }
 
+/** The value and the spans of a text the subset reads, in one pass (validate --fix edits at the spans); undefined outside the subset. */
+export function readYamlSubsetWithSpans(text: string): { value: Record<string, unknown>; spans: Spans } | undefined {
+  const rec: Recording = { spans: new Map() };
+  const value = read(text, rec);
+  return value === undefined ? undefined : { value, spans: rec.spans };
+}
+
 function read(text: string, rec?: Recording): Record<string, unknown> | undefined {
   if (DECLINED_CHARACTERS.test(text)) return undefined;
   try {
