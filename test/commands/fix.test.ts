@@ -11,6 +11,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { assertGolden } from "../helpers/golden.ts";
 import { JSON_E, JSON_EVENT, eventPath } from "../helpers/rule-cases.ts";
 import { run } from "../helpers/run.ts";
+import { git } from "../helpers/git.ts";
 
 const ENV = { EVENTWIRE_TODAY: "2026-11-27" };
 
@@ -159,6 +160,25 @@ test("--fix with paths fixes only the files given", async () => {
     assert.is(r.code, 0, r.stdout);
     assert.is(read(root, EVENT_PATH), FIXED);
     assert.is(read(root, other), second);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--fix with --changed fixes the changed files only, and checks them again", async () => {
+  const other = eventPath("ev-bbbbbbbb", "2023-02-10");
+  const second = editEvent("  start: \"2023-02-28\"", "  start: \"2023-02-10\"", BROKEN.replace("id: ev-p6w7bxbz", "id: ev-bbbbbbbb"));
+  const root = dataset({ [EVENT_PATH]: EVENT_YAML, [other]: second });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    writeFileSync(path.join(root, EVENT_PATH), BROKEN);
+    const r = await run(["validate", "--root", root, "--changed=HEAD", "--fix"], { env: ENV });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    assert.is(read(root, EVENT_PATH), FIXED);
+    assert.is(read(root, other), second, "an unchanged file is not fixed");
+    assert.match(r.stdout, /Fixes: 3 problems in 1 file fixed, then checked again/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
