@@ -23,11 +23,11 @@ function dataset(files: Record<string, string | Buffer>): string {
 }
 const read = (root: string, file: string) => readFileSync(path.join(root, file), "utf8");
 
-/** The example event with a comment on top, a bare YAML version, an actor id one letter off and a wrong evidence position, each commented. */
+/** The example event with a comment on top, a bare YAML version, an actor id and a (quoted) outlet id one letter off and a wrong evidence position, most commented. */
 const BROKEN = [
   ['schema_version: "1.2.0"', "# coded from the DW page\nschema_version: 1.2   # as typed"],
   ["  - actor: antony-blinken\n", "  - actor: antony-blinkn   # a typo\n"],
-  ["  - outlet: dw\n", "  - outlet: 'dw'\n"],
+  ["  - outlet: dw\n", "  - outlet: 'dww'\n"],
   ["position: { start: 558, end: 653 }", "position: { start: 550, end: 645 }  # counted by hand"],
 ].reduce((text, [from, to]) => editEvent(from!, to!, text), EVENT_YAML);
 
@@ -45,12 +45,12 @@ test("--fix applies each fixable rule's fix to a YAML record, keeping comments a
     const before = await run(["validate", "--root", root, "--format", "json"], { env: ENV });
     assert.is(before.code, 1);
     const rules = JSON.parse(before.stdout).findings.map((f: { rule: string; fix?: unknown }) => `${f.rule}:${f.fix ? "fix" : "-"}`);
-    assert.equal(rules.sort(), ["actor-known:fix", "evidence-quote:fix", "schema-version:fix"]);
+    assert.equal(rules.sort(), ["actor-known:fix", "evidence-quote:fix", "outlet-known:fix", "schema-version:fix"]);
     const r = await run(["validate", "--root", root, "--fix"], { env: ENV });
     assert.is(r.code, 0, r.stdout);
     assert.is(read(root, EVENT_PATH), FIXED);
     assert.match(r.stdout, /^No problems \(/);
-    assert.match(r.stdout, /\nFixes: 3 problems in 1 file fixed, then checked again \(2 checks in all\): what is reported remains\.\n/);
+    assert.match(r.stdout, /\nFixes: 4 problems in 1 file fixed, then checked again \(2 checks in all\): what is reported remains\.\n/);
     assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")), "no temporary folder is left");
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -85,9 +85,9 @@ test("--fix-dry-run writes nothing and prints the fixes as a unified diff (golde
     assert.is(read(root, EVENT_PATH), BROKEN);
     assert.is(statSync(file).mtimeMs, mtime);
     assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")));
-    const diff = r.stdout.slice(0, r.stdout.indexOf("\n3 errors"));
+    const diff = r.stdout.slice(0, r.stdout.indexOf("\n4 errors"));
     assertGolden("validate-fix-dry-run.diff", diff);
-    assert.match(r.stdout, /\nFixes: 3 problems in 1 file would be fixed \(--fix-dry-run: the diff above, nothing written\)\.\n/);
+    assert.match(r.stdout, /\nFixes: 4 problems in 1 file would be fixed \(--fix-dry-run: the diff above, nothing written\)\.\n/);
     // The diff applies as git's would: the file patched is the file --fix writes.
     const patched = applyPatch(BROKEN, diff);
     assert.is(patched, FIXED);
@@ -97,7 +97,7 @@ test("--fix-dry-run writes nothing and prints the fixes as a unified diff (golde
     assert.is(j.code, 1);
     assert.is(j.stdout, diff.replace(/\n$/, "") + "\n");
     const report = JSON.parse(readFileSync(out, "utf8"));
-    assert.equal(report.summary.fixes, { dryRun: true, applied: 3, files: 1, passes: 1, notApplied: [] });
+    assert.equal(report.summary.fixes, { dryRun: true, applied: 4, files: 1, passes: 1, notApplied: [] });
     assert.equal(report.findings.find((f: { rule: string }) => f.rule === "actor-known").fix, { pointer: "/actors/0/actor", value: "antony-blinken" });
     assert.is(read(root, EVENT_PATH), BROKEN);
   } finally {
@@ -136,7 +136,7 @@ test("suggestions are listed (pretty and JSON), never applied; what --fix cannot
     assert.ok(text.includes("  - actor: antony-blinken   # a typo\n"), "the fix is");
     assert.match(r.stdout, /\n {2}suggestion: Quote the closest passage instead: "Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia"\.\n/);
     assert.match(r.stdout, /^2 errors, 0 warnings in 1 file/);
-    assert.match(r.stdout, /Fixes: 2 problems in 1 file fixed/);
+    assert.match(r.stdout, /Fixes: 3 problems in 1 file fixed/);
     const j = await run(["validate", "--root", root, "--format", "json"], { env: ENV });
     const drifted = JSON.parse(j.stdout).findings.find((f: { rule: string }) => f.rule === "evidence-quote");
     assert.equal(drifted.suggestions, [
@@ -178,7 +178,7 @@ test("--fix with --changed fixes the changed files only, and checks them again",
     assert.is(r.code, 0, r.stdout + r.stderr);
     assert.is(read(root, EVENT_PATH), FIXED);
     assert.is(read(root, other), second, "an unchanged file is not fixed");
-    assert.match(r.stdout, /Fixes: 3 problems in 1 file fixed, then checked again/);
+    assert.match(r.stdout, /Fixes: 4 problems in 1 file fixed, then checked again/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -203,9 +203,9 @@ test("a fix is not applied to a file that changed since it was checked, and the 
     assert.is(fixes.applied, 0);
     assert.equal(
       fixes.skipped.map((s) => `${s.rule}@${s.line}: ${s.reason}`),
-      ["schema-version@2: the file changed on disk since it was checked", "actor-known@13: the file changed on disk since it was checked", "evidence-quote@37: the file changed on disk since it was checked"],
+      ["schema-version@2: the file changed on disk since it was checked", "actor-known@13: the file changed on disk since it was checked", "outlet-known@22: the file changed on disk since it was checked", "evidence-quote@37: the file changed on disk since it was checked"],
     );
-    assert.is(result.findings.length, 3);
+    assert.is(result.findings.length, 4);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -219,7 +219,7 @@ test("the pretty report names each fix not applied, with why; the value the rule
     const findings = checked.findings.map((f) => (f.rule === "actor-known" ? { ...f, fix: { ...f.fix!, old: "someone-else" } } : f));
     const plan = planFixes(root, findings);
     assert.equal(plan.skipped.map((s) => `${s.file}:${s.line}:${s.column} ${s.rule}: ${s.reason}`), [`${EVENT_PATH}:13:12 actor-known: the value is no longer what the rule saw`]);
-    assert.is(plan.files[0]!.fixes, 2);
+    assert.is(plan.files[0]!.fixes, 3);
     assert.ok(plan.files[0]!.after.includes("antony-blinkn   # a typo"));
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -247,9 +247,9 @@ test("--fix beside a json report: the report holds what remains and summary.fixe
     const r = await run(["validate", "--root", root, "--fix", "--format", "json"], { env: ENV });
     assert.is(r.code, 1);
     const report = JSON.parse(r.stdout);
-    assert.equal(report.summary.fixes, { dryRun: false, applied: 3, files: 1, passes: 2, notApplied: [] });
+    assert.equal(report.summary.fixes, { dryRun: false, applied: 4, files: 1, passes: 2, notApplied: [] });
     assert.equal(report.findings.map((f: { rule: string }) => f.rule), ["actor-known"]);
-    assert.match(r.stderr, /^Fixes: 3 problems in 1 file fixed, then checked again/);
+    assert.match(r.stderr, /^Fixes: 4 problems in 1 file fixed, then checked again/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
