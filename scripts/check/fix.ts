@@ -14,6 +14,7 @@ import { describeError } from "../core/regular-file.ts";
 import { writeFileAtomic } from "../core/write.ts";
 import { formatOf } from "../dataset/discover.ts";
 import { applyFixes } from "../dataset/edit.ts";
+import { LineIndex } from "../dataset/lines.ts";
 import { readOriginal } from "../dataset/read.ts";
 import type { CheckResult } from "./run.ts";
 
@@ -40,6 +41,16 @@ export interface SkippedFix {
 export interface FixPlan {
   files: FixedFile[];
   skipped: SkippedFix[];
+  /** The text edits of each finding whose fix applies, by line and column (UTF-16, the end exclusive) of the text the rules read: SARIF's `fixes`. */
+  replacements: Map<Finding, Replacement[]>;
+}
+
+export interface Replacement {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
 }
 
 const skip = (f: Finding, reason: string): SkippedFix => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, reason });
@@ -59,7 +70,7 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
-  const plan: FixPlan = { files: [], skipped: [] };
+  const plan: FixPlan = { files: [], skipped: [], replacements: new Map() };
   for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const format = formatOf(file);
     const absolute = path.join(root, file);
@@ -81,6 +92,14 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
     );
     for (const { index, reason } of result.skipped) plan.skipped.push(skip(current[index]!, reason));
     if (result.applied.length === 0) continue;
+    const lines = new LineIndex(text);
+    for (const e of result.edits) {
+      const [from, to] = [lines.at(e.start), lines.at(e.end)];
+      const finding = current[e.fix]!;
+      const list = plan.replacements.get(finding) ?? [];
+      list.push({ startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column, text: e.replacement });
+      plan.replacements.set(finding, list);
+    }
     const fixed: FixedFile = { file, before: read.text, after: bom + result.text, fixes: result.applied.length };
     if (write) {
       try {

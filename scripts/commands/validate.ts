@@ -9,7 +9,7 @@ import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type CheckResult, type PreparedCheck } from "../check/run.ts";
-import { checkAndFix } from "../check/fix.ts";
+import { checkAndFix, planFixes } from "../check/fix.ts";
 import { formatFixDiff } from "../report/diff.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
@@ -286,7 +286,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const outputFile = values["output-file"];
   const chunks: string[] = [];
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
-  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root)));
+  // SARIF's `fixes` are the edits --fix would make: the files with fixes are read for them.
+  if (format === "sarif") {
+    const { replacements } = planFixes(root, result.findings);
+    out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root), (f) => replacements.get(f)));
+  }
   else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
     out(formatGithub(result.findings, summary, display));

@@ -32,6 +32,8 @@ export interface EditResult {
   applied: number[];
   /** Those not applied, and why (a sentence that follows "not applied: "). */
   skipped: { index: number; reason: string }[];
+  /** The edits made, each with the fix it is of (an edit two fixes share is listed for both): offsets into the text given. */
+  edits: { fix: number; start: number; end: number; replacement: string }[];
 }
 
 const isScalar = (v: unknown) => v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
@@ -99,7 +101,7 @@ function setAt(value: unknown, pointer: string, v: unknown): unknown {
 export function applyFixes(text: string, format: "yaml" | "json", fixes: readonly TextFix[]): EditResult {
   const skipped: EditResult["skipped"] = [];
   const read = readWithSpans(text, format);
-  if (!read) return { text, applied: [], skipped: fixes.map((_, index) => ({ index, reason: "the file no longer parses" })) };
+  if (!read) return { text, applied: [], skipped: fixes.map((_, index) => ({ index, reason: "the file no longer parses" })), edits: [] };
   const value = read.value;
   const leaves: Leaf[] = [];
   fixes.forEach((fix, index) => {
@@ -141,7 +143,7 @@ export function applyFixes(text: string, format: "yaml" | "json", fixes: readonl
   for (const [twin, of] of twins) if (clash.has(of)) clash.add(twin);
   for (const index of clash) skipped.push({ index, reason: "another fix changes the same value" });
   const edits = kept.filter((l) => !clash.has(l.fix));
-  if (edits.length === 0) return { text, applied: [], skipped: sorted(skipped) };
+  if (edits.length === 0) return { text, applied: [], skipped: sorted(skipped), edits: [] };
   let out = "";
   let from = 0;
   let expected = value;
@@ -155,8 +157,10 @@ export function applyFixes(text: string, format: "yaml" | "json", fixes: readonl
   // Read back: the edited text must hold exactly the fixed record, else nothing of it is written.
   const again = parseRecord(out, format);
   if (!again.ok || !isDeepStrictEqual(again.doc.value, expected))
-    return { text, applied: [], skipped: sorted([...skipped, ...applied.map((index) => ({ index, reason: "the edited text would not read back as the fixed record" }))]) };
-  return { text: out, applied, skipped: sorted(skipped) };
+    return { text, applied: [], skipped: sorted([...skipped, ...applied.map((index) => ({ index, reason: "the edited text would not read back as the fixed record" }))]), edits: [] };
+  const made = edits.map(({ fix, start, end, replacement }) => ({ fix, start, end, replacement }));
+  for (const [twin, of] of twins) if (!clash.has(twin)) for (const e of made.slice()) if (e.fix === of) made.push({ ...e, fix: twin });
+  return { text: out, applied, skipped: sorted(skipped), edits: made };
 }
 
 const sorted = (skipped: EditResult["skipped"]) => skipped.sort((a, b) => a.index - b.index);

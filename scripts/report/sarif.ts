@@ -15,6 +15,9 @@
  *   column number in it left out), and the
  *   finding's rank among identical ones. An edit that moves a finding leaves
  *   its fingerprint, so code scanning tracks the alert instead of opening a new one.
+ * - A finding whose rule computed its fix has SARIF's `fixes` (§3.27.30): the
+ *   text edits `validate --fix` would make to the file as it is, by line and
+ *   column (none when the fix would not apply: see check/fix.ts).
  */
 import { createHash } from "node:crypto";
 import type * as Sarif from "sarif";
@@ -78,11 +81,28 @@ function ruleDescriptor(meta: (typeof RULES)[number]["meta"]): Sarif.ReportingDe
   };
 }
 
+/** A text edit of a fix, by line and column (UTF-16; the end column just past what is replaced). */
+export interface SarifReplacement {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
 /**
  * `base`: the dataset's root as a path in the work tree (dataset/root.ts pathInWorkTree), put before every
- * file, as code scanning reads %SRCROOT% as the checkout's top.
+ * file, as code scanning reads %SRCROOT% as the checkout's top. `replacementsOf`: the text edits of a
+ * finding's fix (`validate --fix` makes them), when it has one that applies to the file as it is: the
+ * result gets SARIF's `fixes` (§3.27.30), one fix whose replacements are those edits.
  */
-export function formatSarif(findings: readonly Finding[], summary: Summary, toolVersion: string, base = ""): string {
+export function formatSarif(
+  findings: readonly Finding[],
+  summary: Summary,
+  toolVersion: string,
+  base = "",
+  replacementsOf?: (f: Finding) => readonly SarifReplacement[] | undefined,
+): string {
   const index = new Map(RULES.map((r, i) => [r.meta.id, i] as const));
   const seen = new Map<string, number>();
   const results: Sarif.Result[] = findings.map((f) => {
@@ -103,6 +123,19 @@ export function formatSarif(findings: readonly Finding[], summary: Summary, tool
       locations: [location],
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${rank}` },
     };
+    const replacements = f.fix && replacementsOf?.(f);
+    if (replacements && replacements.length > 0)
+      result.fixes = [
+        {
+          description: { text: plainText(`Write ${JSON.stringify(f.fix!.value)} at ${f.fix!.pointer} (eventwire validate --fix).`) },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: relativeUri(base + f.file), uriBaseId: "%SRCROOT%" },
+              replacements: replacements.map(({ text, ...deleted }) => ({ deletedRegion: deleted, insertedContent: { text } })),
+            },
+          ],
+        },
+      ];
     if (f.related && f.related.length > 0)
       result.relatedLocations = f.related.map((rel, i) => {
         const rr = region(rel.line, rel.column);

@@ -272,4 +272,30 @@ test("-o/--output-file: a place that cannot be written is exit 2 with a message;
   }
 });
 
+test("sarif: a finding with a fix carries it as SARIF fixes (the edits --fix makes, by line and column); the log still passes the schema", async () => {
+  const code = editEvent('schema_version: "1.2.0"', "schema_version: 1.2  # bare", editEvent("  - actor: antony-blinken\n", "  - actor: 'antony-blinkn'\n"));
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: code });
+  try {
+    const r = await run(["validate", "--root", root, "--format", "sarif"], { env: { EVENTWIRE_TODAY: "2026-11-27" } });
+    assert.is(r.code, 1);
+    const log: Sarif.Log = JSON.parse(r.stdout);
+    assertValid(log);
+    const fixes = Object.fromEntries(log.runs[0]!.results!.map((x) => [x.ruleId, x.fixes]));
+    assert.equal(fixes["actor-known"], [
+      {
+        description: { text: 'Write "antony-blinken" at /actors/0/actor (eventwire validate --fix).' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: EVENT_PATH, uriBaseId: "%SRCROOT%" },
+            replacements: [{ deletedRegion: { startLine: 12, startColumn: 12, endLine: 12, endColumn: 27 }, insertedContent: { text: "'antony-blinken'" } }],
+          },
+        ],
+      },
+    ]);
+    assert.equal(fixes["schema-version"]![0]!.artifactChanges[0]!.replacements![0], { deletedRegion: { startLine: 1, startColumn: 17, endLine: 1, endColumn: 20 }, insertedContent: { text: '"1.2.0"' } });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test.run();
