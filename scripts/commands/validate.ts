@@ -9,8 +9,6 @@ import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type CheckResult, type PreparedCheck } from "../check/run.ts";
-import { checkAndFix, planFixes } from "../check/fix.ts";
-import { formatFixDiff } from "../report/diff.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
@@ -288,8 +286,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
   // SARIF's `fixes` are the edits --fix would make: the files with fixes are read for them.
   if (format === "sarif") {
-    const { replacements } = planFixes(root, result.findings);
-    out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root), (f) => replacements.get(f)));
+    const replacements = result.findings.some((f) => f.fix) ? (await import("../check/fix.ts")).planFixes(root, result.findings).replacements : undefined;
+    out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root), (f) => replacements?.get(f)));
   }
   else if (format === "json") out(formatJson(result.findings, summary));
   else if (format === "github") {
@@ -345,6 +343,8 @@ function fixModeOf(values: { fix?: boolean; "fix-dry-run"?: boolean; "output-fil
 
 /** The check with --fix (fixes written, then checked again) or --fix-dry-run (the diff printed first); see check/fix.ts. */
 async function fixAndCheck(root: string, check: (pass: number) => Promise<CheckResult>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: CheckResult; fixes: FixSummary }> {
+  // Loaded only here: the edits need the `yaml` package and the diff its own, which a plain run never loads.
+  const [{ checkAndFix }, { formatFixDiff }] = await Promise.all([import("../check/fix.ts"), import("../report/diff.ts")]);
   const temp = mode === "fix" ? temporaryFolder(root) : undefined;
   try {
     const { result, fixes } = await checkAndFix(root, check, { dryRun: mode === "dry-run", tempFolder: temp?.folder });

@@ -11,12 +11,12 @@
  * the fixed record.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isObject, pointerToSegments, valueAt } from "../core/pointer.ts";
-import { yamlScalarText, PARSE_OPTIONS } from "./canonical.ts";
+import * as YAML from "yaml";
+import { escapeSegment, isObject, pointerToSegments, valueAt } from "../core/pointer.ts";
+import { PARSE_OPTIONS, yamlScalarText } from "./canonical.ts";
 import { parseRecord } from "./parse.ts";
 import { jsonSpans, yamlSpans, type Spans } from "./spans.ts";
 import { readYamlSubsetWithSpans } from "./yaml-subset.ts";
-import * as YAML from "yaml";
 
 export interface TextFix {
   pointer: string;
@@ -49,9 +49,9 @@ interface Leaf {
 }
 
 /**
- * The scalars a fix changes: an object or a list is edited value by value,
- * where both have the same keys (or as many items); undefined when the shape
- * would change.
+ * The scalars a fix changes, added to `out`: an object or a list is edited
+ * value by value, where both have the same keys (or as many items); false
+ * when the shape would change.
  */
 function leavesOf(pointer: string, old: unknown, value: unknown, out: { pointer: string; value: unknown }[]): boolean {
   if (isScalar(old) && isScalar(value)) {
@@ -65,7 +65,7 @@ function leavesOf(pointer: string, old: unknown, value: unknown, out: { pointer:
   if (isObject(old) && isObject(value)) {
     const keys = Object.keys(old);
     if (keys.length !== Object.keys(value).length || !keys.every((k) => Object.hasOwn(value, k))) return false;
-    return keys.every((k) => leavesOf(`${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, old[k], value[k], out));
+    return keys.every((k) => leavesOf(`${pointer}/${escapeSegment(k)}`, old[k], value[k], out));
   }
   return false;
 }
