@@ -261,6 +261,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   let progress = progressOf();
   // --fix checks again after fixing (check/fix.ts), with a progress line of its own; the registries are read again then, as a fix may have changed one.
+  // What a check gives is what --fix fixes: the steps between the check and --fix (per-file severities, suppressions) belong in this function.
   const check = (pass: number) => checkDataset(root, files, {
     progress: progress && ((done, total) => progress?.update(done, total)),
     stage: progress && ((what) => progress?.stage(what)),
