@@ -9,6 +9,7 @@ const FAMILY_TITLES: Record<string, string> = {
   schema: "Schema",
   record: "Records",
   dataset: "Across the dataset",
+  config: "The configuration file",
 };
 
 export function generateCatalogue(): string {
