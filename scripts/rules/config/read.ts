@@ -110,7 +110,7 @@ function readUncached(text: string): ConfigReading {
   const problem = (rule: ConfigProblem["rule"], messageId: string, path: readonly (string | number)[], data?: MessageData, target: Target = "value") =>
     problems.push({ rule, messageId, ...(data ? { data } : {}), position: at(path, target) });
   const wrongType = (path: readonly (string | number)[], expected: string, value: unknown) =>
-    problem("config-schema", "type", path, { place: placeName(path), expected, found: describe(value) });
+    problem("config-schema", "type", path, { place: path.length === 0 ? "The configuration" : placeName(path), expected, found: describe(value) });
   const unknownKeys = (value: Readonly<Record<string, unknown>>, path: readonly (string | number)[], keys: readonly string[]) => {
     for (const key of Object.keys(value))
       if (!keys.includes(key)) {
