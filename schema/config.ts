@@ -3,7 +3,7 @@
  * its published JSON Schema (CONFIG_SCHEMA_PATH, for editors: yaml-language-server
  * reads `# yaml-language-server: $schema=...`). The toolkit reads the file with
  * scripts/rules/config/read.ts, which follows this shape and says what is wrong
- * with each part (test/config/schema.test.ts holds the two to the same verdicts).
+ * with each part (test/schema/config.test.ts holds the two to the same verdicts).
  */
 import { z } from "zod";
 
