@@ -10,6 +10,7 @@ import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { git } from "../helpers/git.ts";
 import { run } from "../helpers/run.ts";
 
 const test = suite("eventwire.config.yaml");
@@ -169,6 +170,24 @@ test("a configuration that is a symbolic link or a FIFO is a finding: never foll
     r = await validate(root);
     assert.is(r.code, 1);
     assert.match(r.report.findings.at(-1)!.message, /^The configuration cannot be read \(a FIFO \(named pipe\), not a regular file\)/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--changed: what the configuration ignores is not checked, and its severities apply", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, [OTHER_PATH]: OTHER, "eventwire.config.yaml": "rules:\n  file-bom: error\nignores: [data/events/2021/**]\n" });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    git(root, "checkout", "-q", "-b", "feature");
+    writeFileSync(path.join(root, EVENT_PATH), "\ufeff" + EVENT_YAML);
+    writeFileSync(path.join(root, OTHER_PATH), "title: [unclosed\n");
+    const { code, report, stderr } = await validate(root, "--changed");
+    assert.match(stderr, /Checking 1 changed and 0 deleted files under data\//);
+    assert.equal(brief(report), [`${EVENT_PATH}|file-bom|error@1:1`]);
+    assert.is(code, 1);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
