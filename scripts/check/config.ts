@@ -88,27 +88,14 @@ function configOf(settings: ConfigSettings, cli: RuleSettings, found: { file?: s
   };
   const overrides = settings.overrides.map((o) => ({ match: matcher(o.files), rules: o.rules, any: o.files.length > 0 }));
   const ignoredBy = matcher(settings.ignores);
-  // Which overrides match a file, worked out once a file (findings come a few to a file).
-  const matching = new Map<string, number[]>();
-  const overridesOf = (file: string) => {
-    let list = matching.get(file);
-    if (!list) {
-      list = [];
-      for (let i = 0; i < overrides.length; i++) if (overrides[i]!.match(file)) list.push(i);
-      matching.set(file, list);
-    }
-    return list;
-  };
   const own = (rule: string): Level => ruleById(rule)?.meta.severity ?? "error";
   const severityFor = (rule: string, file: string): Level => {
     const flag = cli.get(rule);
     if (flag !== undefined) return flag;
-    if (overrides.length > 0) {
-      const list = overridesOf(file);
-      for (let k = list.length - 1; k >= 0; k--) {
-        const level = overrides[list[k]!]!.rules.get(rule);
-        if (level !== undefined) return level;
-      }
+    // The last override that sets the rule and matches the file; only those that set it are matched (a regular expression or two each).
+    for (let k = overrides.length - 1; k >= 0; k--) {
+      const level = overrides[k]!.rules.get(rule);
+      if (level !== undefined && overrides[k]!.match(file)) return level;
     }
     return settings.rules.get(rule) ?? own(rule);
   };

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { braceExpansions, braceNesting, MAX_BRACE_NESTING, MAX_PATTERN_EXPANSION, MAX_PATTERN_LENGTH } from "../../dataset/patterns.ts";
 
-const picomatch = createRequire(import.meta.url)("picomatch") as (glob: string | string[], options?: { dot?: boolean; flags?: string }) => (path: string) => boolean;
+const picomatch = createRequire(import.meta.url)("picomatch") as { makeRe(glob: string, options?: { dot?: boolean; flags?: string }): RegExp };
 const braces = createRequire(import.meta.url)("braces") as (glob: string, options: { expand: true; nodupes: true; keepEscaping: true }) => string[];
 
 /** What is wrong with a glob, as config-glob's message id and data; undefined: nothing. */
@@ -33,10 +33,11 @@ export function compileGlob(glob: string): { match: (rel: string) => boolean } |
     return { problem: { messageId: "unreadable", data: { problem: `its braces expand to more than ${MAX_PATTERN_EXPANSION} paths` } } };
   const base = g.endsWith("/") ? g.slice(0, -1) : g;
   try {
-    // The glob itself, and everything under what it names (a folder's path covers its files).
+    // The glob itself, and everything under what it names (a folder's path covers its files). picomatch's regular
+    // expressions, tested directly: its matcher function costs some 3 µs a path and pattern, a test of the expression 0.1 µs.
     const expanded = braces(base, { expand: true, nodupes: true, keepEscaping: true });
-    const match = picomatch([...expanded, ...expanded.map((p) => `${p}/**`)], { dot: true, flags: "s" });
-    return { match };
+    const res = [...expanded, ...expanded.map((p) => `${p}/**`)].map((p) => picomatch.makeRe(p, { dot: true, flags: "s" }));
+    return { match: (rel: string) => res.some((re) => re.test(rel)) };
   } catch (error) {
     return { problem: { messageId: "unreadable", data: { problem: String((error as Error).message ?? error).split("\n")[0]!.slice(0, 120) } } };
   }
