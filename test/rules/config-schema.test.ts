@@ -44,6 +44,15 @@ ruleTester(configSchema, {
       errors: [{ messageId: "severity", message: "`rules.file-bom` must be a severity: off, info, warn or error; got the text `loud`.", line: 2, column: 13 }],
     },
     {
+      name: "a word of Object.prototype as a severity, and as a key",
+      file,
+      code: "rules:\n  file-bom: constructor\n__proto__:\n  rules: {}\n",
+      errors: [
+        { messageId: "severity", data: { place: "`rules.file-bom`", found: "the text `constructor`" }, line: 2, column: 13 },
+        { messageId: "unknownKey", data: { key: "__proto__", place: "the configuration", keys: "`rules`, `overrides`, `ignores`, `validate`" }, line: 3, column: 1 },
+      ],
+    },
+    {
       name: "a key the configuration does not have",
       file,
       code: "rules:\n  file-bom: off\nsettings:\n  x: 1\n",

@@ -149,6 +149,8 @@ function readUncached(text: string): ConfigReading {
   }
   if ("ignores" in value) settings.ignores = readGlobs(value.ignores, ["ignores"]);
   if ("validate" in value) readValidate(value.validate);
+  // In the order of the file, as a reader goes through it.
+  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { settings, problems };
 
   function readRules(rules: unknown, path: readonly (string | number)[], into: Map<string, Level>): void {
@@ -166,7 +168,7 @@ function readUncached(text: string): ConfigReading {
         ok = false;
         problem("config-rule", "ownRule", here, { id }, "key");
       }
-      const word = typeof level === "string" ? LEVEL_WORDS[level] : undefined;
+      const word = typeof level === "string" && Object.hasOwn(LEVEL_WORDS, level) ? LEVEL_WORDS[level] : undefined;
       if (word === undefined) {
         problem("config-schema", "severity", here, { place: placeName(here), found: describe(level) });
         ok = false;
