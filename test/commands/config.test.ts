@@ -193,6 +193,22 @@ test("--changed: what the configuration ignores is not checked, and its severiti
   }
 });
 
+test("format and migrate leave alone what the configuration ignores", async () => {
+  const messy = "id: ev-b2c3d4e5\nschema_version: '1.0.0'\n";
+  const root = dataset("ignores: [data/events/2021/**]\n", { [OTHER_PATH]: messy });
+  try {
+    const format = await run(["format", "--check"], { cwd: root });
+    assert.not.match(format.stdout + format.stderr, /2021/);
+    const migrate = await run(["migrate", "--dry-run"], { cwd: root });
+    assert.not.match(migrate.stdout + migrate.stderr, /2021/);
+    writeFileSync(path.join(root, "eventwire.config.yaml"), "");
+    const unignored = await run(["format", "--check"], { cwd: root });
+    assert.match(unignored.stdout + unignored.stderr, /data\/events\/2021\/06\/ev-b2c3d4e5\.yaml/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("--config: a file elsewhere, from the current folder (globs still from the root); missing: exit 2", async () => {
   const root = dataset("rules:\n  file-bom: error\n");
   try {
