@@ -20,6 +20,7 @@ import { buildRelease, clearLeftovers, lockRelease, RELEASE_STEPS, ReleaseBusyEr
 import { filesOfKind } from "../dataset/listing.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
@@ -100,7 +101,9 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   // The configuration validate applies (check/config.ts): what it ignores is not listed (so not released), its severities decide the errors.
   const config = loadConfig(root, io.cwd, values.config, new Map());
-  const files = withoutIgnored(listData(root), config);
+  const listed = listData(root);
+  const files = withoutIgnored(listed, config);
+  if (files.length < listed.length) io.stderr.write(`release: leaving out ${plural(listed.length - files.length, "file")} that ${displayText(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list data/");
   // An empty release is never built: exit 1, as for a dataset with errors (the call was right, the data is not releasable).
   if (filesOfKind(files, "event").length === 0) {

@@ -235,11 +235,17 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   // Under --changed, data/events/ is not listed whole: git lists its files, and only those a change can collide with are read.
   // What the configuration's `ignores` leaves out is not listed: not checked, not compared.
-  let listing: Files | undefined = changed ? withoutIgnored(listDataWithoutEvents(root), config) : positionals.length === 0 ? withoutIgnored(listData(root), config) : undefined;
+  // Nothing is left out without a word: how many files of the targets it leaves out is said on stderr.
+  let ignoredTargets = 0;
+  const whole = !changed && positionals.length === 0 ? listData(root) : undefined;
+  let listing: Files | undefined = changed ? withoutIgnored(listDataWithoutEvents(root), config) : whole ? withoutIgnored(whole, config) : undefined;
+  if (whole) ignoredTargets = whole.length - listing!.length;
   // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
   let files: Files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
   if (positionals.length > 0 && files.length > 0 && config.ignores) {
+    const given = files.length;
     files = withoutIgnored(files, config);
+    ignoredTargets = given - files.length;
     // As ESLint: paths given that match only ignored files are a usage error, not a clean run of nothing.
     if (files.length === 0) throw new UsageError(`every file that ${positionals.map(inlineValue).join(", ")} match is ignored by ${config.file} (\`ignores\`)`);
   }
@@ -252,6 +258,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     }
     throw new UsageError(`no files match ${list}`);
   }
+  if (ignoredTargets > 0) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;

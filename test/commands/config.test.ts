@@ -103,10 +103,12 @@ test("overrides: by glob from the root, the last that matches wins; off drops th
 test("ignores: not listed, not checked, not compared (a folder's path covers its files)", async () => {
   const root = dataset("ignores:\n  - data/events/2021\n  - data/notes/**\n", { "data/notes/todo.txt": "stray\n" });
   try {
-    const { code, report } = await validate(root);
+    const { code, report, stderr } = await validate(root);
     assert.is(code, 0);
     assert.equal(brief(report), [`${EVENT_PATH}|file-bom|warning@1:1`]);
     assert.is(report.summary.files, 6);
+    assert.is(stderr, "Leaving out 2 files that eventwire.config.yaml ignores (`ignores`).\n");
+    assert.is((await validate(root, "data/events")).stderr, "Leaving out 1 file that eventwire.config.yaml ignores (`ignores`).\n");
     // An ignored event is not in the dataset for rules across records: an event naming it names nothing.
     const dup = EVENT_YAML.replace("status: active\n", "status: duplicate\nduplicate_of: ev-b2c3d4e5\n");
     writeFileSync(path.join(root, EVENT_PATH), dup);
@@ -285,6 +287,7 @@ test("release applies the configuration: its severities decide what is an error,
     const built = await run(["release", "--version", "1.0.0", "--out", "dist"], { cwd: root, env });
     assert.is(built.code, 0, built.stderr);
     assert.match(built.stdout, /, 1 events,/);
+    assert.match(built.stderr, /release: leaving out 1 file that eventwire\.config\.yaml ignores/);
     const lines = readFileSync(path.join(root, "dist/eventwire-1.0.0/eventwire-1.0.0/events.jsonl"), "utf8").trim().split("\n");
     assert.equal(lines.map((l) => JSON.parse(l).id), ["ev-p6w7bxbz"]);
     // --config too; a broken configuration is an error: nothing built.
