@@ -9,6 +9,7 @@ const FAMILY_TITLES: Record<string, string> = {
   schema: "Schema",
   record: "Records",
   dataset: "Across the dataset",
+  config: "The configuration file",
 };
 
 export function generateCatalogue(): string {
@@ -18,7 +19,7 @@ export function generateCatalogue(): string {
     "<!-- Generated from scripts/rules/ by `npm run docs:rules`; do not edit by hand. -->",
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
-    "Change a rule's severity with `--rule <id>=off|info|warn|error`.",
+    "Change a rule's severity with `--rule <id>=off|info|warn|error`, or in `eventwire.config.yaml` (`rules:`, and `overrides:` for some files; see README.md).",
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {

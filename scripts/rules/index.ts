@@ -42,6 +42,12 @@ import { textNfc } from "./text/text-nfc.ts";
 import { textUnicode } from "./text/text-unicode.ts";
 import { numberExact } from "./record/number-exact.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
+import { configFile } from "./config/config-file.ts";
+import { configGlob } from "./config/config-glob.ts";
+import { configRule } from "./config/config-rule.ts";
+import { configSchema } from "./config/config-schema.ts";
+import { configSyntax } from "./config/config-syntax.ts";
+import { setKnownRuleIds } from "./config/known.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -90,7 +96,15 @@ export const RECORD_RULES: readonly RecordRule[] = [
 
 export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
+/**
+ * The rules of the configuration file (eventwire.config.yaml), not of data/: file rules on its text, run by
+ * check/config.ts where the configuration is read, never on a record.
+ */
+export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, configSchema, configRule, configGlob];
+
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES, ...CONFIG_RULES];
+
+setKnownRuleIds(RULES.map((r) => r.meta.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -184,6 +184,24 @@ test("--fix with --changed fixes the changed files only, and checks them again",
   }
 });
 
+test("--fix applies the fixes of what the configuration leaves: a rule off for a file is not fixed there", async () => {
+  const other = eventPath("ev-bbbbbbbb", "2023-02-10");
+  const second = editEvent("  start: \"2023-02-28\"", "  start: \"2023-02-10\"", BROKEN.replace("id: ev-p6w7bxbz", "id: ev-bbbbbbbb"));
+  const config = `overrides:\n  - files: [${other}]\n    rules:\n      actor-known: off\n`;
+  const root = dataset({ [EVENT_PATH]: BROKEN, [other]: second, "eventwire.config.yaml": config });
+  try {
+    const r = await run(["validate", "--root", root, "--fix"], { env: ENV });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    assert.is(read(root, EVENT_PATH), FIXED);
+    const fixed = read(root, other);
+    assert.ok(fixed.includes("  - actor: antony-blinkn   # a typo\n"), "actor-known is off for this file: its fix is not applied");
+    assert.ok(fixed.includes('schema_version: "1.2.0"'), "the other fixes are");
+    assert.match(r.stdout, /Fixes: 7 problems in 2 files fixed/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("a fix is not applied to a file that changed since it was checked, and the run says which and why", async () => {
   const root = dataset({ [EVENT_PATH]: BROKEN });
   try {
