@@ -35,6 +35,7 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   assert.equal(runs, [
     "npm ci",
     "npm run validate -- --changed --format github",
+    "npm run -s validate -- --changed --fix-dry-run -o /dev/null || true",
     "npm run validate -- --format github",
     "npm run format -- --check",
     "npm run -s schema:check",
@@ -42,6 +43,9 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
     "npm test",
   ]);
   assert.is(steps.find((s) => s.run?.includes("--changed"))!.if, "github.event_name == 'pull_request'");
+  // When the pull request's records fail, the log shows what --fix would change (the diff alone: the report goes nowhere).
+  const changed = steps.find((s) => s.run?.includes("--changed"))!;
+  assert.is(steps.find((s) => s.run?.includes("--fix-dry-run"))!.if, `failure() && steps.${(changed as { id?: string }).id}.outcome == 'failure'`);
   // The scripts the workflow runs exist.
   const scripts = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).scripts;
   for (const name of ["validate", "format", "test"]) assert.ok(scripts[name], name);
