@@ -59,10 +59,11 @@ const skip = (f: Finding, reason: string): SkippedFix => ({ file: f.file, line: 
  * What the fixes of `findings` make of their files (paths relative to
  * `root`), in path order. A file is read again (never through a link) and
  * fixed only if it is the text the rules read; with `write`, each fixed file
- * is written at once, atomically (temporary files in `write.tempFolder`), so
+ * is written at once, atomically (temporary files in the folder `write.tempFolder()`
+ * gives: made on the first write, none when nothing is fixed), so
  * that the time between reading it and replacing it is that of the edit.
  */
-export function planFixes(root: string, findings: readonly Finding[], write?: { tempFolder: string }): FixPlan {
+export function planFixes(root: string, findings: readonly Finding[], write?: { tempFolder: () => string }): FixPlan {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.fix) continue;
@@ -103,7 +104,7 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
     const fixed: FixedFile = { file, before: read.text, after: bom + result.text, fixes: result.applied.length };
     if (write) {
       try {
-        writeFileAtomic(absolute, fixed.after, write.tempFolder);
+        writeFileAtomic(absolute, fixed.after, write.tempFolder());
       } catch (error) {
         for (const index of result.applied) plan.skipped.push(skip(current[index]!, `the file could not be written (${describeError(error)})`));
         continue;
@@ -134,7 +135,7 @@ export interface FixOutcome {
  * fixed something; the result is the last check's. With `dryRun` there is one
  * check, and the plan of its fixes is returned unwritten.
  */
-export async function checkAndFix(root: string, check: (pass: number) => Promise<CheckResult>, options: { dryRun: boolean; tempFolder?: string }): Promise<{ result: CheckResult; fixes: FixOutcome }> {
+export async function checkAndFix(root: string, check: (pass: number) => Promise<CheckResult>, options: { dryRun: boolean; tempFolder?: () => string }): Promise<{ result: CheckResult; fixes: FixOutcome }> {
   let result = await check(1);
   const fixes: FixOutcome = { dryRun: options.dryRun, applied: 0, files: [], passes: 1, skipped: [] };
   const files = new Map<string, FixedFile>();

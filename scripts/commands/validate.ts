@@ -389,9 +389,10 @@ function fixModeOf(values: { fix?: boolean; "fix-dry-run"?: boolean; "output-fil
 async function fixAndCheck(root: string, check: (pass: number) => Promise<CheckResult>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: CheckResult; fixes: FixSummary }> {
   // Loaded only here: the edits need the `yaml` package and the diff its own, which a plain run never loads.
   const [{ checkAndFix }, { formatFixDiff }] = await Promise.all([import("../check/fix.ts"), import("../report/diff.ts")]);
-  const temp = mode === "fix" ? temporaryFolder(root) : undefined;
+  // The folder of temporary files is made on the first write: a run with nothing to fix writes nothing at all.
+  let temp: ReturnType<typeof temporaryFolder> | undefined;
   try {
-    const { result, fixes } = await checkAndFix(root, check, { dryRun: mode === "dry-run", tempFolder: temp?.folder });
+    const { result, fixes } = await checkAndFix(root, check, { dryRun: mode === "dry-run", tempFolder: () => (temp ??= temporaryFolder(root)).folder });
     // The report follows the diff on stdout (after a blank line), unless -o takes it.
     if (mode === "dry-run" && fixes.files.length > 0) io.stdout.write(formatFixDiff(fixes.files) + (reportFollows ? "\n" : ""));
     return { result, fixes: { dryRun: fixes.dryRun, applied: fixes.applied, files: fixes.files.length, passes: fixes.passes, notApplied: fixes.skipped } };

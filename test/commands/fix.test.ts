@@ -215,7 +215,7 @@ test("a fix is not applied to a file that changed since it was checked, and the 
         writeFileSync(file, edited);
         return checked;
       },
-      { dryRun: false, tempFolder: root },
+      { dryRun: false, tempFolder: () => root },
     );
     assert.is(readFileSync(file, "utf8"), edited);
     assert.is(fixes.applied, 0);
@@ -239,6 +239,18 @@ test("the pretty report names each fix not applied, with why; the value the rule
     assert.equal(plan.skipped.map((s) => `${s.file}:${s.line}:${s.column} ${s.rule}: ${s.reason}`), [`${EVENT_PATH}:13:12 actor-known: the value is no longer what the rule saw`]);
     assert.is(plan.files[0]!.fixes, 3);
     assert.ok(plan.files[0]!.after.includes("antony-blinkn   # a typo"));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--fix with nothing to fix writes nothing, not even its folder of temporary files: a read-only dataset is fine", async () => {
+  const root = dataset({ [EVENT_PATH]: EVENT_YAML });
+  try {
+    const r = await run(["validate", "--root", root, "--fix"], { env: ENV });
+    assert.is(r.code, 0, r.stdout);
+    assert.match(r.stdout, /\nFixes: 0 problems in 0 files fixed\.\n/);
+    assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
