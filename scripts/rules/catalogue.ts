@@ -20,13 +20,14 @@ export function generateCatalogue(): string {
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
     "Change a rule's severity with `--rule <id>=off|info|warn|error`, or in `eventwire.config.yaml` (`rules:`, and `overrides:` for some files; see README.md).",
+    "A rule marked (fixable) computes the correction of some of its findings when it is sure of it: `validate --fix` applies those (`--fix-dry-run` shows them as a diff).",
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {
     const rules = RULES.filter((r) => r.meta.family === family);
     if (rules.length === 0) continue;
     out.push(`## ${FAMILY_TITLES[family]}`, "", "| id | severity | what it checks | how to fix |", "| --- | --- | --- | --- |");
-    for (const r of rules) out.push(`| \`${r.meta.id}\` | ${r.meta.severity} | ${r.meta.description.replace(/\|/g, "\\|")} | ${r.meta.help.replace(/\|/g, "\\|")} |`);
+    for (const r of rules) out.push(`| \`${r.meta.id}\` | ${r.meta.severity} | ${r.meta.description.replace(/\|/g, "\\|")} | ${r.meta.help.replace(/\|/g, "\\|")}${r.meta.fixable ? " (fixable)" : ""} |`);
     out.push("");
   }
   return out.join("\n");
