@@ -9,6 +9,7 @@ const FAMILY_TITLES: Record<string, string> = {
   schema: "Schema",
   record: "Records",
   dataset: "Across the dataset",
+  directive: "Inline directives",
 };
 
 export function generateCatalogue(): string {

@@ -42,6 +42,10 @@ import { textNfc } from "./text/text-nfc.ts";
 import { textUnicode } from "./text/text-unicode.ts";
 import { numberExact } from "./record/number-exact.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
+import { directiveReason } from "./directive/directive-reason.ts";
+import { directiveUnknownRule } from "./directive/directive-unknown-rule.ts";
+import { directiveUnused } from "./directive/directive-unused.ts";
+import { setKnownRuleIds } from "./directive/directives.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -57,6 +61,9 @@ export const FILE_RULES: readonly FileRule[] = [
   yamlTag,
   yamlAlias,
   recordShape,
+  directiveReason,
+  directiveUnknownRule,
+  directiveUnused,
 ];
 
 export const RECORD_RULES: readonly RecordRule[] = [
@@ -91,6 +98,9 @@ export const RECORD_RULES: readonly RecordRule[] = [
 export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
+
+// The directive rules judge rule ids against the registry, which imports them.
+setKnownRuleIds(RULES.map((r) => r.meta.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -1,0 +1,161 @@
+/**
+ * Inline directives in YAML records, as ESLint's `eslint-disable` comments:
+ *
+ *   # eventwire-disable-next-line <rule-id>[, <rule-id>] -- <reason>
+ *   # eventwire-disable <rule-id>[, <rule-id>] -- <reason>     (among the first comment lines, before any content)
+ *
+ * Only real comments count: the `yaml` package's concrete syntax tree says
+ * which `#` starts one (a `# ...` line inside a block scalar is text). Found
+ * only in a text that holds `eventwire-disable` (a cheap test first); JSON has
+ * no comments, its findings are settled in the suppressions file instead.
+ */
+import { Parser } from "yaml";
+import { LineIndex } from "../../dataset/lines.ts";
+
+export const DIRECTIVE_MARK = "eventwire-disable";
+
+/** A rule id as a directive names it, with its place on the directive's line. */
+export interface DirectiveRule {
+  id: string;
+  column: number;
+  endColumn: number;
+}
+
+/** A directive, as plain data (it goes from a worker to the main thread in FileOutcome). */
+export interface Directive {
+  /** `next-line`: findings on the line after it; `file`: findings anywhere in the file. */
+  kind: "next-line" | "file";
+  /** Where the comment (its `#`) is, and where it ends. */
+  line: number;
+  column: number;
+  endColumn: number;
+  /** The directive's word as written (`eventwire-disable-next-line`). */
+  word: string;
+  rules: DirectiveRule[];
+  /** What follows ` -- `; "" when there is none. */
+  reason: string;
+  /** A file-level directive after the record's first content: it applies to nothing. */
+  misplaced?: true;
+}
+
+/** A comment that starts like a directive but names none (`eventwire-disable-line`). */
+export interface UnknownDirective {
+  word: string;
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+export interface Directives {
+  directives: Directive[];
+  unknown: UnknownDirective[];
+}
+
+const NONE: Directives = { directives: [], unknown: [] };
+
+/** The last text read and what it holds: three rules and the check stage ask for the same text in a row. */
+let last: { text: string; found: Directives } | undefined;
+
+/** The directives of a YAML text (none when it does not hold `eventwire-disable`). */
+export function directivesIn(text: string): Directives {
+  if (!text.includes(DIRECTIVE_MARK)) return NONE;
+  if (last?.text === text) return last.found;
+  const found = parseDirectives(text);
+  last = { text, found };
+  return found;
+}
+
+/** Every comment of the text: its offset and its source (`# ...`). */
+function comments(text: string): { offset: number; source: string }[] {
+  const out: { offset: number; source: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") out.push({ offset: token.offset, source: token.source });
+    for (const value of Object.values(node)) if (value !== null && typeof value === "object") walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** The line of the first content (anything but blank lines, comments and a `---`), or Infinity. */
+function firstContentLine(lines: LineIndex): number {
+  for (let n = 1; n <= lines.lineCount; n++) {
+    const t = lines.lineText(n).trim();
+    if (t !== "" && !t.startsWith("#") && t !== "---") return n;
+  }
+  return Infinity;
+}
+
+const WORD = /^eventwire-disable\S*/;
+/** The separator before the reason: `--` between spaces (or at the end). */
+const SEPARATOR = /(?:^|\s)--(?:\s|$)/;
+
+function parseDirectives(text: string): Directives {
+  const lines = new LineIndex(text);
+  const found: Directives = { directives: [], unknown: [] };
+  let content: number | undefined;
+  for (const { offset, source } of comments(text)) {
+    const body = source.slice(1);
+    const lead = body.length - body.trimStart().length;
+    const word = WORD.exec(body.slice(lead))?.[0];
+    if (word === undefined) continue;
+    const at = lines.at(offset);
+    const place = { line: at.line, column: at.column, endColumn: at.column + source.trimEnd().length };
+    const kind = word === DIRECTIVE_MARK ? "file" : word === `${DIRECTIVE_MARK}-next-line` ? "next-line" : undefined;
+    if (kind === undefined) {
+      found.unknown.push({ word, ...place });
+      continue;
+    }
+    // Columns of what follows the word: 1 for `#`, then the body's characters.
+    const restStart = 1 + lead + word.length;
+    const rest = source.slice(restStart);
+    const sep = SEPARATOR.exec(rest);
+    const idsText = sep ? rest.slice(0, sep.index) : rest;
+    const reason = sep ? rest.slice(sep.index + sep[0].length).trim() : "";
+    const rules: DirectiveRule[] = [];
+    for (const m of idsText.matchAll(/[^\s,]+/g)) {
+      const column = at.column + restStart + m.index;
+      rules.push({ id: m[0], column, endColumn: column + m[0].length });
+    }
+    const directive: Directive = { kind, ...place, word, rules, reason };
+    if (kind === "file") {
+      content ??= firstContentLine(lines);
+      if (at.line >= content) directive.misplaced = true;
+    }
+    found.directives.push(directive);
+  }
+  return found;
+}
+
+/** The rule ids of the registry, handed over by rules/index.ts (which imports the directive rules: no cycle). */
+let known: readonly string[] = [];
+
+export function setKnownRuleIds(ids: readonly string[]): void {
+  known = ids;
+}
+
+export function knownRuleIds(): readonly string[] {
+  return known;
+}
+
+/** Rules a directive cannot disable: what is said of directives themselves. */
+export function isDirectiveRule(id: string): boolean {
+  return id.startsWith("directive-");
+}
+
+/** Whether a directive applies to findings of `rule` (a known rule id, not a directive rule). */
+export function appliesTo(id: string): boolean {
+  return !isDirectiveRule(id) && known.includes(id);
+}
+
+/** Whether a finding of `rule` at `line` is one the directive disables. */
+export function disables(d: Directive, rule: string, line: number): boolean {
+  if (d.misplaced || isDirectiveRule(rule)) return false;
+  if (d.kind === "next-line" && line !== d.line + 1) return false;
+  return d.rules.some((r) => r.id === rule);
+}
