@@ -24,7 +24,9 @@ import { toolkitVersion } from "../core/paths.ts";
 import { writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
 import { plural } from "../core/plural.ts";
-import { summarize } from "../report/summary.ts";
+import { summarize, type Summary } from "../report/summary.ts";
+import { applySuppressions, checkSuppressRule, SUPPRESSIONS_FILE, type SuppressionResult, type SuppressMode } from "../check/suppress.ts";
+import { indexOfPath } from "../dataset/listing.ts";
 import { datasetRoot, pathInWorkTree } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
@@ -63,6 +65,19 @@ Options:
   --max-diagnostics <N>    print at most N findings in full, errors first;
                            the rest are counted per rule (the JSON report
                            always holds every finding)
+  --suppress-all           record the errors and warnings of the files checked
+                           in eventwire-suppressions.json (per file and rule,
+                           with counts): later runs hide them, and only them
+  --suppress-rule <id>     record that rule's findings the same way (repeatable)
+  --prune-suppressions     lower the counts of eventwire-suppressions.json to
+                           what the files checked still have (drop entries gone)
+  --suppressions-location <path>
+                           the suppressions file (default: the dataset root's
+                           eventwire-suppressions.json); a file+rule with more
+                           findings than recorded is reported whole. Inline, in
+                           YAML records: # eventwire-disable-next-line <id> --
+                           <reason>, or # eventwire-disable <id> -- <reason>
+                           among the first comment lines for the whole file
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -154,6 +169,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       verbose: { type: "boolean" },
       quiet: { type: "boolean" },
       "max-diagnostics": { type: "string" },
+      "suppress-all": { type: "boolean" },
+      "suppress-rule": { type: "string", multiple: true },
+      "prune-suppressions": { type: "boolean" },
+      "suppressions-location": { type: "string" },
       root: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
@@ -176,6 +195,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const display = displayOptions(values);
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
+  const suppressing = suppressionOptions(values, root, io.cwd);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -257,13 +277,25 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   }).finally(() => progress?.end());
-  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}) };
+  // Inline directives, then the suppressions file (written first under --suppress-all, --suppress-rule, --prune-suppressions).
+  // Only the files checked are compared, recorded or pruned: the whole listing, or under --changed and paths what was checked.
+  const checkedFiles = files;
+  const whole = positionals.length === 0 && !changed;
+  const settled = applySuppressions(result.findings, {
+    ...suppressing,
+    directives: result.directives,
+    settings,
+    checked: (file) => whole || indexOfPath(checkedFiles, file) >= 0 || deleted.includes(file),
+  });
+  if (settled.wrote) io.stderr.write(`${visible(settled.wrote)}\n`);
+  result.findings = settled.findings;
+  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}), ...suppressionSummary(settled, suppressing.name) };
   // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
   const outputFile = values["output-file"];
   const chunks: string[] = [];
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
-  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root)));
-  else if (format === "json") out(formatJson(result.findings, summary));
+  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root), settled.suppressed));
+  else if (format === "json") out(formatJson(result.findings, summary, settled.suppressed));
   else if (format === "github") {
     out(formatGithub(result.findings, summary, display));
     const target = io.env.GITHUB_STEP_SUMMARY;
@@ -303,6 +335,34 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** --suppress-all, --suppress-rule, --prune-suppressions (one at a time, as ESLint) and --suppressions-location. */
+function suppressionOptions(
+  values: { "suppress-all"?: boolean; "suppress-rule"?: string[]; "prune-suppressions"?: boolean; "suppressions-location"?: string },
+  root: string,
+  cwd: string,
+): { location: string; name: string; mode?: SuppressMode } {
+  const given = values["suppressions-location"];
+  if (given === "") throw new UsageError("--suppressions-location needs a file name");
+  const location = given === undefined ? path.join(root, SUPPRESSIONS_FILE) : path.resolve(cwd, given);
+  // Named as given, or by its place in the dataset's root.
+  const name = given ?? (path.relative(cwd, location) || SUPPRESSIONS_FILE);
+  const modes = [values["suppress-all"] && "--suppress-all", values["suppress-rule"] && "--suppress-rule", values["prune-suppressions"] && "--prune-suppressions"].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(" and ")} cannot be used together`);
+  if (values["suppress-all"]) return { location, name, mode: { kind: "all" } };
+  if (values["suppress-rule"]) return { location, name, mode: { kind: "rules", rules: values["suppress-rule"].map(checkSuppressRule) } };
+  if (values["prune-suppressions"]) return { location, name, mode: { kind: "prune" } };
+  return { location, name };
+}
+
+/** The summary's counts of what was suppressed and what the suppressions file says that no longer holds (nothing when neither). */
+function suppressionSummary(settled: SuppressionResult, name: string): Pick<Summary, "suppressed" | "suppressions" | "suppressionsFile"> {
+  const { inline, file } = settled.counts;
+  return {
+    ...(inline + file > 0 ? { suppressed: { inline, file }, suppressionsFile: name } : {}),
+    ...(settled.fewer.length + settled.more.length > 0 ? { suppressions: { file: name, fewer: settled.fewer, more: settled.more } } : {}),
+  };
 }
 
 /** --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts). */
