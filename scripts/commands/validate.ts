@@ -346,8 +346,8 @@ function suppressionOptions(
   const given = values["suppressions-location"];
   if (given === "") throw new UsageError("--suppressions-location needs a file name");
   const location = given === undefined ? path.join(root, SUPPRESSIONS_FILE) : path.resolve(cwd, given);
-  // Named as given, or by its place in the dataset's root.
-  const name = given ?? (path.relative(cwd, location) || SUPPRESSIONS_FILE);
+  // Named as given, or by its name alone (at the dataset's root): the same in every report wherever validate runs.
+  const name = given ?? SUPPRESSIONS_FILE;
   const modes = [values["suppress-all"] && "--suppress-all", values["suppress-rule"] && "--suppress-rule", values["prune-suppressions"] && "--prune-suppressions"].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(" and ")} cannot be used together`);
   if (values["suppress-all"]) return { location, name, mode: { kind: "all" } };
