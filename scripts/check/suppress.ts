@@ -183,6 +183,10 @@ function rewrite(counts: SuppressionCounts, findings: readonly Finding[], mode: 
 
 /** Applies the inline directives, then the suppressions file (writing it first under a mode), to the check's findings. */
 export function applySuppressions(checkFindings: readonly Finding[], options: SuppressOptions): SuppressionResult {
+  // The usual run (no directive, no suppressions file, no mode): the findings as they are, not copied, sorted or counted again.
+  const existing = options.mode ? undefined : readSuppressions(options.location, options.name);
+  if (options.directives.size === 0 && existing && Object.keys(existing).length === 0)
+    return { findings: checkFindings as Finding[], suppressed: [], counts: { inline: 0, file: 0 }, fewer: [], more: [] };
   const suppressed: SuppressedFinding[] = [];
   let findings: Finding[] = [];
   // 1. Inline directives. A directive's unused rules are findings of directive-unused, unless it is off.
@@ -209,10 +213,10 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
     }
     if (unusedRule !== "off") for (const issue of unusedIssues(directives, list)) findings.push(toFinding(directiveUnused, unusedRule, file, issue));
   }
-  findings.sort(compareFindings);
+  if (options.directives.size > 0) findings.sort(compareFindings);
 
   // 2. The suppressions file, rewritten first under a mode.
-  let counts = readSuppressions(options.location, options.name);
+  let counts = existing ?? readSuppressions(options.location, options.name);
   let wrote: string | undefined;
   if (options.mode) {
     const before = counts;

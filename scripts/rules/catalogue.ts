@@ -19,7 +19,8 @@ export function generateCatalogue(): string {
     "<!-- Generated from scripts/rules/ by `npm run docs:rules`; do not edit by hand. -->",
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
-    "Change a rule's severity with `--rule <id>=off|info|warn|error`.",
+    "Change a rule's severity with `--rule <id>=off|info|warn|error`; settle a finding with an inline",
+    "`# eventwire-disable-next-line <id> -- <reason>` or in `eventwire-suppressions.json` (README, \"Settling findings\").",
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {
