@@ -24,10 +24,10 @@
  * The file is written atomically, keys sorted, two spaces, a final newline:
  * the same findings give the same bytes, and a change is a small diff.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { UsageError } from "../core/io.ts";
-import { writeFileAtomic } from "../core/write.ts";
+import { writeOutputFile } from "../core/write.ts";
 import { disables, isDirectiveRule, type Directive } from "../rules/directive/directives.ts";
 import { directiveUnused, unusedIssues } from "../rules/directive/directive-unused.ts";
 import { didYouMean } from "../core/suggest.ts";
@@ -218,12 +218,14 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
   // 2. The suppressions file, rewritten first under a mode.
   let counts = existing ?? readSuppressions(options.location, options.name);
   let wrote: string | undefined;
-  if (options.mode) {
+  if (options.mode?.kind === "prune" && !existsSync(options.location)) wrote = `--prune-suppressions: there is no ${options.name}; nothing to prune.`;
+  else if (options.mode) {
     const before = counts;
     counts = rewrite(counts, findings, options.mode, options.checked);
     const text = formatSuppressions(counts);
     try {
-      writeFileAtomic(options.location, text);
+      // Atomically; through a symbolic link, to the file it names (as -o writes a report).
+      writeOutputFile(options.location, text);
     } catch (error) {
       throw new UsageError(`cannot write the suppressions file ${options.name}: ${(error as Error).message}`);
     }

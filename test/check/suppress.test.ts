@@ -1,5 +1,5 @@
 /** check/suppress.ts in memory: the file's format, and what each mode writes (end to end: test/commands/suppressions.test.ts). */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -63,6 +63,20 @@ test("the usual run (no directive, no file) hands the findings through as they a
     const r = apply(findings, location);
     assert.is(r.findings, findings);
     assert.equal(r.counts, { inline: 0, file: 0 });
+  });
+});
+
+test("--prune-suppressions without a file writes none; --suppress-all writes through a symbolic link to the file it names", () => {
+  withFile(undefined, (location) => {
+    const r = apply([finding("data/a.yaml", "schema", 1)], location, { kind: "prune" });
+    assert.is(r.wrote, "--prune-suppressions: there is no eventwire-suppressions.json; nothing to prune.");
+    assert.not.ok(existsSync(location));
+    const target = path.join(path.dirname(location), "kept.json");
+    writeFileSync(target, "{}\n");
+    symlinkSync("kept.json", location);
+    apply([finding("data/a.yaml", "schema", 1)], location, { kind: "all" });
+    assert.ok(lstatSync(location).isSymbolicLink());
+    assert.equal(JSON.parse(readFileSync(target, "utf8")), { "data/a.yaml": { schema: { count: 1 } } });
   });
 });
 
