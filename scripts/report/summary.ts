@@ -69,7 +69,7 @@ export function suppressionLines(summary: Summary): string[] {
   if (!s) return [];
   const lines: string[] = [];
   const list = (changes: readonly SuppressionChange[]) => {
-    for (const c of changes.slice(0, MAX_CHANGES_LISTED)) lines.push(`  ${c.file}: ${c.found} ${c.rule} (${c.recorded} recorded)`);
+    for (const c of changes.slice(0, MAX_CHANGES_LISTED)) lines.push(`  ${c.file}: ${c.rule}, ${c.found} found, ${c.recorded} recorded`);
     if (changes.length > MAX_CHANGES_LISTED) lines.push(`  and ${changes.length - MAX_CHANGES_LISTED} more`);
   };
   if (s.more.length > 0) {

@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import type { Finding, Severity } from "../../scripts/core/finding.ts";
 import { applySuppressions, formatSuppressions, type SuppressMode } from "../../scripts/check/suppress.ts";
 import "../../scripts/rules/index.ts";
+import { suppressionLines } from "../../scripts/report/summary.ts";
 
 const finding = (file: string, rule: string, line: number, severity: Severity = "error"): Finding => ({ file, line, column: 1, rule, severity, message: "m", pointer: "" });
 
@@ -78,6 +79,15 @@ test("--prune-suppressions without a file writes none; --suppress-all writes thr
     assert.ok(lstatSync(location).isSymbolicLink());
     assert.equal(JSON.parse(readFileSync(target, "utf8")), { "data/a.yaml": { schema: { count: 1 } } });
   });
+});
+
+test("reports for people list at most 10 entries of each kind by name, and count the rest", () => {
+  const changes = Array.from({ length: 12 }, (_, i) => ({ file: `data/${String(i).padStart(2, "0")}.yaml`, rule: "schema", recorded: 2, found: 1 }));
+  const lines = suppressionLines({ files: 12, records: 12, errors: 0, warnings: 0, infos: 0, evidence: { checked: 0, notChecked: 0 }, suppressions: { file: "eventwire-suppressions.json", fewer: changes, more: [] } });
+  assert.is(lines.length, 12);
+  assert.is(lines[0], "eventwire-suppressions.json: fewer findings than recorded in 12 entries; run with --prune-suppressions to lower the counts:");
+  assert.is(lines[10], "  data/09.yaml: schema, 1 found, 2 recorded");
+  assert.is(lines[11], "  and 2 more");
 });
 
 test.run();

@@ -90,7 +90,7 @@ test(
       assert.equal(report.summary.suppressions, { file: SUPPRESSIONS, fewer: [], more: [{ file: EVENT_PATH, rule: "schema", recorded: 1, found: 2 }] });
       assert.is(report.summary.suppressed, undefined);
       const pretty = await validate(root);
-      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: 2 schema \(1 recorded\)\n/);
+      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 2 found, 1 recorded\n/);
     },
     { [EVENT_PATH]: withSchemaError() },
   ),
@@ -106,7 +106,7 @@ test(
       const r = await validate(root);
       assert.is(r.code, 0);
       assert.match(r.stdout, /\n1 finding suppressed: 1 by eventwire-suppressions\.json\.\n/);
-      assert.match(r.stdout, /\neventwire-suppressions\.json: fewer findings than recorded in 1 entry; run with --prune-suppressions to lower the counts:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: 1 schema \(2 recorded\)\n/);
+      assert.match(r.stdout, /\neventwire-suppressions\.json: fewer findings than recorded in 1 entry; run with --prune-suppressions to lower the counts:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 1 found, 2 recorded\n/);
       const pruned = await validate(root, "--prune-suppressions");
       assert.is(pruned.code, 0);
       assert.match(pruned.stderr, /^--prune-suppressions: wrote .*: 1 suppressed finding in 1 file \(2 before\)\.\n$/);
