@@ -11,6 +11,7 @@ ruleTester(directiveUnknownRule, {
     { name: "no directive", code: EVENT_YAML },
     { name: "two known rules", code: before("# eventwire-disable-next-line schema, url-domain -- accepted") },
     { name: "a comment that mentions a directive in passing", code: before("# see eventwire-disable-next-line in README") },
+    { name: "a comment after a value is no directive (a directive is a comment line of its own)", code: "id: ev-p6w7bxbz # eventwire-disable-line schema -- x\n" },
   ],
   invalid: [
     {
@@ -44,9 +45,9 @@ ruleTester(directiveUnknownRule, {
     },
     {
       name: "a word that is no directive (ESLint's disable-line has no counterpart here)",
-      code: "id: ev-p6w7bxbz # eventwire-disable-line schema -- x\n",
+      code: "id: ev-p6w7bxbz\n  # eventwire-disable-line schema -- x\n",
       errors: [
-        { messageId: "word", data: { word: "eventwire-disable-line", suggestion: "eventwire-disable-next-line" }, message: "`eventwire-disable-line` is no directive. Did you mean `eventwire-disable-next-line`?", line: 1, column: 17 },
+        { messageId: "word", data: { word: "eventwire-disable-line", suggestion: "eventwire-disable-next-line" }, message: "`eventwire-disable-line` is no directive. Did you mean `eventwire-disable-next-line`?", line: 2, column: 3 },
       ],
     },
     {

@@ -4,10 +4,12 @@
  *   # eventwire-disable-next-line <rule-id>[, <rule-id>] -- <reason>
  *   # eventwire-disable <rule-id>[, <rule-id>] -- <reason>     (among the first comment lines, before any content)
  *
- * Only real comments count: the `yaml` package's concrete syntax tree says
- * which `#` starts one (a `# ...` line inside a block scalar is text). Found
- * only in a text that holds `eventwire-disable` (a cheap test first); JSON has
- * no comments, its findings are settled in the suppressions file instead.
+ * A directive is a comment line of its own (not a comment after a value), and
+ * only a real comment counts: a `# ...` line inside a block scalar is text
+ * (a line scan judges the usual layout, the `yaml` package's syntax tree the
+ * rest). Found only in a text that holds `eventwire-disable` (a cheap test
+ * first); JSON has no comments, its findings are settled in the suppressions
+ * file instead.
  */
 import { Parser } from "yaml";
 import { LineIndex } from "../../dataset/lines.ts";
@@ -65,8 +67,107 @@ export function directivesIn(text: string): Directives {
   return found;
 }
 
-/** Every comment of the text: its offset and its source (`# ...`). */
+/**
+ * The comments of the text that may be directives: whole-line comments holding the mark, each with its offset
+ * and source. A line scan decides in the plain layout records are written in (block mappings and sequences,
+ * one-line scalars, `|` and `>` block scalars, whose lines are text however they start); anything it is not
+ * sure of (a quoted scalar over several lines, a tag or anchor before a block scalar, an explicit indentation,
+ * tabs) goes to the `yaml` package's syntax tree, the authority, which costs a millisecond a file.
+ */
 function comments(text: string): { offset: number; source: string }[] {
+  return scanComments(text) ?? treeComments(text);
+}
+
+function isWholeLine(text: string, offset: number): boolean {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(start, offset));
+}
+
+/** A block scalar's header as a value: `|` or `>`, chomping only (an explicit indentation goes to the tree), a comment at most. */
+const BLOCK_HEADER = /^[|>][+-]?(?:[ \t]+#.*)?$/;
+const EXPLICIT_INDENT = /^[|>][+-]?[0-9]/;
+/** A simple key: a plain word and a colon, then a space or the end of the line. */
+const SIMPLE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_ .\/-]*:(?=[ ]|$)/;
+
+/** The whole-line comments holding the mark, by a line scan; undefined when the layout is one the scan does not judge. */
+export function scanComments(text: string): { offset: number; source: string }[] | undefined {
+  const out: { offset: number; source: string }[] = [];
+  // Inside a block scalar: the indentation its lines must exceed (the key's or the dash's column), else -1;
+  // and the indentation of its text, set by its first line that is not blank (-1 until then).
+  let block = -1;
+  let content = -1;
+  let offset = 0;
+  for (const raw of text.split("\n")) {
+    const start = offset;
+    offset += raw.length + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    if (/^[ ]*\t/.test(line)) return undefined;
+    if (block >= 0) {
+      if (body === "") continue;
+      if (content < 0 && indent > block) {
+        content = indent;
+        continue;
+      }
+      if (content >= 0 && indent >= content) continue;
+      block = -1;
+    }
+    if (body === "") continue;
+    if (body.startsWith("#")) {
+      if (body.includes(DIRECTIVE_MARK)) out.push({ offset: start + indent, source: body.trimEnd() });
+      continue;
+    }
+    if (body.startsWith("%") || body.startsWith("---") || body.startsWith("...")) return undefined;
+    // The value of the line: after dashes of sequence entries and a simple key.
+    let column = indent;
+    let rest = body;
+    let parent = indent;
+    for (;;) {
+      if (rest === "-" || rest.startsWith("- ")) {
+        parent = column;
+        const skip = rest.length - rest.slice(1).trimStart().length;
+        column += skip;
+        rest = rest.slice(skip);
+        continue;
+      }
+      const key = SIMPLE_KEY.exec(rest);
+      if (key) {
+        parent = column;
+        const after = rest.slice(key[0].length);
+        const skip = key[0].length + (after.length - after.trimStart().length);
+        column += skip;
+        rest = rest.slice(skip);
+      }
+      break;
+    }
+    const c = rest[0];
+    if (c === undefined || c === "#") continue;
+    if (c === "|" || c === ">") {
+      if (EXPLICIT_INDENT.test(rest) || !BLOCK_HEADER.test(rest)) return undefined;
+      block = parent;
+      content = -1;
+      continue;
+    }
+    // A flow collection on its line without quotes or nesting (`via: [afp, reuters]`) is judged; a tag, an anchor,
+    // an alias, a complex key, any other flow collection goes to the tree.
+    if ((c === "[" || c === "{") && /^(?:\[[^"'#[\]{}]*\]|\{[^"'#[\]{}]*\})[ ]*$/.test(rest)) continue;
+    if ("!&*?[{".includes(c)) return undefined;
+    if (c === '"' || c === "'") {
+      // A quoted scalar that ends on its line, and is no key (`"a b": |` could start a block scalar).
+      const quoted = (c === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'(?!')/).exec(rest);
+      if (!quoted || /^[ ]*:/.test(rest.slice(quoted[0].length))) return undefined;
+    }
+  }
+  return out;
+}
+
+/** The whole-line comments holding the mark, from the `yaml` package's concrete syntax tree: offset and source (`# ...`). */
+export function treeComments(text: string): { offset: number; source: string }[] {
+  return allComments(text).filter((c) => c.source.includes(DIRECTIVE_MARK) && isWholeLine(text, c.offset));
+}
+
+function allComments(text: string): { offset: number; source: string }[] {
   const out: { offset: number; source: string }[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
