@@ -10,7 +10,7 @@ import type { ParsedDocument, ParseResult } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { quotedUrl, quoteOf } from "../rules/evidence/quoted.ts";
 import { eachObject } from "../rules/fields.ts";
-import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
+import { DIRECTIVE_RULES, FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
 import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
 
@@ -200,7 +200,7 @@ function planOf(ctx: FileCheckContext): Plan {
     const recordRules = on(RECORD_RULES);
     const forKind = (kind: RecordKind) => recordRules.filter(([rule]) => rule.kinds.includes(kind));
     plan = {
-      fileRules: on(FILE_RULES),
+      fileRules: on([...FILE_RULES, ...DIRECTIVE_RULES]),
       recordRules: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, forKind(kind)])) as Plan["recordRules"],
       checksQuotes: recordRules.some(([rule]) => rule.kinds.includes("event") && rule.checksQuotes === true),
     };

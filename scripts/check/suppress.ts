@@ -32,7 +32,8 @@ import { disables, isDirectiveRule, type Directive } from "../rules/directive/di
 import { directiveUnused, unusedIssues } from "../rules/directive/directive-unused.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { ruleById, RULES } from "../rules/index.ts";
-import { severityOf, toFinding, type RuleSettings } from "./file.ts";
+import { isConfigRuleId } from "../rules/config/known.ts";
+import { toFinding } from "./file.ts";
 
 export const SUPPRESSIONS_FILE = "eventwire-suppressions.json";
 
@@ -60,7 +61,8 @@ export type SuppressMode = { kind: "all" } | { kind: "rules"; rules: readonly st
 export interface SuppressOptions {
   /** The directives of the files checked (CheckResult's). */
   directives: ReadonlyMap<string, readonly Directive[]>;
-  settings: RuleSettings;
+  /** A rule's severity for a file (the configuration's, check/config.ts severityFor); default: the rule's own. */
+  severity?: (rule: string, file: string) => Severity | "off";
   /** The suppressions file's absolute path, and its name in messages. */
   location: string;
   name: string;
@@ -145,6 +147,9 @@ function tally(findings: readonly Finding[], keep: (f: Finding) => boolean = () 
 
 const FAILING: ReadonlySet<Severity> = new Set(["error", "warning"]);
 
+/** Findings the suppressions file may settle: all but the configuration's own (config-*). */
+const settleable = (f: Finding) => !isConfigRuleId(f.rule);
+
 /** The entries after --suppress-all, --suppress-rule or --prune-suppressions: only the files checked change. */
 function rewrite(counts: SuppressionCounts, findings: readonly Finding[], mode: SuppressMode, checked: (file: string) => boolean): SuppressionCounts {
   const all = tally(findings);
@@ -189,8 +194,8 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
     return { findings: checkFindings as Finding[], suppressed: [], counts: { inline: 0, file: 0 }, fewer: [], more: [] };
   const suppressed: SuppressedFinding[] = [];
   let findings: Finding[] = [];
-  // 1. Inline directives. A directive's unused rules are findings of directive-unused, unless it is off.
-  const unusedRule = severityOf(directiveUnused, options.settings);
+  // 1. Inline directives. A directive's unused rules are findings of directive-unused, unless it is off for the file.
+  const severity = options.severity ?? ((rule: string) => ruleById(rule)?.meta.severity ?? "off");
   const byFile = new Map<string, Finding[]>();
   for (const f of checkFindings) {
     if (!options.directives.has(f.file)) {
@@ -211,7 +216,8 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
         inline++;
       } else findings.push(f);
     }
-    if (unusedRule !== "off") for (const issue of unusedIssues(directives, list)) findings.push(toFinding(directiveUnused, unusedRule, file, issue));
+    const unused = severity(directiveUnused.meta.id, file);
+    if (unused !== "off") for (const issue of unusedIssues(directives, list)) findings.push(toFinding(directiveUnused, unused, file, issue));
   }
   if (options.directives.size > 0) findings.sort(compareFindings);
 
@@ -221,7 +227,7 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
   if (options.mode?.kind === "prune" && !existsSync(options.location)) wrote = `--prune-suppressions: there is no ${options.name}; nothing to prune.`;
   else if (options.mode) {
     const before = counts;
-    counts = rewrite(counts, findings, options.mode, options.checked);
+    counts = rewrite(counts, findings.filter(settleable), options.mode, options.checked);
     const text = formatSuppressions(counts);
     try {
       // Atomically; through a symbolic link, to the file it names (as -o writes a report).
@@ -231,7 +237,8 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
     }
     wrote = wroteNote(before, counts, options.name, options.mode);
   }
-  const all = tally(findings);
+  // What is wrong with the configuration (config-*) is never settled: a configuration cannot silence itself.
+  const all = tally(findings, settleable);
   const fewer: SuppressionChange[] = [];
   const more: SuppressionChange[] = [];
   const over = new Set<string>();
@@ -252,7 +259,7 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
   let external = 0;
   for (const f of findings) {
     // A file+rule over its count is reported whole, checked or not (its findings are there).
-    const recorded = counts[f.file]?.[f.rule]?.count;
+    const recorded = settleable(f) ? counts[f.file]?.[f.rule]?.count : undefined;
     if (recorded === undefined || over.has(`${f.file}\0${f.rule}`)) {
       reported.push(f);
       continue;

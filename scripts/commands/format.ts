@@ -9,6 +9,7 @@ import { absolutePath, discoverRecords } from "../dataset/discover.ts";
 import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../core/plural.ts";
 import { datasetRoot } from "../dataset/root.ts";
+import { loadConfig } from "../check/config.ts";
 
 export const FORMAT_USAGE = `Usage: eventwire format [paths or globs...] [options]
 
@@ -18,6 +19,7 @@ reader could take them for something else, long texts folded, LF, a final
 newline. YAML comments are kept; values never change: a file holding a
 number that does not survive reading exactly (number-exact) or text that is
 not well-formed Unicode (text-unicode) is refused, with its line and value.
+Files that eventwire.config.yaml ignores (\`ignores:\`) are left alone.
 
 Options:
   --check        change nothing; list the files that differ and exit 1 if any
@@ -39,7 +41,9 @@ export async function formatCommand(argv: string[], io: CommandIO): Promise<numb
     return EXIT.ok;
   }
   const root = datasetRoot(io.cwd, values.root);
-  const files = await discoverRecords(root, positionals, io.cwd);
+  // What eventwire.config.yaml ignores is left alone, as validate leaves it (its findings are validate's to report).
+  const config = loadConfig(root, io.cwd, undefined, new Map());
+  const files = (await discoverRecords(root, positionals, io.cwd)).filter((f) => !config.ignored(f.path));
   // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
   const temp = values.check ? undefined : temporaryFolder(root);
 

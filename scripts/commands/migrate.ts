@@ -13,6 +13,7 @@ import { readOriginal } from "../dataset/read.ts";
 import { plural } from "../core/plural.ts";
 import { validatorFor } from "../rules/schema/validators.ts";
 import { datasetRoot } from "../dataset/root.ts";
+import { loadConfig } from "../check/config.ts";
 
 export const MIGRATE_USAGE = `Usage: eventwire migrate [paths or globs...] [options]
 
@@ -24,6 +25,7 @@ running it twice changes nothing more. A migrated record must pass the JSON
 Schema of the target version, or its file is not written; so is a file
 holding a number that does not survive reading exactly (number-exact) or
 text that is not well-formed Unicode (text-unicode): values never change.
+Files that eventwire.config.yaml ignores (\`ignores:\`) are left alone.
 
 Options:
   --to <version>  the version to migrate to (default: the latest, ${LATEST_VERSION})
@@ -56,7 +58,9 @@ export async function migrateCommand(argv: string[], io: CommandIO): Promise<num
   if (!SCHEMA_VERSIONS.includes(to)) throw new UsageError(`--to: \`${to}\` is not a schema version (known: ${SCHEMA_VERSIONS.join(", ")})`);
   const dryRun = values["dry-run"] === true;
   const root = datasetRoot(io.cwd, values.root);
-  const files = await discoverRecords(root, positionals, io.cwd);
+  // What eventwire.config.yaml ignores is left alone, as validate leaves it (its findings are validate's to report).
+  const config = loadConfig(root, io.cwd, undefined, new Map());
+  const files = (await discoverRecords(root, positionals, io.cwd)).filter((f) => !config.ignored(f.path));
   // Temporary files go outside data/ (a kill midway leaves nothing validate would see); those of runs now gone are removed.
   const temp = dryRun ? undefined : temporaryFolder(root);
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
+import { applyConfig, loadConfig, withoutIgnored } from "../check/config.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { toolkitVersion } from "../core/paths.ts";
@@ -19,6 +20,7 @@ import { buildRelease, clearLeftovers, lockRelease, RELEASE_STEPS, ReleaseBusyEr
 import { filesOfKind } from "../dataset/listing.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
+import { plural } from "../core/plural.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
 export const RELEASE_USAGE = `Usage: eventwire release [options]
@@ -43,6 +45,9 @@ Options:
                     and changes.csv list what changed since (else: all is new);
                     links in it are not followed, an archive is read as a stream
   --root <dir>      the dataset's repository (default: current folder)
+  --config <path>   the configuration instead of eventwire.config.yaml at the
+                    root: validate's; its severities decide what is an error,
+                    and what it ignores is not released
   -h, --help        show this help`;
 
 /** 9999-12-31T23:59:59Z, in seconds since 1970. */
@@ -73,7 +78,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { version: { type: "string" }, out: { type: "string" }, previous: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { version: { type: "string" }, out: { type: "string" }, previous: { type: "string" }, root: { type: "string" }, config: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     io.stdout.write(RELEASE_USAGE + "\n");
@@ -94,7 +99,11 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
 
   const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
-  const files = listData(root);
+  // The configuration validate applies (check/config.ts): what it ignores is not listed (so not released), its severities decide the errors.
+  const config = loadConfig(root, io.cwd, values.config, new Map());
+  const listed = listData(root);
+  const files = withoutIgnored(listed, config);
+  if (files.length < listed.length) io.stderr.write(`release: leaving out ${plural(listed.length - files.length, "file")} that ${displayText(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list data/");
   // An empty release is never built: exit 1, as for a dataset with errors (the call was right, the data is not releasable).
   if (filesOfKind(files, "event").length === 0) {
@@ -133,15 +142,17 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     const writeEvents = async (folder: string) => {
       let result;
       try {
-        result = await checkDataset(root, files, { listing: files, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, stage: (what) => line.stage(what), timings, ...pool });
+        result = await checkDataset(root, files, { listing: files, settings: config.workerSettings, today: io.env.EVENTWIRE_TODAY, exportTo: eventPartsSink(folder), progress, stage: (what) => line.stage(what), timings, ...pool });
       } finally {
         line.end();
       }
       timings.mark("validate, write events");
-      const summary = summarize(result.findings, result.files, result.records);
+      const findings = applyConfig(result.findings, config);
+      const summary = summarize(findings, result.files, result.records);
       // Each share's report, as the sink eventPartsSink names made it.
       if (summary.errors === 0) return result.parts as EventPartsResult[];
-      io.stderr.write(formatPretty(result.findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => result.sources.get(f) }));
+      const sources = result.sources;
+      io.stderr.write(formatPretty(findings.filter((f) => f.severity === "error"), summary, { color: false, source: (f) => (f === config.file ? config.lines : sources.get(f)) }));
       return undefined;
     };
     let built;

@@ -9,20 +9,23 @@ import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
+import { applyConfig, loadConfig, locatorWithoutIgnored, printedConfig, withoutIgnored, type LoadedConfig } from "../check/config.ts";
+import { compareFindings } from "../core/finding.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
-import { ruleById } from "../rules/index.ts";
+import { RULES, ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
 import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
 import { writeOutputFile } from "../core/write.ts";
 import { toolkitVersion } from "../core/paths.ts";
-import { writePretty } from "../report/pretty.ts";
+import { formatPretty, writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
+import type { ValidateDefaults } from "../rules/config/read.ts";
 import { plural } from "../core/plural.ts";
 import { summarize, type Summary } from "../report/summary.ts";
 import { applySuppressions, checkSuppressRule, SUPPRESSIONS_FILE, type SuppressionResult, type SuppressMode } from "../check/suppress.ts";
@@ -55,7 +58,15 @@ Options:
   -o, --output-file <path> write the report to <path> (atomically) instead of
                            stdout; the exit code is the same
   --rule <id>=off|info|warn|error
-                           change a rule's severity (repeatable)
+                           change a rule's severity (repeatable; wins over
+                           the configuration, for every file)
+  --config <path>          the configuration to use instead of
+                           eventwire.config.yaml at the dataset's root (a path
+                           from the current folder; missing: exit 2)
+  --print-config <file>    print the settings that apply to <file> (every
+                           rule's severity, validate's defaults, whether it
+                           is ignored) as JSON and exit 0; a configuration
+                           with findings prints them and exits 2
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
                            (counted with --quiet too, as ESLint does)
   --verbose                list infos in full (by default, one line per rule
@@ -84,6 +95,14 @@ Options:
                            NO_COLOR turns it off, FORCE_COLOR on, FORCE_COLOR=0
                            off; a file given to -o only with --color)
   -h, --help               show this help
+
+Configuration: eventwire.config.yaml at the dataset's root sets rule
+severities (rules:), severities for some files (overrides: files: globs,
+rules:; the last that matches wins), files to leave out (ignores: globs;
+not listed, checked, compared or released) and the defaults of --format,
+--max-warnings, --max-diagnostics, --verbose and --quiet (validate:); a flag
+given wins. Its JSON Schema is schema/eventwire.config.schema.json; what is
+wrong in it is a finding (config-* rules) and is not applied.
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
@@ -174,6 +193,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       "prune-suppressions": { type: "boolean" },
       "suppressions-location": { type: "string" },
       root: { type: "string" },
+      config: { type: "string" },
+      "print-config": { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -183,18 +204,21 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     io.stdout.write(VALIDATE_USAGE + "\n");
     return EXIT.ok;
   }
-  const format = values.format ?? "pretty";
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got \`${format}\``);
+  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got \`${values.format}\``);
   if (values["output-file"] === "") throw new UsageError("--output-file needs a file name");
-  let maxWarnings = Infinity;
-  if (values["max-warnings"] !== undefined) {
-    if (!/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
-    maxWarnings = Number(values["max-warnings"]);
-  }
-  const display = displayOptions(values);
-  const settings = new Map((values.rule ?? []).map(parseRuleSetting));
+  if (values["max-warnings"] !== undefined && !/^\d+$/.test(values["max-warnings"])) throw new UsageError("--max-warnings expects a whole number");
+  displayOptions(values, {});
+  const cliSettings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
+  // eventwire.config.yaml (or --config): its defaults under the flags given, its severities under --rule (check/config.ts).
+  const config = loadConfig(root, io.cwd, values.config, cliSettings);
+  if (values["print-config"] !== undefined) return printConfig(values["print-config"], config, root, io, values);
+  const defaults = config.validate;
+  const format = values.format ?? defaults.format ?? "pretty";
+  const maxWarnings = values["max-warnings"] !== undefined ? Number(values["max-warnings"]) : defaults["max-warnings"] ?? Infinity;
+  const display = displayOptions(values, defaults);
+  const settings = config.workerSettings;
   const suppressing = suppressionOptions(values, root, io.cwd);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
@@ -230,9 +254,21 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const pendingChanges = changed ? changesSince(root, changed.ref, io.env) : undefined;
   pendingChanges?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   // Under --changed, data/events/ is not listed whole: git lists its files, and only those a change can collide with are read.
-  let listing: Files | undefined = changed ? listDataWithoutEvents(root) : positionals.length === 0 ? listData(root) : undefined;
+  // What the configuration's `ignores` leaves out is not listed: not checked, not compared.
+  // Nothing is left out without a word: how many files of the targets it leaves out is said on stderr.
+  let ignoredTargets = 0;
+  const whole = !changed && positionals.length === 0 ? listData(root) : undefined;
+  let listing: Files | undefined = changed ? withoutIgnored(listDataWithoutEvents(root), config) : whole ? withoutIgnored(whole, config) : undefined;
+  if (whole) ignoredTargets = whole.length - listing!.length;
   // Paths given are listed as they would be without --changed: a path that matches nothing is a usage error either way.
   let files: Files = positionals.length > 0 ? await discover(root, positionals, io.cwd) : changed ? [] : listing!;
+  if (positionals.length > 0 && files.length > 0 && config.ignores) {
+    const given = files.length;
+    files = withoutIgnored(files, config);
+    ignoredTargets = given - files.length;
+    // As ESLint: paths given that match only ignored files are a usage error, not a clean run of nothing.
+    if (files.length === 0) throw new UsageError(`every file that ${positionals.map(inlineValue).join(", ")} match is ignored by ${config.file} (\`ignores\`)`);
+  }
   if (positionals.length > 0 && files.length === 0) {
     const list = positionals.map(inlineValue).join(", ");
     // The word after --changed may have been meant as a ref that this clone lacks (HEAD~5 past a shallow clone's depth).
@@ -242,6 +278,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     }
     throw new UsageError(`no files match ${list}`);
   }
+  if (ignoredTargets > 0) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;
@@ -251,12 +288,12 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // The registries and kept texts are read while git works (in processes of its own).
     prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
     timings.mark("registries");
-    const changes = await pendingChanges!;
+    const changes = withoutIgnoredChanges(await pendingChanges!, config);
     const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined);
-    files = scoped.files;
+    files = config.ignores ? scoped.files.filter((f) => !config.ignored(f.path)) : scoped.files;
     deleted = scoped.deleted;
-    if (scoped.listing) listing = scoped.listing;
-    else events = locatorOfPaths(root, changes.eventPaths);
+    if (scoped.listing) listing = withoutIgnored(scoped.listing, config);
+    else events = locatorWithoutIgnored(locatorOfPaths(root, changes.eventPaths), config);
     scope = scoped.note;
     io.stderr.write(`Checking ${visible(scoped.note)}.\n`);
     timings.mark("git: changed files");
@@ -277,44 +314,49 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   }).finally(() => progress?.end());
+  // The configuration's severity for each finding's file (off: dropped), and its own findings (check/config.ts).
+  const configured = applyConfig(result.findings, config);
+  if (config.findings.length > 0) configured.sort(compareFindings);
+  const sources = config.lines && config.file !== undefined ? new Map([...result.sources, [config.file, config.lines]]) : result.sources;
   // Inline directives, then the suppressions file (written first under --suppress-all, --suppress-rule, --prune-suppressions).
-  // Only the files checked are compared, recorded or pruned: the whole listing, or under --changed and paths what was checked.
+  // Only the files checked are compared, recorded or pruned: the whole listing but what `ignores` leaves out, or under
+  // --changed and paths what was checked.
   const checkedFiles = files;
-  const whole = positionals.length === 0 && !changed;
-  const settled = applySuppressions(result.findings, {
+  const everything = positionals.length === 0 && !changed;
+  const settled = applySuppressions(configured, {
     ...suppressing,
     directives: result.directives,
-    settings,
-    checked: (file) => whole || indexOfPath(checkedFiles, file) >= 0 || deleted.includes(file),
+    severity: (rule, file) => config.severityFor(rule, file),
+    checked: (file) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(checkedFiles, file) >= 0 || deleted.includes(file),
   });
   if (settled.wrote) io.stderr.write(`${visible(settled.wrote)}\n`);
-  result.findings = settled.findings;
-  const summary = { ...summarize(result.findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}), ...suppressionSummary(settled, suppressing.name) };
+  const findings = settled.findings;
+  const summary = { ...summarize(findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}), ...suppressionSummary(settled, suppressing.name) };
   // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
   const outputFile = values["output-file"];
   const chunks: string[] = [];
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
-  if (format === "sarif") out(formatSarif(result.findings, summary, toolkitVersion(), pathInWorkTree(root), settled.suppressed));
-  else if (format === "json") out(formatJson(result.findings, summary, settled.suppressed));
+  if (format === "sarif") out(formatSarif(findings, summary, toolkitVersion(), pathInWorkTree(root), settled.suppressed));
+  else if (format === "json") out(formatJson(findings, summary, settled.suppressed));
   else if (format === "github") {
-    out(formatGithub(result.findings, summary, display));
+    out(formatGithub(findings, summary, display));
     const target = io.env.GITHUB_STEP_SUMMARY;
     if (target) {
       try {
-        appendFileSync(target, formatStepSummary(result.findings, summary, undefined, display));
+        appendFileSync(target, formatStepSummary(findings, summary, undefined, display));
       } catch (error) {
         io.stderr.write(`could not write the job summary to ${visible(target)}: ${visible((error as Error).message)}\n`);
       }
     }
   } else
     writePretty(
-      result.findings,
+      findings,
       summary,
       {
         // A file (-o) gets colour only when --color asks for it: FORCE_COLOR is for what a terminal or a log shows.
         color: outputFile === undefined ? useColor(io.stdout, io.env, colorFlag(rest)) : colorFlag(rest) === true,
         display,
-        source: (file) => result.sources.get(file),
+        source: (file) => sources.get(file),
       },
       out,
     );
@@ -365,12 +407,51 @@ function suppressionSummary(settled: SuppressionResult, name: string): Pick<Summ
   };
 }
 
-/** --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts). */
-function displayOptions(values: { verbose?: boolean; quiet?: boolean; "max-diagnostics"?: string }): DisplayOptions {
+/**
+ * --verbose, --quiet and --max-diagnostics: what the pretty and github reports print in full (report/select.ts).
+ * `defaults`: the configuration's; --verbose or --quiet given decides both (a flag wins over the file).
+ */
+function displayOptions(values: { verbose?: boolean; quiet?: boolean; "max-diagnostics"?: string }, defaults: ValidateDefaults): DisplayOptions {
   const text = values["max-diagnostics"];
   if (text !== undefined && !/^\d+$/.test(text)) throw new UsageError(`--max-diagnostics expects a whole number, got ${inlineValue(text)}`);
   if (values.verbose && values.quiet) throw new UsageError("--verbose and --quiet cannot be used together");
-  return { verbose: Boolean(values.verbose), quiet: Boolean(values.quiet), maxDiagnostics: text === undefined ? Infinity : Number(text) };
+  const flagged = values.verbose !== undefined || values.quiet !== undefined;
+  const verbose = flagged ? Boolean(values.verbose) : Boolean(defaults.verbose);
+  const quiet = flagged ? Boolean(values.quiet) : Boolean(defaults.quiet);
+  return { verbose, quiet, maxDiagnostics: text !== undefined ? Number(text) : defaults["max-diagnostics"] ?? Infinity };
+}
+
+/**
+ * `--print-config <file>` (ESLint's): the settings that apply to a file (a path from the current folder, in the
+ * dataset's repository; it need not exist), with the flags given, as JSON on stdout, exit 0. A configuration with
+ * findings of its own is no settings to print: they go to stderr, exit 2.
+ */
+function printConfig(given: string, config: LoadedConfig, root: string, io: CommandIO, values: { format?: string; "max-warnings"?: string; "max-diagnostics"?: string; verbose?: boolean; quiet?: boolean }): number {
+  if (given === "") throw new UsageError("--print-config needs a file name");
+  const rel = path.relative(root, path.resolve(io.cwd, given)).split(path.sep).join("/");
+  if (rel === "" || rel === ".." || rel.startsWith("../") || path.isAbsolute(rel)) throw new UsageError(`--print-config: ${inlineValue(given)} is not a file in the dataset's repository (${visible(root)})`);
+  if (config.findings.length > 0) {
+    io.stderr.write(formatPretty(config.findings, summarize(config.findings, 0, 0), { color: false, source: () => config.lines }));
+    io.stderr.write(`--print-config: ${visible(config.file ?? "the configuration")} has the findings above; fix them first.\n`);
+    return EXIT.usage;
+  }
+  const flags: ValidateDefaults = {};
+  if (values.format !== undefined) flags.format = values.format as ValidateDefaults["format"];
+  if (values["max-warnings"] !== undefined) flags["max-warnings"] = Number(values["max-warnings"]);
+  if (values["max-diagnostics"] !== undefined) flags["max-diagnostics"] = Number(values["max-diagnostics"]);
+  if (values.verbose !== undefined || values.quiet !== undefined) {
+    flags.verbose = Boolean(values.verbose);
+    flags.quiet = Boolean(values.quiet);
+  }
+  io.stdout.write(printedConfig({ ...config, validate: { ...config.validate, ...flags } }, rel, RULES.map((r) => r.meta.id)));
+  return EXIT.ok;
+}
+
+/** The changes of --changed without what the configuration's `ignores` leaves out. */
+function withoutIgnoredChanges(changes: Changes, config: LoadedConfig): Changes {
+  if (!config.ignores) return changes;
+  const keep = (paths: readonly string[]) => paths.filter((p) => !config.ignored(p));
+  return { ...changes, changed: keep(changes.changed), deleted: keep(changes.deleted), eventPaths: keep(changes.eventPaths) };
 }
 
 /**

@@ -9,6 +9,7 @@ const FAMILY_TITLES: Record<string, string> = {
   schema: "Schema",
   record: "Records",
   dataset: "Across the dataset",
+  config: "The configuration file",
   directive: "Inline directives",
 };
 
@@ -19,8 +20,8 @@ export function generateCatalogue(): string {
     "<!-- Generated from scripts/rules/ by `npm run docs:rules`; do not edit by hand. -->",
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
-    "Change a rule's severity with `--rule <id>=off|info|warn|error`; settle a finding with an inline",
-    "`# eventwire-disable-next-line <id> -- <reason>` or in `eventwire-suppressions.json` (README, \"Settling findings\").",
+    "Change a rule's severity with `--rule <id>=off|info|warn|error`, or in `eventwire.config.yaml` (`rules:`, and `overrides:` for some files; see README.md).",
+    "Settle a finding with an inline `# eventwire-disable-next-line <id> -- <reason>` or in `eventwire-suppressions.json` (README, \"Settling findings\").",
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES)) {

@@ -42,10 +42,15 @@ import { textNfc } from "./text/text-nfc.ts";
 import { textUnicode } from "./text/text-unicode.ts";
 import { numberExact } from "./record/number-exact.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
+import { configFile } from "./config/config-file.ts";
+import { configGlob } from "./config/config-glob.ts";
+import { configRule } from "./config/config-rule.ts";
+import { configSchema } from "./config/config-schema.ts";
+import { configSyntax } from "./config/config-syntax.ts";
+import { setKnownRuleIds } from "./config/known.ts";
 import { directiveReason } from "./directive/directive-reason.ts";
 import { directiveUnknownRule } from "./directive/directive-unknown-rule.ts";
 import { directiveUnused } from "./directive/directive-unused.ts";
-import { setKnownRuleIds } from "./directive/directives.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -61,9 +66,6 @@ export const FILE_RULES: readonly FileRule[] = [
   yamlTag,
   yamlAlias,
   recordShape,
-  directiveReason,
-  directiveUnknownRule,
-  directiveUnused,
 ];
 
 export const RECORD_RULES: readonly RecordRule[] = [
@@ -97,9 +99,21 @@ export const RECORD_RULES: readonly RecordRule[] = [
 
 export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES];
+/**
+ * The rules of the configuration file (eventwire.config.yaml), not of data/: file rules on its text, run by
+ * check/config.ts where the configuration is read, never on a record.
+ */
+export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, configSchema, configRule, configGlob];
 
-// The directive rules judge rule ids against the registry, which imports them.
+/**
+ * The rules of inline directives (`# eventwire-disable-next-line <id> -- <reason>`) in YAML records: file rules,
+ * run with FILE_RULES on every target (check/file.ts); listed last, so that no other rule's index moves.
+ */
+export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
+
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES];
+
+// The configuration's and the directives' rules judge rule ids against the registry, which imports them.
 setKnownRuleIds(RULES.map((r) => r.meta.id));
 
 export function ruleById(id: string): Rule | undefined {

@@ -7,7 +7,7 @@ import type { ParsedDocument, ParseResult, Target } from "../dataset/parse.ts";
 import type { ReadResult } from "../dataset/read.ts";
 import type { KeptText, TextProblem } from "../dataset/texts.ts";
 
-export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset" | "directive";
+export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset" | "config" | "directive";
 
 /** A rule's metadata (ESLint's `meta`): who it is, how loud, and its wording. */
 export interface RuleMeta {

@@ -23,7 +23,7 @@ function withFile(content: string | undefined, fn: (location: string) => void): 
 }
 
 const apply = (findings: Finding[], location: string, mode?: SuppressMode, checked = (_: string) => true) =>
-  applySuppressions(findings, { directives: new Map(), settings: new Map(), location, name: "eventwire-suppressions.json", ...(mode ? { mode } : {}), checked });
+  applySuppressions(findings, { directives: new Map(), location, name: "eventwire-suppressions.json", ...(mode ? { mode } : {}), checked });
 
 test("the file: keys sorted at both levels (code unit order), two spaces, a final newline, entries without rules dropped", () => {
   assert.is(

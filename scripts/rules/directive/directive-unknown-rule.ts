@@ -1,6 +1,7 @@
 import { closest } from "../../core/suggest.ts";
 import type { FileRule, RuleIssue } from "../types.ts";
-import { directivesIn, isDirectiveRule, knownRuleIds } from "./directives.ts";
+import { knownRuleIds } from "../config/known.ts";
+import { directivesIn, isDirectiveRule } from "./directives.ts";
 
 /** A directive names rules that exist and that a directive may disable; a misspelt directive is said, never ignored. */
 export const directiveUnknownRule: FileRule = {

@@ -13,6 +13,7 @@
  */
 import { Parser } from "yaml";
 import { LineIndex } from "../../dataset/lines.ts";
+import { isConfigRuleId, knownRuleIds } from "../config/known.ts";
 
 export const DIRECTIVE_MARK = "eventwire-disable";
 
@@ -233,25 +234,17 @@ function parseDirectives(text: string): Directives {
   return found;
 }
 
-/** The rule ids of the registry, handed over by rules/index.ts (which imports the directive rules: no cycle). */
-let known: readonly string[] = [];
-
-export function setKnownRuleIds(ids: readonly string[]): void {
-  known = ids;
-}
-
-export function knownRuleIds(): readonly string[] {
-  return known;
-}
-
-/** Rules a directive cannot disable: what is said of directives themselves. */
+/**
+ * Rules a directive cannot disable: what is said of directives themselves, and of the configuration file
+ * (config-*: their severity comes from the defaults and --rule only).
+ */
 export function isDirectiveRule(id: string): boolean {
-  return id.startsWith("directive-");
+  return id.startsWith("directive-") || isConfigRuleId(id);
 }
 
-/** Whether a directive applies to findings of `rule` (a known rule id, not a directive rule). */
+/** Whether a directive applies to findings of `rule` (a known rule id, not one a directive cannot disable). */
 export function appliesTo(id: string): boolean {
-  return !isDirectiveRule(id) && known.includes(id);
+  return !isDirectiveRule(id) && knownRuleIds().includes(id);
 }
 
 /** Whether a finding of `rule` at `line` is one the directive disables. */
