@@ -359,6 +359,30 @@ test(
   ),
 );
 
+test(
+  "with eventwire.config.yaml: directive-unused takes the configuration's severity for its file, an ignored file's entry stays, config-* findings are never settled",
+  withTemp(
+    async (root) => {
+      await validate(root, "--suppress-all");
+      const recorded = JSON.parse(read(root));
+      // The ignored event's entry (written by hand: it is not checked) stays; the configuration's own finding is not recorded.
+      assert.equal(recorded, { "data/events/drafts/ev-dddddddd.yaml": { schema: { count: 1 } } });
+      const { code, report } = await json(root);
+      assert.is(code, 1);
+      assert.equal(rules(report), ["eventwire.config.yaml|config-rule@3:3"]);
+      assert.is(report.summary.suppressions, undefined);
+      await validate(root, "--prune-suppressions");
+      assert.equal(JSON.parse(read(root)), recorded);
+    },
+    {
+      [EVENT_PATH]: EVENT_YAML.replace("status: active\n", DIRECTIVE + "status: active\n"),
+      "eventwire.config.yaml": "rules:\n  directive-unused: error\n  file-bomm: off\noverrides:\n  - files: [data/events/2023/**]\n    rules:\n      directive-unused: off\nignores:\n  - data/events/drafts/**\n",
+      "data/events/drafts/ev-dddddddd.yaml": "title: [unclosed\n",
+      [SUPPRESSIONS]: JSON.stringify({ "data/events/drafts/ev-dddddddd.yaml": { schema: { count: 1 } } }),
+    },
+  ),
+);
+
 test("--changed and paths compare, record and prune only the files checked: the other files' entries stay as they are", async () => {
   const root = dataset({ [EVENT_PATH]: TWO_ERRORS, [OTHER_PATH]: withSchemaError(OTHER_YAML) });
   try {
