@@ -83,12 +83,8 @@ Options:
   --prune-suppressions     lower the counts of eventwire-suppressions.json to
                            what the files checked still have (drop entries gone)
   --suppressions-location <path>
-                           the suppressions file (default: the dataset root's
-                           eventwire-suppressions.json); a file+rule with more
-                           findings than recorded is reported whole. Inline, in
-                           YAML records: # eventwire-disable-next-line <id> --
-                           <reason>, or # eventwire-disable <id> -- <reason>
-                           among the first comment lines for the whole file
+                           the suppressions file (default:
+                           eventwire-suppressions.json at the dataset's root)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -103,6 +99,15 @@ not listed, checked, compared or released) and the defaults of --format,
 --max-warnings, --max-diagnostics, --verbose and --quiet (validate:); a flag
 given wins. Its JSON Schema is schema/eventwire.config.schema.json; what is
 wrong in it is a finding (config-* rules) and is not applied.
+
+Suppressions: up to the count recorded for a file and rule in
+eventwire-suppressions.json, findings are not reported; with more, all of
+them are (the run fails), with fewer the report says so (--prune-suppressions
+writes the lower counts). Only the files checked are compared or written. In
+a YAML record, a comment line # eventwire-disable-next-line <id>[, <id>] --
+<reason> settles those rules' findings on the next line; # eventwire-disable
+<id> -- <reason> among the first comment lines, in the whole file. Every
+report counts what was suppressed; exit codes count only the rest.
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
