@@ -103,10 +103,11 @@ export function readSuppressions(location: string, name: string): SuppressionCou
   }
   const bad = (what: string) => new UsageError(`the suppressions file ${name}: ${what}; it holds { "<file>": { "<rule>": { "count": <whole number> } } } (write it again with --suppress-all)`);
   if (!isObject(value)) throw bad("not a JSON object");
-  const counts: SuppressionCounts = {};
+  // Without a prototype: a file or rule named `__proto__` or `constructor` is a key like any other.
+  const counts: SuppressionCounts = Object.create(null);
   for (const [file, rules] of Object.entries(value)) {
     if (!isObject(rules)) throw bad(`${JSON.stringify(file)} is not an object of rules`);
-    const entry: Record<string, { count: number }> = {};
+    const entry: Record<string, { count: number }> = Object.create(null);
     for (const [rule, value] of Object.entries(rules)) {
       const count = isObject(value) ? value.count : undefined;
       if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1) throw bad(`${JSON.stringify(file)} → ${JSON.stringify(rule)} has no "count" of 1 or more`);
@@ -123,7 +124,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The file's text: keys sorted (code unit order), two spaces, a final newline; a file without entries is dropped. */
 export function formatSuppressions(counts: SuppressionCounts): string {
-  const sorted: SuppressionCounts = {};
+  const sorted: SuppressionCounts = Object.create(null);
   for (const file of Object.keys(counts).sort()) {
     const rules = counts[file]!;
     const ids = Object.keys(rules).sort();
@@ -154,14 +155,14 @@ const settleable = (f: Finding) => !isConfigRuleId(f.rule);
 function rewrite(counts: SuppressionCounts, findings: readonly Finding[], mode: SuppressMode, checked: (file: string) => boolean): SuppressionCounts {
   const all = tally(findings);
   const failingAll = mode.kind === "all" ? tally(findings, (f) => FAILING.has(f.severity)) : undefined;
-  const next: SuppressionCounts = {};
-  for (const [file, rules] of Object.entries(counts)) next[file] = { ...rules };
+  const next: SuppressionCounts = Object.create(null);
+  for (const [file, rules] of Object.entries(counts)) next[file] = Object.assign(Object.create(null), rules);
   const files = new Set([...Object.keys(counts), ...all.keys()]);
   for (const file of files) {
     if (!checked(file)) continue;
     const old = counts[file] ?? {};
     const found = all.get(file) ?? new Map<string, number>();
-    const entry: Record<string, { count: number }> = {};
+    const entry: Record<string, { count: number }> = Object.create(null);
     if (mode.kind === "all") {
       const failing = failingAll!.get(file);
       for (const [rule, n] of failing ?? []) entry[rule] = { count: n };

@@ -81,6 +81,20 @@ test("--prune-suppressions without a file writes none; --suppress-all writes thr
   });
 });
 
+test("a file or rule named like a property of Object.prototype is an entry like any other (it goes stale, and prune drops it)", () => {
+  withFile('{ "__proto__": { "schema": { "count": 1 } }, "data/a.yaml": { "__proto__": { "count": 2 }, "constructor": { "count": 1 } } }', (location) => {
+    const r = apply([finding("data/a.yaml", "schema", 1)], location);
+    assert.equal(r.findings.length, 1);
+    assert.equal(
+      r.fewer.map((c) => `${c.file}|${c.rule}|${c.found}`),
+      ["__proto__|schema|0", "data/a.yaml|__proto__|0", "data/a.yaml|constructor|0"],
+    );
+    apply([], location, { kind: "prune" });
+    assert.is(readFileSync(location, "utf8"), "{}\n");
+  });
+  assert.is(formatSuppressions(JSON.parse('{ "__proto__": { "constructor": { "count": 1 } } }')), '{\n  "__proto__": {\n    "constructor": {\n      "count": 1\n    }\n  }\n}\n');
+});
+
 test("reports for people list at most 10 entries of each kind by name, and count the rest", () => {
   const changes = Array.from({ length: 12 }, (_, i) => ({ file: `data/${String(i).padStart(2, "0")}.yaml`, rule: "schema", recorded: 2, found: 1 }));
   const lines = suppressionLines({ files: 12, records: 12, errors: 0, warnings: 0, infos: 0, evidence: { checked: 0, notChecked: 0 }, suppressions: { file: "eventwire-suppressions.json", fewer: changes, more: [] } });
