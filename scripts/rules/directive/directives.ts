@@ -102,9 +102,10 @@ export function scanComments(text: string): { offset: number; source: string }[]
     const start = offset;
     offset += raw.length + 1;
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const body = line.trimStart();
-    const indent = line.length - body.length;
-    if (/^[ ]*\t/.test(line)) return undefined;
+    // YAML indents with spaces only; a tab there (or any other white space) goes to the tree.
+    const indent = /^ */.exec(line)![0].length;
+    const body = line.slice(indent);
+    if (/^\s/.test(body)) return undefined;
     if (block >= 0) {
       if (body === "") continue;
       if (content < 0 && indent > block) {
