@@ -9,6 +9,7 @@ import type { Finding } from "../core/finding.ts";
 import { formatOf, kindOf, toDatasetFile } from "../dataset/discover.ts";
 import type { LineExcerpt } from "../dataset/lines.ts";
 import type { EventSummary } from "../rules/types.ts";
+import type { Directive } from "../rules/directive/directives.ts";
 import type { FileOutcome, FileRole, WorkItem } from "./file.ts";
 
 /** Files of one root and one role, as their paths (the common case); any other items as they are. */
@@ -56,6 +57,8 @@ export interface OutcomeBatch {
   evidence: [number, number, number][];
   /** The lines code frames show, of the outcomes with findings, by place in the batch. */
   excerpts: [number, LineExcerpt][];
+  /** Inline directives (few files have any), by place in the batch. */
+  directives: [number, Directive[]][];
 }
 
 /**
@@ -171,6 +174,7 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const events: (string | number | readonly string[])[] = [];
   const evidence: OutcomeBatch["evidence"] = [];
   const excerpts: OutcomeBatch["excerpts"] = [];
+  const directives: OutcomeBatch["directives"] = [];
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     flags[i] = (o.record ? RECORD : 0) | (o.event ? EVENT : 0);
@@ -181,8 +185,9 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
     }
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
     if (o.excerpt) excerpts.push([i, o.excerpt]);
+    if (o.directives) directives.push([i, o.directives]);
   }
-  return { flags, events: JSON.stringify(events), findings: packFindings(outcomes), evidence, excerpts };
+  return { flags, events: JSON.stringify(events), findings: packFindings(outcomes), evidence, excerpts, directives };
 }
 
 /**
@@ -206,6 +211,7 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
   const findings = unpackFindings(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
   const excerpts = new Map(batch.excerpts);
+  const directives = new Map(batch.directives);
   let e = 0;
   for (let i = 0; i < batch.flags.length; i++) {
     const flags = batch.flags[i]!;
@@ -228,6 +234,8 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
     if (counts) outcome.evidence = counts;
     const excerpt = excerpts.get(i);
     if (excerpt) outcome.excerpt = excerpt;
+    const inline = directives.get(i);
+    if (inline) outcome.directives = inline;
     each(i, outcome);
   }
 }

@@ -10,7 +10,7 @@ import type { ParsedDocument, ParseResult } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { quotedUrl, quoteOf } from "../rules/evidence/quoted.ts";
 import { eachObject } from "../rules/fields.ts";
-import { FILE_RULES, RECORD_RULES } from "../rules/index.ts";
+import { DIRECTIVE_RULES, FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
 import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
 
@@ -21,6 +21,7 @@ import type { ReadResult } from "../dataset/read.ts";
 import { load, readFile, readTrusted } from "./load.ts";
 import { valueAt } from "../core/pointer.ts";
 import { textDigest } from "../core/hash.ts";
+import { directivesIn, type Directive } from "../rules/directive/directives.ts";
 
 /** Severity overrides from `--rule id=off|warn|error`. */
 export type RuleSettings = ReadonlyMap<string, Severity | "off">;
@@ -47,6 +48,8 @@ export interface FileOutcome {
   excerpt?: LineExcerpt;
   /** For a target event with a list of evidence (valid or not): how many quotes could be checked against a kept text, and how many could not (no text). */
   evidence?: [checked: number, notChecked: number];
+  /** For a target YAML record whose text holds `eventwire-disable`: its inline directives, applied in the main thread after the check (check/suppress.ts). */
+  directives?: Directive[];
 }
 
 export function severityOf(rule: Rule, settings: RuleSettings): Severity | "off" {
@@ -123,6 +126,10 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     if (role === "target" && Array.isArray(record.evidence)) outcome.evidence = quotesChecked(record, ctx);
   }
   if (role !== "target") return !read.ok && (read.problem === "unreadable" || read.problem === "not-regular") ? unreadOutcome(file, read, ctx) : outcome;
+  if (file.format === "yaml" && read.ok) {
+    const { directives } = directivesIn(read.text);
+    if (directives.length > 0) outcome.directives = directives;
+  }
   const plan = planOf(ctx);
   for (const [rule, severity] of plan.fileRules) for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
   if (findings.length > 0) outcome.findings = findings;
@@ -152,12 +159,17 @@ function quotesChecked(event: Record<string, unknown>, ctx: FileCheckContext): [
   return [checked, quotes - checked];
 }
 
-/** Adds to an outcome with findings the lines their code frames show, from the line index the parse made (no second read). */
+/**
+ * Adds to an outcome with findings (or directives: a directive that suppresses nothing is a finding made later) the lines
+ * their code frames show, from the line index the parse made (no second read).
+ */
 function withExcerpt(outcome: FileOutcome, read: ReadResult, parse: ParseResult | undefined): FileOutcome {
-  if (!outcome.findings) return outcome;
+  if (!outcome.findings && !outcome.directives) return outcome;
   const lines = parse ? (parse.ok ? parse.doc.lines : parse.lines) : read.ok ? new LineIndex(read.text) : undefined;
+  const at = (outcome.findings ?? []).map((f) => f.line);
+  for (const d of outcome.directives ?? []) at.push(d.line);
   // An empty text shows no frame.
-  if (lines && lines.text !== "") outcome.excerpt = excerptOf(lines, outcome.findings.map((f) => f.line));
+  if (lines && lines.text !== "") outcome.excerpt = excerptOf(lines, at);
   return outcome;
 }
 
@@ -193,7 +205,7 @@ function planOf(ctx: FileCheckContext): Plan {
     const recordRules = on(RECORD_RULES);
     const forKind = (kind: RecordKind) => recordRules.filter(([rule]) => rule.kinds.includes(kind));
     plan = {
-      fileRules: on(FILE_RULES),
+      fileRules: on([...FILE_RULES, ...DIRECTIVE_RULES]),
       recordRules: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, forKind(kind)])) as Plan["recordRules"],
       checksQuotes: recordRules.some(([rule]) => rule.kinds.includes("event") && rule.checksQuotes === true),
     };

@@ -135,7 +135,7 @@ export interface FixOutcome {
  * fixed something; the result is the last check's. With `dryRun` there is one
  * check, and the plan of its fixes is returned unwritten.
  */
-export async function checkAndFix(root: string, check: (pass: number) => Promise<CheckResult>, options: { dryRun: boolean; tempFolder?: () => string }): Promise<{ result: CheckResult; fixes: FixOutcome }> {
+export async function checkAndFix<R extends CheckResult>(root: string, check: (pass: number) => Promise<R>, options: { dryRun: boolean; tempFolder?: () => string }): Promise<{ result: R; fixes: FixOutcome }> {
   let result = await check(1);
   const fixes: FixOutcome = { dryRun: options.dryRun, applied: 0, files: [], passes: 1, skipped: [] };
   const files = new Map<string, FixedFile>();

@@ -19,6 +19,7 @@ import { load, readFile, type Loaded } from "./load.ts";
 import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import { datasetPass, nearDays } from "./compare.ts";
+import type { Directive } from "../rules/directive/directives.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -63,6 +64,8 @@ export interface CheckResult {
   parts: unknown[];
   /** Evidence quotes of the targets checked against a kept text, and those that could not be (no text kept for their source). */
   evidence: { checked: number; notChecked: number };
+  /** The inline directives of the targets that have any, by path (their lines are in `sources` too): check/suppress.ts applies them. */
+  directives: ReadonlyMap<string, readonly Directive[]>;
 }
 
 /** What the check of every file needs, read once from the listing: the registries and the kept texts. */
@@ -176,6 +179,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const findings: Finding[] = [];
   // What code frames show of the files with findings, as the workers sent it.
   const excerpts = new Map<string, LineExcerpt>();
+  const directives = new Map<string, readonly Directive[]>();
   let records = 0;
   const evidence = { checked: 0, notChecked: 0 };
   // Under --changed, the targets' summaries say which other events they can collide with.
@@ -191,6 +195,11 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
           if (f.file === path) f.file = path;
           findings.push(f);
         }
+        if (o.excerpt) excerpts.set(path, o.excerpt);
+      }
+      if (o.directives) {
+        const path = targets.at(orderOf(index))!.path;
+        directives.set(path, o.directives);
         if (o.excerpt) excerpts.set(path, o.excerpt);
       }
       if (o.record) records++;
@@ -309,18 +318,21 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   // A file's lines come from its parse in the main thread when it has a dataset finding (whose lines a worker's excerpt
   // may lack), else from its worker's excerpt; a file with neither (its findings made in the main thread) is read here.
   const sources = new Map<string, LineSource>();
-  for (const f of findings) {
-    if (sources.has(f.file)) continue;
-    const doc = reloaded.get(f.file);
-    const excerpt = excerpts.get(f.file);
+  const addSource = (path: string) => {
+    if (sources.has(path)) return;
+    const doc = reloaded.get(path);
+    const excerpt = excerpts.get(path);
     if (doc) {
-      if (doc.text !== "") sources.set(f.file, doc.lines);
-    } else if (excerpt) sources.set(f.file, new ExcerptLines(excerpt));
+      if (doc.text !== "") sources.set(path, doc.lines);
+    } else if (excerpt) sources.set(path, new ExcerptLines(excerpt));
     else {
-      const file = targetFile(f.file);
+      const file = targetFile(path);
       const read = file && readFile(file);
-      if (read && read.ok && read.text !== "") sources.set(f.file, new LineIndex(read.text));
+      if (read && read.ok && read.text !== "") sources.set(path, new LineIndex(read.text));
     }
-  }
-  return { findings, files: targets.length, records, sources, parts, evidence };
+  };
+  for (const f of findings) addSource(f.file);
+  // The files with directives too: a directive that suppresses nothing is a finding made after the check.
+  for (const path of directives.keys()) addSource(path);
+  return { findings, files: targets.length, records, sources, parts, evidence, directives };
 }

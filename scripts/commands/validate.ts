@@ -27,7 +27,9 @@ import { formatPretty, writePretty } from "../report/pretty.ts";
 import type { DisplayOptions } from "../report/select.ts";
 import type { ValidateDefaults } from "../rules/config/read.ts";
 import { plural } from "../core/plural.ts";
-import { fixLines, summarize, type FixSummary } from "../report/summary.ts";
+import { fixLines, summarize, type FixSummary, type Summary } from "../report/summary.ts";
+import { applySuppressions, checkSuppressRule, SUPPRESSIONS_FILE, type SuppressionResult, type SuppressMode } from "../check/suppress.ts";
+import { indexOfPath } from "../dataset/listing.ts";
 import { datasetRoot, pathInWorkTree } from "../dataset/root.ts";
 
 export const VALIDATE_USAGE = `Usage: eventwire validate [paths or globs...] [options]
@@ -87,6 +89,15 @@ Options:
   --max-diagnostics <N>    print at most N findings in full, errors first;
                            the rest are counted per rule (the JSON report
                            always holds every finding)
+  --suppress-all           record the errors and warnings of the files checked
+                           in eventwire-suppressions.json (per file and rule,
+                           with counts): later runs hide them, and only them
+  --suppress-rule <id>     record that rule's findings the same way (repeatable)
+  --prune-suppressions     lower the counts of eventwire-suppressions.json to
+                           what the files checked still have (drop entries gone)
+  --suppressions-location <path>
+                           the suppressions file (default:
+                           eventwire-suppressions.json at the dataset's root)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -101,6 +112,15 @@ not listed, checked, compared or released) and the defaults of --format,
 --max-warnings, --max-diagnostics, --verbose and --quiet (validate:); a flag
 given wins. Its JSON Schema is schema/eventwire.config.schema.json; what is
 wrong in it is a finding (config-* rules) and is not applied.
+
+Suppressions: up to the count recorded for a file and rule in
+eventwire-suppressions.json, findings are not reported; with more, all of
+them are (the run fails), with fewer the report says so (--prune-suppressions
+writes the lower counts). Only the files checked are compared or written. In
+a YAML record, a comment line # eventwire-disable-next-line <id>[, <id>] --
+<reason> settles those rules' findings on the next line; # eventwire-disable
+<id> -- <reason> among the first comment lines, in the whole file. Every
+report counts what was suppressed; exit codes count only the rest.
 
 Environment: EVENTWIRE_TODAY=YYYY-MM-DD sets the date that later dates count
 as "in the future" (default: today, UTC). EVENTWIRE_THREADS=N sets the threads
@@ -186,6 +206,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       verbose: { type: "boolean" },
       quiet: { type: "boolean" },
       "max-diagnostics": { type: "string" },
+      "suppress-all": { type: "boolean" },
+      "suppress-rule": { type: "string", multiple: true },
+      "prune-suppressions": { type: "boolean" },
+      "suppressions-location": { type: "string" },
       fix: { type: "boolean" },
       "fix-dry-run": { type: "boolean" },
       root: { type: "string" },
@@ -216,6 +240,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const maxWarnings = values["max-warnings"] !== undefined ? Number(values["max-warnings"]) : defaults["max-warnings"] ?? Infinity;
   const display = displayOptions(values, defaults);
   const settings = config.workerSettings;
+  const suppressing = suppressionOptions(values, root, io.cwd);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -295,6 +320,18 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     timings.mark("git: changed files");
   }
   // A report for machines shown on the terminal gets no progress line beside it (a file or a pipe can have one on stderr).
+  // What the suppressions need (check/suppress.ts). Only the files checked are compared, recorded or pruned: the whole
+  // listing but what `ignores` leaves out, or under --changed and paths what was checked.
+  const checkedFiles = files;
+  const everything = positionals.length === 0 && !changed;
+  const settleOptions = (directives: CheckResult["directives"], mode: SuppressMode | undefined) => ({
+    location: suppressing.location,
+    name: suppressing.name,
+    ...(mode ? { mode } : {}),
+    directives,
+    severity: (rule: string, file: string) => config.severityFor(rule, file),
+    checked: (file: string) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(checkedFiles, file) >= 0 || deleted.includes(file),
+  });
   const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   let progress = progressOf();
   // --fix checks again after fixing (check/fix.ts), with a progress line of its own; the registries are read again then, as a fix may have changed one.
@@ -317,14 +354,25 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     progress = progressOf();
   }).then((checked) => {
     // The configuration's severity for each finding's file (off: dropped), and its own findings (check/config.ts).
-    const findings = applyConfig(checked.findings, config);
-    if (config.findings.length > 0) findings.sort(compareFindings);
-    return { ...checked, findings };
+    const configured = applyConfig(checked.findings, config);
+    if (config.findings.length > 0) configured.sort(compareFindings);
+    // --fix fixes what inline directives and the suppressions file leave: the file is only read here (a mode writes it once, below, after the fixes).
+    const findings = fixMode ? applySuppressions(configured, settleOptions(checked.directives, undefined)).findings : configured;
+    return { ...checked, findings, configured };
   });
   const { result, fixes } = fixMode ? await fixAndCheck(root, check, fixMode, io, values["output-file"] === undefined) : { result: await check(1), fixes: undefined };
-  const { findings } = result;
   const sources = config.lines && config.file !== undefined ? new Map([...result.sources, [config.file, config.lines]]) : result.sources;
-  const summary = { ...summarize(findings, result.files, result.records, result.evidence), ...(scope ? { scope } : {}), ...(fixes ? { fixes } : {}) };
+  // Inline directives, then the suppressions file (written first under --suppress-all, --suppress-rule, --prune-suppressions;
+  // after --fix, with what the fixes leave, as ESLint's --fix --suppress-all suppresses what cannot be fixed).
+  const settled = applySuppressions(result.configured, settleOptions(result.directives, suppressing.mode));
+  if (settled.wrote) io.stderr.write(`${visible(settled.wrote)}\n`);
+  const findings = settled.findings;
+  const summary = {
+    ...summarize(findings, result.files, result.records, result.evidence),
+    ...(scope ? { scope } : {}),
+    ...suppressionSummary(settled, suppressing.name),
+    ...(fixes ? { fixes } : {}),
+  };
   // -o: the report is gathered and written at once, atomically (a reader never sees half of one).
   const outputFile = values["output-file"];
   const chunks: string[] = [];
@@ -332,8 +380,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   // SARIF's `fixes` are the edits --fix would make: the files with fixes are read for them.
   if (format === "sarif") {
     const replacements = findings.some((f) => f.fix) ? (await import("../check/fix.ts")).planFixes(root, findings).replacements : undefined;
-    out(formatSarif(findings, summary, toolkitVersion(), pathInWorkTree(root), (f) => replacements?.get(f)));
-  } else if (format === "json") out(formatJson(findings, summary));
+    out(formatSarif(findings, summary, toolkitVersion(), pathInWorkTree(root), settled.suppressed, (f) => replacements?.get(f)));
+  } else if (format === "json") out(formatJson(findings, summary, settled.suppressed));
   else if (format === "github") {
     out(formatGithub(findings, summary, display));
     const target = io.env.GITHUB_STEP_SUMMARY;
@@ -386,7 +434,7 @@ function fixModeOf(values: { fix?: boolean; "fix-dry-run"?: boolean; "output-fil
 }
 
 /** The check with --fix (fixes written, then checked again) or --fix-dry-run (the diff printed first); see check/fix.ts. */
-async function fixAndCheck(root: string, check: (pass: number) => Promise<CheckResult>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: CheckResult; fixes: FixSummary }> {
+async function fixAndCheck<R extends CheckResult>(root: string, check: (pass: number) => Promise<R>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: R; fixes: FixSummary }> {
   // Loaded only here: the edits need the `yaml` package and the diff its own, which a plain run never loads.
   const [{ checkAndFix }, { formatFixDiff }] = await Promise.all([import("../check/fix.ts"), import("../report/diff.ts")]);
   // The folder of temporary files is made on the first write: a run with nothing to fix writes nothing at all.
@@ -399,6 +447,34 @@ async function fixAndCheck(root: string, check: (pass: number) => Promise<CheckR
   } finally {
     temp?.done();
   }
+}
+
+/** --suppress-all, --suppress-rule, --prune-suppressions (one at a time, as ESLint) and --suppressions-location. */
+function suppressionOptions(
+  values: { "suppress-all"?: boolean; "suppress-rule"?: string[]; "prune-suppressions"?: boolean; "suppressions-location"?: string },
+  root: string,
+  cwd: string,
+): { location: string; name: string; mode?: SuppressMode } {
+  const given = values["suppressions-location"];
+  if (given === "") throw new UsageError("--suppressions-location needs a file name");
+  const location = given === undefined ? path.join(root, SUPPRESSIONS_FILE) : path.resolve(cwd, given);
+  // Named as given, or by its name alone (at the dataset's root): the same in every report wherever validate runs.
+  const name = given ?? SUPPRESSIONS_FILE;
+  const modes = [values["suppress-all"] && "--suppress-all", values["suppress-rule"] && "--suppress-rule", values["prune-suppressions"] && "--prune-suppressions"].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(" and ")} cannot be used together`);
+  if (values["suppress-all"]) return { location, name, mode: { kind: "all" } };
+  if (values["suppress-rule"]) return { location, name, mode: { kind: "rules", rules: values["suppress-rule"].map(checkSuppressRule) } };
+  if (values["prune-suppressions"]) return { location, name, mode: { kind: "prune" } };
+  return { location, name };
+}
+
+/** The summary's counts of what was suppressed and what the suppressions file says that no longer holds (nothing when neither). */
+function suppressionSummary(settled: SuppressionResult, name: string): Pick<Summary, "suppressed" | "suppressions" | "suppressionsFile"> {
+  const { inline, file } = settled.counts;
+  return {
+    ...(inline + file > 0 ? { suppressed: { inline, file }, suppressionsFile: name } : {}),
+    ...(settled.fewer.length + settled.more.length > 0 ? { suppressions: { file: name, fewer: settled.fewer, more: settled.more } } : {}),
+  };
 }
 
 /**

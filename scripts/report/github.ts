@@ -12,7 +12,7 @@ import { visible } from "../core/escape.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
 import { plural } from "../core/plural.ts";
 import { countByRule, countLines, DEFAULT_DISPLAY, RANK, selectFindings, type DisplayOptions } from "./select.ts";
-import { evidenceLine, scopeLine, type Summary } from "./summary.ts";
+import { evidenceLine, scopeLine, suppressedLine, suppressionLines, type Summary } from "./summary.ts";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -67,6 +67,10 @@ export function formatGithub(findings: readonly Finding[], summary: Summary, dis
   // A plain line, never a second one: what starts a line may be read as a workflow command.
   const scope = visible(scopeLine(summary));
   if (scope) out.push(scope);
+  // Plain lines too: what was suppressed, and what the suppressions file says that no longer holds.
+  const suppressed = suppressedLine(summary);
+  if (suppressed) out.push(visible(suppressed));
+  for (const l of suppressionLines(summary)) out.push(visible(l));
   return out.join("\n") + "\n";
 }
 
@@ -90,6 +94,10 @@ export function formatStepSummary(findings: readonly Finding[], summary: Summary
   const scope = scopeLine(summary);
   if (scope) lines.push(markdownText(scope), "");
   const evidence = evidenceLine(summary);
+  const suppressed = suppressedLine(summary);
+  if (suppressed) lines.push(markdownText(suppressed), "");
+  const changes = suppressionLines(summary);
+  if (changes.length > 0) lines.push(...changes.map((l) => `- ${markdownText(l.trim())}`), "");
   if (findings.length === 0) {
     lines.push(`No problems: ${plural(summary.files, "file")}, ${plural(summary.records, "record")} checked.`, "");
     if (evidence) lines.push(evidence, "");

@@ -20,34 +20,54 @@ export function printableJson(json: string): string {
   return json.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-export function formatJson(findings: readonly Finding[], summary: Summary): string {
+/** A suppressed finding: the finding, and how it was suppressed (SARIF's kinds: `inSource` a directive, `external` the suppressions file). */
+export type SuppressedReport = Finding & { suppression: { kind: "inSource" | "external"; justification: string } };
+
+export function formatJson(findings: readonly Finding[], summary: Summary, suppressed: readonly SuppressedReport[] = []): string {
   const { files, records, errors, warnings, infos, evidence, scope, fixes } = summary;
   return printableJson(
     JSON.stringify(
       {
         version: JSON_REPORT_VERSION,
-        // `scope` only under validate --changed: a field added, so the version stays.
-        // `fixes` only under --fix or --fix-dry-run: a field added, as `scope`.
-        summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}), ...(fixes ? { fixes } : {}) },
-        findings: findings.map((f) => ({
-          file: f.file,
-          line: f.line,
-          column: f.column,
-          endLine: f.endLine,
-          endColumn: f.endColumn,
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          hint: f.hint,
-          pointer: f.pointer,
-          related: f.related,
-          // As ESLint's messages have them: the correction --fix applies (a JSON value at a pointer), and those for a person.
-          fix: f.fix && { pointer: f.fix.pointer, value: f.fix.value },
-          suggestions: f.suggestions,
-        })),
+        // `scope` only under validate --changed, `suppressed` and `suppressions` only when something is: fields added, so the version stays.
+        summary: {
+          files,
+          records,
+          errors,
+          warnings,
+          infos,
+          evidence,
+          ...(scope ? { scope } : {}),
+          ...(summary.suppressed ? { suppressed: summary.suppressed } : {}),
+          ...(summary.suppressions ? { suppressions: summary.suppressions } : {}),
+          // `fixes` only under --fix or --fix-dry-run: a field added, as `scope`.
+          ...(fixes ? { fixes } : {}),
+        },
+        findings: findings.map(findingJson),
+        // As ESLint's suppressedMessages: every finding not reported, apart, with how it was suppressed.
+        ...(suppressed.length > 0 ? { suppressed: suppressed.map((f) => ({ ...findingJson(f), suppressions: [f.suppression] })) } : {}),
       },
       null,
       2,
     ) + "\n",
   );
+}
+
+function findingJson(f: Finding) {
+  return {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    hint: f.hint,
+    pointer: f.pointer,
+    related: f.related,
+    // As ESLint's messages have them: the correction --fix applies (a JSON value at a pointer), and those for a person.
+    fix: f.fix && { pointer: f.fix.pointer, value: f.fix.value },
+    suggestions: f.suggestions,
+  };
 }

@@ -15,7 +15,7 @@ import type { Finding } from "../core/finding.ts";
 import { FRAME_CONTEXT, LineIndex, type LineSource } from "../dataset/lines.ts";
 import { plural } from "../core/plural.ts";
 import { countLines, DEFAULT_DISPLAY, selectFindings, type DisplayOptions } from "./select.ts";
-import { evidenceLine, fixLines, scopeLine, type Summary } from "./summary.ts";
+import { evidenceLine, fixLines, scopeLine, suppressedLine, suppressionLines, type Summary } from "./summary.ts";
 
 export interface PrettyOptions {
   color: boolean;
@@ -110,6 +110,10 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
   // The scope names changed files: contributors' text.
   const scope = visible(scopeLine(summary));
   if (scope) line(scope);
+  // What was suppressed is counted, and what the suppressions file says that no longer holds is said (file names: contributors' text).
+  const suppressed = visible(suppressedLine(summary));
+  if (suppressed) line(suppressed);
+  for (const l of suppressionLines(summary)) line(visible(l));
   // What --fix did (or --fix-dry-run would do), and each fix it left, with why.
   for (const text of fixLines(summary)) line(visible(text));
   // As ESLint ends its report: how many of the problems --fix can correct.

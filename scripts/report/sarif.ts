@@ -21,9 +21,9 @@
  */
 import { createHash } from "node:crypto";
 import type * as Sarif from "sarif";
-import type { Finding, Severity } from "../core/finding.ts";
+import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { RULES } from "../rules/index.ts";
-import { printableJson } from "./json.ts";
+import { printableJson, type SuppressedReport } from "./json.ts";
 import type { Summary } from "./summary.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -92,20 +92,29 @@ export interface SarifReplacement {
 
 /**
  * `base`: the dataset's root as a path in the work tree (dataset/root.ts pathInWorkTree), put before every
- * file, as code scanning reads %SRCROOT% as the checkout's top. `replacementsOf`: the text edits of a
- * finding's fix (`validate --fix` makes them), when it has one that applies to the file as it is: the
- * result gets SARIF's `fixes` (§3.27.30), one fix whose replacements are those edits.
+ * file, as code scanning reads %SRCROOT% as the checkout's top.
+ *
+ * Suppressed findings (`suppressed`) are results too, with `suppressions` (§3.27.23: `inSource` for an inline
+ * directive, `external` for the suppressions file, and the justification), which code scanning shows as
+ * dismissed rather than open. They are ranked with the others, so a finding keeps its fingerprint when it
+ * is suppressed or no longer is.
+ *
+ * `replacementsOf`: the text edits of a finding's fix (`validate --fix` makes them), when it has one that
+ * applies to the file as it is: the result gets SARIF's `fixes` (§3.27.30), one fix whose replacements are
+ * those edits.
  */
 export function formatSarif(
   findings: readonly Finding[],
   summary: Summary,
   toolVersion: string,
   base = "",
+  suppressed: readonly SuppressedReport[] = [],
   replacementsOf?: (f: Finding) => readonly SarifReplacement[] | undefined,
 ): string {
   const index = new Map(RULES.map((r, i) => [r.meta.id, i] as const));
   const seen = new Map<string, number>();
-  const results: Sarif.Result[] = findings.map((f) => {
+  const all: (Finding | SuppressedReport)[] = suppressed.length === 0 ? (findings as Finding[]) : [...findings, ...suppressed].sort(compareFindings);
+  const results: Sarif.Result[] = all.map((f) => {
     const hash = fingerprint(f);
     // Identical findings (same rule, file, pointer, message) are told apart by their rank.
     const rank = (seen.get(hash) ?? 0) + 1;
@@ -123,6 +132,10 @@ export function formatSarif(
       locations: [location],
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${rank}` },
     };
+    if ("suppression" in f) {
+      const { kind, justification } = f.suppression;
+      result.suppressions = [{ kind, status: "accepted", ...(justification ? { justification } : {}) }];
+    }
     const replacements = f.fix && replacementsOf?.(f);
     if (replacements && replacements.length > 0)
       result.fixes = [
@@ -147,7 +160,7 @@ export function formatSarif(
       });
     return result;
   });
-  const { files, records, errors, warnings, infos, evidence, scope } = summary;
+  const { files, records, errors, warnings, infos, evidence, scope, suppressed: counts } = summary;
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -163,7 +176,7 @@ export function formatSarif(
         },
         columnKind: "utf16CodeUnits",
         results,
-        properties: { summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}) } },
+        properties: { summary: { files, records, errors, warnings, infos, evidence, ...(scope ? { scope } : {}), ...(counts ? { suppressed: counts } : {}) } },
       },
     ],
   };

@@ -12,8 +12,25 @@ export interface Summary {
   evidence: { checked: number; notChecked: number };
   /** What was checked when not the whole dataset (`validate --changed`): which changes, and how far and why the check was widened. */
   scope?: string;
+  /** Findings not reported (nor counted above) because they are settled: by inline directives, and by the suppressions file. Absent when none is. */
+  suppressed?: { inline: number; file: number };
+  /**
+   * The suppressions file (its name) against the files checked: entries with fewer findings than it records
+   * (--prune-suppressions lowers them) and with more (all reported). Absent when every entry holds.
+   */
+  suppressions?: { file: string; fewer: SuppressionChange[]; more: SuppressionChange[] };
+  /** The suppressions file's name, as messages give it. */
+  suppressionsFile?: string;
   /** `validate --fix` or `--fix-dry-run`: what was fixed (or would be), and the fixes not applied, each with why. */
   fixes?: FixSummary;
+}
+
+/** An entry of the suppressions file against a run: `found` findings of `rule` in `file` where it records `recorded`. */
+export interface SuppressionChange {
+  file: string;
+  rule: string;
+  recorded: number;
+  found: number;
 }
 
 export interface FixSummary {
@@ -44,6 +61,39 @@ export function evidenceLine(summary: Summary): string {
 /** The scope of a partial check, in words ("" for a check of the whole dataset). */
 export function scopeLine(summary: Summary): string {
   return summary.scope ? `Scope: ${summary.scope}.` : "";
+}
+
+/** "12 findings suppressed: 10 by eventwire-suppressions.json, 2 by inline directives." ("" when none is). */
+export function suppressedLine(summary: Summary): string {
+  const s = summary.suppressed;
+  if (!s || s.inline + s.file === 0) return "";
+  const parts: string[] = [];
+  if (s.file > 0) parts.push(`${s.file} by ${summary.suppressionsFile ?? "the suppressions file"}`);
+  if (s.inline > 0) parts.push(`${s.inline} by inline ${s.inline === 1 ? "directive" : "directives"}`);
+  return `${plural(s.inline + s.file, "finding")} suppressed: ${parts.join(", ")}.`;
+}
+
+/** At most this many entries of each kind are listed by name in a report for people (the JSON report has them all). */
+export const MAX_CHANGES_LISTED = 10;
+
+/** What the suppressions file says that no longer holds, in lines: fewer findings (prune), more (all reported). */
+export function suppressionLines(summary: Summary): string[] {
+  const s = summary.suppressions;
+  if (!s) return [];
+  const lines: string[] = [];
+  const list = (changes: readonly SuppressionChange[]) => {
+    for (const c of changes.slice(0, MAX_CHANGES_LISTED)) lines.push(`  ${c.file}: ${c.rule}, ${c.found} found, ${c.recorded} recorded`);
+    if (changes.length > MAX_CHANGES_LISTED) lines.push(`  and ${changes.length - MAX_CHANGES_LISTED} more`);
+  };
+  if (s.more.length > 0) {
+    lines.push(`${s.file}: more findings than recorded in ${`${s.more.length} ${s.more.length === 1 ? "entry" : "entries"}`}, all of them reported:`);
+    list(s.more);
+  }
+  if (s.fewer.length > 0) {
+    lines.push(`${s.file}: fewer findings than recorded in ${`${s.fewer.length} ${s.fewer.length === 1 ? "entry" : "entries"}`}; run with --prune-suppressions to lower the counts:`);
+    list(s.fewer);
+  }
+  return lines;
 }
 
 /** What --fix did, in words: a line of counts, then one line a fix not applied ([] without --fix). Contributors' text: the caller makes it visible. */

@@ -10,6 +10,7 @@ const FAMILY_TITLES: Record<string, string> = {
   record: "Records",
   dataset: "Across the dataset",
   config: "The configuration file",
+  directive: "Inline directives",
 };
 
 export function generateCatalogue(): string {
@@ -20,6 +21,7 @@ export function generateCatalogue(): string {
     "",
     "Every finding of `eventwire validate` names one of these rules. Ids never change.",
     "Change a rule's severity with `--rule <id>=off|info|warn|error`, or in `eventwire.config.yaml` (`rules:`, and `overrides:` for some files; see README.md).",
+    "Settle a finding with an inline `# eventwire-disable-next-line <id> -- <reason>` or in `eventwire-suppressions.json` (README, \"Settling findings\").",
     "A rule marked (fixable) computes the correction of some of its findings when it is sure of it: `validate --fix` applies those (`--fix-dry-run` shows them as a diff).",
     "",
   ];

@@ -48,6 +48,9 @@ import { configRule } from "./config/config-rule.ts";
 import { configSchema } from "./config/config-schema.ts";
 import { configSyntax } from "./config/config-syntax.ts";
 import { setKnownRuleIds } from "./config/known.ts";
+import { directiveReason } from "./directive/directive-reason.ts";
+import { directiveUnknownRule } from "./directive/directive-unknown-rule.ts";
+import { directiveUnused } from "./directive/directive-unused.ts";
 import type { DatasetRule, FileRule, RecordRule, Rule } from "./types.ts";
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -102,8 +105,15 @@ export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, pro
  */
 export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, configSchema, configRule, configGlob];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES, ...CONFIG_RULES];
+/**
+ * The rules of inline directives (`# eventwire-disable-next-line <id> -- <reason>`) in YAML records: file rules,
+ * run with FILE_RULES on every target (check/file.ts); listed last, so that no other rule's index moves.
+ */
+export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES];
+
+// The configuration's and the directives' rules judge rule ids against the registry, which imports them.
 setKnownRuleIds(RULES.map((r) => r.meta.id));
 
 export function ruleById(id: string): Rule | undefined {

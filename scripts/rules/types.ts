@@ -7,7 +7,7 @@ import type { ParsedDocument, ParseResult, Target } from "../dataset/parse.ts";
 import type { ReadResult } from "../dataset/read.ts";
 import type { KeptText, TextProblem } from "../dataset/texts.ts";
 
-export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset" | "config";
+export type RuleFamily = "file" | "parse" | "schema" | "record" | "dataset" | "config" | "directive";
 
 /** A rule's metadata (ESLint's `meta`): who it is, how loud, and its wording. */
 export interface RuleMeta {
@@ -81,6 +81,11 @@ export interface FileContext {
   file: DatasetFile;
   read: ReadResult;
   parse?: ParseResult;
+  /**
+   * directive-unused only: the file's findings (every rule's, before any suppression), once the
+   * check is done; absent while files are checked.
+   */
+  findings?: readonly { rule: string; line: number }[];
 }
 
 /**

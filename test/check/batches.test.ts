@@ -60,6 +60,15 @@ test("outcomes come back in order, with their summaries, findings and evidence c
     { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", type: "x\t\"y\"\n|", countries: [], actors: ["a,b", "c"], duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
     // An event that fails its schema: summarized by its well-typed fields only.
     { record: true, event: { id: "ev-cccccccc", countries: ["KAZ"] } },
+    // Inline directives (with the lines their frames show), applied in the main thread.
+    {
+      record: true,
+      directives: [
+        { kind: "next-line", line: 3, column: 1, endColumn: 40, word: "eventwire-disable-next-line", rules: [{ id: "schema", column: 31, endColumn: 37 }], reason: "kept" },
+        { kind: "file", line: 9, column: 1, endColumn: 30, word: "eventwire-disable", rules: [], reason: "", misplaced: true },
+      ],
+      excerpt: { lineCount: 10, numbers: [2, 3, 4], text: "a\nb\nc" },
+    },
   ];
   const back: [number, FileOutcome][] = [];
   unpackOutcomes(sent(packOutcomes(outcomes)), (i, o) => back.push([i, o]));

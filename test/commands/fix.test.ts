@@ -202,6 +202,30 @@ test("--fix applies the fixes of what the configuration leaves: a rule off for a
   }
 });
 
+test("--fix fixes what suppressions leave: a finding an inline directive settles keeps its value; with --suppress-all, what the fixes leave is recorded", async () => {
+  const code = BROKEN.replace("  - actor: antony-blinkn", "  # eventwire-disable-next-line actor-known -- kept as the source spells it\n  - actor: antony-blinkn");
+  const root = dataset({ [EVENT_PATH]: code });
+  try {
+    const r = await run(["validate", "--root", root, "--fix"], { env: ENV });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    const text = read(root, EVENT_PATH);
+    assert.ok(text.includes("  - actor: antony-blinkn   # a typo\n"), "the suppressed finding's fix is not applied");
+    assert.ok(text.includes('schema_version: "1.2.0"') && text.includes("  - outlet: 'dw'\n"), "the others are");
+    assert.match(r.stdout, /Fixes: 3 problems in 1 file fixed/);
+    // --suppress-all after --fix: only what cannot be fixed is recorded (here, nothing is left but a finding the directive settles).
+    writeFileSync(path.join(root, EVENT_PATH), BROKEN.replace("  - actor: kazakhstan\n", "  - actor: atlantis\n"));
+    const all = await run(["validate", "--root", root, "--fix", "--suppress-all"], { env: ENV });
+    assert.is(all.code, 0, all.stdout + all.stderr);
+    const recorded = JSON.parse(read(root, "eventwire-suppressions.json"));
+    assert.equal(Object.keys(recorded), [EVENT_PATH]);
+    assert.equal(Object.keys(recorded[EVENT_PATH]), ["actor-known"]);
+    assert.is(recorded[EVENT_PATH]["actor-known"].count, 1);
+    assert.ok(read(root, EVENT_PATH).includes("  - actor: antony-blinken   # a typo\n"));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("a fix is not applied to a file that changed since it was checked, and the run says which and why", async () => {
   const root = dataset({ [EVENT_PATH]: BROKEN });
   try {

@@ -57,6 +57,8 @@ export interface TesterCase {
    * shows the rule at work on a record the schema rejects.
    */
   failsSchema?: true;
+  /** For directive-unused: the file's findings (rule and line) once every rule has run. */
+  findings?: { rule: string; line: number }[];
 }
 
 export interface ExpectedIssue {
@@ -96,7 +98,7 @@ export function runRule(rule: FileRule | RecordRule, c: TesterCase): { issues: (
   const parse = read.ok && file.format && file.kind ? parseRecord(read.text, file.format) : undefined;
   const doc: ParsedDocument | undefined = parse?.ok ? parse.doc : undefined;
   const place = (issue: RuleIssue) => ({ ...issue, ...(issue.position ?? doc?.locate(issue.pointer ?? "", issue.target) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }) });
-  if (rule.scope === "file") return { issues: rule.check({ file, read, parse }).map(place), text: read.ok ? read.text : undefined, format: file.format };
+  if (rule.scope === "file") return { issues: rule.check({ file, read, parse, ...(c.findings ? { findings: c.findings } : {}) }).map(place), text: read.ok ? read.text : undefined, format: file.format };
   const value = doc?.value;
   if (!doc || value === null || typeof value !== "object" || Array.isArray(value) || file.kind === null || !rule.kinds.includes(file.kind))
     return { issues: [], format: file.format };

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { CONFIG_RULES, FILE_RULES, RECORD_RULES } from "../../scripts/rules/index.ts";
+import { CONFIG_RULES, DIRECTIVE_RULES, FILE_RULES, RECORD_RULES } from "../../scripts/rules/index.ts";
 import type { FileRule, RecordRule } from "../../scripts/rules/types.ts";
 import { TESTED, type RuleCases } from "./rule-tester.ts";
 
@@ -28,10 +28,10 @@ export interface TestedRule {
 // same way, a test file is the module uvu runs, with the same rule tester.
 const load = createRequire(import.meta.url);
 
-/** Every file and record rule (the configuration's rules too: file rules on its text), in registry order, with its own test file's cases. */
+/** Every file and record rule (the configuration's and the inline directives' rules too: file rules), in registry order, with its own test file's cases. */
 export function testedRules(): TestedRule[] {
   const out: TestedRule[] = [];
-  for (const rule of [...FILE_RULES, ...RECORD_RULES, ...CONFIG_RULES]) {
+  for (const rule of [...FILE_RULES, ...RECORD_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES]) {
     const file = path.join(RULE_TESTS, `${rule.meta.id}.test.ts`);
     if (existsSync(file)) load(file);
     const entry = TESTED.get(rule.meta.id);
