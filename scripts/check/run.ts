@@ -12,13 +12,14 @@ import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files
 import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
-import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
+import { processFile, severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
 import { ExcerptLines, LineIndex, type LineExcerpt, type LineSource } from "../dataset/lines.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import { datasetPass, nearDays } from "./compare.ts";
+import { openCache, type CacheOptions } from "./cache.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -49,6 +50,8 @@ export interface CheckOptions extends PoolOptions {
   /** The registries and kept texts, read beforehand (prepareCheck) from the same listing, settings and date. */
   prepared?: PreparedCheck;
   timings?: Timings;
+  /** `validate --cache`: targets unchanged since the cached run are not checked again (cache.ts). */
+  cache?: CacheOptions;
 }
 
 export interface CheckResult {
@@ -123,7 +126,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   // Targets are looked up by path (for the few files with findings) in the sorted targets themselves: no map of a million paths.
   const targetFile = (file: string) => fileAtPath(targets, file);
   const isTarget = (file: string) => indexOfPath(targets, file) >= 0;
-  const { exportTo, progress, ...pool } = options;
+  const { exportTo, progress, cache: cacheOptions, ...pool } = options;
   // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
   // an event's `order` is its place there, whatever order the threads report it in.
   let orderOf = (index: number) => index;
@@ -178,10 +181,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const evidence = { checked: 0, notChecked: 0 };
   // Under --changed, the targets' summaries say which other events they can collide with.
   const targetSummaries: EventSummary[] = [];
-  const { parts } = await processAll(
-    items,
-    ctx,
-    (index, o) => {
+  // (Not for a release: its items come in id order, and it writes every event anyway.)
+  const cache = cacheOptions && !exportTo ? openCache(cacheOptions, targets, { settings, today, registryLoads, unlistedRegistry, texts: textManifest.byUrl, whole: !options.partial && listing === targets }) : undefined;
+  if (cache) timings.mark(`cache: ${cache.hits} of ${targets.length} files unchanged`);
+  const onTarget = (index: number, o: FileOutcome) => {
       if (o.findings) {
         // The target's path, held by the listing already, rather than a copy of it in each finding.
         const path = targets.at(orderOf(index))!.path;
@@ -200,10 +203,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         addEvent(orderOf(index), o.event);
         if (options.partial) targetSummaries.push(o.event);
       }
-    },
-    { ...pool, exportTo, progress },
-  );
-  timings.mark(`check ${targets.length} files`);
+  };
+  const { parts } = await processAll(cache ? cache.pending(items) : items, ctx, cache ? (k, o) => onTarget(cache.checked(k, o), o) : onTarget, { ...pool, exportTo, progress });
+  cache?.replay(onTarget);
+  timings.mark(`check ${targets.length - (cache?.hits ?? 0)} files`);
   /** Folders that could not be listed, each reported once (file-unreadable) unless the targets' check has reported it already. */
   const reportUnread = (folders: readonly DatasetFile[]) => {
     if (folders.length === 0) return;
@@ -302,6 +305,11 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     }
   }
 
+  if (cache) {
+    // The run completed: what it checked is kept for the next.
+    cache.save();
+    timings.mark("cache written");
+  }
   findings.sort(compareFindings);
   // A file's lines come from its parse in the main thread when it has a dataset finding (whose lines a worker's excerpt
   // may lack), else from its worker's excerpt; a file with neither (its findings made in the main thread) is read here.

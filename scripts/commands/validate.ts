@@ -9,6 +9,7 @@ import type { Severity } from "../core/finding.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type PreparedCheck } from "../check/run.ts";
+import { cacheOptions } from "../check/cache.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
@@ -63,6 +64,20 @@ Options:
   --max-diagnostics <N>    print at most N findings in full, errors first;
                            the rest are counted per rule (the JSON report
                            always holds every finding)
+  --cache                  keep each file's outcome, and check only the files
+                           changed since the last run (rules across records
+                           still see every record); the cache is dropped when
+                           the rule settings, schemas, registries, kept texts,
+                           the date or the toolkit change
+  --cache-location <path>  the cache file (default: .eventwire-cache at the
+                           dataset's root); a path ending in / or naming a
+                           folder is a folder, which gets a file of its own
+                           for each dataset
+  --cache-strategy metadata|content
+                           how a file counts as unchanged: the same size,
+                           time of modification and inode (metadata, the
+                           default), or the same bytes (content: for CI, where
+                           a fresh checkout changes every time)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -155,6 +170,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       quiet: { type: "boolean" },
       "max-diagnostics": { type: "string" },
       root: { type: "string" },
+      cache: { type: "boolean" },
+      "cache-location": { type: "string" },
+      "cache-strategy": { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -176,6 +194,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const display = displayOptions(values);
   const settings = new Map((values.rule ?? []).map(parseRuleSetting));
   const root = datasetRoot(io.cwd, values.root);
+  const cache = cacheOptions(values, root, io);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -253,6 +272,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     today,
     deleted,
     partial: Boolean(changed),
+    ...(cache ? { cache } : {}),
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   }).finally(() => progress?.end());
