@@ -16,15 +16,20 @@
  * whose time of modification is within RACY_MS of the run is not kept: a
  * change in the same tick of the file system's clock could not be told.
  *
- * The file is text: a line naming the format, a line of JSON (the toolkit,
- * the strategy, the key), then a line a file in path order (signature, path,
- * outcome as JSON), then `end <count>`. A cache that is not one (another
+ * The file is text, made to be read fast: a line naming the format, a line
+ * of JSON (the toolkit, the strategy, the key), the paths (in path order) as
+ * one line of JSON, their signatures as another, then their outcomes as a
+ * JSON array of one line an outcome (parsed at once on a full run; one at a
+ * time for a few targets), then `end <count>`. A cache that is not one (another
  * format or version, truncated, not parseable, a folder, unreadable) is
  * ignored with a warning, never trusted, and written anew. It is written
  * atomically at the end of a run that completed, and only when it changed.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import * as fs from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import * as crypto from "node:crypto";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { sourcesHash } from "../../bin/sources-hash.js";
 import { inlineValue, visible } from "../core/escape.ts";
@@ -51,9 +56,6 @@ const MAGIC = "eventwire-cache 1";
 
 /** A file modified this close to the run (or later) is checked, not kept: file systems' clocks tick by up to 2 s (FAT), 1 s (HFS+, some network file systems). */
 export const RACY_MS = 2000;
-
-/** Files larger than this are checked every time (records are at most 1 MiB, kept texts 16 MiB). */
-const MAX_HASHED_BYTES = 16 * 1024 * 1024;
 
 export interface CacheOptions {
   /** The cache file (see cacheFile). */
@@ -195,37 +197,32 @@ function code(): string {
   return codeFingerprint;
 }
 
-/** The cache of a run: which targets need checking, and what the others gave. */
+/** The cache of a run: which targets need checking. Those that need none have been handed on already (openCache's `onHit`). */
 export interface CachedRun {
   /** The targets that are checked (their outcome is not in the cache), as work items of their own. */
   pending(items: WorkItems): WorkItems;
   /** Keeps the outcome of the k-th pending target; returns that target's place among the targets. */
   checked(k: number, outcome: FileOutcome): number;
-  /** Hands on each cached outcome, with its target's place. */
-  replay(each: (index: number, outcome: FileOutcome) => void): void;
   /** Targets whose outcome came from the cache. */
   readonly hits: number;
   /** Writes the cache, atomically, if it changed. Never throws: a cache that cannot be written is a warning. */
   save(): void;
 }
 
-interface Entry {
-  path: string;
-  signature: string;
-  /** The line as read, written back as it is when the file is unchanged. */
-  line: string;
-  outcome: string;
+/** A cache file's entries, in path order, as columns. */
+interface Entries {
+  paths: string[];
+  signatures: string[];
+  /** The outcomes' part of the file: a JSON array, one line an outcome (each but the last ending in a comma). */
+  outcomes: string;
 }
 
-/** A path as a line holds it: as it is, unless it could be mistaken for JSON or holds a tab or line break. */
-function pathField(p: string): string {
-  return p.startsWith('"') || /[\t\n\r\\]/.test(p) ? JSON.stringify(p) : p;
-}
+const NO_ENTRIES: Entries = { paths: [], signatures: [], outcomes: "[\n]" };
 
 class CorruptCache extends Error {}
 
 /** Reads a cache file; undefined (after a warning, unless there is none) when it cannot be used at all. */
-function readCache(file: string, warn: (reason: string) => void): { header: Header; entries: Entry[] } | undefined {
+function readCache(file: string, warn: (reason: string) => void): { header: Header; body: string } | undefined {
   let text: string;
   try {
     if (statSync(file).isDirectory()) {
@@ -239,41 +236,22 @@ function readCache(file: string, warn: (reason: string) => void): { header: Head
     return undefined;
   }
   try {
-    const lines = text.split("\n");
-    if (lines[0] !== MAGIC) throw new CorruptCache(lines[0]?.startsWith("eventwire-cache ") ? `it is of another format (${lines[0]})` : "it is not an eventwire cache");
+    const first = text.indexOf("\n");
+    const magic = first < 0 ? text : text.slice(0, first);
+    if (magic !== MAGIC) throw new CorruptCache(magic.startsWith("eventwire-cache ") ? `it is of another format (${visible(magic.slice(0, 40))})` : "it is not an eventwire cache");
+    const second = text.indexOf("\n", first + 1);
     let header: Header;
     try {
-      header = JSON.parse(lines[1] ?? "") as Header;
+      header = JSON.parse(text.slice(first + 1, second < 0 ? undefined : second)) as Header;
     } catch {
       throw new CorruptCache("its header is not JSON");
     }
     if (header === null || typeof header !== "object" || typeof header.toolkit !== "string" || typeof header.key !== "object" || header.key === null)
       throw new CorruptCache("its header is not one eventwire writes");
-    if (header.toolkit !== toolkitVersion()) throw new CorruptCache(`it was written by eventwire ${header.toolkit}, not ${toolkitVersion()}`);
+    if (header.toolkit !== toolkitVersion()) throw new CorruptCache(`it was written by eventwire ${visible(header.toolkit.slice(0, 40))}, not ${toolkitVersion()}`);
     // A whole cache ends with its count of entries and a line break: anything shorter was cut off.
-    const count = lines.length - 4;
-    if (lines[lines.length - 1] !== "" || lines[lines.length - 2] !== `end ${count}`) throw new CorruptCache("it is truncated");
-    const entries: Entry[] = new Array(count);
-    let last = "";
-    for (let i = 0; i < count; i++) {
-      const line = lines[i + 2]!;
-      const a = line.indexOf("\t");
-      const b = a < 0 ? -1 : line.indexOf("\t", a + 1);
-      if (a <= 0 || b < 0 || line.charCodeAt(b + 1) !== 0x7b /* { */) throw new CorruptCache(`line ${i + 3} is not an entry`);
-      let p = line.slice(a + 1, b);
-      if (p.startsWith('"')) {
-        try {
-          p = JSON.parse(p) as string;
-        } catch {
-          throw new CorruptCache(`line ${i + 3} is not an entry`);
-        }
-      }
-      // In path order, each path once: the order the targets are walked in.
-      if (typeof p !== "string" || (i > 0 && !(last < p))) throw new CorruptCache(`line ${i + 3} is out of order`);
-      last = p;
-      entries[i] = { path: p, signature: line.slice(0, a), line, outcome: line.slice(b + 1) };
-    }
-    return { header, entries };
+    if (second < 0 || !/\nend \d+\n$/.test(text.slice(-24))) throw new CorruptCache("it is truncated");
+    return { header, body: text.slice(second + 1) };
   } catch (error) {
     if (!(error instanceof CorruptCache)) throw error;
     warn(error.message);
@@ -281,60 +259,195 @@ function readCache(file: string, warn: (reason: string) => void): { header: Head
   }
 }
 
+/** The entries of a cache's body (what follows its header), checked for form and order; throws CorruptCache. */
+function parseEntries(body: string): Entries {
+  const a = body.indexOf("\n");
+  const b = body.indexOf("\n", a + 1);
+  const end = body.lastIndexOf("\nend ");
+  if (a < 0 || b < 0 || end < b) throw new CorruptCache("it is truncated");
+  let paths: unknown;
+  let signatures: unknown;
+  try {
+    paths = JSON.parse(body.slice(0, a));
+    signatures = JSON.parse(body.slice(a + 1, b));
+  } catch {
+    throw new CorruptCache("its list of files is not JSON");
+  }
+  const count = Number(body.slice(end + 5, -1));
+  const outcomes = body.slice(b + 1, end);
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === "string" && v !== "");
+  if (!strings(paths) || !strings(signatures) || paths.length !== count || signatures.length !== count || !outcomes.startsWith("[\n") || !outcomes.endsWith("\n]"))
+    throw new CorruptCache("its entries are not what eventwire writes");
+  // In path order, each path once: the order the targets are walked in.
+  for (let i = 1; i < count; i++) if (!(paths[i - 1]! < paths[i]!)) throw new CorruptCache("its entries are out of order");
+  return { paths, signatures, outcomes };
+}
+
+/** Each outcome's text, by entry. */
+function outcomeLines(outcomes: string, count: number): string[] {
+  if (count === 0) return [];
+  const lines = outcomes.slice(2, -2).split("\n");
+  if (lines.length !== count) throw new CorruptCache("its outcomes are not one a file");
+  for (let i = 0; i < count - 1; i++) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
+}
+
+function isOutcome(o: unknown): o is FileOutcome {
+  return o !== null && typeof o === "object" && typeof (o as FileOutcome).record === "boolean";
+}
+
 /** Whether a target's outcome can be kept: a plain regular file as the listing makes it of its path (a link or what the listing could not read is checked every time: it costs no read). */
 function cacheable(file: DatasetFile): boolean {
   return !file.symlink && !file.unread && file.kind === kindOf(file.path) && file.format === formatOf(file.path);
 }
 
-/** A buffer for hashing, grown as needed. */
-let buffer = Buffer.allocUnsafe(64 * 1024);
-
 /**
- * A file's signature under a strategy, or undefined when it cannot be kept:
- * it is not a regular file, is too large to hash, or (metadata) was modified
- * too close to `now` for its time of modification to tell a later change.
+ * A file's signature under a strategy, or "" when it cannot be kept: it is
+ * not a regular file, is too large to hash (records are at most 1 MiB, kept
+ * texts 16 MiB), or (metadata) was modified too close to `now` for its time
+ * of modification to tell a later change. Self-contained, as it also runs
+ * in a signature worker from its source text: it uses its arguments only.
  */
-export function signature(file: string, strategy: CacheStrategy, now: number): string | undefined {
+function signFile(
+  nodeFs: typeof fs,
+  nodeCrypto: typeof crypto,
+  file: string,
+  strategy: string,
+  now: number,
+  racyMs: number,
+  state: { buffer: Buffer },
+): string {
   if (strategy === "metadata") {
-    const s = lstatSync(file, { throwIfNoEntry: false });
-    if (!s || !s.isFile() || s.mtimeMs > now - RACY_MS) return undefined;
+    const s = nodeFs.lstatSync(file, { throwIfNoEntry: false });
+    if (!s || !s.isFile() || s.mtimeMs > now - racyMs) return "";
     return `${s.size}:${s.mtimeMs}:${s.ino}`;
   }
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = nodeFs.openSync(file, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NOFOLLOW);
   } catch {
-    return undefined;
+    return "";
   }
   try {
-    const s = fstatSync(fd);
-    if (!s.isFile() || s.size > MAX_HASHED_BYTES) return undefined;
-    if (s.size + 1 > buffer.length) buffer = Buffer.allocUnsafe(Math.max(s.size + 1, buffer.length * 2));
-    // Read to the end (one byte more than the size, to see a file that grew meanwhile).
+    const s = nodeFs.fstatSync(fd);
+    if (!s.isFile() || s.size > 16 * 1024 * 1024) return "";
+    if (s.size + 1 > state.buffer.length) state.buffer = Buffer.allocUnsafe(Math.max(s.size + 1, state.buffer.length * 2));
+    const buffer = state.buffer;
+    // Read to the end, and a byte more than the size, to see a file that grew meanwhile.
     let n = 0;
-    for (let r; n < buffer.length && (r = readSync(fd, buffer, n, buffer.length - n, null)) > 0; ) n += r;
-    if (n === buffer.length) return undefined;
-    return createHash("sha1").update(buffer.subarray(0, n)).digest("base64");
+    for (let r; n < buffer.length && (r = nodeFs.readSync(fd, buffer, n, buffer.length - n, null)) > 0; ) n += r;
+    if (n === buffer.length) return "";
+    return nodeCrypto.createHash("sha1").update(buffer.subarray(0, n)).digest("base64");
   } catch {
-    return undefined;
+    return "";
   } finally {
-    closeSync(fd);
+    nodeFs.closeSync(fd);
   }
+}
+
+/** A file's signature (see signFile), in this thread. */
+export function signature(file: string, strategy: CacheStrategy, now: number): string {
+  return signFile(fs, crypto, file, strategy, now, RACY_MS, mainState);
+}
+
+const mainState = { buffer: Buffer.allocUnsafe(64 * 1024) };
+
+/** Below this many targets, signatures are taken in the main thread: a worker's start costs more. */
+const WORKER_MIN = 2000;
+
+/** Signatures a worker sends at a time: the main thread hands on the hits among them while the worker goes on. */
+const CHUNK = 4096;
+
+/** The signature worker: signFile over its paths (NUL-separated; "" for a target that is not kept), a chunk a message. */
+const WORKER_SOURCE = `"use strict";
+const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
+const crypto = require("node:crypto");
+const signFile = ${signFile.toString()};
+const { paths, offset, strategy, now, racyMs, chunk } = workerData;
+const list = paths.split("\\0");
+const state = { buffer: Buffer.allocUnsafe(65536) };
+for (let from = 0; from < list.length; from += chunk) {
+  const out = [];
+  for (let i = from; i < Math.min(list.length, from + chunk); i++) out.push(list[i] === "" ? "" : signFile(fs, crypto, list[i], strategy, now, racyMs, state));
+  parentPort.postMessage({ from: offset + from, signatures: out.join("\\0") });
+}`;
+
+/**
+ * Takes the signatures of `files` (absolute paths, "" for none), handing them
+ * on a chunk at a time as `each(from, signatures)`. A large run takes them in
+ * worker threads (for `content`, which reads every file, two) while this one
+ * reads the cache: the call starts them, and the promise the function it
+ * returns gives ends when every chunk has been handed on.
+ */
+function startSignatures(files: string[], strategy: CacheStrategy, now: number): (each: (from: number, signatures: string[]) => void) => Promise<void> {
+  const here = (from: number, to: number) => files.slice(from, to).map((f) => (f === "" ? "" : signature(f, strategy, now)));
+  if (files.length < WORKER_MIN) return async (each) => each(0, here(0, files.length));
+  const threads = strategy === "content" ? 2 : 1;
+  const size = Math.ceil(files.length / threads);
+  const queue: { from: number; signatures: string }[] = [];
+  let wake: (() => void) | undefined;
+  let failed = false;
+  const workers = Array.from({ length: threads }, (_, t) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { paths: files.slice(t * size, (t + 1) * size).join("\0"), offset: t * size, strategy, now, racyMs: RACY_MS, chunk: CHUNK },
+    });
+    worker.on("message", (m: { from: number; signatures: string }) => {
+      queue.push(m);
+      wake?.();
+    });
+    worker.once("error", () => {
+      failed = true;
+      wake?.();
+    });
+    return worker;
+  });
+  return async (each) => {
+    const got = new Uint8Array(files.length);
+    let done = 0;
+    while (done < files.length && !failed) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      for (let m; (m = queue.shift()); ) {
+        const signatures = m.signatures.split("\0");
+        each(m.from, signatures);
+        got.fill(1, m.from, m.from + signatures.length);
+        done += signatures.length;
+      }
+    }
+    for (const worker of workers) void worker.terminate();
+    // A worker that failed: what it did not sign is signed here.
+    if (failed) for (let i = 0; i < files.length; i++) if (!got[i]) each(i, here(i, i + 1));
+  };
 }
 
 /**
  * Opens the cache for a run over `targets` (sorted by path): reads it, keeps
- * it only if it was written under the same key, and tells each target's
- * outcome from it when the target's signature is the same.
+ * it only if it was written under the same key, and hands each target whose
+ * signature is the same as its entry's on to `onHit` with the outcome the
+ * entry holds (as the check would have: the target's place, and its outcome).
  */
-export function openCache(options: CacheOptions, targets: Files, inputs: CacheInputs): CachedRun {
+export async function openCache(options: CacheOptions, targets: Files, inputs: CacheInputs, onHit: (index: number, outcome: FileOutcome) => void): Promise<CachedRun> {
   const { file, strategy } = options;
   const now = Date.now();
+  const n = targets.length;
+  // Each target's path, and the file to sign ("" for one that is not kept). Signatures are taken before the
+  // check reads a file: a change after that is seen next time.
+  const paths: string[] = new Array(n);
+  const files: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const target = targets.at(i)!;
+    paths[i] = target.path;
+    files[i] = cacheable(target) ? absolutePath(target) : "";
+  }
+  const signatures = startSignatures(files, strategy, now);
+
   let warned = false;
-  const read = readCache(file, (reason) => {
+  const warn = (reason: string) => {
     warned = true;
     options.warn(`The cache ${visible(file)} is not used: ${reason}. It is written anew at the end of this run.`);
-  });
+  };
+  const read = readCache(file, warn);
   const header: Header = { toolkit: toolkitVersion(), code: code(), node: process.version, strategy, key: cacheKey(inputs) };
   const same =
     read !== undefined &&
@@ -342,80 +455,98 @@ export function openCache(options: CacheOptions, targets: Files, inputs: CacheIn
     read.header.node === header.node &&
     read.header.strategy === header.strategy &&
     JSON.stringify(read.header.key) === JSON.stringify(header.key);
-  let entries = same ? read.entries : [];
-  // A cache that was read but is not used (another key, strategy or toolkit) is replaced, as one that was not there.
+  // A cache that was read but is not used (another key or strategy) is replaced, as one that was not there.
   let dirty = !same;
-
-  // Each target's signature (taken before the check reads it: a change after is seen next time) and its entry, if any.
-  const n = targets.length;
-  const signatures: (string | undefined)[] = new Array(n);
+  let entries = NO_ENTRIES;
+  // Each target's entry (-1: none), and the outcomes (parsed before any is handed on: a cache that is not whole is not used at all).
   const entryOf = new Int32Array(n).fill(-1);
-  let hitCount = 0;
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const target = targets.at(i)!;
-    if (!cacheable(target)) continue;
-    const sig = signature(absolutePath(target), strategy, now);
-    signatures[i] = sig;
-    const p = target.path;
-    while (j < entries.length && entries[j]!.path < p) j++;
-    if (j < entries.length && entries[j]!.path === p) {
-      entryOf[i] = j;
-      if (sig !== undefined && entries[j]!.signature === sig) hitCount++;
-    }
-  }
-  // The outcomes of the hits, parsed at once (one JSON text is parsed faster than many small ones).
-  const hitIndex = new Uint32Array(hitCount);
   let outcomes: FileOutcome[] = [];
-  if (hitCount > 0) {
-    const texts: string[] = new Array(hitCount);
-    let h = 0;
-    for (let i = 0; i < n; i++) {
-      const e = entryOf[i]!;
-      if (e >= 0 && signatures[i] !== undefined && entries[e]!.signature === signatures[i]) {
-        hitIndex[h] = i;
-        texts[h++] = entries[e]!.outcome;
-      }
-    }
+  let lines: string[] | undefined;
+  if (same) {
     try {
-      const parsed = JSON.parse(`[${texts.join(",")}]`) as unknown[];
-      if (parsed.length !== hitCount || !parsed.every((o) => o !== null && typeof o === "object" && typeof (o as FileOutcome).record === "boolean")) throw new SyntaxError("not outcomes");
+      entries = parseEntries(read.body);
+      let j = 0;
+      let matches = 0;
+      for (let i = 0; i < n; i++) {
+        if (files[i] === "") continue;
+        const p = paths[i]!;
+        while (j < entries.paths.length && entries.paths[j]! < p) j++;
+        if (j < entries.paths.length && entries.paths[j] === p) {
+          entryOf[i] = j;
+          matches++;
+        }
+      }
+      const count = entries.paths.length;
+      let parsed: unknown;
+      // Most entries wanted (a run over the whole dataset): one JSON text, parsed at once. A few: one at a time.
+      if (matches * 4 >= count) {
+        try {
+          parsed = JSON.parse(entries.outcomes);
+        } catch {
+          throw new CorruptCache("an outcome is not JSON");
+        }
+        if (!Array.isArray(parsed) || parsed.length !== count) throw new CorruptCache("its outcomes are not one a file");
+      } else {
+        lines = outcomeLines(entries.outcomes, count);
+        const some: unknown[] = new Array(count);
+        for (let i = 0; i < n; i++) {
+          const e = entryOf[i]!;
+          if (e < 0) continue;
+          try {
+            some[e] = JSON.parse(lines[e]!);
+          } catch {
+            throw new CorruptCache("an outcome is not JSON");
+          }
+        }
+        parsed = some;
+      }
       outcomes = parsed as FileOutcome[];
-    } catch {
-      options.warn(`The cache ${visible(file)} is not used: an entry is not one eventwire writes. It is written anew at the end of this run.`);
-      warned = true;
-      entries = [];
+      for (let i = 0; i < n; i++) if (entryOf[i]! >= 0 && !isOutcome(outcomes[entryOf[i]!])) throw new CorruptCache("an outcome is not one eventwire writes");
+    } catch (error) {
+      if (!(error instanceof CorruptCache)) throw error;
+      warn(error.message);
+      entries = NO_ENTRIES;
       entryOf.fill(-1);
-      hitCount = 0;
+      outcomes = [];
+      lines = undefined;
       dirty = true;
     }
   }
-  const misses = new Uint32Array(n - hitCount);
-  {
-    let m = 0;
-    let h = 0;
-    for (let i = 0; i < n; i++) {
-      if (h < hitCount && hitIndex[h] === i) h++;
-      else misses[m++] = i;
+  const signed: string[] = new Array(n);
+  const hit = new Uint8Array(n);
+  let hits = 0;
+  await signatures((from, chunk) => {
+    for (let k = 0; k < chunk.length; k++) {
+      const i = from + k;
+      const sig = chunk[k]!;
+      signed[i] = sig;
+      const e = entryOf[i]!;
+      if (e >= 0 && sig !== "" && entries.signatures[e] === sig) {
+        hit[i] = 1;
+        hits++;
+        onHit(i, outcomes[e]!);
+      }
     }
-  }
-  const checkedLines: (string | undefined)[] = new Array(n);
-  const matched = new Uint8Array(entries.length);
+  });
+  outcomes = [];
+  const misses = new Uint32Array(n - hits);
+  for (let i = 0, m = 0; i < n; i++) if (!hit[i]) misses[m++] = i;
+  const matched = new Uint8Array(entries.paths.length);
   for (let i = 0; i < n; i++) if (entryOf[i]! >= 0) matched[entryOf[i]!] = 1;
   // Under the whole listing, an entry no target has is a file that is gone.
   if (inputs.whole && matched.some((m) => m === 0)) dirty = true;
+  const checkedLines: (string | undefined)[] = new Array(n);
 
   return {
-    hits: hitCount,
+    hits,
     pending: (items) => ({ length: misses.length, at: (k) => items.at(misses[k]!) }),
     checked(k, outcome) {
       const i = misses[k]!;
-      const sig = signatures[i];
       if (entryOf[i]! >= 0) dirty = true;
-      if (sig !== undefined) {
+      if (signed[i] !== "") {
         // Made into text now: what the stages after the check do to the findings is none of the cache's business.
         try {
-          checkedLines[i] = `${sig}\t${pathField(targets.at(i)!.path)}\t${JSON.stringify(outcome)}`;
+          checkedLines[i] = JSON.stringify(outcome);
           dirty = true;
         } catch {
           // An outcome that is no JSON data is checked again next time.
@@ -423,31 +554,33 @@ export function openCache(options: CacheOptions, targets: Files, inputs: CacheIn
       }
       return i;
     },
-    replay(each) {
-      for (let h = 0; h < hitCount; h++) each(hitIndex[h]!, outcomes[h]!);
-    },
     save() {
       if (!dirty && !warned) return;
-      const out: string[] = [MAGIC, JSON.stringify(header)];
-      // The targets' lines and, unless the targets are the whole listing, the other entries, merged in path order.
-      let e = 0;
-      const keepOthersUpTo = (p: string | undefined) => {
-        for (; e < entries.length && (p === undefined || entries[e]!.path < p); e++) if (!inputs.whole && !matched[e]) out.push(entries[e]!.line);
+      const keptLines = entries.paths.length > 0 ? (lines ?? outcomeLines(entries.outcomes, entries.paths.length)) : [];
+      const outPaths: string[] = [];
+      const outSignatures: string[] = [];
+      const outOutcomes: string[] = [];
+      const add = (p: string, sig: string, outcome: string) => {
+        outPaths.push(p);
+        outSignatures.push(sig);
+        outOutcomes.push(outcome);
       };
-      let h = 0;
+      // The targets' entries and, unless the targets are the whole listing, the other entries, merged in path order.
+      let e = 0;
+      const othersBefore = (p: string | undefined) => {
+        for (; e < entries.paths.length && (p === undefined || entries.paths[e]! < p); e++)
+          if (!inputs.whole && !matched[e]) add(entries.paths[e]!, entries.signatures[e]!, keptLines[e]!);
+      };
       for (let i = 0; i < n; i++) {
-        const isHit = h < hitCount && hitIndex[h] === i;
-        const line = isHit ? entries[entryOf[i]!]!.line : checkedLines[i];
-        if (isHit) h++;
-        if (line === undefined) continue;
-        keepOthersUpTo(targets.at(i)!.path);
-        if (e < entries.length && entries[e]!.path === targets.at(i)!.path) e++;
-        out.push(line);
+        const outcome = hit[i] ? keptLines[entryOf[i]!] : checkedLines[i];
+        if (outcome === undefined) continue;
+        othersBefore(paths[i]);
+        add(paths[i]!, signed[i]!, outcome);
       }
-      keepOthersUpTo(undefined);
-      out.push(`end ${out.length - 2}`, "");
+      othersBefore(undefined);
+      const text = `${MAGIC}\n${JSON.stringify(header)}\n${JSON.stringify(outPaths)}\n${JSON.stringify(outSignatures)}\n[\n${outOutcomes.join(",\n")}\n]\nend ${outPaths.length}\n`;
       try {
-        writeFileAtomic(file, out.join("\n"));
+        writeFileAtomic(file, text);
       } catch (error) {
         options.warn(`The cache ${visible(file)} could not be written: ${visible((error as Error).message)}.`);
       }

@@ -181,9 +181,6 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const evidence = { checked: 0, notChecked: 0 };
   // Under --changed, the targets' summaries say which other events they can collide with.
   const targetSummaries: EventSummary[] = [];
-  // (Not for a release: its items come in id order, and it writes every event anyway.)
-  const cache = cacheOptions && !exportTo ? openCache(cacheOptions, targets, { settings, today, registryLoads, unlistedRegistry, texts: textManifest.byUrl, whole: !options.partial && listing === targets }) : undefined;
-  if (cache) timings.mark(`cache: ${cache.hits} of ${targets.length} files unchanged`);
   const onTarget = (index: number, o: FileOutcome) => {
       if (o.findings) {
         // The target's path, held by the listing already, rather than a copy of it in each finding.
@@ -204,8 +201,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         if (options.partial) targetSummaries.push(o.event);
       }
   };
+  // (Not for a release: its items come in id order, and it writes every event anyway.) Unchanged targets are handed on as they are found.
+  const cache = cacheOptions && !exportTo ? await openCache(cacheOptions, targets, { settings, today, registryLoads, unlistedRegistry, texts: textManifest.byUrl, whole: !options.partial && listing === targets }, onTarget) : undefined;
+  if (cache) timings.mark(`cache: ${cache.hits} of ${targets.length} files unchanged`);
   const { parts } = await processAll(cache ? cache.pending(items) : items, ctx, cache ? (k, o) => onTarget(cache.checked(k, o), o) : onTarget, { ...pool, exportTo, progress });
-  cache?.replay(onTarget);
   timings.mark(`check ${targets.length - (cache?.hits ?? 0)} files`);
   /** Folders that could not be listed, each reported once (file-unreadable) unless the targets' check has reported it already. */
   const reportUnread = (folders: readonly DatasetFile[]) => {
