@@ -225,8 +225,10 @@ class CorruptCache extends Error {}
 function readCache(file: string, warn: (reason: string) => void): { header: Header; body: string } | undefined {
   let text: string;
   try {
-    if (statSync(file).isDirectory()) {
-      warn("it is a folder, not a file");
+    const stat = statSync(file);
+    // (A FIFO would never end the read.)
+    if (!stat.isFile()) {
+      warn(stat.isDirectory() ? "it is a folder, not a file" : "it is not a regular file");
       return undefined;
     }
     text = readFileSync(file, "utf8");
@@ -380,9 +382,14 @@ for (let from = 0; from < list.length; from += chunk) {
  * reads the cache: the call starts them, and the promise the function it
  * returns gives ends when every chunk has been handed on.
  */
-function startSignatures(files: string[], strategy: CacheStrategy, now: number): (each: (from: number, signatures: string[]) => void) => Promise<void> {
+export function startSignatures(
+  files: string[],
+  strategy: CacheStrategy,
+  now: number,
+  workerMin = WORKER_MIN,
+): (each: (from: number, signatures: string[]) => void) => Promise<void> {
   const here = (from: number, to: number) => files.slice(from, to).map((f) => (f === "" ? "" : signature(f, strategy, now)));
-  if (files.length < WORKER_MIN) return async (each) => each(0, here(0, files.length));
+  if (files.length < workerMin) return async (each) => each(0, here(0, files.length));
   const threads = strategy === "content" ? 2 : 1;
   const size = Math.ceil(files.length / threads);
   const queue: { from: number; signatures: string }[] = [];
