@@ -15,6 +15,7 @@ import * as assert from "uvu/assert";
 import { cacheFile, cacheKey, folderHash, RACY_MS, signature, startSignatures } from "../../scripts/check/cache.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { editEvent, EVENT_PATH, EVENT_YAML, REGISTRY, withSchemaError, writeDataset } from "../helpers/dataset.ts";
+import { git, GIT_ENV } from "../helpers/git.ts";
 import { run } from "../helpers/run.ts";
 
 const SECOND = "data/events/2023/02/ev-2eqrxyd2.yaml";
@@ -352,6 +353,28 @@ test("--cache-location: a file, or a folder (a trailing / or one that exists) ho
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test("--changed with --cache: the changed files are the targets, and come from the cache while they do not change", async () => {
+  const root = dataset();
+  try {
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "records");
+    writeFileSync(path.join(root, EVENT_PATH), editEvent("event_type: CONSULT", "event_type: CONSULTING"));
+    age(root);
+    const env = { ...(GIT_ENV as Record<string, string>) };
+    const first = await cached(root, ["--changed=HEAD"], env);
+    assert.is(first.code, 1);
+    assert.is(first.of, 1);
+    assert.is(first.unchanged, 0);
+    const second = await cached(root, ["--changed=HEAD"], env);
+    assert.is(second.unchanged, 1);
+    // A full run afterwards: the other files are checked, the changed one is not.
+    assert.is((await cached(root, [], env)).unchanged, 1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
