@@ -10,8 +10,8 @@
  * depends on: the rule settings, the schemas, the registries, the kept texts,
  * today's date (date-future) and the toolkit itself. Those make the cache's
  * key: a cache written under another key is dropped whole. A file is
- * unchanged when its signature is: its size, time of modification and inode
- * (strategy `metadata`, ESLint's default), or a hash of its bytes (`content`,
+ * unchanged when its signature is: its size, time of modification, inode and
+ * mode (strategy `metadata`, ESLint's default), or a hash of its bytes (`content`,
  * for CI, where a fresh checkout changes every time of modification). A file
  * whose time of modification is within RACY_MS of the run is not kept: a
  * change in the same tick of the file system's clock could not be told.
@@ -322,7 +322,8 @@ function signFile(
   if (strategy === "metadata") {
     const s = nodeFs.lstatSync(file, { throwIfNoEntry: false });
     if (!s || !s.isFile() || s.mtimeMs > now - racyMs) return "";
-    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+    // The mode too: a file made unreadable is checked again (and reported).
+    return `${s.size}:${s.mtimeMs}:${s.ino}:${s.mode}`;
   }
   let fd: number;
   try {

@@ -75,9 +75,9 @@ Options:
                            for each dataset
   --cache-strategy metadata|content
                            how a file counts as unchanged: the same size,
-                           time of modification and inode (metadata, the
-                           default), or the same bytes (content: for CI, where
-                           a fresh checkout changes every time)
+                           time of modification, inode and mode (metadata,
+                           the default), or the same bytes (content: for CI,
+                           where a fresh checkout changes every time)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
