@@ -40,6 +40,7 @@ import { writeFileAtomic } from "../core/write.ts";
 import { absolutePath, formatOf, kindOf, type DatasetFile } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
 import type { KeptText } from "../dataset/texts.ts";
+import type { EventSummary } from "../rules/types.ts";
 import { RULES } from "../rules/index.ts";
 import { severityOf, type FileOutcome, type RuleSettings } from "./file.ts";
 import type { Loaded } from "./load.ts";
@@ -294,8 +295,35 @@ function outcomeLines(outcomes: string, count: number): string[] {
   return lines;
 }
 
-function isOutcome(o: unknown): o is FileOutcome {
-  return o !== null && typeof o === "object" && typeof (o as FileOutcome).record === "boolean";
+/** The keys of an outcome, and of its event's summary, that the short form holds: the outcome of most files (no finding). */
+const SHORT_OUTCOME = new Set(["record", "event", "evidence"]);
+const SHORT_EVENT = ["id", "status", "start", "type", "mode", "countries", "actors", "duplicate_of"] as const;
+const SHORT_EVENT_KEYS = new Set<string>(SHORT_EVENT);
+
+/**
+ * An outcome as the cache holds it: most (a record, its summary, its evidence counts, no finding) as an
+ * array of values, 0 for one left out (half the size of the object, parsed in half the time); any other as it is.
+ */
+export function encodeOutcome(o: FileOutcome): string {
+  const e = o.event;
+  if (!Object.keys(o).every((k) => SHORT_OUTCOME.has(k)) || (e && !Object.keys(e).every((k) => SHORT_EVENT_KEYS.has(k)))) return JSON.stringify(o);
+  const head = [o.record ? 1 : 0, o.evidence ?? 0];
+  return JSON.stringify(e ? [...head, ...SHORT_EVENT.map((k) => e[k] ?? 0)] : head);
+}
+
+/** An outcome as encodeOutcome wrote it (parsed), or undefined when it is no outcome. */
+export function decodeOutcome(x: unknown): FileOutcome | undefined {
+  if (!Array.isArray(x)) return x !== null && typeof x === "object" && typeof (x as FileOutcome).record === "boolean" ? (x as FileOutcome) : undefined;
+  if ((x.length !== 2 && x.length !== 2 + SHORT_EVENT.length) || (x[0] !== 0 && x[0] !== 1)) return undefined;
+  const o: FileOutcome = { record: x[0] === 1 };
+  if (x.length > 2) {
+    if (typeof x[2] !== "string") return undefined;
+    const event: Record<string, unknown> = { id: x[2] };
+    for (let k = 1; k < SHORT_EVENT.length; k++) if (x[2 + k] !== 0) event[SHORT_EVENT[k]!] = x[2 + k];
+    o.event = event as unknown as EventSummary;
+  }
+  if (x[1] !== 0) o.evidence = x[1] as [number, number];
+  return o;
 }
 
 /** Whether a target's outcome can be kept: a plain regular file as the listing makes it of its path (a link or what the listing could not read is checked every time: it costs no read). */
@@ -508,8 +536,15 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
         }
         parsed = some;
       }
-      outcomes = parsed as FileOutcome[];
-      for (let i = 0; i < n; i++) if (entryOf[i]! >= 0 && !isOutcome(outcomes[entryOf[i]!])) throw new CorruptCache("an outcome is not one eventwire writes");
+      const raw = parsed as unknown[];
+      outcomes = new Array(count);
+      for (let i = 0; i < n; i++) {
+        const e = entryOf[i]!;
+        if (e < 0) continue;
+        const o = decodeOutcome(raw[e]);
+        if (!o) throw new CorruptCache("an outcome is not one eventwire writes");
+        outcomes[e] = o;
+      }
     } catch (error) {
       if (!(error instanceof CorruptCache)) throw error;
       warn(error.message);
@@ -554,7 +589,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       if (signed[i] !== "") {
         // Made into text now: what the stages after the check do to the findings is none of the cache's business.
         try {
-          checkedLines[i] = JSON.stringify(outcome);
+          checkedLines[i] = encodeOutcome(outcome);
           dirty = true;
         } catch {
           // An outcome that is no JSON data is checked again next time.

@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cacheFile, cacheKey, folderHash, RACY_MS, signature, startSignatures } from "../../scripts/check/cache.ts";
+import { cacheFile, cacheKey, decodeOutcome, encodeOutcome, folderHash, RACY_MS, signature, startSignatures } from "../../scripts/check/cache.ts";
+import type { FileOutcome } from "../../scripts/check/file.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { editEvent, EVENT_PATH, EVENT_YAML, REGISTRY, withSchemaError, writeDataset } from "../helpers/dataset.ts";
 import { git, GIT_ENV } from "../helpers/git.ts";
@@ -376,6 +377,22 @@ test("--changed with --cache: the changed files are the targets, and come from t
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test("outcomes come back from the cache as they went in: the short form of most, any other as it is", () => {
+  const outcomes: FileOutcome[] = [
+    { record: true },
+    { record: false },
+    { record: true, event: { id: "ev-p6w7bxbz", status: "active", start: "2023-02-28", type: "CONSULT", mode: "visit", countries: ["KAZ"], actors: ["a", "b"] } },
+    { record: true, event: { id: "ev-p6w7bxbz", duplicate_of: "ev-2eqrxyd2" }, evidence: [2, 1] },
+    { record: true, event: { id: "ev-p6w7bxbz", partial: true } },
+    { record: true, findings: [{ file: "f", line: 1, column: 2, rule: "schema", severity: "error", message: "m", pointer: "" }], excerpt: { lineCount: 3, numbers: [1], text: "x" } },
+    { record: true, directives: [{ rule: "schema" }] } as FileOutcome,
+  ];
+  for (const o of outcomes) assert.equal(decodeOutcome(JSON.parse(encodeOutcome(o))), o, JSON.stringify(o));
+  assert.ok(encodeOutcome(outcomes[2]!).startsWith("[1,0,"), "the short form");
+  assert.ok(encodeOutcome(outcomes[4]!).startsWith("{"), "a key the short form has no place for");
+  for (const bad of [null, 1, "x", [], [2, 0], [1, 0, 5, 0, 0, 0, 0, 0, 0, 0], { record: "yes" }]) assert.is(decodeOutcome(bad), undefined, JSON.stringify(bad));
 });
 
 test("signatures taken in worker threads are those taken in this thread, in order, for both strategies", async () => {
