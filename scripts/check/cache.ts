@@ -206,6 +206,12 @@ export interface CachedRun {
   checked(k: number, outcome: FileOutcome): number;
   /** Targets whose outcome came from the cache. */
   readonly hits: number;
+  /**
+   * The events read for rules across records only (a run over some paths, `files` in path order): each one
+   * unchanged since its outcome was kept gives its summary from the cache (`onEvent(k, summary)`, k its place
+   * in `files`). Returns the places of the others, which are read.
+   */
+  others(files: readonly DatasetFile[], onEvent: (k: number, event: EventSummary) => void): Promise<Uint32Array>;
   /** Writes the cache, atomically, if it changed. Never throws: a cache that cannot be written is a warning. */
   save(): void;
 }
@@ -457,6 +463,60 @@ export function startSignatures(
   };
 }
 
+/** Each path's entry (by path order, in `entryOf`; -1: none), for the paths to sign ("" in `files`: not kept). */
+function matchEntries(entries: Entries, paths: readonly string[], files: readonly string[], entryOf: Int32Array): void {
+  let j = 0;
+  for (let i = 0; i < paths.length; i++) {
+    if (files[i] === "") continue;
+    const p = paths[i]!;
+    while (j < entries.paths.length && entries.paths[j]! < p) j++;
+    if (j < entries.paths.length && entries.paths[j] === p) entryOf[i] = j;
+  }
+}
+
+/**
+ * The outcomes of the entries in `entryOf` (by entry), all checked before any
+ * is used (a cache that is not whole is not used at all): with most entries
+ * wanted (a run over the whole dataset), one JSON text parsed at once; with a
+ * few, one line at a time. `lines`: the outcomes' lines, when they were split.
+ */
+function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: FileOutcome[]; lines?: string[] } {
+  const count = entries.paths.length;
+  let matches = 0;
+  for (const e of entryOf) if (e >= 0) matches++;
+  let raw: unknown[];
+  let lines: string[] | undefined;
+  if (matches * 4 >= count) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(entries.outcomes);
+    } catch {
+      throw new CorruptCache("an outcome is not JSON");
+    }
+    if (!Array.isArray(parsed) || parsed.length !== count) throw new CorruptCache("its outcomes are not one a file");
+    raw = parsed;
+  } else {
+    lines = outcomeLines(entries.outcomes, count);
+    raw = new Array(count);
+    for (const e of entryOf) {
+      if (e < 0) continue;
+      try {
+        raw[e] = JSON.parse(lines[e]!);
+      } catch {
+        throw new CorruptCache("an outcome is not JSON");
+      }
+    }
+  }
+  const outcomes: FileOutcome[] = new Array(count);
+  for (const e of entryOf) {
+    if (e < 0) continue;
+    const o = decodeOutcome(raw[e]);
+    if (!o) throw new CorruptCache("an outcome is not one eventwire writes");
+    outcomes[e] = o;
+  }
+  return lines ? { outcomes, lines } : { outcomes };
+}
+
 /**
  * Opens the cache for a run over `targets` (sorted by path): reads it, keeps
  * it only if it was written under the same key, and hands each target whose
@@ -501,50 +561,10 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
   if (same) {
     try {
       entries = parseEntries(read.body);
-      let j = 0;
-      let matches = 0;
-      for (let i = 0; i < n; i++) {
-        if (files[i] === "") continue;
-        const p = paths[i]!;
-        while (j < entries.paths.length && entries.paths[j]! < p) j++;
-        if (j < entries.paths.length && entries.paths[j] === p) {
-          entryOf[i] = j;
-          matches++;
-        }
-      }
-      const count = entries.paths.length;
-      let parsed: unknown;
-      // Most entries wanted (a run over the whole dataset): one JSON text, parsed at once. A few: one at a time.
-      if (matches * 4 >= count) {
-        try {
-          parsed = JSON.parse(entries.outcomes);
-        } catch {
-          throw new CorruptCache("an outcome is not JSON");
-        }
-        if (!Array.isArray(parsed) || parsed.length !== count) throw new CorruptCache("its outcomes are not one a file");
-      } else {
-        lines = outcomeLines(entries.outcomes, count);
-        const some: unknown[] = new Array(count);
-        for (let i = 0; i < n; i++) {
-          const e = entryOf[i]!;
-          if (e < 0) continue;
-          try {
-            some[e] = JSON.parse(lines[e]!);
-          } catch {
-            throw new CorruptCache("an outcome is not JSON");
-          }
-        }
-        parsed = some;
-      }
-      const raw = parsed as unknown[];
-      outcomes = new Array(count);
-      for (let i = 0; i < n; i++) {
-        const e = entryOf[i]!;
-        if (e < 0) continue;
-        const o = decodeOutcome(raw[e]);
-        if (!o) throw new CorruptCache("an outcome is not one eventwire writes");
-        outcomes[e] = o;
-      }
+      matchEntries(entries, paths, files, entryOf);
+      const parsed = parseOutcomes(entries, entryOf);
+      outcomes = parsed.outcomes;
+      lines = parsed.lines;
     } catch (error) {
       if (!(error instanceof CorruptCache)) throw error;
       warn(error.message);
@@ -579,6 +599,8 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
   // Under the whole listing, an entry no target has is a file that is gone.
   if (inputs.whole && matched.some((m) => m === 0)) dirty = true;
   const checkedLines: (string | undefined)[] = new Array(n);
+  // The entries of files that are not targets are kept, unless the targets are the whole listing (they are files that are gone).
+  let keepOthers = !inputs.whole;
 
   return {
     hits,
@@ -597,6 +619,41 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       }
       return i;
     },
+    async others(list, onEvent) {
+      const m = list.length;
+      const otherPaths = list.map((f) => f.path);
+      const otherFiles = list.map((f) => (cacheable(f) ? absolutePath(f) : ""));
+      const sign = startSignatures(otherFiles, strategy, now);
+      const entryOfOther = new Int32Array(m).fill(-1);
+      let parsed: FileOutcome[] = [];
+      try {
+        matchEntries(entries, otherPaths, otherFiles, entryOfOther);
+        parsed = parseOutcomes(entries, entryOfOther).outcomes;
+      } catch (error) {
+        if (!(error instanceof CorruptCache)) throw error;
+        // Found only now: the other events are read, and the entries of no target are not kept.
+        warn(error.message);
+        entryOfOther.fill(-1);
+        keepOthers = false;
+      }
+      const used = new Uint8Array(m);
+      let count = 0;
+      await sign((from, chunk) => {
+        for (let k = 0; k < chunk.length; k++) {
+          const i = from + k;
+          const e = entryOfOther[i]!;
+          if (e >= 0 && chunk[k] !== "" && entries.signatures[e] === chunk[k]) {
+            used[i] = 1;
+            count++;
+            const event = parsed[e]!.event;
+            if (event) onEvent(i, event);
+          }
+        }
+      });
+      const pending = new Uint32Array(m - count);
+      for (let i = 0, j = 0; i < m; i++) if (!used[i]) pending[j++] = i;
+      return pending;
+    },
     save() {
       if (!dirty && !warned) return;
       const keptLines = entries.paths.length > 0 ? (lines ?? outcomeLines(entries.outcomes, entries.paths.length)) : [];
@@ -612,7 +669,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       let e = 0;
       const othersBefore = (p: string | undefined) => {
         for (; e < entries.paths.length && (p === undefined || entries.paths[e]! < p); e++)
-          if (!inputs.whole && !matched[e]) add(entries.paths[e]!, entries.signatures[e]!, keptLines[e]!);
+          if (keepOthers && !matched[e]) add(entries.paths[e]!, entries.signatures[e]!, keptLines[e]!);
       };
       for (let i = 0; i < n; i++) {
         const outcome = hit[i] ? keptLines[entryOf[i]!] : checkedLines[i];

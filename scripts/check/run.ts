@@ -270,10 +270,13 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
     timings.mark(`find ${others.length} other events`);
+    // Under --cache, an other event unchanged since its outcome was kept gives its summary from the cache, unread.
+    const otherWork = cache && !options.partial ? await cache.others(others, (k, event) => addEvent(targets.length + k, event)) : undefined;
     await processAll(
-      otherItems,
+      otherWork ? { length: otherWork.length, at: (j) => otherItems[otherWork[j]!] } : otherItems,
       ctx,
-      (index, o) => {
+      (j, o) => {
+        const index = otherWork ? otherWork[j]! : j;
         if (o.event) addEvent(targets.length + index, o.event);
         // An event that could not be read (file-unreadable, file-type) is said, though it is not a target.
         if (o.findings) for (const f of o.findings) findings.push(f);

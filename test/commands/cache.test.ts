@@ -379,6 +379,36 @@ test("--changed with --cache: the changed files are the targets, and come from t
   }
 });
 
+test("a run over some paths: the other events give their summaries from the cache while they are unchanged", async () => {
+  const root = dataset();
+  try {
+    const metadata = ["--cache-strategy", "metadata", "--cache-location", path.join(root, "metadata-cache")];
+    const content = ["--cache-strategy", "content", "--cache-location", path.join(root, "content-cache")];
+    await cached(root, metadata);
+    await cached(root, content);
+    const only = [path.join(root, EVENT_PATH)];
+    const idUnique = (r: { stdout: string }) => JSON.parse(r.stdout).findings.some((f: { rule: string }) => f.rule === "id-unique");
+    assert.not.ok(idUnique(await cached(root, [...only, ...metadata])));
+    // The other event takes the target's id: same size, in place, its time put back.
+    const other = path.join(root, SECOND);
+    const before = statSync(other);
+    writeFileSync(other, readFileSync(other, "utf8").replace("id: ev-2eqrxyd2", "id: ev-p6w7bxbz"));
+    utimesSync(other, before.atime, before.mtime);
+    const plain = await validate(root, only);
+    assert.ok(idUnique(plain));
+    // metadata: the other event's summary comes from the cache (it is not read).
+    const stale = await validate(root, ["--cache", ...only, ...metadata]);
+    assert.not.ok(idUnique(stale));
+    // content: its bytes changed, so it is read.
+    assert.ok(idUnique(await cached(root, [...only, ...content])));
+    // A new time of modification: read under metadata too.
+    utimesSync(other, new Date("2020-06-01T00:00:00Z"), new Date("2020-06-01T00:00:00Z"));
+    assert.ok(idUnique(await cached(root, [...only, ...metadata])));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("outcomes come back from the cache as they went in: the short form of most, any other as it is", () => {
   const outcomes: FileOutcome[] = [
     { record: true },
