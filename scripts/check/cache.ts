@@ -317,13 +317,18 @@ export function encodeOutcome(o: FileOutcome): string {
   return JSON.stringify(e ? [...head, ...SHORT_EVENT.map((k) => e[k] ?? 0)] : head);
 }
 
+/** Whether a value (parsed) is an outcome as encodeOutcome writes one. */
+function encoded(x: unknown): boolean {
+  if (!Array.isArray(x)) return x !== null && typeof x === "object" && typeof (x as FileOutcome).record === "boolean";
+  return (x.length === 2 || (x.length === 2 + SHORT_EVENT.length && typeof x[2] === "string")) && (x[0] === 0 || x[0] === 1);
+}
+
 /** An outcome as encodeOutcome wrote it (parsed), or undefined when it is no outcome. */
 export function decodeOutcome(x: unknown): FileOutcome | undefined {
-  if (!Array.isArray(x)) return x !== null && typeof x === "object" && typeof (x as FileOutcome).record === "boolean" ? (x as FileOutcome) : undefined;
-  if ((x.length !== 2 && x.length !== 2 + SHORT_EVENT.length) || (x[0] !== 0 && x[0] !== 1)) return undefined;
+  if (!encoded(x)) return undefined;
+  if (!Array.isArray(x)) return x as FileOutcome;
   const o: FileOutcome = { record: x[0] === 1 };
   if (x.length > 2) {
-    if (typeof x[2] !== "string") return undefined;
     const event: Record<string, unknown> = { id: x[2] };
     for (let k = 1; k < SHORT_EVENT.length; k++) if (x[2 + k] !== 0) event[SHORT_EVENT[k]!] = x[2 + k];
     o.event = event as unknown as EventSummary;
@@ -480,7 +485,7 @@ function matchEntries(entries: Entries, paths: readonly string[], files: readonl
  * wanted (a run over the whole dataset), one JSON text parsed at once; with a
  * few, one line at a time. `lines`: the outcomes' lines, when they were split.
  */
-function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: FileOutcome[]; lines?: string[] } {
+function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: Outcomes; lines?: string[] } {
   const count = entries.paths.length;
   let matches = 0;
   for (const e of entryOf) if (e >= 0) matches++;
@@ -507,15 +512,22 @@ function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: FileO
       }
     }
   }
-  const outcomes: FileOutcome[] = new Array(count);
-  for (const e of entryOf) {
-    if (e < 0) continue;
-    const o = decodeOutcome(raw[e]);
-    if (!o) throw new CorruptCache("an outcome is not one eventwire writes");
-    outcomes[e] = o;
-  }
+  for (const e of entryOf) if (e >= 0 && !encoded(raw[e])) throw new CorruptCache("an outcome is not one eventwire writes");
+  // Made into objects one at a time, as they are handed on: short-lived, they cost the collector little.
+  const outcomes: Outcomes = { at: (e) => decodeOutcome(raw[e])! };
   return lines ? { outcomes, lines } : { outcomes };
 }
+
+/** The outcomes of a cache's entries, by entry (only those asked for were checked). */
+interface Outcomes {
+  at(entry: number): FileOutcome;
+}
+
+const NO_OUTCOMES: Outcomes = {
+  at: () => {
+    throw new Error("no outcome");
+  },
+};
 
 /**
  * Opens the cache for a run over `targets` (sorted by path): reads it, keeps
@@ -556,7 +568,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
   let entries = NO_ENTRIES;
   // Each target's entry (-1: none), and the outcomes (parsed before any is handed on: a cache that is not whole is not used at all).
   const entryOf = new Int32Array(n).fill(-1);
-  let outcomes: FileOutcome[] = [];
+  let outcomes = NO_OUTCOMES;
   let lines: string[] | undefined;
   if (same) {
     try {
@@ -570,7 +582,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       warn(error.message);
       entries = NO_ENTRIES;
       entryOf.fill(-1);
-      outcomes = [];
+      outcomes = NO_OUTCOMES;
       lines = undefined;
       dirty = true;
     }
@@ -587,11 +599,11 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       if (e >= 0 && sig !== "" && entries.signatures[e] === sig) {
         hit[i] = 1;
         hits++;
-        onHit(i, outcomes[e]!);
+        onHit(i, outcomes.at(e));
       }
     }
   });
-  outcomes = [];
+  outcomes = NO_OUTCOMES;
   const misses = new Uint32Array(n - hits);
   for (let i = 0, m = 0; i < n; i++) if (!hit[i]) misses[m++] = i;
   const matched = new Uint8Array(entries.paths.length);
@@ -625,7 +637,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       const otherFiles = list.map((f) => (cacheable(f) ? absolutePath(f) : ""));
       const sign = startSignatures(otherFiles, strategy, now);
       const entryOfOther = new Int32Array(m).fill(-1);
-      let parsed: FileOutcome[] = [];
+      let parsed = NO_OUTCOMES;
       try {
         matchEntries(entries, otherPaths, otherFiles, entryOfOther);
         parsed = parseOutcomes(entries, entryOfOther).outcomes;
@@ -645,7 +657,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
           if (e >= 0 && chunk[k] !== "" && entries.signatures[e] === chunk[k]) {
             used[i] = 1;
             count++;
-            const event = parsed[e]!.event;
+            const event = parsed.at(e).event;
             if (event) onEvent(i, event);
           }
         }
