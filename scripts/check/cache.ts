@@ -366,20 +366,29 @@ function signFile(
   }
   let fd: number;
   try {
-    fd = nodeFs.openSync(file, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NOFOLLOW);
+    // Never through a link; O_NONBLOCK: a FIFO swapped in since the listing does not make the open wait (its read fails).
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = nodeFs.constants;
+    fd = nodeFs.openSync(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch {
     return "";
   }
   try {
-    const s = nodeFs.fstatSync(fd);
-    if (!s.isFile() || s.size > 16 * 1024 * 1024) return "";
-    if (s.size + 1 > state.buffer.length) state.buffer = Buffer.allocUnsafe(Math.max(s.size + 1, state.buffer.length * 2));
-    const buffer = state.buffer;
-    // Read to the end, and a byte more than the size, to see a file that grew meanwhile.
+    // Read until a read falls short of the room left (the end of a regular file): for a record, one read. No fstat:
+    // a folder fails to read, and anything but a regular file was refused by the listing.
     let n = 0;
-    for (let r; n < buffer.length && (r = nodeFs.readSync(fd, buffer, n, buffer.length - n, null)) > 0; ) n += r;
-    if (n === buffer.length) return "";
-    return nodeCrypto.createHash("sha1").update(buffer.subarray(0, n)).digest("base64");
+    for (;;) {
+      if (n === state.buffer.length) {
+        if (n >= 16 * 1024 * 1024) return "";
+        const grown = Buffer.allocUnsafe(n * 2);
+        state.buffer.copy(grown, 0, 0, n);
+        state.buffer = grown;
+      }
+      const room = state.buffer.length - n;
+      const r = nodeFs.readSync(fd, state.buffer, n, room, null);
+      n += r;
+      if (r < room) break;
+    }
+    return nodeCrypto.createHash("sha1").update(state.buffer.subarray(0, n)).digest("base64");
   } catch {
     return "";
   } finally {

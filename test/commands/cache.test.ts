@@ -409,6 +409,24 @@ test("a run over some paths: the other events give their summaries from the cach
   }
 });
 
+test("a content signature is the hash of every byte, whatever the size; a folder or a missing file has none", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "eventwire-sign-"));
+  try {
+    const now = Date.now();
+    for (const size of [0, 1, 65535, 65536, 65537, 300_000]) {
+      const bytes = Buffer.alloc(size, "ab");
+      const file = path.join(root, `f${size}`);
+      writeFileSync(file, bytes);
+      assert.is(signature(file, "content", now), createHash("sha1").update(bytes).digest("base64"), String(size));
+    }
+    assert.is(signature(root, "content", now), "");
+    assert.is(signature(path.join(root, "missing"), "content", now), "");
+    assert.is(signature(root, "metadata", now), "");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("outcomes come back from the cache as they went in: the short form of most, any other as it is", () => {
   const outcomes: FileOutcome[] = [
     { record: true },
