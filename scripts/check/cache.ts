@@ -192,8 +192,13 @@ let codeFingerprint: string | undefined;
 function code(): string {
   if (codeFingerprint === undefined) {
     // The bundle runs only while the sources still have the fingerprint it was built from (bin/eventwire.js).
-    const built = path.join(TOOLKIT_ROOT, "build", "sources.sha256");
-    codeFingerprint = RUNNING_FROM_BUNDLE ? readFileSync(built, "utf8").trim() : `sources ${sourcesHash(TOOLKIT_ROOT)}`;
+    let built: string | undefined;
+    try {
+      if (RUNNING_FROM_BUNDLE) built = readFileSync(path.join(TOOLKIT_ROOT, "build", "sources.sha256"), "utf8").trim();
+    } catch {
+      // A bundle started without its fingerprint beside it: the sources' own.
+    }
+    codeFingerprint = built ?? `sources ${sourcesHash(TOOLKIT_ROOT)}`;
   }
   return codeFingerprint;
 }
