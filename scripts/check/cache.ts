@@ -260,7 +260,8 @@ function readCache(file: string, warn: (reason: string) => void): { header: Head
     } catch {
       throw new CorruptCache("its header is not JSON");
     }
-    if (header === null || typeof header !== "object" || typeof header.toolkit !== "string" || typeof header.key !== "object" || header.key === null)
+    const strings = (o: unknown, keys: readonly string[]) => o !== null && typeof o === "object" && keys.every((k) => typeof (o as Record<string, unknown>)[k] === "string");
+    if (!strings(header, ["toolkit", "code", "node", "strategy"]) || !strings(header.key, ["settings", "schema", "registries", "texts", "today"]))
       throw new CorruptCache("its header is not one eventwire writes");
     if (header.toolkit !== toolkitVersion()) throw new CorruptCache(`it was written by eventwire ${visible(header.toolkit.slice(0, 40))}, not ${toolkitVersion()}`);
     // A whole cache ends with its count of entries and a line break: anything shorter was cut off.

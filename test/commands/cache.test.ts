@@ -236,6 +236,7 @@ test("a corrupt or foreign cache is ignored with a warning, never trusted, and w
       ["empty", () => writeFileSync(file, ""), /it is not an eventwire cache/],
       ["another format", () => writeFileSync(file, good.replace("eventwire-cache 1", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
       ["a header that is not JSON", () => writeFileSync(file, good.replace('{"toolkit"', '{toolkit"')), /its header is not JSON/],
+      ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
       ["truncated", () => writeFileSync(file, good.slice(0, Math.floor(good.length / 2))), /it is truncated/],
       ["truncated by a line", () => writeFileSync(file, good.slice(0, good.lastIndexOf("end "))), /it is truncated/],
       ["an outcome that is not JSON", () => writeFileSync(file, good.replace('{"record":', '{"record"')), /an outcome is not JSON/],
