@@ -112,7 +112,7 @@ export function cacheOptions(
   if (!values.cache) return undefined;
   const file = cacheFile(root, io.cwd, location);
   const inData = path.relative(path.join(root, "data"), file);
-  if (!inData.startsWith("..") && !path.isAbsolute(inData))
+  if (inData !== ".." && !inData.startsWith(`..${path.sep}`) && !path.isAbsolute(inData))
     throw new UsageError(`--cache-location may not be under data/ (validate would check the cache as a record file): ${inlineValue(file)}`);
   return { file, strategy: strategy as CacheStrategy, warn: (message) => void io.stderr.write(`${message}\n`) };
 }
