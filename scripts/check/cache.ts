@@ -506,6 +506,7 @@ function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: Outco
   for (const e of entryOf) if (e >= 0) matches++;
   let raw: unknown[];
   let lines: string[] | undefined;
+  if (matches === 0) return { outcomes: NO_OUTCOMES };
   if (matches * 4 >= count) {
     let parsed: unknown;
     try {
@@ -648,6 +649,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
     },
     async others(list, onEvent) {
       const m = list.length;
+      if (m === 0) return new Uint32Array(0);
       const otherPaths = list.map((f) => f.path);
       const otherFiles = list.map((f) => (cacheable(f) ? absolutePath(f) : ""));
       const sign = startSignatures(otherFiles, strategy, now);
@@ -683,7 +685,14 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
     },
     save() {
       if (!dirty && !warned) return;
-      const keptLines = entries.paths.length > 0 ? (lines ?? outcomeLines(entries.outcomes, entries.paths.length)) : [];
+      let keptLines: string[] = [];
+      try {
+        keptLines = entries.paths.length > 0 ? (lines ?? outcomeLines(entries.outcomes, entries.paths.length)) : [];
+      } catch (error) {
+        if (!(error instanceof CorruptCache)) throw error;
+        // Outcomes that parsed as a whole but are not one a line: none is kept as it was (those files are checked next time).
+        keepOthers = false;
+      }
       const outPaths: string[] = [];
       const outSignatures: string[] = [];
       const outOutcomes: string[] = [];

@@ -239,6 +239,8 @@ test("a corrupt or foreign cache is ignored with a warning, never trusted, and w
       ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
       ["truncated", () => writeFileSync(file, good.slice(0, Math.floor(good.length / 2))), /it is truncated/],
       ["truncated by a line", () => writeFileSync(file, good.slice(0, good.lastIndexOf("end "))), /it is truncated/],
+      // Still one JSON array, but not one outcome a line: used this once (every outcome is whole), not kept as it was.
+      ["outcomes not one a line", () => writeFileSync(file, good.replace(/\],\n\[/, "],[")), /^$/],
       ["an outcome that is not JSON", () => writeFileSync(file, good.replace('{"record":', '{"record"')), /an outcome is not JSON/],
       ["an outcome of another shape", () => writeFileSync(file, good.replace('{"record":true', '{"record":"yes"')), /an outcome is not one eventwire writes/],
       ["entries out of order", () => writeFileSync(file, good.replace(/^\["data\/actors\/antony-blinken\.yaml","data\/actors\/kazakhstan\.yaml"/m, '["data/actors/kazakhstan.yaml","data/actors/antony-blinken.yaml"')), /out of order/],
@@ -248,6 +250,21 @@ test("a corrupt or foreign cache is ignored with a warning, never trusted, and w
     for (const [kind, spoil, reason] of kinds) {
       spoil();
       const r = await cached(root);
+      if (kind === "outcomes not one a line") {
+        assert.is(r.said, "");
+        assert.is(r.unchanged, n);
+        // Written again (a file changed), it keeps none of them as they were: they are checked the time after.
+        const kept = readFileSync(path.join(root, EVENT_PATH));
+        writeFileSync(path.join(root, EVENT_PATH), `${kept}\n`);
+        age(root);
+        assert.is((await cached(root)).unchanged, n - 1);
+        assert.is((await cached(root)).unchanged, 1);
+        assert.is((await cached(root)).unchanged, n);
+        writeFileSync(path.join(root, EVENT_PATH), kept);
+        age(root);
+        await cached(root);
+        continue;
+      }
       assert.is(r.unchanged, 0, kind);
       assert.match(r.said, reason, `${kind}: ${r.said}`);
       assert.match(r.said, /It is written anew at the end of this run\./, kind);
