@@ -224,12 +224,14 @@ export interface CachedRun {
 /** A cache file's entries, in path order, as columns. */
 interface Entries {
   paths: string[];
+  /** The paths' line as read. */
+  pathsText: string;
   signatures: string[];
   /** The outcomes' part of the file: a JSON array, one line an outcome (each but the last ending in a comma). */
   outcomes: string;
 }
 
-const NO_ENTRIES: Entries = { paths: [], signatures: [], outcomes: "[\n]" };
+const NO_ENTRIES: Entries = { paths: [], pathsText: "[]", signatures: [], outcomes: "[\n]" };
 
 class CorruptCache extends Error {}
 
@@ -295,16 +297,28 @@ function parseEntries(body: string): Entries {
     throw new CorruptCache("its entries are not what eventwire writes");
   // In path order, each path once: the order the targets are walked in.
   for (let i = 1; i < count; i++) if (!(paths[i - 1]! < paths[i]!)) throw new CorruptCache("its entries are out of order");
-  return { paths, signatures, outcomes };
+  return { paths, pathsText: body.slice(0, a), signatures, outcomes };
 }
 
-/** Each outcome's text, by entry. */
-function outcomeLines(outcomes: string, count: number): string[] {
-  if (count === 0) return [];
-  const lines = outcomes.slice(2, -2).split("\n");
-  if (lines.length !== count) throw new CorruptCache("its outcomes are not one a file");
-  for (let i = 0; i < count - 1; i++) lines[i] = lines[i]!.slice(0, -1);
-  return lines;
+/** Where each outcome's text starts and ends (its comma left out) in the outcomes' part of a cache: no string made a line. */
+interface LineOffsets {
+  start: Uint32Array;
+  end: Uint32Array;
+}
+
+function lineOffsets(outcomes: string, count: number): LineOffsets {
+  const start = new Uint32Array(count);
+  const end = new Uint32Array(count);
+  let pos = 2;
+  for (let e = 0; e < count; e++) {
+    const nl = outcomes.indexOf("\n", pos);
+    const last = e === count - 1;
+    if (nl < 0 || (last ? nl !== outcomes.length - 2 : outcomes.charCodeAt(nl - 1) !== 0x2c /* , */)) throw new CorruptCache("its outcomes are not one a file");
+    start[e] = pos;
+    end[e] = last ? nl : nl - 1;
+    pos = nl + 1;
+  }
+  return { start, end };
 }
 
 /** The keys of an outcome, and of its event's summary, that the short form holds: the outcome of most files (no finding). */
@@ -498,14 +512,14 @@ function matchEntries(entries: Entries, paths: readonly string[], files: readonl
  * The outcomes of the entries in `entryOf` (by entry), all checked before any
  * is used (a cache that is not whole is not used at all): with most entries
  * wanted (a run over the whole dataset), one JSON text parsed at once; with a
- * few, one line at a time. `lines`: the outcomes' lines, when they were split.
+ * few, one line at a time. `lines`: where the outcomes' lines are, when they were looked for.
  */
-function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: Outcomes; lines?: string[] } {
+function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: Outcomes; lines?: LineOffsets } {
   const count = entries.paths.length;
   let matches = 0;
   for (const e of entryOf) if (e >= 0) matches++;
   let raw: unknown[];
-  let lines: string[] | undefined;
+  let lines: LineOffsets | undefined;
   if (matches === 0) return { outcomes: NO_OUTCOMES };
   if (matches * 4 >= count) {
     let parsed: unknown;
@@ -517,12 +531,12 @@ function parseOutcomes(entries: Entries, entryOf: Int32Array): { outcomes: Outco
     if (!Array.isArray(parsed) || parsed.length !== count) throw new CorruptCache("its outcomes are not one a file");
     raw = parsed;
   } else {
-    lines = outcomeLines(entries.outcomes, count);
+    lines = lineOffsets(entries.outcomes, count);
     raw = new Array(count);
     for (const e of entryOf) {
       if (e < 0) continue;
       try {
-        raw[e] = JSON.parse(lines[e]!);
+        raw[e] = JSON.parse(entries.outcomes.slice(lines.start[e], lines.end[e]));
       } catch {
         throw new CorruptCache("an outcome is not JSON");
       }
@@ -585,7 +599,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
   // Each target's entry (-1: none), and the outcomes (parsed before any is handed on: a cache that is not whole is not used at all).
   const entryOf = new Int32Array(n).fill(-1);
   let outcomes = NO_OUTCOMES;
-  let lines: string[] | undefined;
+  let lines: LineOffsets | undefined;
   if (same) {
     try {
       entries = parseEntries(read.body);
@@ -685,9 +699,9 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
     },
     save() {
       if (!dirty && !warned) return;
-      let keptLines: string[] = [];
+      let kept: LineOffsets | undefined;
       try {
-        keptLines = entries.paths.length > 0 ? (lines ?? outcomeLines(entries.outcomes, entries.paths.length)) : [];
+        kept = entries.paths.length > 0 ? (lines ?? lineOffsets(entries.outcomes, entries.paths.length)) : undefined;
       } catch (error) {
         if (!(error instanceof CorruptCache)) throw error;
         // Outcomes that parsed as a whole but are not one a line: none is kept as it was (those files are checked next time).
@@ -695,26 +709,45 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       }
       const outPaths: string[] = [];
       const outSignatures: string[] = [];
-      const outOutcomes: string[] = [];
-      const add = (p: string, sig: string, outcome: string) => {
-        outPaths.push(p);
-        outSignatures.push(sig);
-        outOutcomes.push(outcome);
+      // The outcomes' texts: those kept as they were go as slices of the text read, a run of neighbours as one.
+      const pieces: string[] = [];
+      let runFrom = -1;
+      let runTo = -1;
+      const flush = () => {
+        if (runFrom >= 0) pieces.push(entries.outcomes.slice(kept!.start[runFrom], kept!.end[runTo]));
+        runFrom = -1;
+      };
+      const keep = (e: number) => {
+        if (!kept) return;
+        outPaths.push(entries.paths[e]!);
+        outSignatures.push(entries.signatures[e]!);
+        if (runFrom >= 0 && runTo === e - 1) runTo = e;
+        else {
+          flush();
+          runFrom = runTo = e;
+        }
       };
       // The targets' entries and, unless the targets are the whole listing, the other entries, merged in path order.
       let e = 0;
       const othersBefore = (p: string | undefined) => {
-        for (; e < entries.paths.length && (p === undefined || entries.paths[e]! < p); e++)
-          if (keepOthers && !matched[e]) add(entries.paths[e]!, entries.signatures[e]!, keptLines[e]!);
+        for (; e < entries.paths.length && (p === undefined || entries.paths[e]! < p); e++) if (keepOthers && !matched[e]) keep(e);
       };
       for (let i = 0; i < n; i++) {
-        const outcome = hit[i] ? keptLines[entryOf[i]!] : checkedLines[i];
-        if (outcome === undefined) continue;
+        if (!hit[i] && checkedLines[i] === undefined) continue;
         othersBefore(paths[i]);
-        add(paths[i]!, signed[i]!, outcome);
+        if (hit[i]) keep(entryOf[i]!);
+        else {
+          flush();
+          outPaths.push(paths[i]!);
+          outSignatures.push(signed[i]!);
+          pieces.push(checkedLines[i]!);
+        }
       }
       othersBefore(undefined);
-      const text = `${MAGIC}\n${JSON.stringify(header)}\n${JSON.stringify(outPaths)}\n${JSON.stringify(outSignatures)}\n[\n${outOutcomes.join(",\n")}\n]\nend ${outPaths.length}\n`;
+      flush();
+      // The same files as before (only contents changed): their list is written as it was read.
+      const samePaths = outPaths.length === entries.paths.length && outPaths.every((p, k) => p === entries.paths[k]);
+      const text = `${MAGIC}\n${JSON.stringify(header)}\n${samePaths ? entries.pathsText : JSON.stringify(outPaths)}\n${JSON.stringify(outSignatures)}\n[\n${pieces.join(",\n")}\n]\nend ${outPaths.length}\n`;
       try {
         writeFileAtomic(file, text);
       } catch (error) {
