@@ -15,6 +15,9 @@
  *
  *   validate --fix, 10k YAML records with one fix each
  *                             <= 10 s (bench/fix.ts)
+ *   --cache (bench/cache.ts)  unchanged: <= 0.15 x ajv-cli (metadata),
+ *                             <= 0.35 x (content); 100 files changed:
+ *                             <= 0.05 x ajv-cli more
  *
  *   release                   <= 8 s, and peak memory nearly flat from
  *                             --records to --scale records (one release run
@@ -35,6 +38,7 @@ import { TOOLKIT_ROOT } from "../scripts/core/paths.ts";
 import { RULES } from "../scripts/rules/index.ts";
 import { writeManyKeys, writeSynthetic } from "./synthetic.ts";
 import { FIX_LIMIT_S, FIX_RECORDS, fixBench } from "./fix.ts";
+import { cacheCases, cacheRows } from "./cache.ts";
 import { bundleIsFresh } from "../bin/sources-hash.js";
 
 const GENERATOR_VERSION = 5;
@@ -174,6 +178,7 @@ const cases: Case[] = [
     before: () => writeFileSync(path.join(json, firstEvent), original.replace('"title": "', '"title": "Edited: ')),
     after: () => writeFileSync(path.join(json, firstEvent), original),
   },
+  ...cacheCases(BIN, json, `${dir}-cache`),
 ];
 
 function median(xs: number[]): number {
@@ -259,6 +264,7 @@ const rows: [string, string, string, boolean][] = [
   ["--changed, 1 file (s)", changed!.toFixed(2), "<= 1.00", changed! <= 1],
   ["release, 100k-scale (s)", release!.toFixed(2), "<= 8.00", release! <= 8],
   [`--fix, ${fix.records} records, one fix each (s)`, fix.seconds.toFixed(2), `<= ${((FIX_LIMIT_S * fix.records) / FIX_RECORDS).toFixed(2)}`, fix.seconds <= (FIX_LIMIT_S * fix.records) / FIX_RECORDS],
+  ...cacheRows(results, ajv!),
 ];
 const out = [
   `# eventwire bench: ${records} records, ${cpus().length} cores, Node ${process.version}, median of ${runs}`,

@@ -36,7 +36,10 @@ export interface FileCheckContext {
   texts: ReadonlyMap<string, KeptText>;
 }
 
-/** What processing a file gives; it comes back in the order of the items (it names no path: a worker sends one for each file). */
+/**
+ * What processing a file gives; it comes back in the order of the items (it names no path: a worker sends one for each file).
+ * `validate --cache` keeps it as JSON (check/cache.ts): what it holds must be plain JSON data.
+ */
 export interface FileOutcome {
   /** Findings of file and record rules (targets only); absent when there are none. */
   findings?: Finding[];

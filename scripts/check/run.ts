@@ -12,7 +12,7 @@ import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files
 import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
-import { processFile, severityOf, toFinding, type FileCheckContext, type RuleSettings, type WorkItem } from "./file.ts";
+import { processFile, severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
 import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
 import { ExcerptLines, LineIndex, type LineExcerpt, type LineSource } from "../dataset/lines.ts";
 import { load, readFile, type Loaded } from "./load.ts";
@@ -20,6 +20,7 @@ import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import { datasetPass, nearDays } from "./compare.ts";
 import type { Directive } from "../rules/directive/directives.ts";
+import { openCache, type CacheOptions } from "./cache.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -52,6 +53,8 @@ export interface CheckOptions extends PoolOptions {
   timings?: Timings;
   /** Told when the check moves on from the targets to the work across records (a progress line says so). */
   stage?: (what: string) => void;
+  /** `validate --cache`: targets unchanged since the cached run are not checked again (cache.ts). */
+  cache?: CacheOptions;
 }
 
 export interface CheckResult {
@@ -128,7 +131,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   // Targets are looked up by path (for the few files with findings) in the sorted targets themselves: no map of a million paths.
   const targetFile = (file: string) => fileAtPath(targets, file);
   const isTarget = (file: string) => indexOfPath(targets, file) >= 0;
-  const { exportTo, progress, stage, ...pool } = options;
+  const { exportTo, progress, stage, cache: cacheOptions, ...pool } = options;
   // Events are compared in the order of the listing (targets, then the other events, then stand-ins):
   // an event's `order` is its place there, whatever order the threads report it in.
   let orderOf = (index: number) => index;
@@ -184,10 +187,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   const evidence = { checked: 0, notChecked: 0 };
   // Under --changed, the targets' summaries say which other events they can collide with.
   const targetSummaries: EventSummary[] = [];
-  const { parts } = await processAll(
-    items,
-    ctx,
-    (index, o) => {
+  const onTarget = (index: number, o: FileOutcome) => {
       if (o.findings) {
         // The target's path, held by the listing already, rather than a copy of it in each finding.
         const path = targets.at(orderOf(index))!.path;
@@ -211,10 +211,12 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
         addEvent(orderOf(index), o.event);
         if (options.partial) targetSummaries.push(o.event);
       }
-    },
-    { ...pool, exportTo, progress },
-  );
-  timings.mark(`check ${targets.length} files`);
+  };
+  // (Not for a release: its items come in id order, and it writes every event anyway.) Unchanged targets are handed on as they are found.
+  const cache = cacheOptions && !exportTo ? await openCache(cacheOptions, targets, { settings, today, registryLoads, unlistedRegistry, texts: textManifest.byUrl, whole: !options.partial && listing === targets }, onTarget) : undefined;
+  if (cache) timings.mark(`cache: ${cache.hits} of ${targets.length} files unchanged`);
+  const { parts } = await processAll(cache ? cache.pending(items) : items, ctx, cache ? (k, o) => onTarget(cache.checked(k, o), o) : onTarget, { ...pool, exportTo, progress });
+  timings.mark(`check ${targets.length - (cache?.hits ?? 0)} files`);
   /** Folders that could not be listed, each reported once (file-unreadable) unless the targets' check has reported it already. */
   const reportUnread = (folders: readonly DatasetFile[]) => {
     if (folders.length === 0) return;
@@ -280,10 +282,13 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       ? others.map((file) => ({ file, role: "trusted", ...(namedIds.has(idFromPath(file.path)) ? {} : { needles: startDates }) }))
       : others.map((file) => ({ file, role: "other" as const }));
     timings.mark(`find ${others.length} other events`);
+    // Under --cache, an other event unchanged since its outcome was kept gives its summary from the cache, unread.
+    const otherWork = cache && !options.partial ? await cache.others(others, (k, event) => addEvent(targets.length + k, event)) : undefined;
     await processAll(
-      otherItems,
+      otherWork ? { length: otherWork.length, at: (j) => otherItems[otherWork[j]!] } : otherItems,
       ctx,
-      (index, o) => {
+      (j, o) => {
+        const index = otherWork ? otherWork[j]! : j;
         if (o.event) addEvent(targets.length + index, o.event);
         // An event that could not be read (file-unreadable, file-type) is said, though it is not a target.
         if (o.findings) for (const f of o.findings) findings.push(f);
@@ -314,6 +319,11 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     }
   }
 
+  if (cache) {
+    // The run completed: what it checked is kept for the next.
+    cache.save();
+    timings.mark("cache written");
+  }
   findings.sort(compareFindings);
   // A file's lines come from its parse in the main thread when it has a dataset finding (whose lines a worker's excerpt
   // may lack), else from its worker's excerpt; a file with neither (its findings made in the main thread) is read here.

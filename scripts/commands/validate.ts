@@ -11,6 +11,7 @@ import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type CheckResult, type PreparedCheck } from "../check/run.ts";
 import { applyConfig, loadConfig, locatorWithoutIgnored, printedConfig, withoutIgnored, type LoadedConfig } from "../check/config.ts";
 import { compareFindings } from "../core/finding.ts";
+import { cacheOptions } from "../check/cache.ts";
 import { load } from "../check/load.ts";
 import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
@@ -98,6 +99,20 @@ Options:
   --suppressions-location <path>
                            the suppressions file (default:
                            eventwire-suppressions.json at the dataset's root)
+  --cache                  keep each file's outcome, and check only the files
+                           changed since the last run (rules across records
+                           still see every record); the cache is dropped when
+                           the rule settings, schemas, registries, kept texts,
+                           the date or the toolkit change
+  --cache-location <path>  the cache file (default: .eventwire-cache at the
+                           dataset's root); a path ending in / or naming a
+                           folder is a folder, which gets a file of its own
+                           for each dataset
+  --cache-strategy metadata|content
+                           how a file counts as unchanged: the same size,
+                           time of modification, inode and mode (metadata,
+                           the default), or the same bytes (content: for CI,
+                           where a fresh checkout changes every time)
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -215,6 +230,9 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       root: { type: "string" },
       config: { type: "string" },
       "print-config": { type: "string" },
+      cache: { type: "boolean" },
+      "cache-location": { type: "string" },
+      "cache-strategy": { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -241,6 +259,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const display = displayOptions(values, defaults);
   const settings = config.workerSettings;
   const suppressing = suppressionOptions(values, root, io.cwd);
+  const cache = cacheOptions(values, root, io);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -347,6 +366,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     today,
     deleted,
     partial: Boolean(changed),
+    ...(cache ? { cache } : {}),
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   }).finally(() => {

@@ -34,9 +34,9 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   const runs = steps.filter((s) => s.run).map((s) => s.run!);
   assert.equal(runs, [
     "npm ci",
-    "npm run validate -- --changed --format github",
+    "npm run validate -- --changed --format github --cache --cache-strategy content",
     "npm run -s validate -- --changed --fix-dry-run -o /dev/null || true",
-    "npm run validate -- --format github",
+    "npm run validate -- --format github --cache --cache-strategy content",
     "npm run format -- --check",
     "npm run -s schema:check",
     "npm run -s migrate -- --dry-run",
@@ -46,6 +46,11 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   // When the pull request's records fail, the log shows what --fix would change (the diff alone: the report goes nowhere).
   const changed = steps.find((s) => s.run?.includes("--changed"))!;
   assert.is(steps.find((s) => s.run?.includes("--fix-dry-run"))!.if, `failure() && steps.${(changed as { id?: string }).id}.outcome == 'failure'`);
+  // validate's cache is kept between runs (a fresh checkout: compared by content), restored before validate runs.
+  const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+  assert.ok(cache >= 0 && cache < steps.findIndex((s) => s.run?.startsWith("npm run validate")));
+  assert.is(steps[cache]!.with?.path, ".eventwire-cache");
+  assert.match(String(steps[cache]!.with?.key), /^eventwire-cache-.*\$\{\{ github\.sha \}\}$/);
   // The scripts the workflow runs exist.
   const scripts = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")).scripts;
   for (const name of ["validate", "format", "test"]) assert.ok(scripts[name], name);
@@ -62,6 +67,8 @@ test("validate.yml: on pushes to main only, a job of its own writes SARIF and up
   const upload = steps.findIndex((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
   assert.ok(write >= 0 && upload > write, "the report is written, then uploaded");
   assert.is(steps[upload]!.with?.sarif_file, "eventwire.sarif");
+  const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache/restore@") && s.with?.path === ".eventwire-cache");
+  assert.ok(cache >= 0 && cache < write, "validate's cache is restored first");
 });
 
 test("release.yml: on version tags, builds the release, checks the sums, attaches the files", () => {
