@@ -97,7 +97,9 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
       list.push({ startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column, text: e.replacement });
       plan.replacements.set(finding, list);
     }
-    const fixed: FixedFile = { file, before: read.text, after: bom + result.text, fixes: result.applied.length };
+    // The canonical layout (a whole-text fix) has no BOM, as `eventwire format` writes it; value fixes keep one.
+    const whole = result.applied.some((index) => current[index]!.fix!.text !== undefined);
+    const fixed: FixedFile = { file, before: read.text, after: (whole ? "" : bom) + result.text, fixes: result.applied.length };
     if (write) {
       try {
         writeFileAtomic(absolute, fixed.after, write.tempFolder());

@@ -140,6 +140,26 @@ test("--fix writes exactly what `eventwire format` writes, comments kept; nothin
   }
 });
 
+test("a BOM: alone it is file-bom's finding, not this rule's; with the layout out of place --fix writes what format writes (no BOM)", async () => {
+  const canonical = await formatted({ [EVENT_PATH]: EVENT_YAML }, EVENT_PATH);
+  const root = dataset({ [EVENT_PATH]: "\ufeff" + canonical });
+  try {
+    const r = await findings(root, "--rule", "record-layout=error");
+    assert.equal(r.findings.map((f) => `${f.rule}@${f.line}:${f.column}`), ["file-bom@1:1"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const withBom = dataset({ [EVENT_PATH]: "\ufeff" + COMMENTED });
+  try {
+    const r = await run(["validate", "--root", withBom, "--rule", "record-layout=error", "--fix"], { env: ENV });
+    assert.is(r.code, 0, r.stdout);
+    assert.is(read(withBom, EVENT_PATH), await formatted({ [EVENT_PATH]: "\ufeff" + COMMENTED }, EVENT_PATH));
+    assert.not.ok(read(withBom, EVENT_PATH).startsWith("\ufeff"));
+  } finally {
+    rmSync(withBom, { recursive: true, force: true });
+  }
+});
+
 test("--fix on a record with value fixes and a layout out of place: the values first, then the layout (a pass later); it ends fixed and canonical", async () => {
   const broken = editEvent("  - actor: antony-blinken\n", "  - actor: antony-blinkn   # a typo\n", editEvent('schema_version: "1.2.0"', "schema_version: 1.2", COMMENTED));
   const fixedValues = editEvent("  - actor: antony-blinken\n", "  - actor: antony-blinken   # a typo\n", COMMENTED);
