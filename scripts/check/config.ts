@@ -24,6 +24,7 @@ import { MAX_FILE_BYTES, readText, type ReadResult } from "../dataset/read.ts";
 import { compileGlob } from "../rules/config/glob.ts";
 import { CONFIG_FILE, emptySettings, readConfigText, type ConfigSettings, type Level, type ValidateDefaults } from "../rules/config/read.ts";
 import { CONFIG_RULES, ruleById } from "../rules/index.ts";
+import { defaultLevel } from "../rules/types.ts";
 import { toFinding, type RuleSettings } from "./file.ts";
 
 export { CONFIG_FILE, type Level };
@@ -70,7 +71,7 @@ export function loadConfig(root: string, cwd: string, option: string | undefined
   const findings: Finding[] = [];
   const entry: DatasetFile = { path: file, root, kind: null, format: "yaml" };
   for (const rule of CONFIG_RULES) {
-    const level = cli.get(rule.meta.id) ?? rule.meta.severity;
+    const level = cli.get(rule.meta.id) ?? defaultLevel(rule.meta);
     if (level === "off") continue;
     for (const issue of rule.check({ file: entry, read })) findings.push(toFinding(rule, level, file, issue));
   }
@@ -88,7 +89,11 @@ function configOf(settings: ConfigSettings, cli: RuleSettings, found: { file?: s
   };
   const overrides = settings.overrides.map((o) => ({ match: matcher(o.files), rules: o.rules, any: o.files.length > 0 }));
   const ignoredBy = matcher(settings.ignores);
-  const own = (rule: string): Level => ruleById(rule)?.meta.severity ?? "error";
+  // A rule that is off by default (record-layout) is off unless --rule or the configuration sets its level.
+  const own = (rule: string): Level => {
+    const meta = ruleById(rule)?.meta;
+    return meta ? defaultLevel(meta) : "error";
+  };
   const severityFor = (rule: string, file: string): Level => {
     const flag = cli.get(rule);
     if (flag !== undefined) return flag;

@@ -11,7 +11,7 @@ import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts"
 import { quotedUrl, quoteOf } from "../rules/evidence/quoted.ts";
 import { eachObject } from "../rules/fields.ts";
 import { DIRECTIVE_RULES, FILE_RULES, RECORD_RULES } from "../rules/index.ts";
-import type { EventSummary, FileRule, RecordRule, Registries, Rule, RuleIssue } from "../rules/types.ts";
+import { defaultLevel, type EventSummary, type FileRule, type RecordRule, type Registries, type Rule, type RuleIssue } from "../rules/types.ts";
 import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
 
 export { formatMessage, helpOf, messageOf };
@@ -56,7 +56,7 @@ export interface FileOutcome {
 }
 
 export function severityOf(rule: Rule, settings: RuleSettings): Severity | "off" {
-  return settings.get(rule.meta.id) ?? rule.meta.severity;
+  return settings.get(rule.meta.id) ?? defaultLevel(rule.meta);
 }
 
 export function toFinding(rule: Rule, severity: Severity, file: string, issue: RuleIssue, doc?: ParsedDocument): Finding {
@@ -76,7 +76,11 @@ export function toFinding(rule: Rule, severity: Severity, file: string, issue: R
   };
   if (issue.related) finding.related = issue.related;
   // A fix goes with what it was computed from (the value there, the text read): --fix applies it to nothing else.
-  if (issue.fix && doc) finding.fix = { ...issue.fix, old: valueAt(doc.value, issue.fix.pointer), digest: textDigest(doc.text) };
+  if (issue.fix && doc)
+    finding.fix =
+      issue.fix.text !== undefined
+        ? { pointer: "", value: null, old: null, text: issue.fix.text, digest: textDigest(doc.text) }
+        : { ...issue.fix, old: valueAt(doc.value, issue.fix.pointer), digest: textDigest(doc.text) };
   if (issue.suggestions) finding.suggestions = issue.suggestions.map((s) => ({ message: formatMessage(rule, s.messageId, s.data), fix: s.fix }));
   return finding;
 }

@@ -86,11 +86,7 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
     const current = list.filter((f) => f.fix!.digest === digest);
     for (const f of list) if (f.fix!.digest !== digest) plan.skipped.push(skip(f, "the file changed on disk since it was checked"));
     if (current.length === 0) continue;
-    const result = applyFixes(
-      text,
-      format,
-      current.map((f) => f.fix!),
-    );
+    const result = fixText(text, format, current);
     for (const { index, reason } of result.skipped) plan.skipped.push(skip(current[index]!, reason));
     if (result.applied.length === 0) continue;
     const lines = new LineIndex(text);
@@ -101,7 +97,9 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
       list.push({ startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column, text: e.replacement });
       plan.replacements.set(finding, list);
     }
-    const fixed: FixedFile = { file, before: read.text, after: bom + result.text, fixes: result.applied.length };
+    // The canonical layout (a whole-text fix) has no BOM, as `eventwire format` writes it; value fixes keep one.
+    const whole = result.applied.some((index) => current[index]!.fix!.text !== undefined);
+    const fixed: FixedFile = { file, before: read.text, after: (whole ? "" : bom) + result.text, fixes: result.applied.length };
     if (write) {
       try {
         writeFileAtomic(absolute, fixed.after, write.tempFolder());
@@ -113,6 +111,38 @@ export function planFixes(root: string, findings: readonly Finding[], write?: { 
     plan.files.push(fixed);
   }
   return plan;
+}
+
+/**
+ * The text edits of a file's current fixes. Value fixes go first (dataset/edit.ts): a whole-text fix
+ * (record-layout's canonical layout) was computed from the text before them, so it is left to the next
+ * pass, whose check computes it again from the fixed text (and skipped without a reason: it is not lost).
+ * A file with only a whole-text fix gets that text, as one edit of the whole.
+ */
+function fixText(text: string, format: "yaml" | "json", current: readonly Finding[]): ReturnType<typeof applyFixes> {
+  const values = current.flatMap((f, index) => (f.fix!.text === undefined ? [index] : []));
+  if (values.length > 0) {
+    const result = applyFixes(
+      text,
+      format,
+      values.map((index) => current[index]!.fix!),
+    );
+    const back = (index: number) => values[index]!;
+    const skipped = result.skipped.map((s) => ({ ...s, index: back(s.index) }));
+    // Value fixes that all fail leave the text as the whole-text fix saw it: that one applies now.
+    if (result.applied.length > 0 || values.length === current.length)
+      return { ...result, applied: result.applied.map(back), skipped, edits: result.edits.map((e) => ({ ...e, fix: back(e.fix) })) };
+    return { ...wholeText(text, current), skipped };
+  }
+  return wholeText(text, current);
+}
+
+/** A file's whole-text fix applied: several (none today: record-layout gives one a file) would be the same text, and the first is. */
+function wholeText(text: string, current: readonly Finding[]): ReturnType<typeof applyFixes> {
+  const first = current.findIndex((f) => f.fix!.text !== undefined);
+  const after = current[first]!.fix!.text!;
+  if (after === text) return { text, applied: [], skipped: [], edits: [] };
+  return { text: after, applied: [first], skipped: [], edits: [{ fix: first, start: 0, end: text.length, replacement: after }] };
 }
 
 /** What --fix did, for the report. */

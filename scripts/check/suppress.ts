@@ -32,6 +32,7 @@ import { disables, isDirectiveRule, type Directive } from "../rules/directive/di
 import { directiveUnused, unusedIssues } from "../rules/directive/directive-unused.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { ruleById, RULES } from "../rules/index.ts";
+import { defaultLevel } from "../rules/types.ts";
 import { isConfigRuleId } from "../rules/config/known.ts";
 import { toFinding } from "./file.ts";
 
@@ -196,7 +197,10 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
   const suppressed: SuppressedFinding[] = [];
   let findings: Finding[] = [];
   // 1. Inline directives. A directive's unused rules are findings of directive-unused, unless it is off for the file.
-  const severity = options.severity ?? ((rule: string) => ruleById(rule)?.meta.severity ?? "off");
+  const severity = options.severity ?? ((rule: string) => {
+    const meta = ruleById(rule)?.meta;
+    return meta ? defaultLevel(meta) : "off";
+  });
   const byFile = new Map<string, Finding[]>();
   for (const f of checkFindings) {
     if (!options.directives.has(f.file)) {

@@ -76,7 +76,10 @@ Options:
                            them again (up to 10 times); the report shows what
                            remains and how many were fixed. A fix that is not
                            sure, or a file changed since it was read, is left
-                           and named. Suggestions are listed, never applied
+                           and named. Suggestions are listed, never applied.
+                           With record-layout on (off by default: --rule
+                           record-layout=warn), files are also written in the
+                           canonical layout, as eventwire format writes them
   --fix-dry-run            print the fixes as a unified diff (git's a/ and b/
                            paths; ESLint prints JSON here) and write nothing;
                            the report follows the diff (a json, github or

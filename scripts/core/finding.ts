@@ -35,6 +35,12 @@ export interface FindingFix {
   value: unknown;
   old: unknown;
   digest: string;
+  /**
+   * A whole-text fix (record-layout): the text to write in place of the whole text the rule read (a BOM
+   * kept); `pointer` is "", `value` and `old` are null. A file's value fixes go first: its whole-text
+   * fix is left to the next pass, which checks the fixed text again.
+   */
+  text?: string;
 }
 
 /** A possible correction, in words and as a value at a pointer. */

@@ -67,7 +67,8 @@ function findingJson(f: Finding) {
     pointer: f.pointer,
     related: f.related,
     // As ESLint's messages have them: the correction --fix applies (a JSON value at a pointer), and those for a person.
-    fix: f.fix && { pointer: f.fix.pointer, value: f.fix.value },
+    // A whole-text fix (record-layout) is the file's new text, as ESLint's fix is a text.
+    fix: f.fix && (f.fix.text !== undefined ? { pointer: "", text: f.fix.text } : { pointer: f.fix.pointer, value: f.fix.value }),
     suggestions: f.suggestions,
   };
 }

@@ -157,7 +157,7 @@ export function writePretty(findings: readonly Finding[], summary: Summary, opti
       if (f.hint) line(`  ${help} ${visibleOnce(f.hint)}`);
       // A suggestion needs a person: listed, never applied; a fix says --fix applies it.
       for (const s of f.suggestions ?? []) line(`  ${suggestion} ${visible(s.message)}`);
-      if (f.fix) line(`  ${fixable} ${visible(`write ${JSON.stringify(f.fix.value)} (validate --fix does)`)}`);
+      if (f.fix) line(`  ${fixable} ${visible(f.fix.text !== undefined ? "write the file in the canonical layout (validate --fix does)" : `write ${JSON.stringify(f.fix.value)} (validate --fix does)`)}`);
       for (const r of f.related ?? []) line(`  ${see} ${visible(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ""}`);
       line("");
       if (held >= CHUNK_LINES) flush();

@@ -71,12 +71,15 @@ function ruleDescriptor(meta: (typeof RULES)[number]["meta"]): Sarif.ReportingDe
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_, _d: string, c: string) => c.toUpperCase()),
     shortDescription: { text: meta.description },
-    fullDescription: { text: `${meta.description} A ${meta.family} rule, ${meta.severity} by default${meta.fixable ? "; it computes the fix of some findings" : ""}.` },
+    fullDescription: {
+      text: `${meta.description} A ${meta.family} rule, ${meta.defaultOff ? `off by default (${meta.severity} when a setting turns it on)` : `${meta.severity} by default`}${meta.fixable ? "; it computes the fix of some findings" : ""}.`,
+    },
     help: {
       text: meta.help,
       markdown: `**${meta.id}**: ${meta.description}\n\n${meta.help}\n\nSee \`docs/rules.md\` for every rule.`,
     },
-    defaultConfiguration: { level: LEVEL[meta.severity] },
+    // A rule off by default (record-layout) is not enabled unless --rule or the configuration turns it on.
+    defaultConfiguration: meta.defaultOff ? { enabled: false, level: LEVEL[meta.severity] } : { level: LEVEL[meta.severity] },
     properties: { tags: ["eventwire", meta.family] },
   };
 }
@@ -140,7 +143,11 @@ export function formatSarif(
     if (replacements && replacements.length > 0)
       result.fixes = [
         {
-          description: { text: plainText(`Write ${JSON.stringify(f.fix!.value)} at ${f.fix!.pointer} (eventwire validate --fix).`) },
+          description: {
+            text: plainText(
+              f.fix!.text !== undefined ? "Write the file in the canonical layout (eventwire validate --fix, or eventwire format)." : `Write ${JSON.stringify(f.fix!.value)} at ${f.fix!.pointer} (eventwire validate --fix).`,
+            ),
+          },
           artifactChanges: [
             {
               artifactLocation: { uri: relativeUri(base + f.file), uriBaseId: "%SRCROOT%" },

@@ -41,6 +41,7 @@ import { textFormula } from "./text/text-formula.ts";
 import { textNfc } from "./text/text-nfc.ts";
 import { textUnicode } from "./text/text-unicode.ts";
 import { numberExact } from "./record/number-exact.ts";
+import { recordLayout } from "./file/record-layout.ts";
 import { textWhitespace } from "./text/text-whitespace.ts";
 import { configFile } from "./config/config-file.ts";
 import { configGlob } from "./config/config-glob.ts";
@@ -95,6 +96,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   evidenceQuote,
   evidenceActorName,
   evidenceEventType,
+  // Off by default (meta.defaultOff): listed last.
+  recordLayout,
 ];
 
 export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
@@ -111,7 +114,10 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
  */
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES, ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES];
+/** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
+const LATER: readonly Rule[] = [recordLayout];
+
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 
 // The configuration's and the directives' rules judge rule ids against the registry, which imports them.
 setKnownRuleIds(RULES.map((r) => r.meta.id));

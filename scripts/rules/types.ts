@@ -25,17 +25,33 @@ export interface RuleMeta {
    * An issue names one by `messageId`; wording lives here only.
    */
   messages: Readonly<Record<string, string>>;
-  /** The rule can compute the correction of some findings (an issue's `fix`): the value to write at a pointer. */
+  /** The rule can compute the correction of some findings (an issue's `fix`): the value to write at a pointer, or the file's whole text. */
   fixable?: true;
+  /**
+   * The rule is off unless `--rule <id>=<level>` or eventwire.config.yaml (`rules:`, `overrides:`) sets a
+   * level for it (ESLint's rules are off until a configuration turns them on): for a rule too costly to run
+   * on every check (record-layout parses each record in full). `severity` is then only the level the rule's
+   * documentation suggests; the setting that turns it on names the level it runs at.
+   */
+  defaultOff?: true;
+}
+
+/** The severity a rule runs at when nothing sets one: its `severity`, or off for a rule that is off by default. */
+export function defaultLevel(meta: Pick<RuleMeta, "severity" | "defaultOff">): Severity | "off" {
+  return meta.defaultOff ? "off" : meta.severity;
 }
 
 /** Values for a message's placeholders. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-/** An edit as data: the JSON value to write at a pointer of the record. */
+/**
+ * An edit as data: the JSON value to write at a pointer of the record; or, with `text` (pointer ""), the
+ * file's whole text to write in place of the text the rule read (record-layout: the canonical layout).
+ */
 export interface RuleFix {
   pointer: string;
   value: unknown;
+  text?: string;
 }
 
 /** A possible correction the rule cannot choose on its own (ESLint's suggestions). */

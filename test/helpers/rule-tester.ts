@@ -141,6 +141,12 @@ function keptTexts(byUrl: Record<string, string>): { texts: Map<string, KeptText
  */
 export function applyFixes(text: string, format: "yaml" | "json", fixes: readonly RuleFix[]): string {
   // As `validate --fix` applies them (dataset/edit.ts): each value edited where it is written, nothing else.
+  // A whole-text fix (record-layout) is the fixed text itself; it goes alone (value fixes go first in validate --fix).
+  const whole = fixes.find((f) => f.text !== undefined);
+  if (whole) {
+    if (fixes.length > 1) throw new Error("a whole-text fix with other fixes: validate --fix applies the others first");
+    return whole.text!;
+  }
   const parse = parseRecord(text, format);
   if (!parse.ok) throw new Error("the record to fix does not parse");
   const result = applyTextFixes(text, format, fixes.map((fix) => ({ ...fix, old: valueAt(parse.doc.value, fix.pointer) })));
