@@ -11,6 +11,7 @@ import { WORDED_CONSTRAINTS } from "../../scripts/rules/schema/messages.ts";
 import { schema } from "../../scripts/rules/schema/schema.ts";
 import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
+import * as YAML from "yaml";
 
 /** Keywords that hold sub-schemas or say what a schema is, and fail on nothing of their own. */
 const STRUCTURE = new Set(["$id", "$schema", "title", "description", "properties", "items", "allOf", "then"]);
@@ -128,6 +129,38 @@ ruleTester(schema, {
       code: editEvent("  start: \"2023-02-28\"\n", "  start: \"2023-02-28\"\n  end: 5\n"),
       errors: [
         { messageId: "mustBe", data: {where: "date.end",expected: "a string",got: "an integer",text: "5"}, message: "`date.end` must be a string; got an integer.", helpId: "quote", help: "YAML read this as an integer; put it in quotes: \"5\".", line: 8, column: 8 },
+      ],
+    },
+    {
+      name: "a bare year YAML reads as a number: quoted as written (the fix)",
+      code: editEvent('  start: "2023-02-28"\n  precision: day', "  start: 2023\n  precision: year"),
+      errors: [
+        { messageId: "mustBe", data: {where: "date.start",expected: "a string",got: "an integer",text: "2023"}, message: "`date.start` must be a string; got an integer.", helpId: "quote", help: "YAML read this as an integer; put it in quotes: \"2023\".", line: 7, column: 10 },
+      ],
+      output: editEvent('  start: "2023-02-28"\n  precision: day', '  start: "2023"\n  precision: year'),
+    },
+    {
+      name: "a title YAML reads as a number: the fix is the text as written (2023.10, not the number's 2023.1)",
+      code: editEvent("title: Blinken meets the five Central Asian foreign ministers", "title: 2023.10  # as the wire had it"),
+      errors: [
+        { messageId: "mustBe", data: {where: "title",expected: "a string",got: "a number",text: "2023.10"}, message: "`title` must be a string; got a number.", helpId: "quote", help: "YAML read this as a number; put it in quotes: \"2023.10\".", line: 4, column: 8 },
+      ],
+      output: editEvent("title: Blinken meets the five Central Asian foreign ministers", 'title: "2023.10"  # as the wire had it'),
+    },
+    {
+      name: "a boolean where a string is wanted, whose text is still no valid value: no fix",
+      code: editEvent("status: active", "status: true"),
+      errors: [
+        { messageId: "mustBe", data: {where: "status",expected: "a string",got: "a boolean",text: "true"}, message: "`status` must be a string; got a boolean.", helpId: "quote", help: "YAML read this as a boolean; put it in quotes: \"true\".", line: 3, column: 9 },
+        { messageId: "oneOf", data: {where: "status",allowed: "active, retracted, duplicate",got: "`true`"}, line: 3, column: 9 },
+      ],
+    },
+    {
+      name: "a number in JSON where a string is wanted: said for JSON, no fix",
+      file: "data/events/2023/02/ev-p6w7bxbz.json",
+      code: JSON.stringify({ ...(YAML.parse(EVENT_YAML) as object), title: 12345 }, null, 2) + "\n",
+      errors: [
+        { messageId: "mustBe", data: {where: "title",expected: "a string",got: "an integer",text: "12345"}, message: "`title` must be a string; got an integer.", helpId: "quoteJson", help: "Write it as a JSON string, in double quotes: \"12345\".", line: 5, column: 12 },
       ],
     },
     {

@@ -196,6 +196,7 @@ export const SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
   oneOfDidYouMean: "`{{where}}` must be one of {{allowed}}; got {{got}}. Did you mean `{{suggestion}}`?",
   mustBe: "`{{where}}` must be {{expected}}; got {{got}}.",
   quote: 'YAML read this as {{got}}; put it in quotes: "{{text}}".',
+  quoteJson: 'Write it as a JSON string, in double quotes: "{{text}}".',
   form: "`{{where}}` is {{got}}, which is not in the expected form.",
   how: "{{how}}",
   match: "It must match {{pattern}}.",
