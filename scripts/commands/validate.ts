@@ -130,8 +130,9 @@ wrong in it is a finding (config-* rules) and is not applied.
 
 Suppressions: up to the count recorded for a file and rule in
 eventwire-suppressions.json, findings are not reported; with more, all of
-them are (the run fails), with fewer the report says so (--prune-suppressions
-writes the lower counts). Only the files checked are compared or written. In
+them are and the run fails (exit 1, warnings and infos too), with fewer the
+report says so (--prune-suppressions writes the lower counts). Only the
+files checked are compared or written. In
 a YAML record, a comment line # eventwire-disable-next-line <id>[, <id>] --
 <reason> settles those rules' findings on the next line; # eventwire-disable
 <id> -- <reason> among the first comment lines, in the whole file. Every
@@ -146,8 +147,8 @@ are checked (and how fast) on stderr, erased at the end; never in CI (CI
 set), nor when stderr is no terminal, nor while a json, github or sarif report goes
 to the terminal.
 
-Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
-2 usage or internal error.`;
+Exit codes: 0 no errors, 1 error-level findings (or too many warnings, or
+more findings than the suppressions file records), 2 usage or internal error.`;
 
 const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 
@@ -438,6 +439,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   if (format !== "pretty") for (const line of fixLines(summary)) io.stderr.write(displayText(line) + "\n");
   io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
+  // A count of the suppressions file that went up fails the run, whatever the findings' severity (issue 18: "fail when it went up").
+  if (settled.more.length > 0) return EXIT.findings;
   if (summary.warnings > maxWarnings) {
     io.stderr.write(`${summary.warnings} warnings exceed --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;

@@ -90,7 +90,31 @@ test(
       assert.equal(report.summary.suppressions, { file: SUPPRESSIONS, fewer: [], more: [{ file: EVENT_PATH, rule: "schema", recorded: 1, found: 2 }] });
       assert.is(report.summary.suppressed, undefined);
       const pretty = await validate(root);
-      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 2 found, 1 recorded\n/);
+      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported; the run fails \(exit 1\), whatever their severity:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 2 found, 1 recorded\n/);
+    },
+    { [EVENT_PATH]: withSchemaError() },
+  ),
+);
+
+test(
+  "a count of warnings (or infos) that went up fails the run too (exit 1), and the report line says so",
+  withTemp(
+    async (root) => {
+      await validate(root, "--rule", "schema=warn", "--suppress-all");
+      assert.equal(JSON.parse(read(root)), { [EVENT_PATH]: { schema: { count: 1 } } });
+      writeFileSync(path.join(root, EVENT_PATH), TWO_ERRORS);
+      const { code, report } = await json(root, "--rule", "schema=warn");
+      assert.is(code, 1);
+      assert.equal(report.summary.errors, 0);
+      assert.equal(report.summary.warnings, 2);
+      assert.equal(report.summary.suppressions.more, [{ file: EVENT_PATH, rule: "schema", recorded: 1, found: 2 }]);
+      const pretty = await validate(root, "--rule", "schema=warn");
+      assert.is(pretty.code, 1);
+      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported; the run fails \(exit 1\), whatever their severity:\n/);
+      assert.is((await validate(root, "--rule", "schema=info")).code, 1);
+      // Within the count again: exit 0.
+      writeFileSync(path.join(root, EVENT_PATH), withSchemaError());
+      assert.is((await validate(root, "--rule", "schema=warn")).code, 0);
     },
     { [EVENT_PATH]: withSchemaError() },
   ),
