@@ -13,7 +13,7 @@ import { applyConfig, loadConfig, locatorWithoutIgnored, printedConfig, withoutI
 import { compareFindings } from "../core/finding.ts";
 import { cacheOptions } from "../check/cache.ts";
 import { load } from "../check/load.ts";
-import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
+import { changesSince, configDependency, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
@@ -63,7 +63,8 @@ Options:
                            the configuration, for every file)
   --config <path>          the configuration to use instead of
                            eventwire.config.yaml at the dataset's root (a path
-                           from the current folder; missing: exit 2)
+                           from the current folder; missing: exit 2); under
+                           --changed, a change to it checks all of data/
   --print-config <file>    print the settings that apply to <file> (every
                            rule's severity, validate's defaults, whether it
                            is ignored) as JSON and exit 0; a configuration
@@ -330,7 +331,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
     timings.mark("registries");
     const changes = withoutIgnoredChanges(await pendingChanges!, config);
-    const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined);
+    const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined, values.config !== undefined ? config.file : undefined);
     files = config.ignores ? scoped.files.filter((f) => !config.ignored(f.path)) : scoped.files;
     deleted = scoped.deleted;
     if (scoped.listing) listing = withoutIgnored(scoped.listing, config);
@@ -557,6 +558,7 @@ async function changedTargets(
   root: string,
   changes: Changes,
   selected: ((rel: string) => boolean) | undefined,
+  configFile: string | undefined,
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string; listing?: DatasetFile[] }> {
   const inData = (p: string) => p.startsWith("data/");
   const allowed = selected ? { has: selected } : undefined;
@@ -590,7 +592,8 @@ async function changedTargets(
   if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;
   // A change to what records depend on (registries, kept texts, schemas, configuration) widens the check,
   // whether or not the paths given select it: the records it can break are checked, as far as the paths select them.
-  const wide = widening([...changes.changed, ...changes.deleted], isToolkitRoot(root));
+  // The file --config names (when in the dataset's repository) counts as eventwire.config.yaml does.
+  const wide = widening([...changes.changed, ...changes.deleted], isToolkitRoot(root), configDependency(configFile));
   if (!wide) return { files, deleted, note };
   // data/ is listed whole after all.
   const listing = await discover(root);
