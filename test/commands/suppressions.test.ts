@@ -3,7 +3,8 @@
  * --suppress-rule, --prune-suppressions, counts that went up or down, --changed)
  * and inline directives in YAML records, with what every report says of them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, withSchemaError, writeData
 import { git } from "../helpers/git.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 
 const OTHER_PATH = "data/events/2023/02/ev-aaaaaaaa.yaml";
 /** A second event: the example under another id (and another date, so that it is no probable duplicate). */
@@ -189,6 +191,40 @@ test("usage errors (exit 2): an unknown --suppress-rule (with a did-you-mean), t
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The CLI in a process of its own, stopped after 20 s: a read that waits (on a FIFO) fails the test instead of hanging it. */
+function spawnValidate(root: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(TOOLKIT_ROOT, "bin", "eventwire.js"), "validate", "--root", root, ...args], { encoding: "utf8", timeout: 20_000, env: { PATH: process.env.PATH ?? "" } });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("the suppressions file is read as the configuration is: a FIFO is never opened to wait on (exit 2), a symbolic link never followed (exit 2)", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  const elsewhere = mkdtempSync(path.join(tmpdir(), "eventwire-suppressions-"));
+  try {
+    execFileSync("mkfifo", [path.join(root, SUPPRESSIONS)]);
+    const fifo = spawnValidate(root);
+    assert.is(fifo.signal, null, "validate waited on the FIFO");
+    assert.is(fifo.code, 2, fifo.stderr);
+    assert.match(fifo.stderr, /the suppressions file eventwire-suppressions\.json is a FIFO \(named pipe\), not a regular file; only a regular file is read/);
+    rmSync(path.join(root, SUPPRESSIONS));
+    // A link to a file outside (here one that would suppress the finding) is refused, whatever it holds.
+    const outside = path.join(elsewhere, "outside.json");
+    writeFileSync(outside, JSON.stringify({ [EVENT_PATH]: { schema: { count: 1 } } }));
+    symlinkSync(outside, path.join(root, SUPPRESSIONS));
+    for (const args of [[], ["--suppress-all"], ["--suppressions-location", path.join(root, SUPPRESSIONS)]]) {
+      const r = await validate(root, ...args);
+      assert.is(r.code, 2, args.join(" "));
+      assert.match(r.stderr, /the suppressions file .*eventwire-suppressions\.json is a symbolic link, which is not followed \(name the file it points to\)/);
+    }
+    assert.is(readFileSync(outside, "utf8"), JSON.stringify({ [EVENT_PATH]: { schema: { count: 1 } } }));
+    // Named directly, the file it pointed to is read.
+    assert.is((await validate(root, "--suppressions-location", outside)).code, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
   }
 });
 
