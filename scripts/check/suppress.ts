@@ -244,7 +244,7 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
     counts = rewrite(counts, findings.filter(settleable), options.mode, options.checked);
     const text = formatSuppressions(counts);
     try {
-      // Atomically; through a symbolic link, to the file it names (as -o writes a report).
+      // Atomically (a symbolic link there was refused when the file was read, above).
       writeOutputFile(options.location, text);
     } catch (error) {
       throw new UsageError(`cannot write the suppressions file ${options.name}: ${(error as Error).message}`);
