@@ -81,7 +81,8 @@ Options:
   --fix-dry-run            print the fixes as a unified diff (git's a/ and b/
                            paths; ESLint prints JSON here) and write nothing;
                            the report follows the diff (a json, github or
-                           sarif report needs -o)
+                           sarif report needs -o); not with --suppress-all,
+                           --suppress-rule or --prune-suppressions, which write
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
                            (counted with --quiet too, as ESLint does)
   --verbose                list infos in full (by default, one line per rule
@@ -261,6 +262,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const display = displayOptions(values, defaults);
   const settings = config.workerSettings;
   const suppressing = suppressionOptions(values, root, io.cwd);
+  // A dry run writes nothing: a mode that writes the suppressions file cannot join it.
+  if (fixMode === "dry-run" && suppressing.mode) {
+    const flag = suppressing.mode.kind === "all" ? "--suppress-all" : suppressing.mode.kind === "rules" ? "--suppress-rule" : "--prune-suppressions";
+    throw new UsageError(`--fix-dry-run writes nothing, and ${flag} writes ${suppressing.name}: they cannot be used together (run ${flag} on its own, or with --fix)`);
+  }
   const cache = cacheOptions(values, root, io);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).

@@ -4,7 +4,7 @@
  * and inline directives in YAML records, with what every report says of them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -225,6 +225,24 @@ test("the suppressions file is read as the configuration is: a FIFO is never ope
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test("--fix-dry-run with --suppress-all, --suppress-rule or --prune-suppressions is a usage error (exit 2): a dry run writes nothing", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  try {
+    for (const [flag, ...more] of [["--suppress-all"], ["--suppress-rule", "schema"], ["--prune-suppressions"]] as const) {
+      const r = await validate(root, "--fix-dry-run", flag, ...more);
+      assert.is(r.code, 2, flag);
+      assert.is(r.stdout, "");
+      assert.match(r.stderr, new RegExp(`--fix-dry-run writes nothing, and ${flag} writes eventwire-suppressions\\.json: they cannot be used together`));
+      assert.not.ok(existsSync(path.join(root, SUPPRESSIONS)), flag);
+    }
+    writeFileSync(path.join(root, SUPPRESSIONS), "{}\n");
+    assert.is((await validate(root, "--fix-dry-run", "--prune-suppressions")).code, 2);
+    assert.is(read(root), "{}\n");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
