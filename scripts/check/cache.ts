@@ -33,6 +33,7 @@ import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { sourcesHash } from "../../bin/sources-hash.js";
 import { inlineValue, visible } from "../core/escape.ts";
+import { refuseUnderData } from "../core/outside-data.ts";
 import { UsageError, type CommandIO } from "../core/io.ts";
 import { hash53 } from "../core/hash.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT, toolkitVersion } from "../core/paths.ts";
@@ -111,9 +112,8 @@ export function cacheOptions(
   if (location === "") throw new UsageError("--cache-location needs a path");
   if (!values.cache) return undefined;
   const file = cacheFile(root, io.cwd, location);
-  const inData = path.relative(path.join(root, "data"), file);
-  if (inData !== ".." && !inData.startsWith(`..${path.sep}`) && !path.isAbsolute(inData))
-    throw new UsageError(`--cache-location may not be under data/ (validate would check the cache as a record file): ${inlineValue(file)}`);
+  // On real paths: a folder linked to data/ is data/ (core/outside-data.ts).
+  refuseUnderData(root, file, "--cache-location", "the cache");
   return { file, strategy: strategy as CacheStrategy, warn: (message) => void io.stderr.write(`${message}\n`) };
 }
 

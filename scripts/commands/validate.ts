@@ -1,6 +1,7 @@
 /** `eventwire validate`: checks records and reports findings. */
 import { appendFileSync } from "node:fs";
 import { existsOrLink } from "../core/regular-file.ts";
+import { refuseUnderData } from "../core/outside-data.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { displayText, inlineValue, visible } from "../core/escape.ts";
@@ -100,7 +101,8 @@ Options:
                            what the files checked still have (drop entries gone)
   --suppressions-location <path>
                            the suppressions file (default:
-                           eventwire-suppressions.json at the dataset's root)
+                           eventwire-suppressions.json at the dataset's root;
+                           not under data/, links resolved)
   --cache                  keep each file's outcome, and check only the files
                            changed since the last run (rules across records
                            still see every record); the cache is dropped when
@@ -109,7 +111,7 @@ Options:
   --cache-location <path>  the cache file (default: .eventwire-cache at the
                            dataset's root); a path ending in / or naming a
                            folder is a folder, which gets a file of its own
-                           for each dataset
+                           for each dataset; not under data/, links resolved
   --cache-strategy metadata|content
                            how a file counts as unchanged: the same size,
                            time of modification, inode and mode (metadata,
@@ -488,6 +490,8 @@ function suppressionOptions(
   const given = values["suppressions-location"];
   if (given === "") throw new UsageError("--suppressions-location needs a file name");
   const location = given === undefined ? path.join(root, SUPPRESSIONS_FILE) : path.resolve(cwd, given);
+  // Not under data/ (on real paths), where validate would check it as a file of the dataset; as --cache-location.
+  if (given !== undefined) refuseUnderData(root, location, "--suppressions-location", "the suppressions file");
   // Named as given, or by its name alone (at the dataset's root): the same in every report wherever validate runs.
   const name = given ?? SUPPRESSIONS_FILE;
   const modes = [values["suppress-all"] && "--suppress-all", values["suppress-rule"] && "--suppress-rule", values["prune-suppressions"] && "--prune-suppressions"].filter(Boolean);

@@ -5,7 +5,7 @@
  * cache that is not one eventwire wrote is ignored with a warning and written
  * anew. The timing line (EVENTWIRE_TIMING) says how many files came from the cache.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -359,12 +359,21 @@ test("--cache-location: a file, or a folder (a trailing / or one that exists) ho
       [["--cache-strategy", "mtime"], /--cache-strategy must be one of metadata, content/],
       [["--cache", "--cache-location", ""], /--cache-location needs a path/],
       [["--cache", "--cache-location", path.join(root, "data", "cache")], /--cache-location may not be under data\//],
+      // Through a folder that links to data/ (or to a folder in it), and under a folder not there yet: on real paths.
+      [["--cache", "--cache-location", path.join(root, "dl", "x")], /--cache-location may not be under data\/ \(validate would check the cache as a file of the dataset\)/],
+      [["--cache", "--cache-location", path.join(root, "dl", "new", "deeper", "x")], /--cache-location may not be under data\//],
+      [["--cache", "--cache-location", path.join(root, "el") + "/"], /--cache-location may not be under data\//],
     ];
+    symlinkSync("data", path.join(root, "dl"));
+    symlinkSync("data/events", path.join(root, "el"));
     for (const [args, message] of usage) {
       const r = await run(["validate", "--root", root, ...args]);
       assert.is(r.code, 2, args.join(" "));
       assert.match(r.stderr, message);
     }
+    assert.is(files(root), n, "nothing was written under data/");
+    rmSync(path.join(root, "dl"));
+    rmSync(path.join(root, "el"));
     // Without --cache, the other two do nothing (as ESLint's).
     rmSync(path.join(elsewhere, "unused"), { force: true });
     await run(["validate", "--root", root, "--cache-location", path.join(elsewhere, "unused")]);

@@ -246,6 +246,23 @@ test("--fix-dry-run with --suppress-all, --suppress-rule or --prune-suppressions
   }
 });
 
+test("--suppressions-location may not be under data/, on real paths (a folder linked to data/ is data/): exit 2, nothing written", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  try {
+    symlinkSync("data", path.join(root, "dl"));
+    for (const where of ["data/accepted.json", "dl/accepted.json", "dl/new/accepted.json"]) {
+      for (const mode of [[], ["--suppress-all"]]) {
+        const r = await validate(root, "--suppressions-location", path.join(root, where), ...mode);
+        assert.is(r.code, 2, where);
+        assert.match(r.stderr, /--suppressions-location may not be under data\/ \(validate would check the suppressions file as a file of the dataset\)/);
+      }
+      assert.not.ok(existsSync(path.join(root, where)), where);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("--suppressions-location writes and reads the file where it points", async () => {
   const root = dataset({ [EVENT_PATH]: withSchemaError() });
   const elsewhere = mkdtempSync(path.join(tmpdir(), "eventwire-suppressions-"));
