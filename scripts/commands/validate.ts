@@ -328,7 +328,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     }
     throw new UsageError(`no files match ${list}`);
   }
-  if (ignoredTargets > 0) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
+  // (Under --changed, what is left out is counted among the changed files, below.)
+  if (ignoredTargets > 0 && !changed) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;
@@ -338,8 +339,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // The registries and kept texts are read while git works (in processes of its own).
     prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
     timings.mark("registries");
-    const changes = withoutIgnoredChanges(await pendingChanges!, config);
-    const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined, values.config !== undefined ? config.file : undefined);
+    const selector = positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined;
+    const { changes, left } = withoutIgnoredChanges(await pendingChanges!, config, selector);
+    // Nothing is left out without a word, as on a full run: the changed (or deleted) files under data/ that `ignores` leaves out.
+    if (left > 0) io.stderr.write(`Leaving out ${plural(left, "changed file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
+    const scoped = await changedTargets(root, changes, selector, values.config !== undefined ? config.file : undefined);
     files = config.ignores ? scoped.files.filter((f) => !config.ignored(f.path)) : scoped.files;
     deleted = scoped.deleted;
     if (scoped.listing) listing = withoutIgnored(scoped.listing, config);
@@ -551,11 +555,15 @@ function printConfig(given: string, config: LoadedConfig, root: string, io: Comm
   return EXIT.ok;
 }
 
-/** The changes of --changed without what the configuration's `ignores` leaves out. */
-function withoutIgnoredChanges(changes: Changes, config: LoadedConfig): Changes {
-  if (!config.ignores) return changes;
+/**
+ * The changes of --changed without what the configuration's `ignores` leaves out, and how many changed or deleted
+ * files under data/ (of those the paths given select, if any) that is: the targets a run without `ignores` would check.
+ */
+function withoutIgnoredChanges(changes: Changes, config: LoadedConfig, selected: ((rel: string) => boolean) | undefined): { changes: Changes; left: number } {
+  if (!config.ignores) return { changes, left: 0 };
   const keep = (paths: readonly string[]) => paths.filter((p) => !config.ignored(p));
-  return { ...changes, changed: keep(changes.changed), deleted: keep(changes.deleted), eventPaths: keep(changes.eventPaths) };
+  const left = new Set([...changes.changed, ...changes.deleted].filter((p) => p.startsWith("data/") && config.ignored(p) && (!selected || selected(p)))).size;
+  return { changes: { ...changes, changed: keep(changes.changed), deleted: keep(changes.deleted), eventPaths: keep(changes.eventPaths) }, left };
 }
 
 /**
