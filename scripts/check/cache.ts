@@ -20,9 +20,11 @@
  * of JSON (the toolkit, the strategy, the key), the paths (in path order) as
  * one line of JSON, their signatures as another, then their outcomes as a
  * JSON array of one line an outcome (parsed at once on a full run; one at a
- * time for a few targets), then `end <count>`. A cache that is not one (another
- * format or version, truncated, not parseable, a folder, unreadable) is
- * ignored with a warning, never trusted, and written anew. It is written
+ * time for a few targets), then `end <count>`. A cache that is not whole
+ * (another format or version, truncated, not parseable, a folder, unreadable)
+ * is ignored with a warning, never trusted, and written anew; but a file that
+ * does not begin as every cache does (`eventwire-cache `), and is not empty,
+ * is no cache at all: it is left as it is, and the run is not cached. It is written
  * atomically at the end of a run that completed, and only when it changed.
  */
 import { createHash } from "node:crypto";
@@ -33,6 +35,7 @@ import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { sourcesHash } from "../../bin/sources-hash.js";
 import { inlineValue, visible } from "../core/escape.ts";
+import { refuseUnderData } from "../core/outside-data.ts";
 import { UsageError, type CommandIO } from "../core/io.ts";
 import { hash53 } from "../core/hash.ts";
 import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT, toolkitVersion } from "../core/paths.ts";
@@ -54,6 +57,33 @@ export const DEFAULT_CACHE_LOCATION = ".eventwire-cache";
 
 /** The first line of a cache file: its format and the format's version. */
 const MAGIC = "eventwire-cache 1";
+
+/** How every cache file begins, whatever the format's version: a file that does not (but an empty one) is no cache, and is never replaced. */
+const CACHE_PREFIX = "eventwire-cache ";
+
+/**
+ * Whether `file` is a regular file that is no eventwire cache: not empty, and not beginning with CACHE_PREFIX
+ * (read: its first bytes only). Such a file (a note, a report) is left as it is, and the run is not cached.
+ */
+export function isForeignFile(file: string): boolean {
+  let fd: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size === 0) return false;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(CACHE_PREFIX.length);
+    const got = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, got).toString("latin1") !== CACHE_PREFIX;
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** A file modified this close to the run (or later) is checked, not kept: file systems' clocks tick by up to 2 s (FAT), 1 s (HFS+, some network file systems). */
 export const RACY_MS = 2000;
@@ -111,9 +141,8 @@ export function cacheOptions(
   if (location === "") throw new UsageError("--cache-location needs a path");
   if (!values.cache) return undefined;
   const file = cacheFile(root, io.cwd, location);
-  const inData = path.relative(path.join(root, "data"), file);
-  if (inData !== ".." && !inData.startsWith(`..${path.sep}`) && !path.isAbsolute(inData))
-    throw new UsageError(`--cache-location may not be under data/ (validate would check the cache as a record file): ${inlineValue(file)}`);
+  // On real paths: a folder linked to data/ is data/ (core/outside-data.ts).
+  refuseUnderData(root, file, "--cache-location", "the cache");
   return { file, strategy: strategy as CacheStrategy, warn: (message) => void io.stderr.write(`${message}\n`) };
 }
 
@@ -251,6 +280,8 @@ function readCache(file: string, warn: (reason: string) => void): { header: Head
     if (e.code !== "ENOENT") warn(`it cannot be read (${e.code ?? e.message})`);
     return undefined;
   }
+  // An empty file (made to hold the cache's place) is taken as no cache, quietly.
+  if (text === "") return undefined;
   try {
     const first = text.indexOf("\n");
     const magic = first < 0 ? text : text.slice(0, first);
@@ -565,8 +596,13 @@ const NO_OUTCOMES: Outcomes = {
  * signature is the same as its entry's on to `onHit` with the outcome the
  * entry holds (as the check would have: the target's place, and its outcome).
  */
-export async function openCache(options: CacheOptions, targets: Files, inputs: CacheInputs, onHit: (index: number, outcome: FileOutcome) => void): Promise<CachedRun> {
+export async function openCache(options: CacheOptions, targets: Files, inputs: CacheInputs, onHit: (index: number, outcome: FileOutcome) => void): Promise<CachedRun | undefined> {
   const { file, strategy } = options;
+  // A file that is no cache (--cache-location NOTES.md) is never overwritten: the run goes on without a cache.
+  if (isForeignFile(file)) {
+    options.warn(`${visible(file)} is not an eventwire cache: left as it is; the run is not cached; choose another --cache-location.`);
+    return undefined;
+  }
   const now = Date.now();
   const n = targets.length;
   // Each target's path, and the file to sign ("" for one that is not kept). Signatures are taken before the

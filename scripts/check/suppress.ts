@@ -24,7 +24,9 @@
  * The file is written atomically, keys sorted, two spaces, a final newline:
  * the same findings give the same bytes, and a change is a small diff.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { existsOrLink } from "../core/regular-file.ts";
+import { readText } from "../dataset/read.ts";
 import { compareFindings, type Finding, type Severity } from "../core/finding.ts";
 import { UsageError } from "../core/io.ts";
 import { writeOutputFile } from "../core/write.ts";
@@ -87,15 +89,26 @@ export interface SuppressionResult {
   wrote?: string;
 }
 
-/** Reads the suppressions file: none there is no suppression; anything but the format is a usage error (exit 2) naming it. */
-export function readSuppressions(location: string, name: string): SuppressionCounts {
-  let text: string;
-  try {
-    text = readFileSync(location, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw new UsageError(`cannot read the suppressions file ${name}: ${(error as Error).message}`);
+/** The most a suppressions file is read: an entry is some 100 bytes, so this is hundreds of thousands of them. */
+export const MAX_SUPPRESSIONS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads the suppressions file: none there is no suppression; anything but the format is a usage error (exit 2) naming it.
+ * Read as the configuration is (dataset/read.ts readText): a symbolic link is refused (never followed), a FIFO or device
+ * never opened (nothing waits on it), at most MAX_SUPPRESSIONS_BYTES, strict UTF-8.
+ */
+export function readSuppressions(location: string, name: string, limit = MAX_SUPPRESSIONS_BYTES): SuppressionCounts {
+  if (!existsOrLink(location)) return {};
+  const read = readText(location, limit);
+  if (!read.ok) {
+    const why =
+      read.problem === "symlink" ? "is a symbolic link, which is not followed (name the file it points to)"
+      : read.problem === "not-regular" ? `is ${read.detail}; only a regular file is read`
+      : read.problem === "too-large" ? `is too large (${read.detail})`
+      : `cannot be read (${read.detail})`;
+    throw new UsageError(`the suppressions file ${name} ${why}`);
   }
+  const text = read.text;
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ""));
@@ -235,7 +248,7 @@ export function applySuppressions(checkFindings: readonly Finding[], options: Su
     counts = rewrite(counts, findings.filter(settleable), options.mode, options.checked);
     const text = formatSuppressions(counts);
     try {
-      // Atomically; through a symbolic link, to the file it names (as -o writes a report).
+      // Atomically (a symbolic link there was refused when the file was read, above).
       writeOutputFile(options.location, text);
     } catch (error) {
       throw new UsageError(`cannot write the suppressions file ${options.name}: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 /** `eventwire validate`: checks records and reports findings. */
 import { appendFileSync } from "node:fs";
 import { existsOrLink } from "../core/regular-file.ts";
+import { refuseUnderData } from "../core/outside-data.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { displayText, inlineValue, visible } from "../core/escape.ts";
@@ -13,7 +14,7 @@ import { applyConfig, loadConfig, locatorWithoutIgnored, printedConfig, withoutI
 import { compareFindings } from "../core/finding.ts";
 import { cacheOptions } from "../check/cache.ts";
 import { load } from "../check/load.ts";
-import { changesSince, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
+import { changesSince, configDependency, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
@@ -63,7 +64,8 @@ Options:
                            the configuration, for every file)
   --config <path>          the configuration to use instead of
                            eventwire.config.yaml at the dataset's root (a path
-                           from the current folder; missing: exit 2)
+                           from the current folder; missing: exit 2); under
+                           --changed, a change to it checks all of data/
   --print-config <file>    print the settings that apply to <file> (every
                            rule's severity, validate's defaults, whether it
                            is ignored) as JSON and exit 0; a configuration
@@ -83,7 +85,8 @@ Options:
   --fix-dry-run            print the fixes as a unified diff (git's a/ and b/
                            paths; ESLint prints JSON here) and write nothing;
                            the report follows the diff (a json, github or
-                           sarif report needs -o)
+                           sarif report needs -o); not with --suppress-all,
+                           --suppress-rule or --prune-suppressions, which write
   --max-warnings <N>       fail (exit 1) when there are more than N warnings
                            (counted with --quiet too, as ESLint does)
   --verbose                list infos in full (by default, one line per rule
@@ -101,7 +104,8 @@ Options:
                            what the files checked still have (drop entries gone)
   --suppressions-location <path>
                            the suppressions file (default:
-                           eventwire-suppressions.json at the dataset's root)
+                           eventwire-suppressions.json at the dataset's root;
+                           not under data/, links resolved)
   --cache                  keep each file's outcome, and check only the files
                            changed since the last run (rules across records
                            still see every record); the cache is dropped when
@@ -110,7 +114,7 @@ Options:
   --cache-location <path>  the cache file (default: .eventwire-cache at the
                            dataset's root); a path ending in / or naming a
                            folder is a folder, which gets a file of its own
-                           for each dataset
+                           for each dataset; not under data/, links resolved
   --cache-strategy metadata|content
                            how a file counts as unchanged: the same size,
                            time of modification, inode and mode (metadata,
@@ -133,8 +137,9 @@ wrong in it is a finding (config-* rules) and is not applied.
 
 Suppressions: up to the count recorded for a file and rule in
 eventwire-suppressions.json, findings are not reported; with more, all of
-them are (the run fails), with fewer the report says so (--prune-suppressions
-writes the lower counts). Only the files checked are compared or written. In
+them are and the run fails (exit 1, warnings and infos too), with fewer the
+report says so (--prune-suppressions writes the lower counts). Only the
+files checked are compared or written. In
 a YAML record, a comment line # eventwire-disable-next-line <id>[, <id>] --
 <reason> settles those rules' findings on the next line; # eventwire-disable
 <id> -- <reason> among the first comment lines, in the whole file. Every
@@ -149,8 +154,8 @@ are checked (and how fast) on stderr, erased at the end; never in CI (CI
 set), nor when stderr is no terminal, nor while a json, github or sarif report goes
 to the terminal.
 
-Exit codes: 0 no errors, 1 error-level findings (or too many warnings),
-2 usage or internal error.`;
+Exit codes: 0 no errors, 1 error-level findings (or too many warnings, or
+more findings than the suppressions file records), 2 usage or internal error.`;
 
 const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 
@@ -262,6 +267,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const display = displayOptions(values, defaults);
   const settings = config.workerSettings;
   const suppressing = suppressionOptions(values, root, io.cwd);
+  // A dry run writes nothing: a mode that writes the suppressions file cannot join it.
+  if (fixMode === "dry-run" && suppressing.mode) {
+    const flag = suppressing.mode.kind === "all" ? "--suppress-all" : suppressing.mode.kind === "rules" ? "--suppress-rule" : "--prune-suppressions";
+    throw new UsageError(`--fix-dry-run writes nothing, and ${flag} writes ${suppressing.name}: they cannot be used together (run ${flag} on its own, or with --fix)`);
+  }
   const cache = cacheOptions(values, root, io);
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
@@ -321,7 +331,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     }
     throw new UsageError(`no files match ${list}`);
   }
-  if (ignoredTargets > 0) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
+  // (Under --changed, what is left out is counted among the changed files, below.)
+  if (ignoredTargets > 0 && !changed) io.stderr.write(`Leaving out ${plural(ignoredTargets, "file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list files");
   let deleted: string[] = [];
   let events: EventLocator | undefined;
@@ -331,8 +342,11 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     // The registries and kept texts are read while git works (in processes of its own).
     prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
     timings.mark("registries");
-    const changes = withoutIgnoredChanges(await pendingChanges!, config);
-    const scoped = await changedTargets(root, changes, positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined);
+    const selector = positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined;
+    const { changes, left } = withoutIgnoredChanges(await pendingChanges!, config, selector);
+    // Nothing is left out without a word, as on a full run: the changed (or deleted) files under data/ that `ignores` leaves out.
+    if (left > 0) io.stderr.write(`Leaving out ${plural(left, "changed file")} that ${visible(config.file ?? "")} ignores (\`ignores\`).\n`);
+    const scoped = await changedTargets(root, changes, selector, values.config !== undefined ? config.file : undefined);
     files = config.ignores ? scoped.files.filter((f) => !config.ignored(f.path)) : scoped.files;
     deleted = scoped.deleted;
     if (scoped.listing) listing = withoutIgnored(scoped.listing, config);
@@ -441,6 +455,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   if (format !== "pretty") for (const line of fixLines(summary)) io.stderr.write(displayText(line) + "\n");
   io.stderr.write(timings.report());
   if (summary.errors > 0) return EXIT.findings;
+  // A count of the suppressions file that went up fails the run, whatever the findings' severity (issue 18: "fail when it went up").
+  if (settled.more.length > 0) return EXIT.findings;
   if (summary.warnings > maxWarnings) {
     io.stderr.write(`${summary.warnings} warnings exceed --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;
@@ -481,6 +497,8 @@ function suppressionOptions(
   const given = values["suppressions-location"];
   if (given === "") throw new UsageError("--suppressions-location needs a file name");
   const location = given === undefined ? path.join(root, SUPPRESSIONS_FILE) : path.resolve(cwd, given);
+  // Not under data/ (on real paths), where validate would check it as a file of the dataset; as --cache-location.
+  if (given !== undefined) refuseUnderData(root, location, "--suppressions-location", "the suppressions file");
   // Named as given, or by its name alone (at the dataset's root): the same in every report wherever validate runs.
   const name = given ?? SUPPRESSIONS_FILE;
   const modes = [values["suppress-all"] && "--suppress-all", values["suppress-rule"] && "--suppress-rule", values["prune-suppressions"] && "--prune-suppressions"].filter(Boolean);
@@ -540,11 +558,15 @@ function printConfig(given: string, config: LoadedConfig, root: string, io: Comm
   return EXIT.ok;
 }
 
-/** The changes of --changed without what the configuration's `ignores` leaves out. */
-function withoutIgnoredChanges(changes: Changes, config: LoadedConfig): Changes {
-  if (!config.ignores) return changes;
+/**
+ * The changes of --changed without what the configuration's `ignores` leaves out, and how many changed or deleted
+ * files under data/ (of those the paths given select, if any) that is: the targets a run without `ignores` would check.
+ */
+function withoutIgnoredChanges(changes: Changes, config: LoadedConfig, selected: ((rel: string) => boolean) | undefined): { changes: Changes; left: number } {
+  if (!config.ignores) return { changes, left: 0 };
   const keep = (paths: readonly string[]) => paths.filter((p) => !config.ignored(p));
-  return { ...changes, changed: keep(changes.changed), deleted: keep(changes.deleted), eventPaths: keep(changes.eventPaths) };
+  const left = new Set([...changes.changed, ...changes.deleted].filter((p) => p.startsWith("data/") && config.ignored(p) && (!selected || selected(p)))).size;
+  return { changes: { ...changes, changed: keep(changes.changed), deleted: keep(changes.deleted), eventPaths: keep(changes.eventPaths) }, left };
 }
 
 /**
@@ -557,6 +579,7 @@ async function changedTargets(
   root: string,
   changes: Changes,
   selected: ((rel: string) => boolean) | undefined,
+  configFile: string | undefined,
 ): Promise<{ files: DatasetFile[]; deleted: string[]; note: string; listing?: DatasetFile[] }> {
   const inData = (p: string) => p.startsWith("data/");
   const allowed = selected ? { has: selected } : undefined;
@@ -590,7 +613,8 @@ async function changedTargets(
   if (dependents.length > 0) note += `, and ${plural(dependents.length, "event")} naming an event no longer active`;
   // A change to what records depend on (registries, kept texts, schemas, configuration) widens the check,
   // whether or not the paths given select it: the records it can break are checked, as far as the paths select them.
-  const wide = widening([...changes.changed, ...changes.deleted], isToolkitRoot(root));
+  // The file --config names (when in the dataset's repository) counts as eventwire.config.yaml does.
+  const wide = widening([...changes.changed, ...changes.deleted], isToolkitRoot(root), configDependency(configFile));
   if (!wide) return { files, deleted, note };
   // data/ is listed whole after all.
   const listing = await discover(root);

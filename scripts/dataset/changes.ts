@@ -69,11 +69,20 @@ export interface Widening {
   because: string[];
 }
 
-/** How far changes to `paths` (changed or deleted) widen the check; undefined when they widen nothing. */
-export function widening(paths: readonly string[], toolkit: boolean): Widening | undefined {
+/** The configuration --config names, as a dependency like eventwire.config.yaml: `file` relative to the root (undefined when outside it). */
+export function configDependency(file: string | undefined): Dependency[] {
+  if (file === undefined || file === "" || file === ".." || file.startsWith("../") || path.isAbsolute(file)) return [];
+  return [{ path: file, what: "the configuration", widens: ["data/"] }];
+}
+
+/**
+ * How far changes to `paths` (changed or deleted) widen the check; undefined when they widen nothing.
+ * `extra`: dependencies of this run beside DEPENDENCIES (the file --config names, configDependency).
+ */
+export function widening(paths: readonly string[], toolkit: boolean, extra: readonly Dependency[] = []): Widening | undefined {
   const folders = new Set<string>();
   const because = new Map<string, string[]>();
-  for (const dep of DEPENDENCIES) {
+  for (const dep of [...DEPENDENCIES, ...extra]) {
     if (dep.toolkit && !toolkit) continue;
     const hits = paths.filter((p) => (dep.path.endsWith("/") ? p.startsWith(dep.path) : p === dep.path));
     if (hits.length === 0) continue;

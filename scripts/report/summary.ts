@@ -76,7 +76,7 @@ export function suppressedLine(summary: Summary): string {
 /** At most this many entries of each kind are listed by name in a report for people (the JSON report has them all). */
 export const MAX_CHANGES_LISTED = 10;
 
-/** What the suppressions file says that no longer holds, in lines: fewer findings (prune), more (all reported). */
+/** What the suppressions file says that no longer holds, in lines: fewer findings (prune), more (all reported, and the run fails). */
 export function suppressionLines(summary: Summary): string[] {
   const s = summary.suppressions;
   if (!s) return [];
@@ -86,7 +86,7 @@ export function suppressionLines(summary: Summary): string[] {
     if (changes.length > MAX_CHANGES_LISTED) lines.push(`  and ${changes.length - MAX_CHANGES_LISTED} more`);
   };
   if (s.more.length > 0) {
-    lines.push(`${s.file}: more findings than recorded in ${`${s.more.length} ${s.more.length === 1 ? "entry" : "entries"}`}, all of them reported:`);
+    lines.push(`${s.file}: more findings than recorded in ${`${s.more.length} ${s.more.length === 1 ? "entry" : "entries"}`}, all of them reported; the run fails (exit 1), whatever their severity:`);
     list(s.more);
   }
   if (s.fewer.length > 0) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Finding, Severity } from "../../scripts/core/finding.ts";
-import { applySuppressions, formatSuppressions, type SuppressMode } from "../../scripts/check/suppress.ts";
+import { applySuppressions, formatSuppressions, readSuppressions, type SuppressMode } from "../../scripts/check/suppress.ts";
 import "../../scripts/rules/index.ts";
 import { suppressionLines } from "../../scripts/report/summary.ts";
 
@@ -67,7 +67,7 @@ test("the usual run (no directive, no file) hands the findings through as they a
   });
 });
 
-test("--prune-suppressions without a file writes none; --suppress-all writes through a symbolic link to the file it names", () => {
+test("--prune-suppressions without a file writes none; a symbolic link is neither read nor written through (a usage error); a file over the limit is one too", () => {
   withFile(undefined, (location) => {
     const r = apply([finding("data/a.yaml", "schema", 1)], location, { kind: "prune" });
     assert.is(r.wrote, "--prune-suppressions: there is no eventwire-suppressions.json; nothing to prune.");
@@ -75,9 +75,14 @@ test("--prune-suppressions without a file writes none; --suppress-all writes thr
     const target = path.join(path.dirname(location), "kept.json");
     writeFileSync(target, "{}\n");
     symlinkSync("kept.json", location);
-    apply([finding("data/a.yaml", "schema", 1)], location, { kind: "all" });
+    for (const mode of [undefined, { kind: "all" } as const])
+      assert.throws(() => apply([finding("data/a.yaml", "schema", 1)], location, mode), /the suppressions file eventwire-suppressions\.json is a symbolic link, which is not followed/);
     assert.ok(lstatSync(location).isSymbolicLink());
-    assert.equal(JSON.parse(readFileSync(target, "utf8")), { "data/a.yaml": { schema: { count: 1 } } });
+    assert.is(readFileSync(target, "utf8"), "{}\n");
+    rmSync(location);
+    writeFileSync(location, "{}\n" + " ".repeat(100));
+    assert.throws(() => readSuppressions(location, "s.json", 64), /the suppressions file s\.json is too large \(103 bytes; the limit is 64\)/);
+    assert.equal(Object.keys(readSuppressions(location, "s.json", 103)), []);
   });
 });
 

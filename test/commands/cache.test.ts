@@ -5,7 +5,7 @@
  * cache that is not one eventwire wrote is ignored with a warning and written
  * anew. The timing line (EVENTWIRE_TIMING) says how many files came from the cache.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -224,7 +224,29 @@ test("the schema fingerprint follows every byte of the schema folder", () => {
   }
 });
 
-test("a corrupt or foreign cache is ignored with a warning, never trusted, and written anew", async () => {
+test("a file that is no cache (it does not begin as one) is left as it is, with a warning, and the run is not cached; an empty one is taken", async () => {
+  const root = dataset();
+  try {
+    const notes = path.join(root, "NOTES.md");
+    for (const text of ["# Notes\n\nKeep this.\n", "hello\n", "eventwire\n", "{}"]) {
+      writeFileSync(notes, text);
+      const r = await cached(root, ["--cache-location", notes]);
+      assert.is(readFileSync(notes, "utf8"), text, "the file was replaced");
+      assert.is(r.unchanged, undefined, "the run was cached");
+      assert.is(r.said, `${notes} is not an eventwire cache: left as it is; the run is not cached; choose another --cache-location.`);
+    }
+    // An empty file holds nothing to lose: it becomes the cache, quietly.
+    writeFileSync(notes, "");
+    const taken = await cached(root, ["--cache-location", notes]);
+    assert.is(taken.said, "");
+    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 1\n/);
+    assert.is((await cached(root, ["--cache-location", notes])).unchanged, files(root));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a corrupt cache (it begins as one) is ignored with a warning, never trusted, and written anew", async () => {
   const root = dataset();
   const file = path.join(root, ".eventwire-cache");
   try {
@@ -232,8 +254,8 @@ test("a corrupt or foreign cache is ignored with a warning, never trusted, and w
     await cached(root);
     const good = readFileSync(file, "utf8");
     const kinds: [string, () => void, RegExp][] = [
-      ["not JSON", () => writeFileSync(file, "hello\n"), /it is not an eventwire cache/],
-      ["empty", () => writeFileSync(file, ""), /it is not an eventwire cache/],
+      ["no line of its format", () => writeFileSync(file, "eventwire-cache \n"), /it is of another format \(eventwire-cache \)/],
+      ["empty", () => writeFileSync(file, ""), /^$/],
       ["another format", () => writeFileSync(file, good.replace("eventwire-cache 1", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
       ["a header that is not JSON", () => writeFileSync(file, good.replace('{"toolkit"', '{toolkit"')), /its header is not JSON/],
       ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
@@ -267,7 +289,7 @@ test("a corrupt or foreign cache is ignored with a warning, never trusted, and w
       }
       assert.is(r.unchanged, 0, kind);
       assert.match(r.said, reason, `${kind}: ${r.said}`);
-      assert.match(r.said, /It is written anew at the end of this run\./, kind);
+      if (kind !== "empty") assert.match(r.said, /It is written anew at the end of this run\./, kind);
       if (kind === "a folder") {
         // A folder is never removed: the cache cannot be written there, and the run says so (its report is whole).
         assert.match(r.said, /could not be written/);
@@ -359,12 +381,21 @@ test("--cache-location: a file, or a folder (a trailing / or one that exists) ho
       [["--cache-strategy", "mtime"], /--cache-strategy must be one of metadata, content/],
       [["--cache", "--cache-location", ""], /--cache-location needs a path/],
       [["--cache", "--cache-location", path.join(root, "data", "cache")], /--cache-location may not be under data\//],
+      // Through a folder that links to data/ (or to a folder in it), and under a folder not there yet: on real paths.
+      [["--cache", "--cache-location", path.join(root, "dl", "x")], /--cache-location may not be under data\/ \(validate would check the cache as a file of the dataset\)/],
+      [["--cache", "--cache-location", path.join(root, "dl", "new", "deeper", "x")], /--cache-location may not be under data\//],
+      [["--cache", "--cache-location", path.join(root, "el") + "/"], /--cache-location may not be under data\//],
     ];
+    symlinkSync("data", path.join(root, "dl"));
+    symlinkSync("data/events", path.join(root, "el"));
     for (const [args, message] of usage) {
       const r = await run(["validate", "--root", root, ...args]);
       assert.is(r.code, 2, args.join(" "));
       assert.match(r.stderr, message);
     }
+    assert.is(files(root), n, "nothing was written under data/");
+    rmSync(path.join(root, "dl"));
+    rmSync(path.join(root, "el"));
     // Without --cache, the other two do nothing (as ESLint's).
     rmSync(path.join(elsewhere, "unused"), { force: true });
     await run(["validate", "--root", root, "--cache-location", path.join(elsewhere, "unused")]);

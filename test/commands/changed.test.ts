@@ -376,6 +376,35 @@ test("a change to the configuration rechecks every file under data/; schema/ out
   }
 });
 
+test("--config <path>: a change to the file it names rechecks every file under data/, as one to eventwire.config.yaml does", async () => {
+  const root = repo();
+  try {
+    mkdirSync(path.join(root, "conf"));
+    writeFileSync(path.join(root, "conf/strict.yaml"), "rules: {}\n");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "config");
+    // The configuration is on the base too: nothing changed yet.
+    git(root, "branch", "-f", "main", "HEAD");
+    const before = await run(["validate", "--changed", "--config", "conf/strict.yaml", "--format", "json"], { cwd: root });
+    assert.is(before.code, 0, before.stdout + before.stderr);
+    assert.is(JSON.parse(before.stdout).summary.files, 0);
+    writeFileSync(path.join(root, "conf/strict.yaml"), "rules:\n  file-bom: warn\n");
+    const r = await run(["validate", "--changed", "--config", "conf/strict.yaml", "--format", "json"], { cwd: root });
+    assert.is(r.code, 1, r.stdout);
+    assert.equal(files(r.stdout), ["data/events/2023/01/ev-old00000.yaml|syntax"]);
+    assert.is(JSON.parse(r.stdout).summary.files, 7);
+    assert.match(r.stderr, /and every file under data\/ \(7 more files\), because the configuration changed \(conf\/strict\.yaml\)/);
+    // Named from a folder below the root, the same file.
+    const below = await run(["validate", "--root", "..", "--changed", "--config", "strict.yaml", "--format", "json"], { cwd: path.join(root, "conf") });
+    assert.is(JSON.parse(below.stdout).summary.files, 7, below.stderr);
+    // Without --config, that file is no configuration: it widens nothing.
+    const plain = await run(["validate", "--changed", "--format", "json"], { cwd: root });
+    assert.is(JSON.parse(plain.stdout).summary.files, 0, plain.stderr);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("origin/HEAD pointing at the current branch: the base is another branch, or none (exit 2)", async () => {
   const root = repo();
   const clones = mkdtempSync(path.join(tmpdir(), "eventwire-clones-"));

@@ -190,6 +190,14 @@ test("--changed: what the configuration ignores is not checked, and its severiti
     assert.match(stderr, /Checking 1 changed and 0 deleted files under data\//);
     assert.equal(brief(report), [`${EVENT_PATH}|file-bom|error@1:1`]);
     assert.is(code, 1);
+    // What `ignores` leaves out of the changed files is said, as on a full run (a new file counts too).
+    assert.match(stderr, /^Leaving out 1 changed file that eventwire\.config\.yaml ignores \(`ignores`\)\.\n/);
+    writeFileSync(path.join(root, "data/events/2021/06/ev-new00000.yaml"), "title: [unclosed\n");
+    assert.match((await validate(root, "--changed")).stderr, /^Leaving out 2 changed files that eventwire\.config\.yaml ignores/);
+    // With paths, only the changed files they select are counted.
+    const some = await validate(root, "--changed", "data/events/2023");
+    assert.not.match(some.stderr, /Leaving out/);
+    assert.match((await validate(root, "--changed", "data/events")).stderr, /^Leaving out 2 changed files /);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@
  * --suppress-rule, --prune-suppressions, counts that went up or down, --changed)
  * and inline directives in YAML records, with what every report says of them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, withSchemaError, writeData
 import { git } from "../helpers/git.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 
 const OTHER_PATH = "data/events/2023/02/ev-aaaaaaaa.yaml";
 /** A second event: the example under another id (and another date, so that it is no probable duplicate). */
@@ -90,7 +92,31 @@ test(
       assert.equal(report.summary.suppressions, { file: SUPPRESSIONS, fewer: [], more: [{ file: EVENT_PATH, rule: "schema", recorded: 1, found: 2 }] });
       assert.is(report.summary.suppressed, undefined);
       const pretty = await validate(root);
-      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 2 found, 1 recorded\n/);
+      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported; the run fails \(exit 1\), whatever their severity:\n {2}data\/events\/2023\/02\/ev-p6w7bxbz\.yaml: schema, 2 found, 1 recorded\n/);
+    },
+    { [EVENT_PATH]: withSchemaError() },
+  ),
+);
+
+test(
+  "a count of warnings (or infos) that went up fails the run too (exit 1), and the report line says so",
+  withTemp(
+    async (root) => {
+      await validate(root, "--rule", "schema=warn", "--suppress-all");
+      assert.equal(JSON.parse(read(root)), { [EVENT_PATH]: { schema: { count: 1 } } });
+      writeFileSync(path.join(root, EVENT_PATH), TWO_ERRORS);
+      const { code, report } = await json(root, "--rule", "schema=warn");
+      assert.is(code, 1);
+      assert.equal(report.summary.errors, 0);
+      assert.equal(report.summary.warnings, 2);
+      assert.equal(report.summary.suppressions.more, [{ file: EVENT_PATH, rule: "schema", recorded: 1, found: 2 }]);
+      const pretty = await validate(root, "--rule", "schema=warn");
+      assert.is(pretty.code, 1);
+      assert.match(pretty.stdout, /\neventwire-suppressions\.json: more findings than recorded in 1 entry, all of them reported; the run fails \(exit 1\), whatever their severity:\n/);
+      assert.is((await validate(root, "--rule", "schema=info")).code, 1);
+      // Within the count again: exit 0.
+      writeFileSync(path.join(root, EVENT_PATH), withSchemaError());
+      assert.is((await validate(root, "--rule", "schema=warn")).code, 0);
     },
     { [EVENT_PATH]: withSchemaError() },
   ),
@@ -162,6 +188,75 @@ test("usage errors (exit 2): an unknown --suppress-rule (with a did-you-mean), t
       assert.is(r.code, 2, text);
       assert.match(r.stderr, says);
       assert.match(r.stderr, /eventwire-suppressions\.json/);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The CLI in a process of its own, stopped after 20 s: a read that waits (on a FIFO) fails the test instead of hanging it. */
+function spawnValidate(root: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(TOOLKIT_ROOT, "bin", "eventwire.js"), "validate", "--root", root, ...args], { encoding: "utf8", timeout: 20_000, env: { PATH: process.env.PATH ?? "" } });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("the suppressions file is read as the configuration is: a FIFO is never opened to wait on (exit 2), a symbolic link never followed (exit 2)", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  const elsewhere = mkdtempSync(path.join(tmpdir(), "eventwire-suppressions-"));
+  try {
+    execFileSync("mkfifo", [path.join(root, SUPPRESSIONS)]);
+    const fifo = spawnValidate(root);
+    assert.is(fifo.signal, null, "validate waited on the FIFO");
+    assert.is(fifo.code, 2, fifo.stderr);
+    assert.match(fifo.stderr, /the suppressions file eventwire-suppressions\.json is a FIFO \(named pipe\), not a regular file; only a regular file is read/);
+    rmSync(path.join(root, SUPPRESSIONS));
+    // A link to a file outside (here one that would suppress the finding) is refused, whatever it holds.
+    const outside = path.join(elsewhere, "outside.json");
+    writeFileSync(outside, JSON.stringify({ [EVENT_PATH]: { schema: { count: 1 } } }));
+    symlinkSync(outside, path.join(root, SUPPRESSIONS));
+    for (const args of [[], ["--suppress-all"], ["--suppressions-location", path.join(root, SUPPRESSIONS)]]) {
+      const r = await validate(root, ...args);
+      assert.is(r.code, 2, args.join(" "));
+      assert.match(r.stderr, /the suppressions file .*eventwire-suppressions\.json is a symbolic link, which is not followed \(name the file it points to\)/);
+    }
+    assert.is(readFileSync(outside, "utf8"), JSON.stringify({ [EVENT_PATH]: { schema: { count: 1 } } }));
+    // Named directly, the file it pointed to is read.
+    assert.is((await validate(root, "--suppressions-location", outside)).code, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test("--fix-dry-run with --suppress-all, --suppress-rule or --prune-suppressions is a usage error (exit 2): a dry run writes nothing", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  try {
+    for (const [flag, ...more] of [["--suppress-all"], ["--suppress-rule", "schema"], ["--prune-suppressions"]] as const) {
+      const r = await validate(root, "--fix-dry-run", flag, ...more);
+      assert.is(r.code, 2, flag);
+      assert.is(r.stdout, "");
+      assert.match(r.stderr, new RegExp(`--fix-dry-run writes nothing, and ${flag} writes eventwire-suppressions\\.json: they cannot be used together`));
+      assert.not.ok(existsSync(path.join(root, SUPPRESSIONS)), flag);
+    }
+    writeFileSync(path.join(root, SUPPRESSIONS), "{}\n");
+    assert.is((await validate(root, "--fix-dry-run", "--prune-suppressions")).code, 2);
+    assert.is(read(root), "{}\n");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--suppressions-location may not be under data/, on real paths (a folder linked to data/ is data/): exit 2, nothing written", async () => {
+  const root = dataset({ [EVENT_PATH]: withSchemaError() });
+  try {
+    symlinkSync("data", path.join(root, "dl"));
+    for (const where of ["data/accepted.json", "dl/accepted.json", "dl/new/accepted.json"]) {
+      for (const mode of [[], ["--suppress-all"]]) {
+        const r = await validate(root, "--suppressions-location", path.join(root, where), ...mode);
+        assert.is(r.code, 2, where);
+        assert.match(r.stderr, /--suppressions-location may not be under data\/ \(validate would check the suppressions file as a file of the dataset\)/);
+      }
+      assert.not.ok(existsSync(path.join(root, where)), where);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEPENDENCIES, filesMentioning, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
+import { DEPENDENCIES, configDependency, filesMentioning, isToolkitRoot, widening } from "../../scripts/dataset/changes.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { formatGithub } from "../../scripts/report/github.ts";
 import { formatPretty } from "../../scripts/report/pretty.ts";
@@ -84,6 +84,13 @@ test("filesMentioning finds untracked events too, and a failing git grep is said
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+
+test("configDependency: the file --config names widens like eventwire.config.yaml, when it is inside the root", () => {
+  assert.equal(widening(["conf/a.yaml"], false, configDependency("conf/a.yaml")), { folders: ["data/"], because: ["the configuration changed (conf/a.yaml)"] });
+  assert.is(widening(["conf/b.yaml"], false, configDependency("conf/a.yaml")), undefined);
+  for (const outside of [undefined, "", "..", "../x.yaml", "/etc/x.yaml"]) assert.equal(configDependency(outside), [], String(outside));
 });
 
 test.run();
