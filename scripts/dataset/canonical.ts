@@ -7,12 +7,12 @@
  * result is parsed again and compared with the input before it is returned.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
 import { SCHEMA_VERSIONS, type RecordKind } from "../../schema/versions.ts";
 import { loadJsonSchema } from "../../schema/published.ts";
 import { doubleText, loneSurrogateAt, hasSuspectNumber, surrogateName } from "./exact.ts";
 import { LineIndex } from "./lines.ts";
-import { inexactValues, MAX_ALIAS_COUNT } from "./parse.ts";
+import { inexactValues, MAX_ALIAS_COUNT, yaml } from "./parse.ts";
 
 /** What the toolkit reads of a JSON Schema node: its properties, items, required keys and description. */
 export type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; description?: string };
@@ -118,28 +118,28 @@ export function inSchemaOrder(value: unknown, schema: SchemaNode | undefined): u
  * for the writer to wrap as a multi-line plain scalar.
  */
 function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: number, lead = 0): void {
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     node.flow = false;
     const order = Object.keys(schema?.properties ?? {});
-    const keyOf = (p: unknown) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : "");
+    const keyOf = (p: unknown) => (yaml().isPair(p) && yaml().isScalar(p.key) ? String(p.key.value) : "");
     const items = node.items.map((p, i) => ({ p, i }));
     items.sort((a, b) => rank(order, keyOf(a.p)) - rank(order, keyOf(b.p)) || a.i - b.i);
     node.items = items.map(({ p }) => p);
     for (const pair of node.items) {
-      if (isScalar(pair.key)) pair.key.type = Scalar.PLAIN;
+      if (yaml().isScalar(pair.key)) pair.key.type = yaml().Scalar.PLAIN;
       const value = pair.value as Node | null;
       // A scalar stays on its key's line; a mapping or sequence starts on the next, indented.
-      if (isScalar(value)) layoutNode(value, undefined, column, keyOf(pair).length + 2);
+      if (yaml().isScalar(value)) layoutNode(value, undefined, column, keyOf(pair).length + 2);
       else layoutNode(value, schema?.properties?.[keyOf(pair)], column + 2);
     }
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     node.flow = false;
     for (const item of node.items) layoutNode(item as Node | null, schema?.items, column + 2);
-  } else if (isScalar(node) && typeof node.value === "string") {
+  } else if (yaml().isScalar(node) && typeof node.value === "string") {
     const text = node.value;
-    if (NOT_A_STRING_IN_SOME_YAML.test(text)) node.type = Scalar.QUOTE_DOUBLE;
-    else if ((text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH) && !/^\s|\s$|\n|\s\s/.test(text)) node.type = Scalar.BLOCK_FOLDED;
-    else node.type = Scalar.PLAIN;
+    if (NOT_A_STRING_IN_SOME_YAML.test(text)) node.type = yaml().Scalar.QUOTE_DOUBLE;
+    else if ((text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH) && !/^\s|\s$|\n|\s\s/.test(text)) node.type = yaml().Scalar.BLOCK_FOLDED;
+    else node.type = yaml().Scalar.PLAIN;
   }
 }
 
@@ -154,7 +154,7 @@ export const STRINGIFY_OPTIONS = { lineWidth: LINE_WIDTH, minContentWidth: 20, i
  * (JSON.parse would keep the last of two silently).
  */
 export function parseForRewrite(text: string): { ok: true; doc: Document.Parsed; value: Record<string, unknown> } | { ok: false; reason: string } {
-  const doc = parseDocument(text.replace(/^\ufeff/, ""), PARSE_OPTIONS);
+  const doc = yaml().parseDocument(text.replace(/^\ufeff/, ""), PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, reason: "it does not parse (run `eventwire validate` on it)" };
   let value: unknown;
   try {
@@ -198,13 +198,13 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
   if (format === "json") out = JSON.stringify(orderValue(original, schema), null, 2) + "\n";
   else {
     let shared = false;
-    visit(doc, (_key, node) => {
-      if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) shared = true;
+    yaml().visit(doc, (_key, node) => {
+      if (yaml().isAlias(node) || ((yaml().isScalar(node) || yaml().isMap(node) || yaml().isSeq(node)) && node.anchor)) shared = true;
     });
     if (shared) return { ok: false, reason: "it uses YAML anchors or aliases; write the values out in full" };
     // A comment above the first key is the file's header: it stays on top, whatever key comes first.
-    const first = isMap(doc.contents) ? doc.contents.items[0] : undefined;
-    if (first && isScalar(first.key) && first.key.commentBefore) {
+    const first = yaml().isMap(doc.contents) ? doc.contents.items[0] : undefined;
+    if (first && yaml().isScalar(first.key) && first.key.commentBefore) {
       doc.commentBefore = [doc.commentBefore, first.key.commentBefore].filter(Boolean).join("\n");
       first.key.commentBefore = undefined;
     }
@@ -222,7 +222,7 @@ export function canonicalText(text: string, format: "yaml" | "json", kind: Recor
   }
 
   // Never change a value: read the result back and compare.
-  const again = format === "json" ? JSON.parse(out) : parseDocument(out, PARSE_OPTIONS).toJS();
+  const again = format === "json" ? JSON.parse(out) : yaml().parseDocument(out, PARSE_OPTIONS).toJS();
   if (!isDeepStrictEqual(again, original)) return { ok: false, reason: "the canonical layout would change a value (please report this)" };
   return { ok: true, text: out };
 }

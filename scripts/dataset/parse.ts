@@ -15,7 +15,7 @@ import { readYamlSubset, yamlSubsetSpans } from "./yaml-subset.ts";
  * fast path (and has no finding to place) never needs it.
  */
 let yamlModule: typeof import("yaml") | undefined;
-const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+export const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 /** Flow nesting (`[`, `{`) a record may have; deeper input is refused before parsing. */
 export const MAX_FLOW_DEPTH = 64;

@@ -11,7 +11,7 @@
  * first); JSON has no comments, its findings are settled in the suppressions
  * file instead.
  */
-import { Parser } from "yaml";
+import { yaml } from "../../dataset/parse.ts";
 import { LineIndex } from "../../dataset/lines.ts";
 import { isConfigRuleId, knownRuleIds } from "../config/known.ts";
 
@@ -181,7 +181,7 @@ function allComments(text: string): { offset: number; source: string }[] {
     if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") out.push({ offset: token.offset, source: token.source });
     for (const value of Object.values(node)) if (value !== null && typeof value === "object") walk(value);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  for (const token of new (yaml().Parser)().parse(text)) walk(token);
   return out.sort((a, b) => a.offset - b.offset);
 }
 
