@@ -285,7 +285,7 @@ function readCache(file: string, warn: (reason: string) => void): { header: Head
   try {
     const first = text.indexOf("\n");
     const magic = first < 0 ? text : text.slice(0, first);
-    if (magic !== MAGIC) throw new CorruptCache(magic.startsWith("eventwire-cache ") ? `it is of another format (${visible(magic.slice(0, 40))})` : "it is not an eventwire cache");
+    if (magic !== MAGIC) throw new CorruptCache(magic.startsWith(CACHE_PREFIX) ? `it is of another format (${visible(magic.slice(0, 40))})` : "it is not an eventwire cache");
     const second = text.indexOf("\n", first + 1);
     let header: Header;
     try {

@@ -37,6 +37,7 @@ import { ruleById, RULES } from "../rules/index.ts";
 import { defaultLevel } from "../rules/types.ts";
 import { isConfigRuleId } from "../rules/config/known.ts";
 import { toFinding } from "./file.ts";
+import { isObject } from "../core/pointer.ts";
 
 export const SUPPRESSIONS_FILE = "eventwire-suppressions.json";
 
@@ -130,10 +131,6 @@ export function readSuppressions(location: string, name: string, limit = MAX_SUP
     counts[file] = entry;
   }
   return counts;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The file's text: keys sorted (code unit order), two spaces, a final newline; a file without entries is dropped. */

@@ -377,8 +377,7 @@ export function readYamlSubset(text: string): Record<string, unknown> | undefine
  * of its last line. Undefined when the text is outside the subset.
  */
 export function yamlSubsetSpans(text: string): Spans | undefined {
-  const rec: Recording = { spans: new Map() };
-  return read(text, rec) === undefined ? undefined : rec.spans;
+  return readYamlSubsetWithSpans(text)?.spans;
 }
 
 /** The value and the spans of a text the subset reads, in one pass (validate --fix edits at the spans); undefined outside the subset. */
