@@ -62,17 +62,25 @@ const MAGIC = "eventwire-cache 1";
 const CACHE_PREFIX = "eventwire-cache ";
 
 /**
- * Whether `file` is a regular file that is no eventwire cache: not empty, and not beginning with CACHE_PREFIX
- * (read: its first bytes only). Such a file (a note, a report) is left as it is, and the run is not cached.
+ * Whether `file` is something that is no eventwire cache, and is never replaced by one: a regular file that is
+ * not empty and does not begin with CACHE_PREFIX (read: its first bytes only), one that cannot be opened to
+ * tell, or anything but a regular file or a folder (a FIFO, a socket, a device: never opened). Such a thing
+ * (a note, a report, a pipe) is left as it is, and the run is not cached. A folder gets a cache file inside.
  */
 export function isForeignFile(file: string): boolean {
-  let fd: number;
+  let stat: fs.Stats;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile() || stat.size === 0) return false;
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    stat = statSync(file);
   } catch {
     return false;
+  }
+  if (!stat.isFile()) return !stat.isDirectory();
+  if (stat.size === 0) return false;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    return true;
   }
   try {
     const head = Buffer.alloc(CACHE_PREFIX.length);

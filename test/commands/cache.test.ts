@@ -5,7 +5,8 @@
  * cache that is not one eventwire wrote is ignored with a warning and written
  * anew. The timing line (EVENTWIRE_TIMING) says how many files came from the cache.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -300,6 +301,21 @@ test("a corrupt cache (it begins as one) is ignored with a warning, never truste
       assert.is(again.unchanged, n, `after ${kind}`);
       assert.is(again.said, "", `after ${kind}`);
     }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a FIFO at the cache's place is never opened nor replaced: a warning, the run not cached, its report whole", async () => {
+  const root = dataset();
+  try {
+    const fifo = path.join(root, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const r = await cached(root, ["--cache-location", fifo]);
+    assert.is(r.code, 1);
+    assert.match(r.said, /pipe is not an eventwire cache: left as it is; the run is not cached/);
+    assert.ok(lstatSync(fifo).isFIFO(), "still a FIFO");
+    assert.not.ok(r.unchanged, "nothing came from a cache");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
