@@ -27,10 +27,8 @@
  * is no cache at all: it is left as it is, and the run is not cached. It is written
  * atomically at the end of a run that completed, and only when it changed.
  */
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as crypto from "node:crypto";
+import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { sourcesHash } from "../../bin/sources-hash.js";
@@ -70,7 +68,7 @@ const CACHE_PREFIX = "eventwire-cache ";
 export function isForeignFile(file: string): boolean {
   let stat: fs.Stats;
   try {
-    stat = statSync(file);
+    stat = fs.statSync(file);
   } catch {
     return false;
   }
@@ -156,7 +154,7 @@ export function cacheOptions(
 
 function isFolder(file: string): boolean {
   try {
-    return statSync(file).isDirectory();
+    return fs.statSync(file).isDirectory();
   } catch {
     return false;
   }
@@ -184,7 +182,7 @@ export interface CacheKey {
   today: string;
 }
 
-const sha1 = () => createHash("sha1");
+const sha1 = () => crypto.createHash("sha1");
 
 /** The key of a run: each input hashed (or as it is, for today's date). */
 export function cacheKey(inputs: Omit<CacheInputs, "whole">, schemaFolder = path.join(TOOLKIT_ROOT, "schema")): CacheKey {
@@ -209,7 +207,7 @@ export function folderHash(folder: string): string {
   const walk = (dir: string, rel: string) => {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       hash.update(`!${rel}: ${(error as NodeJS.ErrnoException).code}\n`);
       return;
@@ -217,7 +215,7 @@ export function folderHash(folder: string): string {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(path.join(dir, entry.name), child);
-      else if (entry.isFile()) hash.update(`${child}\0`).update(readFileSync(path.join(dir, entry.name))).update("\0");
+      else if (entry.isFile()) hash.update(`${child}\0`).update(fs.readFileSync(path.join(dir, entry.name))).update("\0");
     }
   };
   walk(folder, "");
@@ -231,7 +229,7 @@ function code(): string {
     // The bundle runs only while the sources still have the fingerprint it was built from (bin/eventwire.js).
     let built: string | undefined;
     try {
-      if (RUNNING_FROM_BUNDLE) built = readFileSync(path.join(TOOLKIT_ROOT, "build", "sources.sha256"), "utf8").trim();
+      if (RUNNING_FROM_BUNDLE) built = fs.readFileSync(path.join(TOOLKIT_ROOT, "build", "sources.sha256"), "utf8").trim();
     } catch {
       // A bundle started without its fingerprint beside it: the sources' own.
     }
@@ -276,13 +274,13 @@ class CorruptCache extends Error {}
 function readCache(file: string, warn: (reason: string) => void): { header: Header; body: string } | undefined {
   let text: string;
   try {
-    const stat = statSync(file);
+    const stat = fs.statSync(file);
     // (A FIFO would never end the read.)
     if (!stat.isFile()) {
       warn(stat.isDirectory() ? "it is a folder, not a file" : "it is not a regular file");
       return undefined;
     }
-    text = readFileSync(file, "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code !== "ENOENT") warn(`it cannot be read (${e.code ?? e.message})`);

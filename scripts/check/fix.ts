@@ -157,6 +157,8 @@ export interface FixOutcome {
   passes: number;
   /** The fixes not applied in the last pass, and why. */
   skipped: SkippedFix[];
+  /** --fix-dry-run: the edits of each finding of the (one) check whose fix applies (SARIF's `fixes`), from the plan the diff shows. */
+  replacements?: FixPlan["replacements"];
 }
 
 /**
@@ -175,6 +177,7 @@ export async function checkAndFix<R extends CheckResult>(root: string, check: (p
     if (options.dryRun) {
       fixes.applied = plan.files.reduce((n, f) => n + f.fixes, 0);
       fixes.files = plan.files;
+      fixes.replacements = plan.replacements;
       break;
     }
     const written = plan.files;

@@ -6,7 +6,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { displayText, inlineValue, visible } from "../core/escape.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
-import type { Severity } from "../core/finding.ts";
+import type { Finding, Severity } from "../core/finding.ts";
+import type { Replacement } from "../check/fix.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset, prepareCheck, type CheckResult, type PreparedCheck } from "../check/run.ts";
@@ -358,7 +359,6 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   // A report for machines shown on the terminal gets no progress line beside it (a file or a pipe can have one on stderr).
   // What the suppressions need (check/suppress.ts). Only the files checked are compared, recorded or pruned: the whole
   // listing but what `ignores` leaves out, or under --changed and paths what was checked.
-  const checkedFiles = files;
   const everything = positionals.length === 0 && !changed;
   const settleOptions = (directives: CheckResult["directives"], mode: SuppressMode | undefined) => ({
     location: suppressing.location,
@@ -366,7 +366,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     ...(mode ? { mode } : {}),
     directives,
     severity: (rule: string, file: string) => config.severityFor(rule, file),
-    checked: (file: string) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(checkedFiles, file) >= 0 || deleted.includes(file),
+    checked: (file: string) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(files, file) >= 0 || deleted.includes(file),
   });
   const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   let progress = progressOf();
@@ -394,14 +394,15 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     const configured = applyConfig(checked.findings, config);
     if (config.findings.length > 0) configured.sort(compareFindings);
     // --fix fixes what inline directives and the suppressions file leave: the file is only read here (a mode writes it once, below, after the fixes).
-    const findings = fixMode ? applySuppressions(configured, settleOptions(checked.directives, undefined)).findings : configured;
-    return { ...checked, findings, configured };
+    const settledHere = fixMode ? applySuppressions(configured, settleOptions(checked.directives, undefined)) : undefined;
+    return { ...checked, findings: settledHere ? settledHere.findings : configured, configured, settledHere };
   });
-  const { result, fixes } = fixMode ? await fixAndCheck(root, check, fixMode, io, values["output-file"] === undefined) : { result: await check(1), fixes: undefined };
+  const { result, fixes, replacements: planned } = fixMode ? await fixAndCheck(root, check, fixMode, io, values["output-file"] === undefined) : { result: await check(1), fixes: undefined, replacements: undefined };
   const sources = config.lines && config.file !== undefined ? new Map([...result.sources, [config.file, config.lines]]) : result.sources;
   // Inline directives, then the suppressions file (written first under --suppress-all, --suppress-rule, --prune-suppressions;
   // after --fix, with what the fixes leave, as ESLint's --fix --suppress-all suppresses what cannot be fixed).
-  const settled = applySuppressions(result.configured, settleOptions(result.directives, suppressing.mode));
+  // Under --fix without a mode, the last check settled them already (the same input): not read and applied twice.
+  const settled = !suppressing.mode && result.settledHere ? result.settledHere : applySuppressions(result.configured, settleOptions(result.directives, suppressing.mode));
   if (settled.wrote) io.stderr.write(`${visible(settled.wrote)}\n`);
   const findings = settled.findings;
   const summary = {
@@ -416,7 +417,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   const out = outputFile === undefined ? (chunk: string) => void io.stdout.write(chunk) : (chunk: string) => void chunks.push(chunk);
   // SARIF's `fixes` are the edits --fix would make: the files with fixes are read for them.
   if (format === "sarif") {
-    const replacements = findings.some((f) => f.fix) ? (await import("../check/fix.ts")).planFixes(root, findings).replacements : undefined;
+    // --fix-dry-run planned them already, on the same findings (a dry run takes no suppressions mode).
+    const replacements = planned ?? (findings.some((f) => f.fix) ? (await import("../check/fix.ts")).planFixes(root, findings).replacements : undefined);
     out(formatSarif(findings, summary, toolkitVersion(), pathInWorkTree(root), settled.suppressed, (f) => replacements?.get(f)));
   } else if (format === "json") out(formatJson(findings, summary, settled.suppressed));
   else if (format === "github") {
@@ -473,7 +475,7 @@ function fixModeOf(values: { fix?: boolean; "fix-dry-run"?: boolean; "output-fil
 }
 
 /** The check with --fix (fixes written, then checked again) or --fix-dry-run (the diff printed first); see check/fix.ts. */
-async function fixAndCheck<R extends CheckResult>(root: string, check: (pass: number) => Promise<R>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: R; fixes: FixSummary }> {
+async function fixAndCheck<R extends CheckResult>(root: string, check: (pass: number) => Promise<R>, mode: "fix" | "dry-run", io: CommandIO, reportFollows: boolean): Promise<{ result: R; fixes: FixSummary; replacements?: Map<Finding, Replacement[]> }> {
   // Loaded only here: the edits need the `yaml` package and the diff its own, which a plain run never loads.
   const [{ checkAndFix }, { formatFixDiff }] = await Promise.all([import("../check/fix.ts"), import("../report/diff.ts")]);
   // The folder of temporary files is made on the first write: a run with nothing to fix writes nothing at all.
@@ -482,7 +484,7 @@ async function fixAndCheck<R extends CheckResult>(root: string, check: (pass: nu
     const { result, fixes } = await checkAndFix(root, check, { dryRun: mode === "dry-run", tempFolder: () => (temp ??= temporaryFolder(root)).folder });
     // The report follows the diff on stdout (after a blank line), unless -o takes it.
     if (mode === "dry-run" && fixes.files.length > 0) io.stdout.write(formatFixDiff(fixes.files) + (reportFollows ? "\n" : ""));
-    return { result, fixes: { dryRun: fixes.dryRun, applied: fixes.applied, files: fixes.files.length, passes: fixes.passes, notApplied: fixes.skipped } };
+    return { result, fixes: { dryRun: fixes.dryRun, applied: fixes.applied, files: fixes.files.length, passes: fixes.passes, notApplied: fixes.skipped }, ...(fixes.replacements ? { replacements: fixes.replacements } : {}) };
   } finally {
     temp?.done();
   }

@@ -5,6 +5,7 @@
 import { HIDDEN_CHARACTERS } from "../core/escape.ts";
 import type { Finding } from "../core/finding.ts";
 import type { Summary } from "./summary.ts";
+import type { SuppressedFinding } from "../check/suppress.ts";
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -20,8 +21,8 @@ export function printableJson(json: string): string {
   return json.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** A suppressed finding: the finding, and how it was suppressed (SARIF's kinds: `inSource` a directive, `external` the suppressions file). */
-export type SuppressedReport = Finding & { suppression: { kind: "inSource" | "external"; justification: string } };
+/** A suppressed finding (check/suppress.ts): the finding, and how it was suppressed (SARIF's kinds: `inSource` a directive, `external` the suppressions file). */
+export type SuppressedReport = SuppressedFinding;
 
 export function formatJson(findings: readonly Finding[], summary: Summary, suppressed: readonly SuppressedReport[] = []): string {
   const { files, records, errors, warnings, infos, evidence, scope, fixes } = summary;

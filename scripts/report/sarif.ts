@@ -25,6 +25,7 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { RULES } from "../rules/index.ts";
 import { printableJson, type SuppressedReport } from "./json.ts";
 import type { Summary } from "./summary.ts";
+import type { Replacement } from "../check/fix.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -85,13 +86,8 @@ function ruleDescriptor(meta: (typeof RULES)[number]["meta"]): Sarif.ReportingDe
 }
 
 /** A text edit of a fix, by line and column (UTF-16; the end column just past what is replaced). */
-export interface SarifReplacement {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
+/** An edit of a fix, by line and column (check/fix.ts). */
+export type SarifReplacement = Replacement;
 
 /**
  * `base`: the dataset's root as a path in the work tree (dataset/root.ts pathInWorkTree), put before every
