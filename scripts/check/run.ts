@@ -20,7 +20,7 @@ import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
 import { processAll, type PoolOptions } from "./pool.ts";
 import { datasetPass, nearDays } from "./compare.ts";
 import type { Directive } from "../rules/directive/directives.ts";
-import { openCache, type CacheOptions } from "./cache.ts";
+import { openCache, problemsHash, type CacheOptions } from "./cache.ts";
 
 export type { RuleSettings } from "./file.ts";
 
@@ -217,6 +217,20 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   if (cache) timings.mark(`cache: ${cache.hits} of ${targets.length} files unchanged`);
   const { parts } = await processAll(cache ? cache.pending(items) : items, ctx, cache ? (k, o) => onTarget(cache.checked(k, o), o) : onTarget, { ...pool, exportTo, progress });
   timings.mark(`check ${targets.length - (cache?.hits ?? 0)} files`);
+  // Under --cache, the rules across records find what they found last time when no event's summary changed (memo);
+  // else they are given the unchanged targets' events from the cache.
+  const problems = cache && passes.length > 0 ? problemsHash(textManifest.problems) : "";
+  const memo = cache && passes.length > 0 ? cache.memo(problems) : undefined;
+  if (cache && passes.length > 0 && !memo) {
+    const onEvent = (index: number, event: EventSummary) => {
+      addEvent(index, event);
+      if (options.partial) targetSummaries.push(event);
+    };
+    const unread = await cache.hitEvents(onEvent);
+    // Summaries the cache could not give (it was found not whole): read again; their findings came from the cache already.
+    if (unread.length > 0) await processAll({ length: unread.length, at: (j) => ({ file: targets.at(unread[j]!)!, role: "other" }) }, ctx, (j, o) => o.event && onEvent(unread[j]!, o.event), pool);
+    timings.mark(`events of ${cache.hits} unchanged files`);
+  }
   /** Folders that could not be listed, each reported once (file-unreadable) unless the targets' check has reported it already. */
   const reportUnread = (folders: readonly DatasetFile[]) => {
     if (folders.length === 0) return;
@@ -226,7 +240,10 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   // A registry folder that could not be listed leaves every target's references unjudged: it is named whatever the targets.
   reportUnread(unlistedRegistry);
 
-  if (passes.length > 0) {
+  if (passes.length > 0 && memo) {
+    for (const f of memo) findings.push(f);
+    timings.mark("dataset rules: their findings from the cache");
+  } else if (passes.length > 0) {
     options.stage?.("comparing records across the dataset");
     const startDates: string[] = [];
     const namedIds = new Set<string>();
@@ -300,6 +317,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     timings.mark(`read ${others.length} other events`);
 
     const deletedSet = new Set(deleted);
+    const datasetFindings: Finding[] = [];
     // Positions are found by reading and parsing again, for the files that have a dataset finding (a probable duplicate's are read already).
     const docOf = (file: string) => {
       if (reloaded.has(file)) return reloaded.get(file);
@@ -313,10 +331,13 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
           const at = docOf(r.file)?.locate(r.pointer);
           return { ...r, line: at?.line, column: at?.column };
         });
-        findings.push(toFinding(rule, severityOf(rule, settings) as Severity, issue.file, { ...issue, related }, docOf(issue.file)));
+        const finding = toFinding(rule, severityOf(rule, settings) as Severity, issue.file, { ...issue, related }, docOf(issue.file));
+        findings.push(finding);
+        datasetFindings.push(finding);
       }
       timings.mark(`dataset rule ${rule.meta.id}`);
     }
+    cache?.keepMemo(problems, datasetFindings);
   }
 
   if (cache) {

@@ -1,7 +1,25 @@
 /** Atomic file writes: a reader sees the old file or the new one, never half of one. */
-import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writevSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./io.ts";
+
+/** Writes `pieces` to a new file (O_EXCL), in order, with writev(2) a batch at a time (a call writes what it can: the rest is written again). */
+function writePieces(file: string, pieces: readonly Uint8Array[], mode: number | undefined): void {
+  const fd = openSync(file, "wx", mode);
+  try {
+    const BATCH = 512;
+    for (let from = 0; from < pieces.length; from += BATCH) {
+      let batch = pieces.slice(from, from + BATCH).filter((p) => p.length > 0);
+      while (batch.length > 0) {
+        let written = writevSync(fd, batch);
+        while (batch.length > 0 && written >= batch[0]!.length) written -= batch.shift()!.length;
+        if (batch.length > 0 && written > 0) batch[0] = batch[0]!.subarray(written);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Temporary files of this process get a number each. */
 let counter = 0;
@@ -11,8 +29,10 @@ let counter = 0;
  * is beside `file`, or in `tempFolder` (see temporaryFolder) when given: then
  * a kill midway leaves nothing beside `file`. rename(2) needs both on one file
  * system; when they are not (EXDEV), the write goes beside `file` instead.
+ * `data` may be a list of pieces, written one after the other (never joined
+ * in memory: a large file made of a few slices of another).
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, tempFolder?: string): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[], tempFolder?: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   // A file that is replaced keeps its permissions.
   let mode: number | undefined;
@@ -25,7 +45,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, tempFol
     // O_EXCL: a name someone put there (a link, say) is never written through.
     rmSync(temp, { force: true });
     try {
-      writeFileSync(temp, data, mode === undefined ? { flag: "wx" } : { mode, flag: "wx" });
+      if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(temp, data, mode === undefined ? { flag: "wx" } : { mode, flag: "wx" });
+      else writePieces(temp, data, mode);
       if (mode !== undefined) chmodSync(temp, mode);
       renameSync(temp, file);
     } catch (error) {

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cacheFile, cacheKey, decodeOutcome, encodeOutcome, folderHash, RACY_MS, signature, startSignatures } from "../../scripts/check/cache.ts";
+import { cacheFile, cacheKey, decodeOutcome, encodeOutcome, folderHash, isPathsLine, RACY_MS, signature, startSignatures } from "../../scripts/check/cache.ts";
 import type { FileOutcome } from "../../scripts/check/file.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { editEvent, EVENT_PATH, EVENT_YAML, REGISTRY, withSchemaError, writeDataset } from "../helpers/dataset.ts";
@@ -240,12 +240,23 @@ test("a file that is no cache (it does not begin as one) is left as it is, with 
     writeFileSync(notes, "");
     const taken = await cached(root, ["--cache-location", notes]);
     assert.is(taken.said, "");
-    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 1\n/);
+    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 2\n/);
     assert.is((await cached(root, ["--cache-location", notes])).unchanged, files(root));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+/** A cache's text with `from` replaced, and its third line (the length of the part before the summaries) made right again. */
+function edited(text: string, from: string | RegExp, to: string): string {
+  const lines = text.split("\n");
+  const head = `${lines[0]}\n${lines[1]}\n`;
+  const rest = text.slice(head.length + lines[2]!.length + 1);
+  const at = rest.indexOf("\nsummaries\n") + 1;
+  const front = rest.slice(0, at).replace(from, to);
+  assert.ok(front !== rest.slice(0, at), `${String(from)} is in the cache`);
+  return `${head}${Buffer.byteLength(front)}\n${front}${rest.slice(at)}`;
+}
 
 test("a corrupt cache (it begins as one) is ignored with a warning, never trusted, and written anew", async () => {
   const root = dataset();
@@ -257,15 +268,19 @@ test("a corrupt cache (it begins as one) is ignored with a warning, never truste
     const kinds: [string, () => void, RegExp][] = [
       ["no line of its format", () => writeFileSync(file, "eventwire-cache \n"), /it is of another format \(eventwire-cache \)/],
       ["empty", () => writeFileSync(file, ""), /^$/],
-      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 1", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
+      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 2", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
       ["a header that is not JSON", () => writeFileSync(file, good.replace('{"toolkit"', '{toolkit"')), /its header is not JSON/],
       ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
       ["truncated", () => writeFileSync(file, good.slice(0, Math.floor(good.length / 2))), /it is truncated/],
       ["truncated by a line", () => writeFileSync(file, good.slice(0, good.lastIndexOf("end "))), /it is truncated/],
       // Still one JSON array, but not one outcome a line: used this once (every outcome is whole), not kept as it was.
       ["outcomes not one a line", () => writeFileSync(file, good.replace(/\],\n\[/, "],[")), /^$/],
-      ["an outcome that is not JSON", () => writeFileSync(file, good.replace('{"record":', '{"record"')), /an outcome is not JSON/],
-      ["an outcome of another shape", () => writeFileSync(file, good.replace('{"record":true', '{"record":"yes"')), /an outcome is not one eventwire writes/],
+      ["an outcome that is not JSON", () => writeFileSync(file, edited(good, '{"record":', '{"record"')), /an outcome is not JSON/],
+      ["an outcome of another shape", () => writeFileSync(file, edited(good, '{"record":true', '{"record":"yes"')), /an outcome is not one eventwire writes/],
+      ["a light outcome of another shape", () => writeFileSync(file, edited(good, "\n1,\n", "\n7,\n")), /an outcome is not one eventwire writes/],
+      ["an evidence count that is no number", () => writeFileSync(file, edited(good, /\n\[1,(\d+),(\d+)\],\n/, "\n[1,$1,x$2],\n")), /an outcome is not JSON/],
+      ["a path that is not a string", () => writeFileSync(file, edited(good, /^\["([^"]*)"/m, '[5,"$1"')), /its entries are not what eventwire writes/],
+      ["a part edited without its length", () => writeFileSync(file, good.replace('{"record":', '{"record" :')), /its parts are not where its third line says/],
       ["entries out of order", () => writeFileSync(file, good.replace(/^\["data\/actors\/antony-blinken\.yaml","data\/actors\/kazakhstan\.yaml"/m, '["data/actors/kazakhstan.yaml","data/actors/antony-blinken.yaml"')), /out of order/],
       // The default location as a folder is a folder to put the cache in (ESLint's rule): a folder where that file should be.
       ["a folder", () => (rmSync(file), mkdirSync(file), mkdirSync(cacheFile(root, root, undefined))), /it is a folder, not a file/],
@@ -502,10 +517,19 @@ test("outcomes come back from the cache as they went in: the short form of most,
     { record: true, findings: [{ file: "f", line: 1, column: 2, rule: "schema", severity: "error", message: "m", pointer: "" }], excerpt: { lineCount: 3, numbers: [1], text: "x" } },
     { record: true, directives: [{ kind: "next-line", line: 1, column: 1, endColumn: 40, word: "eventwire-disable-next-line", rules: [{ id: "schema", column: 31, endColumn: 37 }], reason: "kept" }] },
   ];
-  for (const o of outcomes) assert.equal(decodeOutcome(JSON.parse(encodeOutcome(o))), o, JSON.stringify(o));
-  assert.ok(encodeOutcome(outcomes[2]!).startsWith("[1,0,"), "the short form");
-  assert.ok(encodeOutcome(outcomes[4]!).startsWith("{"), "a key the short form has no place for");
-  for (const bad of [null, 1, "x", [], [2, 0], [1, 0, 5, 0, 0, 0, 0, 0, 0, 0], { record: "yes" }]) assert.is(decodeOutcome(bad), undefined, JSON.stringify(bad));
+  const roundTrip = (o: FileOutcome) => {
+    const { light, summary } = encodeOutcome(o);
+    return decodeOutcome(JSON.parse(light), JSON.parse(summary));
+  };
+  for (const o of outcomes) assert.equal(roundTrip(o), o, JSON.stringify(o));
+  assert.is(encodeOutcome(outcomes[0]!).light, "1", "a record without evidence: one digit");
+  assert.is(encodeOutcome(outcomes[3]!).light, "[1,2,1]", "with its evidence counts");
+  assert.is(encodeOutcome(outcomes[0]!).summary, "0", "no event");
+  assert.ok(encodeOutcome(outcomes[2]!).summary.startsWith('["ev-p6w7bxbz","active",'), "the short form");
+  assert.ok(encodeOutcome(outcomes[4]!).summary.startsWith("{"), "a key the short form has no place for");
+  assert.ok(encodeOutcome(outcomes[5]!).light.startsWith('{"record":true,"findings":'), "findings: the outcome as it is");
+  for (const bad of [null, 2, "x", [], [2, 0, 0], [1, 0], [1, 0, "x"], { record: "yes" }, { record: true, event: { id: "x" } }]) assert.is(decodeOutcome(bad, 0), undefined, JSON.stringify(bad));
+  for (const bad of [null, 1, "x", [], [5, 0, 0, 0, 0, 0, 0, 0], { status: "active" }]) assert.is(decodeOutcome(1, bad), undefined, JSON.stringify(bad));
 });
 
 test("signatures taken in worker threads are those taken in this thread, in order, for both strategies", async () => {
@@ -525,6 +549,121 @@ test("signatures taken in worker threads are those taken in this thread, in orde
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+
+const THIRD = "data/events/2023/02/ev-3bcdfghj.yaml";
+const MEMO_USED = /^dataset rules: their findings from the cache/m;
+
+test("the rules across records: their findings come from the cache while no event's summary changes; a change that matters runs them again", async () => {
+  const root = dataset();
+  // Each change is dated anew: the metadata strategy tells a change by its size, time and inode.
+  let day = 1;
+  const change = (file: string, from: string, to: string) => {
+    const text = readFileSync(path.join(root, file), "utf8");
+    assert.ok(text.includes(from), from);
+    writeFileSync(path.join(root, file), text.replace(from, to));
+    const when = new Date(Date.UTC(2021, 0, day++));
+    utimesSync(path.join(root, file), when, when);
+  };
+  try {
+    // A third event, alike to the first: a probable duplicate.
+    writeFileSync(path.join(root, THIRD), editEvent("id: ev-p6w7bxbz", "id: ev-3bcdfghj").replace(/\nevidence:[\s\S]*$/, "\n"));
+    age(root);
+    const n = files(root);
+    const first = await cached(root);
+    assert.not.match(first.stderr, MEMO_USED);
+    const across = (r: { stdout: string }) => JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === "probable-duplicate");
+    assert.ok(across(first).length > 0, first.stdout);
+    const second = await cached(root);
+    assert.is(second.unchanged, n, second.stderr);
+    assert.match(second.stderr, MEMO_USED);
+
+    // A title is no part of what the rules compare: checked again, and the rules' findings (on other files) still come from the cache.
+    change(SECOND, "title: Blinken meets", "title: Blinken met");
+    const title = await cached(root);
+    assert.is(title.unchanged, n - 1);
+    assert.match(title.stderr, MEMO_USED);
+
+    // A file with a finding of theirs changed by a line only (no summary changed): the finding moves with it, so the rules run again.
+    const before = across(title).map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
+    change(EVENT_PATH, "schema_version:", "# a comment that moves every line down\nschema_version:");
+    change(THIRD, "schema_version:", "# a comment that moves every line down\nschema_version:");
+    const shifted = await cached(root);
+    assert.not.match(shifted.stderr, MEMO_USED);
+    assert.not.equal(across(shifted).map((f: { file: string; line: number }) => `${f.file}:${f.line}`), before);
+    assert.match((await cached(root)).stderr, MEMO_USED);
+
+    // Its date moved away from the other's: a summary changed, the rules run again, and find no duplicate.
+    change(THIRD, 'start: "2023-02-28"', 'start: "2023-02-20"');
+    const date = await cached(root);
+    assert.not.match(date.stderr, MEMO_USED);
+    assert.is(across(date).length, 0, date.stdout);
+    assert.match((await cached(root)).stderr, MEMO_USED);
+
+    // A file gone: the rules run again.
+    unlinkSync(path.join(root, THIRD));
+    const gone = await cached(root);
+    assert.is(gone.of, n - 1);
+    assert.not.match(gone.stderr, MEMO_USED);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("summaries the cache cannot give (found spoilt only when the rules across records need them) are read again, with a warning", async () => {
+  const root = dataset();
+  const file = path.join(root, ".eventwire-cache");
+  try {
+    const n = files(root);
+    await cached(root);
+    // The summaries' section comes after the light one: spoil every summary there (an id that is a number).
+    const text = readFileSync(file, "utf8");
+    assert.match(text, /\n\["ev-/, "short summaries");
+    writeFileSync(file, text.replace(/\n\["ev-[^"]*"/g, "\n[5").replace(/\n\{"id":"ev-[^"]*"/g, '\n{"id":5'));
+    // Nothing changed: the rules' findings come from the cache, and the summaries are not needed.
+    const quiet = await cached(root);
+    assert.is(quiet.said, "");
+    assert.is(quiet.unchanged, n);
+    // An event's date changed: the summaries are needed, found spoilt, and the events read again.
+    writeFileSync(path.join(root, EVENT_PATH), editEvent('start: "2023-02-28"', 'start: "2023-02-26"'));
+    utimesSync(path.join(root, EVENT_PATH), new Date("2021-01-01T00:00:00Z"), new Date("2021-01-01T00:00:00Z"));
+    const r = await cached(root);
+    assert.match(r.said, /an outcome is not one eventwire writes/);
+    assert.is(r.unchanged, n - 1);
+    // Written anew: the next runs are whole again.
+    assert.is((await cached(root)).unchanged, 1);
+    assert.is((await cached(root)).unchanged, n);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("isPathsLine (the fast path) says what comparing with JSON.parse says, for paths JSON escapes too", () => {
+  const lists: string[][] = [
+    [],
+    ["data/a.yaml"],
+    ["data/a.yaml", "data/b.yaml"],
+    ["data/é.yaml", "data/日本.json"],
+    ['data/a","b.yaml'],
+    ["data/a", "b.yaml"],
+    ["data/a\\nb.yaml"],
+    ["data/a\nb.yaml"],
+    ["data/tab\t.yaml", "data/quote\".yaml"],
+    ["data/\ud800.yaml"],
+  ];
+  for (const paths of lists) {
+    const line = JSON.stringify(paths);
+    for (const other of lists) {
+      const same = JSON.stringify(JSON.parse(line)) === JSON.stringify(other);
+      // The fast path may say "not the same" where JSON.parse says the same (the line is then parsed), never the other way.
+      if (isPathsLine(line, other)) assert.ok(same, `${line} ~ ${JSON.stringify(other)}`);
+    }
+    if (!paths.some((p) => p.includes('"') || p.includes("\\") || /[\u0000-\u001f]|[\ud800-\udfff]/.test(p))) assert.ok(isPathsLine(line, paths), line);
+  }
+  assert.not.ok(isPathsLine('["data/a.yaml"', ["data/a.yaml"]), "cut short");
+  assert.not.ok(isPathsLine('["data/a.yaml","data/b.yaml"]', ["data/a.yaml"]), "more paths");
+  assert.not.ok(isPathsLine('["data/a.yaml"]', ["data/a.yaml", "data/b.yaml"]), "fewer paths");
 });
 
 test.run();

@@ -45,4 +45,24 @@ test("a rename that fails (a folder at the name) leaves no temporary file anywhe
   }
 });
 
+test("a file written as pieces holds them in order, whole: more pieces than a batch, empty ones, a large one; its mode kept", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-write-"));
+  try {
+    const file = path.join(dir, "cache");
+    writeFileSync(file, "old\n");
+    chmodSync(file, 0o600);
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < 1500; i++) pieces.push(Buffer.from(i % 7 === 0 ? "" : `piece ${i}, é\n`));
+    pieces.push(Buffer.alloc(3 * 1024 * 1024, "x"));
+    writeFileAtomic(file, pieces);
+    assert.ok(readFileSync(file).equals(Buffer.concat(pieces)));
+    assert.is(statSync(file).mode & 0o777, 0o600);
+    assert.equal(readdirSync(dir), ["cache"]);
+    writeFileAtomic(file, []);
+    assert.is(readFileSync(file, "utf8"), "");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
