@@ -15,10 +15,9 @@ import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
 import { loadJsonSchema } from "../../schema/published.ts";
 import { EventCounts, type EventCountsData } from "./card.ts";
 import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
-import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS } from "./tables.ts";
+import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_TABLES, EVENTS, visitEventRows, type TableDefinition } from "./tables.ts";
 
-/** The CSV tables drawn from events, in the order they are written and joined (after events.jsonl). */
-export const EVENT_TABLES = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE] as const;
+export { EVENT_TABLES };
 
 /** Where share `part` writes its piece of `file`. */
 export function partFile(folder: string, file: string, part: number): string {
@@ -68,6 +67,11 @@ export class EventParts {
   private readonly evidence: TableWriter<{ event: Event; item: NonNullable<Event["evidence"]>[number]; position: number }>;
   private last = "";
   private disorder: string | undefined;
+  /** Each event table's rows to its writer. */
+  private readonly writers = {
+    row: <R>(table: TableDefinition<R>, record: R) => (this.byTable.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record),
+  };
+  private readonly byTable = new Map<TableDefinition<unknown>, TableWriter<never>>();
 
   constructor(
     folder: string,
@@ -81,6 +85,14 @@ export class EventParts {
       this.locations = new TableWriter(partFile(folder, EVENT_LOCATIONS.file, part), EVENT_LOCATIONS, this.files, this.formulas, options);
       this.sources = new TableWriter(partFile(folder, EVENT_SOURCES.file, part), EVENT_SOURCES, this.files, this.formulas, options);
       this.evidence = new TableWriter(partFile(folder, EVENT_EVIDENCE.file, part), EVENT_EVIDENCE, this.files, this.formulas, options);
+      const pairs: [TableDefinition<never>, TableWriter<never>][] = [
+        [EVENTS as TableDefinition<never>, this.events as TableWriter<never>],
+        [EVENT_ACTORS as TableDefinition<never>, this.actors as TableWriter<never>],
+        [EVENT_LOCATIONS as TableDefinition<never>, this.locations as TableWriter<never>],
+        [EVENT_SOURCES as TableDefinition<never>, this.sources as TableWriter<never>],
+        [EVENT_EVIDENCE as TableDefinition<never>, this.evidence as TableWriter<never>],
+      ];
+      for (const [table, writer] of pairs) this.byTable.set(table as TableDefinition<unknown>, writer);
     } catch (error) {
       this.files.closeAll();
       throw error;
@@ -99,12 +111,7 @@ export class EventParts {
     this.last = event.id;
     this.counts.add(event);
     this.jsonl.write(JSON.stringify(inSchemaOrder(event, this.schema)) + "\n");
-    this.events.row(event);
-    for (let i = 0; i < event.actors.length; i++) this.actors.row({ event, item: event.actors[i]!, position: i + 1 });
-    for (let i = 0; i < event.locations.length; i++) this.locations.row({ event, item: event.locations[i]!, position: i + 1 });
-    for (let i = 0; i < event.sources.length; i++) this.sources.row({ event, item: event.sources[i]!, position: i + 1 });
-    const evidence = event.evidence ?? [];
-    for (let i = 0; i < evidence.length; i++) this.evidence.row({ event, item: evidence[i]!, position: i + 1 });
+    visitEventRows(event, this.writers);
   }
 
   close(): EventPartsResult {

@@ -38,7 +38,7 @@ import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, type TableDefinition } from "./tables.ts";
+import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
 
 
 export interface ReleaseOptions {
@@ -322,11 +322,13 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     const actorTable = new TableWriter(path.join(temp, ACTORS.file), ACTORS, open, formulas);
     const aliasTable = new TableWriter(path.join(temp, ACTOR_ALIASES.file), ACTOR_ALIASES, open, formulas);
     const officeTable = new TableWriter(path.join(temp, ACTOR_OFFICES.file), ACTOR_OFFICES, open, formulas);
-    for (const actor of recordsOf<Actor>(options.files, "actor")) {
-      actorTable.row(actor);
-      for (const [i, item] of (actor.aliases ?? []).entries()) aliasTable.row({ actor, item, position: i + 1 });
-      for (const [i, item] of (actor.offices ?? []).entries()) officeTable.row({ actor, item, position: i + 1 });
-    }
+    const actorWriters = new Map<TableDefinition<unknown>, TableWriter<never>>([
+      [ACTORS as TableDefinition<unknown>, actorTable as TableWriter<never>],
+      [ACTOR_ALIASES as TableDefinition<unknown>, aliasTable as TableWriter<never>],
+      [ACTOR_OFFICES as TableDefinition<unknown>, officeTable as TableWriter<never>],
+    ]);
+    const toActorTables = { row: <R>(table: TableDefinition<R>, record: R) => (actorWriters.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record) };
+    for (const actor of recordsOf<Actor>(options.files, "actor")) visitActorRows(actor, toActorTables);
     facts.set(ACTORS.file, actorTable.close());
     facts.set(ACTOR_ALIASES.file, aliasTable.close());
     facts.set(ACTOR_OFFICES.file, officeTable.close());

@@ -18,6 +18,8 @@ export interface Column<R> {
   required?: boolean;
   /** Allowed values, for a Table Schema `enum` constraint. */
   values?: readonly string[];
+  /** A list of values, joined with JOIN in a CSV cell (a list type where the format has one: Parquet's LIST<STRING>). */
+  list?: true;
   value: (record: R, index: number) => string | number | undefined;
 }
 
@@ -57,15 +59,15 @@ export const EVENTS: TableDefinition<Event> = {
     { name: "date_precision", type: "string", required: true, values: DATE_PRECISIONS, description: "How precisely the sources date the event.", value: (e) => e.date.precision },
     { name: "event_type", type: "string", required: true, description: "PLOVER event category.", value: (e) => e.event_type },
     { name: "mode", type: "string", description: "PLOVER mode of the category, where one fits.", value: (e) => e.mode },
-    { name: "initiator_ids", type: "string", description: "Actors with role `initiator`, joined with `|` (see event_actors.csv).", value: (e) => joined(e.actors.filter((a) => a.role === "initiator").map((a) => a.actor)) },
-    { name: "recipient_ids", type: "string", description: "Actors with role `recipient`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "recipient").map((a) => a.actor)) },
-    { name: "participant_ids", type: "string", description: "Actors with role `participant`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "participant").map((a) => a.actor)) },
-    { name: "countries", type: "string", required: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv).", value: (e) => joined([...new Set(e.locations.map((l) => l.country))]) },
-    { name: "outlet_ids", type: "string", required: true, description: "Outlets of the sources, in order, joined with `|` (see event_sources.csv).", value: (e) => joined([...new Set(e.sources.map((s) => s.outlet))]) },
+    { name: "initiator_ids", type: "string", list: true, description: "Actors with role `initiator`, joined with `|` (see event_actors.csv).", value: (e) => joined(e.actors.filter((a) => a.role === "initiator").map((a) => a.actor)) },
+    { name: "recipient_ids", type: "string", list: true, description: "Actors with role `recipient`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "recipient").map((a) => a.actor)) },
+    { name: "participant_ids", type: "string", list: true, description: "Actors with role `participant`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "participant").map((a) => a.actor)) },
+    { name: "countries", type: "string", list: true, required: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv).", value: (e) => joined([...new Set(e.locations.map((l) => l.country))]) },
+    { name: "outlet_ids", type: "string", list: true, required: true, description: "Outlets of the sources, in order, joined with `|` (see event_sources.csv).", value: (e) => joined([...new Set(e.sources.map((s) => s.outlet))]) },
     { name: "source_count", type: "integer", required: true, description: "Number of sources.", value: (e) => e.sources.length },
     { name: "first_published", type: "string", description: "The earliest `published` of the sources (empty when no source gives its date).", value: (e) => earliest(e.sources.flatMap((s) => (s.published ? [s.published] : []))) },
-    { name: "tags", type: "string", description: "Labels, joined with `|`.", value: (e) => joined(e.tags) },
-    { name: "coded_by", type: "string", required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
+    { name: "tags", type: "string", list: true, description: "Labels, joined with `|`.", value: (e) => joined(e.tags) },
+    { name: "coded_by", type: "string", list: true, required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
     { name: "coded_at", type: "date", required: true, description: "When the record was coded.", value: (e) => e.provenance.coded_at },
     { name: "method", type: "string", required: true, values: METHODS, description: "How it was coded.", value: (e) => e.provenance.method },
   ],
@@ -127,7 +129,7 @@ export const EVENT_SOURCES: TableDefinition<Item<Event["sources"][number]>> = {
     { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
     { name: "position", type: "integer", required: true, description: "Place in the event's list of sources, from 1.", value: (r) => r.position },
     { name: "outlet_id", type: "string", required: true, description: "The outlet that published the report (outlets.csv).", value: (r) => r.item.outlet },
-    { name: "via_ids", type: "string", description: "Agencies the report credits, joined with `|` (outlets.csv).", value: (r) => joined(r.item.via) },
+    { name: "via_ids", type: "string", list: true, description: "Agencies the report credits, joined with `|` (outlets.csv).", value: (r) => joined(r.item.via) },
     { name: "title", type: "string", description: "The report's headline, as published (empty when the page does not show it).", value: (r) => r.item.title },
     { name: "url", type: "string", description: "The report's address, as published.", value: (r) => r.item.url },
     { name: "published", type: "string", description: "When the report was published (YYYY-MM-DD or a date-time with offset; empty when the page does not say).", value: (r) => r.item.published },
@@ -178,7 +180,7 @@ export const OUTLETS: TableDefinition<Outlet> = {
     { name: "name", type: "string", required: true, description: "Name.", value: (o) => o.name },
     { name: "kind", type: "string", required: true, values: OUTLET_KINDS, description: "Kind of outlet.", value: (o) => o.kind },
     { name: "country", type: "string", required: true, description: "ISO 3166-1 alpha-3 code of its home country.", value: (o) => o.country },
-    { name: "domains", type: "string", required: true, description: "Web domains it publishes on, joined with `|`.", value: (o) => joined(o.domains) },
+    { name: "domains", type: "string", list: true, required: true, description: "Web domains it publishes on, joined with `|`.", value: (o) => joined(o.domains) },
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (o) => o.wikidata },
   ],
 };
@@ -237,3 +239,31 @@ export const ACTOR_OFFICES: TableDefinition<ActorItem<NonNullable<Actor["offices
     { name: "to", type: "date", description: "Last day in office, where certain.", value: (r) => r.item.to },
   ],
 };
+
+/** The tables drawn from events, in the order a release writes them (after events.jsonl). */
+export const EVENT_TABLES = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE] as const;
+
+/** The tables drawn from the actor registry. */
+export const ACTOR_TABLES = [ACTORS, ACTOR_ALIASES, ACTOR_OFFICES] as const;
+
+/** Something that takes a table's rows: the CSV writers, and any other format of the same tables. */
+export interface RowVisitor {
+  row<R>(table: TableDefinition<R>, record: R): void;
+}
+
+/** The rows an event gives each event table (EVENT_TABLES), in order: one of events, then one for each item of its lists. */
+export function visitEventRows(event: Event, visit: RowVisitor): void {
+  visit.row(EVENTS, event);
+  for (let i = 0; i < event.actors.length; i++) visit.row(EVENT_ACTORS, { event, item: event.actors[i]!, position: i + 1 });
+  for (let i = 0; i < event.locations.length; i++) visit.row(EVENT_LOCATIONS, { event, item: event.locations[i]!, position: i + 1 });
+  for (let i = 0; i < event.sources.length; i++) visit.row(EVENT_SOURCES, { event, item: event.sources[i]!, position: i + 1 });
+  const evidence = event.evidence ?? [];
+  for (let i = 0; i < evidence.length; i++) visit.row(EVENT_EVIDENCE, { event, item: evidence[i]!, position: i + 1 });
+}
+
+/** The rows an actor gives each actor table (ACTOR_TABLES), in order. */
+export function visitActorRows(actor: Actor, visit: RowVisitor): void {
+  visit.row(ACTORS, actor);
+  for (const [i, item] of (actor.aliases ?? []).entries()) visit.row(ACTOR_ALIASES, { actor, item, position: i + 1 });
+  for (const [i, item] of (actor.offices ?? []).entries()) visit.row(ACTOR_OFFICES, { actor, item, position: i + 1 });
+}
