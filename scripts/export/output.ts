@@ -17,6 +17,23 @@ export interface FileFacts {
   sha256: string;
 }
 
+/** The size and SHA-256 of a file written otherwise (by a library), read back a block at a time. */
+export function factsOfFile(file: string): FileFacts {
+  const hash = createHash("sha256");
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let bytes = 0;
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      hash.update(buffer.subarray(0, n));
+      bytes += n;
+    }
+    return { bytes, sha256: hash.digest("hex") };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** CSV options: RFC 4180 quoting, CRLF line ends (UTF-8 without BOM is the stream's). */
 // csv-stringify quotes a CRLF but not a lone CR or LF under CRLF records: quote every line break.
 export const CSV_OPTIONS = { record_delimiter: "windows", quoted_string: false, eof: true, quoted_match: /[\r\n\u2028\u2029]/ } as const;

@@ -37,8 +37,9 @@ import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from
 import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
-import { csvHeader, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
+import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
+import { releaseSinks, TableSinks, visitEventsJsonl } from "./table-sinks.ts";
 
 
 export interface ReleaseOptions {
@@ -273,6 +274,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   }
   const open = new OpenFiles();
   const timings = options.timings ?? new Timings(false);
+  let abandonSinks = () => {};
   try {
     // The event files: parts written by each share (the validate workers, or here), joined in id order.
     const parts = options.writeEvents ? await options.writeEvents(temp) : writeEventsHere(temp, options.files);
@@ -306,6 +308,14 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     }
     timings.mark("join the event parts");
 
+    // The other formats of the tables (table-sinks.ts): each gets every table's rows, the event tables' from events.jsonl.
+    const sinks = new TableSinks(releaseSinks(temp));
+    abandonSinks = () => sinks.abandon();
+    if (sinks.length > 0) {
+      visitEventsJsonl(path.join(temp, "events.jsonl"), sinks);
+      timings.mark("event tables, other formats");
+    }
+
     // What changed since the previous release, walked in id order beside the new events.jsonl.
     // Its cells are checked like every table's: ids and statuses from a previous release are data from outside too.
     const changeTable = new TableWriter(path.join(temp, CHANGES.file), CHANGES, open, formulas);
@@ -315,6 +325,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       if (list.length < LISTED) list.push(c.event_id);
       firstIds.set(c.change, list);
       changeTable.row(c);
+      sinks.row(CHANGES, c);
     });
     facts.set(CHANGES.file, changeTable.close());
     timings.mark("changes since the previous release");
@@ -327,14 +338,26 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       [ACTOR_ALIASES as TableDefinition<unknown>, aliasTable as TableWriter<never>],
       [ACTOR_OFFICES as TableDefinition<unknown>, officeTable as TableWriter<never>],
     ]);
-    const toActorTables = { row: <R>(table: TableDefinition<R>, record: R) => (actorWriters.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record) };
+    const toActorTables = {
+      row: <R>(table: TableDefinition<R>, record: R) => {
+        (actorWriters.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record);
+        sinks.row(table, record);
+      },
+    };
     for (const actor of recordsOf<Actor>(options.files, "actor")) visitActorRows(actor, toActorTables);
     facts.set(ACTORS.file, actorTable.close());
     facts.set(ACTOR_ALIASES.file, aliasTable.close());
     facts.set(ACTOR_OFFICES.file, officeTable.close());
     const outletTable = new TableWriter(path.join(temp, OUTLETS.file), OUTLETS, open, formulas);
-    for (const outlet of recordsOf<Outlet>(options.files, "outlet")) outletTable.row(outlet);
+    for (const outlet of recordsOf<Outlet>(options.files, "outlet")) {
+      outletTable.row(outlet);
+      sinks.row(OUTLETS, outlet);
+    }
     facts.set(OUTLETS.file, outletTable.close());
+    // The other formats' files, each with its size and hash.
+    for (const rel of await sinks.close()) facts.set(rel, factsOfFile(path.join(temp, rel)));
+    abandonSinks = () => {};
+    if (sinks.length > 0) timings.mark("other formats of the tables");
     // Every CSV is written: one text cell that a spreadsheet would run as a formula, and nothing is released.
     if (formulas.count > 0) throw new FormulaCellsError(formulas);
 
@@ -388,6 +411,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     return { set, folder, archive, files, events: counts.events };
   } catch (error) {
     open.closeAll();
+    abandonSinks();
     // Stopped between the two renames (a full disk, say): the old set goes back to its name.
     if (asideOnly && !existsOrLink(set)) renameSync(old, set);
     cleanup();
