@@ -9,6 +9,7 @@
  */
 import type { Event } from "../../schema/index.ts";
 import { textLines } from "./changes.ts";
+import { ParquetSink } from "./parquet.ts";
 import { visitEventRows, type RowVisitor, type TableDefinition } from "./tables.ts";
 
 export interface TableSink extends RowVisitor {
@@ -20,8 +21,7 @@ export interface TableSink extends RowVisitor {
 
 /** The sinks of a release being built in `folder`: every other format of its tables, in the order their files are listed. */
 export function releaseSinks(folder: string): TableSink[] {
-  void folder;
-  return [];
+  return [new ParquetSink(folder)];
 }
 
 /** Several sinks as one: each row to each sink, in order. */
