@@ -6,6 +6,7 @@
  */
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
 import type { FileFacts } from "./output.ts";
+import { PARQUET_MEDIATYPE, PARQUET_TABLES, parquetPath, PARTITION_PREFIX } from "./parquet.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 
 export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
@@ -22,19 +23,24 @@ export const DIALECT = {
 
 export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
 
-function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
+/** A table's Table Schema; `lists` "array" types the list columns as the arrays they are in Parquet (in a CSV they are strings joined with `|`). */
+function tableSchema(table: TableDefinition<never>, lists: "string" | "array" = "string"): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
     fields: table.columns.map((c) => {
       const constraints: Record<string, unknown> = {};
       if (c.required) constraints.required = true;
       if (c.values) constraints.enum = [...c.values];
-      return { name: c.name, type: c.type, description: c.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+      const type = c.list && lists === "array" ? "array" : c.type;
+      return { name: c.name, type, description: c.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
     }),
     missingValues: [""],
     primaryKey: table.primaryKey,
   };
-  if (table.foreignKeys) schema.foreignKeys = table.foreignKeys;
+  // The Parquet resources refer to each other's rows (a reference without a resource is to its own table).
+  if (table.foreignKeys)
+    schema.foreignKeys =
+      lists === "array" ? table.foreignKeys.map((fk) => ({ ...fk, reference: fk.reference.resource === undefined ? fk.reference : { ...fk.reference, resource: `${fk.reference.resource}-parquet` } })) : table.foreignKeys;
   return schema;
 }
 
@@ -56,6 +62,31 @@ export function datapackageDescriptor(version: string, created: string | undefin
     dialect: DIALECT,
     schema: tableSchema(table),
   }));
+  // The same tables as Parquet (parquet.ts): typed, the list columns as lists of strings.
+  for (const table of PARQUET_TABLES)
+    resources.push({
+      name: `${table.name}-parquet`,
+      type: "table",
+      path: parquetPath(table),
+      description: `${table.description} As Parquet: typed columns; list columns are lists of strings.`,
+      format: "parquet",
+      mediatype: PARQUET_MEDIATYPE,
+      ...fileFacts(parquetPath(table)),
+      schema: tableSchema(table, "array"),
+    });
+  const years = [...facts.keys()].filter((f) => f.startsWith(PARTITION_PREFIX)).sort();
+  if (years.length > 0)
+    resources.push({
+      name: "events-parquet-by-year",
+      type: "table",
+      path: years,
+      description:
+        "The events table as Parquet, one file per year of date_start (hive partitioning: the year is in each file's path, year=YYYY, not in the file). " +
+        "Read them as one table with DuckDB's read_parquet('parquet/events/*/*.parquet', hive_partitioning = true) or pyarrow's dataset; a filter on year reads only that year's file. Each file's size and SHA-256 are in SHA256SUMS.",
+      format: "parquet",
+      mediatype: PARQUET_MEDIATYPE,
+      schema: tableSchema(EVENTS as unknown as TableDefinition<never>, "array"),
+    });
   resources.push({
     name: "events-jsonl",
     path: "events.jsonl",

@@ -36,8 +36,10 @@ export const PARQUET_TABLES: readonly TableDefinition<never>[] = [...EVENT_TABLE
 
 /** The Parquet file of a table, in the release folder. */
 export const parquetPath = (table: { name: string }) => `${PARQUET_FOLDER}/${table.name}.parquet`;
+/** Where the events' files by year are. */
+export const PARTITION_PREFIX = `${PARQUET_FOLDER}/${EVENTS.name}/year=`;
 /** The file of the events of one year (hive partitioning: the year is in the path, not in the file). */
-export const partitionPath = (year: string) => `${PARQUET_FOLDER}/${EVENTS.name}/year=${year}/part-0.parquet`;
+export const partitionPath = (year: string) => `${PARTITION_PREFIX}${year}/part-0.parquet`;
 /** The partition of an event: the year its date_start begins with (YYYY, YYYY-MM or YYYY-MM-DD). */
 export const yearOf = (dateStart: unknown) => (typeof dateStart === "string" && /^\d{4}/.test(dateStart) ? dateStart.slice(0, 4) : "__HIVE_DEFAULT_PARTITION__");
 
@@ -144,6 +146,7 @@ class ParquetFile {
     readonly rel: string,
     private readonly table: TableDefinition<never>,
     folder: string,
+    private readonly rowGroup: number,
   ) {
     const file = path.join(folder, rel);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -159,7 +162,7 @@ class ParquetFile {
   add(cells: readonly Cell[]): void {
     this.rows++;
     for (let i = 0; i < cells.length; i++) this.columns[i]!.push(cells[i]!);
-    if (this.pending >= ROW_GROUP) this.flush();
+    if (this.pending >= this.rowGroup) this.flush();
   }
 
   /** Writes the rows gathered as one row group. */
@@ -167,7 +170,7 @@ class ParquetFile {
     if (this.pending === 0) return;
     const columnData = this.table.columns.map((c, i): ColumnSource => ({ name: c.name, data: this.columns[i]!, nullable: !c.required }));
     this.columns = this.table.columns.map(() => []);
-    void this.writer.write({ columnData, rowGroupSize: ROW_GROUP });
+    void this.writer.write({ columnData, rowGroupSize: this.rowGroup });
   }
 
   close(): void {
@@ -194,9 +197,17 @@ export class ParquetSink implements RowVisitor {
   private readonly years = new Map<string, ParquetFile>();
   private yearRows = 0;
   private readonly dateStart = EVENTS.columns.findIndex((c) => c.name === "date_start");
+  private readonly rowGroup: number;
+  private readonly partitionBuffer: number;
 
-  constructor(private readonly folder: string) {
-    for (const table of PARQUET_TABLES) this.files.set(table.name, new ParquetFile(parquetPath(table), table, folder));
+  /** `options` for tests: smaller row groups and buffer than a release's. */
+  constructor(
+    private readonly folder: string,
+    options: { rowGroup?: number; partitionBuffer?: number } = {},
+  ) {
+    this.rowGroup = options.rowGroup ?? ROW_GROUP;
+    this.partitionBuffer = options.partitionBuffer ?? PARTITION_BUFFER;
+    for (const table of PARQUET_TABLES) this.files.set(table.name, new ParquetFile(parquetPath(table), table, folder, this.rowGroup));
   }
 
   row<R>(table: TableDefinition<R>, record: R): void {
@@ -214,13 +225,13 @@ export class ParquetSink implements RowVisitor {
     const year = yearOf(cells[this.dateStart]);
     let file = this.years.get(year);
     if (!file) {
-      file = new ParquetFile(partitionPath(year), EVENTS as unknown as TableDefinition<never>, this.folder);
+      file = new ParquetFile(partitionPath(year), EVENTS as unknown as TableDefinition<never>, this.folder, this.rowGroup);
       this.years.set(year, file);
     }
     file.add(cells);
     // A row group just written (add writes one at ROW_GROUP rows) no longer waits.
-    this.yearRows += file.pending === 0 ? 1 - ROW_GROUP : 1;
-    if (this.yearRows > PARTITION_BUFFER) {
+    this.yearRows += file.pending === 0 ? 1 - this.rowGroup : 1;
+    if (this.yearRows > this.partitionBuffer) {
       let fullest = file;
       for (const f of this.years.values()) if (f.pending > fullest.pending) fullest = f;
       this.yearRows -= fullest.pending;
