@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse/sync";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -11,7 +11,8 @@ import * as assert from "uvu/assert";
 import { syntheticEvents } from "../../bench/synthetic.ts";
 import type { Event } from "../../schema/index.ts";
 import { PARQUET_TABLES, ParquetSink, parquetPath, partitionPath } from "../../scripts/export/parquet.ts";
-import { EVENTS, JOIN, visitEventRows } from "../../scripts/export/tables.ts";
+import { OpenFiles, TableWriter } from "../../scripts/export/output.ts";
+import { EVENTS, JOIN, visitEventRows, type TableDefinition } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
@@ -102,9 +103,11 @@ test("every table as Parquet: DuckDB reads the CSV's rows and values, with the d
       const file = path.join(folder, parquetPath(table));
       const described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sql(file)})`)).getRowsJS().map((r) => [r[0], r[1]]);
       assert.equal(described, table.columns.map((c) => [c.name, c.list ? "VARCHAR[]" : DUCK_TYPES[c.type]]), `${table.name}: types`);
-      // REQUIRED for the required columns (a list's own level), OPTIONAL for the rest.
-      const repetition = new Map((await con.runAndReadAll(`SELECT name, repetition_type FROM parquet_schema(${sql(file)})`)).getRowsJS().map((r) => [r[0], r[1]]));
-      for (const c of table.columns) assert.is(repetition.get(c.name), c.required ? "REQUIRED" : "OPTIONAL", `${table.name}.${c.name}`);
+      // A required column (datapackage.json says which) is never null; DuckDB marks every column nullable (OPTIONAL).
+      for (const c of table.columns.filter((c) => c.required)) {
+        const nulls = (await con.runAndReadAll(`SELECT count(*) FROM read_parquet(${sql(file)}) WHERE "${c.name}" IS NULL`)).getRowsJS()[0]![0];
+        assert.is(Number(nulls), 0, `${table.name}.${c.name}: required`);
+      }
       const rows = (await con.runAndReadAll(`SELECT * FROM read_parquet(${sql(file)})`)).getRowsJS();
       const csv = parseCsv(readFileSync(path.join(folder, table.file), "utf8"), { columns: false, from_line: 2 }) as string[][];
       assert.ok(csv.length > 0, `${table.name} has rows in the fixture`);
@@ -194,42 +197,55 @@ test("two builds give the same bytes; SHA256SUMS lists every Parquet file and `s
   }
 });
 
-test("row groups of a fixed size; the years' rows written when too many wait; every row once, in order", async () => {
+/** The CSV files of a release (output.ts's TableWriter) for some events; the other tables with their header only. */
+function csvFiles(dir: string, events: Event[]): void {
+  const open = new OpenFiles();
+  const writers = new Map(PARQUET_TABLES.map((t) => [t.name, new TableWriter(path.join(dir, t.file), t as TableDefinition<unknown>, open)]));
+  for (const e of events) visitEventRows(e, { row: (table, record) => writers.get(table.name)!.row(record as never) });
+  for (const w of writers.values()) w.close();
+}
+
+test("row groups of a fixed size; the events by year each in id order; every row once", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-parquet-"));
   try {
-    const events = [...syntheticEvents({ records: 230, seed: 5 })].map(([, record]) => record as unknown as Event);
-    const sink = new ParquetSink(dir, { rowGroup: 50, partitionBuffer: 40 });
-    for (const e of events) visitEventRows(e, sink);
-    const written = await sink.close();
+    const events = [...syntheticEvents({ records: 2500, seed: 5 })].map(([, record]) => record as unknown as Event).sort((a, b) => (a.id < b.id ? -1 : 1));
+    csvFiles(dir, events);
+    const written = await new ParquetSink(dir, { rowGroup: 2048 }).close();
     const years = [...new Set(events.map((e) => e.date.start.slice(0, 4)))].sort();
     assert.ok(years.length >= 3, "the synthetic events span years");
     assert.equal(written, [...PARQUET_TABLES.map(parquetPath), ...years.map(partitionPath)]);
     const con = await duckdb();
     const groups = (await con.runAndReadAll(`SELECT row_group_num_rows FROM parquet_metadata(${sql(path.join(dir, "parquet/events.parquet"))}) WHERE column_id = 0 ORDER BY row_group_id`)).getRowsJS().map((r) => Number(r[0]));
-    assert.equal(groups, [50, 50, 50, 50, 30]);
+    assert.equal(groups, [2048, 452]);
     for (const year of years) {
-      const file = sql(path.join(dir, partitionPath(year)));
-      const sizes = (await con.runAndReadAll(`SELECT row_group_num_rows FROM parquet_metadata(${file}) WHERE column_id = 0`)).getRowsJS().map((r) => Number(r[0]));
-      assert.ok(sizes.every((n) => n <= 50), `${year}: ${sizes}`);
-      const ids = (await con.runAndReadAll(`SELECT event_id FROM read_parquet(${file})`)).getRowsJS().map((r) => r[0]);
+      const ids = (await con.runAndReadAll(`SELECT event_id FROM read_parquet(${sql(path.join(dir, partitionPath(year)))}, hive_partitioning = false)`)).getRowsJS().map((r) => r[0]);
       assert.equal(ids, events.filter((e) => e.date.start.startsWith(year)).map((e) => e.id), `${year}: its events, in order`);
     }
-    // The buffer held at most 40 rows across years: more row groups than 50-row groups alone would give.
-    const total = (await con.runAndReadAll(`SELECT count(*) FROM parquet_metadata(${sql(path.join(dir, "parquet/events/*/*.parquet"))}) WHERE column_id = 0`)).getRowsJS()[0]![0];
-    assert.ok(Number(total) > years.length, String(total));
+    const counts = (await con.runAndReadAll(`SELECT count(*) FROM read_parquet(${sql(path.join(dir, "parquet/event_actors.parquet"))})`)).getRowsJS()[0]![0];
+    assert.is(Number(counts), events.reduce((n, e) => n + e.actors.length, 0));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("a value its column's type cannot hold stops the release, named; nothing is half written", async () => {
+test("a cell its column's type cannot hold stops the release, the file named; no events means no files by year", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-parquet-"));
   try {
-    const record = [...syntheticEvents({ records: 1, seed: 5 })][0]![1];
-    const event = { ...(record as unknown as Event), provenance: { ...(record as unknown as Event).provenance, coded_at: "2026-02-30" } };
-    const sink = new ParquetSink(dir);
-    assert.throws(() => visitEventRows(event, sink), /events\.coded_at: "2026-02-30" is not a date \(YYYY-MM-DD\); run validate/);
-    sink.abandon();
+    const record = [...syntheticEvents({ records: 1, seed: 5 })][0]![1] as unknown as Event;
+    csvFiles(dir, [{ ...record, provenance: { ...record.provenance, coded_at: "2026-02-30" } }]);
+      let message = "";
+    try {
+      await new ParquetSink(path.join(dir)).close();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert.match(message, /^parquet\/events\.parquet could not be written: .*2026-02-30.*; run validate$/);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    csvFiles(dir, []);
+    const written = await new ParquetSink(dir).close();
+    assert.equal(written, PARQUET_TABLES.map(parquetPath));
+    assert.not.ok(existsSync(path.join(dir, "parquet", "events")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
