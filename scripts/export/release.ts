@@ -311,7 +311,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // The other formats of the tables (table-sinks.ts): each gets every table's rows, the event tables' from events.jsonl.
     const sinks = new TableSinks(releaseSinks(temp));
     abandonSinks = () => sinks.abandon();
-    if (sinks.length > 0) {
+    if (sinks.takesRows) {
       visitEventsJsonl(path.join(temp, "events.jsonl"), sinks);
       timings.mark("event tables, other formats");
     }

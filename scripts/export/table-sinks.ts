@@ -17,6 +17,8 @@ export interface TableSink extends RowVisitor {
   close(): Promise<string[]>;
   /** The build failed: closes its files without finishing them (the release's staging folder goes). */
   abandon(): void;
+  /** Set by a sink that reads the tables from the CSV files when it closes (Parquet): the events need not be read again for it. */
+  readonly fromCsv?: true;
 }
 
 /** The sinks of a release being built in `folder`: every other format of its tables, in the order their files are listed. */
@@ -30,6 +32,11 @@ export class TableSinks implements RowVisitor {
 
   get length(): number {
     return this.sinks.length;
+  }
+
+  /** Whether a sink takes the rows as they come (else the release need not read events.jsonl for them). */
+  get takesRows(): boolean {
+    return this.sinks.some((s) => !s.fromCsv);
   }
 
   row<R>(table: TableDefinition<R>, record: R): void {
