@@ -81,6 +81,8 @@ export function datasetCard(
     "|---|---|",
     "| `events.jsonl` | every event as one JSON object a line, in id order, as `schema/event.schema.json` describes |",
     ...TABLES.map((t) => `| ${codeSpan(t.file, true)} | ${markdownCell(t.description)} |`),
+    "| `parquet/<table>.parquet` | each table above as Parquet (zstd): typed columns (dates as DATE, counts as INT64, ids as text), list columns as lists of strings |",
+    "| `parquet/events/year=<YYYY>/part-0.parquet` | the events again, one file per year of `date_start` (hive partitioning: the year is in the path) |",
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
