@@ -136,7 +136,7 @@ function countsOf(jsonl: string) {
     active: active.length,
     byType: tally(active.map((e) => e.event_type)),
     byCountry: tally(active.flatMap((e) => [...new Set(e.locations.map((l) => l.country))])),
-    byMonth: tally(active.map((e) => e.date.start.slice(0, 7))),
+    byMonth: tally(active.map((e) => (e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`))),
   };
 }
 
