@@ -134,6 +134,7 @@ function countsOf(jsonl: string) {
   return {
     events: events.length,
     active: active.length,
+    byStatus: tally(events.map((e) => e.status)),
     byType: tally(active.map((e) => e.event_type)),
     byCountry: tally(active.flatMap((e) => [...new Set(e.locations.map((l) => l.country))])),
     byMonth: tally(active.map((e) => (e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`))),
@@ -154,15 +155,18 @@ test("two builds of a release give the same index.html; a second release's page 
     assert.ok(pages[0]!.equals(pages[1]!), "the same bytes");
     assert.ok(pages[0]!.length < 200_000, `small: ${pages[0]!.length} bytes`);
 
-    // A second release: one event's title changed.
-    const edited = Object.keys(files).filter((f) => f.startsWith("data/events/")).sort()[3]!;
-    writeFileSync(path.join(root, edited), files[edited]!.replace(/^title: .*$/m, "title: A title changed for the second release"));
+    // A second release: one event's title changed, another retracted.
+    const [edited, retracted] = [3, 5].map((i) => Object.keys(files).filter((f) => f.startsWith("data/events/")).sort()[i]!);
+    writeFileSync(path.join(root, edited!), files[edited!]!.replace(/^title: .*$/m, "title: A title changed for the second release"));
+    assert.match(files[retracted!]!, /^status: active$/m);
+    writeFileSync(path.join(root, retracted!), files[retracted!]!.replace(/^status: active$/m, "status: retracted\nretraction_reason: The source withdrew the report."));
     const r = await run(["release", "--version", "1.1.0", "--out", path.join(root, "dist-a"), "--previous", path.join(root, "dist-a", "eventwire-1.0.0", "eventwire-1.0.0.tar.gz")], { cwd: root, env });
     assert.is(r.code, 0, r.stderr);
     const folder = path.join(root, "dist-a", "eventwire-1.1.0", "eventwire-1.1.0");
     const html = readFileSync(path.join(folder, "index.html"), "utf8");
     assert.match(html, /Changes since 1\.0\.0\./);
     assert.match(html, /<h3 id="changes-modified">modified \(1\)<\/h3>/);
+    assert.match(html, /<h3 id="changes-retracted">retracted \(1\)<\/h3>/);
     // SHA256SUMS lists the page; the page lists every other file with its size and hash.
     const sums = readFileSync(path.join(folder, "SHA256SUMS"), "utf8").trimEnd().split("\n").map((l) => [l.slice(0, 64), l.slice(66)] as const);
     assert.ok(sums.some(([, f]) => f === "index.html"), "SHA256SUMS lists index.html");
@@ -208,20 +212,23 @@ async function inChromium(folder: string): Promise<void> {
 
     // The numbers shown are those of events.jsonl, counted here.
     const expected = countsOf(readFileSync(path.join(folder, "events.jsonl"), "utf8"));
-    const shown = (id: string) => page.$eval(`#${id} strong`, (e) => [e.getAttribute("data-count"), e.textContent] as const);
-    assert.equal(await shown("count-events"), [String(expected.events), formatCount(expected.events)]);
-    assert.equal(await shown("count-active"), [String(expected.active), formatCount(expected.active)]);
     const table = async (id: string) =>
       new Map(
         (await page.$$eval(`#${id} tbody tr`, (rows) => rows.map((r) => [r.querySelector("th")!.textContent!, r.querySelector("td")!.textContent!.replace(/,/g, "")] as const))).map(([k, n]) => [k, Number(n)]),
       );
+    const shown = (id: string) => page.$eval(`#${id} strong`, (e) => [e.getAttribute("data-count"), e.textContent] as const);
+    assert.equal(await shown("count-events"), [String(expected.events), formatCount(expected.events)]);
+    assert.equal(await shown("count-active"), [String(expected.active), formatCount(expected.active)]);
+    assert.equal(await shown("count-tombstones"), [String(expected.events - expected.active), formatCount(expected.events - expected.active)]);
+    assert.is(expected.events - expected.active, 1, "the retracted event");
+    assert.equal(await table("table-status"), expected.byStatus);
     assert.equal(await table("table-types"), expected.byType);
     const countries = await table("table-countries");
     assert.equal(new Map([...countries].map(([k, n]) => [k.slice(0, 3), n])), expected.byCountry);
     const months = await table("table-time");
     assert.equal(new Map([...months].filter(([, n]) => n > 0)), expected.byMonth);
     const changed = await table("table-changes");
-    assert.equal(changed, new Map([["modified", 1]]));
+    assert.equal(changed, new Map([["modified", 1], ["retracted", 1]]));
 
     // Every link resolves: a relative one to a file of the set, an anchor to an element of the page.
     const links = await page.$$eval("a[href]", (as) => as.map((a) => [a.getAttribute("href")!, (a as unknown as { href: string }).href] as const));
