@@ -17,7 +17,7 @@ import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EventCounts } from "../../scripts/export/card.ts";
 import { barChart, columnChart, formatCount, svgNumber } from "../../scripts/export/charts.ts";
-import { bibtexOf, fileHref, humanBytes, landingPage, timeSeries, type PageInput } from "../../scripts/export/page.ts";
+import { bibtexOf, CHART_COUNTRIES, fileHref, humanBytes, landingPage, timeSeries, type PageInput } from "../../scripts/export/page.ts";
 import { writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
@@ -227,6 +227,14 @@ async function inChromium(folder: string): Promise<void> {
     assert.equal(new Map([...countries].map(([k, n]) => [k.slice(0, 3), n])), expected.byCountry);
     const months = await table("table-time");
     assert.equal(new Map([...months].filter(([, n]) => n > 0)), expected.byMonth);
+    // Each chart draws its table's numbers (the country chart the first CHART_COUNTRIES rows), bars in the table's order.
+    for (const [svg, id] of [["chart-types", "table-types"], ["chart-countries", "table-countries"], ["chart-time", "table-time"]] as const) {
+      const drawn = await page.$$eval(`#${svg} svg rect`, (rs) => rs.map((r) => Number(r.getAttribute("data-value"))));
+      const listed = [...(await table(id)).values()].slice(0, drawn.length);
+      assert.ok(drawn.length > 0, svg);
+      if (svg === "chart-countries") assert.is(drawn.length, Math.min(CHART_COUNTRIES, expected.byCountry.size));
+      assert.equal(drawn, listed, `${svg} draws the numbers of ${id}`);
+    }
     const changed = await table("table-changes");
     assert.equal(changed, new Map([["modified", 1], ["retracted", 1]]));
 
