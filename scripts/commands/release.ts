@@ -34,7 +34,7 @@ schema version), events.csv, the long tables event_actors.csv,
 event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
 Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
-CITATION.cff and SHA256SUMS. It refuses to build while validate reports
+CITATION.cff, a landing page (index.html) and SHA256SUMS. It refuses to build while validate reports
 errors. The same data gives the same bytes: the one time in it, \`created\`,
 comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 

@@ -85,6 +85,7 @@ export function datasetCard(
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
     "| `CITATION.cff` | how to cite this release |",
+    "| `index.html` | a landing page to open in a browser: counts, charts with tables of their numbers, the latest changes, every file with its size and SHA-256, how to cite (one file; it loads nothing) |",
     "",
     "CSV files are RFC 4180 (comma-separated, double quotes where needed, CRLF line ends), UTF-8 without a byte-order mark.",
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,

@@ -1,6 +1,7 @@
 /**
  * Builds a release folder (events.jsonl, the CSV tables, the JSON Schemas,
- * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, SHA256SUMS)
+ * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, the landing
+ * page index.html, SHA256SUMS)
  * and its .tar.gz. Records are read and written one at a time (memory stays flat
  * as the dataset grows), in id order, with nothing taken from the clock, so
  * the same data gives the same bytes.
@@ -36,6 +37,7 @@ import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
+import { landingPage } from "./page.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
@@ -376,6 +378,8 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
     writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
+    // The landing page lists every file written so far (SHA256SUMS and the archive are linked, without a hash); SHA256SUMS lists it.
+    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation: readFileSync(path.join(temp, "CITATION.cff"), "utf8") }));
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
       .sort(byPath);
