@@ -19,7 +19,7 @@ export interface EventCountsData {
   byCountry: Map<string, number>;
   byMonth: Map<string, number>;
   byYear: Map<string, number>;
-  /** Active events by the language of their sources (BCP 47 tags as written; an event counts once a language). */
+  /** Events (tombstones included: their records are released too) by the language of their sources (BCP 47 tags as written; an event counts once a language). */
   byLanguage: Map<string, number>;
 }
 
@@ -48,12 +48,12 @@ export class EventCounts implements EventCountsData {
   add(e: Event): void {
     this.events++;
     bump(this.byStatus, e.status);
+    for (const l of new Set(e.sources.map((s) => s.language))) bump(this.byLanguage, l);
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
     for (const c of new Set(e.locations.map((l) => l.country))) bump(this.byCountry, c);
     bump(this.byYear, e.date.start.slice(0, 4));
     bump(this.byMonth, e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`);
-    for (const l of new Set(e.sources.map((s) => s.language))) bump(this.byLanguage, l);
   }
 }
 
