@@ -148,6 +148,9 @@ test("the card's pandas reads, run by pandas: declared dtypes, ids as text (2950
     "import json",
     `frames = {${names.map((n) => `${JSON.stringify(n)}: ${n}`).join(", ")}}`,
     "out = {name: {'dtypes': {c: str(t) for c, t in f.dtypes.items()}, 'rows': [[None if pd.isna(v) else str(v) for v in row] for row in f.itertuples(index=False)]} for name, f in frames.items()}",
+    // What the reads are for: the same file read with pandas' defaults loses the types.
+    "plain = pd.read_csv('event_locations.csv')",
+    "out['default read'] = {'dtypes': {c: str(t) for c, t in plain.dtypes.items()}, 'rows': [[None if pd.isna(v) else str(v) for v in row] for row in plain.itertuples(index=False)]}",
     "print(json.dumps(out))",
   ].join("\n");
   const r = spawnSync(PYTHON, ["-c", script], { cwd: folder, encoding: "utf8" });
@@ -171,6 +174,9 @@ test("the card's pandas reads, run by pandas: declared dtypes, ids as text (2950
   assert.equal(column(out.events!, "coded_at"), ["2026-11-27 00:00:00", "2026-11-27 00:00:00"]);
   assert.equal(column(out.actor_offices!, "from"), ["2021-01-26 00:00:00", null]);
   assert.equal(column(out.event_locations!, "lat"), ["52.52437", null, "52.52437", null]);
+  assert.is(out["default read"]!.dtypes.geonames_id, "float64", "the fixture has what default readers get wrong");
+  assert.is(out["default read"]!.dtypes.admin1, "float64");
+  assert.equal(column(out["default read"]!, "geonames_id"), ["2950159.0", null, "2950159.0", null]);
 });
 
 test("the card's DuckDB reads, run by DuckDB: declared column types, ids as text, empty cells NULL", async () => {
