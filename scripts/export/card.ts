@@ -101,7 +101,7 @@ function keyLines(table: TableDefinition<never>): string[] {
   const lines = [`Key: ${fields(table.primaryKey)}.`];
   for (const fk of table.foreignKeys ?? []) {
     const target = fk.reference.resource === undefined ? table : TABLES.find((t) => t.name === fk.reference.resource);
-    const where = fk.reference.resource === undefined ? "another row of this table" : markdownText(target?.file ?? fk.reference.resource);
+    const where = fk.reference.resource === undefined ? `another row of ${codeSpan(table.file)}` : codeSpan(target?.file ?? fk.reference.resource);
     lines.push(`References: ${fields(fk.fields)} → ${fields(fk.reference.fields)} of ${where}${fk.fields.every((f) => table.columns.find((c) => c.name === f)?.required) ? "" : " (where not empty)"}.`);
   }
   return lines.flatMap((l) => [l, ""]);
