@@ -100,8 +100,8 @@ function keyLines(table: TableDefinition<never>): string[] {
   const fields = (names: string[]) => names.map((n) => codeSpan(n)).join(", ");
   const lines = [`Key: ${fields(table.primaryKey)}.`];
   for (const fk of table.foreignKeys ?? []) {
-    const target = fk.reference.resource === undefined ? table : TABLES.find((t) => t.name === fk.reference.resource);
-    const where = fk.reference.resource === undefined ? `another row of ${codeSpan(table.file)}` : codeSpan(target?.file ?? fk.reference.resource);
+    const { resource } = fk.reference;
+    const where = resource === undefined ? `another row of ${codeSpan(table.file)}` : codeSpan(TABLES.find((t) => t.name === resource)?.file ?? resource);
     lines.push(`References: ${fields(fk.fields)} → ${fields(fk.reference.fields)} of ${where}${fk.fields.every((f) => table.columns.find((c) => c.name === f)?.required) ? "" : " (where not empty)"}.`);
   }
   return lines.flatMap((l) => [l, ""]);
