@@ -22,7 +22,8 @@ export const DIALECT = {
 
 export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
 
-function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
+/** A table's Table Schema, as datapackage.json gives it (the card's typed reads are generated from it too). */
+export function tableSchema(table: TableDefinition<never>): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
     fields: table.columns.map((c) => {
