@@ -7,6 +7,7 @@ import type { Event } from "../../schema/index.ts";
 import { codeSpan, markdownCell, markdownText } from "../core/markdown.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN } from "./tables.ts";
+import { spreadsheetSection } from "./xlsx.ts";
 
 /** The counts as plain data (what a worker thread sends back). */
 export interface EventCountsData {
@@ -64,6 +65,7 @@ export function datasetCard(
   version: string,
   created: string | undefined,
   counts: EventCounts,
+  formats: { xlsx?: boolean; xlsxMaxEvents?: number } = {},
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
   const lines = [
@@ -90,11 +92,7 @@ export function datasetCard(
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
-    "## Spreadsheets",
-    "",
-    "No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the release refuses to write one), so the",
-    "CSV files open in spreadsheets without running anything; numbers, negative ones included, are numbers.",
-    "",
+    ...spreadsheetSection(formats.xlsx === true, formats.xlsxMaxEvents),
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),
