@@ -80,6 +80,9 @@ test("eventwire.xlsx opens in LibreOffice with one sheet per table, each equal t
     // Listed with its checksum; no spool file of the writer left behind.
     assert.match(readFileSync(path.join(folder, "SHA256SUMS"), "utf8"), /^[0-9a-f]{64} {2}eventwire\.xlsx$/m);
     assert.equal(readdirSync(folder).filter((f) => f.startsWith(".")), []);
+    const descriptor = JSON.parse(readFileSync(path.join(folder, "datapackage.json"), "utf8")) as { resources: { name: string; path: string; format?: string; bytes: number }[] };
+    const resource = descriptor.resources.find((r) => r.path === XLSX_FILE);
+    assert.equal([resource?.name, resource?.format, resource?.bytes], ["eventwire-xlsx", "xlsx", readFileSync(path.join(folder, XLSX_FILE)).length], "datapackage.json lists it");
     const sheets = sheetsByLibreOffice(path.join(folder, XLSX_FILE), converted);
     assert.equal([...sheets.keys()].sort(), TABLES.map((t) => t.name).sort(), "one sheet per table, named as the table");
     for (const table of TABLES) {
