@@ -10,6 +10,7 @@ import { frontMatter } from "./card-front-matter.ts";
 import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN, type TableDefinition } from "./tables.ts";
+import { spreadsheetSection } from "./xlsx.ts";
 
 /** The counts as plain data (what a worker thread sends back). */
 export interface EventCountsData {
@@ -111,6 +112,7 @@ export function datasetCard(
   version: string,
   created: string | undefined,
   counts: EventCounts,
+  formats: { xlsx?: boolean; xlsxMaxEvents?: number } = {},
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
   const resources = tableResources();
@@ -139,12 +141,7 @@ export function datasetCard(
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
-    // Other formats' own sections (the spreadsheet file's) come here, after the files.
-    "## Spreadsheets",
-    "",
-    "No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the release refuses to write one), so the",
-    "CSV files open in spreadsheets without running anything; numbers, negative ones included, are numbers.",
-    "",
+    ...spreadsheetSection(formats.xlsx === true, formats.xlsxMaxEvents),
     ...readsSection(resources),
     ...idNamesSection(),
     "## Active events by type",

@@ -7,6 +7,7 @@
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
 import type { FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { XLSX_FILE, xlsxResource } from "./xlsx.ts";
 
 export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
 
@@ -66,6 +67,8 @@ export function datapackageDescriptor(version: string, created: string | undefin
     encoding: "utf-8",
     ...fileFacts("events.jsonl"),
   });
+  // The spreadsheet (xlsx.ts), where the release has one.
+  if (facts.has(XLSX_FILE)) resources.push(xlsxResource(fileFacts(XLSX_FILE)));
   for (const kind of RECORD_KINDS)
     resources.push({
       name: `${kind}-json-schema`,

@@ -42,6 +42,7 @@ import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./eve
 import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
 import { releaseSinks, TableSinks, visitEventsJsonl } from "./table-sinks.ts";
+import { XLSX_FILE } from "./xlsx.ts";
 
 
 export interface ReleaseOptions {
@@ -61,6 +62,8 @@ export interface ReleaseOptions {
    * check). Without it the events are read here, one at a time, as one share.
    */
   writeEvents?: (folder: string) => Promise<EventPartsResult[] | undefined>;
+  /** The largest release (in events) eventwire.xlsx is written for (EVENTWIRE_XLSX_MAX_EVENTS; xlsx.ts). */
+  xlsxMaxEvents?: number;
   /** Stage times (EVENTWIRE_TIMING). */
   timings?: Timings;
   /** Called right before each step that puts the set in place (tests kill the process there: EVENTWIRE_TEST_KILL_AT). */
@@ -311,7 +314,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     timings.mark("join the event parts");
 
     // The other formats of the tables (table-sinks.ts): each gets every table's rows, the event tables' from events.jsonl.
-    const sinks = new TableSinks(releaseSinks(temp));
+    const sinks = new TableSinks(releaseSinks(temp, { created: options.created, events: counts.events, xlsxMaxEvents: options.xlsxMaxEvents }));
     abandonSinks = () => sinks.abandon();
     if (sinks.length > 0) {
       visitEventsJsonl(path.join(temp, "events.jsonl"), sinks);
@@ -373,7 +376,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
 
     // The changelog, the dataset card and the citation file.
     writeText("CHANGELOG.md", changelog(options.version, options.previous?.version, schemaChanges(options.previous?.schemas, temp), changeCounts, firstIds));
-    writeText("README.md", datasetCard(options.version, options.created, counts));
+    writeText("README.md", datasetCard(options.version, options.created, counts, { xlsx: facts.has(XLSX_FILE), xlsxMaxEvents: options.xlsxMaxEvents }));
     writeText("CITATION.cff", citationFile(options.version, options.created));
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.

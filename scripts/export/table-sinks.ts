@@ -9,7 +9,9 @@
  */
 import type { Event } from "../../schema/index.ts";
 import { textLines } from "./changes.ts";
+import { TABLES } from "./datapackage.ts";
 import { visitEventRows, type RowVisitor, type TableDefinition } from "./tables.ts";
+import { XLSX_MAX_EVENTS, XlsxSink } from "./xlsx.ts";
 
 export interface TableSink extends RowVisitor {
   /** The tables have ended: writes what is left and closes its files. Returns the files it wrote (paths in the release folder, `/`-separated). */
@@ -18,10 +20,19 @@ export interface TableSink extends RowVisitor {
   abandon(): void;
 }
 
+/** What the sinks know of the release: its `created` time, its number of events, and limits set for it. */
+export interface SinkRelease {
+  created?: string;
+  events: number;
+  /** The largest release (in events) eventwire.xlsx is written for (xlsx.ts). */
+  xlsxMaxEvents?: number;
+}
+
 /** The sinks of a release being built in `folder`: every other format of its tables, in the order their files are listed. */
-export function releaseSinks(folder: string): TableSink[] {
-  void folder;
-  return [];
+export function releaseSinks(folder: string, release: SinkRelease): TableSink[] {
+  const sinks: TableSink[] = [];
+  if (release.events <= (release.xlsxMaxEvents ?? XLSX_MAX_EVENTS)) sinks.push(new XlsxSink(folder, { created: release.created, tables: TABLES }));
+  return sinks;
 }
 
 /** Several sinks as one: each row to each sink, in order. */
