@@ -999,6 +999,7 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
     }
     return Buffer.from(text).equals(entries.summaries().subarray(summaryLines.start[e], summaryLines.end[e]));
   };
+  /** The memo made by this run (the rules across records ran over every target). */
   let memoOut: string | undefined;
 
   return {
@@ -1031,7 +1032,6 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       if (!memo || memo.problems !== problems) return undefined;
       const moved = (f: Finding) => checkedPaths.has(f.file) || (f.related ?? []).some((r) => checkedPaths.has(r.file));
       if (checkedPaths.size > 0 && memo.findings.some(moved)) return undefined;
-      memoOut = entries.memo;
       return memo.findings;
     },
     keepMemo(problems, findings) {
@@ -1179,7 +1179,10 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       // The same files as before (only contents changed): their list is written as it was read.
       const samePaths = outPaths.length === entries.paths.length && outPaths.every((p, k) => p === entries.paths[k]);
       // The memo made by this run; else the one read, while it is still of these entries' summaries.
-      const memo = memoOut ?? (samePaths && summariesSame && !summariesBad ? entries.memo : "null");
+      // The memo is of the summaries of exactly the entries written: the one this run made, when every target is
+      // written (a file modified too recently is not: were it deleted later, the memo would still hold what it
+      // was compared with); else the one read, while the entries and their summaries are those it was made of.
+      const memo = memoOut !== undefined && outPaths.length === n && !keepOthers ? memoOut : samePaths && summariesSame && !summariesBad ? entries.memo : "null";
       const front = `${samePaths ? entries.pathsText : `[${pathPieces.join(",")}]`}\n[${signaturePieces.join(",")}]\n[\n${lightPieces.join(",\n")}\n]\n${memo}\n`;
       const separator = Buffer.from(",\n");
       const parts: Buffer[] = [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n${Buffer.byteLength(front)}\n${front}summaries\n[\n`)];

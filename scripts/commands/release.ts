@@ -16,6 +16,7 @@ import { eventPartsSink, type EventPartsResult } from "../export/event-parts.ts"
 import { FormulaCellsError } from "../export/output.ts";
 import { fsUsageError } from "../core/fs-errors.ts";
 import { openPrevious, type PreviousRelease } from "../export/previous.ts";
+import { xlsxMaxEvents as parseXlsxMaxEvents } from "../export/xlsx.ts";
 import { buildRelease, clearLeftovers, lockRelease, RELEASE_STEPS, ReleaseBusyError, releasePaths, type ReleaseStep } from "../export/release.ts";
 import { filesOfKind } from "../dataset/listing.ts";
 import { formatPretty } from "../report/pretty.ts";
@@ -34,8 +35,9 @@ schema version), events.csv, the long tables event_actors.csv,
 event_locations.csv, event_sources.csv, event_evidence.csv, the registries
 actors.csv (with actor_aliases.csv, actor_offices.csv) and outlets.csv, the JSON Schemas, datapackage.json (Frictionless
 Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
-CITATION.cff and SHA256SUMS, and every table as Parquet in parquet/ (with
-the events by year: parquet/events/year=<YYYY>/part-0.parquet). It refuses to build while validate reports
+CITATION.cff, a landing page (index.html) and SHA256SUMS, and every table as
+Parquet in parquet/ (with the events by year: parquet/events/year=<YYYY>/part-0.parquet).
+It refuses to build while validate reports
 errors. The same data gives the same bytes: the one time in it, \`created\`,
 comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 
@@ -98,6 +100,12 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   // Tests only: the process kills itself (SIGKILL, as a power cut would) right before a step that puts the set in place.
   const beforeStep = killAt === undefined ? undefined : (step: ReleaseStep) => void (step === killAt && process.kill(process.pid, "SIGKILL"));
 
+  let xlsxMaxEvents: number;
+  try {
+    xlsxMaxEvents = parseXlsxMaxEvents(io.env.EVENTWIRE_XLSX_MAX_EVENTS);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const pool = poolOptionsFromEnv(io.env);
   const timings = new Timings(Boolean(io.env.EVENTWIRE_TIMING));
   // The configuration validate applies (check/config.ts): what it ignores is not listed (so not released), its severities decide the errors.
@@ -158,7 +166,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     };
     let built;
     try {
-      built = await buildRelease({ out, version, files, created, previous, writeEvents, timings, beforeStep });
+      built = await buildRelease({ out, version, files, created, previous, writeEvents, timings, beforeStep, xlsxMaxEvents });
     } catch (error) {
       if (error instanceof FormulaCellsError) {
         // A problem of the data, like a finding: exit 1, nothing written.

@@ -47,3 +47,30 @@ export function codeSpan(text: string, inTable = false): string {
 export function markdownCell(markdown: string): string {
   return markdown.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 }
+
+/**
+ * The toolkit's own Markdown whose only markup is code spans (column
+ * descriptions, say), escaped per context: each code span through codeSpan
+ * (so `<id>` shows as <id>, and `|` is `\|` in a table), the text between
+ * through markdownText (so a `<`, `*` or `|` there is a character, not HTML,
+ * emphasis or a cell border). Line breaks become spaces.
+ */
+export function markdownWithCode(markdown: string, inTable = false): string {
+  const parts = markdown.replace(/\r?\n|\r/g, " ").split("`");
+  // An unmatched backtick: the rest is text.
+  if (parts.length % 2 === 0) parts.push(parts.splice(-2).join("`"));
+  return parts.map((part, i) => (i % 2 === 1 ? codeSpan(part, inTable) : markdownText(part))).join("");
+}
+
+/** Lines shown as a fenced code block: the fence is longer than any run of backticks inside, so that nothing in them closes it. */
+export function codeBlock(language: string, lines: readonly string[]): string[] {
+  let longest = 2;
+  for (const line of lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  return [`${fence}${language}`, ...lines.map((l) => visibleLine(l)), fence];
+}
+
+/** A line of a code block: control characters and line breaks shown as visible escapes, tabs kept. */
+function visibleLine(line: string): string {
+  return line.split("\t").map(visible).join("\t");
+}

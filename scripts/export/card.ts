@@ -4,9 +4,13 @@
  * how to cite it. Counts are gathered while the events stream past.
  */
 import type { Event } from "../../schema/index.ts";
-import { codeSpan, markdownCell, markdownText } from "../core/markdown.ts";
+import { stringify } from "yaml";
+import { codeSpan, markdownText, markdownWithCode } from "../core/markdown.ts";
+import { frontMatter } from "./card-front-matter.ts";
+import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
-import { JOIN } from "./tables.ts";
+import { JOIN, type TableDefinition } from "./tables.ts";
+import { spreadsheetSection } from "./xlsx.ts";
 
 /** The counts as plain data (what a worker thread sends back). */
 export interface EventCountsData {
@@ -16,9 +20,11 @@ export interface EventCountsData {
   byCountry: Map<string, number>;
   byMonth: Map<string, number>;
   byYear: Map<string, number>;
+  /** Events (tombstones included: their records are released too) by the language of their sources (BCP 47 tags as written; an event counts once a language). */
+  byLanguage: Map<string, number>;
 }
 
-const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth"] as const;
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage"] as const;
 
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
 export class EventCounts implements EventCountsData {
@@ -28,9 +34,10 @@ export class EventCounts implements EventCountsData {
   readonly byCountry = new Map<string, number>();
   readonly byMonth = new Map<string, number>();
   readonly byYear = new Map<string, number>();
+  readonly byLanguage = new Map<string, number>();
 
   data(): EventCountsData {
-    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear };
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage };
   }
 
   /** Adds the counts of another share of the events. */
@@ -42,6 +49,7 @@ export class EventCounts implements EventCountsData {
   add(e: Event): void {
     this.events++;
     bump(this.byStatus, e.status);
+    for (const l of new Set(e.sources.map((s) => s.language))) bump(this.byLanguage, l);
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
     for (const c of new Set(e.locations.map((l) => l.country))) bump(this.byCountry, c);
@@ -60,43 +68,84 @@ function countTable(title: string, counts: ReadonlyMap<string, number>, order: "
 }
 
 
+/** The ids of the two kinds of files, side by side: the records' own field names (JSONL) and the tables' columns (CSV, Parquet). */
+function idNamesSection(): string[] {
+  const rows: [jsonl: string, csv: string][] = [
+    ["`id`", "`event_id`"],
+    ["`duplicate_of`", "`duplicate_of`"],
+    ["`actors[].actor`", "`event_actors.actor_id`"],
+    ["`sources[].outlet`", "`event_sources.outlet_id`"],
+    ["`sources[].via`", "`event_sources.via_ids`"],
+    ["`evidence[].source` (from 0)", "`event_evidence.source_position` (from 1)"],
+    ["`locations[].geonames_id` (a number)", "`event_locations.geonames_id` (text)"],
+  ];
+  return [
+    "## Names of ids",
+    "",
+    "`events.jsonl` keeps each record as the JSON Schema writes it: an event's own id is `id`, and a field that refers",
+    "to a registry entry is named after what it refers to (`actor`, `outlet`, `via`). The tables put several ids side by",
+    "side (`event_actors.csv` has an event and an actor), so each id column says whose id it holds (`event_id`,",
+    "`actor_id`, `outlet_id`), with the same name in every table, the table of the entry itself included: a join is",
+    "`USING (event_id)`. A column that lists ids ends in `_ids`. Positions in the tables count from 1; indexes in the",
+    "records (`evidence[].source`, a claim's `location:<n>`) from 0, as the schema has them.",
+    "",
+    "| in `events.jsonl` | in the tables |",
+    "|---|---|",
+    ...rows.map(([jsonl, csv]) => `| ${markdownWithCode(jsonl, true)} | ${markdownWithCode(csv, true)} |`),
+    "",
+  ];
+}
+
+/** A table's key and its references to other tables (the foreign keys of datapackage.json), one line each. */
+function keyLines(table: TableDefinition<never>): string[] {
+  const fields = (names: string[]) => names.map((n) => codeSpan(n)).join(", ");
+  const lines = [`Key: ${fields(table.primaryKey)}.`];
+  for (const fk of table.foreignKeys ?? []) {
+    const { resource } = fk.reference;
+    const where = resource === undefined ? `another row of ${codeSpan(table.file)}` : codeSpan(TABLES.find((t) => t.name === resource)?.file ?? resource);
+    lines.push(`References: ${fields(fk.fields)} → ${fields(fk.reference.fields)} of ${where}${fk.fields.every((f) => table.columns.find((c) => c.name === f)?.required) ? "" : " (where not empty)"}.`);
+  }
+  return lines.flatMap((l) => [l, ""]);
+}
+
 export function datasetCard(
   version: string,
   created: string | undefined,
   counts: EventCounts,
+  formats: { xlsx?: boolean; xlsxMaxEvents?: number } = {},
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
+  const resources = tableResources();
   const lines = [
-    `# eventwire ${version}`,
+    `# eventwire ${markdownText(version)}`,
     "",
     "News events (who did what to whom, where and when) coded by hand from public news reports, each citing the outlets",
     "that reported it and the agencies they credit, with registries of actors and outlets. Event types are the 16 PLOVER",
     "categories. Licence: CC BY 4.0.",
     "",
-    `${created ? `Built from the repository as of ${created}. ` : ""}${counts.events} events: ${active} active, ${counts.events - active} tombstones (retracted or duplicate; kept so that their ids stay valid).`,
+    `${created ? `Built from the repository as of ${markdownText(created)}. ` : ""}${counts.events} events: ${active} active, ${counts.events - active} tombstones (retracted or duplicate; kept so that their ids stay valid).`,
     "",
     "## Files",
     "",
     "| file | what it holds |",
     "|---|---|",
     "| `events.jsonl` | every event as one JSON object a line, in id order, as `schema/event.schema.json` describes |",
-    ...TABLES.map((t) => `| ${codeSpan(t.file, true)} | ${markdownCell(t.description)} |`),
+    ...TABLES.map((t) => `| ${codeSpan(t.file, true)} | ${markdownWithCode(t.description, true)} |`),
     "| `parquet/<table>.parquet` | each table above as Parquet (zstd): typed columns (dates as DATE, counts as INT64, ids as text), list columns as lists of strings |",
     "| `parquet/events/year=<YYYY>/part-0.parquet` | the events again, one file per year of `date_start` (hive partitioning: the year is in the path) |",
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
     "| `CITATION.cff` | how to cite this release |",
+    "| `index.html` | a landing page to open in a browser: counts, charts with tables of their numbers, the latest changes, every file with its size and SHA-256, how to cite (one file; it loads nothing) |",
     "",
     "CSV files are RFC 4180 (comma-separated, double quotes where needed, CRLF line ends), UTF-8 without a byte-order mark.",
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
-    "## Spreadsheets",
-    "",
-    "No text cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the release refuses to write one), so the",
-    "CSV files open in spreadsheets without running anything; numbers, negative ones included, are numbers.",
-    "",
+    ...spreadsheetSection(formats.xlsx === true, formats.xlsxMaxEvents),
+    ...readsSection(resources),
+    ...idNamesSection(),
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),
@@ -113,38 +162,36 @@ export function datasetCard(
     "",
   ];
   for (const table of TABLES) {
-    lines.push(`### ${table.file}`, "", table.description, "", "| column | type | required | meaning |", "|---|---|---|---|");
+    lines.push(`### ${table.file}`, "", markdownWithCode(table.description), "", "| column | type | required | meaning |", "|---|---|---|---|");
     for (const c of table.columns)
-      lines.push(`| ${codeSpan(c.name, true)} | ${c.type} | ${c.required ? "yes" : "no"} | ${markdownCell(c.description)}${c.values ? ` One of: ${c.values.map((v) => codeSpan(v, true)).join(", ")}.` : ""} |`);
-    lines.push("", `Key: ${table.primaryKey.map((k) => `\`${k}\``).join(", ")}.`, "");
+      lines.push(`| ${codeSpan(c.name, true)} | ${c.type} | ${c.required ? "yes" : "no"} | ${markdownWithCode(c.description, true)}${c.values ? ` One of: ${c.values.map((v) => codeSpan(v, true)).join(", ")}.` : ""} |`);
+    lines.push("", ...keyLines(table));
   }
   lines.push(
     "## How to cite",
     "",
-    `eventwire contributors (${created ? created.slice(0, 4) : "n.d."}). *eventwire*, version ${version} [dataset]. CC BY 4.0. See \`CITATION.cff\`.`,
+    `eventwire contributors (${created ? created.slice(0, 4) : "n.d."}). *eventwire*, version ${markdownText(version)} [dataset]. CC BY 4.0. See \`CITATION.cff\`.`,
     "",
     "When you use an event, the report it cites (`event_sources.csv`) is the source of the facts; cite it too where it matters.",
     "",
   );
-  return lines.join("\n");
+  return frontMatter({ version, events: counts.events, byLanguage: counts.byLanguage, resources }) + lines.join("\n");
 }
 
-/** CITATION.cff (Citation File Format 1.2.0), read by GitHub, Zenodo and reference managers. */
+/** CITATION.cff (Citation File Format 1.2.0), read by GitHub, Zenodo and reference managers. Written with the yaml library: every value quoted where YAML needs it. */
 export function citationFile(version: string, created: string | undefined): string {
-  const lines = [
-    "cff-version: 1.2.0",
-    "message: If you use this dataset, please cite it as below.",
-    "type: dataset",
-    'title: "eventwire: news events, coded by hand from public reports"',
-    `version: "${version}"`,
-    ...(created ? [`date-released: "${created.slice(0, 10)}"`] : []),
-    "license: CC-BY-4.0",
-    "authors:",
-    '  - name: "eventwire contributors"',
-    "keywords:",
-    "  - event data",
-    "  - news",
-    "  - PLOVER",
-  ];
-  return lines.join("\n") + "\n";
+  const citation = {
+    "cff-version": "1.2.0",
+    message: "If you use this dataset, please cite it as below.",
+    type: "dataset",
+    title: "eventwire: news events, coded by hand from public reports",
+    abstract:
+      "News events (who did what to whom, where and when) coded by hand from public news reports, each citing the outlets that reported it, with registries of actors and outlets. Event types are the 16 PLOVER categories.",
+    version,
+    ...(created ? { "date-released": created.slice(0, 10) } : {}),
+    license: "CC-BY-4.0",
+    authors: [{ name: "eventwire contributors" }],
+    keywords: ["event data", "news", "PLOVER"],
+  };
+  return stringify(citation, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
 }

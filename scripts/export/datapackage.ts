@@ -8,6 +8,7 @@ import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
 import type { FileFacts } from "./output.ts";
 import { PARQUET_MEDIATYPE, PARQUET_TABLES, parquetPath, PARTITION_PREFIX } from "./parquet.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
+import { XLSX_FILE, xlsxResource } from "./xlsx.ts";
 
 export const PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
 
@@ -23,8 +24,11 @@ export const DIALECT = {
 
 export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
 
-/** A table's Table Schema; `lists` "array" types the list columns as the arrays they are in Parquet (in a CSV they are strings joined with `|`). */
-function tableSchema(table: TableDefinition<never>, lists: "string" | "array" = "string"): Record<string, unknown> {
+/**
+ * A table's Table Schema, as datapackage.json gives it (the card's typed reads are generated from it too);
+ * `lists` "array" types the list columns as the arrays they are in Parquet (in a CSV they are strings joined with `|`).
+ */
+export function tableSchema(table: TableDefinition<never>, lists: "string" | "array" = "string"): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
     fields: table.columns.map((c) => {
@@ -96,6 +100,8 @@ export function datapackageDescriptor(version: string, created: string | undefin
     encoding: "utf-8",
     ...fileFacts("events.jsonl"),
   });
+  // The spreadsheet (xlsx.ts), where the release has one.
+  if (facts.has(XLSX_FILE)) resources.push(xlsxResource(fileFacts(XLSX_FILE)));
   for (const kind of RECORD_KINDS)
     resources.push({
       name: `${kind}-json-schema`,

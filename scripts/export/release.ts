@@ -1,6 +1,7 @@
 /**
  * Builds a release folder (events.jsonl, the CSV tables, the JSON Schemas,
- * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, SHA256SUMS)
+ * datapackage.json, CHANGELOG.md, the dataset card, CITATION.cff, the landing
+ * page index.html, SHA256SUMS)
  * and its .tar.gz. Records are read and written one at a time (memory stays flat
  * as the dataset grows), in id order, with nothing taken from the clock, so
  * the same data gives the same bytes.
@@ -36,10 +37,12 @@ import { citationFile, datasetCard, EventCounts } from "./card.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
+import { landingPage } from "./page.ts";
 import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
 import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
 import { releaseSinks, TableSinks, visitEventsJsonl } from "./table-sinks.ts";
+import { XLSX_FILE } from "./xlsx.ts";
 
 
 export interface ReleaseOptions {
@@ -59,6 +62,8 @@ export interface ReleaseOptions {
    * check). Without it the events are read here, one at a time, as one share.
    */
   writeEvents?: (folder: string) => Promise<EventPartsResult[] | undefined>;
+  /** The largest release (in events) eventwire.xlsx is written for (EVENTWIRE_XLSX_MAX_EVENTS; xlsx.ts). */
+  xlsxMaxEvents?: number;
   /** Stage times (EVENTWIRE_TIMING). */
   timings?: Timings;
   /** Called right before each step that puts the set in place (tests kill the process there: EVENTWIRE_TEST_KILL_AT). */
@@ -309,7 +314,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     timings.mark("join the event parts");
 
     // The other formats of the tables (table-sinks.ts): each gets every table's rows, the event tables' from events.jsonl.
-    const sinks = new TableSinks(releaseSinks(temp));
+    const sinks = new TableSinks(releaseSinks(temp, { created: options.created, events: counts.events, xlsxMaxEvents: options.xlsxMaxEvents }));
     abandonSinks = () => sinks.abandon();
     if (sinks.takesRows) {
       visitEventsJsonl(path.join(temp, "events.jsonl"), sinks);
@@ -371,11 +376,13 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
 
     // The changelog, the dataset card and the citation file.
     writeText("CHANGELOG.md", changelog(options.version, options.previous?.version, schemaChanges(options.previous?.schemas, temp), changeCounts, firstIds));
-    writeText("README.md", datasetCard(options.version, options.created, counts));
+    writeText("README.md", datasetCard(options.version, options.created, counts, { xlsx: facts.has(XLSX_FILE), xlsxMaxEvents: options.xlsxMaxEvents }));
     writeText("CITATION.cff", citationFile(options.version, options.created));
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
     writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
+    // The landing page lists every file written so far (SHA256SUMS and the archive are linked, without a hash); SHA256SUMS lists it.
+    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation: readFileSync(path.join(temp, "CITATION.cff"), "utf8") }));
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
       .sort(byPath);

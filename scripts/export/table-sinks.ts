@@ -9,8 +9,10 @@
  */
 import type { Event } from "../../schema/index.ts";
 import { textLines } from "./changes.ts";
+import { TABLES } from "./datapackage.ts";
 import { ParquetSink } from "./parquet.ts";
 import { visitEventRows, type RowVisitor, type TableDefinition } from "./tables.ts";
+import { XLSX_MAX_EVENTS, XlsxSink } from "./xlsx.ts";
 
 export interface TableSink extends RowVisitor {
   /** The tables have ended: writes what is left and closes its files. Returns the files it wrote (paths in the release folder, `/`-separated). */
@@ -21,9 +23,19 @@ export interface TableSink extends RowVisitor {
   readonly fromCsv?: true;
 }
 
+/** What the sinks know of the release: its `created` time, its number of events, and limits set for it. */
+export interface SinkRelease {
+  created?: string;
+  events: number;
+  /** The largest release (in events) eventwire.xlsx is written for (xlsx.ts). */
+  xlsxMaxEvents?: number;
+}
+
 /** The sinks of a release being built in `folder`: every other format of its tables, in the order their files are listed. */
-export function releaseSinks(folder: string): TableSink[] {
-  return [new ParquetSink(folder)];
+export function releaseSinks(folder: string, release: SinkRelease): TableSink[] {
+  const sinks: TableSink[] = [new ParquetSink(folder)];
+  if (release.events <= (release.xlsxMaxEvents ?? XLSX_MAX_EVENTS)) sinks.push(new XlsxSink(folder, { created: release.created, tables: TABLES }));
+  return sinks;
 }
 
 /** Several sinks as one: each row to each sink, in order. */

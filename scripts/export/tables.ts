@@ -28,7 +28,8 @@ export interface TableDefinition<R> {
   file: string;
   description: string;
   primaryKey: string[];
-  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  /** References to other tables' keys (Table Schema foreignKeys); a reference with no `resource` is to the same table (a self-reference). */
+  foreignKeys?: { fields: string[]; reference: { resource?: string; fields: string[] } }[];
   columns: Column<R>[];
 }
 
@@ -47,6 +48,7 @@ export const EVENTS: TableDefinition<Event> = {
   file: "events.csv",
   description: "One row per event (tombstones included, with their status). Lists of ids join with `|`.",
   primaryKey: ["event_id"],
+  foreignKeys: [{ fields: ["duplicate_of"], reference: { fields: ["event_id"] } }],
   columns: [
     { name: "event_id", type: "string", required: true, description: "Event id, stable across releases.", value: (e) => e.id },
     { name: "status", type: "string", required: true, values: STATUSES, description: "`active`, or a tombstone: `retracted`, `duplicate`.", value: (e) => e.status },
@@ -142,7 +144,10 @@ export const EVENT_EVIDENCE: TableDefinition<Item<NonNullable<Event["evidence"]>
   file: "event_evidence.csv",
   description: "One row per evidence item of an event: a quote from one of its sources that supports one claim (schema 1.1.0).",
   primaryKey: ["event_id", "position"],
-  foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } }],
+  foreignKeys: [
+    { fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } },
+    { fields: ["event_id", "source_position"], reference: { resource: "event_sources", fields: ["event_id", "position"] } },
+  ],
   columns: [
     { name: "event_id", type: "string", required: true, description: "The event.", value: (r) => r.event.id },
     { name: "position", type: "integer", required: true, description: "Place in the event's list of evidence, from 1.", value: (r) => r.position },

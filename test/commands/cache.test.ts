@@ -611,6 +611,29 @@ test("the rules across records: their findings come from the cache while no even
   }
 });
 
+test("a memo is kept only for the entries it was made of: a file too recent to keep, then deleted, leaves no stale finding behind", async () => {
+  const root = dataset();
+  try {
+    // The second event names the first as its original: the rules across records find nothing while both are there.
+    const duplicate = editEvent("id: ev-p6w7bxbz", "id: ev-3bcdfghj", editEvent("status: active", "status: duplicate\nduplicate_of: ev-p6w7bxbz")).replace(/\nevidence:[\s\S]*$/, "\n");
+    writeFileSync(path.join(root, THIRD), duplicate);
+    age(root);
+    const first = await cached(root);
+    assert.not.ok(JSON.parse(first.stdout).findings.some((f: { rule: string }) => f.rule === "duplicate-of"), first.stdout);
+    assert.match((await cached(root)).stderr, MEMO_USED);
+    // The original written again just now (same bytes, a new time): checked, not kept (too recent); the memo still serves this run.
+    writeFileSync(path.join(root, EVENT_PATH), readFileSync(path.join(root, EVENT_PATH)));
+    assert.match((await cached(root)).stderr, MEMO_USED);
+    // Then deleted: the memo, made while it was there, must not serve (cached() compares with a run without the cache).
+    unlinkSync(path.join(root, EVENT_PATH));
+    const gone = await cached(root);
+    assert.not.match(gone.stderr, MEMO_USED);
+    assert.ok(JSON.parse(gone.stdout).findings.some((f: { rule: string; file: string }) => f.rule === "duplicate-of" && f.file === THIRD), gone.stdout);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("summaries the cache cannot give (found spoilt only when the rules across records need them) are read again, with a warning", async () => {
   const root = dataset();
   const file = path.join(root, ".eventwire-cache");
