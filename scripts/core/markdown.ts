@@ -9,8 +9,8 @@
  *   (core/escape.ts): the text renders as the characters it holds, on one line.
  * - `codeSpan`: data shown as code: a fence of backticks longer than the
  *   longest run inside, so that no backtick closes it early.
- * - `markdownCell`: Markdown the toolkit wrote itself (descriptions with their
- *   own code spans), put in a table cell: only `|` and line breaks change.
+ * - `markdownWithCode`: Markdown the toolkit wrote itself whose only markup is
+ *   code spans (column descriptions), each part escaped for its context.
  */
 import { visible } from "./escape.ts";
 
@@ -41,11 +41,6 @@ export function codeSpan(text: string, inTable = false): string {
   const fence = "`".repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(shown) ? " " : "";
   return `${fence}${pad}${shown}${pad}${fence}`;
-}
-
-/** The toolkit's own Markdown in a table cell: `|` escaped, line breaks as spaces. */
-export function markdownCell(markdown: string): string {
-  return markdown.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 }
 
 /**

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { displayText, guardLine, guardLines, shellQuote, visible } from "../../scripts/core/escape.ts";
-import { codeSpan, markdownCell, markdownText } from "../../scripts/core/markdown.ts";
+import { codeSpan, markdownText, markdownWithCode } from "../../scripts/core/markdown.ts";
 
 test("visible: control characters, separators and direction controls as escapes; the rest as it is", () => {
   assert.is(visible("plain text, é, 日本, 🙂"), "plain text, é, 日本, 🙂");
@@ -65,8 +65,9 @@ test("codeSpan: a fence longer than any backtick run inside, padded where the te
   assert.is(codeSpan(""), "");
 });
 
-test("markdownCell: the toolkit's own Markdown keeps its code spans, and stays in its cell", () => {
-  assert.is(markdownCell("`actor:<id>` joined with `|`\nnext"), "`actor:<id>` joined with `\\|` next");
+test("markdownWithCode: the toolkit's own Markdown keeps its code spans, and stays in its cell", () => {
+  assert.is(markdownWithCode("`actor:<id>` joined with `|`\nnext", true), "`actor:<id>` joined with `\\|` next");
+  assert.is(markdownWithCode("a | b `c", true), "a \\| b \\`c", "an unmatched backtick is text");
 });
 
 test.run();
