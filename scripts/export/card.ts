@@ -6,6 +6,7 @@
 import type { Event } from "../../schema/index.ts";
 import { stringify } from "yaml";
 import { codeSpan, markdownText, markdownWithCode } from "../core/markdown.ts";
+import { ABSTRACT, LICENCE, TITLE } from "./about.ts";
 import { frontMatter } from "./card-front-matter.ts";
 import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
@@ -119,9 +120,7 @@ export function datasetCard(
   const lines = [
     `# eventwire ${markdownText(version)}`,
     "",
-    "News events (who did what to whom, where and when) coded by hand from public news reports, each citing the outlets",
-    "that reported it and the agencies they credit, with registries of actors and outlets. Event types are the 16 PLOVER",
-    "categories. Licence: CC BY 4.0.",
+    `${ABSTRACT} Licence: ${LICENCE}.`,
     "",
     `${created ? `Built from the repository as of ${markdownText(created)}. ` : ""}${counts.events} events: ${active} active, ${counts.events - active} tombstones (retracted or duplicate; kept so that their ids stay valid).`,
     "",
@@ -136,6 +135,8 @@ export function datasetCard(
     "| `schema/*.schema.json` | the JSON Schemas (draft 2020-12) of the records |",
     "| `datapackage.json` | a Frictionless Data Package 2.0 descriptor: each table's columns, types, keys and relations |",
     "| `SHA256SUMS` | checksums of every file: `sha256sum -c SHA256SUMS` |",
+    "| `CHANGELOG.md` | what changed since the previous release: counts by kind of change and the first ids (`changes.csv` has them all) |",
+    ...(formats.xlsx === true ? ["| `eventwire.xlsx` | every table as a sheet of one spreadsheet, with typed cells (see Spreadsheets below) |"] : []),
     "| `CITATION.cff` | how to cite this release |",
     "| `index.html` | a landing page to open in a browser: counts, charts with tables of their numbers, the latest changes, every file with its size and SHA-256, how to cite (one file; it loads nothing) |",
     "",
@@ -184,9 +185,8 @@ export function citationFile(version: string, created: string | undefined): stri
     "cff-version": "1.2.0",
     message: "If you use this dataset, please cite it as below.",
     type: "dataset",
-    title: "eventwire: news events, coded by hand from public reports",
-    abstract:
-      "News events (who did what to whom, where and when) coded by hand from public news reports, each citing the outlets that reported it, with registries of actors and outlets. Event types are the 16 PLOVER categories.",
+    title: TITLE,
+    abstract: ABSTRACT,
     version,
     ...(created ? { "date-released": created.slice(0, 10) } : {}),
     license: "CC-BY-4.0",

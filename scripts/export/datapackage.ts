@@ -5,6 +5,7 @@
  * Schemas come from the same definitions as the CSV files (tables.ts).
  */
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
+import { ABSTRACT, TITLE } from "./about.ts";
 import type { FileFacts } from "./output.ts";
 import { PARQUET_MEDIATYPE, PARQUET_TABLES, parquetPath, PARTITION_PREFIX } from "./parquet.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
@@ -24,6 +25,11 @@ export const DIALECT = {
 
 export const TABLES: readonly TableDefinition<never>[] = [EVENTS, EVENT_ACTORS, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_EVIDENCE, ACTORS, ACTOR_ALIASES, ACTOR_OFFICES, OUTLETS, CHANGES] as unknown as TableDefinition<never>[];
 
+/** A table's or column's description as its Parquet file holds it: lists are lists there, not text joined with `|`. */
+export function asParquet(description: string): string {
+  return description.replace(/ ?Lists of ids join with `\|`\./g, "").replace(/,? joined with `\|`/g, ", as a list");
+}
+
 /**
  * A table's Table Schema, as datapackage.json gives it (the card's typed reads are generated from it too);
  * `lists` "array" types the list columns as the arrays they are in Parquet (in a CSV they are strings joined with `|`).
@@ -36,7 +42,8 @@ export function tableSchema(table: TableDefinition<never>, lists: "string" | "ar
       if (c.required) constraints.required = true;
       if (c.values) constraints.enum = [...c.values];
       const type = c.list && lists === "array" ? "array" : c.type;
-      return { name: c.name, type, description: c.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+      const description = lists === "array" ? asParquet(c.description) : c.description;
+      return { name: c.name, type, description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
     }),
     missingValues: [""],
     primaryKey: table.primaryKey,
@@ -72,7 +79,7 @@ export function datapackageDescriptor(version: string, created: string | undefin
       name: `${table.name}-parquet`,
       type: "table",
       path: parquetPath(table),
-      description: `${table.description} As Parquet: typed columns; list columns are lists of strings.`,
+      description: `${asParquet(table.description)} As Parquet: typed columns; list columns are lists of strings.`,
       format: "parquet",
       mediatype: PARQUET_MEDIATYPE,
       ...fileFacts(parquetPath(table)),
@@ -115,9 +122,8 @@ export function datapackageDescriptor(version: string, created: string | undefin
   return {
     $schema: PROFILE,
     name: "eventwire",
-    title: "eventwire: news events, coded by hand from public reports",
-    description:
-      "Events (who did what to whom, where and when) coded from news reports, each citing the outlets that reported it, with registries of actors and outlets. Event types follow the PLOVER categories.",
+    title: TITLE,
+    description: ABSTRACT,
     version,
     ...(created ? { created } : {}),
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" }],

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import { countryName } from "../core/countries.ts";
 import { escapeHtml, htmlLine } from "../core/html.ts";
+import { ABSTRACT, LICENCE } from "./about.ts";
 import type { EventCountsData } from "./card.ts";
 import { CHANGE_KINDS, type ChangeKind } from "./changes.ts";
 import { barChart, columnChart, formatCount, type Bar } from "./charts.ts";
@@ -52,16 +53,18 @@ const CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b
 a{color:#0b57d0}
 h1,h2,h3{line-height:1.2}
 nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;list-style:none}
-table{border-collapse:collapse;margin:.5rem 0}
+table{border-collapse:collapse;margin:.5rem 0;max-width:100%}
 th,td{border:1px solid #767676;padding:.2rem .5rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code,pre{font-family:ui-monospace,monospace;font-size:.9em}
 td code{word-break:break-all}
+td{overflow-wrap:anywhere}
+#table-files code{font-size:.75em}
 pre{background:#f3f3f3;padding:.5rem;overflow-x:auto;white-space:pre-wrap}
 figure{margin:1rem 0}
 figcaption{font-weight:600}
 svg{max-width:100%;height:auto}
-.counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem;padding:0;list-style:none}
+.counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.5rem;padding:0;list-style:none}
 .counts li{border:1px solid #767676;padding:.5rem}
 .counts strong{display:block;font-size:1.5rem}`;
 
@@ -239,7 +242,7 @@ export function landingPage(input: PageInput): string {
     "<body>",
     "<header>",
     `<h1>eventwire ${v}</h1>`,
-    "<p>News events (who did what to whom, where and when) coded by hand from public news reports, each citing the outlets that reported it, with registries of actors and outlets. Event types are the 16 PLOVER categories. Licence: CC BY 4.0.</p>",
+    `<p>${escapeHtml(`${ABSTRACT} Licence: ${LICENCE}.`)}</p>`,
     '<nav aria-label="On this page"><ul><li><a href="#counts">Counts</a></li><li><a href="#charts">Charts</a></li><li><a href="#changes">Latest changes</a></li><li><a href="#downloads">Downloads</a></li><li><a href="#cite">How to cite</a></li></ul></nav>',
     "</header>",
     "<main>",

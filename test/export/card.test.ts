@@ -8,12 +8,13 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse/sync";
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml } from "yaml";
 import { codeBlock, markdownWithCode } from "../../scripts/core/markdown.ts";
+import { ABSTRACT, TITLE } from "../../scripts/export/about.ts";
 import { sizeCategory, hubLanguages } from "../../scripts/export/card-front-matter.ts";
 import { TABLES } from "../../scripts/export/datapackage.ts";
 import { assertGolden } from "../helpers/golden.ts";
@@ -126,6 +127,26 @@ test("CITATION.cff: valid CFF 1.2.0 (required keys, known keys only, types), wit
   assert.ok(Array.isArray(authors) && authors.length > 0);
   for (const a of authors) assert.ok(typeof a.name === "string" || typeof a["family-names"] === "string", JSON.stringify(a));
   assert.ok((cff.keywords as unknown[]).every((k) => typeof k === "string"));
+});
+
+test("the card, CITATION.cff, datapackage.json and the landing page say what the dataset is in the same words; Parquet fields are lists, not text joined with |", async () => {
+  const { folder } = await fixtureRelease();
+  const cff = parseYaml(read(folder, "CITATION.cff")) as Record<string, unknown>;
+  const descriptor = JSON.parse(read(folder, "datapackage.json")) as { title: string; description: string; resources: { name: string; format: string; description: string; schema?: { fields: { type: string; description: string }[] } }[] };
+  assert.is(cff.title, TITLE);
+  assert.is(cff.abstract, ABSTRACT);
+  assert.is(descriptor.title, TITLE);
+  assert.is(descriptor.description, ABSTRACT);
+  assert.ok(read(folder, "README.md").includes(ABSTRACT));
+  assert.ok(read(folder, "index.html").includes(ABSTRACT));
+  for (const resource of descriptor.resources.filter((r) => r.format === "parquet")) {
+    assert.not.match(resource.description, /join(ed)? with/, resource.name);
+    for (const field of resource.schema?.fields ?? []) assert.not.match(field.description, /joined with/, `${resource.name}: ${field.description}`);
+  }
+  // The card's file table names the changelog and the spreadsheet this release has.
+  const card = read(folder, "README.md");
+  assert.match(card, /^\| `CHANGELOG\.md` \|/m);
+  assert.is(/^\| `eventwire\.xlsx` \|/m.test(card), existsSync(path.join(folder, "eventwire.xlsx")));
 });
 
 test("a version YAML would read as a number stays a string in CITATION.cff and the front matter", async () => {

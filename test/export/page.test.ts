@@ -276,6 +276,12 @@ async function inChromium(folder: string): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "landing-page.png"), fullPage: true });
     assert.ok(existsSync(path.join(ARTIFACTS, "landing-page.png")));
+
+    // On a phone's width the page reflows (WCAG 1.4.10): nothing wider than the screen, so no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widest = await page.$eval("html", (html: { scrollWidth: number }) => html.scrollWidth);
+    assert.ok(widest <= 390, `the page is ${widest} px wide on a 390 px screen`);
+    await page.screenshot({ path: path.join(ARTIFACTS, "landing-page-phone.png"), fullPage: true });
   } finally {
     await browser.close();
   }
