@@ -20,7 +20,9 @@
  * bytes: no clock, rows in the CSV's order, DuckDB's created_by names the
  * pinned version). Memory stays flat: DuckDB streams each CSV into its file.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+// Only its types here: the native module is loaded when the Parquet files are written (parquet.ts is reached from the
+// dataset card, which each validate thread of a release loads; DuckDB in every thread cost some 100 MB of memory each).
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ACTOR_TABLES, CHANGES, EVENT_TABLES, EVENTS, JOIN, OUTLETS, type Column, type TableDefinition } from "./tables.ts";
@@ -98,6 +100,7 @@ export class ParquetSink {
     // One thread: the row groups, and so the bytes, do not depend on scheduling. No extension is fetched (Parquet is built in).
     // Memory capped (MEMORY_LIMIT; what does not fit goes to a folder beside the release folder, in the staging folder, removed here).
     const spill = path.join(this.folder, "..", ".parquet-spill");
+    const { DuckDBInstance } = await import("@duckdb/node-api");
     const instance = await DuckDBInstance.create(":memory:", {
       threads: "1",
       preserve_insertion_order: "true",
