@@ -999,6 +999,23 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
     }
     return Buffer.from(text).equals(entries.summaries().subarray(summaryLines.start[e], summaryLines.end[e]));
   };
+  /**
+   * The summaries of the entries in `wanted` (by entry), or undefined when the cache is found not whole only
+   * now (said in a warning): then no entry is kept as it was, and what wanted them reads their files.
+   */
+  const summariesOf = (wanted: Int32Array): (EventSummary | null | undefined)[] | undefined => {
+    try {
+      const parsed = parseSection(entries.summaries(), entries.paths.length, wanted, decodeSummary);
+      summaryLines ??= parsed.lines;
+      return parsed.values;
+    } catch (error) {
+      if (!(error instanceof CorruptCache)) throw error;
+      warn(error.message);
+      summariesBad = true;
+      keepOthers = false;
+      return undefined;
+    }
+  };
   /** The memo made by this run (the rules across records ran over every target). */
   let memoOut: string | undefined;
 
@@ -1047,25 +1064,18 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       if (hits === 0) return new Uint32Array(0);
       const wanted = new Int32Array(n).fill(-1);
       for (let i = 0; i < n; i++) if (hit[i]) wanted[i] = entryOf[i]!;
-      let values: (EventSummary | null | undefined)[];
-      try {
-        const parsed = parseSection(entries.summaries(), entries.paths.length, wanted, decodeSummary);
-        values = parsed.values;
-        summaryLines ??= parsed.lines;
-      } catch (error) {
-        if (!(error instanceof CorruptCache)) throw error;
-        // Found only now: the unchanged targets are read for their summaries, and no entry is kept as it was.
-        warn(error.message);
-        summariesBad = true;
-        keepOthers = false;
+      const values = summariesOf(wanted);
+      if (!values) {
+        // The unchanged targets are read for their summaries.
         const pending = new Uint32Array(hits);
         for (let i = 0, j = 0; i < n; i++) if (hit[i]) pending[j++] = i;
         return pending;
       }
-      for (let i = 0; i < n; i++) if (hit[i]) {
-        const event = values[entryOf[i]!];
-        if (event) onEvent(i, event);
-      }
+      for (let i = 0; i < n; i++)
+        if (hit[i]) {
+          const event = values[entryOf[i]!];
+          if (event) onEvent(i, event);
+        }
       return new Uint32Array(0);
     },
     async others(list, onEvent) {
@@ -1075,20 +1085,11 @@ export async function openCache(options: CacheOptions, targets: Files, inputs: C
       const otherFiles = list.map((f) => (cacheable(f) ? absolutePath(f) : ""));
       const sign = startSignatures(otherFiles, strategy, now);
       const entryOfOther = new Int32Array(m).fill(-1);
-      let parsed: (EventSummary | null | undefined)[] = [];
-      try {
-        matchEntries(entries, otherPaths, otherFiles, entryOfOther);
-        const section = parseSection(entries.summaries(), entries.paths.length, entryOfOther, decodeSummary);
-        parsed = section.values;
-        summaryLines ??= section.lines;
-      } catch (error) {
-        if (!(error instanceof CorruptCache)) throw error;
-        // Found only now: the other events are read, and the entries of no target are not kept.
-        warn(error.message);
-        entryOfOther.fill(-1);
-        keepOthers = false;
-        summariesBad = true;
-      }
+      matchEntries(entries, otherPaths, otherFiles, entryOfOther);
+      const summaries = summariesOf(entryOfOther);
+      // The other events are read.
+      if (!summaries) entryOfOther.fill(-1);
+      const parsed = summaries ?? [];
       const used = new Uint8Array(m);
       let count = 0;
       await sign((from, chunk) => {

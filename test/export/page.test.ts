@@ -12,14 +12,13 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { stringify } from "yaml";
-import { syntheticEvents } from "../../bench/synthetic.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EventCounts } from "../../scripts/export/card.ts";
 import { barChart, columnChart, formatCount, svgNumber } from "../../scripts/export/charts.ts";
 import { bibtexOf, CHART_COUNTRIES, fileHref, humanBytes, landingPage, timeSeries, type PageInput } from "../../scripts/export/page.ts";
 import { writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
+import { syntheticDataset } from "../helpers/synthetic-dataset.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(TOOLKIT_ROOT, "test", "artifacts");
@@ -109,18 +108,6 @@ test("an empty dataset gives a page without bars; gaps between months are empty 
   assert.is(formatCount(1234567), "1,234,567");
 });
 
-/** A small dataset: the bench's generated events with the registries they name. */
-function fixture(records: number): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const [stem, record] of syntheticEvents({ records, seed: 5 })) files[`${stem}.yaml`] = stringify(record, { lineWidth: 0 });
-  for (let i = 0; i < 400; i++) {
-    const id = `actor-${String(i).padStart(4, "0")}`;
-    files[`data/actors/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: `Actor ${i}`, kind: "organization" });
-  }
-  for (const id of ["afp", "reuters", "ap", "dpa", "efe", "ansa", "kyodo", "yonhap", "anadolu", "interfax"])
-    files[`data/outlets/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: id, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] });
-  return files;
-}
 
 /** The counts the page should show, taken from events.jsonl here (not from the release's code). */
 function countsOf(jsonl: string) {
@@ -142,7 +129,7 @@ function countsOf(jsonl: string) {
 }
 
 test("two builds of a release give the same index.html; a second release's page shows what changed; Chromium opens it offline", async () => {
-  const files = fixture(80);
+  const files = syntheticDataset(80, 5);
   const root = writeDataset(files);
   try {
     const env = { SOURCE_DATE_EPOCH: "1700000000" };

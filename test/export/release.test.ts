@@ -12,7 +12,6 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml, stringify } from "yaml";
 import * as tar from "tar";
-import { syntheticEvents } from "../../bench/synthetic.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { discover } from "../../scripts/dataset/discover.ts";
@@ -22,6 +21,7 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { ACTORS, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, JOIN } from "../../scripts/export/tables.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
+import { syntheticDataset } from "../helpers/synthetic-dataset.ts";
 import { main } from "../../scripts/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -50,18 +50,6 @@ interface Descriptor {
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), "utf8");
 const csv = (folder: string, file: string) => parseCsv(read(folder, file), { columns: true, bom: false, relax_quotes: false }) as Record<string, string>[];
 
-/** Generated events (the bench's generator, on the latest schema) with the registries they name (on 1.0.0: a mixed dataset). */
-function syntheticDataset(records: number): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const [stem, record] of syntheticEvents({ records, seed: 3 })) files[`${stem}.yaml`] = stringify(record, { lineWidth: 0 });
-  for (let i = 0; i < 400; i++) {
-    const id = `actor-${String(i).padStart(4, "0")}`;
-    files[`data/actors/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: `Actor ${i}`, kind: "organization" });
-  }
-  for (const id of ["afp", "reuters", "ap", "dpa", "efe", "ansa", "kyodo", "yonhap", "anadolu", "interfax"])
-    files[`data/outlets/${id}.yaml`] = stringify({ schema_version: "1.0.0", id, name: id, kind: "wire_agency", country: "FRA", domains: [`${id}.example.com`] });
-  return files;
-}
 
 /** The release folder of a version in the set <out>/eventwire-<v>/ (the archive is beside it: `${folder}.tar.gz`). */
 function releaseFolder(...parts: string[]): string {
