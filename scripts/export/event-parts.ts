@@ -14,10 +14,8 @@ import { RUNNING_FROM_BUNDLE, TOOLKIT_ROOT } from "../core/paths.ts";
 import { inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
 import { loadJsonSchema } from "../../schema/published.ts";
 import { EventCounts, type EventCountsData } from "./card.ts";
-import { FormulaCells, OpenFiles, OutputFile, TableWriter, type FormulaCell } from "./output.ts";
-import { EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENT_TABLES, EVENTS, visitEventRows, type TableDefinition } from "./tables.ts";
-
-export { EVENT_TABLES };
+import { FormulaCells, OpenFiles, OutputFile, TableWriters, type FormulaCell } from "./output.ts";
+import { EVENT_TABLES, visitEventRows, type TableDefinition } from "./tables.ts";
 
 /** Where share `part` writes its piece of `file`. */
 export function partFile(folder: string, file: string, part: number): string {
@@ -60,19 +58,9 @@ export class EventParts {
   private readonly counts = new EventCounts();
   private readonly formulas = new FormulaCells();
   private readonly jsonl: OutputFile;
-  private readonly events: TableWriter<Event>;
-  private readonly actors: TableWriter<{ event: Event; item: Event["actors"][number]; position: number }>;
-  private readonly locations: TableWriter<{ event: Event; item: Event["locations"][number]; position: number }>;
-  private readonly sources: TableWriter<{ event: Event; item: Event["sources"][number]; position: number }>;
-  private readonly evidence: TableWriter<{ event: Event; item: NonNullable<Event["evidence"]>[number]; position: number }>;
+  private readonly tables: TableWriters;
   private last = "";
   private disorder: string | undefined;
-  /** Each event table's rows to its writer. */
-  private readonly writers = {
-    row: <R>(table: TableDefinition<R>, record: R) => (this.byTable.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record),
-  };
-  private readonly byTable = new Map<TableDefinition<unknown>, TableWriter<never>>();
-
   constructor(
     folder: string,
     private readonly part: number,
@@ -80,19 +68,7 @@ export class EventParts {
     const options = { header: false, hashed: false };
     try {
       this.jsonl = new OutputFile(partFile(folder, "events.jsonl", part), this.files, false);
-      this.events = new TableWriter(partFile(folder, EVENTS.file, part), EVENTS, this.files, this.formulas, options);
-      this.actors = new TableWriter(partFile(folder, EVENT_ACTORS.file, part), EVENT_ACTORS, this.files, this.formulas, options);
-      this.locations = new TableWriter(partFile(folder, EVENT_LOCATIONS.file, part), EVENT_LOCATIONS, this.files, this.formulas, options);
-      this.sources = new TableWriter(partFile(folder, EVENT_SOURCES.file, part), EVENT_SOURCES, this.files, this.formulas, options);
-      this.evidence = new TableWriter(partFile(folder, EVENT_EVIDENCE.file, part), EVENT_EVIDENCE, this.files, this.formulas, options);
-      const pairs: [TableDefinition<never>, TableWriter<never>][] = [
-        [EVENTS as TableDefinition<never>, this.events as TableWriter<never>],
-        [EVENT_ACTORS as TableDefinition<never>, this.actors as TableWriter<never>],
-        [EVENT_LOCATIONS as TableDefinition<never>, this.locations as TableWriter<never>],
-        [EVENT_SOURCES as TableDefinition<never>, this.sources as TableWriter<never>],
-        [EVENT_EVIDENCE as TableDefinition<never>, this.evidence as TableWriter<never>],
-      ];
-      for (const [table, writer] of pairs) this.byTable.set(table as TableDefinition<unknown>, writer);
+      this.tables = new TableWriters(EVENT_TABLES as unknown as TableDefinition<never>[], (table) => partFile(folder, table.file, part), this.files, this.formulas, options);
     } catch (error) {
       this.files.closeAll();
       throw error;
@@ -111,13 +87,13 @@ export class EventParts {
     this.last = event.id;
     this.counts.add(event);
     this.jsonl.write(JSON.stringify(inSchemaOrder(event, this.schema)) + "\n");
-    visitEventRows(event, this.writers);
+    visitEventRows(event, this.tables);
   }
 
   close(): EventPartsResult {
     try {
       this.jsonl.close();
-      for (const table of [this.events, this.actors, this.locations, this.sources, this.evidence]) table.close();
+      this.tables.close();
     } finally {
       this.files.closeAll();
     }

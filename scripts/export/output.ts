@@ -9,7 +9,7 @@ import { stringify as stringifySync } from "csv-stringify/sync";
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { FORMULA_START } from "../rules/text/text-formula.ts";
-import type { TableDefinition } from "./tables.ts";
+import type { RowVisitor, TableDefinition } from "./tables.ts";
 
 /** The size and SHA-256 of a file of the release. */
 export interface FileFacts {
@@ -241,5 +241,32 @@ export class TableWriter<R> {
 
   close(): FileFacts {
     return this.out.close();
+  }
+}
+
+/** A CSV writer for each of some tables, taking their rows as a RowVisitor (tables.ts visitEventRows, visitActorRows). */
+export class TableWriters implements RowVisitor {
+  private readonly writers = new Map<TableDefinition<never>, TableWriter<never>>();
+
+  /** `fileOf`: where a table is written. A failure half-way closes what was opened (through `files`). */
+  constructor(
+    tables: readonly TableDefinition<never>[],
+    fileOf: (table: TableDefinition<never>) => string,
+    files: OpenFiles,
+    formulas?: FormulaCells,
+    options: { header?: boolean; hashed?: boolean } = {},
+  ) {
+    for (const table of tables) this.writers.set(table, new TableWriter(fileOf(table), table, files, formulas, options));
+  }
+
+  row<R>(table: TableDefinition<R>, record: R): void {
+    const writer = this.writers.get(table as TableDefinition<never>) as TableWriter<R> | undefined;
+    if (!writer) throw new Error(`no writer for the table ${table.name}`);
+    writer.row(record);
+  }
+
+  /** Closes every writer; each table's file facts, in the tables' order. */
+  close(): [TableDefinition<never>, FileFacts][] {
+    return [...this.writers].map(([table, writer]) => [table, writer.close()]);
   }
 }

@@ -38,9 +38,9 @@ import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from
 import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
 import { landingPage } from "./page.ts";
-import { EVENT_TABLES, EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
-import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, type FileFacts } from "./output.ts";
-import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
+import { EventParts, partFile, type EventPartsResult } from "./event-parts.ts";
+import { csvHeader, factsOfFile, FormulaCells, FormulaCellsError, OpenFiles, OutputFile, TableWriter, TableWriters, type FileFacts } from "./output.ts";
+import { ACTOR_TABLES, CHANGES, EVENT_TABLES, OUTLETS, visitActorRows, type TableDefinition } from "./tables.ts";
 import { releaseSinks, TableSinks, visitEventsJsonl } from "./table-sinks.ts";
 import { XLSX_FILE } from "./xlsx.ts";
 
@@ -335,24 +335,16 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     facts.set(CHANGES.file, changeTable.close());
     timings.mark("changes since the previous release");
 
-    const actorTable = new TableWriter(path.join(temp, ACTORS.file), ACTORS, open, formulas);
-    const aliasTable = new TableWriter(path.join(temp, ACTOR_ALIASES.file), ACTOR_ALIASES, open, formulas);
-    const officeTable = new TableWriter(path.join(temp, ACTOR_OFFICES.file), ACTOR_OFFICES, open, formulas);
-    const actorWriters = new Map<TableDefinition<unknown>, TableWriter<never>>([
-      [ACTORS as TableDefinition<unknown>, actorTable as TableWriter<never>],
-      [ACTOR_ALIASES as TableDefinition<unknown>, aliasTable as TableWriter<never>],
-      [ACTOR_OFFICES as TableDefinition<unknown>, officeTable as TableWriter<never>],
-    ]);
+    const actorTables = new TableWriters(ACTOR_TABLES as unknown as TableDefinition<never>[], (table) => path.join(temp, table.file), open, formulas);
+    // Each actor's rows to its CSV files, and to the other formats.
     const toActorTables = {
       row: <R>(table: TableDefinition<R>, record: R) => {
-        (actorWriters.get(table as TableDefinition<unknown>) as TableWriter<R>).row(record);
+        actorTables.row(table, record);
         sinks.row(table, record);
       },
     };
     for (const actor of recordsOf<Actor>(options.files, "actor")) visitActorRows(actor, toActorTables);
-    facts.set(ACTORS.file, actorTable.close());
-    facts.set(ACTOR_ALIASES.file, aliasTable.close());
-    facts.set(ACTOR_OFFICES.file, officeTable.close());
+    for (const [table, fileFacts] of actorTables.close()) facts.set(table.file, fileFacts);
     const outletTable = new TableWriter(path.join(temp, OUTLETS.file), OUTLETS, open, formulas);
     for (const outlet of recordsOf<Outlet>(options.files, "outlet")) {
       outletTable.row(outlet);
@@ -377,12 +369,13 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     // The changelog, the dataset card and the citation file.
     writeText("CHANGELOG.md", changelog(options.version, options.previous?.version, schemaChanges(options.previous?.schemas, temp), changeCounts, firstIds));
     writeText("README.md", datasetCard(options.version, options.created, counts, { xlsx: facts.has(XLSX_FILE), xlsxMaxEvents: options.xlsxMaxEvents }));
-    writeText("CITATION.cff", citationFile(options.version, options.created));
+    const citation = citationFile(options.version, options.created);
+    writeText("CITATION.cff", citation);
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
     writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts), null, 2) + "\n");
     // The landing page lists every file written so far (SHA256SUMS and the archive are linked, without a hash); SHA256SUMS lists it.
-    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation: readFileSync(path.join(temp, "CITATION.cff"), "utf8") }));
+    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation }));
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
       .sort(byPath);
