@@ -3,9 +3,9 @@
  * `npm run layers`. A module may import its own layer and those below it,
  * never one above, and no import (a type-only one counts) may close a cycle:
  *
- *   core <- schema <- dataset <- rules <- check <- report | export | agreement <- commands <- cli
+ *   core <- schema <- dataset <- rules <- check <- report | export | agreement | import <- commands <- cli
  *
- * report, export and agreement sit side by side and do not import each other.
+ * report, export, agreement and import sit side by side and do not import each other.
  * The release writes through a sink that the export layer hands to check, so
  * check needs nothing from export. scripts/build.ts and bench/ are tools on
  * top; nothing in the toolkit imports them. No exceptions are listed here:
@@ -19,6 +19,7 @@ const check = "^scripts/check/";
 const report = "^scripts/report/";
 const exportLayer = "^scripts/export/";
 const agreement = "^scripts/agreement/";
+const importLayer = "^scripts/import/";
 const commands = "^scripts/commands/";
 const cli = "^scripts/cli[.]ts$";
 const tools = ["^scripts/build[.]ts$", "^bench/"];
@@ -33,11 +34,12 @@ const layers = [
   ["report", [report]],
   ["export", [exportLayer]],
   ["agreement", [agreement]],
+  ["import", [importLayer]],
   ["commands", [commands]],
   ["cli", [cli]],
 ];
 // Layers on the same level: neither imports the other.
-const sideBySide = new Set(["report", "export", "agreement"]);
+const sideBySide = new Set(["report", "export", "agreement", "import"]);
 
 const forbidden = [];
 layers.forEach(([name, from], index) => {
@@ -47,7 +49,7 @@ layers.forEach(([name, from], index) => {
     .flatMap(([, paths]) => paths);
   forbidden.push({
     name: `${name}-imports-up`,
-    comment: `${name} imports a layer above it (core <- schema <- dataset <- rules <- check <- report | export | agreement <- commands <- cli)`,
+    comment: `${name} imports a layer above it (core <- schema <- dataset <- rules <- check <- report | export | agreement | import <- commands <- cli)`,
     severity: "error",
     from: { path: from },
     to: { path: [...above, ...tools] },
@@ -55,7 +57,7 @@ layers.forEach(([name, from], index) => {
   if (sideBySide.has(name))
     forbidden.push({
       name: `${name}-imports-beside`,
-      comment: `report, export and agreement sit side by side and do not import each other`,
+      comment: `report, export, agreement and import sit side by side and do not import each other`,
       severity: "error",
       from: { path: from },
       to: { path: layers.filter(([other]) => sideBySide.has(other) && other !== name).flatMap(([, paths]) => paths) },

@@ -23,3 +23,18 @@ export function countryName(alpha3: string): string | undefined {
   countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
   return countries.getName(alpha3, "en");
 }
+
+/**
+ * The alpha-3 code of a country's English name as datasets write it
+ * ("Bangladesh", "Democratic Republic of Congo", "Russia (Soviet Union)"),
+ * through the package's names and aliases; undefined when none matches.
+ */
+export function countryCodeOfName(name: string): string | undefined {
+  const countries = require("i18n-iso-countries") as {
+    registerLocale(locale: unknown): void;
+    getAlpha3Code(name: string, lang: string): string | undefined;
+  };
+  countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  const trimmed = name.trim();
+  return countries.getAlpha3Code(trimmed, "en") ?? countries.getAlpha3Code(trimmed.replace(/\s*\(.*\)\s*$/, ""), "en") ?? undefined;
+}

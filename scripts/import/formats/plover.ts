@@ -1,0 +1,15 @@
+/** Placeholder: the plover importer is being written (issue 20); until then the format refuses every file. */
+import { UsageError } from "../../core/io.ts";
+import type { ImportFormat } from "../types.ts";
+
+export const format: ImportFormat<never> = {
+  name: "plover",
+  dataset: "plover",
+  defaultVersion: "unknown",
+  description: "not yet available",
+  // eslint-disable-next-line require-yield
+  async *rows() {
+    throw new UsageError("the plover importer is not available yet");
+  },
+  map: () => ({ ok: false, reason: "not available" }),
+};

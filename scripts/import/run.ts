@@ -1,0 +1,330 @@
+/**
+ * One import: reads the rows of the input files as a stream, maps each with
+ * its format, resolves actors and outlets, makes the record, compares it
+ * with the record of the same id already there, and stages what changed in a
+ * temporary folder; at the end the whole set is moved into place (or, with
+ * --dry-run, nothing is written). Every row is accounted for in the report:
+ * written (new or changed), unchanged, kept (a person took the record over),
+ * skipped (not an event by design, or a duplicate row) or refused (why).
+ */
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { temporaryFolder } from "../core/write.ts";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { loadJsonSchema } from "../../schema/published.ts";
+import { LATEST_VERSION } from "../../schema/versions.ts";
+import { canonicalText, orderValue, type SchemaNode } from "../dataset/canonical.ts";
+import { discover, eventFolder } from "../dataset/discover.ts";
+import { yaml } from "../dataset/parse.ts";
+import { readText } from "../dataset/read.ts";
+import { quotedText, readTextManifest, type KeptText } from "../dataset/texts.ts";
+import { validatorFor } from "../rules/schema/validators.ts";
+import { existingEvents } from "./existing.ts";
+import { importedEventId } from "./ids.ts";
+import { Registries, type CreatedEntry } from "./registry.ts";
+import type { EventDraft, FieldOutcome, ImportFormat, MapContext } from "./types.ts";
+
+export interface ImportOptions {
+  /** The dataset's repository (its registries and kept texts are matched against). */
+  root: string;
+  format: ImportFormat<any>;
+  files: readonly string[];
+  /** The folder that takes data/'s place for what is written (events/YYYY/MM/, actors/, outlets/); default `<root>/data`. */
+  out?: string;
+  dryRun: boolean;
+  /** The source dataset's version, recorded in each record's `provenance.origin`. */
+  datasetVersion: string;
+  /** The handle in `provenance.coded_by`. */
+  coder: string;
+  /** `provenance.coded_at` of a new or changed record (`YYYY-MM-DD`). */
+  today: string;
+  recordFormat: "json" | "yaml";
+}
+
+/** A row not written, with where it is and why. */
+export interface RowNote {
+  file: string;
+  line: number;
+  row: number;
+  id?: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  format: string;
+  dataset: { id: string; version: string };
+  files: string[];
+  dryRun: boolean;
+  rows: number;
+  /** Rows that made a record (new, changed or unchanged). */
+  records: number;
+  written: { new: number; changed: number; unchanged: number; moved: number };
+  /** Records of an earlier import that a person took over (`provenance.method` no longer `imported`): left alone. */
+  kept: RowNote[];
+  skipped: RowNote[];
+  refused: RowNote[];
+  /** Field -> how many rows mapped, defaulted or dropped it. */
+  fields: Record<string, Record<FieldOutcome, number>>;
+  /** Table -> code -> rows that had it. */
+  unmapped: Record<string, Record<string, number>>;
+  actors: { matched: number; matchedDistinct: number; created: string[] };
+  outlets: { matched: number; matchedDistinct: number; created: string[] };
+  /** Where the records and entries went, relative to the repository (or absolute when outside it). */
+  destination: string;
+}
+
+interface Staged {
+  temp: string;
+  final: string;
+  /** A file of the same record elsewhere (the event's date moved it to another month), removed when the set is in place. */
+  replaces?: string;
+}
+
+const EXTENSIONS = { json: ".json", yaml: ".yaml" } as const;
+
+function recordText(value: unknown, format: "json" | "yaml", kind: "event" | "actor" | "outlet"): string {
+  const json = JSON.stringify(value, null, 2) + "\n";
+  if (format === "json") return json;
+  const canonical = canonicalText(json, "yaml", kind, LATEST_VERSION);
+  if (!canonical.ok) throw new Error(`cannot write a record as YAML: ${canonical.reason}`);
+  return canonical.text;
+}
+
+/** The record of a draft, its keys in schema order (what `format` would write). */
+function eventRecord(draft: EventDraft, id: string, actorIds: string[], outletIds: string[], evidence: unknown[] | undefined, options: ImportOptions, dataset: string): Record<string, unknown> {
+  // The same actor named twice (PLOVER's `SRC/TAR`, a source that is also a target) takes part once: as participant when its roles differ.
+  const actors: { actor: string; role: string }[] = [];
+  draft.actors.forEach((a, i) => {
+    const id = actorIds[i]!;
+    const same = actors.find((x) => x.actor === id);
+    if (!same) actors.push({ actor: id, role: a.role });
+    else if (same.role !== a.role) same.role = "participant";
+  });
+  const record: Record<string, unknown> = {
+    schema_version: LATEST_VERSION,
+    id,
+    status: "active",
+    title: draft.title,
+    summary: draft.summary,
+    date: draft.date.end ? { start: draft.date.start, end: draft.date.end, precision: draft.date.precision } : { start: draft.date.start, precision: draft.date.precision },
+    event_type: draft.eventType,
+    ...(draft.mode ? { mode: draft.mode } : {}),
+    actors,
+    ...(draft.locations.length > 0 ? { locations: draft.locations } : {}),
+    sources: draft.sources.map((s, i) => ({
+      outlet: outletIds[i],
+      ...(s.title ? { title: s.title } : {}),
+      ...(s.url ? { url: s.url } : {}),
+      ...(s.published ? { published: s.published } : {}),
+      language: s.language,
+    })),
+    ...(draft.tags && draft.tags.length > 0 ? { tags: [...new Set(draft.tags)] } : {}),
+    provenance: { coded_by: [options.coder], coded_at: options.today, method: "imported", origin: { dataset, version: options.datasetVersion, id: draft.originId } },
+    ...(evidence && evidence.length > 0 ? { evidence } : {}),
+  };
+  return orderValue(record, loadJsonSchema(LATEST_VERSION, "event") as SchemaNode) as Record<string, unknown>;
+}
+
+/** Code points before a string index: W3C TextPositionSelector offsets count characters, not UTF-16 units. */
+function codePointOffset(text: string, index: number): number {
+  let n = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= index) n++;
+    else {
+      n++;
+      i++;
+    }
+  }
+  return n;
+}
+
+/** A record read back, without the fields an import sets each time (`provenance.coded_at`), for comparison. */
+function comparable(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const v = value as Record<string, unknown>;
+  const provenance = v.provenance as Record<string, unknown> | undefined;
+  if (!provenance || typeof provenance !== "object") return value;
+  const { coded_at: _codedAt, ...rest } = provenance;
+  return { ...v, provenance: rest };
+}
+
+function readRecord(file: string): Record<string, unknown> | undefined {
+  const read = readText(file);
+  if (!read.ok) return undefined;
+  try {
+    const value = file.endsWith(".json") ? JSON.parse(read.text) : yaml().parse(read.text, { version: "1.2" });
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function relativeOrAbsolute(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const { format, root } = options;
+  const dataFolder = path.join(root, "data");
+  const destination = options.out ?? dataFolder;
+  const registries = new Registries(destination === dataFolder ? [dataFolder] : [dataFolder, destination], format.dataset, options.datasetVersion);
+  const existing = existingEvents(destination);
+  // Kept texts of the repository: an evidence sentence found in the text of its source gets its position.
+  let kept: ReadonlyMap<string, KeptText> = new Map();
+  try {
+    kept = readTextManifest(root, await discover(root, ["data/texts"])).byUrl;
+  } catch {
+    // No data/texts/: no positions.
+  }
+  const validator = validatorFor(LATEST_VERSION, "event")!;
+
+  const report: ImportReport = {
+    format: format.name,
+    dataset: { id: format.dataset, version: options.datasetVersion },
+    files: [...options.files],
+    dryRun: options.dryRun,
+    rows: 0,
+    records: 0,
+    written: { new: 0, changed: 0, unchanged: 0, moved: 0 },
+    kept: [],
+    skipped: [],
+    refused: [],
+    fields: {},
+    unmapped: {},
+    actors: { matched: 0, matchedDistinct: 0, created: [] },
+    outlets: { matched: 0, matchedDistinct: 0, created: [] },
+    destination: relativeOrAbsolute(root, destination),
+  };
+  const context: MapContext = {
+    field(name, outcome) {
+      const counts = (report.fields[name] ??= { mapped: 0, defaulted: 0, dropped: 0 });
+      counts[outcome]++;
+    },
+    unmapped(table, code) {
+      const codes = (report.unmapped[table] ??= {});
+      codes[code] = (codes[code] ?? 0) + 1;
+    },
+  };
+
+  // Staged in the repository's temporary folder (outside data/: validate never sees a file of a run cut short), or the output folder's.
+  let staging: ReturnType<typeof temporaryFolder> | undefined;
+  const staged: Staged[] = [];
+  const madeFolders = new Set<string>();
+  const stage = (rel: string, text: string, replaces?: string) => {
+    staging ??= temporaryFolder(destination === dataFolder ? root : destination);
+    const temp = path.join(staging.folder, `${process.pid}.${staged.length}.tmp`);
+    const fd = openSync(temp, "wx");
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    staged.push({ temp, final: path.join(destination, rel), replaces });
+  };
+  // Rows seen in this run, by the source's id: a repeated row is skipped, a repeated id with other values refused.
+  const seen = new Map<string, { line: number; file: string; text: string }>();
+
+  try {
+    for (const file of options.files) {
+      for await (const row of format.rows(file)) {
+        report.rows++;
+        const where = { file: row.file, line: row.line, row: row.row };
+        if ("problem" in row) {
+          report.refused.push({ ...where, reason: row.problem });
+          continue;
+        }
+        const mapped = format.map(row.values, where, context);
+        if (!mapped.ok) {
+          (mapped.skip ? report.skipped : report.refused).push({ ...where, reason: mapped.reason });
+          continue;
+        }
+        const draft = mapped.draft;
+        const id = importedEventId(format.dataset, draft.originId);
+        // A digest, not the text: what is kept a row stays small at a million rows.
+        const draftText = createHash("sha1").update(JSON.stringify(draft)).digest("base64");
+        const before = seen.get(draft.originId);
+        if (before) {
+          if (before.text === draftText) report.skipped.push({ ...where, id, reason: `the same row as ${before.file}:${before.line} (id ${draft.originId})` });
+          else report.refused.push({ ...where, id, reason: `the id ${draft.originId} was given to ${before.file}:${before.line} already, with other values` });
+          continue;
+        }
+        seen.set(draft.originId, { line: row.line, file: row.file, text: draftText });
+
+        const actorIds = draft.actors.map((a) => registries.actor(a.ref));
+        const outletIds = draft.sources.map((s) => registries.outlet(s.outlet));
+        const evidence = draft.evidence?.map((e) => {
+          const quote = { source: e.source, claim: e.claim, quote: { exact: e.exact } } as Record<string, unknown>;
+          const found = quotedText(draft.sources[e.source]?.url, kept);
+          const at = found ? found.text.indexOf(e.exact) : -1;
+          if (found && at >= 0 && found.text.indexOf(e.exact, at + 1) < 0) {
+            const start = codePointOffset(found.text, at);
+            quote.position = { start, end: start + [...e.exact].length };
+          }
+          return quote;
+        });
+        const record = eventRecord(draft, id, actorIds, outletIds, evidence, options, format.dataset);
+        if (!validator.quick(record)) {
+          const error = validator.quick.errors?.[0];
+          report.refused.push({ ...where, id, reason: `the record would not pass schema ${LATEST_VERSION}: ${error?.instancePath || "(record)"} ${error?.message ?? ""}`.trim() });
+          continue;
+        }
+        report.records++;
+        const previous = existing.get(id);
+        const extension = previous ? path.extname(previous) : EXTENSIONS[options.recordFormat];
+        const rel = `${eventFolder(draft.date.start).slice("data/".length)}/${id}${extension}`;
+        if (previous) {
+          const old = readRecord(path.join(destination, previous));
+          const provenance = old?.provenance as Record<string, unknown> | undefined;
+          const origin = provenance?.origin as Record<string, unknown> | undefined;
+          if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {
+            report.refused.push({ ...where, id, reason: `its id ${id} is taken by ${relativeOrAbsolute(root, path.join(destination, previous))}, imported from ${String(origin.dataset)} ${String(origin.id)}` });
+            continue;
+          }
+          if (old && provenance && provenance.method !== "imported") {
+            report.kept.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} is coded \`${String(provenance.method)}\`, not imported (a person took it over): the import leaves it alone` });
+            continue;
+          }
+          if (old && previous === rel && isDeepStrictEqual(comparable(old), comparable(record))) {
+            report.written.unchanged++;
+            continue;
+          }
+          report.written.changed++;
+          if (previous !== rel) report.written.moved++;
+          if (!options.dryRun) stage(rel, recordText(record, extension === ".json" ? "json" : "yaml", "event"), previous !== rel ? path.join(destination, previous) : undefined);
+          continue;
+        }
+        report.written.new++;
+        existing.set(id, rel);
+        if (!options.dryRun) stage(rel, recordText(record, options.recordFormat, "event"));
+      }
+    }
+
+    const created: CreatedEntry[] = [...registries.actorCounts.created, ...registries.outletCounts.created];
+    for (const entry of created) if (!options.dryRun) stage(`${entry.file}${EXTENSIONS[options.recordFormat]}`, recordText(entry.record, options.recordFormat, entry.kind));
+    // The whole set into place: folders first, then each file (a rename), then what moved elsewhere removed.
+    for (const s of staged) {
+      const folder = path.dirname(s.final);
+      if (!madeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        madeFolders.add(folder);
+      }
+    }
+    for (const s of staged) renameSync(s.temp, s.final);
+    for (const s of staged) if (s.replaces) rmSync(s.replaces, { force: true });
+  } finally {
+    if (staging) {
+      for (const s of staged) rmSync(s.temp, { force: true });
+      staging.done();
+    }
+  }
+
+  for (const [key, counts] of [["actors", registries.actorCounts], ["outlets", registries.outletCounts]] as const) {
+    report[key].created = counts.created.map((c) => c.id);
+    report[key].matchedDistinct = counts.matched.size;
+    for (const n of counts.matched.values()) report[key].matched += n;
+  }
+  return report;
+}
