@@ -301,6 +301,7 @@ export const format: ImportFormat<AcledRow> = {
     else {
       name = v("admin2") || v("admin1") || countryName;
       count("location", "defaulted");
+      if (v("admin2")) count("admin2", "mapped");
     }
     if (v("admin2") && v("location")) count("admin2", "dropped");
     const location: DraftLocation = { name, country, precision: t.defaults.location_precision as LocationPrecision };
