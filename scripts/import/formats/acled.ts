@@ -342,7 +342,8 @@ export const format: ImportFormat<AcledRow> = {
 
     // Evidence: ACLED's notes, when short enough to be a quote.
     let evidence: EventDraft["evidence"];
-    const notes = v("notes");
+    // On one line: an export's notes may hold line breaks, which a quote may not (validate's text-control).
+    const notes = v("notes").replace(/\s+/g, " ");
     if (notes) {
       if (codePoints(notes) <= 400 && notes.length <= 400) {
         evidence = [{ source: 0, claim: "event_type", exact: notes }];
