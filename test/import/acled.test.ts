@@ -1,5 +1,5 @@
 /** `eventwire import acled`: the mapping table, each awkward case of the fixtures by its outcome, and an import through the run. */
-import { rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -9,9 +9,11 @@ import { loadMapping } from "../../schema/mappings.ts";
 import { isCountryCode } from "../../scripts/core/countries.ts";
 import { isUsageError } from "../../scripts/core/io.ts";
 import { acledMapping, fill, format, mondayOf } from "../../scripts/import/formats/acled.ts";
-import { runImport } from "../../scripts/import/run.ts";
+import { importedEventId } from "../../scripts/import/ids.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
 import type { EventDraft, MapResult } from "../../scripts/import/types.ts";
+import { EVENT_PATH, REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { run } from "../helpers/run.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "import", "acled");
 const SAMPLE = path.join(FIXTURES, "acled-sample.csv");
@@ -252,12 +254,12 @@ test("rows 30-32: duplicates map like their first row (the run tells them apart)
   assert.is.not(JSON.stringify(draftOf(31)), JSON.stringify(draftOf(4)));
   assert.is(draftOf(31).originId, "KEN90004");
   assert.is(reasonOf(32), "30 fields where the header has 31");
-  assert.is(sample.rows.length, 32);
+  assert.is(sample.rows.length, 33);
 });
 
 test("field outcomes are counted for rows that make a draft only; columns kept nowhere count as dropped", () => {
   const drafts = sample.rows.filter((r) => r.result.ok).length;
-  assert.is(drafts, 26);
+  assert.is(drafts, 27);
   assert.equal(sample.fields.event_id_cnty, { mapped: drafts });
   assert.equal(sample.fields.language, { defaulted: drafts });
   assert.equal(sample.fields.region, { dropped: drafts });
@@ -331,29 +333,63 @@ test("a value out of range or of another shape is a reason, never a throw", () =
   assert.ok([...long.draft.summary].length <= 600 && [...long.draft.summary].length >= 20, long.draft.summary);
 });
 
-// Through the run (registries, ids, the schema), into a temporary dataset.
+// End to end: the command into a temporary dataset, a second import, then validate.
 
 // Records carry provenance.origin, which schema 1.3.0 brings: until then the run refuses them all.
-(LATEST_VERSION >= "1.3.0" ? test : test.skip)("the sample through the run: records, skipped duplicate, refusals with their rows, and a second import changes nothing", async () => {
-  const root = mkdtempSync(path.join(tmpdir(), "eventwire-acled-run-"));
-  try {
-    writeFileSync(path.join(root, "eventwire.config.yaml"), "");
-    const options = { root, format, files: [SAMPLE], dryRun: false, datasetVersion: "2025-06-30", coder: "eventwire", today: "2026-12-01", recordFormat: "yaml" as const };
-    const first = await runImport(options);
-    assert.is(first.rows, 32);
-    assert.is(first.records, 24, JSON.stringify(first.refused, null, 1));
-    assert.equal(first.written, { new: 24, changed: 0, unchanged: 0, moved: 0 });
-    assert.equal(first.skipped.map((s) => s.row), [30]);
-    assert.equal(first.refused.map((s) => s.row), [24, 25, 26, 27, 28, 31, 32]);
-    assert.match(first.refused.find((s) => s.row === 31)!.reason, "the id KEN90004 was given to");
-    assert.ok(first.outlets.created.includes("al-jazeera"), first.outlets.created.join(" "));
-    const second = await runImport(options);
-    assert.equal(second.written, { new: 0, changed: 0, unchanged: 24, moved: 0 });
-    assert.equal(second.actors.created, []);
-    assert.equal(second.outlets.created, []);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+(LATEST_VERSION >= "1.3.0" ? test : test.skip)(
+  "import acled end to end: exit 1 (rows refused), the report's figures, a second import changes nothing, validate finds only what the source got wrong",
+  async () => {
+    const root = writeDataset({ ...REGISTRY });
+    const env = { EVENTWIRE_TODAY: "2026-12-06" };
+    try {
+      const args = ["import", "acled", SAMPLE, "--root", root, "--dataset-version", "2025-06-30", "--format", "json"];
+      const first = await run(args, { env });
+      assert.is(first.code, 1, first.stderr);
+      const report = JSON.parse(first.stdout);
+      assert.is(report.rows, 33);
+      assert.is(report.records, 25);
+      assert.equal(report.written, { new: 25, changed: 0, unchanged: 0, moved: 0 });
+      assert.equal(report.skipped.map((s: { row: number }) => s.row), [30]);
+      assert.equal(report.refused.map((s: { row: number }) => s.row), [24, 25, 26, 27, 28, 31, 32]);
+      assert.match(report.refused.find((s: { row: number }) => s.row === 31).reason, "the id KEN90004 was given to");
+      assert.equal(report.unmapped, {
+        event_types: { "Strategic developments: Other": 1, "Strategic developments: Change to group/activity": 1, "Protests: Flash mob": 1 },
+        countries: { "Akrotiri and Dhekelia": 1 },
+      });
+      assert.equal(report.fields.latitude, { mapped: 25, defaulted: 0, dropped: 1 });
+      // Reuters is in the registry (by the table's id); the other outlets are created without a domain.
+      assert.ok(report.outlets.created.includes("al-jazeera") && !report.outlets.created.includes("reuters"), report.outlets.created.join(" "));
+      const record = JSON.parse(readFileSync(path.join(root, "data/events/2025/05", `${importedEventId("acled", "SDN90001")}.json`), "utf8"));
+      assert.equal(record.provenance.origin, { dataset: "acled", version: "2025-06-30", id: "SDN90001" });
+      assert.equal(record.sources, [
+        { outlet: "al-jazeera", language: "en" },
+        { outlet: "reuters", language: "en" },
+      ]);
+      const outlet = JSON.parse(readFileSync(path.join(root, "data/outlets/al-jazeera.json"), "utf8"));
+      assert.equal(outlet.origin, { dataset: "acled", version: "2025-06-30", id: "Al Jazeera" });
+      assert.is(outlet.domains, undefined);
+
+      const second = JSON.parse((await run(args, { env })).stdout);
+      assert.equal(second.written, { new: 0, changed: 0, unchanged: 25, moved: 0 });
+      assert.equal([second.actors.created, second.outlets.created], [[], []]);
+
+      const validate = await run(["validate", "--root", root, "--format", "json"], { env });
+      const findings = JSON.parse(validate.stdout).findings.filter((f: { file: string }) => f.file.startsWith("data/events/") || f.file.startsWith("data/actors/") || f.file.startsWith("data/outlets/"));
+      const mine = findings.filter((f: { file: string }) => !Object.keys(REGISTRY).includes(f.file) && f.file !== EVENT_PATH);
+      assert.is(validate.code, 0, validate.stdout);
+      // The source's faults: KEN90033's coordinates are swapped (they lie in Spain); UKR90011's note is too long to quote and KEN90029 has none.
+      assert.equal(
+        mine.map((f: { rule: string; file: string }) => `${f.rule} ${path.basename(f.file, ".json")}`).sort(),
+        [
+          `coordinates-country ${importedEventId("acled", "KEN90033")}`,
+          `evidence-event-type ${importedEventId("acled", "KEN90029")}`,
+          `evidence-event-type ${importedEventId("acled", "UKR90011")}`,
+        ].sort(),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);
 
 test.run();
