@@ -87,6 +87,9 @@ export interface AcledMapping {
   unmappableCountries: Map<string, { key: string; why: string }>;
   actors: Map<string, string>;
   outlets: Map<string, string>;
+  /** `<column>: <value>` (lower case) -> tag. */
+  tags: Map<string, string>;
+  columnSet: Set<string>;
 }
 
 const lower = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
@@ -123,6 +126,8 @@ export function acledMapping(): AcledMapping {
     unmappableCountries: new Map(Object.entries(file.tables.countries!.unmappable ?? {}).map(([k, why]) => [lower(k), { key: k, why }])),
     actors: lowerMap(t.actors),
     outlets: lowerMap(t.outlets),
+    tags: lowerMap(t.tags),
+    columnSet: new Set(columns),
   };
   return mapping;
 }
@@ -170,11 +175,30 @@ const splitList = (value: string | undefined, separator: string): string[] => {
   return out;
 };
 
-/** The alpha-3 code of a country's name: the `countries` table first, then i18n-iso-countries; undefined when neither knows it. */
+const countryCache = new Map<string, string | undefined>();
+
+/** The alpha-3 code of a country's name: the `countries` table first, then i18n-iso-countries; undefined when neither knows it. Remembered a process (an export names few countries, many times). */
 function countryOf(name: string, m: AcledMapping): string | undefined {
-  const code = m.countries.get(lower(name)) ?? countryCodeOfName(name);
-  return code && isCountryCode(code) ? code : undefined;
+  const key = lower(name);
+  if (countryCache.has(key)) return countryCache.get(key);
+  const code = m.countries.get(key) ?? countryCodeOfName(name);
+  const found = code && isCountryCode(code) ? code : undefined;
+  if (countryCache.size < 10_000) countryCache.set(key, found);
+  return found;
 }
+
+const dateCache = new Map<string, string | undefined>();
+
+/** sourceDate, remembered a process: an export repeats few dates many times, and sourceDate builds an Intl formatter for each full month name it reads. */
+function rowDate(value: string): string | undefined {
+  if (dateCache.has(value)) return dateCache.get(value);
+  const day = sourceDate(value);
+  if (dateCache.size < 100_000) dateCache.set(value, day);
+  return day;
+}
+
+const DAY_WORDS = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const MONTH_WORDS = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The country of an actor's name, only when its last parenthesis names one ("Protesters (Sudan)"; not "(2019-)"). */
 function actorCountry(name: string, m: AcledMapping): string | undefined {
@@ -221,7 +245,7 @@ export const format: ImportFormat<AcledRow> = {
     count("event_id_cnty", "mapped");
 
     // The date, at the source's precision.
-    const day = sourceDate(v("event_date"));
+    const day = rowDate(v("event_date"));
     if (!day) return refuse(`event_date ${JSON.stringify(values.event_date ?? "")} is not a date (16 May 2025 or YYYY-MM-DD)`);
     count("event_date", "mapped");
     if (v("year")) {
@@ -355,9 +379,9 @@ export const format: ImportFormat<AcledRow> = {
     const tags: string[] = [];
     const tag = (column: string, value: string) => {
       const key = `${column}: ${value}`;
-      const found = Object.entries(t.tags).find(([k]) => lower(k) === lower(key));
+      const found = m.tags.get(lower(key));
       if (found) {
-        tags.push(found[1]);
+        tags.push(found);
         count(column, "mapped");
       } else {
         context.unmapped("tags", key);
@@ -381,16 +405,16 @@ export const format: ImportFormat<AcledRow> = {
 
     // Columns kept nowhere, and columns the layout does not have.
     for (const column of m.notKept) if (column !== "admin2" && v(column)) count(column, "dropped");
-    for (const column of Object.keys(values)) if (!m.columns.includes(column) && (values[column] ?? "").trim()) count(column, "dropped");
+    for (const column of Object.keys(values)) if (!m.columnSet.has(column) && (values[column] ?? "").trim()) count(column, "dropped");
 
     // Title and summary, from the templates.
     const templates = t.templates;
     const dateWords =
       precision === "day"
-        ? fill(templates.when_day, { date: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`)) })
+        ? fill(templates.when_day, { date: DAY_WORDS.format(new Date(`${day}T00:00:00Z`)) })
         : precision === "week"
-          ? fill(templates.when_week, { date: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`)) })
-          : fill(templates.when_month, { date: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`)) });
+          ? fill(templates.when_week, { date: DAY_WORDS.format(new Date(`${start}T00:00:00Z`)) })
+          : fill(templates.when_month, { date: MONTH_WORDS.format(new Date(`${day}T00:00:00Z`)) });
     const actorWords = mainNames.length > 1 ? fill(templates.actors_two, { first: mainNames[0]!, second: mainNames[1]! }) : fill(templates.actors_one, { first: mainNames[0]! });
     const sourceWords = outletNames.length > 3 ? fill(templates.sources_more, { sources: outletNames.slice(0, 3).join(", "), n: String(outletNames.length - 3) }) : outletNames.join(", ");
     const slots = { id: originId, event_type: v("event_type"), sub_event_type: v("sub_event_type"), place: name, country: countryName, when: dateWords, actors: actorWords, sources: sourceWords, fatalities };
