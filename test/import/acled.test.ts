@@ -58,7 +58,11 @@ async function mapFile(file: string) {
   return { rows, fields, unmapped };
 }
 
-const sample = await mapFile(SAMPLE);
+let sample: Awaited<ReturnType<typeof mapFile>>;
+// uvu loads tests as CommonJS (no top-level await): the sample is mapped once before the tests.
+test.before(async () => {
+  sample = await mapFile(SAMPLE);
+});
 
 function draftOf(row: number): EventDraft {
   const found = sample.rows.find((r) => r.row === row);
