@@ -290,6 +290,19 @@ test("extra columns are ignored and counted as dropped", async () => {
   assert.equal(r.fields.my_comment, { dropped: 1 });
 });
 
+test("a file saved by a spreadsheet (byte order mark, CRLF line ends) reads the same", async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "eventwire-acled-"));
+  try {
+    const file = path.join(folder, "excel.csv");
+    writeFileSync(file, "\ufeff" + readFileSync(path.join(FIXTURES, "acled-extra-columns.csv"), "utf8").replace(/\n/g, "\r\n"));
+    const r = await mapFile(file);
+    const plain = await mapFile(path.join(FIXTURES, "acled-extra-columns.csv"));
+    assert.equal(r.rows, plain.rows);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test("bad input never crashes: an empty file, a file that is not there, binary bytes, a bare header", async () => {
   const folder = mkdtempSync(path.join(tmpdir(), "eventwire-acled-"));
   try {
