@@ -287,7 +287,7 @@ test("CSV cells with line breaks, quotes and commas read back as written", () =>
   assert.equal(parseCsv(text, { columns: false }), [values]);
 });
 
-const PLUS_972 = 'schema_version: "1.2.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n';
+const PLUS_972 = 'schema_version: "1.3.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n';
 
 test("a text cell that starts like a formula: an error in validate, and the release is refused, nothing written", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/outlets/plus-972.yaml": PLUS_972 });

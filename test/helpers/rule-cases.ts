@@ -18,7 +18,7 @@ export const withQuote = (exact: string, rest = "    position: { start: 558, end
 export const JSON_E = EVENT_PATH.replace(/\.yaml$/, ".json");
 export const JSON_EVENT = JSON.stringify(parseYaml(EVENT_YAML), null, 2) + "\n";
 
-export const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
+export const outletWith = (id: string, domains: string) => `schema_version: "1.3.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
 
 /** What an event built by `eventText` differs in from the example event. */
 export interface EventFields {
