@@ -47,6 +47,9 @@ evidence:
     position: { start: 558, end: 653 }
 `;
 
+/** The example event without locations (schema 1.3.0 allows it: imported records often cannot say where). */
+export const EVENT_WITHOUT_LOCATIONS = EVENT_YAML.replace("locations:\n  - name: Kazakhstan\n    country: KAZ\n    precision: country\n", "");
+
 export const REGISTRY: Record<string, string> = {
   "data/outlets/dw.yaml": 'schema_version: "1.3.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
   "data/outlets/afp.yaml": 'schema_version: "1.3.0"\nid: afp\nname: Agence France-Presse\nkind: wire_agency\ncountry: FRA\ndomains: [afp.com]\n',
