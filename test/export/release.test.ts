@@ -486,7 +486,7 @@ test("an imported event without locations, whose outlet has no domains nor count
     // The Table Schemas no longer require what a 1.3.0 record may leave out.
     const descriptor = JSON.parse(read(folder, "datapackage.json")) as Descriptor;
     const field = (table: string, name: string) => descriptor.resources.find((x) => x.name === table)!.schema!.fields.find((f) => f.name === name)!;
-    for (const [table, name] of [["events", "countries"], ["events", "origin_dataset"], ["events", "origin_version"], ["events", "origin_id"], ["outlets", "country"], ["outlets", "domains"], ["outlets", "origin_dataset"], ["actors", "origin_dataset"]])
+    for (const [table, name] of [["events", "countries"], ["events", "origin_dataset"], ["events", "origin_version"], ["events", "origin_id"], ["outlets", "country"], ["outlets", "domains"], ["outlets", "origin_dataset"], ["actors", "origin_dataset"]] as const)
       assert.not.ok(field(table, name).constraints?.required, `${table}.${name} is not required`);
     // JSONL as written, against the published schema; the other formats are written too.
     const jsonl = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
