@@ -21,7 +21,7 @@ test("format --check, format, format --check", async () => {
     const write = await run(["format", EVENT_PATH], { cwd: root });
     assert.is(write.code, 0, write.stderr);
     const formatted = readFileSync(path.join(root, EVENT_PATH), "utf8");
-    assert.match(formatted, /^schema_version: "1\.2\.0"\nid: ev-p6w7bxbz # minted\n/);
+    assert.match(formatted, /^schema_version: "1\.3\.0"\nid: ev-p6w7bxbz # minted\n/);
 
     const again = await run(["format", "--check", EVENT_PATH], { cwd: root });
     assert.is(again.code, 0);

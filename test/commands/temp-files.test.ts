@@ -46,8 +46,8 @@ test("format and migrate remove what runs now gone left in .eventwire.tmp/, keep
       assert.is(again.code, 0, again.stderr);
       assert.not.ok(existsSync(path.join(root, TEMP)), `${command[0]}: the empty folder is removed`);
     }
-    assert.match(readFileSync(path.join(root, EVENT_PATH), "utf8"), /^schema_version: "1\.2\.0"\nid: ev-p6w7bxbz\n/, "formatted");
-    assert.match(readFileSync(path.join(root, "data/outlets/old.yaml"), "utf8"), /^schema_version: "1\.2\.0"/, "migrated");
+    assert.match(readFileSync(path.join(root, EVENT_PATH), "utf8"), /^schema_version: "1\.3\.0"\nid: ev-p6w7bxbz\n/, "formatted");
+    assert.match(readFileSync(path.join(root, "data/outlets/old.yaml"), "utf8"), /^schema_version: "1\.3\.0"/, "migrated");
     assert.ok(allFiles(path.join(root, "data")).every((f) => /\.yaml$/.test(f) && !path.basename(f).startsWith(".")), "nothing but records in data/");
   } finally {
     sleeper.kill("SIGKILL");
