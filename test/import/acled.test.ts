@@ -10,7 +10,6 @@ import { isCountryCode } from "../../scripts/core/countries.ts";
 import { isUsageError } from "../../scripts/core/io.ts";
 import { acledMapping, fill, format, mondayOf } from "../../scripts/import/formats/acled.ts";
 import { importedEventId } from "../../scripts/import/ids.ts";
-import { LATEST_VERSION } from "../../schema/versions.ts";
 import type { EventDraft, MapResult } from "../../scripts/import/types.ts";
 import { EVENT_PATH, REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
@@ -352,8 +351,7 @@ test("a value out of range or of another shape is a reason, never a throw", () =
 
 // End to end: the command into a temporary dataset, a second import, then validate.
 
-// Records carry provenance.origin, which schema 1.3.0 brings: until then the run refuses them all.
-(LATEST_VERSION >= "1.3.0" ? test : test.skip)(
+test(
   "import acled end to end: exit 1 (rows refused), the report's figures, a second import changes nothing, validate finds only what the source got wrong",
   async () => {
     const root = writeDataset({ ...REGISTRY });
