@@ -352,7 +352,7 @@ test("a value out of range or of another shape is a reason, never a throw", () =
 // End to end: the command into a temporary dataset, a second import, then validate.
 
 test(
-  "import acled end to end: exit 1 (rows refused), the report's figures, a second import changes nothing, validate finds only what the source got wrong",
+  "import acled end to end: exit 1 (rows refused), the report's figures, a second import changes nothing, validate finds only what the source got wrong, and a release takes the records",
   async () => {
     const root = writeDataset({ ...REGISTRY });
     const env = { EVENTWIRE_TODAY: "2026-12-06" };
@@ -401,6 +401,12 @@ test(
           `evidence-event-type ${importedEventId("acled", "UKR90011")}`,
         ].sort(),
       );
+
+      // And into a release: the imported records (their origin columns) with the rest.
+      const release = await run(["release", "--version", "1.0.0", "--out", "dist"], { cwd: root, env });
+      assert.is(release.code, 0, release.stdout + release.stderr);
+      const events = readFileSync(path.join(root, "dist/eventwire-1.0.0/eventwire-1.0.0/events.csv"), "utf8");
+      assert.match(events, /,imported,acled,2025-06-30,SDN90001\r?\n/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
