@@ -1,14 +1,17 @@
 /** The UCDP GED importer: its mapping table, and each awkward case of the fixture by its outcome. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { isCountryCode } from "../../scripts/core/countries.ts";
 import { UsageError } from "../../scripts/core/io.ts";
 import { format, mondayOf, ucdpMapping, type GedRow } from "../../scripts/import/formats/ucdp-ged.ts";
 import type { EventDraft, FieldOutcome, MapContext, MapResult } from "../../scripts/import/types.ts";
+import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { run } from "../helpers/run.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "..", "fixtures", "import", "ucdp-ged", "ged-sample.csv");
 
@@ -376,6 +379,81 @@ test("a header without a column of the codebook is a usage error naming it; so i
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// End to end: the command on the fixture, twice, then validate. Imported records need schema 1.3.0 (provenance.origin, optional locations).
+
+const endToEnd = SCHEMA_VERSIONS.includes("1.3.0") ? test : test.skip;
+
+/** Every file under data/, with its content. */
+function snapshot(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const name = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(name);
+      else out.set(name, readFileSync(path.join(root, name), "utf8"));
+    }
+  };
+  walk("data");
+  return out;
+}
+
+endToEnd("eventwire import ucdp-ged: 19 records, 1 duplicate skipped, 9 refused (exit 1); a second import changes nothing; validate finds what the source got wrong", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  const env = { EVENTWIRE_TODAY: "2026-12-06" };
+  try {
+    const first = await run(["import", "ucdp-ged", FIXTURE, "--format", "json", "--root", root], { cwd: root, env });
+    assert.is(first.code, 1, first.stderr + first.stdout.slice(0, 2000));
+    const report = JSON.parse(first.stdout);
+    assert.is(report.rows, 29);
+    assert.is(report.records, 19);
+    assert.equal(report.written, { new: 19, changed: 0, unchanged: 0, moved: 0 });
+    assert.is(report.skipped.length, 1);
+    assert.equal(
+      report.refused.map((n: { line: number }) => n.line),
+      [16, 17, 19, 20, 21, 22, 24, 29, 30],
+    );
+    assert.match(report.refused.find((n: { line: number }) => n.line === 29).reason, /the id 500001 was given to .*:2 already, with other values/);
+    assert.equal(report.unmapped, { countries: { Atlantis: 1 }, violence_types: { "4": 1 }, date_precisions: { "6": 1 } });
+    assert.ok(report.actors.created.includes("civilians"));
+    assert.ok(report.outlets.created.includes("amnesty-international"));
+    assert.not.ok(report.outlets.created.includes("reuters-news"), "Reuters News is the registry's reuters");
+
+    // The record of row 6 (one-sided violence against civilians), as written.
+    const files = [...snapshot(root).entries()].filter(([f]) => f.startsWith("data/events/"));
+    assert.is(files.length, 19);
+    const records = files.map(([, text]) => JSON.parse(text));
+    const oneSided = records.find((r) => r.provenance.origin.id === "500006");
+    assert.equal(oneSided.provenance.origin, { dataset: "ucdp-ged", version: "24.1", id: "500006" });
+    assert.is(oneSided.provenance.method, "imported");
+    assert.equal([oneSided.event_type, oneSided.mode], ["ASSAULT", "targeted"]);
+    assert.equal(oneSided.actors.map((a: { role: string }) => a.role), ["initiator", "recipient"]);
+    assert.is(records.find((r) => r.provenance.origin.id === "500011").locations, undefined);
+
+    // A second import of the same file changes nothing.
+    const before = snapshot(root);
+    const second = await run(["import", "ucdp-ged", FIXTURE, "--format", "json", "--root", root], { cwd: root, env });
+    assert.is(second.code, 1);
+    const again = JSON.parse(second.stdout);
+    assert.equal(again.written, { new: 0, changed: 0, unchanged: 19, moved: 0 });
+    assert.equal(again.actors.created, []);
+    assert.equal(again.outlets.created, []);
+    assert.equal(snapshot(root), before);
+
+    // validate: the source's errors are findings (swapped coordinates, a report dated before the event).
+    const validate = await run(["validate", "--format", "json", "--root", root], { cwd: root, env: { EVENTWIRE_TODAY: "2026-12-06" } });
+    const findings = JSON.parse(validate.stdout).findings as { rule: string; file: string; severity: string }[];
+    const idOf = (file: string) => records.find((r) => file.endsWith(`${r.id}.json`))?.provenance.origin.id;
+    const errors = findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${idOf(f.file)}`);
+    assert.equal(errors.sort(), ["published-after-start 500027"], JSON.stringify(findings, null, 1).slice(0, 3000));
+    // 500026: latitude and longitude swapped; 500022: a place in Kosovo that UCDP places in Serbia (Yugoslavia), as in 1999.
+    const warnings = findings.filter((f) => f.severity === "warning").map((f) => `${f.rule} ${idOf(f.file) ?? f.file}`);
+    assert.equal(warnings.sort(), ["coordinates-country 500022", "coordinates-country 500026"]);
+    assert.ok(findings.every((f) => f.severity !== "info" || f.rule === "evidence-event-type"), "infos: only events without evidence of their type (GED has headlines, not sentences)");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
