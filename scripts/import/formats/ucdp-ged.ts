@@ -122,10 +122,15 @@ function atPrecision(day: string, precision: (typeof DATE_PRECISIONS)[number]): 
 
 const refuse = (reason: string): MapResult => ({ ok: false, reason });
 
-/** A GED country name -> ISO alpha-3: the countries table first, then the ISO names. */
+const countryCache = new Map<string, string | undefined>();
+
+/** A GED country name -> ISO alpha-3: the countries table first, then the ISO names (looked up once a name: a GED file repeats few names). */
 function countryOf(name: string, tables: UcdpTables): string | undefined {
-  const code = tables.countries.map[name] ?? countryCodeOfName(name);
-  return code && isCountryCode(code) ? code : undefined;
+  if (countryCache.has(name)) return countryCache.get(name);
+  const found = tables.countries.map[name] ?? countryCodeOfName(name);
+  const code = found && isCountryCode(found) ? found : undefined;
+  if (countryCache.size < 10_000) countryCache.set(name, code);
+  return code;
 }
 
 /** A side of the dyad as an actor reference, or why not. */
