@@ -1,7 +1,8 @@
 /**
  * UCDP GED: the Georeferenced Event Dataset of the Uppsala Conflict Data
  * Program, as its CSV download (a header, then one event of organised violence
- * a row; layout in the GED codebook, 24.1 and 25.1). Every code, name, default
+ * a row; layout in the GED codebook 24.1, later versions read alike while they
+ * keep its columns). Every code, name, default
  * and sentence comes from schema/mappings/ucdp-ged.yaml, whose tables are
  * checked here when it is loaded. A row that cannot be mapped is refused with
  * the value that stopped it; a file whose header lacks a column is a usage error.
@@ -364,7 +365,7 @@ async function checkHeader(file: string): Promise<void> {
     throw new UsageError(`${file}:1: not a CSV header (${(error as Error).message})`);
   }
   const missing = Object.keys(ucdpMapping().tables.columns.map).filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new UsageError(`${file}: the header lacks the UCDP GED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (codebook 24.1/25.1 layout)`);
+  if (missing.length > 0) throw new UsageError(`${file}: the header lacks the UCDP GED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the layout of codebook 24.1)`);
 }
 
 export const format: ImportFormat<GedRow> = {
@@ -373,7 +374,7 @@ export const format: ImportFormat<GedRow> = {
   get defaultVersion() {
     return ucdpMapping().mapping.dataset.version;
   },
-  description: "UCDP Georeferenced Event Dataset (GED), the CSV download with its header (codebook 24.1/25.1)",
+  description: "UCDP Georeferenced Event Dataset (GED), the CSV download with its header (codebook 24.1 layout)",
   async *rows(file: string): AsyncIterable<SourceRow<GedRow>> {
     await checkHeader(file);
     for await (const record of csvRecords(file)) {
