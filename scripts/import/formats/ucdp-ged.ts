@@ -2,9 +2,8 @@
  * UCDP GED: the Georeferenced Event Dataset of the Uppsala Conflict Data
  * Program, as its CSV download (a header, then one event of organised violence
  * a row; layout in the GED codebook 24.1, later versions read alike while they
- * keep its columns). Every code, name, default
- * and sentence comes from schema/mappings/ucdp-ged.yaml, whose tables are
- * checked here when it is loaded. A row that cannot be mapped is refused with
+ * keep its columns). Every code, name, default and sentence comes from
+ * schema/mappings/ucdp-ged.yaml, whose tables are checked here when it is loaded. A row that cannot be mapped is refused with
  * the value that stopped it; a file whose header lacks a column is a usage error.
  */
 import { parse as parseCsv } from "csv-parse/sync";
