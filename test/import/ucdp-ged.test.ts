@@ -352,6 +352,20 @@ test("bad input never throws: an empty row, a row of garbage", () => {
   if (r.ok) assert.equal(r.draft.locations[0], { name: "Afgooye town", country: "SOM", precision: "exact" });
 });
 
+test("a file with a byte order mark and CRLF line ends reads as the same rows", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-ucdp-"));
+  try {
+    const file = path.join(dir, "crlf.csv");
+    writeFileSync(file, "\ufeff" + readFileSync(FIXTURE, "utf8").replace(/\n/g, "\r\n"));
+    const seen: string[] = [];
+    for await (const r of format.rows(file)) seen.push("problem" in r ? `${r.line} ${r.problem}` : `${r.line} ${JSON.stringify(format.map(r.values, r, recorder().context))}`);
+    const expected = outcomes.map((o) => (o.problem ? `${o.line} ${o.problem}` : `${o.line} ${JSON.stringify(o.result)}`));
+    assert.equal(seen, expected);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a header without a column of the codebook is a usage error naming it; so is an empty file", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-ucdp-"));
   try {
