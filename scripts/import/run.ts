@@ -277,6 +277,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         const rel = `${eventFolder(draft.date.start).slice("data/".length)}/${id}${extension}`;
         if (previous) {
           const old = readRecord(path.join(destination, previous));
+          if (!old) {
+            // Never written over: a file that does not read as a record may hold someone's work.
+            report.refused.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
+            continue;
+          }
           const provenance = old?.provenance as Record<string, unknown> | undefined;
           const origin = provenance?.origin as Record<string, unknown> | undefined;
           if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {
