@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { isCountryCode } from "../../scripts/core/countries.ts";
 import { UsageError } from "../../scripts/core/io.ts";
@@ -396,9 +395,7 @@ test("a header without a column of the codebook is a usage error naming it; so i
   }
 });
 
-// End to end: the command on the fixture, twice, then validate. Imported records need schema 1.3.0 (provenance.origin, optional locations).
-
-const endToEnd = SCHEMA_VERSIONS.includes("1.3.0") ? test : test.skip;
+// End to end: the command on the fixture, twice, then validate and release.
 
 /** Every file under data/, with its content. */
 function snapshot(root: string): Map<string, string> {
@@ -414,7 +411,7 @@ function snapshot(root: string): Map<string, string> {
   return out;
 }
 
-endToEnd("eventwire import ucdp-ged: 19 records, 1 duplicate skipped, 9 refused (exit 1); a second import changes nothing; validate finds what the source got wrong", async () => {
+test("eventwire import ucdp-ged: 19 records, 1 duplicate skipped, 9 refused (exit 1); a second import changes nothing; validate finds what the source got wrong; release once that is set aside", async () => {
   const root = writeDataset({ ...REGISTRY });
   const env = { EVENTWIRE_TODAY: "2026-12-06" };
   try {
@@ -466,6 +463,19 @@ endToEnd("eventwire import ucdp-ged: 19 records, 1 duplicate skipped, 9 refused 
     const warnings = findings.filter((f) => f.severity === "warning").map((f) => `${f.rule} ${idOf(f.file) ?? f.file}`);
     assert.equal(warnings.sort(), ["coordinates-country 500022", "coordinates-country 500026"]);
     assert.ok(findings.every((f) => f.severity !== "info" || f.rule === "evidence-event-type"), "infos: only events without evidence of their type (GED has headlines, not sentences)");
+
+    // release: refused while the error stands; with the record whose report predates the event set aside, the 18 others are released with their origin.
+    const refusedRelease = await run(["release", "--version", "1.0.0", "--out", "dist"], { cwd: root, env: { SOURCE_DATE_EPOCH: "1765000000" } });
+    assert.is.not(refusedRelease.code, 0);
+    const wrong = files.find(([, text]) => JSON.parse(text).provenance.origin.id === "500027")![0];
+    rmSync(path.join(root, wrong));
+    const release = await run(["release", "--version", "1.0.0", "--out", "dist"], { cwd: root, env: { SOURCE_DATE_EPOCH: "1765000000" } });
+    assert.is(release.code, 0, release.stderr + release.stdout);
+    const folder = path.join(root, "dist", "eventwire-1.0.0", "eventwire-1.0.0");
+    const released = readFileSync(path.join(folder, "events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    assert.is(released.length, 18);
+    assert.ok(released.every((r) => r.provenance.origin.dataset === "ucdp-ged"));
+    assert.match(readFileSync(path.join(folder, "events.csv"), "utf8").split("\n")[0]!, /origin_dataset/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
