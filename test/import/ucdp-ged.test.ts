@@ -38,10 +38,13 @@ function recorder() {
 
 const { fields, unmapped, context } = recorder();
 const outcomes: Outcome[] = [];
-for await (const row of format.rows(FIXTURE)) {
-  if ("problem" in row) outcomes.push({ line: row.line, problem: row.problem });
-  else outcomes.push({ line: row.line, id: row.values.id, result: format.map(row.values, row, context) });
-}
+// The fixture read and mapped once, before the tests (uvu loads test files as CommonJS: no top-level await).
+test.before(async () => {
+  for await (const row of format.rows(FIXTURE)) {
+    if ("problem" in row) outcomes.push({ line: row.line, problem: row.problem });
+    else outcomes.push({ line: row.line, id: row.values.id, result: format.map(row.values, row, context) });
+  }
+});
 
 /** The draft of the first row with this id (it must have made one). */
 function draft(id: string): EventDraft {
