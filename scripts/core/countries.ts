@@ -27,10 +27,21 @@ export function countryName(alpha3: string): string | undefined {
  * matches (the formats' tables give the names it misses, e.g. "Syria").
  */
 export function countryCodeOfName(name: string): string | undefined {
-  const countries = namesPackage();
-  const trimmed = name.trim();
-  return countries.getAlpha3Code(trimmed, "en") ?? countries.getAlpha3Code(trimmed.replace(/\s*\(.*\)\s*$/, ""), "en") ?? undefined;
+  // The package compares a name with every name it holds: 40 µs a call. Imports ask for the same places again and again.
+  let code = byName.get(name);
+  if (code === undefined && !byName.has(name)) {
+    const countries = namesPackage();
+    const trimmed = name.trim();
+    code = countries.getAlpha3Code(trimmed, "en") ?? countries.getAlpha3Code(trimmed.replace(/\s*\(.*\)\s*$/, ""), "en") ?? undefined;
+    if (byName.size >= MAX_REMEMBERED) byName.clear();
+    byName.set(name, code);
+  }
+  return code;
 }
+
+const byName = new Map<string, string | undefined>();
+/** Names remembered at most: a file of distinct place names keeps memory bounded. */
+const MAX_REMEMBERED = 50_000;
 
 type CountryNames = { registerLocale(locale: unknown): void; getAlpha3Code(name: string, lang: string): string | undefined; getName(code: string, lang: string): string | undefined };
 let names: CountryNames | undefined;

@@ -9,12 +9,12 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { temporaryFolder } from "../core/write.ts";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { loadJsonSchema } from "../../schema/published.ts";
 import { LATEST_VERSION } from "../../schema/versions.ts";
-import { canonicalText, orderValue, type SchemaNode } from "../dataset/canonical.ts";
+import { canonicalText, inSchemaOrder, type SchemaNode } from "../dataset/canonical.ts";
 import { discover, eventFolder } from "../dataset/discover.ts";
 import { yaml } from "../dataset/parse.ts";
 import { readText } from "../dataset/read.ts";
@@ -125,7 +125,8 @@ function eventRecord(draft: EventDraft, id: string, actorIds: string[], outletId
     provenance: { coded_by: [options.coder], coded_at: options.today, method: "imported", origin: { dataset, version: options.datasetVersion, id: draft.originId } },
     ...(evidence && evidence.length > 0 ? { evidence } : {}),
   };
-  return orderValue(record, loadJsonSchema(LATEST_VERSION, "event") as SchemaNode) as Record<string, unknown>;
+  // Built in schema order; a format's locations may come in another (checked without a copy when they do not).
+  return inSchemaOrder(record, loadJsonSchema(LATEST_VERSION, "event") as SchemaNode) as Record<string, unknown>;
 }
 
 /** Code points before a string index: W3C TextPositionSelector offsets count characters, not UTF-16 units. */
@@ -248,7 +249,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         const draft = mapped.draft;
         const id = importedEventId(format.dataset, draft.originId);
         // A digest, not the text: what is kept a row stays small at a million rows.
-        const draftText = createHash("sha1").update(JSON.stringify(draft)).digest("base64");
+        const draftText = hash("sha1", JSON.stringify(draft), "base64");
         const before = seen.get(draft.originId);
         if (before) {
           if (before.text === draftText) report.skipped.push({ ...where, id, reason: `the same row as ${before.file}:${before.line} (id ${draft.originId})` });
@@ -321,11 +322,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         madeFolders.add(folder);
       }
     }
-    for (const s of staged) renameSync(s.temp, s.final);
+    for (const s of staged) {
+      renameSync(s.temp, s.final);
+      s.temp = "";
+    }
     for (const s of staged) if (s.replaces) rmSync(s.replaces, { force: true });
   } finally {
     if (staging) {
-      for (const s of staged) rmSync(s.temp, { force: true });
+      // What was not moved into place (a failure midway) is removed: data/ holds the old set or the new one's moved part.
+      for (const s of staged) if (s.temp) rmSync(s.temp, { force: true });
       staging.done();
     }
   }

@@ -109,7 +109,8 @@ function location(value: unknown, context: MapContext): DraftLocation[] {
   const alpha2 = text(loc["country code"]);
   const fromCode = alpha2 ? countryCodeOfAlpha2(alpha2) : undefined;
   if (alpha2 && !fromCode) context.unmapped("country code", alpha2);
-  const asCountry = countries[name] ?? countryCodeOfName(name);
+  // The name is looked up as a country only without a code (a place with a code is a place in that country).
+  const asCountry = fromCode ? undefined : (countries[name] ?? countryCodeOfName(name));
   const country = fromCode ?? asCountry;
   if (!country) {
     context.field("locations", "dropped");
