@@ -2,6 +2,7 @@
 import { EVENT_TYPES, PLOVER_VERSION } from "./vocabularies/plover.ts";
 import { LATEST_VERSION, RECORD_KINDS, SCHEMA_VERSIONS, jsonSchemaPath } from "./index.ts";
 import { toJsonSchema } from "./json-schema.ts";
+import { loadMapping, mappingNames, MAPPINGS_FOLDER } from "./mappings.ts";
 
 type Node = Record<string, unknown>;
 
@@ -100,5 +101,47 @@ export function generateCodebook(): string {
   for (const t of EVENT_TYPES)
     out.push(`| \`${t.code}\` | ${t.definition} | ${t.modes.map((m) => `\`${m.code}\`: ${m.definition}`).join("<br>") || "none"} |`);
   out.push("");
+  out.push(generateMappingSections());
+  return out.join("\n");
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function valueText(value: unknown): string {
+  if (value !== null && typeof value === "object" && !Array.isArray(value))
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+      .join("; ");
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** A section a mapping table of `eventwire import` (schema/mappings/), from the table itself. */
+export function generateMappingSections(): string {
+  const out: string[] = [
+    "## Import mappings",
+    "",
+    "How `eventwire import <format>` maps each format's fields and codes to eventwire's, from the tables in",
+    "`schema/mappings/` (the importers read the same files). A code a table lists as unmappable says why.",
+    "",
+  ];
+  for (const name of mappingNames()) {
+    const m = loadMapping(name);
+    out.push(`### ${m.title} (\`eventwire import ${m.format}\`)`, "");
+    out.push(`Table: \`${MAPPINGS_FOLDER}/${name}.yaml\`. Records say \`provenance.origin.dataset: ${m.dataset.id}\`; version \`${m.dataset.version}\` unless \`--dataset-version\` says otherwise.`);
+    if (m.dataset.url) out.push(`Source: ${m.dataset.url}.`);
+    if (m.dataset.codebook) out.push(`Layout: ${cell(m.dataset.codebook)}.`);
+    out.push(`Licence: ${cell(m.dataset.licence)}`, "");
+    for (const note of m.notes ?? []) out.push(`- ${cell(note)}`);
+    if (m.notes?.length) out.push("");
+    out.push("| their field | eventwire | how |", "| --- | --- | --- |");
+    for (const f of m.fields) out.push(`| \`${cell(f.from)}\` | ${f.to === "-" ? "not kept" : `\`${cell(f.to)}\``} | ${cell(f.how)} |`);
+    out.push("");
+    for (const [tableName, table] of Object.entries(m.tables)) {
+      out.push(`#### \`${tableName}\``, "", cell(table.description), "", "| code | becomes |", "| --- | --- |");
+      for (const [code, value] of Object.entries(table.map)) out.push(`| \`${cell(code)}\` | ${cell(valueText(value))} |`);
+      for (const [code, why] of Object.entries(table.unmappable ?? {})) out.push(`| \`${cell(code)}\` | not mapped: ${cell(why)} |`);
+      out.push("");
+    }
+  }
   return out.join("\n");
 }

@@ -6,7 +6,7 @@
  * vocabulary. The shape shared by every table is checked here; what a table's
  * entries hold is each format's (scripts/import/formats/).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -58,8 +58,13 @@ export type MappingFile = z.infer<typeof MappingFile>;
 
 const loaded = new Map<string, MappingFile>();
 
-/** The names of the mapping tables shipped with the toolkit (file names without `.yaml`), sorted. */
-export const MAPPING_NAMES = ["acled", "cameo", "gdelt", "plover", "ucdp-ged"] as const;
+/** The names of the mapping tables shipped with the toolkit (the files of schema/mappings/ without `.yaml`), sorted. */
+export function mappingNames(): string[] {
+  return readdirSync(path.join(TOOLKIT_ROOT, MAPPINGS_FOLDER))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
 
 /** A mapping table, read and checked once a process; a table that does not pass is the toolkit's defect (it throws). */
 export function loadMapping(name: string): MappingFile {

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = 
   new: { summary: "scaffold a new event, actor or outlet record", load: async () => (await import("./commands/new.ts")).newCommand },
   release: { summary: "build the download folder of a version (JSONL, CSV, checksums)", load: async () => (await import("./commands/release.ts")).releaseCommand },
   format: { summary: "rewrite records into the canonical layout (--check to only list)", load: async () => (await import("./commands/format.ts")).formatCommand },
+  import: { summary: "turn rows of PLOVER, GDELT, ACLED or UCDP GED data into records, with a mapping report", load: async () => (await import("./commands/import.ts")).importCommand },
   agreement: { summary: "agreement between independent codings of the same articles (Krippendorff's alpha)", load: async () => (await import("./commands/agreement.ts")).agreementCommand },
   migrate: { summary: "rewrite records for a later schema version (--dry-run shows the diff)", load: async () => (await import("./commands/migrate.ts")).migrateCommand },
   schema: { summary: "build, check or diff the published JSON Schemas", load: async () => (await import("./commands/schema.ts")).schemaCommand },

@@ -38,3 +38,9 @@ export function countryCodeOfName(name: string): string | undefined {
   const trimmed = name.trim();
   return countries.getAlpha3Code(trimmed, "en") ?? countries.getAlpha3Code(trimmed.replace(/\s*\(.*\)\s*$/, ""), "en") ?? undefined;
 }
+
+/** The alpha-3 code of an ISO 3166-1 alpha-2 code (`CH` -> `CHE`); undefined for any other value. */
+export function countryCodeOfAlpha2(alpha2: string): string | undefined {
+  const found = codes.find(([a2]) => a2 === alpha2.toUpperCase());
+  return found?.[1];
+}

@@ -58,8 +58,11 @@ export interface CreatedEntry {
 }
 
 export interface RegistryCounts {
+  /** Entries that were in the registries before the run, by id: how many times rows named them. */
   matched: Map<string, number>;
   created: CreatedEntry[];
+  /** Ids created by this run (rows that name them again count neither as matched nor as created). */
+  createdIds: Set<string>;
 }
 
 class Index {
@@ -131,8 +134,8 @@ export class Registries {
   private readonly outlets = new Index();
   private readonly statesByCountry = new Map<string, string>();
   private readonly byDomain = new Map<string, string>();
-  readonly actorCounts: RegistryCounts = { matched: new Map(), created: [] };
-  readonly outletCounts: RegistryCounts = { matched: new Map(), created: [] };
+  readonly actorCounts: RegistryCounts = { matched: new Map(), created: [], createdIds: new Set() };
+  readonly outletCounts: RegistryCounts = { matched: new Map(), created: [], createdIds: new Set() };
 
   constructor(
     dataFolders: readonly string[],
@@ -154,7 +157,7 @@ export class Registries {
   }
 
   private matched(counts: RegistryCounts, id: string): string {
-    counts.matched.set(id, (counts.matched.get(id) ?? 0) + 1);
+    if (!counts.createdIds.has(id)) counts.matched.set(id, (counts.matched.get(id) ?? 0) + 1);
     return id;
   }
 
@@ -187,6 +190,7 @@ export class Registries {
     index.add(entry, [ref.name]);
     if (ref.kind === "state" && ref.country && !this.statesByCountry.has(ref.country)) this.statesByCountry.set(ref.country, id);
     this.actorCounts.created.push({ kind: "actor", id, file: `actors/${id}`, record });
+    this.actorCounts.createdIds.add(id);
     return id;
   }
 
@@ -228,6 +232,7 @@ export class Registries {
     index.add({ id, domains: domain ? [domain] : undefined, origin: { dataset: this.dataset, id: name } }, [name]);
     if (domain) this.byDomain.set(domain, id);
     this.outletCounts.created.push({ kind: "outlet", id, file: `outlets/${id}`, record });
+    this.outletCounts.createdIds.add(id);
     return id;
   }
 }
