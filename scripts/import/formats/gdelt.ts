@@ -85,7 +85,18 @@ interface Compiled {
   geoTypes: Map<string, LocationPrecision>;
   geoUnmappable: Map<string, string>;
   defaults: z.infer<typeof Tables>["defaults"];
-  templates: { title: string; summary: string };
+  templates: { title: Template; summary: Template };
+}
+
+/** A template split once at its `{name}` placeholders: even items are text, odd items names. */
+type Template = string[];
+const PLACEHOLDERS = new Set(["actors", "label", "id", "code", "cameo", "roles", "date", "place", "type", "mode"]);
+
+function compileTemplate(name: string, text: string): Template {
+  const parts = text.split(/\{([a-z]+)\}/);
+  for (let i = 1; i < parts.length; i += 2)
+    if (!PLACEHOLDERS.has(parts[i]!)) throw new Error(`schema/mappings/gdelt.yaml: tables.templates.${name} has {${parts[i]}}, which is none of ${[...PLACEHOLDERS].join(", ")}`);
+  return parts;
 }
 
 /** Reads the tables of gdelt.yaml and checks their entries' shapes; a table that does not pass is the toolkit's defect (it throws, naming it). */
@@ -135,7 +146,7 @@ export function compileMapping(mapping: MappingFile): Compiled {
     geoTypes: new Map(Object.entries(tables.geoTypes)),
     geoUnmappable: new Map(Object.entries(tables.geoUnmappable)),
     defaults: tables.defaults,
-    templates: tables.templates,
+    templates: { title: compileTemplate("title", tables.templates.title), summary: compileTemplate("summary", tables.templates.summary) },
   };
 }
 
@@ -162,9 +173,11 @@ export function lookupCameo(code: string, tables: Pick<Compiled, "cameo" | "came
 const HTTP_URL = /^https?:\/\/[^\s/?#]+([/?#][^\s]*)?$/;
 const DATE_ADDED = /^(\d{8})\d{6}$/;
 
-/** Fills a template's `{name}` placeholders. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
+/** Fills a template's placeholders. */
+function fill(template: Template, values: Record<string, string>): string {
+  let out = template[0]!;
+  for (let i = 1; i < template.length; i += 2) out += (values[template[i]!] ?? "") + template[i + 1]!;
+  return out;
 }
 
 function clip(text: string, max: number): string {
@@ -172,7 +185,7 @@ function clip(text: string, max: number): string {
 }
 
 /** The title: the template with the actors' names, shortened when the title would pass 120 characters. */
-function makeTitle(template: string, names: string[], values: Record<string, string>): string {
+function makeTitle(template: Template, names: string[], values: Record<string, string>): string {
   const full = fill(template, { ...values, actors: names.join(" and ") });
   if (full.length <= 120) return full;
   const rest = fill(template, { ...values, actors: "" }).length + (names.length - 1) * " and ".length;
