@@ -157,7 +157,17 @@ function compareNodes(a: Node, b: Node, pointer: string, out: SchemaChange[]): v
     return then?.description ? `"${String(then.description)}"` : JSON.stringify(rule);
   };
   for (const rule of la) if (!lb.some((r) => same(r, rule))) add("additive", `rule removed or changed: ${label(rule)}`, `${pointer}/allOf`);
-  for (const rule of lb) if (!la.some((r) => same(r, rule))) add("breaking", `rule added or changed: ${label(rule)}`, `${pointer}/allOf`);
+  // A rule whose only demand is that properties the old schema did not allow stay absent loosens nothing for old records.
+  const forbidsOnlyNew = (rule: unknown) => {
+    const then = isNode(rule) && isNode(rule.then) ? rule.then : undefined;
+    if (!then || !isNode(then.properties) || a.additionalProperties !== false) return false;
+    if (Object.keys(then).some((k) => k !== "description" && k !== "properties")) return false;
+    return Object.entries(then.properties).every(([key, value]) => value === false && !(key in pa));
+  };
+  for (const rule of lb)
+    if (!la.some((r) => same(r, rule)))
+      if (forbidsOnlyNew(rule)) add("additive", `rule added that only limits where new properties may appear (no record valid before is affected): ${label(rule)}`, `${pointer}/allOf`);
+      else add("breaking", `rule added or changed: ${label(rule)}`, `${pointer}/allOf`);
 
   const da = isNode(a.dependentRequired) ? a.dependentRequired : {};
   const db = isNode(b.dependentRequired) ? b.dependentRequired : {};

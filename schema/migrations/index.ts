@@ -6,12 +6,13 @@
 import { LATEST_VERSION, SCHEMA_VERSIONS, type RecordKind } from "../versions.ts";
 import { migration as v1_0_0_to_v1_1_0 } from "./1.0.0-to-1.1.0.ts";
 import { migration as v1_1_0_to_v1_2_0 } from "./1.1.0-to-1.2.0.ts";
+import { migration as v1_2_0_to_v1_3_0 } from "./1.2.0-to-1.3.0.ts";
 import type { Migration, RecordValue } from "./types.ts";
 
 export type { Migration, RecordValue } from "./types.ts";
 
 /** Every step, oldest first; a test holds them to SCHEMA_VERSIONS (one step between each consecutive pair). */
-export const MIGRATIONS: readonly Migration[] = [v1_0_0_to_v1_1_0, v1_1_0_to_v1_2_0];
+export const MIGRATIONS: readonly Migration[] = [v1_0_0_to_v1_1_0, v1_1_0_to_v1_2_0, v1_2_0_to_v1_3_0];
 
 /** The steps from one version to a later one (none when they are the same). */
 export function migrationsBetween(from: string, to: string): Migration[] {

@@ -38,17 +38,24 @@ export const ACTOR_RULES: readonly Conditional[] = [
   },
 ];
 
-/**
- * The actor schema of a version whose actors differ from 1.0.0's only in the
- * version they name (1.1.0 and 1.2.0 changed events only).
- */
-export function actorOfVersion(version: string) {
-  const fields = version === SCHEMA_VERSION ? ActorFields : ActorFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") });
+/** The actor schema of a version, from its fields (which name the version): the rule between fields, and its identity. */
+export function actorSchema<T extends z.ZodObject>(fields: T, version: string) {
   return withConditionals(fields, ACTOR_RULES).meta({
     $id: `urn:eventwire:schema:${version}:actor`,
     title: `eventwire actor ${version}`,
     description: "A person, organization, state or group that events name. One file a record: data/actors/<id>.yaml.",
   });
+}
+
+/**
+ * The actor schema of a version whose actors differ from 1.0.0's only in the
+ * version they name (1.1.0 and 1.2.0 changed events only).
+ */
+export function actorOfVersion(version: string) {
+  return actorSchema(
+    version === SCHEMA_VERSION ? ActorFields : ActorFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") }),
+    version,
+  );
 }
 
 export const Actor = actorOfVersion(SCHEMA_VERSION);

@@ -24,17 +24,24 @@ export const OutletFields = z
   })
   .strict();
 
-/**
- * The outlet schema of a version whose outlets differ from 1.0.0's only in the
- * version they name (1.1.0 and 1.2.0 changed events only).
- */
-export function outletOfVersion(version: string) {
-  const fields = version === SCHEMA_VERSION ? OutletFields : OutletFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") });
+/** The outlet schema of a version, from its fields (which name the version): its identity. */
+export function outletSchema<T extends z.ZodObject>(fields: T, version: string) {
   return fields.meta({
     $id: `urn:eventwire:schema:${version}:outlet`,
     title: `eventwire outlet ${version}`,
     description: "A news outlet that sources cite. One file a record: data/outlets/<id>.yaml.",
   });
+}
+
+/**
+ * The outlet schema of a version whose outlets differ from 1.0.0's only in the
+ * version they name (1.1.0 and 1.2.0 changed events only).
+ */
+export function outletOfVersion(version: string) {
+  return outletSchema(
+    version === SCHEMA_VERSION ? OutletFields : OutletFields.extend({ schema_version: z.literal(version).describe("The schema version this record was written against.") }),
+    version,
+  );
 }
 
 export const Outlet = outletOfVersion(SCHEMA_VERSION);

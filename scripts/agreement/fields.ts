@@ -17,6 +17,9 @@ interface Value {
 
 const ABSENT: Value = { key: NO_EVENT };
 
+/** The country value of an event without locations (schema 1.3.0): a coding of its own, that differs from every country. */
+export const NO_LOCATIONS = "(no locations)";
+
 export interface FieldAgreement {
   field: Field;
   metric: "nominal" | "MASI";
@@ -44,7 +47,7 @@ function values(unit: Unit, field: Field): (Value | undefined)[] {
     if (!m) return unit.coded[c] ? ABSENT : undefined;
     const e = m.event;
     if (field === "event_type") return { key: e.event_type };
-    if (field === "country") return { key: [...new Set(e.locations.map((l) => l.country))].sort().join(",") };
+    if (field === "country") return { key: e.locations ? [...new Set(e.locations.map((l) => l.country))].sort().join(",") : NO_LOCATIONS };
     if (field === "date") return { key: coarsen(e.date, precision) };
     const set = actorSet(e);
     return { key: [...set].sort().join(","), set };

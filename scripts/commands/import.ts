@@ -92,6 +92,11 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got ${inlineValue(today)}`);
   const root = datasetRoot(io.cwd, values.root);
   const format = await loadFormat(name);
+  // Input files are named as the user gave them (relative to where the command runs).
+  const display = (file: string) => {
+    const rel = path.relative(io.cwd, file);
+    return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
+  };
   const report = await runImport({
     root,
     format,
@@ -102,14 +107,8 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     coder,
     today: today ?? todayUtc(),
     recordFormat,
+    display,
   });
-  // Input files are named as the user gave them (relative to where the command runs).
-  const shown = (file: string) => {
-    const rel = path.relative(io.cwd, file);
-    return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
-  };
-  report.files = report.files.map(shown);
-  for (const list of [report.refused, report.skipped, report.kept]) for (const note of list) note.file = shown(note.file);
   io.stdout.write(reportFormat === "json" ? jsonReport(report) : prettyReport(report));
   return report.refused.length > 0 ? EXIT.findings : EXIT.ok;
 }

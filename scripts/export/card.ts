@@ -53,7 +53,7 @@ export class EventCounts implements EventCountsData {
     for (const l of new Set(e.sources.map((s) => s.language))) bump(this.byLanguage, l);
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
-    for (const c of new Set(e.locations.map((l) => l.country))) bump(this.byCountry, c);
+    for (const c of new Set((e.locations ?? []).map((l) => l.country))) bump(this.byCountry, c);
     bump(this.byYear, e.date.start.slice(0, 4));
     bump(this.byMonth, e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`);
   }

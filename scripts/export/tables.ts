@@ -64,7 +64,7 @@ export const EVENTS: TableDefinition<Event> = {
     { name: "initiator_ids", type: "string", list: true, description: "Actors with role `initiator`, joined with `|` (see event_actors.csv).", value: (e) => joined(e.actors.filter((a) => a.role === "initiator").map((a) => a.actor)) },
     { name: "recipient_ids", type: "string", list: true, description: "Actors with role `recipient`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "recipient").map((a) => a.actor)) },
     { name: "participant_ids", type: "string", list: true, description: "Actors with role `participant`, joined with `|`.", value: (e) => joined(e.actors.filter((a) => a.role === "participant").map((a) => a.actor)) },
-    { name: "countries", type: "string", list: true, required: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv).", value: (e) => joined([...new Set(e.locations.map((l) => l.country))]) },
+    { name: "countries", type: "string", list: true, description: "ISO 3166-1 alpha-3 codes of the locations, in order, joined with `|` (see event_locations.csv); empty when the event has no locations (schema 1.3.0: imported records often cannot say where).", value: (e) => joined([...new Set((e.locations ?? []).map((l) => l.country))]) },
     { name: "outlet_ids", type: "string", list: true, required: true, description: "Outlets of the sources, in order, joined with `|` (see event_sources.csv).", value: (e) => joined([...new Set(e.sources.map((s) => s.outlet))]) },
     { name: "source_count", type: "integer", required: true, description: "Number of sources.", value: (e) => e.sources.length },
     { name: "first_published", type: "string", description: "The earliest `published` of the sources (empty when no source gives its date).", value: (e) => earliest(e.sources.flatMap((s) => (s.published ? [s.published] : []))) },
@@ -72,6 +72,9 @@ export const EVENTS: TableDefinition<Event> = {
     { name: "coded_by", type: "string", list: true, required: true, description: "Coders' handles, joined with `|`.", value: (e) => joined(e.provenance.coded_by) },
     { name: "coded_at", type: "date", required: true, description: "When the record was coded.", value: (e) => e.provenance.coded_at },
     { name: "method", type: "string", required: true, values: METHODS, description: "How it was coded.", value: (e) => e.provenance.method },
+    { name: "origin_dataset", type: "string", description: "For an imported event: the id of the dataset it was imported from (e.g. `acled`, `gdelt`); empty otherwise.", value: (e) => e.provenance.origin?.dataset },
+    { name: "origin_version", type: "string", description: "For an imported event: the source dataset's version or export date.", value: (e) => e.provenance.origin?.version },
+    { name: "origin_id", type: "string", description: "For an imported event: its id in the source dataset (or its row number there, where it has none).", value: (e) => e.provenance.origin?.id },
   ],
 };
 
@@ -99,10 +102,10 @@ export const EVENT_ACTORS: TableDefinition<Item<Event["actors"][number]>> = {
   ],
 };
 
-export const EVENT_LOCATIONS: TableDefinition<Item<Event["locations"][number]>> = {
+export const EVENT_LOCATIONS: TableDefinition<Item<NonNullable<Event["locations"]>[number]>> = {
   name: "event_locations",
   file: "event_locations.csv",
-  description: "One row per location of an event.",
+  description: "One row per location of an event (none for an event without locations).",
   primaryKey: ["event_id", "position"],
   foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["event_id"] } }],
   columns: [
@@ -172,6 +175,7 @@ export const ACTORS: TableDefinition<Actor> = {
     { name: "kind", type: "string", required: true, values: ACTOR_KINDS, description: "Kind of actor.", value: (a) => a.kind },
     { name: "country", type: "string", description: "ISO 3166-1 alpha-3 code of the actor's country.", value: (a) => a.country },
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (a) => a.wikidata },
+    { name: "origin_dataset", type: "string", description: "For an entry `eventwire import` created and no one has checked yet: the dataset it came from; empty otherwise.", value: (a) => a.origin?.dataset },
   ],
 };
 
@@ -184,9 +188,10 @@ export const OUTLETS: TableDefinition<Outlet> = {
     { name: "outlet_id", type: "string", required: true, description: "Outlet id.", value: (o) => o.id },
     { name: "name", type: "string", required: true, description: "Name.", value: (o) => o.name },
     { name: "kind", type: "string", required: true, values: OUTLET_KINDS, description: "Kind of outlet.", value: (o) => o.kind },
-    { name: "country", type: "string", required: true, description: "ISO 3166-1 alpha-3 code of its home country.", value: (o) => o.country },
-    { name: "domains", type: "string", list: true, required: true, description: "Web domains it publishes on, joined with `|`.", value: (o) => joined(o.domains) },
+    { name: "country", type: "string", description: "ISO 3166-1 alpha-3 code of its home country (empty when not known).", value: (o) => o.country },
+    { name: "domains", type: "string", list: true, description: "Web domains it publishes on, joined with `|` (empty when not known).", value: (o) => joined(o.domains) },
     { name: "wikidata", type: "string", description: "Wikidata id, where checked.", value: (o) => o.wikidata },
+    { name: "origin_dataset", type: "string", description: "For an entry `eventwire import` created and no one has checked yet: the dataset it came from; empty otherwise.", value: (o) => o.origin?.dataset },
   ],
 };
 
@@ -260,7 +265,8 @@ export interface RowVisitor {
 export function visitEventRows(event: Event, visit: RowVisitor): void {
   visit.row(EVENTS, event);
   for (let i = 0; i < event.actors.length; i++) visit.row(EVENT_ACTORS, { event, item: event.actors[i]!, position: i + 1 });
-  for (let i = 0; i < event.locations.length; i++) visit.row(EVENT_LOCATIONS, { event, item: event.locations[i]!, position: i + 1 });
+  const locations = event.locations ?? [];
+  for (let i = 0; i < locations.length; i++) visit.row(EVENT_LOCATIONS, { event, item: locations[i]!, position: i + 1 });
   for (let i = 0; i < event.sources.length; i++) visit.row(EVENT_SOURCES, { event, item: event.sources[i]!, position: i + 1 });
   const evidence = event.evidence ?? [];
   for (let i = 0; i < evidence.length; i++) visit.row(EVENT_EVIDENCE, { event, item: evidence[i]!, position: i + 1 });

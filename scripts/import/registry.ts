@@ -99,17 +99,24 @@ function readEntries(dataFolder: string, folder: "actors" | "outlets"): { entry:
   const out: { entry: Entry; names: string[] }[] = [];
   for (const rel of listRecordFiles(path.join(dataFolder, folder), false)) {
     const read = readText(path.join(dataFolder, folder, rel));
-    if (!read.ok) continue;
+    if (!read.ok) {
+      out.push({ entry: { id: path.basename(rel).replace(/\.(ya?ml|json)$/, "") }, names: [] });
+      continue;
+    }
     let value: unknown;
     try {
       value = rel.endsWith(".json") ? JSON.parse(read.text) : yaml().parse(read.text, { version: "1.2" });
     } catch {
       // A registry entry that does not parse is validate's to report; the import matches against the others.
+      value = null;
+    }
+    const id = path.basename(rel).replace(/\.(ya?ml|json)$/, "");
+    // A file that does not read as an entry still takes its id: a created entry never writes over it.
+    if (value === null || typeof value !== "object") {
+      out.push({ entry: { id }, names: [] });
       continue;
     }
-    if (value === null || typeof value !== "object") continue;
     const v = value as Record<string, unknown>;
-    const id = path.basename(rel).replace(/\.(ya?ml|json)$/, "");
     const names = [v.name, ...(Array.isArray(v.aliases) ? v.aliases : [])].filter((n): n is string => typeof n === "string");
     out.push({
       entry: {

@@ -40,6 +40,8 @@ export interface ImportOptions {
   /** `provenance.coded_at` of a new or changed record (`YYYY-MM-DD`). */
   today: string;
   recordFormat: "json" | "yaml";
+  /** How an input file is named in the report (as the user gave it); default: as given here. */
+  display?: (file: string) => string;
 }
 
 /** A row not written, with where it is and why. */
@@ -168,6 +170,7 @@ function relativeOrAbsolute(root: string, file: string): string {
 
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const { format, root } = options;
+  const shown = options.display ?? ((file: string) => file);
   const dataFolder = path.join(root, "data");
   const destination = options.out ?? dataFolder;
   const registries = new Registries(destination === dataFolder ? [dataFolder] : [dataFolder, destination], format.dataset, options.datasetVersion);
@@ -184,7 +187,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = {
     format: format.name,
     dataset: { id: format.dataset, version: options.datasetVersion },
-    files: [...options.files],
+    files: options.files.map(shown),
     dryRun: options.dryRun,
     rows: 0,
     records: 0,
@@ -214,6 +217,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const staged: Staged[] = [];
   const madeFolders = new Set<string>();
   const stage = (rel: string, text: string, replaces?: string) => {
+    if (!staging && destination !== dataFolder) mkdirSync(destination, { recursive: true });
     staging ??= temporaryFolder(destination === dataFolder ? root : destination);
     const temp = path.join(staging.folder, `${process.pid}.${staged.length}.tmp`);
     const fd = openSync(temp, "wx");
@@ -231,7 +235,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     for (const file of options.files) {
       for await (const row of format.rows(file)) {
         report.rows++;
-        const where = { file: row.file, line: row.line, row: row.row };
+        const where = { file: shown(row.file), line: row.line, row: row.row };
         if ("problem" in row) {
           report.refused.push({ ...where, reason: row.problem });
           continue;
@@ -251,7 +255,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           else report.refused.push({ ...where, id, reason: `the id ${draft.originId} was given to ${before.file}:${before.line} already, with other values` });
           continue;
         }
-        seen.set(draft.originId, { line: row.line, file: row.file, text: draftText });
+        seen.set(draft.originId, { line: row.line, file: where.file, text: draftText });
 
         const actorIds = draft.actors.map((a) => registries.actor(a.ref));
         const outletIds = draft.sources.map((s) => registries.outlet(s.outlet));
@@ -277,6 +281,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         const rel = `${eventFolder(draft.date.start).slice("data/".length)}/${id}${extension}`;
         if (previous) {
           const old = readRecord(path.join(destination, previous));
+          if (!old) {
+            // Never written over: a file that does not read as a record may hold someone's work.
+            report.refused.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
+            continue;
+          }
           const provenance = old?.provenance as Record<string, unknown> | undefined;
           const origin = provenance?.origin as Record<string, unknown> | undefined;
           if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {

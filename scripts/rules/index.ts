@@ -22,6 +22,7 @@ import { yamlAlias } from "./parse/yaml-alias.ts";
 import { yamlTag } from "./parse/yaml-tag.ts";
 import { actorKnown } from "./record/actor-known.ts";
 import { actorRepeated } from "./record/actor-repeated.ts";
+import { provenanceOrigin } from "./record/provenance-origin.ts";
 import { coordinatesCountry } from "./record/coordinates-country.ts";
 import { countryCode } from "./record/country-code.ts";
 import { dateCalendar } from "./record/date-calendar.ts";
@@ -96,6 +97,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   evidenceQuote,
   evidenceActorName,
   evidenceEventType,
+  provenanceOrigin,
   // Off by default (meta.defaultOff): listed last.
   recordLayout,
 ];
@@ -115,7 +117,7 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 

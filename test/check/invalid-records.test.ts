@@ -97,7 +97,7 @@ test("dataset rules: an event whose date, status or lists are ill typed still ta
 });
 
 test("dataset rules: a registry entry that fails its schema still takes its id", async () => {
-  const copy = 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: 5\ncountry: USA\n';
+  const copy = 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: 5\ncountry: USA\n';
   const { findings } = await validate({ [EVENT_PATH]: EVENT_YAML, "data/actors/antony-blinken.json.yaml": copy });
   assert.equal(
     findings.filter((f) => f.includes("|id-unique@")).map((f) => f.split(" ")[0]),

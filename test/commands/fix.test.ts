@@ -25,7 +25,7 @@ const read = (root: string, file: string) => readFileSync(path.join(root, file),
 
 /** The example event with a comment on top, a bare YAML version, an actor id and a (quoted) outlet id one letter off and a wrong evidence position, most commented. */
 const BROKEN = [
-  ['schema_version: "1.2.0"', "# coded from the DW page\nschema_version: 1.2   # as typed"],
+  ['schema_version: "1.3.0"', "# coded from the DW page\nschema_version: 1.3   # as typed"],
   ["  - actor: antony-blinken\n", "  - actor: antony-blinkn   # a typo\n"],
   ["  - outlet: dw\n", "  - outlet: 'dww'\n"],
   ["position: { start: 558, end: 653 }", "position: { start: 550, end: 645 }  # counted by hand"],
@@ -33,7 +33,7 @@ const BROKEN = [
 
 /** BROKEN with only its values fixed: every comment, quote style and space where it was. */
 const FIXED = [
-  ['schema_version: "1.2.0"', '# coded from the DW page\nschema_version: "1.2.0"   # as typed'],
+  ['schema_version: "1.3.0"', '# coded from the DW page\nschema_version: "1.3.0"   # as typed'],
   ["  - actor: antony-blinken\n", "  - actor: antony-blinken   # a typo\n"],
   ["  - outlet: dw\n", "  - outlet: 'dw'\n"],
   ["position: { start: 558, end: 653 }", "position: { start: 558, end: 653 }  # counted by hand"],
@@ -195,7 +195,7 @@ test("--fix applies the fixes of what the configuration leaves: a rule off for a
     assert.is(read(root, EVENT_PATH), FIXED);
     const fixed = read(root, other);
     assert.ok(fixed.includes("  - actor: antony-blinkn   # a typo\n"), "actor-known is off for this file: its fix is not applied");
-    assert.ok(fixed.includes('schema_version: "1.2.0"'), "the other fixes are");
+    assert.ok(fixed.includes('schema_version: "1.3.0"'), "the other fixes are");
     assert.match(r.stdout, /Fixes: 7 problems in 2 files fixed/);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -210,7 +210,7 @@ test("--fix fixes what suppressions leave: a finding an inline directive settles
     assert.is(r.code, 0, r.stdout + r.stderr);
     const text = read(root, EVENT_PATH);
     assert.ok(text.includes("  - actor: antony-blinkn   # a typo\n"), "the suppressed finding's fix is not applied");
-    assert.ok(text.includes('schema_version: "1.2.0"') && text.includes("  - outlet: 'dw'\n"), "the others are");
+    assert.ok(text.includes('schema_version: "1.3.0"') && text.includes("  - outlet: 'dw'\n"), "the others are");
     assert.match(r.stdout, /Fixes: 3 problems in 1 file fixed/);
     // --suppress-all after --fix: only what cannot be fixed is recorded (here, nothing is left but a finding the directive settles).
     writeFileSync(path.join(root, EVENT_PATH), BROKEN.replace("  - actor: kazakhstan\n", "  - actor: atlantis\n"));

@@ -9,7 +9,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { run } from "../helpers/run.ts";
 
 test("format --check, format, format --check", async () => {
-  const messy = editEvent("schema_version: \"1.2.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz # minted\nschema_version: \"1.2.0\"");
+  const messy = editEvent("schema_version: \"1.3.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz # minted\nschema_version: \"1.3.0\"");
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: messy, "data/events/2023/02/broken.yaml": "title: [\n" });
   try {
     const check = await run(["format", "--check"], { cwd: root });
@@ -21,7 +21,7 @@ test("format --check, format, format --check", async () => {
     const write = await run(["format", EVENT_PATH], { cwd: root });
     assert.is(write.code, 0, write.stderr);
     const formatted = readFileSync(path.join(root, EVENT_PATH), "utf8");
-    assert.match(formatted, /^schema_version: "1\.2\.0"\nid: ev-p6w7bxbz # minted\n/);
+    assert.match(formatted, /^schema_version: "1\.3\.0"\nid: ev-p6w7bxbz # minted\n/);
 
     const again = await run(["format", "--check", EVENT_PATH], { cwd: root });
     assert.is(again.code, 0);
@@ -35,7 +35,7 @@ test("format --check, format, format --check", async () => {
 
 test("format never changes a value: 2^53+1, 1e-400 and a lone surrogate refuse the file, which stays as it was", async () => {
   // Messy layout (keys out of order), so that format would otherwise rewrite each file.
-  const messy = editEvent('schema_version: "1.2.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.2.0"');
+  const messy = editEvent('schema_version: "1.3.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.3.0"');
   const big = messy.replace("start: 558,", "start: 9007199254740993,");
   const tiny = messy.replace("    precision: country", "    precision: country\n    lat: 1e-400\n    lon: 67.5").replace("id: ev-p6w7bxbz", "id: ev-aaaaaaaa");
   const lone = messy.replace("title: Blinken meets the five Central Asian foreign ministers", 'title: "Blinken \\ud83d meets"').replace("id: ev-p6w7bxbz", "id: ev-bbbbbbbb");

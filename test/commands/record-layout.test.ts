@@ -161,7 +161,7 @@ test("a BOM: alone it is file-bom's finding, not this rule's; with the layout ou
 });
 
 test("--fix on a record with value fixes and a layout out of place: the values first, then the layout (a pass later); it ends fixed and canonical", async () => {
-  const broken = editEvent("  - actor: antony-blinken\n", "  - actor: antony-blinkn   # a typo\n", editEvent('schema_version: "1.2.0"', "schema_version: 1.2", COMMENTED));
+  const broken = editEvent("  - actor: antony-blinken\n", "  - actor: antony-blinkn   # a typo\n", editEvent('schema_version: "1.3.0"', "schema_version: 1.3", COMMENTED));
   const fixedValues = editEvent("  - actor: antony-blinken\n", "  - actor: antony-blinken   # a typo\n", COMMENTED);
   const expected = await formatted({ [EVENT_PATH]: fixedValues }, EVENT_PATH);
   const root = dataset({ [EVENT_PATH]: broken });
@@ -183,8 +183,8 @@ test("--fix-dry-run shows the layout's fix as a diff and writes nothing; a JSON 
     const r = await run(["validate", "--root", root, "--rule", "record-layout=warn", "--fix-dry-run", "--no-color"], { env: ENV });
     assert.is(r.code, 0, r.stdout);
     assert.is(read(root, jsonPath), json);
-    assert.ok(r.stdout.startsWith(`diff --git a/${jsonPath} b/${jsonPath}\n--- a/${jsonPath}\n+++ b/${jsonPath}\n@@ -1,1 +1,63 @@\n-{"id":"ev-p6w7bxbz","schema_version":"1.2.0",`), r.stdout.slice(0, 300));
-    assert.match(r.stdout, /\n\+{\n\+  "schema_version": "1\.2\.0",\n\+  "id": "ev-p6w7bxbz",\n/);
+    assert.ok(r.stdout.startsWith(`diff --git a/${jsonPath} b/${jsonPath}\n--- a/${jsonPath}\n+++ b/${jsonPath}\n@@ -1,1 +1,63 @@\n-{"id":"ev-p6w7bxbz","schema_version":"1.3.0",`), r.stdout.slice(0, 300));
+    assert.match(r.stdout, /\n\+{\n\+  "schema_version": "1\.3\.0",\n\+  "id": "ev-p6w7bxbz",\n/);
     assert.match(r.stdout, /\nFixes: 1 problem in 1 file would be fixed \(--fix-dry-run: the diff above, nothing written\)\.\n/);
     const f = await run(["validate", "--root", root, "--rule", "record-layout=warn", "--fix"], { env: ENV });
     assert.is(f.code, 0);

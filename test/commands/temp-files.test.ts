@@ -29,7 +29,7 @@ async function deadPid(): Promise<number> {
 }
 
 test("format and migrate remove what runs now gone left in .eventwire.tmp/, keep what a running one writes, and leave no folder", async () => {
-  const messy = editEvent('schema_version: "1.2.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.2.0"');
+  const messy = editEvent('schema_version: "1.3.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.3.0"');
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: messy, "data/outlets/old.yaml": 'schema_version: "1.0.0"\nid: old\nname: Old\nkind: wire_agency\ncountry: FRA\ndomains: [old.example.com]\n' });
   const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
   try {
@@ -46,8 +46,8 @@ test("format and migrate remove what runs now gone left in .eventwire.tmp/, keep
       assert.is(again.code, 0, again.stderr);
       assert.not.ok(existsSync(path.join(root, TEMP)), `${command[0]}: the empty folder is removed`);
     }
-    assert.match(readFileSync(path.join(root, EVENT_PATH), "utf8"), /^schema_version: "1\.2\.0"\nid: ev-p6w7bxbz\n/, "formatted");
-    assert.match(readFileSync(path.join(root, "data/outlets/old.yaml"), "utf8"), /^schema_version: "1\.2\.0"/, "migrated");
+    assert.match(readFileSync(path.join(root, EVENT_PATH), "utf8"), /^schema_version: "1\.3\.0"\nid: ev-p6w7bxbz\n/, "formatted");
+    assert.match(readFileSync(path.join(root, "data/outlets/old.yaml"), "utf8"), /^schema_version: "1\.3\.0"/, "migrated");
     assert.ok(allFiles(path.join(root, "data")).every((f) => /\.yaml$/.test(f) && !path.basename(f).startsWith(".")), "nothing but records in data/");
   } finally {
     sleeper.kill("SIGKILL");

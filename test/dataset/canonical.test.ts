@@ -108,6 +108,23 @@ test("JSON records: schema order, two spaces, a final newline", () => {
   assert.is(format(json, "json"), '{\n  "schema_version": "1.0.0",\n  "id": "ev-p6w7bxbz",\n  "title": "x"\n}\n');
 });
 
+test("schema 1.3.0: `origin` goes last in provenance, and last in an actor or outlet; its keys as the schema orders them", () => {
+  const canonical = (text: string, kind: "event" | "actor" | "outlet") => {
+    const r = canonicalText(text, "yaml", kind, "1.3.0");
+    if (!r.ok) throw new Error(r.reason);
+    return r.text;
+  };
+  const origin = '  origin:\n    id: BGD1\n    dataset: acled\n    version: "2025"\n';
+  assert.is(
+    canonical(`provenance:\n${origin}  method: imported\n  coded_at: "2026-12-06"\n  coded_by: [eventwire]\nid: ev-1mp0rt3d\nschema_version: "1.3.0"\n`, "event"),
+    'schema_version: "1.3.0"\nid: ev-1mp0rt3d\nprovenance:\n  coded_by:\n    - eventwire\n  coded_at: "2026-12-06"\n  method: imported\n  origin:\n    dataset: acled\n    version: "2025"\n    id: BGD1\n',
+  );
+  const entry = 'origin:\n  id: x\n  version: "1"\n  dataset: acled\nwikidata: Q1\nschema_version: "1.3.0"\nkind: KIND\nid: ds\nname: DS\n';
+  const expected = 'schema_version: "1.3.0"\nid: ds\nname: DS\nkind: KIND\nwikidata: Q1\norigin:\n  dataset: acled\n  version: "1"\n  id: x\n';
+  assert.is(canonical(entry.replace("KIND", "newspaper"), "outlet"), expected.replace("KIND", "newspaper"));
+  assert.is(canonical(entry.replace("KIND", "group"), "actor"), expected.replace("KIND", "group"));
+});
+
 test("inSchemaOrder: the record itself when it is in order, an ordered copy when any level is not", () => {
   const schema = loadJsonSchema("1.0.0", "event") as SchemaNode;
   const record = parse(EVENT_YAML) as Record<string, unknown>;

@@ -41,7 +41,7 @@ function fixtureDataset(): string {
   return writeDataset({
     ...REGISTRY,
     "data/actors/antony-blinken.yaml":
-      'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - title: Secretary of State\n    from: "2021-01-26"\n    to: "2025-01-20"\n  - title: Deputy Secretary of State\n',
+      'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - title: Secretary of State\n    from: "2021-01-26"\n    to: "2025-01-20"\n  - title: Deputy Secretary of State\n',
     [EVENT_PATH]: berlin,
     "data/events/2023/02/ev-2eqrxyd2.yaml": duplicate,
   });

@@ -17,7 +17,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { run } from "../helpers/run.ts";
 
 /** A second event: another year, a month's precision, a located place with a GeoNames id, tags, no mode, no evidence, text beyond ASCII. */
-const SECOND = `schema_version: "1.2.0"
+const SECOND = `schema_version: "1.3.0"
 id: ev-2eqrxyd2
 status: active
 title: Andrés López opens the €5 billion Berlin fund
@@ -58,7 +58,7 @@ provenance:
   method: manual
 `;
 
-const ACTOR = 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\naliases: [Tony Blinken, Энтони Блинкен]\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2025-01-20"\n  - title: Deputy Secretary of State\n';
+const ACTOR = 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\naliases: [Tony Blinken, Энтони Блинкен]\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2025-01-20"\n  - title: Deputy Secretary of State\n';
 
 function fixture(): string {
   return writeDataset({

@@ -287,7 +287,7 @@ test("CSV cells with line breaks, quotes and commas read back as written", () =>
   assert.equal(parseCsv(text, { columns: false }), [values]);
 });
 
-const PLUS_972 = 'schema_version: "1.2.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n';
+const PLUS_972 = 'schema_version: "1.3.0"\nid: plus-972\nname: "+972 Magazine"\nkind: online\ncountry: ISR\ndomains: [972mag.com]\n';
 
 test("a text cell that starts like a formula: an error in validate, and the release is refused, nothing written", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/outlets/plus-972.yaml": PLUS_972 });
@@ -426,6 +426,78 @@ test("a dataset of 1.0.0 and 1.1.0 records: valid (each record against its own v
     }
     assert.ok(read(folder, "actors.csv").length > 0);
     assert.is(JSON.parse(read(folder, "schema/actor.schema.json")).$id, `urn:eventwire:schema:${LATEST_VERSION}:actor`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** An imported record of schema 1.3.0: no locations, an origin; its outlet known by name alone, its actor created by the import. */
+const IMPORTED_PATH = "data/events/2023/02/ev-1mp0rt3d.yaml";
+const IMPORTED = `schema_version: "1.3.0"
+id: ev-1mp0rt3d
+status: active
+title: Police disperse a protest in Dhaka
+summary: Police dispersed a protest by garment workers, according to the imported record.
+date:
+  start: "2023-02-27"
+  precision: day
+event_type: PROTEST
+mode: demo
+actors:
+  - actor: police-bangladesh
+    role: recipient
+sources:
+  - outlet: daily-star
+    url: https://www.thedailystar.net/news/x
+    language: en
+provenance:
+  coded_by: [eventwire]
+  coded_at: "2026-12-06"
+  method: imported
+  origin:
+    dataset: acled
+    version: "2025-06-30"
+    id: BGD12345
+`;
+const DAILY_STAR = 'schema_version: "1.3.0"\nid: daily-star\nname: Daily Star (Bangladesh)\nkind: newspaper\norigin:\n  dataset: acled\n  version: "2025-06-30"\n  id: Daily Star (Bangladesh)\n';
+const POLICE = 'schema_version: "1.3.0"\nid: police-bangladesh\nname: Police Forces of Bangladesh\nkind: organization\ncountry: BGD\norigin:\n  dataset: acled\n  version: "2025-06-30"\n  id: Police Forces of Bangladesh (2009-)\n';
+
+test("an imported event without locations, whose outlet has no domains nor country: valid, and released with empty cells where they would be", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, [IMPORTED_PATH]: IMPORTED, "data/outlets/daily-star.yaml": DAILY_STAR, "data/actors/police-bangladesh.yaml": POLICE });
+  try {
+    const validated = await run(["validate", "--format", "json"], { cwd: root });
+    assert.is(validated.code, 0, validated.stdout);
+    const findings = JSON.parse(validated.stdout).findings as { rule: string; severity: string; file: string }[];
+    assert.equal(findings.filter((f) => f.severity !== "info"), [], "no error or warning (url-domain passes over an outlet without domains)");
+    const r = await run(["release", "--version", "1.3.0", "--out", path.join(root, "dist")], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const folder = releaseFolder(root, "dist", "1.3.0");
+    const row = csv(folder, "events.csv").find((e) => e.event_id === "ev-1mp0rt3d")!;
+    assert.is(row.countries, "");
+    assert.is(row.method, "imported");
+    assert.equal([row.origin_dataset, row.origin_version, row.origin_id], ["acled", "2025-06-30", "BGD12345"]);
+    const manual = csv(folder, "events.csv").find((e) => e.event_id === "ev-p6w7bxbz")!;
+    assert.equal([manual.countries, manual.origin_dataset, manual.origin_version, manual.origin_id], ["KAZ", "", "", ""]);
+    assert.equal(csv(folder, "event_locations.csv").map((l) => l.event_id), ["ev-p6w7bxbz"], "no location rows for the imported event");
+    const outlet = csv(folder, "outlets.csv").find((o) => o.outlet_id === "daily-star")!;
+    assert.equal([outlet.country, outlet.domains, outlet.origin_dataset], ["", "", "acled"]);
+    assert.is(csv(folder, "outlets.csv").find((o) => o.outlet_id === "dw")!.origin_dataset, "");
+    assert.is(csv(folder, "actors.csv").find((a) => a.actor_id === "police-bangladesh")!.origin_dataset, "acled");
+    // The Table Schemas no longer require what a 1.3.0 record may leave out.
+    const descriptor = JSON.parse(read(folder, "datapackage.json")) as Descriptor;
+    const field = (table: string, name: string) => descriptor.resources.find((x) => x.name === table)!.schema!.fields.find((f) => f.name === name)!;
+    for (const [table, name] of [["events", "countries"], ["events", "origin_dataset"], ["events", "origin_version"], ["events", "origin_id"], ["outlets", "country"], ["outlets", "domains"], ["outlets", "origin_dataset"], ["actors", "origin_dataset"]] as const)
+      assert.not.ok(field(table, name).constraints?.required, `${table}.${name} is not required`);
+    // JSONL as written, against the published schema; the other formats are written too.
+    const jsonl = read(folder, "events.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+    const imported = jsonl.find((e) => e.id === "ev-1mp0rt3d");
+    assert.not.ok("locations" in imported);
+    assert.equal(imported.provenance.origin, { dataset: "acled", version: "2025-06-30", id: "BGD12345" });
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(read(folder, "schema/event.schema.json")));
+    for (const e of jsonl) assert.ok(validate(e), JSON.stringify(validate.errors));
+    for (const file of ["parquet/events.parquet", "parquet/event_locations.parquet", "parquet/outlets.parquet", "eventwire.xlsx", "README.md", "index.html"]) assert.ok(existsSync(path.join(folder, file)), file);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

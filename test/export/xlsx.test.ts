@@ -31,7 +31,7 @@ const EVENT = editEvent(
 );
 
 const BLINKEN =
-  'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\n' +
+  'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\n' +
   'aliases:\n  - أنتوني بلينكن\n  - ブリンケン\noffices:\n  - title: "Secretary of State 🇺🇸"\n    from: "2021-01-26"\n    to: "2025-01-20"\n';
 
 function dataset(): string {
@@ -164,7 +164,7 @@ test("a table longer than a sheet holds: the spreadsheet is skipped, its spool f
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-xlsx-"));
   try {
     const sink = new XlsxSink(dir, { tables: TABLES, maxRows: 3 });
-    const actor = { schema_version: "1.2.0", id: "a", name: "A", kind: "person" } as const;
+    const actor = { schema_version: "1.3.0", id: "a", name: "A", kind: "person" } as const;
     const rowOf = (table: TableDefinition<unknown>, record: unknown) => sink.row(table, record);
     rowOf(ACTORS as TableDefinition<unknown>, actor);
     rowOf(ACTORS as TableDefinition<unknown>, { ...actor, id: "b" });

@@ -110,7 +110,7 @@ test("pre-commit hook: passes a good record, stops an invalid or unformatted one
     assert.is(runHook().status, 0, "nothing staged under data/events");
 
     mkdirSync(path.dirname(path.join(root, EVENT_PATH)), { recursive: true });
-    const formatted = canonicalText(EVENT_YAML, "yaml", "event", "1.2.0");
+    const formatted = canonicalText(EVENT_YAML, "yaml", "event", "1.3.0");
     assert.ok(formatted.ok);
     writeFileSync(path.join(root, EVENT_PATH), formatted.ok ? formatted.text : "");
     git(root, "add", "-A");
@@ -123,7 +123,7 @@ test("pre-commit hook: passes a good record, stops an invalid or unformatted one
     assert.is(invalid.status, 1);
     assert.match(invalid.stdout, /ev-p6w7bxbz\.yaml:\d+:\d+  error  schema/);
 
-    writeFileSync(path.join(root, EVENT_PATH), editEvent('schema_version: "1.2.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.2.0"'));
+    writeFileSync(path.join(root, EVENT_PATH), editEvent('schema_version: "1.3.0"\nid: ev-p6w7bxbz', 'id: ev-p6w7bxbz\nschema_version: "1.3.0"'));
     git(root, "add", "-A");
     const unformatted = runHook();
     assert.is(unformatted.status, 1);

@@ -9,7 +9,7 @@ import { discover } from "../../scripts/dataset/discover.ts";
 export const EVENT_PATH = "data/events/2023/02/ev-p6w7bxbz.yaml";
 
 /** A valid event as its contributor would write it; tests edit single lines. */
-export const EVENT_YAML = `schema_version: "1.2.0"
+export const EVENT_YAML = `schema_version: "1.3.0"
 id: ev-p6w7bxbz
 status: active
 title: Blinken meets the five Central Asian foreign ministers
@@ -47,12 +47,15 @@ evidence:
     position: { start: 558, end: 653 }
 `;
 
+/** The example event without locations (schema 1.3.0 allows it: imported records often cannot say where). */
+export const EVENT_WITHOUT_LOCATIONS = EVENT_YAML.replace("locations:\n  - name: Kazakhstan\n    country: KAZ\n    precision: country\n", "");
+
 export const REGISTRY: Record<string, string> = {
-  "data/outlets/dw.yaml": 'schema_version: "1.2.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
-  "data/outlets/afp.yaml": 'schema_version: "1.2.0"\nid: afp\nname: Agence France-Presse\nkind: wire_agency\ncountry: FRA\ndomains: [afp.com]\n',
-  "data/outlets/reuters.yaml": 'schema_version: "1.2.0"\nid: reuters\nname: Reuters\nkind: wire_agency\ncountry: GBR\ndomains: [reuters.com]\n',
-  "data/actors/antony-blinken.yaml": 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\n',
-  "data/actors/kazakhstan.yaml": 'schema_version: "1.2.0"\nid: kazakhstan\nname: Kazakhstan\nkind: state\ncountry: KAZ\n',
+  "data/outlets/dw.yaml": 'schema_version: "1.3.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
+  "data/outlets/afp.yaml": 'schema_version: "1.3.0"\nid: afp\nname: Agence France-Presse\nkind: wire_agency\ncountry: FRA\ndomains: [afp.com]\n',
+  "data/outlets/reuters.yaml": 'schema_version: "1.3.0"\nid: reuters\nname: Reuters\nkind: wire_agency\ncountry: GBR\ndomains: [reuters.com]\n',
+  "data/actors/antony-blinken.yaml": 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\n',
+  "data/actors/kazakhstan.yaml": 'schema_version: "1.3.0"\nid: kazakhstan\nname: Kazakhstan\nkind: state\ncountry: KAZ\n',
 };
 
 /** Replaces one exact piece of the example event (it must occur). */

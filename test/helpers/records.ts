@@ -1,7 +1,7 @@
 /** Valid example records that tests mutate one field at a time. */
 export function validEvent(): Record<string, unknown> {
   return {
-    schema_version: "1.2.0",
+    schema_version: "1.3.0",
     id: "ev-p6w7bxbz",
     status: "active",
     title: "Blinken meets the five Central Asian foreign ministers",
@@ -31,7 +31,7 @@ export function validEvent(): Record<string, unknown> {
 
 export function validActor(): Record<string, unknown> {
   return {
-    schema_version: "1.2.0",
+    schema_version: "1.3.0",
     id: "antony-blinken",
     name: "Antony Blinken",
     kind: "person",
@@ -42,7 +42,7 @@ export function validActor(): Record<string, unknown> {
 }
 
 export function validOutlet(): Record<string, unknown> {
-  return { schema_version: "1.2.0", id: "dw", name: "Deutsche Welle", kind: "broadcaster", country: "DEU", domains: ["dw.com"] };
+  return { schema_version: "1.3.0", id: "dw", name: "Deutsche Welle", kind: "broadcaster", country: "DEU", domains: ["dw.com"] };
 }
 
 /** Sets (or with `undefined`, deletes) the value at a dotted path such as `sources.0.url`. */

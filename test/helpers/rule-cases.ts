@@ -18,7 +18,7 @@ export const withQuote = (exact: string, rest = "    position: { start: 558, end
 export const JSON_E = EVENT_PATH.replace(/\.yaml$/, ".json");
 export const JSON_EVENT = JSON.stringify(parseYaml(EVENT_YAML), null, 2) + "\n";
 
-export const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
+export const outletWith = (id: string, domains: string) => `schema_version: "1.3.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
 
 /** What an event built by `eventText` differs in from the example event. */
 export interface EventFields {
@@ -30,6 +30,7 @@ export interface EventFields {
   /** null: no mode. */
   mode?: string | null;
   actors?: string[];
+  /** The countries of its locations, one location each; [] for an event without locations. */
   countries?: string[];
 }
 
@@ -41,6 +42,8 @@ export function eventText(fields: EventFields = {}): string {
   text = editEvent('start: "2023-02-28"', `start: "${start}"`, text);
   text = editEvent("event_type: CONSULT\nmode: multilateral\n", `event_type: ${type}\n${mode === null ? "" : `mode: ${mode}\n`}`, text);
   text = editEvent("  - actor: antony-blinken\n    role: initiator\n  - actor: kazakhstan\n    role: recipient\n", actors.map((a, i) => `  - actor: ${a}\n    role: ${i === 0 ? "initiator" : "recipient"}\n`).join(""), text);
+  // No countries: no locations at all (schema 1.3.0).
+  if (countries.length === 0) return editEvent("locations:\n  - name: Kazakhstan\n    country: KAZ\n    precision: country\n", "", text);
   return editEvent("  - name: Kazakhstan\n    country: KAZ\n    precision: country\n", countries.map((c) => `  - name: ${c}\n    country: ${c}\n    precision: country\n`).join(""), text);
 }
 

@@ -135,6 +135,14 @@ test("eventLoc: a country from its alpha-2 code or a name that is a country; wit
   assert.equal(at({ name: "Gorazde" }), []);
 });
 
+test("a record with targets only (the perpetrator unnamed) has its targets as recipients, and its summary names them", () => {
+  const { result } = draftOf({ ...BASE, source: undefined, target: [{ actorText: "Iraqi civilians", code: "IRQ", sector: "CVL" }], event: "ASSAULT", eventText: "killed" });
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.equal(result.draft.actors.map((a) => [a.ref.name, a.role]), [["Civilians (Iraq)", "recipient"]]);
+  assert.is(result.draft.title, "Civilians (Iraq): killed (ASSAULT)");
+});
+
 test("a long sentence is not evidence (at most 400 characters); dead, injured and size are counted as dropped", () => {
   const { result, fields } = draftOf({ ...BASE, text: "x".repeat(401), dead: 3, size: 100 });
   assert.ok(result.ok && result.draft.evidence === undefined);

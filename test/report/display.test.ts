@@ -14,7 +14,7 @@ import { run } from "../helpers/run.ts";
 import { parseWorkflowCommand } from "../helpers/workflow-commands.ts";
 
 const BROKEN = path.join(import.meta.dirname, "..", "fixtures", "datasets", "broken");
-const VERDICT = "14 errors, 1 warning, 2 info in 6 files (9 files, 6 records checked).";
+const VERDICT = "12 errors, 1 warning, 2 info in 6 files (9 files, 6 records checked).";
 
 const finding = (over: Partial<Finding>): Finding => ({ file: "data/a.yaml", line: 1, column: 1, rule: "schema", severity: "error", message: "m", pointer: "", ...over });
 
@@ -59,7 +59,7 @@ test("pretty --quiet: errors only, the rest counted in the verdict (golden)", as
   const r = await run(["validate", "--root", BROKEN, "--quiet"]);
   assert.is(r.code, 1);
   assertGolden("validate-broken.quiet.txt", r.stdout);
-  assert.is(r.stdout.split("\n")[0], "14 errors, 1 warning, 2 info in 6 files (9 files, 6 records checked); 3 not shown (--quiet: errors only).");
+  assert.is(r.stdout.split("\n")[0], "12 errors, 1 warning, 2 info in 6 files (9 files, 6 records checked); 3 not shown (--quiet: errors only).");
   assert.not.match(r.stdout, /  (warning|info)  |--verbose/);
 });
 
@@ -68,10 +68,10 @@ test("pretty --max-diagnostics: at most n in full, errors first, the rest counte
   assert.is(r.code, 1);
   assertGolden("validate-broken.max-diagnostics.txt", r.stdout);
   assert.is((r.stdout.match(/^\S+:\d+:\d+  (error|warning|info)  /gm) ?? []).length, 3);
-  assert.match(r.stdout, /^12 more not shown \(--max-diagnostics 3\):\n  11 errors: schema\n  1 warning: file-bom\n/m);
+  assert.match(r.stdout, /^10 more not shown \(--max-diagnostics 3\):\n  9 errors: schema\n  1 warning: file-bom\n/m);
   const none = await run(["validate", "--root", BROKEN, "--max-diagnostics", "0"]);
   assert.is(none.stdout.split("\n")[0], VERDICT);
-  assert.match(none.stdout, /^15 more not shown \(--max-diagnostics 0\):$/m);
+  assert.match(none.stdout, /^13 more not shown \(--max-diagnostics 0\):$/m);
 });
 
 test("the cap keeps errors before warnings before infos, each in the order found", () => {
@@ -96,7 +96,7 @@ test("--quiet: warnings still count toward --max-warnings (ESLint), without bein
   const r = await run([...args, "--quiet", "--max-warnings", "0"]);
   assert.is(r.code, 1);
   assert.match(r.stderr, /exceed --max-warnings 0/);
-  assert.is(r.stdout, "0 errors, 5 warnings in 1 file (1 file, 1 record checked); 5 not shown (--quiet: errors only).\n");
+  assert.is(r.stdout, "0 errors, 3 warnings in 1 file (1 file, 1 record checked); 3 not shown (--quiet: errors only).\n");
   assert.is((await run([...args, "--quiet"])).code, 0);
 });
 
@@ -127,7 +127,7 @@ test("json holds every finding whatever --quiet, --max-diagnostics or --verbose 
   const full = await run(["validate", "--root", BROKEN, "--format", "json"]);
   const narrowed = await run(["validate", "--root", BROKEN, "--format", "json", "--quiet", "--max-diagnostics", "1"]);
   assert.is(narrowed.stdout, full.stdout);
-  assert.is(JSON.parse(full.stdout).findings.length, 17);
+  assert.is(JSON.parse(full.stdout).findings.length, 15);
 });
 
 test("usage errors: --max-diagnostics needs a whole number; --verbose and --quiet conflict", async () => {

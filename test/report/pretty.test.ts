@@ -42,7 +42,7 @@ test("pretty: paths, messages, hints and related files are escaped, and no line 
 });
 
 test("validate and format --check on a file with a hostile name: escaped output, a hint safe to paste", async () => {
-  const messy = editEvent("schema_version: \"1.2.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz\nschema_version: \"1.2.0\"", EVENT_YAML);
+  const messy = editEvent("schema_version: \"1.3.0\"\nid: ev-p6w7bxbz", "id: ev-p6w7bxbz\nschema_version: \"1.3.0\"", EVENT_YAML);
   const root = writeDataset({ ...REGISTRY, [HOSTILE]: messy });
   try {
     const validate = await run(["validate"], { cwd: root });

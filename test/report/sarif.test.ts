@@ -273,7 +273,7 @@ test("-o/--output-file: a place that cannot be written is exit 2 with a message;
 });
 
 test("sarif: a finding with a fix carries it as SARIF fixes (the edits --fix makes, by line and column); the log still passes the schema", async () => {
-  const code = editEvent('schema_version: "1.2.0"', "schema_version: 1.2  # bare", editEvent("  - actor: antony-blinken\n", "  - actor: 'antony-blinkn'\n"));
+  const code = editEvent('schema_version: "1.3.0"', "schema_version: 1.3  # bare", editEvent("  - actor: antony-blinken\n", "  - actor: 'antony-blinkn'\n"));
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: code });
   try {
     const r = await run(["validate", "--root", root, "--format", "sarif"], { env: { EVENTWIRE_TODAY: "2026-11-27" } });
@@ -292,7 +292,7 @@ test("sarif: a finding with a fix carries it as SARIF fixes (the edits --fix mak
         ],
       },
     ]);
-    assert.equal(fixes["schema-version"]![0]!.artifactChanges[0]!.replacements![0], { deletedRegion: { startLine: 1, startColumn: 17, endLine: 1, endColumn: 20 }, insertedContent: { text: '"1.2.0"' } });
+    assert.equal(fixes["schema-version"]![0]!.artifactChanges[0]!.replacements![0], { deletedRegion: { startLine: 1, startColumn: 17, endLine: 1, endColumn: 20 }, insertedContent: { text: '"1.3.0"' } });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

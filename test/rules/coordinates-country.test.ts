@@ -1,10 +1,11 @@
 /** coordinates-country: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { coordinatesCountry } from "../../scripts/rules/record/coordinates-country.ts";
-import { editEvent, withSchemaError } from "../helpers/dataset.ts";
+import { EVENT_WITHOUT_LOCATIONS, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(coordinatesCountry, {
   valid: [
+    { name: "an event without locations (schema 1.3.0): no coordinates to judge", code: EVENT_WITHOUT_LOCATIONS },
     { name: "coordinates that are no numbers (the schema's findings): passed over", failsSchema: true, code: editEvent("    country: KAZ\n    precision: country", "    country: TUR\n    precision: city\n    lat: \"36.43\"\n    lon: null") },
     { name: "a latitude out of range (the schema's finding): passed over", failsSchema: true, code: editEvent("    country: KAZ\n    precision: country", "    country: TUR\n    precision: city\n    lat: 136.43\n    lon: 28.22") },
     { name: "a country code of the wrong shape (the schema's finding): passed over", failsSchema: true, code: editEvent("    country: KAZ\n    precision: country", "    country: tur\n    precision: city\n    lat: 36.43\n    lon: 28.22") },

@@ -1,6 +1,6 @@
 /** country-code: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { countryCode } from "../../scripts/rules/record/country-code.ts";
-import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
+import { EVENT_WITHOUT_LOCATIONS, EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(countryCode, {
@@ -9,6 +9,8 @@ ruleTester(countryCode, {
     { name: "a code in lower case (the schema's finding): passed over", failsSchema: true, code: editEvent("country: KAZ", "country: kaz") },
     { name: "locations that are no list", failsSchema: true, code: editEvent("locations:\n  - name: Kazakhstan\n    country: KAZ\n    precision: country\n", "locations: KAZ\n") },
     { name: "an assigned code", code: EVENT_YAML },
+    { name: "an event without locations (schema 1.3.0): no code to judge", code: EVENT_WITHOUT_LOCATIONS },
+    { name: "an outlet without country (schema 1.3.0): no code to judge", code: 'schema_version: "1.3.0"\nid: daily-star\nname: Daily Star\nkind: newspaper\n', file: "data/outlets/daily-star.yaml" },
   ],
   invalid: [
     {

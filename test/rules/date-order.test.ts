@@ -11,7 +11,7 @@ ruleTester(dateOrder, {
     {
       name: "offices that are no objects, an office date that is a number",
       failsSchema: true,
-      code: 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - null\n  - title: US Secretary of State\n    from: 20210126\n    to: "2020-01-20"\n',
+      code: 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - null\n  - title: US Secretary of State\n    from: 20210126\n    to: "2020-01-20"\n',
       file: "data/actors/antony-blinken.yaml",
     },
     { name: "an end after the start", code: editEvent("start: \"2023-02-28\"\n", "start: \"2023-02-28\"\n  end: \"2023-03-01\"\n") },
@@ -26,7 +26,7 @@ ruleTester(dateOrder, {
     {
       name: "an office that ends before it starts, of an actor whose kind is none of the schema's",
       failsSchema: true,
-      code: 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: persn\ncountry: USA\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2020-01-20"\n',
+      code: 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: persn\ncountry: USA\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2020-01-20"\n',
       file: "data/actors/antony-blinken.yaml",
       errors: [{ messageId: "toBeforeFrom", data: { index: 0, to: "2020-01-20", from: "2021-01-26" }, line: 9, column: 9 }],
     },
@@ -39,7 +39,7 @@ ruleTester(dateOrder, {
     },
     {
       name: "an office that ends before it starts",
-      code: 'schema_version: "1.2.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2020-01-20"\n', file: "data/actors/antony-blinken.yaml",
+      code: 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - title: US Secretary of State\n    from: "2021-01-26"\n    to: "2020-01-20"\n', file: "data/actors/antony-blinken.yaml",
       errors: [
         { messageId: "toBeforeFrom", data: {index: 0,to: "2020-01-20",from: "2021-01-26"}, message: "`offices[0].to` (2020-01-20) is before `offices[0].from` (2021-01-26).", line: 9, column: 9 },
       ],

@@ -24,7 +24,7 @@ ruleTester(duplicateKey, {
     },
     {
       name: "two empty keys (no key text to name)",
-      code: 'schema_version: "1.2.0"\nid: x\n: first\n: second\n', file: "data/outlets/x.yaml",
+      code: 'schema_version: "1.3.0"\nid: x\n: first\n: second\n', file: "data/outlets/x.yaml",
       errors: [
         { messageId: "duplicate", message: "This key appears twice in the same object.", line: 4, column: 1 },
       ],

@@ -5,7 +5,7 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(evidenceEventType, {
   valid: [
-    { name: "a schema version the toolkit does not know (schema-version's finding): it may have no evidence", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace('schema_version: "1.2.0"', 'schema_version: "1.3"') },
+    { name: "a schema version the toolkit does not know (schema-version's finding): it may have no evidence", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace('schema_version: "1.3.0"', 'schema_version: "1.3"') },
     { name: "evidence that is no list (the schema's finding): nothing added", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")) + "evidence: event_type\n" },
     { name: "an event type that is no string (the schema's finding): nothing to name", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("event_type: CONSULT", "event_type: 5") },
     { name: "an item claiming the event type whose quote is ill-typed (the schema's finding) still claims it", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")) + "evidence: [null, { source: 0, claim: event_type, quote: 5 }]\n" },

@@ -1,10 +1,11 @@
 /** evidence-reference: valid and invalid cases, one rule on a record in memory (test/helpers/rule-tester.ts). */
 import { evidenceReference } from "../../scripts/rules/evidence/evidence-reference.ts";
-import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
+import { EVENT_WITHOUT_LOCATIONS, EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(evidenceReference, {
   valid: [
+    { name: "a location claim on an event without locations (schema 1.3.0): not counted, as with no list", code: editEvent("claim: event_type", "claim: location:0", EVENT_WITHOUT_LOCATIONS) },
     {
       name: "a source that is no number, a claim of another shape, a position of strings (the schema's findings): passed over",
       failsSchema: true,

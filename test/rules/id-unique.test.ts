@@ -6,8 +6,8 @@ const A = "ev-aaaaaaaa";
 const pa = eventPath(A);
 const copy = "data/events/2023/02/copy/ev-aaaaaaaa.yaml";
 const march = eventPath(A, "2023-03-01");
-const actor = (id: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id}\nkind: person\ncountry: USA\n`;
-const outlet = (id: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id}\nkind: online\ncountry: DEU\ndomains: [${id}.com]\n`;
+const actor = (id: string) => `schema_version: "1.3.0"\nid: ${id}\nname: ${id}\nkind: person\ncountry: USA\n`;
+const outlet = (id: string) => `schema_version: "1.3.0"\nid: ${id}\nname: ${id}\nkind: online\ncountry: DEU\ndomains: [${id}.com]\n`;
 
 datasetRuleTester(idUnique, {
   valid: [
@@ -45,7 +45,7 @@ datasetRuleTester(idUnique, {
     },
     {
       name: "a registry entry that fails its schema, with the id of another: it takes its id all the same",
-      files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": 'schema_version: "1.2.0"\nid: a\n' },
+      files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": 'schema_version: "1.3.0"\nid: a\n' },
       errors: [
         { file: "data/actors/a.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/b.yaml`" }, line: 2, column: 5, related: ["data/actors/b.yaml"] },
         { file: "data/actors/b.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/a.yaml`" }, line: 2, column: 5, related: ["data/actors/a.yaml"] },
@@ -62,7 +62,7 @@ datasetRuleTester(idUnique, {
     },
     {
       name: "two actor entries with one id, and two outlets",
-      files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": actor("a"), "data/outlets/x.yaml": outlet("x"), "data/outlets/x.json": JSON.stringify({ schema_version: "1.2.0", id: "x", name: "X", kind: "online", country: "DEU", domains: ["x.org"] }) },
+      files: { "data/actors/a.yaml": actor("a"), "data/actors/b.yaml": actor("a"), "data/outlets/x.yaml": outlet("x"), "data/outlets/x.json": JSON.stringify({ schema_version: "1.3.0", id: "x", name: "X", kind: "online", country: "DEU", domains: ["x.org"] }) },
       errors: [
         { file: "data/actors/a.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/b.yaml`" }, line: 2, column: 5, related: ["data/actors/b.yaml"] },
         { file: "data/actors/b.yaml", messageId: "repeated", data: { id: "a", others: "`data/actors/a.yaml`" }, line: 2, column: 5, related: ["data/actors/a.yaml"] },

@@ -5,6 +5,7 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(outletDomain, {
   valid: [
+    { name: "an outlet without domains (schema 1.3.0: an import knows it by name)", code: 'schema_version: "1.3.0"\nid: daily-star\nname: Daily Star\nkind: newspaper\n', file: "data/outlets/daily-star.yaml" },
     { name: "domains of other types and shapes (the schema's findings): passed over", failsSchema: true, code: outletWith("dw", '[5, null, CO.UK, "https://co.uk", [co.uk], dw.com]'), file: "data/outlets/dw.yaml" },
     { name: "domains that are no list", failsSchema: true, code: outletWith("dw", "co.uk"), file: "data/outlets/dw.yaml" },
     { name: "registrable domains and their sub-domains", code: outletWith("bbc", "[bbc.co.uk, www.bbc.co.uk, www.gov.uk, news.example.unknowntld]"), file: "data/outlets/bbc.yaml" },

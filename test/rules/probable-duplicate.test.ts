@@ -15,6 +15,8 @@ const HELP_TYPE = { line: 9, column: 13 };
 datasetRuleTester(probableDuplicate, {
   valid: [
     { name: "one event", files: events({ id: A }) },
+    { name: "the same date, type and actors, neither with locations (schema 1.3.0): not compared by what they lack", files: events({ id: A, countries: [] }, { id: B, countries: [] }) },
+    { name: "the same date, type and actors, one without locations", files: events({ id: A }, { id: B, countries: [] }) },
     { name: "start dates two days apart", files: events({ id: A }, { id: B, start: "2023-03-02" }) },
     { name: "1 of 4 actors shared", files: events({ id: A, actors: ["antony-blinken", "kazakhstan", "uzbekistan"] }, { id: B, actors: ["antony-blinken", "tajikistan"] }) },
     { name: "1 of 3 actors shared (a score of 0.33)", files: events({ id: A }, { id: B, actors: ["antony-blinken", "uzbekistan"] }) },

@@ -10,10 +10,10 @@ if (!canonical.ok) throw new Error(canonical.reason);
 const CANONICAL = canonical.text;
 const JSON_PATH = "data/events/2023/02/ev-p6w7bxbz.json";
 const OUTLET_PATH = "data/outlets/dw.yaml";
-const OUTLET = 'schema_version: "1.2.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains:\n  - dw.com\n';
+const OUTLET = 'schema_version: "1.3.0"\nid: dw\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains:\n  - dw.com\n';
 const EVENT_JSON = JSON.stringify(
   {
-    schema_version: "1.2.0",
+    schema_version: "1.3.0",
     id: "ev-p6w7bxbz",
     status: "active",
     title: "Blinken meets",
@@ -107,8 +107,8 @@ ruleTester(recordLayout, {
     {
       name: "a registry entry with keys out of order and a list in flow style",
       file: OUTLET_PATH,
-      code: 'id: dw\nschema_version: "1.2.0"\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
-      errors: [{ messageId: "layout", data: { line: 1, expected: 'schema_version: "1.2.0"' }, line: 1, column: 1 }],
+      code: 'id: dw\nschema_version: "1.3.0"\nname: Deutsche Welle\nkind: broadcaster\ncountry: DEU\ndomains: [dw.com]\n',
+      errors: [{ messageId: "layout", data: { line: 1, expected: 'schema_version: "1.3.0"' }, line: 1, column: 1 }],
       output: OUTLET,
     },
   ],

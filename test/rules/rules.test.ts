@@ -52,7 +52,7 @@ const BIG_QUOTES = editEvent(
 );
 const at = (file: string, rule: string, line: number, column: number) => `${file}|${rule}@${line}:${column}`;
 const event = (text: string, file = E) => ({ [file]: text });
-const outletWith = (id: string, domains: string) => `schema_version: "1.2.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
+const outletWith = (id: string, domains: string) => `schema_version: "1.3.0"\nid: ${id}\nname: ${id.toUpperCase()}\nkind: online\ncountry: DEU\ndomains: ${domains}\n`;
 
 // The event as JSON, and where a piece of its text starts (1-based line and column).
 const JSON_E = EVENT_PATH.replace(/\.yaml$/, ".json");

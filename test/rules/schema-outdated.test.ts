@@ -10,9 +10,9 @@ ruleTester(schemaOutdated, {
   invalid: [
     {
       name: "a record on 1.0.0",
-      code: editEvent("schema_version: \"1.2.0\"", "schema_version: \"1.0.0\""),
+      code: editEvent("schema_version: \"1.3.0\"", "schema_version: \"1.0.0\""),
       errors: [
-        { messageId: "outdated", data: {version: "1.0.0",latest: "1.2.0"}, message: "This record is written against schema 1.0.0; the latest is 1.2.0. It is still checked against 1.0.0.", line: 1, column: 17 },
+        { messageId: "outdated", data: {version: "1.0.0",latest: "1.3.0"}, message: "This record is written against schema 1.0.0; the latest is 1.3.0. It is still checked against 1.0.0.", line: 1, column: 17 },
       ],
     },
   ],

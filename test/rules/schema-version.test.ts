@@ -10,31 +10,31 @@ ruleTester(schemaVersion, {
   invalid: [
     {
       name: "an unknown version",
-      code: editEvent("schema_version: \"1.2.0\"", "schema_version: \"9.9.9\""),
+      code: editEvent("schema_version: \"1.3.0\"", "schema_version: \"9.9.9\""),
       errors: [
-        { messageId: "unknown", data: {given: "9.9.9",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, message: "`schema_version` is `9.9.9`, which is not a known schema version (known: 1.0.0, 1.1.0, 1.2.0).", line: 1, column: 17 },
+        { messageId: "unknown", data: {given: "9.9.9",known: "1.0.0, 1.1.0, 1.2.0, 1.3.0",latest: "1.3.0"}, message: "`schema_version` is `9.9.9`, which is not a known schema version (known: 1.0.0, 1.1.0, 1.2.0, 1.3.0).", line: 1, column: 17 },
       ],
     },
     {
       name: "no version",
-      code: editEvent("schema_version: \"1.2.0\"\n", ""),
+      code: editEvent("schema_version: \"1.3.0\"\n", ""),
       errors: [
         { messageId: "missing", message: "The record does not say which schema version it follows (`schema_version`).", line: 1, column: 1 },
       ],
     },
     {
       name: "a version YAML read as a number: the version it stands for is the fix",
-      code: editEvent("schema_version: \"1.2.0\"", "schema_version: 1.2"),
+      code: editEvent("schema_version: \"1.3.0\"", "schema_version: 1.3"),
       errors: [
-        { messageId: "unknown", data: {given: "1.2",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, helpId: "quote", help: "Write it as a quoted string: schema_version: \"1.2.0\".", line: 1, column: 17 },
+        { messageId: "unknown", data: {given: "1.3",known: "1.0.0, 1.1.0, 1.2.0, 1.3.0",latest: "1.3.0"}, helpId: "quote", help: "Write it as a quoted string: schema_version: \"1.3.0\".", line: 1, column: 17 },
       ],
       output: EVENT_YAML,
     },
     {
       name: "a number no version stands for: no fix",
-      code: editEvent("schema_version: \"1.2.0\"", "schema_version: 7"),
+      code: editEvent("schema_version: \"1.3.0\"", "schema_version: 7"),
       errors: [
-        { messageId: "unknown", data: {given: "7",known: "1.0.0, 1.1.0, 1.2.0",latest: "1.2.0"}, helpId: "quote", line: 1, column: 17 },
+        { messageId: "unknown", data: {given: "7",known: "1.0.0, 1.1.0, 1.2.0, 1.3.0",latest: "1.3.0"}, helpId: "quote", line: 1, column: 17 },
       ],
     },
   ],

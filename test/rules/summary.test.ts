@@ -33,4 +33,12 @@ test("an event with ill-typed fields is summarized by the others: each ill-typed
   for (const [change, expected] of cases) assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), ...change }), expected, JSON.stringify(change));
 });
 
+test("an event without locations (schema 1.3.0) is summarized without countries: unknown, not none", () => {
+  const { locations: _, ...event } = parse(EVENT_YAML) as Record<string, unknown>;
+  const whole = summarizeEvent(parse(EVENT_YAML) as Event);
+  const { countries: __, ...rest } = whole;
+  assert.equal(summarizeUnchecked(event), rest);
+  assert.equal(summarizeEvent(event as unknown as Event), rest);
+});
+
 test.run();

@@ -17,7 +17,7 @@ ruleTester(textFormula, {
     },
     {
       name: "an alias starting with @",
-      code: 'schema_version: "1.2.0"\nid: x\nname: X\nkind: person\naliases: ["@x"]\n', file: "data/actors/x.yaml",
+      code: 'schema_version: "1.3.0"\nid: x\nname: X\nkind: person\naliases: ["@x"]\n', file: "data/actors/x.yaml",
       errors: [
         { messageId: "formula", data: {path: "aliases[0]",first: "@"}, line: 5, column: 11 },
       ],

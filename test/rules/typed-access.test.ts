@@ -46,8 +46,8 @@ Object.assign((EVENT.locations as object[])[0]!, { lat: 51.1, lon: 71.4, precisi
 );
 const RECORDS: [string, Record<string, unknown>][] = [
   [EVENT_PATH.replace(/\.yaml$/, ".json"), EVENT],
-  ["data/actors/antony-blinken.json", { schema_version: "1.2.0", id: "antony-blinken", name: "Antony Blinken", kind: "person", country: "USA", offices: [{ title: "US Secretary of State", from: "2021-01-26", to: "2025-01-20" }] }],
-  ["data/outlets/dw.json", { schema_version: "1.2.0", id: "dw", name: "Deutsche Welle", kind: "broadcaster", country: "DEU", domains: ["dw.com", "co.uk"] }],
+  ["data/actors/antony-blinken.json", { schema_version: "1.3.0", id: "antony-blinken", name: "Antony Blinken", kind: "person", country: "USA", offices: [{ title: "US Secretary of State", from: "2021-01-26", to: "2025-01-20" }] }],
+  ["data/outlets/dw.json", { schema_version: "1.3.0", id: "dw", name: "Deutsche Welle", kind: "broadcaster", country: "DEU", domains: ["dw.com", "co.uk"] }],
 ];
 
 /** The pointer of every value in `value` (the record itself not included), as key paths. */

@@ -10,6 +10,7 @@ ruleTester(urlDomain, {
     { name: "an outlet that is a list (the schema's finding): passed over", failsSchema: true, code: editEvent("outlet: dw", "outlet: [dw]", editEvent("https://p.dw.com/p/4O4UG", "https://www.afp.com/x")) },
     { name: "a URL on a registrable domain under a private suffix", code: editEvent("https://p.dw.com/p/4O4UG", "https://someone.github.io/x"), outlets: { dw: { id: "dw", domains: ["dw.com", "someone.github.io"] }, afp: {}, reuters: {} } },
     { name: "a sub-domain of the outlet", code: EVENT_YAML },
+    { name: "an address of an outlet without domains (schema 1.3.0): nothing to hold it to", code: editEvent("https://p.dw.com/p/4O4UG", "https://www.thedailystar.net/x"), outlets: { dw: { id: "dw" }, afp: {}, reuters: {} } },
     { name: "a link shortener", code: editEvent("https://p.dw.com/p/4O4UG", "https://bit.ly/abc") },
   ],
   invalid: [

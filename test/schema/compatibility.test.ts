@@ -65,6 +65,12 @@ const CASES: [string, Node, ChangeClass][] = [
   ["a dependency added", edit((s) => (props(s).place!.dependentRequired = { lat: ["lon"], lon: ["lat"] })), "breaking"],
   ["a rule between fields removed", edit((s) => (s.allOf = [])), "additive"],
   ["a rule between fields added", edit((s) => (s.allOf as Node[]).push({ if: { properties: { status: { const: "active" } } }, then: { description: "x", required: ["count"] } })), "breaking"],
+  [
+    "a property added with a rule that forbids it for some records (the old schema allowed no such property)",
+    edit((s) => ((props(s).origin = { type: "string" }), (s.allOf as Node[]).push({ if: { properties: { status: { const: "active" } } }, then: { description: "no origin", properties: { origin: false } } }))),
+    "additive",
+  ],
+  ["a rule added that forbids a property old records may have", edit((s) => (s.allOf as Node[]).push({ if: { properties: { status: { const: "active" } } }, then: { description: "no count", properties: { count: false } } })), "breaking"],
   ["a description changed", edit((s) => (props(s).title!.description = "A short headline.")), "documentation"],
   ["an unknown keyword changed", edit((s) => (props(s).title!.contentMediaType = "text/plain")), "breaking"],
 ];
@@ -84,6 +90,12 @@ test("schema diff: no change, and the version marker's const, need no more than 
   assert.is(requiredBump(diffSchemas(base(), next)), "patch");
 });
 
+test("schema diff: a rule that forbids a property new to an object that was open to any property is breaking (an old record may have it)", () => {
+  const open = edit((s) => delete s.additionalProperties);
+  const next = edit((s) => (delete s.additionalProperties, (props(s).origin = { type: "string" }), (s.allOf as Node[]).push({ if: { properties: { status: { const: "active" } } }, then: { description: "no origin", properties: { origin: false } } })));
+  assert.is(requiredBump(diffSchemas(open, next)), "major");
+});
+
 test("declared bumps, and whether they suffice", () => {
   assert.is(declaredBump("1.0.0", "2.0.0"), "major");
   assert.is(declaredBump("1.0.0", "1.1.0"), "minor");
@@ -100,6 +112,14 @@ test("schema diff on the CLI: 1.0.0 -> 1.1.0 is additive and declared minor (exi
   assert.is(ok.code, 0, ok.stdout);
   assert.match(ok.stdout, /additive\s+\/properties\/evidence\s+optional property `evidence` added/);
   assert.match(ok.stdout, /Needed bump: minor\.\nDeclared bump: minor\. OK\./);
+  // 1.3.0: optional locations, outlet country and domains, an origin that only imported records have.
+  const imports = await run(["schema", "diff", "1.2.0", "1.3.0"]);
+  assert.is(imports.code, 0, imports.stdout);
+  assert.not.match(imports.stdout, /breaking/);
+  assert.match(imports.stdout, /additive\s+\/properties\/provenance\/allOf\s+rule added that only limits where new properties may appear/);
+  assert.match(imports.stdout, /additive\s+\/\s+property `locations` is no longer required/);
+  assert.match(imports.stdout, /additive\s+\/\s+property `domains` is no longer required/);
+  assert.match(imports.stdout, /Needed bump: minor\.\nDeclared bump: minor\. OK\./);
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-diff-"));
   try {
     const next = edit((s) => ((s.$id = "urn:eventwire:schema:1.1.0:event"), delete props(s).count));

@@ -21,6 +21,8 @@ interface Case {
 
 const EVIDENCE = { source: 0, claim: "actor:antony-blinken", quote: { exact: "Antony Blinken", suffix: " met" }, position: { start: 10, end: 24 } };
 
+const ORIGIN = { dataset: "acled", version: "2025-06-30", id: "BGD12345" };
+
 const base = { event: validEvent, actor: validActor, outlet: validOutlet };
 
 const cases: Case[] = [
@@ -103,22 +105,36 @@ const cases: Case[] = [
   { kind: "event", name: "coded_at as date-time", changes: [["provenance.coded_at", "2026-11-27T10:00:00Z"]], valid: false },
   // event: a source without headline or date (1.2.0)
   { kind: "event", name: "a source without its headline", changes: [["sources.0.title", undefined]], valid: false, versions: ["1.0.0", "1.1.0"] },
-  { kind: "event", name: "a source without its headline (1.2.0)", changes: [["sources.0.title", undefined]], valid: true, versions: ["1.2.0"] },
+  { kind: "event", name: "a source without its headline (1.2.0 on)", changes: [["sources.0.title", undefined]], valid: true, versions: ["1.2.0", "1.3.0"] },
   { kind: "event", name: "a source without its date", changes: [["sources.0.published", undefined]], valid: false, versions: ["1.0.0", "1.1.0"] },
-  { kind: "event", name: "a source without its date (1.2.0)", changes: [["sources.0.published", undefined]], valid: true, versions: ["1.2.0"] },
+  { kind: "event", name: "a source without its date (1.2.0 on)", changes: [["sources.0.published", undefined]], valid: true, versions: ["1.2.0", "1.3.0"] },
   { kind: "event", name: "a source dated by month only", changes: [["sources.0.published", "2023-02"]], valid: false },
   // event: evidence (1.1.0)
-  { kind: "event", name: "evidence quoting a source", changes: [["evidence", [EVIDENCE]]], valid: true, versions: ["1.1.0", "1.2.0"] },
+  { kind: "event", name: "evidence quoting a source", changes: [["evidence", [EVIDENCE]]], valid: true, versions: ["1.1.0", "1.2.0", "1.3.0"] },
   { kind: "event", name: "evidence in a 1.0.0 record", changes: [["evidence", [EVIDENCE]]], valid: false, versions: ["1.0.0"] },
-  { kind: "event", name: "evidence claims of each kind", changes: [["evidence", ["event_type", "mode", "date", "actor:kazakhstan", "location:0", "location:12"].map((claim) => ({ ...EVIDENCE, claim }))]], valid: true, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "an empty evidence list", changes: [["evidence", []]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "an unknown claim", changes: [["evidence", [{ ...EVIDENCE, claim: "weather" }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "a location claim with a leading zero", changes: [["evidence", [{ ...EVIDENCE, claim: "location:01" }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "a negative source index", changes: [["evidence", [{ ...EVIDENCE, source: -1 }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "an empty quote", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "" } }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "a quote of more than 400 characters", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "a".repeat(401) } }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "a quote with an unknown key", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "x", type: "TextQuoteSelector" } }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
-  { kind: "event", name: "a position without end", changes: [["evidence", [{ ...EVIDENCE, position: { start: 3 } }]]], valid: false, versions: ["1.1.0", "1.2.0"] },
+  { kind: "event", name: "evidence claims of each kind", changes: [["evidence", ["event_type", "mode", "date", "actor:kazakhstan", "location:0", "location:12"].map((claim) => ({ ...EVIDENCE, claim }))]], valid: true, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "an empty evidence list", changes: [["evidence", []]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "an unknown claim", changes: [["evidence", [{ ...EVIDENCE, claim: "weather" }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "a location claim with a leading zero", changes: [["evidence", [{ ...EVIDENCE, claim: "location:01" }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "a negative source index", changes: [["evidence", [{ ...EVIDENCE, source: -1 }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "an empty quote", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "" } }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "a quote of more than 400 characters", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "a".repeat(401) } }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "a quote with an unknown key", changes: [["evidence", [{ ...EVIDENCE, quote: { exact: "x", type: "TextQuoteSelector" } }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  { kind: "event", name: "a position without end", changes: [["evidence", [{ ...EVIDENCE, position: { start: 3 } }]]], valid: false, versions: ["1.1.0", "1.2.0", "1.3.0"] },
+  // event: imported records (1.3.0): no locations, provenance.origin
+  { kind: "event", name: "no locations at all", changes: [["locations", undefined]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "event", name: "no locations at all (1.3.0)", changes: [["locations", undefined]], valid: true, versions: ["1.3.0"] },
+  { kind: "event", name: "an imported record with its origin", changes: [["provenance.method", "imported"], ["provenance.origin", ORIGIN]], valid: true, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin before 1.3.0", changes: [["provenance.method", "imported"], ["provenance.origin", ORIGIN]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "event", name: "an imported record without origin (valid: requiring it would break 1.2.0 records)", changes: [["provenance.method", "imported"]], valid: true },
+  { kind: "event", name: "a manual record with an origin", changes: [["provenance.origin", ORIGIN]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an assisted record with an origin", changes: [["provenance.method", "assisted"], ["provenance.origin", ORIGIN]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin without its id", changes: [["provenance.method", "imported"], ["provenance.origin", { dataset: "acled", version: "2025-06-30" }]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin dataset not kebab-case", changes: [["provenance.method", "imported"], ["provenance.origin", { ...ORIGIN, dataset: "ACLED" }]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin version of 101 characters", changes: [["provenance.method", "imported"], ["provenance.origin", { ...ORIGIN, version: "v".repeat(101) }]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin id of 200 characters", changes: [["provenance.method", "imported"], ["provenance.origin", { ...ORIGIN, id: "1".repeat(200) }]], valid: true, versions: ["1.3.0"] },
+  { kind: "event", name: "an empty origin id", changes: [["provenance.method", "imported"], ["provenance.origin", { ...ORIGIN, id: "" }]], valid: false, versions: ["1.3.0"] },
+  { kind: "event", name: "an origin with an unknown key", changes: [["provenance.method", "imported"], ["provenance.origin", { ...ORIGIN, url: "https://acleddata.com" }]], valid: false, versions: ["1.3.0"] },
   // actor registry
   { kind: "actor", name: "the example actor", changes: [], valid: true },
   { kind: "actor", name: "a state without offices", changes: [["kind", "state"], ["offices", undefined]], valid: true },
@@ -129,13 +145,20 @@ const cases: Case[] = [
   { kind: "actor", name: "repeated alias", changes: [["aliases", ["Tony", "Tony"]]], valid: false },
   { kind: "actor", name: "office without title", changes: [["offices", [{ from: "2021-01-26" }]]], valid: false },
   { kind: "actor", name: "id with underscore", changes: [["id", "antony_blinken"]], valid: false },
+  { kind: "actor", name: "an imported entry with its origin", changes: [["origin", { dataset: "acled", version: "2025-06-30", id: "Police Forces of Bangladesh (2009-)" }]], valid: true, versions: ["1.3.0"] },
+  { kind: "actor", name: "an origin before 1.3.0", changes: [["origin", ORIGIN]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "actor", name: "an origin without its version", changes: [["origin", { dataset: "acled", id: "x" }]], valid: false, versions: ["1.3.0"] },
   // outlet registry
   { kind: "outlet", name: "the example outlet", changes: [], valid: true },
   { kind: "outlet", name: "no domains", changes: [["domains", []]], valid: false },
   { kind: "outlet", name: "domain with scheme", changes: [["domains", ["https://dw.com"]]], valid: false },
   { kind: "outlet", name: "domain in upper case", changes: [["domains", ["DW.com"]]], valid: false },
   { kind: "outlet", name: "unknown kind", changes: [["kind", "tv"]], valid: false },
-  { kind: "outlet", name: "missing country", changes: [["country", undefined]], valid: false },
+  { kind: "outlet", name: "missing country", changes: [["country", undefined]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "outlet", name: "missing domains", changes: [["domains", undefined]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "outlet", name: "an outlet known by its name alone (1.3.0)", changes: [["country", undefined], ["domains", undefined], ["origin", { dataset: "acled", version: "2025-06-30", id: "Daily Star (Bangladesh)" }]], valid: true, versions: ["1.3.0"] },
+  { kind: "outlet", name: "an origin before 1.3.0", changes: [["origin", ORIGIN]], valid: false, versions: ["1.0.0", "1.1.0", "1.2.0"] },
+  { kind: "outlet", name: "an origin dataset with a space", changes: [["origin", { ...ORIGIN, dataset: "ucdp ged" }]], valid: false, versions: ["1.3.0"] },
 ];
 
 for (const c of cases) {

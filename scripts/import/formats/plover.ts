@@ -55,12 +55,14 @@ function clip(text: string, max: number): string {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+/** A name or label: white space runs made one space (the gold standard has "NATO  peacekeeping troops"); quotes keep theirs. */
+const label = (value: unknown): string | undefined => text(value)?.replace(/\s+/g, " ");
 
 /** One PLOVER actor to a reference the run resolves; undefined (and counted) when it names no one. */
 function actorRef(actor: unknown, context: MapContext): ActorRef | undefined {
   if (actor === null || typeof actor !== "object") return undefined;
   const a = actor as Record<string, unknown>;
-  const name = text(a.actorText);
+  const name = label(a.actorText);
   const code = text(a.code)?.toUpperCase();
   const sectorCode = text(a.sector);
   if (!name && !code) return undefined;
@@ -88,8 +90,8 @@ function actorRef(actor: unknown, context: MapContext): ActorRef | undefined {
     context.unmapped("codes", code);
     context.field("actors.country", "dropped");
   }
-  const label = name ?? code!;
-  return { name: label, code: `${code ?? ""}:${label}`, kind: known?.kind ?? "group" };
+  const shown = name ?? code!;
+  return { name: shown, code: `${code ?? ""}:${shown}`, kind: known?.kind ?? "group" };
 }
 
 function asList(value: unknown): unknown[] {
@@ -99,7 +101,7 @@ function asList(value: unknown): unknown[] {
 function location(value: unknown, context: MapContext): DraftLocation[] {
   if (value === undefined) return [];
   const loc = value as Record<string, unknown>;
-  const name = text(loc?.name);
+  const name = label(loc?.name);
   if (!name) {
     context.field("locations", "dropped");
     return [];
@@ -177,13 +179,13 @@ export function mapPlover(record: PloverRecord, context: MapContext): MapResult 
   } else if (sentence) context.field("evidence", "dropped");
   for (const dropped of ["dead", "injured", "size"]) if (record[dropped] !== undefined) context.field(dropped, "dropped");
 
-  const publication = text(record.publication);
+  const publication = label(record.publication);
   if (!publication) return { ok: false, reason: `${id}: no \`publication\` (the source of the sentence)` };
   const language = text(record.language);
   context.field("sources.language", language ? "mapped" : "defaulted");
 
   const who = (list: ActorRef[]) => names([...new Set(list.map((a) => a.name))]);
-  const eventText = text(record.eventText);
+  const eventText = label(record.eventText);
   const values = {
     initiators: who(initiators.length > 0 ? initiators : recipients),
     recipients: who(recipients),
@@ -202,10 +204,8 @@ export function mapPlover(record: PloverRecord, context: MapContext): MapResult 
       date: { start: date, precision: "day" },
       eventType,
       ...(mode ? { mode } : {}),
-      actors: [
-        ...initiators.map((ref) => ({ ref, role: (initiators.length > 0 ? "initiator" : "recipient") as "initiator" | "recipient" })),
-        ...(initiators.length > 0 ? recipients.map((ref) => ({ ref, role: "recipient" as const })) : []),
-      ],
+      // A record with targets only (the perpetrator unnamed, as in "civilians were killed") has recipients only.
+      actors: [...initiators.map((ref) => ({ ref, role: "initiator" as const })), ...recipients.map((ref) => ({ ref, role: "recipient" as const }))],
       locations: location(record.eventLoc, context),
       sources: [{ outlet: { name: publication }, language: language ?? "en" }],
       title,

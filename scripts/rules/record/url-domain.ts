@@ -27,7 +27,7 @@ export const urlDomain: RecordRule = {
     family: "record",
     severity: "warning",
     description:
-      "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener; an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
+      "A source's `url` is on one of its outlet's `domains` (sub-domains included) or on a known link shortener (an outlet without `domains` is not judged); an outlet domain that is not registrable (a public suffix such as `co.uk`: outlet-domain's error) matches no address.",
     help: "Check that `outlet` names the outlet that published the page; if the outlet publishes on another domain too, add it to the outlet's `domains`.",
     messages: {
       notAddress: "`sources[{{index}}].url` is not a valid address.",
@@ -44,20 +44,21 @@ export const urlDomain: RecordRule = {
       const id = str(s.outlet);
       const url = shaped(s.url, PATTERNS.httpUrl);
       if (id === undefined || url === undefined) return;
-      const outlet = registries.outlets.get(id);
-      if (!outlet) return;
+      // An outlet known by its name alone (schema 1.3.0: an import never invents its domains) has no domain to hold the address to.
+      const domains = registries.outlets.get(id)?.domains;
+      if (domains === undefined) return;
       const host = hostOf(url);
       if (host === undefined) {
         issues.push({ pointer: `/sources/${i}/url`, messageId: "notAddress", data: { index: i } });
         return;
       }
       // A public suffix among the outlet's domains (outlet-domain's error, in the outlet's file) matches no address.
-      if (outlet.domains.some((d) => within(host, d) && outletDomainProblem(d) === undefined) || SHORT_LINK_HOSTS.some((d) => within(host, d))) return;
-      const suffixes = outlet.domains.filter((d) => within(host, d));
+      if (domains.some((d) => within(host, d) && outletDomainProblem(d) === undefined) || SHORT_LINK_HOSTS.some((d) => within(host, d))) return;
+      const suffixes = domains.filter((d) => within(host, d));
       issues.push({
         pointer: `/sources/${i}/url`,
         messageId: suffixes.length > 0 ? "otherDomainSuffix" : "otherDomain",
-        data: { host, outlet: id, domains: outlet.domains.join(", "), suffixes: suffixes.map((d) => `\`${d}\``).join(", ") },
+        data: { host, outlet: id, domains: domains.join(", "), suffixes: suffixes.map((d) => `\`${d}\``).join(", ") },
       });
     });
     return issues;
