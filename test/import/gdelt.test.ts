@@ -4,7 +4,6 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadMapping } from "../../schema/mappings.ts";
-import { SCHEMA_VERSIONS } from "../../schema/versions.ts";
 import { isCountryCode } from "../../scripts/core/countries.ts";
 import { compileMapping, format, lookupCameo, mapRow, type CameoEntry } from "../../scripts/import/formats/gdelt.ts";
 import { importedEventId } from "../../scripts/import/ids.ts";
@@ -310,39 +309,46 @@ function listFiles(root: string, rel: string): string[] {
   return out.sort();
 }
 
-// The records carry provenance.origin and may lack locations: schema 1.3.0. Until the toolkit has it, the run refuses every record.
-if (SCHEMA_VERSIONS.includes("1.3.0")) {
-  test("end to end: import the fixture (exit 1: refused rows), the report's figures, a second import changes nothing, validate", async () => {
-    const root = writeDataset({ ...REGISTRY });
-    try {
-      writeFileSync(path.join(root, "20250516.export.CSV"), readFileSync(EXPORT));
-      const r = await run(["import", "gdelt", "20250516.export.CSV", "--format", "json", "--root", root], { cwd: root, env: ENV });
-      assert.is(r.code, 1, r.stderr);
-      const report = JSON.parse(r.stdout);
-      assert.is(report.rows, 42);
-      assert.is(report.records, 30);
-      assert.equal(report.written, { new: 30, changed: 0, unchanged: 0, moved: 0 });
-      assert.equal(report.skipped.map((n: { line: number }) => n.line), [18]);
-      assert.equal(report.refused.map((n: { line: number }) => n.line), [4, 8, 9, 10, 11, 19, 20, 22, 31, 32, 40]);
-      assert.is(report.outlets.matchedDistinct, 1, "reuters.com is the outlet reuters");
-      assert.ok(report.outlets.created.includes("nation-africa"), "one outlet for the three nation.africa rows");
-      const record = JSON.parse(readFileSync(path.join(root, `data/events/2025/05/${importedEventId("gdelt", "1240000001")}.json`), "utf8"));
-      assert.equal(record.provenance.origin, { dataset: "gdelt", version: "2.0", id: "1240000001" });
-      assert.equal(record.sources[0].outlet, "reuters");
+test("end to end: import the fixture (exit 1: refused rows), the report's figures, a second import changes nothing, validate", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    writeFileSync(path.join(root, "20250516.export.CSV"), readFileSync(EXPORT));
+    const r = await run(["import", "gdelt", "20250516.export.CSV", "--format", "json", "--root", root], { cwd: root, env: ENV });
+    assert.is(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.is(report.rows, 42);
+    assert.is(report.records, 30);
+    assert.equal(report.written, { new: 30, changed: 0, unchanged: 0, moved: 0 });
+    assert.equal(report.skipped.map((n: { line: number }) => n.line), [18]);
+    assert.equal(report.refused.map((n: { line: number }) => n.line), [4, 8, 9, 10, 11, 19, 20, 22, 31, 32, 40]);
+    assert.is(report.outlets.matchedDistinct, 1, "reuters.com is the outlet reuters");
+    assert.ok(report.outlets.created.includes("nation-africa"), "one outlet for the three nation.africa rows");
+    const record = JSON.parse(readFileSync(path.join(root, `data/events/2025/05/${importedEventId("gdelt", "1240000001")}.json`), "utf8"));
+    assert.equal(record.provenance.origin, { dataset: "gdelt", version: "2.0", id: "1240000001" });
+    assert.equal(record.sources[0].outlet, "reuters");
 
-      const before = listFiles(root, "data").map((f) => [f, readFileSync(path.join(root, f), "utf8")]);
-      const again = await run(["import", "gdelt", "20250516.export.CSV", "--format", "json", "--root", root], { cwd: root, env: { EVENTWIRE_TODAY: "2026-12-07" } });
-      const second = JSON.parse(again.stdout);
-      assert.equal(second.written, { new: 0, changed: 0, unchanged: 30, moved: 0 });
-      assert.equal([second.actors.created, second.outlets.created], [[], []]);
-      assert.equal(listFiles(root, "data").map((f) => [f, readFileSync(path.join(root, f), "utf8")]), before);
+    const before = listFiles(root, "data").map((f) => [f, readFileSync(path.join(root, f), "utf8")]);
+    const again = await run(["import", "gdelt", "20250516.export.CSV", "--format", "json", "--root", root], { cwd: root, env: { EVENTWIRE_TODAY: "2026-12-07" } });
+    const second = JSON.parse(again.stdout);
+    assert.equal(second.written, { new: 0, changed: 0, unchanged: 30, moved: 0 });
+    assert.equal([second.actors.created, second.outlets.created], [[], []]);
+    assert.equal(listFiles(root, "data").map((f) => [f, readFileSync(path.join(root, f), "utf8")]), before);
 
-      const v = await run(["validate", "--format", "json"], { cwd: root, env: ENV });
-      assert.ok(v.code === 0 || v.code === 1, v.stderr);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
-} else console.log("gdelt.test.ts: the end-to-end import waits for schema 1.3.0 (provenance.origin, optional locations)");
+    // validate: no error; the source's own traits show as a warning and infos. GDELT gives one event two ids
+    // (lines 1 and 33: the same visit on the same day, from two reports): probable-duplicate; it has no sentence: no evidence.
+    const v = await run(["validate", "--format", "json"], { cwd: root, env: ENV });
+    assert.is(v.code, 0, v.stdout.slice(0, 3000));
+    const findings = JSON.parse(v.stdout).findings as { file: string; rule: string; severity: string }[];
+    const pair = [importedEventId("gdelt", "1240000001"), importedEventId("gdelt", "1240000032")].map((id) => `data/events/2025/05/${id}.json`).sort();
+    assert.equal(
+      findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.file}`),
+      pair.map((file) => `probable-duplicate ${file}`),
+    );
+    assert.equal(new Set(findings.filter((f) => f.severity === "info").map((f) => f.rule)), new Set(["evidence-event-type"]));
+    assert.is(findings.filter((f) => f.severity === "info").length, 30);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test.run();
