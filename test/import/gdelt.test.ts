@@ -4,6 +4,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadMapping } from "../../schema/mappings.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { isCountryCode } from "../../scripts/core/countries.ts";
 import { compileMapping, format, lookupCameo, mapRow, type CameoEntry } from "../../scripts/import/formats/gdelt.ts";
 import { importedEventId } from "../../scripts/import/ids.ts";
@@ -11,11 +12,11 @@ import type { EventDraft, MapContext, MapResult } from "../../scripts/import/typ
 import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
-const FIXTURES = path.join(import.meta.dirname, "../fixtures/import/gdelt");
+const FIXTURES = path.join(TOOLKIT_ROOT, "test/fixtures/import/gdelt");
 /** The PLOVER crosswalk, kept (CC BY-SA 4.0, with its notice) with the PLOVER fixtures. */
-const CROSSWALK = path.join(import.meta.dirname, "../fixtures/import/plover/CAMEO2PLOVER-2021.txt");
+const CROSSWALK = path.join(TOOLKIT_ROOT, "test/fixtures/import/plover/CAMEO2PLOVER-2021.txt");
 const EXPORT = path.join(FIXTURES, "20250516.export.CSV");
-const vocabulary = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../schema/vocabularies/plover-event-types-1.0.0.json"), "utf8")) as {
+const vocabulary = JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "schema/vocabularies/plover-event-types-1.0.0.json"), "utf8")) as {
   event_types: { code: string; modes: { code: string }[] }[];
 };
 const MODES = new Map(vocabulary.event_types.map((t) => [t.code, new Set(t.modes.map((m) => m.code))]));
@@ -64,7 +65,10 @@ async function fixtureResults(): Promise<{ byLine: Map<number, MapResult | { pro
   }
   return { byLine, context: c };
 }
-const results = await fixtureResults();
+let results: Awaited<ReturnType<typeof fixtureResults>>;
+test.before(async () => {
+  results = await fixtureResults();
+});
 const draft = (line: number): EventDraft => {
   const r = results.byLine.get(line);
   if (!r || !("ok" in r) || !r.ok) throw new Error(`line ${line} made no draft: ${JSON.stringify(r)}`);
@@ -85,7 +89,7 @@ test("the mapping table: 61 columns at positions 1..61, the shapes of every tabl
   assert.is(mapping.dataset.id, format.dataset);
   assert.is(mapping.dataset.version, format.defaultVersion);
   assert.match(mapping.dataset.licence, /CC BY-SA 4\.0/);
-  assert.match(readFileSync(path.join(import.meta.dirname, "../../schema/mappings/gdelt.yaml"), "utf8").split("\nformat:")[0]!, /CAMEO2PLOVER-2021\.txt[\s\S]*CC BY-SA 4\.0/);
+  assert.match(readFileSync(path.join(TOOLKIT_ROOT, "schema/mappings/gdelt.yaml"), "utf8").split("\nformat:")[0]!, /CAMEO2PLOVER-2021\.txt[\s\S]*CC BY-SA 4\.0/);
 });
 
 test("every code of the crosswalk is in tables.cameo with the same type, mode (or why it is left out) and contexts as tags, or unmappable with why", () => {
