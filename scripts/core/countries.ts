@@ -5,6 +5,7 @@ const require = createRequire(import.meta.url);
 const codes = require("i18n-iso-countries/codes.json") as [string, string, string][];
 
 const ALPHA3 = new Set(codes.map(([, alpha3]) => alpha3));
+const BY_ALPHA2 = new Map(codes.map(([alpha2, alpha3]) => [alpha2, alpha3]));
 
 export function isCountryCode(alpha3: string): boolean {
   return ALPHA3.has(alpha3);
@@ -16,31 +17,34 @@ export function countryCodes(): string[] {
 
 /** The English short name of a country code (loads the package's names on first use). */
 export function countryName(alpha3: string): string | undefined {
-  const countries = require("i18n-iso-countries") as {
-    registerLocale(locale: unknown): void;
-    getName(code: string, lang: string): string | undefined;
-  };
-  countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
-  return countries.getName(alpha3, "en");
+  return namesPackage().getName(alpha3, "en");
 }
 
 /**
  * The alpha-3 code of a country's English name as datasets write it
- * ("Bangladesh", "Democratic Republic of Congo", "Russia (Soviet Union)"),
- * through the package's names and aliases; undefined when none matches.
+ * ("Bangladesh", "Russia (Soviet Union)": a trailing parenthesis is tried
+ * without), through the package's names and aliases; undefined when none
+ * matches (the formats' tables give the names it misses, e.g. "Syria").
  */
 export function countryCodeOfName(name: string): string | undefined {
-  const countries = require("i18n-iso-countries") as {
-    registerLocale(locale: unknown): void;
-    getAlpha3Code(name: string, lang: string): string | undefined;
-  };
-  countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  const countries = namesPackage();
   const trimmed = name.trim();
   return countries.getAlpha3Code(trimmed, "en") ?? countries.getAlpha3Code(trimmed.replace(/\s*\(.*\)\s*$/, ""), "en") ?? undefined;
 }
 
+type CountryNames = { registerLocale(locale: unknown): void; getAlpha3Code(name: string, lang: string): string | undefined; getName(code: string, lang: string): string | undefined };
+let names: CountryNames | undefined;
+
+/** The package with its English names registered, once a process (registering parses the names again each time). */
+function namesPackage(): CountryNames {
+  if (!names) {
+    names = require("i18n-iso-countries") as CountryNames;
+    names.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  }
+  return names;
+}
+
 /** The alpha-3 code of an ISO 3166-1 alpha-2 code (`CH` -> `CHE`); undefined for any other value. */
 export function countryCodeOfAlpha2(alpha2: string): string | undefined {
-  const found = codes.find(([a2]) => a2 === alpha2.toUpperCase());
-  return found?.[1];
+  return BY_ALPHA2.get(alpha2.toUpperCase());
 }

@@ -6,7 +6,8 @@
  */
 import { isCalendarDate } from "../core/dates.ts";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = FULL_MONTHS.map((m) => m.slice(0, 3));
 
 export function sourceDate(value: string): string | undefined {
   const text = value.trim();
@@ -17,8 +18,10 @@ export function sourceDate(value: string): string | undefined {
   }
   m = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -](\d{4})$/.exec(text);
   if (m) {
-    const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase());
-    if (month < 0 || (m[2]!.length > 3 && !new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month, 1)).toLowerCase().startsWith(m[2]!.toLowerCase()))) return undefined;
+    const name = m[2]!.toLowerCase();
+    const month = MONTHS.indexOf(name.slice(0, 3));
+    // A longer name is a prefix of the month's full name ("Sept", "September"), never another word.
+    if (month < 0 || (name.length > 3 && !FULL_MONTHS[month]!.startsWith(name))) return undefined;
     const day = `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
     return isCalendarDate(day) ? day : undefined;
   }

@@ -5,7 +5,6 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 
 ruleTester(evidenceReference, {
   valid: [
-    { name: "a location claim on an event without locations (schema 1.3.0): not counted, as with no list", code: editEvent("claim: event_type", "claim: location:0", EVENT_WITHOUT_LOCATIONS) },
     {
       name: "a source that is no number, a claim of another shape, a position of strings (the schema's findings): passed over",
       failsSchema: true,
@@ -16,6 +15,11 @@ ruleTester(evidenceReference, {
     { name: "a quote of the event's source for its event type", code: EVENT_YAML },
   ],
   invalid: [
+    {
+      name: "a location claim on an event without locations (schema 1.3.0 allows them): it points at nothing",
+      code: editEvent("claim: event_type", "claim: location:0", EVENT_WITHOUT_LOCATIONS),
+      errors: [{ messageId: "locationNone", data: { location: "0" }, message: "The claim names `location:0`, but the event has no `locations`.", line: 29, column: 12 }],
+    },
     {
       name: "a source past the event's, in a record that fails its schema elsewhere",
       failsSchema: true,

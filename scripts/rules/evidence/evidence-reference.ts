@@ -14,6 +14,7 @@ export const evidenceReference: RecordRule = {
       actor: "The claim names actor `{{actor}}`, which is not among the event's actors ({{actors}}).",
       locationOne: "The claim names `location:{{location}}`, but the event has 1 location (counted from 0).",
       location: "The claim names `location:{{location}}`, but the event has {{count}} locations (counted from 0).",
+      locationNone: "The claim names `location:{{location}}`, but the event has no `locations`.",
       mode: "The claim is `mode`, but the event sets no `mode`.",
       positionOrder: "`position.end` ({{end}}) must be after `position.start` ({{start}}).",
     },
@@ -42,6 +43,8 @@ export const evidenceReference: RecordRule = {
         const [kind, rest] = claim.split(":") as [string, string | undefined];
         if (kind === "actor" && actorList !== undefined && !actors.has(rest!))
           issues.push({ pointer: `${at}/claim`, messageId: "actor", data: { actor: rest!, actors: [...actors].join(", ") } });
+        // No `locations` at all (schema 1.3.0 allows it): a claim on one points at nothing.
+        if (kind === "location" && record.locations === undefined) issues.push({ pointer: `${at}/claim`, messageId: "locationNone", data: { location: rest! } });
         if (kind === "location" && locations !== undefined && Number(rest) >= locations.length)
           issues.push({ pointer: `${at}/claim`, messageId: locations.length === 1 ? "locationOne" : "location", data: { location: rest!, count: locations.length } });
         if (kind === "mode" && record.mode === undefined) issues.push({ pointer: `${at}/claim`, messageId: "mode" });
