@@ -23,7 +23,11 @@
  *                             --records to --scale records (one release run
  *                             on a JSON-only dataset of that size)
  *
- *   npm run bench -- [--records 100000] [--runs 3] [--dir <folder>] [--scale 1000000 | --scale 0]
+ *   import gdelt (bench/import.ts, opt-in: --import)
+ *                             >= 20k rows/s at 100k rows, peak memory
+ *                             flat in the rows; then validate of them
+ *
+ *   npm run bench -- [--records 100000] [--runs 3] [--dir <folder>] [--scale 1000000 | --scale 0] [--import]
  *
  * The datasets are generated once per size and seed (in the temp folder) and
  * reused; each round runs every case once, and the figures are medians.
@@ -39,6 +43,7 @@ import { RULES } from "../scripts/rules/index.ts";
 import { writeManyKeys, writeSynthetic } from "./synthetic.ts";
 import { FIX_LIMIT_S, FIX_RECORDS, fixBench } from "./fix.ts";
 import { cacheCases, cacheRows } from "./cache.ts";
+import { importBench } from "./import.ts";
 import { bundleIsFresh } from "../bin/sources-hash.js";
 
 const GENERATOR_VERSION = 5;
@@ -61,6 +66,8 @@ const { values } = parseArgs({
     seed: { type: "string", default: "20230228" },
     // One release at a larger scale, for peak memory: ten times --records unless given (0: none).
     scale: { type: "string" },
+    // The import case (bench/import.ts: 10k, 50k, 100k GDELT rows, each imported twice and validated): long, so opt-in.
+    import: { type: "boolean" },
   },
 });
 const records = Number(values.records);
@@ -252,6 +259,7 @@ function scaleRun(): { seconds: number; peak: number } | undefined {
 const scaled = scaleRun();
 // validate --fix on records with one fix each (bench/fix.ts): 10k, or --records when fewer, with a limit in proportion.
 const fix = { records: Math.min(records, FIX_RECORDS), ...fixBench({ bin: BIN, seed, runs, records: Math.min(records, FIX_RECORDS), log }) };
+const imported = values.import ? importBench({ bin: BIN, log }) : undefined;
 
 const [ajv, jsonTime, ajvFindings, findingsTime, manyKeys, floor, yamlTime, release, changed] = cases.map((c) => results.get(c.name)!);
 const peakRatio = (peaks.get("eventwire validate, JSON, findings-heavy") ?? NaN) / (peaks.get("eventwire validate, JSON") ?? NaN);
@@ -294,5 +302,6 @@ const out = [
   "|---|---:|---:|---|",
   ...rows.map(([name, got, want, ok]) => `| ${name} | ${got} | ${want} | ${ok ? "yes" : "no"} |`),
   "",
+  ...(imported ? imported.lines : []),
 ];
 process.stdout.write(out.join("\n"));
