@@ -7,7 +7,7 @@
  * written (new or changed), unchanged, kept (a person took the record over),
  * skipped (not an event by design, or a duplicate row) or refused (why).
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { temporaryFolder } from "../core/write.ts";
 import { hash } from "node:crypto";
 import path from "node:path";
@@ -22,6 +22,7 @@ import { quotedText, readTextManifest, type KeptText } from "../dataset/texts.ts
 import { validatorFor } from "../rules/schema/validators.ts";
 import { existingEvents } from "./existing.ts";
 import { importedEventId } from "./ids.ts";
+import { StagedFiles } from "./stage.ts";
 import { Registries, type CreatedEntry } from "./registry.ts";
 import type { EventDraft, FieldOutcome, ImportFormat, MapContext } from "./types.ts";
 
@@ -217,17 +218,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   let staging: ReturnType<typeof temporaryFolder> | undefined;
   const staged: Staged[] = [];
   const madeFolders = new Set<string>();
-  const stage = (rel: string, text: string, replaces?: string) => {
+  const files = new StagedFiles();
+  const stage = async (rel: string, text: string, replaces?: string) => {
     if (!staging && destination !== dataFolder) mkdirSync(destination, { recursive: true });
     staging ??= temporaryFolder(destination === dataFolder ? root : destination);
     const temp = path.join(staging.folder, `${process.pid}.${staged.length}.tmp`);
-    const fd = openSync(temp, "wx");
-    try {
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
     staged.push({ temp, final: path.join(destination, rel), replaces });
+    await files.write(temp, text);
   };
   // Rows seen in this run, by the source's id: a repeated row is skipped, a repeated id with other values refused.
   const seen = new Map<string, { line: number; file: string; text: string }>();
@@ -303,17 +300,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           }
           report.written.changed++;
           if (previous !== rel) report.written.moved++;
-          if (!options.dryRun) stage(rel, recordText(record, extension === ".json" ? "json" : "yaml", "event"), previous !== rel ? path.join(destination, previous) : undefined);
+          if (!options.dryRun) await stage(rel, recordText(record, extension === ".json" ? "json" : "yaml", "event"), previous !== rel ? path.join(destination, previous) : undefined);
           continue;
         }
         report.written.new++;
         existing.set(id, rel);
-        if (!options.dryRun) stage(rel, recordText(record, options.recordFormat, "event"));
+        if (!options.dryRun) await stage(rel, recordText(record, options.recordFormat, "event"));
       }
     }
 
     const created: CreatedEntry[] = [...registries.actorCounts.created, ...registries.outletCounts.created];
-    for (const entry of created) if (!options.dryRun) stage(`${entry.file}${EXTENSIONS[options.recordFormat]}`, recordText(entry.record, options.recordFormat, entry.kind));
+    for (const entry of created) if (!options.dryRun) await stage(`${entry.file}${EXTENSIONS[options.recordFormat]}`, recordText(entry.record, options.recordFormat, entry.kind));
+    await files.finish();
     // The whole set into place: folders first, then each file (a rename), then what moved elsewhere removed.
     for (const s of staged) {
       const folder = path.dirname(s.final);
@@ -328,6 +326,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
     for (const s of staged) if (s.replaces) rmSync(s.replaces, { force: true });
   } finally {
+    await files.abort();
     if (staging) {
       // What was not moved into place (a failure midway) is removed: data/ holds the old set or the new one's moved part.
       for (const s of staged) if (s.temp) rmSync(s.temp, { force: true });
