@@ -84,6 +84,19 @@ class Index {
     if (entry.origin?.dataset && entry.origin.id) this.byOrigin.set(`${entry.origin.dataset}\u0000${entry.origin.id}`, entry.id);
   }
 
+  /** Takes back an entry added in a row that made no record. */
+  remove(entry: Entry, names: string[]): void {
+    this.ids.delete(entry.id);
+    this.entries.delete(entry.id);
+    for (const name of names) {
+      const key = nameKey(name);
+      const list = this.byName.get(key)?.filter((id) => id !== entry.id);
+      if (list && list.length > 0) this.byName.set(key, list);
+      else this.byName.delete(key);
+    }
+    if (entry.origin?.dataset && entry.origin.id) this.byOrigin.delete(`${entry.origin.dataset}\u0000${entry.origin.id}`);
+  }
+
   /** A free id from a name: its slug, or the slug with a number (`-2`, `-3`...) when taken. */
   freeId(name: string, fallback: string): string {
     const base = slug(name) || fallback;
@@ -141,6 +154,8 @@ export class Registries {
   private readonly outlets = new Index();
   private readonly statesByCountry = new Map<string, string>();
   private readonly byDomain = new Map<string, string>();
+  /** What the row being mapped changed, to take back if it makes no record (undone last first). */
+  private undo: (() => void)[] = [];
   readonly actorCounts: RegistryCounts = { matched: new Map(), created: [], createdIds: new Set() };
   readonly outletCounts: RegistryCounts = { matched: new Map(), created: [], createdIds: new Set() };
 
@@ -164,8 +179,29 @@ export class Registries {
   }
 
   private matched(counts: RegistryCounts, id: string): string {
-    if (!counts.createdIds.has(id)) counts.matched.set(id, (counts.matched.get(id) ?? 0) + 1);
+    if (!counts.createdIds.has(id)) {
+      counts.matched.set(id, (counts.matched.get(id) ?? 0) + 1);
+      this.undo.push(() => {
+        const n = counts.matched.get(id)! - 1;
+        if (n > 0) counts.matched.set(id, n);
+        else counts.matched.delete(id);
+      });
+    }
     return id;
+  }
+
+  /** The row made a record: what it matched and created stays. */
+  commitRow(): void {
+    this.undo.length = 0;
+  }
+
+  /**
+   * The row made no record (refused, or its record left alone): the entries
+   * it created are taken back (never written), and its matches uncounted.
+   */
+  rollbackRow(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!();
+    this.undo.length = 0;
   }
 
   /** The id of an actor: the mapping table's, one an import made before from the same code, the state of its country, one of the same name (and country); else a new entry. */
@@ -195,9 +231,16 @@ export class Registries {
     };
     const entry: Entry = { id, kind: ref.kind, country: ref.country, origin: { dataset: this.dataset, id: ref.code ?? ref.name } };
     index.add(entry, [ref.name]);
-    if (ref.kind === "state" && ref.country && !this.statesByCountry.has(ref.country)) this.statesByCountry.set(ref.country, id);
+    const isState = ref.kind === "state" && ref.country !== undefined && !this.statesByCountry.has(ref.country);
+    if (isState) this.statesByCountry.set(ref.country!, id);
     this.actorCounts.created.push({ kind: "actor", id, file: `actors/${id}`, record });
     this.actorCounts.createdIds.add(id);
+    this.undo.push(() => {
+      index.remove(entry, [ref.name]);
+      if (isState) this.statesByCountry.delete(ref.country!);
+      this.actorCounts.created.pop();
+      this.actorCounts.createdIds.delete(id);
+    });
     return id;
   }
 
@@ -236,10 +279,17 @@ export class Registries {
       ...(domain ? { domains: [domain] } : {}),
       origin: { dataset: this.dataset, version: this.version, id: name },
     };
-    index.add({ id, domains: domain ? [domain] : undefined, origin: { dataset: this.dataset, id: name } }, [name]);
+    const entry: Entry = { id, domains: domain ? [domain] : undefined, origin: { dataset: this.dataset, id: name } };
+    index.add(entry, [name]);
     if (domain) this.byDomain.set(domain, id);
     this.outletCounts.created.push({ kind: "outlet", id, file: `outlets/${id}`, record });
     this.outletCounts.createdIds.add(id);
+    this.undo.push(() => {
+      index.remove(entry, [name]);
+      if (domain) this.byDomain.delete(domain);
+      this.outletCounts.created.pop();
+      this.outletCounts.createdIds.delete(id);
+    });
     return id;
   }
 }

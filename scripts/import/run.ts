@@ -255,57 +255,68 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         }
         seen.set(draft.originId, { line: row.line, file: where.file, text: draftText });
 
-        const actorIds = draft.actors.map((a) => registries.actor(a.ref));
-        const outletIds = draft.sources.map((s) => registries.outlet(s.outlet));
-        const evidence = draft.evidence?.map((e) => {
-          const quote = { source: e.source, claim: e.claim, quote: { exact: e.exact } } as Record<string, unknown>;
-          const found = quotedText(draft.sources[e.source]?.url, kept);
-          const at = found ? found.text.indexOf(e.exact) : -1;
-          if (found && at >= 0 && found.text.indexOf(e.exact, at + 1) < 0) {
-            const start = codePointOffset(found.text, at);
-            quote.position = { start, end: start + [...e.exact].length };
+        // What the row matched and created counts only if it makes a record: a refused row creates no entry.
+        let accepted = false;
+        try {
+          const actorIds = draft.actors.map((a) => registries.actor(a.ref));
+          const outletIds = draft.sources.map((s) => registries.outlet(s.outlet));
+          const evidence = draft.evidence?.map((e) => {
+            const quote = { source: e.source, claim: e.claim, quote: { exact: e.exact } } as Record<string, unknown>;
+            const found = quotedText(draft.sources[e.source]?.url, kept);
+            const at = found ? found.text.indexOf(e.exact) : -1;
+            if (found && at >= 0 && found.text.indexOf(e.exact, at + 1) < 0) {
+              const start = codePointOffset(found.text, at);
+              quote.position = { start, end: start + [...e.exact].length };
+            }
+            return quote;
+          });
+          const record = eventRecord(draft, id, actorIds, outletIds, evidence, options, format.dataset);
+          if (!validator.quick(record)) {
+            const error = validator.quick.errors?.[0];
+            report.refused.push({ ...where, id, reason: `the record would not pass schema ${LATEST_VERSION}: ${error?.instancePath || "(record)"} ${error?.message ?? ""}`.trim() });
+            continue;
           }
-          return quote;
-        });
-        const record = eventRecord(draft, id, actorIds, outletIds, evidence, options, format.dataset);
-        if (!validator.quick(record)) {
-          const error = validator.quick.errors?.[0];
-          report.refused.push({ ...where, id, reason: `the record would not pass schema ${LATEST_VERSION}: ${error?.instancePath || "(record)"} ${error?.message ?? ""}`.trim() });
-          continue;
+          const previous = existing.get(id);
+          const extension = previous ? path.extname(previous) : EXTENSIONS[options.recordFormat];
+          const rel = `${eventFolder(draft.date.start).slice("data/".length)}/${id}${extension}`;
+          if (previous) {
+            const old = readRecord(path.join(destination, previous));
+            if (!old) {
+              // Never written over: a file that does not read as a record may hold someone's work.
+              report.refused.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
+              continue;
+            }
+            const provenance = old?.provenance as Record<string, unknown> | undefined;
+            const origin = provenance?.origin as Record<string, unknown> | undefined;
+            if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {
+              report.refused.push({ ...where, id, reason: `its id ${id} is taken by ${relativeOrAbsolute(root, path.join(destination, previous))}, imported from ${String(origin.dataset)} ${String(origin.id)}` });
+              continue;
+            }
+            if (old && provenance && provenance.method !== "imported") {
+              report.kept.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} is coded \`${String(provenance.method)}\`, not imported (a person took it over): the import leaves it alone` });
+              continue;
+            }
+            if (old && previous === rel && isDeepStrictEqual(comparable(old), comparable(record))) {
+              report.written.unchanged++;
+              accepted = true;
+              continue;
+            }
+            report.written.changed++;
+            accepted = true;
+            if (previous !== rel) report.written.moved++;
+            if (!options.dryRun) await stage(rel, recordText(record, extension === ".json" ? "json" : "yaml", "event"), previous !== rel ? path.join(destination, previous) : undefined);
+            continue;
+          }
+          report.written.new++;
+          accepted = true;
+          existing.set(id, rel);
+          if (!options.dryRun) await stage(rel, recordText(record, options.recordFormat, "event"));
+        } finally {
+          if (accepted) {
+            report.records++;
+            registries.commitRow();
+          } else registries.rollbackRow();
         }
-        report.records++;
-        const previous = existing.get(id);
-        const extension = previous ? path.extname(previous) : EXTENSIONS[options.recordFormat];
-        const rel = `${eventFolder(draft.date.start).slice("data/".length)}/${id}${extension}`;
-        if (previous) {
-          const old = readRecord(path.join(destination, previous));
-          if (!old) {
-            // Never written over: a file that does not read as a record may hold someone's work.
-            report.refused.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
-            continue;
-          }
-          const provenance = old?.provenance as Record<string, unknown> | undefined;
-          const origin = provenance?.origin as Record<string, unknown> | undefined;
-          if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {
-            report.refused.push({ ...where, id, reason: `its id ${id} is taken by ${relativeOrAbsolute(root, path.join(destination, previous))}, imported from ${String(origin.dataset)} ${String(origin.id)}` });
-            continue;
-          }
-          if (old && provenance && provenance.method !== "imported") {
-            report.kept.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} is coded \`${String(provenance.method)}\`, not imported (a person took it over): the import leaves it alone` });
-            continue;
-          }
-          if (old && previous === rel && isDeepStrictEqual(comparable(old), comparable(record))) {
-            report.written.unchanged++;
-            continue;
-          }
-          report.written.changed++;
-          if (previous !== rel) report.written.moved++;
-          if (!options.dryRun) await stage(rel, recordText(record, extension === ".json" ? "json" : "yaml", "event"), previous !== rel ? path.join(destination, previous) : undefined);
-          continue;
-        }
-        report.written.new++;
-        existing.set(id, rel);
-        if (!options.dryRun) await stage(rel, recordText(record, options.recordFormat, "event"));
       }
     }
 

@@ -90,6 +90,28 @@ test("an entry an earlier import created is found again by its origin, whatever 
   }
 });
 
+test("a row that makes no record takes back what it created and matched; a row that does keeps it", () => {
+  const { root, r } = registries();
+  try {
+    assert.is(r.actor({ name: "Vienna Group", code: "VG", kind: "organization" }), "vienna-group");
+    assert.is(r.outlet({ url: "https://news.example.org/a" }), "example-org");
+    assert.is(r.actor({ name: "Kazakh government", code: "KAZ", country: "KAZ", kind: "state" }), "kazakhstan");
+    r.rollbackRow();
+    assert.equal(r.actorCounts.created, []);
+    assert.equal(r.outletCounts.created, []);
+    assert.equal([...r.actorCounts.matched.keys()], []);
+    // Named again by a later row: created afresh, under the same id, and kept once committed.
+    assert.is(r.actor({ name: "Vienna Group", code: "VG", kind: "organization" }), "vienna-group");
+    assert.is(r.outlet({ url: "https://news.example.org/b" }), "example-org");
+    r.commitRow();
+    r.rollbackRow();
+    assert.equal(r.actorCounts.created.map((c) => c.id), ["vienna-group"]);
+    assert.equal(r.outletCounts.created.map((c) => c.id), ["example-org"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("names and slugs; derived event ids are stable, well-formed and differ by dataset", () => {
   assert.is(nameKey("  Kassym-Jomart  TOKAYEV "), "kassym jomart tokayev");
   assert.is(nameKey("Türkiye"), "turkiye");
