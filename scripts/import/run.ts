@@ -7,7 +7,7 @@
  * written (new or changed), unchanged, kept (a person took the record over),
  * skipped (not an event by design, or a duplicate row) or refused (why).
  */
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { temporaryFolder } from "../core/write.ts";
 import { hash } from "node:crypto";
 import path from "node:path";
@@ -77,12 +77,6 @@ export interface ImportReport {
   destination: string;
 }
 
-interface Staged {
-  temp: string;
-  final: string;
-  /** A file of the same record elsewhere (the event's date moved it to another month), removed when the set is in place. */
-  replaces?: string;
-}
 
 const EXTENSIONS = { json: ".json", yaml: ".yaml" } as const;
 
@@ -214,23 +208,36 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     },
   };
 
-  // Staged in the repository's temporary folder (outside data/: validate never sees a file of a run cut short), or the output folder's.
+  // Staged in the repository's temporary folder (outside data/: validate never sees a file of a run cut short), or the
+  // output folder's: a tree that mirrors the destination, so that what is staged is not also kept in memory.
   let staging: ReturnType<typeof temporaryFolder> | undefined;
-  const staged: Staged[] = [];
-  const madeFolders = new Set<string>();
+  let tree = "";
+  const stagedFolders = new Set<string>();
+  /** Records whose date moved them to another month: their old file, removed once the set is in place. */
+  const replaced: string[] = [];
   const files = new StagedFiles();
   const stage = async (rel: string, text: string, replaces?: string) => {
-    if (!staging && destination !== dataFolder) mkdirSync(destination, { recursive: true });
-    staging ??= temporaryFolder(destination === dataFolder ? root : destination);
-    const temp = path.join(staging.folder, `${process.pid}.${staged.length}.tmp`);
-    staged.push({ temp, final: path.join(destination, rel), replaces });
-    await files.write(temp, text);
+    if (!staging) {
+      if (destination !== dataFolder) mkdirSync(destination, { recursive: true });
+      staging = temporaryFolder(destination === dataFolder ? root : destination);
+      // Named as temporaryFolder names what it clears once this process is gone.
+      tree = path.join(staging.folder, `${process.pid}.0.tmp`);
+    }
+    const folder = path.dirname(rel);
+    if (!stagedFolders.has(folder)) {
+      mkdirSync(path.join(tree, folder), { recursive: true });
+      stagedFolders.add(folder);
+    }
+    if (replaces) replaced.push(replaces);
+    await files.write(path.join(tree, rel), text);
   };
-  // Rows seen in this run, by the source's id: a repeated row is skipped, a repeated id with other values refused.
-  const seen = new Map<string, { line: number; file: string; text: string }>();
+  // Rows seen in this run, by the source's id: a digest of the draft, the file (its index) and the line, in one string.
+  const seen = new Map<string, string>();
+  // Events new in this run: two source ids that derive the same event id (a collision of 40 bits) never share a file.
+  const made = new Set<string>();
 
   try {
-    for (const file of options.files) {
+    for (const [fileIndex, file] of options.files.entries()) {
       for await (const row of format.rows(file)) {
         report.rows++;
         const where = { file: shown(row.file), line: row.line, row: row.row };
@@ -248,12 +255,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         // A digest, not the text: what is kept a row stays small at a million rows.
         const draftText = hash("sha1", JSON.stringify(draft), "base64");
         const before = seen.get(draft.originId);
-        if (before) {
-          if (before.text === draftText) report.skipped.push({ ...where, id, reason: `the same row as ${before.file}:${before.line} (id ${draft.originId})` });
-          else report.refused.push({ ...where, id, reason: `the id ${draft.originId} was given to ${before.file}:${before.line} already, with other values` });
+        if (before !== undefined) {
+          const [digest, fileIndex, line] = before.split("\t");
+          const at = `${report.files[Number(fileIndex)]}:${line}`;
+          if (digest === draftText) report.skipped.push({ ...where, id, reason: `the same row as ${at} (id ${draft.originId})` });
+          else report.refused.push({ ...where, id, reason: `the id ${draft.originId} was given to ${at} already, with other values` });
           continue;
         }
-        seen.set(draft.originId, { line: row.line, file: where.file, text: draftText });
+        seen.set(draft.originId, `${draftText}\t${fileIndex}\t${row.line}`);
+        if (made.has(id)) {
+          report.refused.push({ ...where, id, reason: `the event id ${id} derived from ${draft.originId} is that of another row of this import (ids derive from 40 bits of a hash); give the row another id` });
+          continue;
+        }
 
         // What the row matched and created counts only if it makes a record: a refused row creates no entry.
         let accepted = false;
@@ -309,7 +322,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           }
           report.written.new++;
           accepted = true;
-          existing.set(id, rel);
+          made.add(id);
           if (!options.dryRun) await stage(rel, recordText(record, options.recordFormat, "event"));
         } finally {
           if (accepted) {
@@ -323,24 +336,32 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const created: CreatedEntry[] = [...registries.actorCounts.created, ...registries.outletCounts.created];
     for (const entry of created) if (!options.dryRun) await stage(`${entry.file}${EXTENSIONS[options.recordFormat]}`, recordText(entry.record, options.recordFormat, entry.kind));
     await files.finish();
-    // The whole set into place: folders first, then each file (a rename), then what moved elsewhere removed.
-    for (const s of staged) {
-      const folder = path.dirname(s.final);
-      if (!madeFolders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        madeFolders.add(folder);
-      }
+    // The whole set into place: each staged file renamed to its place (folders made as needed), then what moved elsewhere removed.
+    if (tree) {
+      const madeFolders = new Set<string>();
+      const walk = (rel: string) => {
+        for (const entry of readdirSync(path.join(tree, rel), { withFileTypes: true })) {
+          const name = rel ? `${rel}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) walk(name);
+          else {
+            const final = path.join(destination, name);
+            const folder = path.dirname(final);
+            if (!madeFolders.has(folder)) {
+              mkdirSync(folder, { recursive: true });
+              madeFolders.add(folder);
+            }
+            renameSync(path.join(tree, name), final);
+          }
+        }
+      };
+      walk("");
+      for (const file of replaced) rmSync(file, { force: true });
     }
-    for (const s of staged) {
-      renameSync(s.temp, s.final);
-      s.temp = "";
-    }
-    for (const s of staged) if (s.replaces) rmSync(s.replaces, { force: true });
   } finally {
     await files.abort();
     if (staging) {
-      // What was not moved into place (a failure midway) is removed: data/ holds the old set or the new one's moved part.
-      for (const s of staged) if (s.temp) rmSync(s.temp, { force: true });
+      // What was not moved into place (a failure midway) is removed with its tree.
+      rmSync(tree, { recursive: true, force: true });
       staging.done();
     }
   }

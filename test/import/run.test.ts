@@ -176,6 +176,22 @@ test(
 );
 
 test(
+  "what a run cut short left staged (its tree in .eventwire.tmp/, named by its process) is cleared by the next import, and never reaches data/",
+  withDataset(async (root) => {
+    const { mkdirSync } = await import("node:fs");
+    // A pid no process has (above Linux's pid_max).
+    mkdirSync(path.join(root, ".eventwire.tmp/99999999.0.tmp/events/2023/02"), { recursive: true });
+    writeFileSync(path.join(root, ".eventwire.tmp/99999999.0.tmp/events/2023/02/ev-00000000.json"), "{");
+    writeFileSync(path.join(root, "in.jsonl"), jsonl(row("K-1")));
+    const r = await run(["import", "plover", "in.jsonl"], { cwd: root, env: ENV });
+    assert.is(r.code, 0, r.stdout);
+    assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")), "cleared, and removed once empty");
+    assert.not.ok(existsSync(path.join(root, "data/events/2023/02/ev-00000000.json")));
+    assert.ok(existsSync(path.join(root, `data/events/2023/02/${importedEventId("plover-gsr", "K-1")}.json`)));
+  }),
+);
+
+test(
   "--record-format yaml writes canonical YAML; created registry entries carry origin and only what the source gave",
   withDataset(async (root) => {
     writeFileSync(path.join(root, "in.jsonl"), jsonl(row("K-1", { target: [{ actorText: "Vienna Group", code: "IGO" }] })));
