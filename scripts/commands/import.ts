@@ -91,6 +91,14 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
   if (today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(today) && isCalendarDate(today)))
     throw new UsageError(`EVENTWIRE_TODAY must be a date written YYYY-MM-DD, got ${inlineValue(today)}`);
   const root = datasetRoot(io.cwd, values.root);
+  if (values.out !== undefined) {
+    if (values.out.trim() === "") throw new UsageError("--out needs a folder");
+    // Under data/, records would land where validate reads them as the dataset's, outside their layout.
+    const rel = path.relative(path.join(root, "data"), path.resolve(io.cwd, values.out));
+    if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel)))
+      throw new UsageError(`--out: ${inlineValue(values.out)} is inside data/: leave --out out to write into data/, or give a folder outside it`);
+  }
+  if (datasetVersion !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(datasetVersion)) throw new UsageError(`--dataset-version holds a control character: ${inlineValue(datasetVersion)}`);
   const format = await loadFormat(name);
   // Input files are named as the user gave them (relative to where the command runs).
   const display = (file: string) => {

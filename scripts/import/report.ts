@@ -62,7 +62,13 @@ export function prettyReport(report: ImportReport): string {
   notes("Refused", report.refused, out);
   notes("Skipped", report.skipped, out);
   notes("Left alone", report.kept, out);
-  if (!report.dryRun && report.written.new + report.written.changed > 0) out.push("", `Next: eventwire validate -- ${report.destination === "data" ? "data/events" : report.destination}`);
+  if (!report.dryRun && report.written.new + report.written.changed > 0)
+    out.push(
+      "",
+      report.destination === "data"
+        ? "Next: eventwire validate -- data/events"
+        : `Next: check the records in ${report.destination}/, move its events/, actors/ and outlets/ into data/, then run eventwire validate`,
+    );
   return out.map(displayText).join("\n") + "\n";
 }
 

@@ -7,7 +7,7 @@
  * written (new or changed), unchanged, kept (a person took the record over),
  * skipped (not an event by design, or a duplicate row) or refused (why).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { temporaryFolder } from "../core/write.ts";
 import { hash } from "node:crypto";
 import path from "node:path";
@@ -122,6 +122,28 @@ function eventRecord(draft: EventDraft, id: string, actorIds: string[], outletId
   };
   // Built in schema order; a format's locations may come in another (checked without a copy when they do not).
   return inSchemaOrder(record, loadJsonSchema(LATEST_VERSION, "event") as SchemaNode) as Record<string, unknown>;
+}
+
+/** Characters a record value never holds (validate's text-control), and U+FFFD, which stands for bytes that were not UTF-8. */
+const UNFIT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/u;
+
+/** Where a value holds such a character, and which: the first one found, as `pointer` and `U+XXXX`; undefined when none. */
+function unfitText(value: unknown, pointer = ""): { pointer: string; code: string } | undefined {
+  if (typeof value === "string") {
+    const m = UNFIT.exec(value);
+    return m ? { pointer: pointer || "/", code: `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unfitText(value[i], `${pointer}/${i}`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      const found = unfitText(v, `${pointer}/${k}`);
+      if (found) return found;
+    }
+  return undefined;
 }
 
 /** Code points before a string index: W3C TextPositionSelector offsets count characters, not UTF-16 units. */
@@ -271,8 +293,24 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         // What the row matched and created counts only if it makes a record: a refused row creates no entry.
         let accepted = false;
         try {
+          const createdBefore = [registries.actorCounts.created.length, registries.outletCounts.created.length] as const;
           const actorIds = draft.actors.map((a) => registries.actor(a.ref));
           const outletIds = draft.sources.map((s) => registries.outlet(s.outlet));
+          // An entry this row creates must pass its schema too, and hold no control character: else the row is refused, and the entry not written.
+          const createdNow = [...registries.actorCounts.created.slice(createdBefore[0]), ...registries.outletCounts.created.slice(createdBefore[1])];
+          const unfitEntry = createdNow
+            .map((entry) => {
+              const bad = unfitText(entry.record);
+              if (bad) return `the ${entry.kind} it names would hold ${bad.code} in ${bad.pointer} (${bad.code === "U+FFFD" ? "bytes that are not UTF-8: save the file as UTF-8" : "a control character"})`;
+              const check = validatorFor(LATEST_VERSION, entry.kind)!;
+              if (!check.quick(entry.record)) return `the ${entry.kind} it names would not pass schema ${LATEST_VERSION}: ${check.quick.errors?.[0]?.instancePath ?? ""} ${check.quick.errors?.[0]?.message ?? ""}`.trim();
+              return undefined;
+            })
+            .find((reason) => reason !== undefined);
+          if (unfitEntry) {
+            report.refused.push({ ...where, id, reason: unfitEntry });
+            continue;
+          }
           const evidence = draft.evidence?.map((e) => {
             const quote = { source: e.source, claim: e.claim, quote: { exact: e.exact } } as Record<string, unknown>;
             const found = quotedText(draft.sources[e.source]?.url, kept);
@@ -284,6 +322,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
             return quote;
           });
           const record = eventRecord(draft, id, actorIds, outletIds, evidence, options, format.dataset);
+          const bad = unfitText(record);
+          if (bad) {
+            report.refused.push({ ...where, id, reason: `the record would hold ${bad.code} in ${bad.pointer} (${bad.code === "U+FFFD" ? "bytes that are not UTF-8: save the file as UTF-8" : "a control character: validate's text-control refuses it"})` });
+            continue;
+          }
           if (!validator.quick(record)) {
             const error = validator.quick.errors?.[0];
             report.refused.push({ ...where, id, reason: `the record would not pass schema ${LATEST_VERSION}: ${error?.instancePath || "(record)"} ${error?.message ?? ""}`.trim() });
@@ -340,6 +383,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (tree) {
       const madeFolders = new Set<string>();
       const walk = (rel: string) => {
+        if (!statSync(path.join(tree, rel)).isDirectory()) throw new Error(`${rel} in the staging tree is not a folder`);
         for (const entry of readdirSync(path.join(tree, rel), { withFileTypes: true })) {
           const name = rel ? `${rel}/${entry.name}` : entry.name;
           if (entry.isDirectory()) walk(name);
@@ -354,7 +398,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           }
         }
       };
-      walk("");
+      // Registry entries first, then events: a run cut short midway leaves no event naming an actor or outlet not yet there.
+      const top = readdirSync(tree).sort((a, b) => Number(a === "events") - Number(b === "events"));
+      for (const name of top) walk(name);
       for (const file of replaced) rmSync(file, { force: true });
     }
   } finally {

@@ -97,7 +97,8 @@ test("DOCUMENT is skipped; an unknown category, no date, no actor, no publicatio
   const unknown = draftOf({ ...BASE, event: "BLOCKADE" });
   assert.equal(unknown.result, { ok: false, reason: "T-1: the category `BLOCKADE` is not in the event_types table" });
   assert.equal(unknown.unmapped.event_types, { BLOCKADE: 1 });
-  assert.equal(draftOf({ ...BASE, date: "Jan 2000" }).result, { ok: false, reason: "T-1: the date `Jan 2000` is not YYYY-MM-DD" });
+  assert.equal(draftOf({ ...BASE, date: "Jan 2000" }).result, { ok: false, reason: "T-1: the date `Jan 2000` is not a calendar date written YYYY-MM-DD" });
+  assert.equal(draftOf({ ...BASE, date: "2025-02-30" }).result, { ok: false, reason: "T-1: the date `2025-02-30` is not a calendar date written YYYY-MM-DD" });
   assert.equal(draftOf({ ...BASE, source: "", target: "" }).result, { ok: false, reason: "T-1: neither `source` nor `target` names an actor" });
   assert.equal(draftOf({ ...BASE, publication: " " }).result, { ok: false, reason: "T-1: no `publication` (the source of the sentence)" });
   assert.equal(draftOf({ ...BASE, id: undefined }).result, { ok: false, reason: "the record has no `id`" });

@@ -222,6 +222,35 @@ test(
 );
 
 test(
+  "a row whose record or created entry would hold a control character, bytes that were not UTF-8, or a name too long is refused, and its entries never written",
+  withDataset(async (root) => {
+    writeFileSync(
+      path.join(root, "in.jsonl"),
+      jsonl(
+        row("C-1", { target: [{ actorText: "Vienna\u001bGroup", code: "IGO" }] }),
+        row("C-2", { target: [{ actorText: "Caf\ufffd Group", code: "IGO" }] }),
+        row("C-3", { target: [{ actorText: "x".repeat(300), code: "IGO" }] }),
+        row("C-4", { eventText: "met\u202e" }),
+      ),
+    );
+    const r = await run(["import", "plover", "in.jsonl", "--format", "json"], { cwd: root, env: ENV });
+    assert.is(r.code, 1);
+    const report = JSON.parse(r.stdout);
+    assert.equal(
+      report.refused.map((n: { line: number; reason: string }) => [n.line, n.reason]),
+      [
+        [1, "the actor it names would hold U+001B in /name (a control character)"],
+        [2, "the actor it names would hold U+FFFD in /name (bytes that are not UTF-8: save the file as UTF-8)"],
+        [3, "the actor it names would not pass schema 1.3.0: /name must NOT have more than 200 characters"],
+        [4, "the record would hold U+202E in /title (a control character: validate's text-control refuses it)"],
+      ],
+    );
+    assert.equal(report.actors.created, []);
+    assert.equal(readdirSync(path.join(root, "data/actors")).sort(), ["antony-blinken.yaml", "kazakhstan.yaml"]);
+  }),
+);
+
+test(
   "usage errors exit 2 with the reason: unknown format (with a suggestion), no file, a file that is not there, a bad option value",
   withDataset(async (root) => {
     const cases: [string[], RegExp][] = [
@@ -232,6 +261,10 @@ test(
       [["import", "plover", "x", "--record-format", "toml"], /--record-format must be json or yaml/],
       [["import", "plover", "x", "--coder", "a b"], /--coder must be a handle/],
       [["import"], /say which format to import/],
+      [["import", "plover", "x", "--out", "data/imported"], /--out: `data\/imported` is inside data\//],
+      [["import", "plover", "x", "--out", "data"], /--out: `data` is inside data\//],
+      [["import", "plover", "x", "--out", ""], /--out needs a folder/],
+      [["import", "plover", "x", "--dataset-version", "a\u001bb"], /--dataset-version holds a control character/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(argv, { cwd: root, env: ENV });

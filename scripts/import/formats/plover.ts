@@ -11,6 +11,7 @@ import { z } from "zod";
 import { loadMapping } from "../../../schema/mappings.ts";
 import { EVENT_TYPES } from "../../../schema/vocabularies/plover.ts";
 import { countryCodeOfAlpha2, countryCodeOfName, countryName, isCountryCode } from "../../core/countries.ts";
+import { isCalendarDate } from "../../core/dates.ts";
 import { UsageError } from "../../core/io.ts";
 import { describeError } from "../../core/regular-file.ts";
 import { checkInputFile, numberedLines } from "../read.ts";
@@ -149,7 +150,7 @@ export function mapPlover(record: PloverRecord, context: MapContext): MapResult 
   }
 
   const date = text(record.date);
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, reason: `${id}: the date \`${String(record.date ?? "")}\` is not YYYY-MM-DD` };
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isCalendarDate(date)) return { ok: false, reason: `${id}: the date \`${String(record.date ?? "")}\` is not a calendar date written YYYY-MM-DD` };
   const tags: string[] = [];
   if (date === "2000-01-01") {
     context.field("date", "defaulted");
