@@ -7,6 +7,7 @@ import type { Event } from "../../schema/index.ts";
 import { stringify } from "yaml";
 import { codeSpan, markdownText, markdownWithCode } from "../core/markdown.ts";
 import { ABSTRACT, LICENCE, TITLE } from "./about.ts";
+import { importedSection, importedSources } from "./imported.ts";
 import { frontMatter } from "./card-front-matter.ts";
 import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
@@ -23,9 +24,11 @@ export interface EventCountsData {
   byYear: Map<string, number>;
   /** Events (tombstones included: their records are released too) by the language of their sources (BCP 47 tags as written; an event counts once a language). */
   byLanguage: Map<string, number>;
+  /** Imported events (tombstones included) by their source dataset (`provenance.origin.dataset`). */
+  byOrigin: Map<string, number>;
 }
 
-const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage"] as const;
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage", "byOrigin"] as const;
 
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
 export class EventCounts implements EventCountsData {
@@ -36,9 +39,10 @@ export class EventCounts implements EventCountsData {
   readonly byMonth = new Map<string, number>();
   readonly byYear = new Map<string, number>();
   readonly byLanguage = new Map<string, number>();
+  readonly byOrigin = new Map<string, number>();
 
   data(): EventCountsData {
-    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage };
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage, byOrigin: this.byOrigin };
   }
 
   /** Adds the counts of another share of the events. */
@@ -51,6 +55,7 @@ export class EventCounts implements EventCountsData {
     this.events++;
     bump(this.byStatus, e.status);
     for (const l of new Set(e.sources.map((s) => s.language))) bump(this.byLanguage, l);
+    if (e.provenance.origin) bump(this.byOrigin, e.provenance.origin.dataset);
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
     for (const c of new Set((e.locations ?? []).map((l) => l.country))) bump(this.byCountry, c);
@@ -120,7 +125,7 @@ export function datasetCard(
   const lines = [
     `# eventwire ${markdownText(version)}`,
     "",
-    `${ABSTRACT} Licence: ${LICENCE}.`,
+    `${ABSTRACT} Licence: ${LICENCE}${counts.byOrigin.size > 0 ? " (imported records: their sources' terms too, see Imported records)" : ""}.`,
     "",
     `${created ? `Built from the repository as of ${markdownText(created)}. ` : ""}${counts.events} events: ${active} active, ${counts.events - active} tombstones (retracted or duplicate; kept so that their ids stay valid).`,
     "",
@@ -144,6 +149,7 @@ export function datasetCard(
     `A cell that lists several ids joins them with \`${JOIN}\`, which no id, code or tag can contain. Ids are text: read`,
     "them as strings. Every cell is exactly the data: nothing is escaped or prefixed for spreadsheets.",
     "",
+    ...importedSection(importedSources(counts.byOrigin)),
     ...spreadsheetSection(formats.xlsx === true, formats.xlsxMaxEvents),
     ...readsSection(resources),
     ...idNamesSection(),

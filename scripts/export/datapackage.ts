@@ -6,6 +6,7 @@
  */
 import { LATEST_VERSION, RECORD_KINDS } from "../../schema/versions.ts";
 import { ABSTRACT, TITLE } from "./about.ts";
+import { importedPackageSources, type ImportedSource } from "./imported.ts";
 import type { FileFacts } from "./output.ts";
 import { PARQUET_MEDIATYPE, PARQUET_TABLES, parquetPath, PARTITION_PREFIX } from "./parquet.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
@@ -55,7 +56,7 @@ export function tableSchema(table: TableDefinition<never>, lists: "string" | "ar
   return schema;
 }
 
-export function datapackageDescriptor(version: string, created: string | undefined, facts: ReadonlyMap<string, FileFacts>): Record<string, unknown> {
+export function datapackageDescriptor(version: string, created: string | undefined, facts: ReadonlyMap<string, FileFacts>, imported: readonly ImportedSource[] = []): Record<string, unknown> {
   const fileFacts = (file: string) => {
     const f = facts.get(file);
     if (!f) throw new Error(`${file} is not in the release`);
@@ -127,7 +128,7 @@ export function datapackageDescriptor(version: string, created: string | undefin
     version,
     ...(created ? { created } : {}),
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" }],
-    sources: [{ title: "The news reports cited in each event's sources (events.csv outlet_ids, event_sources.csv)" }],
+    sources: [{ title: "The news reports cited in each event's sources (events.csv outlet_ids, event_sources.csv)" }, ...importedPackageSources(imported)],
     contributors: [{ title: "eventwire contributors (the coders are named in each event's coded_by)", roles: ["author"] }],
     keywords: ["events", "news", "PLOVER", "event data"],
     resources,

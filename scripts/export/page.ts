@@ -243,6 +243,13 @@ export function landingPage(input: PageInput): string {
     "<header>",
     `<h1>eventwire ${v}</h1>`,
     `<p>${escapeHtml(`${ABSTRACT} Licence: ${LICENCE}.`)}</p>`,
+    ...(input.counts.byOrigin.size > 0
+      ? [
+          `<p>${escapeHtml(
+            `Imported records, not coded by hand: ${[...input.counts.byOrigin].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, n]) => `${n} from ${d}`).join(", ")}. Their sources' terms apply to them too (README.md, "Imported records").`,
+          )}</p>`,
+        ]
+      : []),
     '<nav aria-label="On this page"><ul><li><a href="#counts">Counts</a></li><li><a href="#charts">Charts</a></li><li><a href="#changes">Latest changes</a></li><li><a href="#downloads">Downloads</a></li><li><a href="#cite">How to cite</a></li></ul></nav>',
     "</header>",
     "<main>",

@@ -47,6 +47,16 @@ test("the 323 records of the gold standard: 321 records, 1 skipped (DOCUMENT), 1
     assert.ok(agree);
     assert.is(agree.id, importedEventId("plover-gsr", "PLOVER-GSR01-AGREE-0001"));
     assert.match(readFileSync(path.join(folder, "events.csv"), "utf8").split("\n")[0]!, /origin_dataset,origin_version,origin_id/);
+    // The release says which records were imported, from where, and under which terms.
+    const card = readFileSync(path.join(folder, "README.md"), "utf8");
+    assert.match(card, /Licence: CC BY 4\.0 \(imported records: their sources' terms too, see Imported records\)\./);
+    assert.match(card, /## Imported records\n\n321 events were not coded by hand/);
+    assert.match(card, /\| PLOVER gold-standard records \(PLOVER JSON\) \(plover-gsr\) \| 321 \| CC BY-SA 4\.0 \(the PLOVER project/);
+    const sources = JSON.parse(readFileSync(path.join(folder, "datapackage.json"), "utf8")).sources as { title: string; path?: string }[];
+    assert.is(sources.length, 2);
+    assert.is(sources[1]!.path, "https://github.com/openeventdata/PLOVER");
+    assert.match(sources[1]!.title, /321 imported events .*licence: CC BY-SA 4\.0/);
+    assert.match(readFileSync(path.join(folder, "index.html"), "utf8"), /Imported records, not coded by hand: 321 from plover-gsr\./);
 
     const again = await run(["import", "plover", "gsr.txt", "--format", "json"], { cwd: root, env: { ...ENV, EVENTWIRE_TODAY: "2026-12-07" } });
     assert.equal(JSON.parse(again.stdout).written, { new: 0, changed: 0, unchanged: 321, moved: 0 });
