@@ -43,7 +43,9 @@ export async function* numberedLines(file: string): AsyncIterable<{ line: number
 /**
  * The records of a CSV file with a header, each as an object by column name,
  * with the line it begins on (a quoted field may hold line breaks). A record
- * with more or fewer fields than the header is given as a problem, not dropped.
+ * with more or fewer fields than the header is given as a problem, not dropped;
+ * where the file stops being CSV, the rest of it is one problem (the rows
+ * before it stand).
  */
 export async function* csvRecords(file: string, delimiter = ","): AsyncIterable<{ line: number; row: number; values: Record<string, string> } | { line: number; row: number; problem: string }> {
   checkInputFile(file);
@@ -62,7 +64,9 @@ export async function* csvRecords(file: string, delimiter = ","): AsyncIterable<
       }
       row++;
       if (record.length !== header.length) {
-        yield { line, row, problem: `${record.length} fields where the header has ${header.length}` };
+        // A quote left open runs on into the next lines: say which lines were read as this one row.
+        const spans = info.lines > line ? ` (lines ${line}-${info.lines} read as one row: a quote opened there is not closed where the row ends)` : "";
+        yield { line, row, problem: `${record.length} fields where the header has ${header.length}${spans}` };
         continue;
       }
       const values: Record<string, string> = {};
@@ -71,7 +75,11 @@ export async function* csvRecords(file: string, delimiter = ","): AsyncIterable<
     }
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
-    if (typeof e.code === "string" && e.code.startsWith("CSV_")) throw new UsageError(`${file}${e.lines ? `:${e.lines}` : ""}: not CSV as expected (${e.message})`);
+    // Not CSV from some line on (a quote never closed, a field over the size limit): the rows before it stand, the rest is one refused row.
+    if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
+      yield { line: e.lines ?? 0, row: row + 1, problem: `not CSV from here on (${e.message}); the rest of the file is not read` };
+      return;
+    }
     throw new UsageError(`cannot read ${file} (${describeError(error)})`);
   }
 }

@@ -146,8 +146,8 @@ test("row 1: a day date as '16 May 2025', two sources in one field, an actor who
     { ref: { name: "Rapid Support Forces", kind: "group" }, role: "participant" },
   ]);
   assert.equal(d.sources, [
-    { outlet: { name: "Al Jazeera" }, language: "en" },
-    { outlet: { name: "Reuters", registry: "reuters" }, language: "en" },
+    { outlet: { name: "Al Jazeera" }, language: "und" },
+    { outlet: { name: "Reuters", registry: "reuters" }, language: "und" },
   ]);
   assert.equal(d.locations, [{ name: "Omdurman", country: "SDN", precision: "city", admin1: "Khartoum", lat: 15.6445, lon: 32.4777 }]);
   assert.equal(d.tags, ["political-violence", "fatalities-reported"]);
@@ -247,7 +247,7 @@ test("row 29: the older spelling 'protestors'; no location name (admin2 stands i
   const d = draftOf(29);
   assert.is(d.eventType, "ASSAULT");
   assert.equal(d.locations, [{ name: "Starehe", country: "KEN", precision: "admin1", admin1: "Nairobi" }]);
-  assert.equal(d.sources, [{ outlet: { name: "Citizen Digital" }, language: "en" }]);
+  assert.equal(d.sources, [{ outlet: { name: "Citizen Digital" }, language: "und" }]);
   assert.is(d.evidence, undefined);
   assert.is(sample.fields.location!.defaulted, 1);
 });
@@ -377,8 +377,8 @@ test(
       const record = JSON.parse(readFileSync(path.join(root, "data/events/2025/05", `${importedEventId("acled", "SDN90001")}.json`), "utf8"));
       assert.equal(record.provenance.origin, { dataset: "acled", version: "2025-06-30", id: "SDN90001" });
       assert.equal(record.sources, [
-        { outlet: "al-jazeera", language: "en" },
-        { outlet: "reuters", language: "en" },
+        { outlet: "al-jazeera", language: "und" },
+        { outlet: "reuters", language: "und" },
       ]);
       const outlet = JSON.parse(readFileSync(path.join(root, "data/outlets/al-jazeera.json"), "utf8"));
       assert.equal(outlet.origin, { dataset: "acled", version: "2025-06-30", id: "Al Jazeera" });

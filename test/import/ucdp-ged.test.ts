@@ -154,7 +154,7 @@ test("a date with a time, date_prec 1: a day; the exact point kept; one source w
   assert.is(d.eventType, "ASSAULT");
   assert.is(d.mode, undefined);
   assert.equal(d.locations, [{ name: "Afgooye town", country: "SOM", admin1: "Lower Shabelle region", precision: "exact", lat: 2.139, lon: 45.121 }]);
-  assert.equal(d.sources, [{ outlet: { name: "Reuters News", registry: "reuters" }, title: "Somali troops clash with al Shabaab near Mogadishu", published: "2021-03-15", language: "en" }]);
+  assert.equal(d.sources, [{ outlet: { name: "Reuters News", registry: "reuters" }, title: "Somali troops clash with al Shabaab near Mogadishu", published: "2021-03-15", language: "und" }]);
   assert.equal(d.actors, [
     { ref: { name: "Government of Somalia", code: "113", country: "SOM", kind: "state" }, role: "participant" },
     { ref: { name: "Al-Shabaab", code: "1034", kind: "group" }, role: "participant" },

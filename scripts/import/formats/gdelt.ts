@@ -49,11 +49,14 @@ const CameoEntry = z
     tags: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
     label: z.string().min(1),
     mode_dropped: z.string().min(1).optional(),
+    /** The crosswalk's mode, where the table gives another mode of the vocabulary that fits the CAMEO label better (`why` says how). */
+    mode_replaced: z.string().min(1).optional(),
     why: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
   })
   .strict()
-  .refine((e) => !e.mode_dropped === !e.why, "`mode_dropped` and `why` come together");
+  .refine((e) => !(e.mode_dropped || e.mode_replaced) === !e.why, "`mode_dropped` or `mode_replaced` comes with `why`")
+  .refine((e) => !(e.mode_dropped && e.mode_replaced), "a mode is dropped or replaced, not both");
 const Sector = z.object({ kind: ACTOR_KIND, name: z.string().min(1), kind_without_country: ACTOR_KIND.optional() }).strict();
 const Tables = z.object({
   columns: z.record(z.string(), z.number().int().min(1)),
