@@ -127,7 +127,11 @@ export function generateMappingSections(): string {
   for (const name of mappingNames()) {
     const m = loadMapping(name);
     out.push(`### ${m.title} (\`eventwire import ${m.format}\`)`, "");
-    out.push(`Table: \`${MAPPINGS_FOLDER}/${name}.yaml\`. Records say \`provenance.origin.dataset: ${m.dataset.id}\`; version \`${m.dataset.version}\` unless \`--dataset-version\` says otherwise.`);
+    out.push(
+      `Table: \`${MAPPINGS_FOLDER}/${name}.yaml\`. Records say \`provenance.origin.dataset: ${m.dataset.id}\`; ${
+        m.dataset.version ? `version \`${m.dataset.version}\` unless \`--dataset-version\` says otherwise` : "its version is the export's date, given with `--dataset-version` (required)"
+      }.`,
+    );
     if (m.dataset.url) out.push(`Source: ${m.dataset.url}.`);
     if (m.dataset.codebook) out.push(`Layout: ${cell(m.dataset.codebook)}.`);
     out.push(`Licence: ${cell(m.dataset.licence)}`, "");

@@ -21,7 +21,11 @@ export const MappingFile = z
     dataset: z
       .object({
         id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe("`provenance.origin.dataset` of the records it makes."),
-        version: z.string().min(1).describe("The version recorded when the command line gives none (`--dataset-version`)."),
+        version: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("The version recorded when the command line gives none (`--dataset-version`); absent for a dataset without versions (ACLED), whose imports must say the export's date."),
         url: z.string().url().optional(),
         codebook: z.string().min(1).optional().describe("Where the source's own codebook is (the column layout the importer reads)."),
         licence: z.string().min(1).describe("The source's licence, and what it asks of a copy."),

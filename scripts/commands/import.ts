@@ -38,7 +38,8 @@ Options:
   --dry-run                 read, map and report; write nothing
   --format pretty|json      the report's format (default: pretty)
   --dataset-version <v>     the source dataset's version or export date
-                            (default: the mapping table's)
+                            (default: the mapping table's; required for acled,
+                            which has no versions: give the export's date)
   --record-format json|yaml how new records are written (default: json)
   --coder <handle>          provenance.coded_by (default: eventwire-import)
   --root <dir>              the dataset's repository (default: current folder)
@@ -100,6 +101,8 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
   }
   if (datasetVersion !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(datasetVersion)) throw new UsageError(`--dataset-version holds a control character: ${inlineValue(datasetVersion)}`);
   const format = await loadFormat(name);
+  if (datasetVersion === undefined && format.defaultVersion === undefined)
+    throw new UsageError(`${format.name} data has no version of its own: say which export this is with --dataset-version (its date, e.g. --dataset-version 2025-05-20), so that records name it and a later export can be told apart`);
   // Input files are named as the user gave them (relative to where the command runs).
   const display = (file: string) => {
     const rel = path.relative(io.cwd, file);
@@ -111,7 +114,7 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     files: files.map((f) => path.resolve(io.cwd, f)),
     out: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
     dryRun: values["dry-run"] === true,
-    datasetVersion: datasetVersion ?? format.defaultVersion,
+    datasetVersion: (datasetVersion ?? format.defaultVersion)!,
     coder,
     today: today ?? todayUtc(),
     recordFormat,

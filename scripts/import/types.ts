@@ -88,8 +88,8 @@ export interface ImportFormat<T = unknown> {
   name: string;
   /** The source dataset's id in `provenance.origin.dataset`. */
   dataset: string;
-  /** The source dataset's version when the command line does not give one. */
-  defaultVersion: string;
+  /** The source dataset's version when the command line does not give one; undefined for a dataset without versions (the command line must give it). */
+  defaultVersion: string | undefined;
   /** What the source is, in a line (the report and `--help` show it). */
   description: string;
   /** The rows of one input file, in order; streaming where the format allows. */

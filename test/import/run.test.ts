@@ -264,6 +264,7 @@ test(
       [["import", "plover", "x", "--out", "data/imported"], /--out: `data\/imported` is inside data\//],
       [["import", "plover", "x", "--out", "data"], /--out: `data` is inside data\//],
       [["import", "plover", "x", "--out", ""], /--out needs a folder/],
+      [["import", "acled", "x.csv"], /acled data has no version of its own: say which export this is with --dataset-version/],
       [["import", "plover", "x", "--dataset-version", "a\u001bb"], /--dataset-version holds a control character/],
     ];
     for (const [argv, message] of cases) {
