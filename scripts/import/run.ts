@@ -108,7 +108,19 @@ function eventRecord(draft: EventDraft, id: string, actorIds: string[], outletId
     event_type: draft.eventType,
     ...(draft.mode ? { mode: draft.mode } : {}),
     actors,
-    ...(draft.locations.length > 0 ? { locations: draft.locations } : {}),
+    // Keys in schema order here (formats build them in any order): the record needs no reordered copy.
+    ...(draft.locations.length > 0
+      ? {
+          locations: draft.locations.map((l) => ({
+            name: l.name,
+            country: l.country,
+            ...(l.admin1 !== undefined ? { admin1: l.admin1 } : {}),
+            ...(l.lat !== undefined ? { lat: l.lat } : {}),
+            ...(l.lon !== undefined ? { lon: l.lon } : {}),
+            precision: l.precision,
+          })),
+        }
+      : {}),
     sources: draft.sources.map((s, i) => ({
       outlet: outletIds[i],
       ...(s.title ? { title: s.title } : {}),
