@@ -354,8 +354,8 @@ test("end to end: import the fixture (exit 1: refused rows), the report's figure
       findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.file}`),
       pair.map((file) => `probable-duplicate ${file}`),
     );
-    assert.equal(new Set(findings.filter((f) => f.severity === "info").map((f) => f.rule)), new Set(["evidence-event-type"]));
-    assert.is(findings.filter((f) => f.severity === "info").length, 30);
+    // No sentence in GDELT, and no finding for it: evidence-event-type asks it of records coded by a person only.
+    assert.equal(findings.filter((f) => f.severity === "info" && f.file.startsWith("data/events/2025/")), []);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ export const evidenceEventType: RecordRule = {
     id: "evidence-event-type",
     family: "record",
     severity: "info",
-    description: "An event (of a schema version with `evidence`) quotes the report that supports its event type.",
+    description: "An event (of a schema version with `evidence`) coded by a person quotes the report that supports its event type.",
     help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
     messages: {
       noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
@@ -21,6 +21,9 @@ export const evidenceEventType: RecordRule = {
     // No event type to name (none, or not a string), or an `evidence` that is no list: the schema's findings, nothing to add.
     const eventType = str(record.event_type);
     if (eventType === undefined || (record.evidence !== undefined && !Array.isArray(record.evidence))) return [];
+    // An imported record has the evidence its source had (PLOVER's sentence, ACLED's note; GDELT and UCDP have none):
+    // a nudge for a person coding by hand, it would repeat once a record on a whole import and settle nothing.
+    if (str(record.provenance, "method") === "imported") return [];
     let quoted = false;
     eachObject(record.evidence, (e) => {
       if (e.claim === "event_type") quoted = true;
