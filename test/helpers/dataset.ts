@@ -1,6 +1,6 @@
 /** Throwaway datasets on disk: a few registry entries plus the files a test gives. */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkDataset } from "../../scripts/check/run.ts";
@@ -70,6 +70,21 @@ export function editEvent(from: string, to: string, base = EVENT_YAML): string {
  */
 export function withSchemaError(code = EVENT_YAML): string {
   return editEvent("status: active\n", "status: activ\n", code);
+}
+
+/** Every file under data/ (and, where a run left one, the temporary folder), with its content: what a run changed. */
+export function snapshot(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const name = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(name);
+      else out.set(name, readFileSync(path.join(root, name), "utf8"));
+    }
+  };
+  walk("data");
+  if (existsSync(path.join(root, ".eventwire.tmp"))) walk(".eventwire.tmp");
+  return out;
 }
 
 export function writeDataset(files: Record<string, string | Buffer>): string {

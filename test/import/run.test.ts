@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { canonicalText } from "../../scripts/dataset/canonical.ts";
 import { importedEventId } from "../../scripts/import/ids.ts";
-import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { REGISTRY, snapshot, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
 const ENV = { EVENTWIRE_TODAY: "2026-12-06" };
@@ -27,20 +27,6 @@ const row = (id: string, extra: Record<string, unknown> = {}) => ({
 
 const jsonl = (...rows: object[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
 
-/** Every file under data/ (and the temporary folder), with its content: what a run changed. */
-function snapshot(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const name = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(name);
-      else out.set(name, readFileSync(path.join(root, name), "utf8"));
-    }
-  };
-  walk("data");
-  if (existsSync(path.join(root, ".eventwire.tmp"))) walk(".eventwire.tmp");
-  return out;
-}
 
 function withDataset(fn: (root: string) => Promise<void>): () => Promise<void> {
   return async () => {

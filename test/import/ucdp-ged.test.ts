@@ -9,7 +9,7 @@ import { isCountryCode } from "../../scripts/core/countries.ts";
 import { UsageError } from "../../scripts/core/io.ts";
 import { format, mondayOf, ucdpMapping, type GedRow } from "../../scripts/import/formats/ucdp-ged.ts";
 import type { EventDraft, FieldOutcome, MapContext, MapResult } from "../../scripts/import/types.ts";
-import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { REGISTRY, snapshot, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "..", "fixtures", "import", "ucdp-ged", "ged-sample.csv");
@@ -400,19 +400,6 @@ test("a header without a column of the codebook is a usage error naming it; so i
 
 // End to end: the command on the fixture, twice, then validate and release.
 
-/** Every file under data/, with its content. */
-function snapshot(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const name = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(name);
-      else out.set(name, readFileSync(path.join(root, name), "utf8"));
-    }
-  };
-  walk("data");
-  return out;
-}
 
 test("eventwire import ucdp-ged: 19 records, 1 duplicate skipped, 9 refused (exit 1); a second import changes nothing; validate finds what the source got wrong; release once that is set aside", async () => {
   const root = writeDataset({ ...REGISTRY });

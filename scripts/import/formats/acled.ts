@@ -175,27 +175,13 @@ const splitList = (value: string | undefined, separator: string): string[] => {
   return out;
 };
 
-const countryCache = new Map<string, string | undefined>();
-
-/** The alpha-3 code of a country's name: the `countries` table first, then i18n-iso-countries; undefined when neither knows it. Remembered a process (an export names few countries, many times). */
+/** The alpha-3 code of a country's name: the `countries` table first, then i18n-iso-countries (countryCodeOfName remembers each name); undefined when neither knows it. */
 function countryOf(name: string, m: AcledMapping): string | undefined {
-  const key = lower(name);
-  if (countryCache.has(key)) return countryCache.get(key);
-  const code = m.countries.get(key) ?? countryCodeOfName(name);
-  const found = code && isCountryCode(code) ? code : undefined;
-  if (countryCache.size < 10_000) countryCache.set(key, found);
-  return found;
+  const code = m.countries.get(lower(name)) ?? countryCodeOfName(name);
+  return code && isCountryCode(code) ? code : undefined;
 }
 
-const dateCache = new Map<string, string | undefined>();
-
-/** sourceDate, remembered a process: an export repeats few dates many times, and sourceDate builds an Intl formatter for each full month name it reads. */
-function rowDate(value: string): string | undefined {
-  if (dateCache.has(value)) return dateCache.get(value);
-  const day = sourceDate(value);
-  if (dateCache.size < 100_000) dateCache.set(value, day);
-  return day;
-}
+const rowDate = sourceDate;
 
 const DAY_WORDS = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const MONTH_WORDS = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });

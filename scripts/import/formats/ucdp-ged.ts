@@ -122,15 +122,10 @@ function atPrecision(day: string, precision: (typeof DATE_PRECISIONS)[number]): 
 
 const refuse = (reason: string): MapResult => ({ ok: false, reason });
 
-const countryCache = new Map<string, string | undefined>();
-
-/** A GED country name -> ISO alpha-3: the countries table first, then the ISO names (looked up once a name: a GED file repeats few names). */
+/** A GED country name -> ISO alpha-3: the countries table first, then the ISO names (countryCodeOfName remembers each name it was asked). */
 function countryOf(name: string, tables: UcdpTables): string | undefined {
-  if (countryCache.has(name)) return countryCache.get(name);
   const found = tables.countries.map[name] ?? countryCodeOfName(name);
-  const code = found && isCountryCode(found) ? found : undefined;
-  if (countryCache.size < 10_000) countryCache.set(name, code);
-  return code;
+  return found && isCountryCode(found) ? found : undefined;
 }
 
 /** A side of the dyad as an actor reference, or why not. */
