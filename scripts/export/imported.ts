@@ -15,6 +15,8 @@ export interface ImportedSource {
 
 /** The source datasets of a release's imported events (counts by `provenance.origin.dataset`), in name order, each with its mapping table when the toolkit has one. */
 export function importedSources(byOrigin: ReadonlyMap<string, number>): ImportedSource[] {
+  // The tables are read only for a release that has imported events (GDELT's takes a few tenths of a second to read).
+  if (byOrigin.size === 0) return [];
   const tables = new Map(mappingNames().map((name) => [loadMapping(name).dataset.id, loadMapping(name)] as const));
   return [...byOrigin]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
