@@ -356,6 +356,14 @@ test("end to end: import the fixture (exit 1: refused rows), the report's figure
     );
     // No sentence in GDELT, and no finding for it: evidence-event-type asks it of records coded by a person only.
     assert.equal(findings.filter((f) => f.severity === "info" && f.file.startsWith("data/events/2025/")), []);
+
+    // And a release: the imported events with their origin, the card naming GDELT as their source.
+    const release = await run(["release", "--version", "1.0.0", "--out", "dist"], { cwd: root, env: { ...ENV, SOURCE_DATE_EPOCH: "1796515200" } });
+    assert.is(release.code, 0, release.stderr);
+    const folder = path.join(root, "dist/eventwire-1.0.0/eventwire-1.0.0");
+    const released = readFileSync(path.join(folder, "events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    assert.is(released.filter((e) => e.provenance.origin?.dataset === "gdelt").length, 30);
+    assert.match(readFileSync(path.join(folder, "README.md"), "utf8"), /\| GDELT [^|]*\(gdelt\) \| 30 \|/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
