@@ -36,7 +36,7 @@ export function prettyReport(report: ImportReport): string {
   out.push(`  ${n(report.skipped.length)} skipped (not an event, or a repeated row)`, `  ${n(report.refused.length)} refused`);
   const fields = Object.entries(report.fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (fields.length > 0) {
-    out.push("", "Fields (rows: mapped / defaulted / dropped):");
+    out.push("", "Fields of the records made (mapped / defaulted / dropped):");
     const width = Math.max(...fields.map(([f]) => f.length));
     for (const [field, c] of fields) out.push(`  ${field.padEnd(width)}  ${n(c.mapped)} / ${n(c.defaulted)} / ${n(c.dropped)}`);
   }

@@ -67,7 +67,7 @@ export interface ImportReport {
   kept: RowNote[];
   skipped: RowNote[];
   refused: RowNote[];
-  /** Field -> how many rows mapped, defaulted or dropped it. */
+  /** Field -> how many of the rows that made a record mapped, defaulted or dropped it. */
   fields: Record<string, Record<FieldOutcome, number>>;
   /** Table -> code -> rows that had it. */
   unmapped: Record<string, Record<string, number>>;
@@ -231,10 +231,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     outlets: { matched: 0, matchedDistinct: 0, created: [] },
     destination: relativeOrAbsolute(root, destination),
   };
+  // A row's field outcomes count once it makes a record (the report's figures are of what was written); the codes
+  // no table maps count for every row, refused ones first of all.
+  const rowFields: [string, FieldOutcome][] = [];
   const context: MapContext = {
     field(name, outcome) {
-      const counts = (report.fields[name] ??= { mapped: 0, defaulted: 0, dropped: 0 });
-      counts[outcome]++;
+      rowFields.push([name, outcome]);
     },
     unmapped(table, code) {
       const codes = (report.unmapped[table] ??= {});
@@ -274,6 +276,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     for (const [fileIndex, file] of options.files.entries()) {
       for await (const row of format.rows(file)) {
         report.rows++;
+        rowFields.length = 0;
         const where = { file: shown(row.file), line: row.line, row: row.row };
         if ("problem" in row) {
           report.refused.push({ ...where, reason: row.problem });
@@ -383,6 +386,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           if (accepted) {
             report.records++;
             registries.commitRow();
+            for (const [name, outcome] of rowFields) (report.fields[name] ??= { mapped: 0, defaulted: 0, dropped: 0 })[outcome]++;
           } else registries.rollbackRow();
         }
       }
