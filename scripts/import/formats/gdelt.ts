@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { loadMapping, type MappingFile } from "../../../schema/mappings.ts";
-import { isCountryCode } from "../../core/countries.ts";
+import { countryName, isCountryCode } from "../../core/countries.ts";
 import { sourceDate } from "../dates.ts";
 import { numberedLines } from "../read.ts";
 import type { ActorKind, ActorRef, DraftLocation, DraftSource, EventDraft, FieldOutcome, ImportFormat, LocationPrecision, MapContext, MapResult, SourceRow } from "../types.ts";
@@ -234,6 +234,13 @@ function actorOf(v: string[], n: 1 | 2, c: Compiled, context: MapContext, out: O
     const known = v[c.at[`${p}KnownGroupCode`]]!.trim();
     ref.kind = ref.country && code === cc ? c.defaults.kind_country_only : known ? c.defaults.kind_known_group : c.defaults.kind_other;
     out.add(`${p}Type1Code`, "defaulted");
+  }
+  // A group of a country is named with it ("POLICE (Kenya)"): GDELT names Kenya's police and the USA's both POLICE, and
+  // a created entry's id would otherwise depend on which came first (police, police-2).
+  if (ref.country && ref.kind !== "state") {
+    const country = countryName(ref.country);
+    const [name, place] = [ref.name.toLowerCase(), country?.toLowerCase()];
+    if (country && place && !name.includes(place) && !place.startsWith(name)) ref.name = `${ref.name} (${country})`;
   }
   return ref;
 }
