@@ -239,8 +239,11 @@ function actorOf(v: string[], n: 1 | 2, c: Compiled, context: MapContext, out: O
   // a created entry's id would otherwise depend on which came first (police, police-2).
   if (ref.country && ref.kind !== "state") {
     const country = countryName(ref.country);
-    const [name, place] = [ref.name.toLowerCase(), country?.toLowerCase()];
-    if (country && place && !name.includes(place) && !place.startsWith(name)) ref.name = `${ref.name} (${country})`;
+    // Not when the name is the country's, or a part of its name ("CHINA" for the People's Republic of China, "SYRIA" for the Syrian Arab Republic).
+    const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const [name, place] = [words(ref.name), words(country ?? "")];
+    const within = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.some((x) => x.startsWith(w) || w.startsWith(x)));
+    if (country && !within(name, place) && !within(place, name)) ref.name = `${ref.name} (${country})`;
   }
   return ref;
 }
