@@ -7,7 +7,8 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { ACTOR_KINDS, DATE_PRECISIONS, LOCATION_PRECISIONS, OUTLET_KINDS, ROLES } from "../../schema/index.ts";
-import { LATEST_VERSION, type RecordKind } from "../../schema/versions.ts";
+import { jsonSchemaPath, LATEST_VERSION, type RecordKind } from "../../schema/versions.ts";
+import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
@@ -240,7 +241,9 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
   const ask = v["no-input"] ? undefined : terminalAsker(io);
   const warnings: string[] = [];
   const { file, draft } = kind === "event" ? await eventDraft(root, v, ask, (m) => warnings.push(m)) : await registryDraft(kind, v, ask);
-  const text = scaffoldText(kind, draft);
+  // The editor's schema (the YAML language server: VS Code, Neovim, JetBrains, Helix): errors show as the record is typed.
+  const schemaFile = path.relative(path.dirname(path.join(root, file)), path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind))).split(path.sep).join("/");
+  const text = `# yaml-language-server: $schema=${schemaFile}\n\n${scaffoldText(kind, draft)}`;
   assertNoLinkOnPath(root, file);
   if (!writeFileExclusive(path.join(root, file), text))
     throw new UsageError(`${file} exists already; a record is never overwritten (edit it, or choose another id)`);

@@ -60,6 +60,14 @@ function patchNode(doc: Document, node: Node | null, before: unknown, after: unk
  * The text of a record file migrated to version `to`. `changed` is false when
  * the record is at `to` already (migrating twice changes nothing more).
  */
+/** The editor modeline (`# yaml-language-server: $schema=.../v<from>/<kind>.schema.json`) of a record, pointed at the version it migrates to. */
+export function withModelineVersion(text: string, from: string, to: string): string {
+  return text.replace(MODELINE, (line) => line.replace(`/v${from}/`, `/v${to}/`));
+}
+
+/** The YAML language server's modeline, a comment line of its own (see `eventwire new`). */
+const MODELINE = /^# yaml-language-server: \$schema=[^\n]*$/m;
+
 export function migrateText(text: string, format: "yaml" | "json", kind: RecordKind, to: string): MigrateTextResult {
   const bom = text.startsWith("\ufeff") ? "\ufeff" : "";
   const parsed = parseForRewrite(text);
@@ -75,7 +83,7 @@ export function migrateText(text: string, format: "yaml" | "json", kind: RecordK
   if (format === "json") out = JSON.stringify(migrated, null, 2) + "\n";
   else {
     doc.contents = patchNode(doc, doc.contents as Node | null, value, migrated) as typeof doc.contents;
-    out = doc.toString(STRINGIFY_OPTIONS);
+    out = withModelineVersion(doc.toString(STRINGIFY_OPTIONS), from, to);
   }
   const again = format === "json" ? JSON.parse(out) : parseDocument(out, PARSE_OPTIONS).toJS();
   if (!isDeepStrictEqual(again, migrated)) return { ok: false, reason: "the rewritten file would not hold the migrated record (please report this)" };

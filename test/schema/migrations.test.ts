@@ -165,4 +165,12 @@ test("migrate never changes a value: a number that does not round-trip or a lone
   }
 });
 
+test("migrate points the editor's modeline at the version it migrates to, and leaves the rest of the header alone", () => {
+  const text = '# yaml-language-server: $schema=../../schema/v1.2.0/actor.schema.json\n# checked by hand\n\nschema_version: "1.2.0"\nid: kazakhstan\nname: Kazakhstan\nkind: state\ncountry: KAZ\n';
+  const result = migrateText(text, "yaml", "actor", "1.3.0");
+  assert.ok(result.ok && result.changed);
+  if (!result.ok) return;
+  assert.is(result.text.split("\n").slice(0, 4).join("\n"), '# yaml-language-server: $schema=../../schema/v1.3.0/actor.schema.json\n# checked by hand\n\nschema_version: "1.3.0"');
+});
+
 test.run();
