@@ -14,6 +14,7 @@ import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
+import { displayText } from "../core/escape.ts";
 import { writeFileExclusive } from "../core/write.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { mintEventId } from "../dataset/mint-id.ts";
@@ -78,28 +79,54 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 
 /** Asks for missing values on a terminal, with Tab completion; answers nothing otherwise. */
 interface Asker {
-  ask(question: string, choices?: readonly string[]): Promise<string | undefined>;
+  /**
+   * Asks until the answer is empty (left out) or `valid` finds nothing wrong with it: a wrong answer is said,
+   * with what is allowed, and the question asked again (the flags, given on the command line, are refused instead).
+   */
+  ask(question: string, choices?: readonly string[], valid?: (answer: string) => string | undefined): Promise<string | undefined>;
 }
 
 function terminalAsker(io: CommandIO): Asker | undefined {
   const input = io.stdin;
   if (!input || !input.isTTY || !io.stdout.isTTY) return undefined;
+  async function askOnce(question: string, choices: readonly string[]): Promise<string | undefined> {
+    const rl = createInterface({
+      input: input as NodeJS.ReadableStream,
+      output: io.stdout as NodeJS.WritableStream,
+      terminal: true,
+      completer: (line: string): [string[], string] => [choices.filter((c) => c.startsWith(line)), line],
+    });
+    try {
+      const answer = (await rl.question(`${question}${choices.length > 0 && choices.length <= 8 ? ` (${choices.join(", ")})` : ""}: `)).trim();
+      return answer === "" ? undefined : answer;
+    } catch (error) {
+      // Ctrl-C at a question: the record is written only at the end, so nothing is.
+      if ((error as { code?: string }).code === "ABORT_ERR") throw new UsageError("cancelled (Ctrl-C): nothing was written");
+      throw error;
+    } finally {
+      rl.close();
+    }
+  }
   return {
-    async ask(question, choices = []) {
-      const rl = createInterface({
-        input: input as NodeJS.ReadableStream,
-        output: io.stdout as NodeJS.WritableStream,
-        terminal: true,
-        completer: (line: string): [string[], string] => [choices.filter((c) => c.startsWith(line)), line],
-      });
-      try {
-        const answer = (await rl.question(`${question}${choices.length > 0 && choices.length <= 8 ? ` (${choices.join(", ")})` : ""}: `)).trim();
-        return answer === "" ? undefined : answer;
-      } finally {
-        rl.close();
+    async ask(question, choices = [], valid) {
+      for (;;) {
+        const answer = await askOnce(question, choices);
+        const problem = answer === undefined ? undefined : valid?.(answer);
+        if (problem === undefined) return answer;
+        io.stdout.write(`${displayText(problem)}\n`);
       }
     },
   };
+}
+
+/** The message of the usage error a check throws, to say on a terminal before asking again; undefined when it passes. */
+function problemOf(check: () => void): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^--([a-z-]+) /, "$1 ");
+  }
 }
 
 /** The precision a date's form gives: YYYY year, YYYY-MM month, YYYY-MM-DD day. */
@@ -129,15 +156,15 @@ const orMissing = <T>(value: T | undefined): T | typeof MISSING => (value === un
 async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void): Promise<{ file: string; draft: Draft }> {
   const { actor: actors, outlet: outlets, event: events } = await idsInUse(root);
   const types = EVENT_TYPES.map((t) => t.code);
-  const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)"));
+  const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("date", a))));
   checkDate("date", date);
   checkDate("end", v.end);
   checkDate("published", v.published);
   checkChoice("precision", v.precision, DATE_PRECISIONS);
-  const type = (v.type ?? (await ask?.ask("Event type", types)))?.toUpperCase();
+  const type = (v.type ?? (await ask?.ask("Event type", types, (a) => problemOf(() => checkChoice("type", a.toUpperCase(), types)))))?.toUpperCase();
   checkChoice("type", type, types);
   const modes = EVENT_TYPES.find((t) => t.code === type)?.modes.map((m) => m.code) ?? [];
-  const mode = v.mode ?? (modes.length > 0 ? await ask?.ask("Mode", modes) : undefined);
+  const mode = v.mode ?? (modes.length > 0 ? await ask?.ask("Mode", modes, (a) => problemOf(() => checkChoice("mode", a, modes))) : undefined);
   if (mode !== undefined) checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]);
   let actorArgs = v.actor ?? [];
   if (actorArgs.length === 0 && ask) {
@@ -154,7 +181,9 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
     if (!actors.includes(actor!)) warn(`\`${actor}\` is not in data/actors/ yet: add it (eventwire new actor --id ${actor}).${didYouMean(actor!, actors)}`);
     return { actor: actor!, role };
   });
-  const country = (v.country ?? (await ask?.ask("Country of the event (ISO alpha-3)", countryCodes())))?.toUpperCase();
+  const country = (
+    v.country ?? (await ask?.ask("Country of the event (ISO alpha-3)", countryCodes(), (a) => (isCountryCode(a.toUpperCase()) ? undefined : `\`${a}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(a.toUpperCase(), countryCodes())}`)))
+  )?.toUpperCase();
   if (country !== undefined && !isCountryCode(country)) throw new UsageError(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
   const place = v.place ?? (await ask?.ask("Place name (as the source gives it; Enter for the country only)"));
   const placePrecision = v["place-precision"] ?? (place === undefined ? (country ? "country" : undefined) : undefined);
@@ -163,7 +192,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
   const url = v.url ?? (await ask?.ask("Address of the report"));
   const headline = v.headline ?? (await ask?.ask("Headline of the report"));
-  const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD)"));
+  const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("published", a))));
   checkDate("published", published);
   const language = v.language ?? (await ask?.ask("Language of the report (en, de, ...)"));
   const title = v.title ?? (await ask?.ask("Title, in your own words"));
