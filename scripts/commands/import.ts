@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { inlineValue } from "../core/escape.ts";
+import { shownPath } from "../core/paths.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { datasetRoot } from "../dataset/root.ts";
@@ -104,10 +105,7 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
   if (datasetVersion === undefined && format.defaultVersion === undefined)
     throw new UsageError(`${format.name} data has no version of its own: say which export this is with --dataset-version (its date, e.g. --dataset-version 2025-05-20), so that records name it and a later export can be told apart`);
   // Input files are named as the user gave them (relative to where the command runs).
-  const display = (file: string) => {
-    const rel = path.relative(io.cwd, file);
-    return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
-  };
+  const display = (file: string) => shownPath(io.cwd, file);
   const report = await runImport({
     root,
     format,

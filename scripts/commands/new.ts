@@ -17,7 +17,7 @@ import { didYouMean } from "../core/suggest.ts";
 import { displayText } from "../core/escape.ts";
 import { writeFileExclusive } from "../core/write.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
-import { mintEventId } from "../dataset/mint-id.ts";
+import { mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
 import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
 
@@ -220,14 +220,6 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   };
   return { file: `${eventFolder(date)}/${id}.yaml`, draft };
 }
-
-const slug = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 
 async function registryDraft(kind: "actor" | "outlet", v: Values, ask: Asker | undefined): Promise<{ file: string; draft: Draft }> {
   const kinds = kind === "actor" ? ACTOR_KINDS : OUTLET_KINDS;

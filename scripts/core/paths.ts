@@ -23,3 +23,9 @@ export const RUNNING_FROM_BUNDLE = import.meta.url.endsWith(".mjs");
 export function toolkitVersion(): string {
   return String((JSON.parse(readFileSync(path.join(TOOLKIT_ROOT, "package.json"), "utf8")) as { version: unknown }).version);
 }
+
+/** A path for a message: relative to `base` (with `/`) when it is under it, else as it is (absolute). */
+export function shownPath(base: string, file: string): string {
+  const rel = path.relative(base, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
+}

@@ -17,3 +17,15 @@ export function mintEventId(taken: ReadonlySet<string> = new Set()): string {
     if (!taken.has(id)) return id;
   }
 }
+
+/** A registry id made from a name (`eventwire new`, entries `eventwire import` creates): lower-case ASCII words joined by `-`, at most 64 characters (empty when the name has no letter or digit in a-z, 0-9). */
+export function slug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 64)
+    .replace(/-$/, "");
+}

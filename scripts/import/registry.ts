@@ -12,6 +12,7 @@ import path from "node:path";
 import { LATEST_VERSION } from "../../schema/versions.ts";
 import { readText } from "../dataset/read.ts";
 import { yaml } from "../dataset/parse.ts";
+import { slug } from "../dataset/mint-id.ts";
 import { listRecordFiles } from "./existing.ts";
 import type { ActorRef, OutletRef } from "./types.ts";
 
@@ -29,17 +30,6 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** A registry id made from a name: lower-case ASCII words joined by `-`, at most 64 characters (empty when the name has no letter or digit in a-z, 0-9). */
-export function slug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 64)
-    .replace(/-$/, "");
-}
 
 interface Entry {
   id: string;

@@ -8,6 +8,7 @@
  * skipped (not an event by design, or a duplicate row) or refused (why).
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { shownPath } from "../core/paths.ts";
 import { temporaryFolder } from "../core/write.ts";
 import { hash } from "node:crypto";
 import path from "node:path";
@@ -193,10 +194,6 @@ function readRecord(file: string): Record<string, unknown> | undefined {
   }
 }
 
-function relativeOrAbsolute(root: string, file: string): string {
-  const rel = path.relative(root, file);
-  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
-}
 
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const { format, root } = options;
@@ -229,7 +226,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     unmapped: {},
     actors: { matched: 0, matchedDistinct: 0, created: [] },
     outlets: { matched: 0, matchedDistinct: 0, created: [] },
-    destination: relativeOrAbsolute(root, destination),
+    destination: shownPath(root, destination),
   };
   // A row's field outcomes count once it makes a record (the report's figures are of what was written); the codes
   // no table maps count for every row, refused ones first of all.
@@ -354,17 +351,17 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
             const old = readRecord(path.join(destination, previous));
             if (!old) {
               // Never written over: a file that does not read as a record may hold someone's work.
-              report.refused.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
+              report.refused.push({ ...where, id, reason: `${shownPath(root, path.join(destination, previous))} has this id but does not read as a record (run validate on it); fix or remove it, then import again` });
               continue;
             }
             const provenance = old?.provenance as Record<string, unknown> | undefined;
             const origin = provenance?.origin as Record<string, unknown> | undefined;
             if (old && provenance && origin && (origin.dataset !== format.dataset || origin.id !== draft.originId)) {
-              report.refused.push({ ...where, id, reason: `its id ${id} is taken by ${relativeOrAbsolute(root, path.join(destination, previous))}, imported from ${String(origin.dataset)} ${String(origin.id)}` });
+              report.refused.push({ ...where, id, reason: `its id ${id} is taken by ${shownPath(root, path.join(destination, previous))}, imported from ${String(origin.dataset)} ${String(origin.id)}` });
               continue;
             }
             if (old && provenance && provenance.method !== "imported") {
-              report.kept.push({ ...where, id, reason: `${relativeOrAbsolute(root, path.join(destination, previous))} is coded \`${String(provenance.method)}\`, not imported (a person took it over): the import leaves it alone` });
+              report.kept.push({ ...where, id, reason: `${shownPath(root, path.join(destination, previous))} is coded \`${String(provenance.method)}\`, not imported (a person took it over): the import leaves it alone` });
               continue;
             }
             if (old && previous === rel && isDeepStrictEqual(comparable(old), comparable(record))) {

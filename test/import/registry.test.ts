@@ -3,7 +3,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { nameKey, Registries, slug } from "../../scripts/import/registry.ts";
+import { slug } from "../../scripts/dataset/mint-id.ts";
+import { nameKey, Registries } from "../../scripts/import/registry.ts";
 import { importedEventId } from "../../scripts/import/ids.ts";
 import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
 

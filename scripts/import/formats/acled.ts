@@ -15,6 +15,7 @@ import { countryCodeOfName, isCountryCode } from "../../core/countries.ts";
 import { UsageError } from "../../core/io.ts";
 import { sourceDate } from "../dates.ts";
 import { csvRecords, numberedLines } from "../read.ts";
+import { shorten } from "../text.ts";
 import type { ActorKind, ActorRef, DatePrecision, DraftLocation, DraftSource, EventDraft, FieldOutcome, ImportFormat, LocationPrecision, MapContext, MapResult, Role } from "../types.ts";
 
 export type AcledRow = Record<string, string>;
@@ -406,10 +407,10 @@ export const format: ImportFormat<AcledRow> = {
     const slots = { id: originId, event_type: v("event_type"), sub_event_type: v("sub_event_type"), place: name, country: countryName, when: dateWords, actors: actorWords, sources: sourceWords, fatalities };
     let title = fill(templates.title, slots);
     if (codePoints(title) > 120) title = fill(templates.title_short, slots);
-    if (codePoints(title) > 120) title = [...title].slice(0, 119).join("") + "…";
+    title = shorten(title, 120);
     let summary = fill(templates.summary, slots);
     if (codePoints(summary) > 600) summary = fill(templates.summary_short, slots);
-    if (codePoints(summary) > 600) summary = [...summary].slice(0, 599).join("") + "…";
+    summary = shorten(summary, 600);
 
     for (const [field, outcome] of outcomes) context.field(field, outcome);
     context.field("language", "defaulted");

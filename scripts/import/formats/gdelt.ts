@@ -13,6 +13,7 @@ import { loadMapping, type MappingFile } from "../../../schema/mappings.ts";
 import { countryName, isCountryCode } from "../../core/countries.ts";
 import { sourceDate } from "../dates.ts";
 import { numberedLines } from "../read.ts";
+import { shorten } from "../text.ts";
 import type { ActorKind, ActorRef, DraftLocation, DraftSource, EventDraft, FieldOutcome, ImportFormat, LocationPrecision, MapContext, MapResult, SourceRow } from "../types.ts";
 
 /** The columns the importer reads by name (the table gives their positions); the others are counted as dropped when they hold a value. */
@@ -183,9 +184,6 @@ function fill(template: Template, values: Record<string, string>): string {
   return out;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** The title: the template with the actors' names, shortened when the title would pass 120 characters. */
 function makeTitle(template: Template, names: string[], values: Record<string, string>): string {
@@ -193,7 +191,7 @@ function makeTitle(template: Template, names: string[], values: Record<string, s
   if (full.length <= 120) return full;
   const rest = fill(template, { ...values, actors: "" }).length + (names.length - 1) * " and ".length;
   const each = Math.max(8, Math.floor((120 - rest) / names.length));
-  return clip(fill(template, { ...values, actors: names.map((n) => clip(n, each)).join(" and ") }), 120);
+  return shorten(fill(template, { ...values, actors: names.map((n) => shorten(n, each)).join(" and ") }), 120);
 }
 
 interface Outcomes {
@@ -274,10 +272,10 @@ function locationOf(v: string[], c: Compiled, context: MapContext, out: Outcomes
   out.add("ActionGeo_Type", "mapped");
   out.add("ActionGeo_FullName", "mapped");
   out.add("ActionGeo_CountryCode", "mapped");
-  const location: DraftLocation = { name: clip(name, 200), country, precision };
+  const location: DraftLocation = { name: shorten(name, 200), country, precision };
   const parts = name.split(", ");
   const admin1 = precision === "city" && parts.length >= 3 ? parts.slice(1, -1).join(", ") : precision === "admin1" && parts.length >= 2 ? parts.slice(0, -1).join(", ") : "";
-  if (admin1) location.admin1 = clip(admin1, 200);
+  if (admin1) location.admin1 = shorten(admin1, 200);
   const lat = coordinate(v[c.at.ActionGeo_Lat]!, 90);
   const lon = coordinate(v[c.at.ActionGeo_Long]!, 180);
   if (lat !== undefined && lon !== undefined && !(lat === 0 && lon === 0)) {
@@ -329,7 +327,7 @@ export function mapRow(v: string[], c: Compiled, context: MapContext): MapResult
     source = { outlet: { url: address }, url: address, language };
     outcomes.add("SOURCEURL", "mapped");
   } else {
-    source = { outlet: { name: clip(address, 200) }, language };
+    source = { outlet: { name: shorten(address, 200) }, language };
     outcomes.add("SOURCEURL", "dropped");
   }
   const added = DATE_ADDED.exec(v[c.at.DATEADDED]!.trim());
@@ -368,7 +366,7 @@ export function mapRow(v: string[], c: Compiled, context: MapContext): MapResult
     locations: location ? [location] : [],
     sources: [source],
     title: makeTitle(c.templates.title, names, values),
-    summary: clip(fill(c.templates.summary, { ...values, actors: names.join(" and ") }), 600),
+    summary: shorten(fill(c.templates.summary, { ...values, actors: names.join(" and ") }), 600),
     ...(entry.tags && entry.tags.length > 0 ? { tags: [...entry.tags] } : {}),
   };
   for (const [name, outcome] of outcomes.list) context.field(name, outcome);

@@ -15,6 +15,7 @@ import { isCalendarDate } from "../../core/dates.ts";
 import { UsageError } from "../../core/io.ts";
 import { describeError } from "../../core/regular-file.ts";
 import { checkInputFile, numberedLines } from "../read.ts";
+import { shorten } from "../text.ts";
 import type { ActorKind, ActorRef, DraftLocation, ImportFormat, MapContext, MapResult, SourceRow } from "../types.ts";
 
 type Jsonc = typeof import("jsonc-parser");
@@ -51,9 +52,6 @@ function names(list: readonly string[]): string {
   return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
 /** A name or label: white space runs made one space (the gold standard has "NATO  peacekeeping troops"); quotes keep theirs. */
@@ -196,8 +194,8 @@ export function mapPlover(record: PloverRecord, context: MapContext): MapResult 
     event_text: eventText ?? "",
     id,
   };
-  const title = clip(fill(eventText ? templates.title : templates.title_without_text, values), 120);
-  const summary = clip(fill(templates.summary, { ...values, recipients_clause: recipients.length > 0 && initiators.length > 0 ? fill(templates.recipients_clause, values) : "" }), 600);
+  const title = shorten(fill(eventText ? templates.title : templates.title_without_text, values), 120);
+  const summary = shorten(fill(templates.summary, { ...values, recipients_clause: recipients.length > 0 && initiators.length > 0 ? fill(templates.recipients_clause, values) : "" }), 600);
 
   return {
     ok: true,

@@ -14,6 +14,7 @@ import { countryCodeOfName, isCountryCode } from "../../core/countries.ts";
 import { UsageError } from "../../core/io.ts";
 import { sourceDate } from "../dates.ts";
 import { csvRecords, numberedLines } from "../read.ts";
+import { shorten } from "../text.ts";
 import type { ActorRef, DraftLocation, DraftSource, EventDraft, FieldOutcome, ImportFormat, MapContext, MapResult, Role, SourceRow } from "../types.ts";
 
 export type GedRow = Record<string, string>;
@@ -91,13 +92,6 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => values[name] ?? whole).replace(/\s+/g, " ").trim();
 }
 
-/** A text within `max` characters: cut at a word with an ellipsis when it is longer. */
-function within(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /** The Monday of the ISO week a day (`YYYY-MM-DD`) is in: how eventwire writes a date of precision week. */
 export function mondayOf(day: string): string {
@@ -229,7 +223,7 @@ function mapRow(values: GedRow, context: MapContext): MapResult {
     context.field("where_coordinates", place ? "mapped" : "defaulted");
     const admin1 = v("adm_1");
     if (admin1) context.field("adm_1", "mapped");
-    const location: DraftLocation = { name: within(place || admin1 || countryName, 200), country, ...(admin1 ? { admin1: within(admin1, 200) } : {}), precision: where.precision };
+    const location: DraftLocation = { name: shorten(place || admin1 || countryName, 200), country, ...(admin1 ? { admin1: shorten(admin1, 200) } : {}), precision: where.precision };
     const latText = v("latitude");
     const lonText = v("longitude");
     if (latText || lonText) {
@@ -280,7 +274,7 @@ function mapRow(values: GedRow, context: MapContext): MapResult {
     if (dateText && !published) badDates++;
     return {
       outlet: { name: office, ...(registry ? { registry } : {}) },
-      ...(title ? { title: within(title, 300) } : {}),
+      ...(title ? { title: shorten(title, 300) } : {}),
       ...(published ? { published } : {}),
       language,
     };
@@ -325,9 +319,9 @@ function mapRow(values: GedRow, context: MapContext): MapResult {
     high: deaths("high"),
   };
   let title = fill(t.title, words);
-  if (title.length > 120) title = within(fill(t.title_short, words), 120);
+  if (title.length > 120) title = shorten(fill(t.title_short, words), 120);
   let summary = fill(t.summary, words);
-  if (summary.length > 600) summary = within(fill(t.summary_short, words), 600);
+  if (summary.length > 600) summary = shorten(fill(t.summary_short, words), 600);
 
   const draft: EventDraft = {
     originId: id,
