@@ -8,7 +8,9 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { LATEST_VERSION } from "../../schema/versions.ts";
+import { jsonSchemaPath, LATEST_VERSION } from "../../schema/versions.ts";
+import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
+import { pathToFileURL } from "node:url";
 import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { LanguageClient } from "../helpers/lsp.ts";
 import { run } from "../helpers/run.ts";
@@ -48,6 +50,43 @@ test("a scaffolded record names its schema for the editor; the YAML language ser
     const cleared = client.diagnostics(file);
     client.change(file, text, 2);
     assert.equal(await cleared, []);
+  } finally {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("hover shows what a field means (the codebook's description, from the published schema) and completion offers an enum's allowed values", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  const client = LanguageClient.yaml();
+  try {
+    const r = await run(FULL, { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const file = path.join(root, /^Created (\S+)$/m.exec(r.stdout)![1]!);
+    const text = readFileSync(file, "utf8");
+    await client.start(root);
+    const opened = client.diagnostics(file);
+    client.open(file, text);
+    assert.equal(await opened, []);
+    const lines = text.split("\n");
+    const uri = pathToFileURL(file).href;
+    const schema = JSON.parse(readFileSync(jsonSchemaPath(LATEST_VERSION, "event"), "utf8")) as { properties: Record<string, { description: string }> };
+
+    const statusLine = lines.findIndex((l) => l.startsWith("status:"));
+    const hover = (await client.request("textDocument/hover", { textDocument: { uri }, position: { line: statusLine, character: 2 } })) as { contents: { value: string } } | null;
+    assert.ok(hover, "no hover on status");
+    // The server renders the description as Markdown: compare the words.
+    const words = (s: string) => s.replace(/[`*\\]/g, "").replace(/\s+/g, " ").trim();
+    assert.ok(words(hover!.contents.value).includes(words(schema.properties.status!.description)), hover!.contents.value);
+
+    const typeLine = lines.findIndex((l) => l.startsWith("event_type:"));
+    const edited = lines.map((l, i) => (i === typeLine ? "event_type: " : l)).join("\n");
+    const again = client.diagnostics(file);
+    client.change(file, edited, 2);
+    await again;
+    const completion = (await client.request("textDocument/completion", { textDocument: { uri }, position: { line: typeLine, character: "event_type: ".length } })) as { items: { label: string }[] } | { label: string }[];
+    const labels = (Array.isArray(completion) ? completion : completion.items).map((i) => i.label);
+    for (const code of EVENT_TYPES.map((t) => t.code)) assert.ok(labels.includes(code), `${code} not offered: ${JSON.stringify(labels)}`);
   } finally {
     await client.stop();
     rmSync(root, { recursive: true, force: true });
