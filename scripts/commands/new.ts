@@ -172,20 +172,28 @@ export class DraftProblems extends UsageError {
   }
 }
 
-/** Collects the usage errors of the checks it runs, to say them all at once. */
+/**
+ * Collects the usage errors of the checks it runs, to say them all at once;
+ * or, `immediate` (on a terminal, before more questions are asked), throws the first.
+ */
 class Problems {
   readonly list: string[] = [];
+  constructor(private readonly immediate = false) {}
   check(fn: () => void): void {
     try {
       fn();
     } catch (error) {
-      if (!isUsageError(error)) throw error;
+      if (this.immediate || !isUsageError(error)) throw error;
       this.list.push(error.message);
     }
   }
+  add(message: string): void {
+    if (this.immediate) throw new UsageError(message);
+    this.list.push(message);
+  }
 }
 
-async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void, problems = new Problems()): Promise<{ file: string; draft: Draft }> {
+async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void, problems = new Problems(ask !== undefined)): Promise<{ file: string; draft: Draft }> {
   const { actor: actors, outlet: outlets, event: events } = await idsInUse(root);
   const types = EVENT_TYPES.map((t) => t.code);
   const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("date", a))));
@@ -216,7 +224,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const country = (
     v.country ?? (await ask?.ask("Country of the event (ISO alpha-3)", countryCodes(), (a) => (isCountryCode(a.toUpperCase()) ? undefined : `\`${a}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(a.toUpperCase(), countryCodes())}`)))
   )?.toUpperCase();
-  if (country !== undefined && !isCountryCode(country)) problems.list.push(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
+  if (country !== undefined && !isCountryCode(country)) problems.add(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
   const place = v.place ?? (await ask?.ask("Place name (as the source gives it; Enter for the country only)"));
   const placePrecision = v["place-precision"] ?? (place === undefined ? (country ? "country" : undefined) : undefined);
   problems.check(() => checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS));
@@ -234,7 +242,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const id = mintEventId(new Set(events));
   const precision = v.precision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
-  if (!date) problems.list.push("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
+  if (!date) problems.add("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
   if (problems.list.length > 0 || !date) throw new DraftProblems(problems.list);
   const draft: Draft = {
     schema_version: LATEST_VERSION,

@@ -239,6 +239,10 @@ test("--from-issue: only for events, with no record values beside it; --report o
       assert.is(r.code, 2, argv.join(" "));
       assert.match(r.stderr, message, argv.join(" "));
     }
+    // The flags too say every problem at once.
+    const flags = await run(["new", "event", "--date", "2023-02-30", "--type", "CONSLT", "--country", "KZA", "--no-input"], { cwd: root });
+    assert.is(flags.code, 2);
+    assert.match(flags.stderr, /3 problems; nothing was written:\n- --date expects a date[^\n]*\n- --type must be one of [^\n]*Did you mean `CONSULT`\?\n- --country: `KZA`/);
     assert.not.ok(existsSync(path.join(root, "data/events")), "nothing written");
     writeFileSync(path.join(root, "empty.md"), "");
     const empty = await run(["new", "event", "--from-issue", "empty.md"], { cwd: root });
