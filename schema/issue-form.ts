@@ -28,6 +28,8 @@ export interface IssueFormField {
   /** Checkbox options: every one must be ticked. */
   checks?: string[];
   required: boolean;
+  /** A text area shown as code (GitHub fences its answer in ```, the reader takes the fence off). */
+  render?: string;
   /** The `eventwire new` flag the answer gives. */
   flag?: string;
 }
@@ -221,6 +223,7 @@ export function generateIssueForm(): string {
     const attributes: Node = { label: f.label, description: f.description };
     if (f.placeholder !== undefined) attributes.placeholder = f.placeholder;
     if (f.options) attributes.options = f.options.map((o) => o.text);
+    if (f.render !== undefined) attributes.render = f.render;
     if (f.checks) attributes.options = f.checks.map((label) => ({ label, required: true }));
     const field: Node = { type: f.type, id: f.id, attributes };
     if (f.type !== "checkboxes") field.validations = { required: f.required };

@@ -14,7 +14,7 @@ import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
-import { displayText } from "../core/escape.ts";
+import { displayText, inlineValue } from "../core/escape.ts";
 import { writeFileExclusive, writeOutputFile } from "../core/write.ts";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -347,12 +347,6 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   const root = datasetRoot(io.cwd, v.root);
   const bodyFile = path.resolve(io.cwd, v["from-issue"]!);
   const read = readText(bodyFile, MAX_ISSUE_BODY_BYTES);
-  if (!read.ok)
-    throw new UsageError(
-      read.problem === "too-large"
-        ? `${v["from-issue"]}: the issue body is larger than ${MAX_ISSUE_BODY_BYTES / 1024} KB; a new event needs much less: open a new issue with the form`
-        : `${v["from-issue"]}: cannot read the issue body (${read.detail})`,
-    );
   const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly string[] }) => {
     if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], ...input }));
   };
@@ -360,7 +354,14 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
     report({ problems, notes });
     throw new DraftProblems(problems);
   };
-  const form = readIssueForm(read.text);
+  // A body that cannot be read as text (too large, not UTF-8, binary) is refused with a comment too: the contributor learns why.
+  if (!read.ok)
+    refuse([
+      read.problem === "too-large"
+        ? `the issue body is larger than ${MAX_ISSUE_BODY_BYTES / 1024} KB; a new event needs much less: open a new issue with the form`
+        : `cannot read the issue body ${inlineValue(v["from-issue"]!)} (${read.detail})`,
+    ]);
+  const form = readIssueForm((read as { text: string }).text);
   if (!form.ok) refuse(form.problems);
   const { values, problems: formProblems, notes } = issueValues((form as { form: IssueForm }).form, readRegistryNames(root));
   const problems = new Problems();

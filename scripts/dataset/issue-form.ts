@@ -74,11 +74,17 @@ export function readIssueForm(body: string, fields: readonly IssueFormField[] = 
       form.ticked.set(field.id, ticks);
       return;
     }
-    const answer = text === "" || text === NO_RESPONSE ? undefined : text;
+    const answer = text === "" || text === NO_RESPONSE ? undefined : field.render !== undefined ? unfenced(text) : text;
     if (answer !== undefined && field.type !== "textarea" && answer.includes("\n")) problems.push(`${named(field)} must be one line`);
     form.answers.set(field.id, answer);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, form };
+}
+
+/** A `render:` text area's answer without the fence GitHub puts around it (```lang ... ```); as it is when it has none. */
+function unfenced(text: string): string {
+  const m = /^(`{3,})[^`\n]*\n([\s\S]*?)\n?\1$/.exec(text);
+  return m ? m[2]! : text;
 }
 
 /** The values of `eventwire new event`'s flags a form gives, what stops it, and what was matched (to tell the contributor). */

@@ -192,6 +192,11 @@ test("a box left unticked, a body not from the form, a huge body: refused, and t
   assert.is(huge.code, 2);
   assert.is(huge.records.size, 0);
   assert.match(huge.stderr, /larger than 64 KB/);
+  assert.match(huge.comment!, /larger than 64 KB/);
+
+  const binary = await fromIssue("### Date of the event\r\n\r\n2023\u0000\u0000\u0000\r\n");
+  assert.is(binary.code, 2);
+  assert.match(binary.comment!, /cannot read the issue body/);
 });
 
 test("a heading missing or out of order is named; a later field's heading typed in the actors is no heading", () => {
@@ -204,6 +209,10 @@ test("a heading missing or out of order is named; a later field's heading typed 
     assert.is(typed.form.answers.get("actors"), "Antony Blinken: initiator\nkazakhstan: recipient\n### Country\n\nFRA");
     assert.is(typed.form.answers.get("country"), "KAZ");
   }
+  // A text area with `render:` comes fenced: the fence is not the answer.
+  const rendered = issueFormFields().map((f) => (f.id === "summary" ? { ...f, render: "text" } : f));
+  const fenced = readIssueForm(body.replace(/(### Summary\n\n)([^\n]+)/, "$1```text\n$2\n```"), rendered);
+  assert.is(fenced.ok && fenced.form.answers.get("summary"), answerOf(body, "Summary"));
   const oneLine = readIssueForm(body.replace("\n### Place\n", "\nsecond line\n### Place\n"));
   assert.equal(oneLine.ok ? [] : oneLine.problems, ['"Country" must be one line']);
 });
