@@ -2,11 +2,12 @@
  * The comment `eventwire new event --from-issue --report` writes for the
  * issue-to-PR workflow: the record made from the issue (or why none was),
  * what validate found in it, and what happens next. Everything that comes
- * from the issue is escaped for where it lands (markdownText, a code block
- * whose fence nothing inside can close), and no @mention in it pings anyone
- * (core/mentions.ts).
+ * from the issue is escaped for where it lands (a message's values, written
+ * in backticks, as code spans and the words between as text: markdownWithCode;
+ * the record in a code block whose fence nothing inside can close), and no
+ * @mention in it pings anyone (core/mentions.ts).
  */
-import { codeBlock, codeSpan, markdownText } from "../core/markdown.ts";
+import { codeBlock, codeSpan, markdownWithCode } from "../core/markdown.ts";
 import { withoutMentions } from "../core/mentions.ts";
 import { plural } from "../core/plural.ts";
 
@@ -37,7 +38,7 @@ export function formatIssueComment(input: IssueCommentInput): string {
       "",
       `The answers of this issue do not make a record: ${plural(input.problems.length, "problem")} to correct.`,
       "",
-      ...input.problems.map((p) => `- ${markdownText(p)}`),
+      ...input.problems.map((p) => `- ${markdownWithCode(p)}`),
       "",
       "### What happens next",
       "",
@@ -55,7 +56,7 @@ export function formatIssueComment(input: IssueCommentInput): string {
       : `The record ${codeSpan(input.file)} was made from the answers; the checks found no errors.`,
     "",
   );
-  if (input.notes.length > 0) out.push(...input.notes.map((n) => `- ${markdownText(n)}`), "");
+  if (input.notes.length > 0) out.push(...input.notes.map((n) => `- ${markdownWithCode(n)}`), "");
   out.push(...codeBlock("yaml", input.text.replace(/\n$/, "").split("\n")), "");
   if (input.validation) {
     // validate's summary, its headings one level down under this comment's.
