@@ -1,5 +1,6 @@
 /** A record without git: the issue form is generated from the schema, and the workflow that reads it runs no untrusted code. */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -10,6 +11,8 @@ import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { loadJsonSchema } from "../../schema/published.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { CREATE_PR_LABEL, ISSUE_COMMENT_MARKER } from "../../scripts/report/issue-comment.ts";
+import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { GIT_ENV } from "../helpers/git.ts";
 
 interface Step {
   name?: string;
@@ -136,6 +139,37 @@ test("issue-to-pr.yml pull-request job: on a maintainer's label; pushes its own 
   assert.match(pr.run!, /gh pr create .*--body-file "\$RUNNER_TEMP\/pr-body\.md"/s);
   assert.ok(pr.run!.includes(ISSUE_COMMENT_MARKER), "the link goes into the issue's one comment");
   assert.match(pr.run!, /close and reopen this pull request/);
+});
+
+test("issue-to-pr.yml check job: its script, run as GitHub runs it, treats shell syntax in the issue as text", () => {
+  const step = (workflow.jobs.check.steps as Step[]).find((s) => s.id === "record")!;
+  const valid = readFileSync(path.join(TOOLKIT_ROOT, "test/fixtures/issue-form/valid.md"), "utf8");
+  const title = `$(touch pwned1) \`touch pwned2\` '; touch pwned3; ' "$HOME" && touch pwned4`;
+  const body = valid.replace("### Title\r\n\r\nBlinken visits Kazakhstan", `### Title\r\n\r\n${title}`);
+  assert.ok(body.includes(title));
+  const root = writeDataset({ ...REGISTRY });
+  const temp = path.join(root, ".runner-temp");
+  mkdirSync(temp);
+  // The job's checkout: the dataset, and the toolkit's bin/ (Node follows the link to the toolkit it belongs to).
+  symlinkSync(path.join(TOOLKIT_ROOT, "bin"), path.join(root, "bin"));
+  try {
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...GIT_ENV, ISSUE_BODY: body, ISSUE_AUTHOR: "octo", RUNNER_TEMP: temp, GITHUB_OUTPUT: path.join(temp, "output") },
+    });
+    assert.is(r.status, 0, r.stderr);
+    for (const n of [1, 2, 3, 4]) assert.not.ok(existsSync(path.join(root, `pwned${n}`)) || existsSync(path.join(temp, `pwned${n}`)), `pwned${n}`);
+    assert.is(readFileSync(path.join(temp, "issue-body.md"), "utf8"), body, "the body, byte for byte");
+    assert.match(readFileSync(path.join(temp, "output"), "utf8"), /^status=[01]$/m);
+    const records = readdirSync(path.join(root, "data/events/2023/02"));
+    assert.is(records.length, 1);
+    const record = parse(readFileSync(path.join(root, "data/events/2023/02", records[0]!), "utf8"));
+    assert.is(record.title, title);
+    assert.ok(readFileSync(path.join(temp, "comment.md"), "utf8").startsWith(ISSUE_COMMENT_MARKER));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.run();
