@@ -12,10 +12,16 @@ import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
-import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
-import { displayText } from "../core/escape.ts";
-import { writeFileExclusive } from "../core/write.ts";
+import { displayText, inlineValue } from "../core/escape.ts";
+import { writeFileExclusive, writeOutputFile } from "../core/write.ts";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { readText } from "../dataset/read.ts";
+import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm } from "../dataset/issue-form.ts";
+import { readRegistryNames } from "../dataset/registry-names.ts";
+import { formatIssueComment, type IssueCommentInput } from "../report/issue-comment.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
@@ -39,6 +45,10 @@ Event options:
   --outlet ID [--via ID ...] --url URL --headline TEXT --published YYYY-MM-DD
   --language TAG            the report's language (BCP 47: en, de, pt-BR)
   --title TEXT --summary TEXT --coder HANDLE
+  --from-issue FILE         the values from a submitted issue form (the body of
+                            an issue opened with .github/ISSUE_TEMPLATE/new-event.yml);
+                            with --coder, and --report FILE to write a Markdown
+                            comment for the issue (the record, what validate found)
 Actor options:  --id ID --name NAME --kind ${ACTOR_KINDS.join("|")}
                 --country CODE --alias NAME ...
 Outlet options: --id ID --name NAME --kind ${OUTLET_KINDS.join("|")}
@@ -70,6 +80,8 @@ const OPTIONS = {
   alias: { type: "string", multiple: true },
   domain: { type: "string", multiple: true },
   root: { type: "string" },
+  "from-issue": { type: "string" },
+  report: { type: "string" },
   "no-input": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -153,19 +165,47 @@ async function idsInUse(root: string): Promise<Record<RecordKind, string[]>> {
 
 const orMissing = <T>(value: T | undefined): T | typeof MISSING => (value === undefined ? MISSING : value);
 
-async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void): Promise<{ file: string; draft: Draft }> {
+/** A draft that cannot be written: every problem found, not the first only (a usage error, exit 2). */
+export class DraftProblems extends UsageError {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0]! : `${problems.length} problems; nothing was written:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+  }
+}
+
+/**
+ * Collects the usage errors of the checks it runs, to say them all at once;
+ * or, `immediate` (on a terminal, before more questions are asked), throws the first.
+ */
+class Problems {
+  readonly list: string[] = [];
+  constructor(private readonly immediate = false) {}
+  check(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (this.immediate || !isUsageError(error)) throw error;
+      this.list.push(error.message);
+    }
+  }
+  add(message: string): void {
+    if (this.immediate) throw new UsageError(message);
+    this.list.push(message);
+  }
+}
+
+async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn: (m: string) => void, problems = new Problems(ask !== undefined)): Promise<{ file: string; draft: Draft }> {
   const { actor: actors, outlet: outlets, event: events } = await idsInUse(root);
   const types = EVENT_TYPES.map((t) => t.code);
   const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("date", a))));
-  checkDate("date", date);
-  checkDate("end", v.end);
-  checkDate("published", v.published);
-  checkChoice("precision", v.precision, DATE_PRECISIONS);
+  problems.check(() => checkDate("date", date));
+  problems.check(() => checkDate("end", v.end));
+  problems.check(() => checkDate("published", v.published));
+  problems.check(() => checkChoice("precision", v.precision, DATE_PRECISIONS));
   const type = (v.type ?? (await ask?.ask("Event type", types, (a) => problemOf(() => checkChoice("type", a.toUpperCase(), types)))))?.toUpperCase();
-  checkChoice("type", type, types);
+  problems.check(() => checkChoice("type", type, types));
   const modes = EVENT_TYPES.find((t) => t.code === type)?.modes.map((m) => m.code) ?? [];
   const mode = v.mode ?? (modes.length > 0 ? await ask?.ask("Mode", modes, (a) => problemOf(() => checkChoice("mode", a, modes))) : undefined);
-  if (mode !== undefined) checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]);
+  if (mode !== undefined) problems.check(() => checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]));
   let actorArgs = v.actor ?? [];
   if (actorArgs.length === 0 && ask) {
     for (let i = 0; ; i++) {
@@ -177,23 +217,23 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   actorArgs = actorArgs.filter(Boolean);
   const actorList = actorArgs.map((a, i) => {
     const [actor, role = i === 0 ? "initiator" : "recipient"] = a.split(":");
-    checkChoice("actor role", role, ROLES);
+    problems.check(() => checkChoice("actor role", role, ROLES));
     if (!actors.includes(actor!)) warn(`\`${actor}\` is not in data/actors/ yet: add it (eventwire new actor --id ${actor}).${didYouMean(actor!, actors)}`);
     return { actor: actor!, role };
   });
   const country = (
     v.country ?? (await ask?.ask("Country of the event (ISO alpha-3)", countryCodes(), (a) => (isCountryCode(a.toUpperCase()) ? undefined : `\`${a}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(a.toUpperCase(), countryCodes())}`)))
   )?.toUpperCase();
-  if (country !== undefined && !isCountryCode(country)) throw new UsageError(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
+  if (country !== undefined && !isCountryCode(country)) problems.add(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
   const place = v.place ?? (await ask?.ask("Place name (as the source gives it; Enter for the country only)"));
   const placePrecision = v["place-precision"] ?? (place === undefined ? (country ? "country" : undefined) : undefined);
-  checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS);
+  problems.check(() => checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS));
   const outlet = v.outlet ?? (await ask?.ask("Outlet that published the report", outlets));
   if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
   const url = v.url ?? (await ask?.ask("Address of the report"));
   const headline = v.headline ?? (await ask?.ask("Headline of the report"));
   const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("published", a))));
-  checkDate("published", published);
+  if (v.published === undefined) problems.check(() => checkDate("published", published));
   const language = v.language ?? (await ask?.ask("Language of the report (en, de, ...)"));
   const title = v.title ?? (await ask?.ask("Title, in your own words"));
   const summary = v.summary ?? (await ask?.ask("Summary, one to three sentences in your own words"));
@@ -202,7 +242,8 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const id = mintEventId(new Set(events));
   const precision = v.precision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
-  if (!date) throw new UsageError("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
+  if (!date) problems.add("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
+  if (problems.list.length > 0 || !date) throw new DraftProblems(problems.list);
   const draft: Draft = {
     schema_version: LATEST_VERSION,
     id,
@@ -256,25 +297,112 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
     return EXIT.ok;
   }
   const [kind, ...extra] = positionals;
+  if (v["from-issue"] !== undefined) return fromIssue(kind, extra, v, io);
+  if (v.report !== undefined) throw new UsageError("--report goes with --from-issue (the comment for the issue)");
   if (kind !== "event" && kind !== "actor" && kind !== "outlet") throw new UsageError(`say what to create: eventwire new event|actor|outlet\n\n${NEW_USAGE}`);
   if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\` (values go after their flags, e.g. --title "...")`);
   const root = datasetRoot(io.cwd, v.root);
   const ask = v["no-input"] ? undefined : terminalAsker(io);
   const warnings: string[] = [];
   const { file, draft } = kind === "event" ? await eventDraft(root, v, ask, (m) => warnings.push(m)) : await registryDraft(kind, v, ask);
+  const text = writeRecord(root, kind, file, draft);
+  for (const w of warnings) io.stderr.write(`note: ${displayText(w)}\n`);
+  io.stdout.write(`Created ${file}\n`);
+  io.stdout.write(nextStep(file, text));
+  return EXIT.ok;
+}
+
+/** Writes a new record (never over a file), with the editor's schema line first; returns its text. */
+function writeRecord(root: string, kind: RecordKind, file: string, draft: Draft): string {
   // The editor's schema (the YAML language server: VS Code, Neovim, JetBrains, Helix): errors show as the record is typed.
   const schemaFile = path.relative(path.dirname(path.join(root, file)), path.join(TOOLKIT_ROOT, jsonSchemaPath(LATEST_VERSION, kind))).split(path.sep).join("/");
   const text = `# yaml-language-server: $schema=${schemaFile}\n\n${scaffoldText(kind, draft)}`;
   assertNoLinkOnPath(root, file);
   if (!writeFileExclusive(path.join(root, file), text))
     throw new UsageError(`${file} exists already; a record is never overwritten (edit it, or choose another id)`);
-  for (const w of warnings) io.stderr.write(`note: ${w}\n`);
-  const missing = (text.match(/# required:/g) ?? []).length;
-  io.stdout.write(`Created ${file}\n`);
-  io.stdout.write(
-    missing > 0
-      ? `Next: fill in the ${missing === 1 ? "field" : `${missing} fields`} marked "required", then run: npm run validate -- ${file}\n`
-      : `Next: check it against the source, then run: npm run validate -- ${file}\n`,
-  );
-  return EXIT.ok;
+  return text;
 }
+
+function nextStep(file: string, text: string): string {
+  const missing = (text.match(/# required:/g) ?? []).length;
+  return missing > 0
+    ? `Next: fill in the ${missing === 1 ? "field" : `${missing} fields`} marked "required", then run: npm run validate -- ${file}\n`
+    : `Next: check it against the source, then run: npm run validate -- ${file}\n`;
+}
+
+/** The flags --from-issue takes beside it: the rest come from the issue. */
+const FROM_ISSUE_FLAGS = new Set(["from-issue", "report", "coder", "root", "no-input"]);
+
+/**
+ * `new event --from-issue FILE`: the record a submitted issue form asks for,
+ * made as the flags would make it (the same checks; every problem said at
+ * once, nothing written). With --report, a Markdown comment for the issue:
+ * written whether or not a record was made, so the contributor learns why.
+ */
+async function fromIssue(kind: string | undefined, extra: string[], v: Values, io: CommandIO): Promise<number> {
+  if (kind !== "event") throw new UsageError("--from-issue makes an event: eventwire new event --from-issue <file>");
+  if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\``);
+  const others = Object.keys(v).filter((k) => !FROM_ISSUE_FLAGS.has(k));
+  if (others.length > 0) throw new UsageError(`--from-issue takes the record's values from the issue; leave out ${others.map((k) => `--${k}`).join(", ")}`);
+  const root = datasetRoot(io.cwd, v.root);
+  const bodyFile = path.resolve(io.cwd, v["from-issue"]!);
+  const read = readText(bodyFile, MAX_ISSUE_BODY_BYTES);
+  const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly string[] }) => {
+    if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], ...input }));
+  };
+  const refuse = (problems: readonly string[], notes: readonly string[] = []): never => {
+    report({ problems, notes });
+    throw new DraftProblems(problems);
+  };
+  // A body that cannot be read as text (too large, not UTF-8, binary) is refused with a comment too: the contributor learns why.
+  if (!read.ok)
+    refuse([
+      read.problem === "too-large"
+        ? `the issue body is larger than ${MAX_ISSUE_BODY_BYTES / 1024} KB; a new event needs much less: open a new issue with the form`
+        : `cannot read the issue body ${inlineValue(v["from-issue"]!)} (${read.detail})`,
+    ]);
+  const form = readIssueForm((read as { text: string }).text);
+  if (!form.ok) refuse(form.problems);
+  const { values, problems: formProblems, notes } = issueValues((form as { form: IssueForm }).form, readRegistryNames(root));
+  const problems = new Problems();
+  problems.list.push(...formProblems);
+  const warnings: string[] = [];
+  let made: { file: string; draft: Draft };
+  try {
+    made = await eventDraft(root, { ...(values as Values), coder: v.coder }, undefined, (m) => warnings.push(m), problems);
+  } catch (error) {
+    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), notes);
+    throw error;
+  }
+  const text = writeRecord(root, "event", made.file, made.draft);
+  const allNotes = [...notes, ...warnings];
+  // What validate finds in the new record (the dataset's configuration and suppressions apply), as its job summary says it.
+  const validation = await validateNew(root, made.file, io);
+  report({ file: made.file, text, notes: allNotes, validation });
+  for (const w of allNotes) io.stderr.write(`note: ${displayText(w)}\n`);
+  io.stdout.write(`Created ${made.file}\n`);
+  io.stdout.write(validation.code === 0 ? nextStep(made.file, text) : `validate found errors in it: npm run validate -- ${made.file}\n`);
+  return validation.code === 0 ? EXIT.ok : EXIT.findings;
+}
+
+/** validate on one new file: its exit code, and the job summary it writes for GitHub (report/github.ts). */
+async function validateNew(root: string, file: string, io: CommandIO): Promise<{ summary: string; code: number }> {
+  const { validateCommand } = await import("./validate.ts");
+  const folder = mkdtempSync(path.join(tmpdir(), "eventwire-issue-"));
+  try {
+    const summaryFile = path.join(folder, "summary.md");
+    writeFileSync(summaryFile, "");
+    let errors = "";
+    const code = await validateCommand([file, "--root", root, "--format", "github"], {
+      cwd: root,
+      env: { ...io.env, GITHUB_STEP_SUMMARY: summaryFile },
+      stdout: { write: () => true, isTTY: false },
+      stderr: { write: (t: string) => (errors += t), isTTY: false },
+    });
+    if (code === EXIT.usage) throw new UsageError(`validate could not check ${file}: ${errors.trim()}`);
+    return { summary: readFileSync(summaryFile, "utf8"), code };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+

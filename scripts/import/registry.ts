@@ -13,6 +13,7 @@ import { LATEST_VERSION } from "../../schema/versions.ts";
 import { readText } from "../dataset/read.ts";
 import { yaml } from "../dataset/parse.ts";
 import { slug } from "../dataset/mint-id.ts";
+import { nameKey } from "../dataset/registry-names.ts";
 import { listRecordFiles } from "./existing.ts";
 import type { ActorRef, OutletRef } from "./types.ts";
 
@@ -20,16 +21,8 @@ type Tldts = typeof import("tldts");
 let tldtsModule: Tldts | undefined;
 const tldts = () => (tldtsModule ??= createRequire(import.meta.url)("tldts") as Tldts);
 
-/** Lower-case words of a name, accents and punctuation dropped: how names are compared. */
-export function nameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
+/** How names are compared (shared with `eventwire new --from-issue`): dataset/registry-names.ts. */
+export { nameKey };
 
 interface Entry {
   id: string;

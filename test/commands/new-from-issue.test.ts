@@ -1,0 +1,268 @@
+/** `eventwire new event --from-issue`: real issue-form bodies (CRLF, as GitHub sends them), hostile ones included. */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { issueFormFields } from "../../schema/issue-form.ts";
+import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
+import { readIssueForm, NO_RESPONSE } from "../../scripts/dataset/issue-form.ts";
+import { formatIssueComment, ISSUE_COMMENT_MARKER } from "../../scripts/report/issue-comment.ts";
+import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { run } from "../helpers/run.ts";
+
+const FIXTURES = path.join(TOOLKIT_ROOT, "test/fixtures/issue-form");
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
+
+/** The answer a fixture gives for a field, as typed (GitHub's CRLF undone). */
+function answerOf(body: string, label: string): string {
+  const lines = body.replace(/\r\n/g, "\n").split("\n");
+  const labels = issueFormFields().map((f) => `### ${f.label}`);
+  const from = lines.indexOf(`### ${label}`);
+  const next = labels[labels.indexOf(`### ${label}`) + 1];
+  const to = next === undefined ? lines.length : lines.lastIndexOf(next);
+  return lines.slice(from + 1, to).join("\n").trim();
+}
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The records written under data/events/, by path. */
+  records: Map<string, string>;
+  comment?: string;
+}
+
+async function fromIssue(body: string, extra: string[] = [], files: Record<string, string> = {}): Promise<Outcome> {
+  const root = writeDataset({ ...REGISTRY, ...files, "issue.md": body });
+  try {
+    const r = await run(["new", "event", "--from-issue", "issue.md", "--coder", "octo", "--report", "comment.md", ...extra], { cwd: root });
+    const records = new Map<string, string>();
+    const walk = (rel: string) => {
+      if (!existsSync(path.join(root, rel))) return;
+      for (const e of readdirSync(path.join(root, rel), { withFileTypes: true }))
+        if (e.isDirectory()) walk(`${rel}/${e.name}`);
+        else records.set(`${rel}/${e.name}`, readFileSync(path.join(root, rel, e.name), "utf8"));
+    };
+    walk("data/events");
+    const comment = existsSync(path.join(root, "comment.md")) ? readFileSync(path.join(root, "comment.md"), "utf8") : undefined;
+    return { ...r, records, comment };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The comment's text outside fenced code blocks and code spans: where Markdown, HTML and mentions would act. */
+function outsideCode(markdown: string): string {
+  return markdown
+    .replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, "")
+    .replace(/(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, "");
+}
+
+test("the fixtures are issue bodies as GitHub sends them: CRLF line endings", () => {
+  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith(".md"))) assert.ok(fixture(name).includes("\r\n"), name);
+});
+
+test("a form answered in full: the record the flags would make, names and the address mapped to registry ids", async () => {
+  const r = await fromIssue(fixture("valid.md"));
+  assert.is(r.code, 0, r.stderr + r.stdout);
+  assert.is(r.records.size, 1);
+  const [file, text] = [...r.records][0]!;
+  assert.match(file, /^data\/events\/2023\/02\/ev-[0-9a-z]{8}\.yaml$/);
+  assert.match(r.stdout, new RegExp(`^Created ${file}\n`));
+  const record = parse(text);
+  assert.equal(record.date, { start: "2023-02-28", precision: "day" });
+  assert.is(record.event_type, "CONSULT");
+  assert.is(record.mode, "visit");
+  // "Antony Blinken" is the name of antony-blinken; "kazakhstan" an id already.
+  assert.equal(record.actors, [
+    { actor: "antony-blinken", role: "initiator" },
+    { actor: "kazakhstan", role: "recipient" },
+  ]);
+  assert.equal(record.locations, [{ name: "Astana", country: "KAZ", precision: "city" }]);
+  // No outlet given: found by the address's host (www.dw.com is on dw.com).
+  assert.is(record.sources[0].outlet, "dw");
+  assert.is(record.sources[0].url, "https://www.dw.com/en/top-us-diplomat-visits-central-asia/a-64843093");
+  assert.equal(record.provenance.coded_by, ["octo"]);
+  assert.is(record.provenance.method, "manual");
+  assert.not.match(text, /# required:/);
+  // The comment: the marker first, the record as it was written, validate's verdict, and what comes next.
+  const comment = r.comment!;
+  assert.ok(comment.startsWith(`${ISSUE_COMMENT_MARKER}\n`));
+  assert.ok(comment.includes(text.trimEnd()), "the record, verbatim, in a code block");
+  assert.match(comment, /No problems: 1 file, 1 record checked|0 errors/);
+  assert.match(comment, /### What happens next/);
+  assert.match(comment, /`create-pr`/);
+  // The same body with LF line endings (an issue edited by a tool) reads the same.
+  const lf = await fromIssue(fixture("valid.md").replace(/\r\n/g, "\n"));
+  assert.is(lf.code, 0);
+  const again = parse([...lf.records.values()][0]!);
+  assert.equal({ ...again, id: "", provenance: {} }, { ...record, id: "", provenance: {} });
+});
+
+test("hostile answers: kept exactly in the record, inert in the comment, no @mention pings", async () => {
+  const body = fixture("hostile.md");
+  const r = await fromIssue(body);
+  // Made, with findings for validate to report (a control character, an address with spaces, an unknown actor).
+  assert.is(r.code, 1, r.stderr);
+  const [, text] = [...r.records][0]!;
+  const record = parse(text);
+  // Quotes, colons, `#`, a leading `-`, newlines, emoji, right-to-left text and control characters round-trip.
+  assert.is(record.title, answerOf(body, "Title"));
+  assert.ok(record.title.includes("\u202e") && record.title.includes("\u0007") && record.title.includes("🎉"));
+  assert.is(record.summary, answerOf(body, "Summary"));
+  assert.is(record.sources[0].title, answerOf(body, "Headline of the report"));
+  assert.is(record.sources[0].url, `https://www.dw.com/en/a "quoted" page/a-1?q='x' y`);
+  // A `### Title` and a `### Before you submit` typed in the summary are the summary's lines, not headings.
+  assert.match(record.summary, /\n### Title\n### Before you submit\n/);
+  assert.is(record.title.startsWith('"Quoted": #1 - @octocat'), true);
+  // A Markdown list of actors: the bullet is no part of the name; `**@octocat**` is no actor's name: its id is made from it.
+  assert.equal(record.actors, [
+    { actor: "antony-blinken", role: "initiator" },
+    { actor: "octocat", role: "recipient" },
+  ]);
+  const comment = r.comment!;
+  const outside = outsideCode(comment);
+  assert.not.match(outside, /<script|<img/i, "no HTML outside code");
+  assert.not.match(outside, /(?<!\\)\[click\]/, "no link");
+  assert.not.match(outside, /@(?!\u2060)[A-Za-z0-9]/, "every @mention outside code is broken");
+  // The name as given is shown as code (no mention there); in text, a mention is broken.
+  assert.match(comment, /actor `\*\*@octocat\*\*` is in no registry entry/);
+  const refused = formatIssueComment({ problems: ["actor `x` for @octocat is **not** <b>known</b> [a](b)"], notes: [] });
+  assert.match(refused, /- actor `x` for @\u2060octocat is \\\*\\\*not\\\*\\\* &lt;b&gt;known&lt;\/b&gt; \\\[a\\\]\(b\)/);
+  // The record's block: a fence longer than any run of backticks in it, so the summary's ``` and ```` close nothing.
+  const open = /^(`{3,})yaml$/m.exec(comment)!;
+  assert.ok(open[1]!.length > 4, open[1]);
+  const block = comment.slice(open.index + open[0].length + 1, comment.indexOf(`\n${open[1]}\n`, open.index));
+  assert.ok(block.includes("````yaml\n  end"), "the summary's fence is inside the block");
+  // Control and direction characters are shown as escapes in the comment, never raw.
+  assert.not.ok(comment.includes("\u202e") || comment.includes("\u0007"));
+  assert.match(block, /\\u202e/);
+  // The findings say what to correct.
+  assert.match(comment, /text-control/);
+  assert.match(comment, /actor-known/);
+});
+
+test("answers left as _No response_: the record is made with those fields marked required, and validate says so", async () => {
+  const r = await fromIssue(fixture("no-response.md"));
+  assert.is(r.code, 1, r.stderr);
+  const [file, text] = [...r.records][0]!;
+  assert.match(file, /^data\/events\/2023\/02\//);
+  assert.match(text, /^title: # required: /m);
+  assert.match(text, /^summary: # required: /m);
+  assert.match(text, /^ {4}country: # required: /m);
+  assert.not.match(text, new RegExp(NO_RESPONSE));
+  assert.equal(parse(text).date, { start: "2023-02", precision: "month" });
+  // One actor without a role: the initiator, as with --actor.
+  assert.equal(parse(text).actors, [{ actor: "kazakhstan", role: "initiator" }]);
+  assert.match(r.comment!, /marked `# required:`/);
+  assert.match(r.comment!, /errors \(below\) to correct first/);
+});
+
+test("wrong values: every problem at once, in the form's words, with the allowed values; nothing written (exit 2)", async () => {
+  const r = await fromIssue(fixture("bad-values.md"));
+  assert.is(r.code, 2);
+  assert.is(r.records.size, 0, "nothing written");
+  for (const expected of [
+    /5 problems; nothing was written/,
+    /"Date of the event" expects a date written YYYY, YYYY-MM or YYYY-MM-DD, got `2023-02-30`/,
+    /"Event type" must be one of AGREE, CONSULT, .*; got `CONSLT`\. Did you mean `CONSULT`\?/,
+    /"Actors and their roles": `attacker` \(for `Antony Blinken`\) is not a role; one of initiator, recipient, participant/,
+    /"Country": `KZA` is not an ISO 3166-1 alpha-3 code/,
+    /"Date the report was published" expects a date/,
+  ])
+    assert.match(r.stderr, expected);
+  // The comment says the same, so the contributor can correct the issue.
+  assert.match(r.comment!, /## No record yet/);
+  assert.match(r.comment!, /5 problems to correct/);
+  assert.match(r.comment!, /2023-02-30/);
+  assert.match(r.comment!, /Did you mean `CONSULT`\?/);
+});
+
+test("a box left unticked, a body not from the form, a huge body: refused, and the comment says why", async () => {
+  const unticked = await fromIssue(fixture("unticked.md"));
+  assert.is(unticked.code, 2);
+  assert.is(unticked.records.size, 0);
+  assert.match(unticked.stderr, /"Before you submit": "The report is public: anyone can read it at the address above\." is not ticked/);
+  assert.match(unticked.comment!, /is not ticked/);
+
+  const plain = await fromIssue(fixture("not-a-form.md"));
+  assert.is(plain.code, 2);
+  assert.match(plain.stderr, /not the new-event form's/);
+  assert.match(plain.comment!, /open a new issue and choose the form/);
+
+  const huge = await fromIssue(fixture("valid.md").replace("### Summary\r\n\r\n", `### Summary\r\n\r\n${"x".repeat(70 * 1024)}`));
+  assert.is(huge.code, 2);
+  assert.is(huge.records.size, 0);
+  assert.match(huge.stderr, /larger than 64 KB/);
+  assert.match(huge.comment!, /larger than 64 KB/);
+
+  const binary = await fromIssue("### Date of the event\r\n\r\n2023\u0000\u0000\u0000\r\n");
+  assert.is(binary.code, 2);
+  assert.match(binary.comment!, /cannot read the issue body/);
+});
+
+test("a heading missing or out of order is named; a later field's heading typed in the actors is no heading", () => {
+  const body = fixture("valid.md").replace(/\r\n/g, "\n");
+  const cut = readIssueForm(body.replace("### Country\n", "Country\n"));
+  assert.equal(cut.ok ? [] : cut.problems, ['the issue body lacks the form\'s heading "### Country": edit the issue to put it back, or open a new one with the form']);
+  const typed = readIssueForm(body.replace("kazakhstan: recipient", "kazakhstan: recipient\n### Country\n\nFRA"));
+  assert.ok(typed.ok);
+  if (typed.ok) {
+    assert.is(typed.form.answers.get("actors"), "Antony Blinken: initiator\nkazakhstan: recipient\n### Country\n\nFRA");
+    assert.is(typed.form.answers.get("country"), "KAZ");
+  }
+  // A text area with `render:` comes fenced: the fence is not the answer.
+  const rendered = issueFormFields().map((f) => (f.id === "summary" ? { ...f, render: "text" } : f));
+  const fenced = readIssueForm(body.replace(/(### Summary\n\n)([^\n]+)/, "$1```text\n$2\n```"), rendered);
+  assert.is(fenced.ok && fenced.form.answers.get("summary"), answerOf(body, "Summary"));
+  const oneLine = readIssueForm(body.replace("\n### Place\n", "\nsecond line\n### Place\n"));
+  assert.equal(oneLine.ok ? [] : oneLine.problems, ['"Country" must be one line']);
+});
+
+test("an actor name two entries share is refused, with both ids; an outlet is found by its name", async () => {
+  const body = fixture("valid.md").replace("Antony Blinken: initiator", "Tony: initiator").replace("### Outlet\r\n\r\n_No response_", "### Outlet\r\n\r\nDeutsche Welle");
+  const twice = {
+    "data/actors/antony-blinken.yaml": 'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\naliases: [Tony]\n',
+    "data/actors/tony-blair.yaml": 'schema_version: "1.3.0"\nid: tony-blair\nname: Tony Blair\nkind: person\ncountry: GBR\naliases: [Tony]\n',
+  };
+  const r = await fromIssue(body, [], twice);
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /actor `Tony` could be any of `antony-blinken`, `tony-blair`: write the id of the one you mean/);
+  const named = await fromIssue(body.replace("Tony: initiator", "ANTONY BLINKEN: initiator"));
+  assert.is(named.code, 0, named.stderr);
+  const record = parse([...named.records.values()][0]!);
+  assert.is(record.actors[0].actor, "antony-blinken");
+  assert.is(record.sources[0].outlet, "dw");
+  assert.match(named.comment!, /outlet `Deutsche Welle` is `dw`/);
+});
+
+test("--from-issue: only for events, with no record values beside it; --report only with it", async () => {
+  const root = writeDataset({ ...REGISTRY, "issue.md": fixture("valid.md") });
+  try {
+    const cases: [string[], RegExp][] = [
+      [["new", "actor", "--from-issue", "issue.md"], /--from-issue makes an event/],
+      [["new", "event", "--from-issue", "issue.md", "--title", "x"], /leave out --title/],
+      [["new", "event", "--date", "2023", "--report", "c.md"], /--report goes with --from-issue/],
+      [["new", "event", "--from-issue", "missing.md"], /cannot read the issue body/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(argv, { cwd: root });
+      assert.is(r.code, 2, argv.join(" "));
+      assert.match(r.stderr, message, argv.join(" "));
+    }
+    // The flags too say every problem at once.
+    const flags = await run(["new", "event", "--date", "2023-02-30", "--type", "CONSLT", "--country", "KZA", "--no-input"], { cwd: root });
+    assert.is(flags.code, 2);
+    assert.match(flags.stderr, /3 problems; nothing was written:\n- --date expects a date[^\n]*\n- --type must be one of [^\n]*Did you mean `CONSULT`\?\n- --country: `KZA`/);
+    assert.not.ok(existsSync(path.join(root, "data/events")), "nothing written");
+    writeFileSync(path.join(root, "empty.md"), "");
+    const empty = await run(["new", "event", "--from-issue", "empty.md"], { cwd: root });
+    assert.is(empty.code, 2);
+    assert.match(empty.stderr, /not the new-event form's/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test.run();
