@@ -65,6 +65,8 @@ const files = (() => {
     return [];
   }
 })();
+test("the new-event form is there to check", () => assert.ok(files.includes("new-event.yml")));
+
 for (const file of files)
   test(`.github/ISSUE_TEMPLATE/${file}: GitHub accepts it`, () => {
     const text = readFileSync(path.join(FOLDER, file), "utf8");
