@@ -1,0 +1,142 @@
+/**
+ * What changed in a dataset between two trees, record by record, for
+ * `eventwire diff`. Records are matched by id, not path (an event moved to
+ * another YYYY/MM folder is the same event), and compared by their parsed
+ * values, not their text: a re-layout (order of keys, quoting, comments) is
+ * no change. Kept texts under data/texts/ are compared by path and content.
+ */
+import { readText } from "./read.ts";
+import { parseRecord } from "./parse.ts";
+import { absolutePath, idFromPath, listData } from "./discover.ts";
+import type { DatasetFile } from "./listing.ts";
+
+export type ChangeKind = "added" | "changed" | "moved" | "retracted" | "duplicate" | "restored" | "removed";
+export type EntryKind = "event" | "actor" | "outlet" | "text";
+
+export interface RecordChange {
+  kind: EntryKind;
+  /** The record's id (a kept text: its path under data/texts/). */
+  id: string;
+  change: ChangeKind;
+  /** Top-level fields whose values differ (sorted); none for added and removed. */
+  fields: string[];
+  /** An event's title, an entry's name (at head; at base for a removed one); "" when it has none. */
+  title: string;
+  /** Under `duplicate`: the id it duplicates. */
+  duplicateOf?: string;
+  /** Where it is at base and at head (one of them for added and removed). */
+  basePath?: string;
+  headPath?: string;
+}
+
+interface Entry {
+  kind: EntryKind;
+  id: string;
+  path: string;
+  text?: string;
+  value?: Record<string, unknown>;
+}
+
+const TEXT_FOLDER = "data/texts/";
+
+/** The entries of a dataset: records by kind and id (from the record, else the file's name), kept texts by path. */
+function entriesOf(root: string): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const file of listData(root)) {
+    const kind: EntryKind | null = file.kind ?? (file.path.startsWith(TEXT_FOLDER) ? "text" : null);
+    if (kind === null || file.symlink || file.unread) continue;
+    const read = readText(absolutePath(file));
+    const text = read.ok ? read.text : undefined;
+    if (kind === "text") {
+      const id = file.path.slice(TEXT_FOLDER.length);
+      out.set(`text\0${id}`, { kind, id, path: file.path, ...(text !== undefined ? { text } : {}) });
+      continue;
+    }
+    const value = text !== undefined ? valueOf(file, text) : undefined;
+    const id = typeof value?.id === "string" && value.id !== "" ? value.id : idFromPath(file.path);
+    const key = `${kind}\0${id}`;
+    // Two files with one id (a finding of validate's): the first by path stands for it.
+    if (out.has(key)) continue;
+    out.set(key, { kind, id, path: file.path, ...(text !== undefined ? { text } : {}), ...(value ? { value } : {}) });
+  }
+  return out;
+}
+
+function valueOf(file: DatasetFile, text: string): Record<string, unknown> | undefined {
+  if (!file.format) return undefined;
+  const parsed = parseRecord(text, file.format);
+  const value = parsed.ok ? parsed.doc.value : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A value as JSON with the keys of every object sorted: equal for equal values, whatever their order. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function titleOf(entry: Entry): string {
+  const v = entry.value;
+  if (!v) return "";
+  const t = entry.kind === "event" ? v.title : v.name;
+  return typeof t === "string" ? t : "";
+}
+
+function statusOf(entry: Entry): string | undefined {
+  const s = entry.value?.status;
+  return typeof s === "string" ? s : undefined;
+}
+
+/** The top-level fields whose values differ; a file that does not parse counts as its text (`(file)` when it differs). */
+function changedFields(base: Entry, head: Entry): string[] {
+  if (!base.value || !head.value) return base.text === head.text ? [] : ["(file)"];
+  const keys = new Set([...Object.keys(base.value), ...Object.keys(head.value)]);
+  return [...keys].filter((k) => stable(base.value![k]) !== stable(head.value![k])).sort();
+}
+
+const KIND_ORDER: Record<EntryKind, number> = { event: 0, actor: 1, outlet: 2, text: 3 };
+
+/** The changes from the dataset at `baseRoot` to the one at `headRoot`, by kind (events, actors, outlets, kept texts), then id. */
+export function diffDatasets(baseRoot: string, headRoot: string): RecordChange[] {
+  const base = entriesOf(baseRoot);
+  const head = entriesOf(headRoot);
+  const out: RecordChange[] = [];
+  for (const key of new Set([...base.keys(), ...head.keys()])) {
+    const b = base.get(key);
+    const h = head.get(key);
+    if (!b) {
+      out.push({ kind: h!.kind, id: h!.id, change: "added", fields: [], title: titleOf(h!), headPath: h!.path });
+      continue;
+    }
+    if (!h) {
+      out.push({ kind: b.kind, id: b.id, change: "removed", fields: [], title: titleOf(b), basePath: b.path });
+      continue;
+    }
+    const moved = b.path !== h.path;
+    if (b.kind === "text") {
+      if (b.text !== h.text) out.push({ kind: "text", id: h.id, change: "changed", fields: [], title: "", basePath: b.path, headPath: h.path });
+      continue;
+    }
+    // The same text at the same path: the same record (not parsed twice for nothing).
+    if (!moved && b.text === h.text) continue;
+    let fields = changedFields(b, h);
+    const before = statusOf(b);
+    const after = statusOf(h);
+    let change: ChangeKind = fields.length > 0 ? "changed" : "moved";
+    let duplicateOf: string | undefined;
+    if (b.kind === "event" && before !== after) {
+      if (after === "retracted") change = "retracted";
+      else if (after === "duplicate") {
+        change = "duplicate";
+        const of = h.value?.duplicate_of;
+        if (typeof of === "string") duplicateOf = of;
+      } else if (after === "active" && (before === "retracted" || before === "duplicate")) change = "restored";
+      // What the new status says is the change: its own fields are not listed again.
+      if (change !== "changed") fields = fields.filter((f) => f !== "status" && f !== "duplicate_of");
+    }
+    if (change === "moved" && !moved) continue; // a re-layout only
+    out.push({ kind: h.kind, id: h.id, change, fields, title: titleOf(h), ...(duplicateOf !== undefined ? { duplicateOf } : {}), basePath: b.path, headPath: h.path });
+  }
+  return out.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
