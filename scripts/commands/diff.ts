@@ -97,18 +97,23 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
     const baseRoot = writeRevision(repo, baseCommit, path.join(folder, "base"));
     const headRoot = headCommit === undefined ? root : writeRevision(repo, headCommit, path.join(folder, "head"));
     const [before, after] = [await findingsOf(baseRoot, today, pool), await findingsOf(headRoot, today, pool)];
-    const keysBefore = new Set(keyed(before).map(([k]) => k));
-    const keysAfter = new Set(keyed(after).map(([k]) => k));
+    const changes = diffDatasets(baseRoot, headRoot);
+    // A finding of a moved record is matched under the path it had at base: moving a file fixes nothing and breaks nothing.
+    const movedFrom = new Map(changes.filter((c) => c.basePath !== undefined && c.headPath !== undefined && c.basePath !== c.headPath).map((c) => [c.headPath!, c.basePath!]));
+    const keyedBefore = keyed(before);
+    const keyedAfter = keyed(after, (file) => movedFrom.get(file) ?? file);
+    const keysBefore = new Set(keyedBefore.map(([k]) => k));
+    const keysAfter = new Set(keyedAfter.map(([k]) => k));
     diff = {
       base: baseRev,
       ...(headRev !== undefined ? { head: headRev } : {}),
       toolkitVersion: toolkitVersion(),
-      changes: diffDatasets(baseRoot, headRoot),
+      changes,
       findings: {
         before: countSeverities(before),
         after: countSeverities(after),
-        added: keyed(after).filter(([k]) => !keysBefore.has(k)).map(([, f]) => f),
-        fixed: keyed(before).filter(([k]) => !keysAfter.has(k)).map(([, f]) => f),
+        added: keyedAfter.filter(([k]) => !keysBefore.has(k)).map(([, f]) => f),
+        fixed: keyedBefore.filter(([k]) => !keysAfter.has(k)).map(([, f]) => f),
       },
       settingsChanged: [CONFIG_FILE, SUPPRESSIONS_FILE].filter((name) => textAt(baseRoot, name) !== textAt(headRoot, name)),
     };
@@ -151,11 +156,11 @@ function textAt(root: string, name: string): string | undefined {
   }
 }
 
-/** Findings with their keys: the fingerprint SARIF reports, and a rank among identical ones (as SARIF's). */
-function keyed(findings: readonly Finding[]): [string, Finding][] {
+/** Findings with their keys: the fingerprint SARIF reports (of the file as `fileOf` names it), and a rank among identical ones (as SARIF's). */
+function keyed(findings: readonly Finding[], fileOf: (file: string) => string = (file) => file): [string, Finding][] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const hash = fingerprint(f);
+    const hash = fingerprint({ ...f, file: fileOf(f.file) });
     const rank = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, rank);
     return [`${hash}:${rank}`, f];

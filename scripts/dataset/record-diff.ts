@@ -95,6 +95,9 @@ function changedFields(base: Entry, head: Entry): string[] {
   return [...keys].filter((k) => stable(base.value![k]) !== stable(head.value![k])).sort();
 }
 
+/** The fields a change of status sets or clears: said by the change itself. */
+const TOMBSTONE_FIELDS = new Set(["status", "duplicate_of", "retraction_reason"]);
+
 const KIND_ORDER: Record<EntryKind, number> = { event: 0, actor: 1, outlet: 2, text: 3 };
 
 /** The changes from the dataset at `baseRoot` to the one at `headRoot`, by kind (events, actors, outlets, kept texts), then id. */
@@ -133,7 +136,7 @@ export function diffDatasets(baseRoot: string, headRoot: string): RecordChange[]
         if (typeof of === "string") duplicateOf = of;
       } else if (after === "active" && (before === "retracted" || before === "duplicate")) change = "restored";
       // What the new status says is the change: its own fields are not listed again.
-      if (change !== "changed") fields = fields.filter((f) => f !== "status" && f !== "duplicate_of");
+      if (change !== "changed") fields = fields.filter((f) => !TOMBSTONE_FIELDS.has(f));
     }
     if (change === "moved" && !moved) continue; // a re-layout only
     out.push({ kind: h.kind, id: h.id, change, fields, title: titleOf(h), ...(duplicateOf !== undefined ? { duplicateOf } : {}), basePath: b.path, headPath: h.path });
