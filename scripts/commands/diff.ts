@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { isCalendarDate, todayUtc } from "../core/dates.ts";
 import { displayText, inlineValue, visible } from "../core/escape.ts";
 import { compareFindings, type Finding } from "../core/finding.ts";
-import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
+import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { toolkitVersion } from "../core/paths.ts";
 import { temporaryFolder, writeOutputFile } from "../core/write.ts";
 import { applyConfig, loadConfig, withoutIgnored } from "../check/config.ts";
@@ -96,7 +96,8 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   try {
     const baseRoot = writeRevision(repo, baseCommit, path.join(folder, "base"));
     const headRoot = headCommit === undefined ? root : writeRevision(repo, headCommit, path.join(folder, "head"));
-    const [before, after] = [await findingsOf(baseRoot, today, pool), await findingsOf(headRoot, today, pool)];
+    const before = await findingsOf(baseRoot, today, pool, baseRev);
+    const after = await findingsOf(headRoot, today, pool, headRev ?? "the working tree");
     const changes = diffDatasets(baseRoot, headRoot);
     // A finding of a moved record is matched under the path it had at base: moving a file fixes nothing and breaks nothing.
     const movedFrom = new Map(changes.filter((c) => c.basePath !== undefined && c.headPath !== undefined && c.basePath !== c.headPath).map((c) => [c.headPath!, c.basePath!]));
@@ -171,7 +172,17 @@ function keyed(findings: readonly Finding[], fileOf: (file: string) => string = 
  * What validate reports of a whole dataset (no flags): its configuration (`ignores`, severities), the check,
  * then inline directives and the suppressions file, as validate applies them (commands/validate.ts).
  */
-async function findingsOf(root: string, today: string, pool: PoolOptions): Promise<Finding[]> {
+async function findingsOf(root: string, today: string, pool: PoolOptions, revision: string): Promise<Finding[]> {
+  try {
+    return await settledFindings(root, today, pool);
+  } catch (error) {
+    // What cannot be checked (a suppressions file that is not one, say) is named with its revision.
+    if (isUsageError(error)) throw new UsageError(`at ${inlineValue(revision)}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function settledFindings(root: string, today: string, pool: PoolOptions): Promise<Finding[]> {
   const config = loadConfig(root, root, undefined, new Map());
   const listing = withoutIgnored(listData(root), config);
   const result = await checkDataset(root, listing, { listing, settings: config.workerSettings, today, ...pool });

@@ -231,4 +231,41 @@ test("diff: a dataset in a subfolder of its repository; -o writes the report ato
   }
 });
 
+test("diff: a move alone is a row of its own, a kept text added is one too; no change says so", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    commit(root, "base");
+    mkdirSync(path.join(root, "data/events/2023/03"), { recursive: true });
+    renameSync(path.join(root, EVENT_PATH), path.join(root, "data/events/2023/03/ev-p6w7bxbz.yaml"));
+    mkdirSync(path.join(root, "data/texts"));
+    writeFileSync(path.join(root, "data/texts/report.txt"), "A report.\n");
+    const r = await run(["diff", "HEAD"], { cwd: root, env: ENV });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\| `ev-p6w7bxbz` \| moved \|  \| Blinken meets the five Central Asian foreign ministers \|/);
+    assert.match(r.stdout, /\| `report.txt` \| kept text added \|/);
+    const same = await run(["diff", "HEAD", "HEAD"], { cwd: root, env: ENV });
+    assert.match(same.stdout, /From `HEAD` to `HEAD`: no record changed\./);
+    assert.not.match(same.stdout, /\| id \|/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("diff: what cannot be checked at a revision is a usage error naming it, and the temporary trees are removed", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "eventwire-suppressions.json": "not a suppressions file" });
+  try {
+    git(root, "init", "-q", "-b", "main");
+    commit(root, "base");
+    git(root, "rm", "-q", "eventwire-suppressions.json");
+    commit(root, "head");
+    const r = await run(["diff", "HEAD~1", "HEAD"], { cwd: root, env: ENV });
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /at `HEAD~1`: /);
+    assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test.run();
