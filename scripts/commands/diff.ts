@@ -16,9 +16,14 @@ import { listData } from "../dataset/discover.ts";
 import { diffDatasets } from "../dataset/record-diff.ts";
 import { commitOf, repositoryOf, writeRevision } from "../dataset/revision.ts";
 import { datasetRoot } from "../dataset/root.ts";
-import { countSeverities, formatDiffJson, formatDiffMarkdown, type DatasetDiff } from "../report/dataset-diff.ts";
+import { countSeverities, formatDiffJson, formatDiffMarkdown, formatDiffText, type DatasetDiff } from "../report/dataset-diff.ts";
 import { fingerprint } from "../report/sarif.ts";
 import { CONFIG_FILE } from "../check/config.ts";
+
+const FORMATS = ["text", "markdown", "json"] as const;
+const DEFAULT_MAX_ROWS = 30;
+/** The rows a summary file gets at most: some 150 bytes a row keeps it well under a job summary's 1 MiB. */
+const SUMMARY_MAX_ROWS = 4000;
 
 export const DIFF_USAGE = `Usage: eventwire diff <base> [<head>] [options]
 
@@ -34,14 +39,17 @@ Revisions are read through a temporary index under .eventwire.tmp/: the index
 and the work tree are left as they are.
 
 Options:
-  --format markdown|json   report format (default: markdown, whose first line
-                           is the marker ${"<!-- eventwire-diff -->"} a workflow finds its
-                           pull request comment by)
+  --format text|markdown|json
+                           report format (default: text on a terminal,
+                           markdown otherwise; markdown's first line is the
+                           marker <!-- eventwire-diff --> a workflow finds
+                           its pull request comment by)
   --max-rows <N>           show at most N rows of the table and N findings of
-                           each list, and count the rest (default: 30;
-                           markdown only; 0 shows none)
-  --summary-file <path>    also append the whole Markdown report, not cut, to
-                           <path> (a job summary: $GITHUB_STEP_SUMMARY)
+                           each list, and count the rest (default: 30; 0
+                           shows none; json always holds every one)
+  --summary-file <path>    also append the Markdown report to <path> (a job
+                           summary: $GITHUB_STEP_SUMMARY), cut at ${SUMMARY_MAX_ROWS} rows
+                           only (a job summary holds at most 1 MiB)
   -o, --output-file <path> write the report to <path> (atomically) instead of
                            stdout
   --root <dir>             the dataset's root (default: found from the current
@@ -52,8 +60,6 @@ Exit codes: 0 whatever the findings (a diff is a report, not a verdict:
 validate is the check that fails), 2 a usage or internal error (a revision
 that names no commit, no git repository).`;
 
-const FORMATS = ["markdown", "json"] as const;
-const DEFAULT_MAX_ROWS = 30;
 
 export async function diffCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -72,7 +78,8 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
     io.stdout.write(DIFF_USAGE + "\n");
     return EXIT.ok;
   }
-  const format = values.format ?? "markdown";
+  // A terminal reads text; a file, a pipe or a workflow gets Markdown (what a comment or a summary shows).
+  const format = values.format ?? (io.stdout.isTTY && values["output-file"] === undefined ? "text" : "markdown");
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got ${inlineValue(format)}`);
   const maxRowsText = values["max-rows"];
   if (maxRowsText !== undefined && !/^\d+$/.test(maxRowsText)) throw new UsageError(`--max-rows expects a whole number, got ${inlineValue(maxRowsText)}`);
@@ -127,13 +134,13 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   if (summaryFile !== undefined) {
     const target = path.resolve(io.cwd, summaryFile);
     try {
-      appendFileSync(target, formatDiffMarkdown(diff));
+      appendFileSync(target, formatDiffMarkdown(diff, { maxRows: SUMMARY_MAX_ROWS, whereFull: "`--format json` has every row" }));
     } catch (error) {
       throw new UsageError(`could not write the summary to ${inlineValue(target)}: ${visible((error as Error).message)}`);
     }
   }
   const whereFull = summaryFile !== undefined ? "the full table is in the job summary" : "`eventwire diff` with `--max-rows` shows them";
-  const report = format === "json" ? formatDiffJson(diff) : formatDiffMarkdown(diff, { maxRows, whereFull });
+  const report = format === "json" ? formatDiffJson(diff) : format === "text" ? formatDiffText(diff, { maxRows }) : formatDiffMarkdown(diff, { maxRows, whereFull });
   const outputFile = values["output-file"];
   if (outputFile === undefined) io.stdout.write(report);
   else {

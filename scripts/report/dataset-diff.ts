@@ -14,6 +14,7 @@
 import type { Finding, Severity } from "../core/finding.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
 import { plural } from "../core/plural.ts";
+import { guardLine, visible } from "../core/escape.ts";
 import type { ChangeKind, RecordChange } from "../dataset/record-diff.ts";
 import { printableJson } from "./json.ts";
 
@@ -64,17 +65,27 @@ const CHANGE_WORDS: Record<ChangeKind, string> = {
 };
 
 /** What happened to a record, in words (Markdown: the id it duplicates in a code span). */
-function whatHappened(c: RecordChange): string {
+function whatHappened(c: RecordChange, code: (id: string) => string = (id) => codeSpan(id, true)): string {
   let words = c.kind === "event" ? CHANGE_WORDS[c.change] : `${c.kind === "text" ? "kept text" : c.kind} ${CHANGE_WORDS[c.change]}`;
-  if (c.change === "duplicate" && c.duplicateOf !== undefined) words += ` of ${codeSpan(c.duplicateOf, true)}`;
+  if (c.change === "duplicate" && c.duplicateOf !== undefined) words += ` of ${code(c.duplicateOf)}`;
   // A move beside another change: said too (a move alone is the change).
   if (c.change !== "moved" && c.basePath !== undefined && c.headPath !== undefined && c.basePath !== c.headPath) words += ", moved";
   return words;
 }
 
+/** The most characters (code points) of a title or a message a report shows: a long one cannot crowd out the rest. */
+const MAX_TEXT = 200;
+
+/** A text cut at MAX_TEXT code points, with an ellipsis when it was cut. */
+function cut(text: string): string {
+  if (text.length <= MAX_TEXT) return text;
+  const chars = [...text];
+  return chars.length <= MAX_TEXT ? text : `${chars.slice(0, MAX_TEXT - 1).join("")}…`;
+}
+
 function row(c: RecordChange): string {
   const fields = c.fields.map((f) => codeSpan(f, true)).join(", ");
-  return `| ${codeSpan(c.id, true)} | ${whatHappened(c)} | ${fields} | ${commentText(c.title)} |`;
+  return `| ${codeSpan(c.id, true)} | ${whatHappened(c)} | ${fields} | ${commentText(cut(c.title))} |`;
 }
 
 /** "3 events added, 1 changed; 1 actor added", in the table's order. */
@@ -99,7 +110,13 @@ function countsOf(c: SeverityCounts): string {
 }
 
 function findingLine(f: Finding): string {
-  return `- ${f.severity} ${codeSpan(f.rule)} in ${codeSpan(f.file)}: ${commentText(f.message)}`;
+  return `- ${f.severity} ${codeSpan(f.rule)} in ${codeSpan(f.file)}: ${commentText(cut(f.message))}`;
+}
+
+/** The findings a report lists of those new or fixed: errors, then warnings (infos are counted only: a migration's hundreds of them would bury the rest). */
+function listed(all: readonly Finding[]): { list: Finding[]; infos: number } {
+  const list = [...all.filter((f) => f.severity === "error"), ...all.filter((f) => f.severity === "warning")];
+  return { list, infos: all.length - list.length };
 }
 
 export interface MarkdownOptions {
@@ -128,10 +145,8 @@ export function formatDiffMarkdown(diff: DatasetDiff, options: MarkdownOptions =
       `${plural(added.length, "new finding")}, ${fixed.length} fixed. Both trees are checked with this toolkit's rules (eventwire ${commentText(diff.toolkitVersion)}), each with its own configuration and suppressions.`,
   );
   if (diff.settingsChanged.length > 0) lines.push("", `Changed here: ${diff.settingsChanged.map((f) => codeSpan(f)).join(" and ")}.`);
-  // Errors and warnings are listed (errors first); infos only counted: a migration's hundreds of them would bury the rest.
   for (const [title, all] of [["New", added], ["Fixed", fixed]] as const) {
-    const list = [...all.filter((f) => f.severity === "error"), ...all.filter((f) => f.severity === "warning")];
-    const infos = all.length - list.length;
+    const { list, infos } = listed(all);
     if (all.length === 0) continue;
     lines.push("", `${title}:`, "");
     for (const f of list.slice(0, max)) lines.push(findingLine(f));
@@ -139,6 +154,42 @@ export function formatDiffMarkdown(diff: DatasetDiff, options: MarkdownOptions =
     if (infos > 0) lines.push(`- ${plural(infos, "info")} (the JSON report lists them)`);
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The report for a terminal: the same content as the Markdown, as plain aligned text, every value shown
+ * with visible escapes and no line a runner could read as a workflow command (core/escape.ts displayText).
+ */
+export function formatDiffText(diff: DatasetDiff, options: { maxRows?: number } = {}): string {
+  const max = options.maxRows ?? Infinity;
+  const lines: string[] = [];
+  const head = diff.head === undefined ? "the working tree" : diff.head;
+  lines.push(`From ${diff.base} to ${head}: ${diff.changes.length === 0 ? "no record changed" : countsLine(diff.changes)}.`);
+  if (diff.changes.length > 0) {
+    const shown = diff.changes.slice(0, max);
+    const cells = shown.map((c) => [c.id, whatHappened(c, (id) => id), c.fields.join(", "), cut(c.title)].map((t) => visible(t)));
+    const header = ["ID", "WHAT HAPPENED", "FIELDS CHANGED", "TITLE"];
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+    const line = (r: string[]) => r.map((t, i) => (i === r.length - 1 ? t : t.padEnd(widths[i]!))).join("  ").trimEnd();
+    lines.push("", line(header), ...cells.map(line));
+    if (diff.changes.length > shown.length) lines.push(`and ${diff.changes.length - shown.length} more (--max-rows)`);
+  }
+  const { before, after, added, fixed } = diff.findings;
+  lines.push(
+    "",
+    `Findings (errors / warnings / infos): ${countsOf(before)} before, ${countsOf(after)} after; ${plural(added.length, "new finding")}, ${fixed.length} fixed.`,
+    `Both trees are checked with this toolkit's rules (eventwire ${diff.toolkitVersion}), each with its own configuration and suppressions.`,
+  );
+  if (diff.settingsChanged.length > 0) lines.push(`Changed here: ${diff.settingsChanged.join(" and ")}.`);
+  for (const [title, all] of [["New", added], ["Fixed", fixed]] as const) {
+    const { list, infos } = listed(all);
+    if (all.length === 0) continue;
+    lines.push("", `${title}:`);
+    for (const f of list.slice(0, max)) lines.push(`  ${f.severity}  ${f.rule}  ${f.file}: ${cut(f.message)}`);
+    if (list.length > max) lines.push(`  and ${list.length - max} more`);
+    if (infos > 0) lines.push(`  ${plural(infos, "info")} (--format json lists them)`);
+  }
+  return lines.map((l) => guardLine(visible(l))).join("\n") + "\n";
 }
 
 function jsonFinding(f: Finding): Record<string, unknown> {

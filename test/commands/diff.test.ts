@@ -7,6 +7,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { git } from "../helpers/git.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
+import { main } from "../../scripts/cli.ts";
 import { DIFF_MARKER } from "../../scripts/report/dataset-diff.ts";
 
 const ENV = { EVENTWIRE_TODAY: "2026-11-27" };
@@ -101,6 +102,9 @@ test("diff: every kind of change, in one table by id; the findings fixed and new
     assert.is(report.changes.find((c: { id: string }) => c.id === "ev-cccccccc").duplicateOf, "ev-p6w7bxbz");
     assert.ok(report.findings.new.some((f: { rule: string; file: string }) => f.rule === "outlet-known" && f.file === "data/events/2023/02/ev-jjjjjjjj.yaml"));
     assert.ok(report.findings.fixed.some((f: { file: string; severity: string }) => f.file === "data/events/2023/02/ev-hhhhhhhh.yaml" && f.severity === "error"));
+    const text = await run(["diff", "base", "head", "--format", "text"], { cwd: root, env: ENV });
+    assert.is(text.code, 0);
+    assertGolden("diff.txt", text.stdout);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -183,7 +187,7 @@ test("diff: a bad revision, no revision, too many: exit 2, naming it; nothing le
       [["diff", "--", "--output=x"], /`--output=x` is not a revision/],
       [["diff"], /needs the base revision/],
       [["diff", "a", "b", "c"], /takes a base and a head revision/],
-      [["diff", "base", "--format", "html"], /--format must be one of markdown, json/],
+      [["diff", "base", "--format", "html"], /--format must be one of text, markdown, json/],
       [["diff", "base", "--max-rows", "-1"], /--max-rows expects a whole number|option/],
     ] as const) {
       const r = await run([...args], { cwd: root, env: ENV });
@@ -263,6 +267,20 @@ test("diff: what cannot be checked at a revision is a usage error naming it, and
     assert.is(r.code, 2);
     assert.match(r.stderr, /at `HEAD~1`: /);
     assert.not.ok(existsSync(path.join(root, ".eventwire.tmp")));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("diff: on a terminal, text by default (values with visible escapes); Markdown when written to a file or a pipe", async () => {
+  const root = repository();
+  try {
+    let stdout = "";
+    const code = await main(["diff", "base", "head"], { cwd: root, env: ENV, stdout: { write: (t: string) => (stdout += t), isTTY: true }, stderr: { write: () => true, isTTY: true } });
+    assert.is(code, 0);
+    assert.ok(stdout.startsWith("From base to head: "), stdout.slice(0, 80));
+    const row = stdout.split("\n").find((l) => l.startsWith("ev-jjjjjjjj"))!;
+    assert.match(row, /a \| b `code` <script>alert\(1\)<\/script> @someone \\nthen \*\*bold\*\*$/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
