@@ -3,7 +3,8 @@
  * `eventwire diff`. Records are matched by id, not path (an event moved to
  * another YYYY/MM folder is the same event), and compared by their parsed
  * values, not their text: a re-layout (order of keys, quoting, comments) is
- * no change. Kept texts under data/texts/ are compared by path and content.
+ * no change. Kept texts under data/texts/ are compared by path and content
+ * (their manifest is not a row: it changes with them).
  */
 import { readText } from "./read.ts";
 import { parseRecord } from "./parse.ts";
@@ -38,13 +39,15 @@ interface Entry {
 }
 
 const TEXT_FOLDER = "data/texts/";
+const TEXT_MANIFEST = "data/texts/manifest.json";
 
 /** The entries of a dataset: records by kind and id (from the record, else the file's name), kept texts by path. */
 function entriesOf(root: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const file of listData(root)) {
     const kind: EntryKind | null = file.kind ?? (file.path.startsWith(TEXT_FOLDER) ? "text" : null);
-    if (kind === null || file.symlink || file.unread) continue;
+    // The manifest of the kept texts changes with them: the texts are the rows.
+    if (kind === null || file.symlink || file.unread || file.path === TEXT_MANIFEST) continue;
     const read = readText(absolutePath(file));
     const text = read.ok ? read.text : undefined;
     if (kind === "text") {

@@ -37,7 +37,7 @@ test("record-diff: a file that does not parse is compared by its text; order is 
   assert.equal(
     diff(
       { "data/events/2023/02/ev-zzzzzzzz.yaml": broken, "data/outlets/afp.yaml": REGISTRY["data/outlets/afp.yaml"]!, "data/texts/a.txt": "one" },
-      { "data/events/2023/02/ev-zzzzzzzz.yaml": broken + "# more\n", "data/actors/kazakhstan.yaml": REGISTRY["data/actors/kazakhstan.yaml"]!, "data/texts/a.txt": "two", [EVENT_PATH]: EVENT_YAML },
+      { "data/events/2023/02/ev-zzzzzzzz.yaml": broken + "# more\n", "data/actors/kazakhstan.yaml": REGISTRY["data/actors/kazakhstan.yaml"]!, "data/texts/a.txt": "two", "data/texts/manifest.json": "{}", [EVENT_PATH]: EVENT_YAML },
     ),
     ["event ev-p6w7bxbz added", "event ev-zzzzzzzz changed (file)", "actor kazakhstan added", "outlet afp removed", "text a.txt changed"],
   );

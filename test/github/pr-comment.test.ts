@@ -75,7 +75,8 @@ test("pr-comment.yml: the artifact is untrusted: a number of digits, for a pull 
   const upload = (parse(read("validate.yml")).jobs.validate.steps as Step[]).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
   assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1 });
   const check = STEPS.find((s) => s.id === "pr")!;
-  assert.match(check.run!, /head -c \d+ "\$RUNNER_TEMP\/pr-comment\/number"/);
+  assert.match(check.run!, /file="\$RUNNER_TEMP\/pr-comment\/number"\n.*\[ "\$\(wc -c < "\$file"\)" -le \d+ \] \|\| \{[^}]*exit 1; \}/);
+  assert.match(check.run!, /number=\$\(head -c \d+ "\$file"\)\n/);
   assert.match(check.run!, /'' \| \*\[!0-9\]\*\) .*exit 1/);
   assert.match(check.run!, /\.head\.sha/);
   assert.match(check.run!, /\[ "\$pr_head" != "\$HEAD_SHA" \]/);
