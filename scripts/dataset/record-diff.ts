@@ -6,6 +6,8 @@
  * no change. Kept texts under data/texts/ are compared by path and content
  * (their manifest is not a row: it changes with them).
  */
+import path from "node:path";
+import { textDigest } from "../core/hash.ts";
 import { readText } from "./read.ts";
 import { parseRecord } from "./parse.ts";
 import { absolutePath, idFromPath, listData } from "./discover.ts";
@@ -34,14 +36,23 @@ interface Entry {
   kind: EntryKind;
   id: string;
   path: string;
-  text?: string;
-  value?: Record<string, unknown>;
+  /** The text's digest (undefined when it cannot be read): the text itself is read again only when it must be parsed. */
+  digest?: string;
+  /** The parsed record, once asked for (valueOf). */
+  value?: Record<string, unknown> | null;
+  root: string;
+  format: DatasetFile["format"];
 }
 
 const TEXT_FOLDER = "data/texts/";
 const TEXT_MANIFEST = "data/texts/manifest.json";
 
-/** The entries of a dataset: records by kind and id (from the record, else the file's name), kept texts by path. */
+/**
+ * The entries of a dataset: records by kind and id, kept texts by path. A record's id is its file's name,
+ * which validate holds to the record's `id` (file-name): so a file is only read here, never parsed, and a
+ * million unchanged records cost a read each. A second file of one id (a copy in another folder) is an
+ * entry of its own, by its path.
+ */
 function entriesOf(root: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const file of listData(root)) {
@@ -49,27 +60,24 @@ function entriesOf(root: string): Map<string, Entry> {
     // The manifest of the kept texts changes with them: the texts are the rows.
     if (kind === null || file.symlink || file.unread || file.path === TEXT_MANIFEST) continue;
     const read = readText(absolutePath(file));
-    const text = read.ok ? read.text : undefined;
-    if (kind === "text") {
-      const id = file.path.slice(TEXT_FOLDER.length);
-      out.set(`text\0${id}`, { kind, id, path: file.path, ...(text !== undefined ? { text } : {}) });
-      continue;
-    }
-    const value = text !== undefined ? valueOf(file, text) : undefined;
-    const id = typeof value?.id === "string" && value.id !== "" ? value.id : idFromPath(file.path);
-    const key = `${kind}\0${id}`;
-    // Two files with one id (a finding of validate's): the first by path stands for it.
-    if (out.has(key)) continue;
-    out.set(key, { kind, id, path: file.path, ...(text !== undefined ? { text } : {}), ...(value ? { value } : {}) });
+    const digest = read.ok ? textDigest(read.text) : undefined;
+    const id = kind === "text" ? file.path.slice(TEXT_FOLDER.length) : idFromPath(file.path);
+    const key = out.has(`${kind}\0${id}`) ? `${kind}\0${id}\0${file.path}` : `${kind}\0${id}`;
+    out.set(key, { kind, id, path: file.path, ...(digest !== undefined ? { digest } : {}), root, format: file.format });
   }
   return out;
 }
 
-function valueOf(file: DatasetFile, text: string): Record<string, unknown> | undefined {
-  if (!file.format) return undefined;
-  const parsed = parseRecord(text, file.format);
-  const value = parsed.ok ? parsed.doc.value : undefined;
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+/** An entry's record, parsed on first use (null when it cannot be read or parsed, or is no mapping). */
+function valueOf(entry: Entry): Record<string, unknown> | null {
+  if (entry.value !== undefined) return entry.value;
+  entry.value = null;
+  if (!entry.format) return null;
+  const read = readText(path.join(entry.root, entry.path));
+  const parsed = read.ok ? parseRecord(read.text, entry.format) : undefined;
+  const value = parsed?.ok ? parsed.doc.value : undefined;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) entry.value = value as Record<string, unknown>;
+  return entry.value;
 }
 
 /** A value as JSON with the keys of every object sorted: equal for equal values, whatever their order. */
@@ -80,22 +88,23 @@ function stable(value: unknown): string {
 }
 
 function titleOf(entry: Entry): string {
-  const v = entry.value;
+  const v = valueOf(entry);
   if (!v) return "";
   const t = entry.kind === "event" ? v.title : v.name;
   return typeof t === "string" ? t : "";
 }
 
 function statusOf(entry: Entry): string | undefined {
-  const s = entry.value?.status;
+  const s = valueOf(entry)?.status;
   return typeof s === "string" ? s : undefined;
 }
 
 /** The top-level fields whose values differ; a file that does not parse counts as its text (`(file)` when it differs). */
 function changedFields(base: Entry, head: Entry): string[] {
-  if (!base.value || !head.value) return base.text === head.text ? [] : ["(file)"];
-  const keys = new Set([...Object.keys(base.value), ...Object.keys(head.value)]);
-  return [...keys].filter((k) => stable(base.value![k]) !== stable(head.value![k])).sort();
+  const [b, h] = [valueOf(base), valueOf(head)];
+  if (!b || !h) return base.digest === head.digest ? [] : ["(file)"];
+  const keys = new Set([...Object.keys(b), ...Object.keys(h)]);
+  return [...keys].filter((k) => stable(b[k]) !== stable(h[k])).sort();
 }
 
 /** The fields a change of status sets or clears: said by the change itself. */
@@ -121,11 +130,11 @@ export function diffDatasets(baseRoot: string, headRoot: string): RecordChange[]
     }
     const moved = b.path !== h.path;
     if (b.kind === "text") {
-      if (b.text !== h.text) out.push({ kind: "text", id: h.id, change: "changed", fields: [], title: "", basePath: b.path, headPath: h.path });
+      if (b.digest !== h.digest) out.push({ kind: "text", id: h.id, change: "changed", fields: [], title: "", basePath: b.path, headPath: h.path });
       continue;
     }
     // The same text at the same path: the same record (not parsed twice for nothing).
-    if (!moved && b.text === h.text) continue;
+    if (!moved && b.digest === h.digest) continue;
     let fields = changedFields(b, h);
     const before = statusOf(b);
     const after = statusOf(h);
@@ -135,7 +144,7 @@ export function diffDatasets(baseRoot: string, headRoot: string): RecordChange[]
       if (after === "retracted") change = "retracted";
       else if (after === "duplicate") {
         change = "duplicate";
-        const of = h.value?.duplicate_of;
+        const of = valueOf(h)?.duplicate_of;
         if (typeof of === "string") duplicateOf = of;
       } else if (after === "active" && (before === "retracted" || before === "duplicate")) change = "restored";
       // What the new status says is the change: its own fields are not listed again.

@@ -43,4 +43,9 @@ test("record-diff: a file that does not parse is compared by its text; order is 
   );
 });
 
+test("record-diff: a copy of an event in another folder is a row of its own (added); an id edited in place is a change of `id`", () => {
+  assert.equal(diff({ [EVENT_PATH]: EVENT_YAML }, { [EVENT_PATH]: EVENT_YAML, "data/events/2023/03/ev-p6w7bxbz.yaml": EVENT_YAML }), ["event ev-p6w7bxbz added"]);
+  assert.equal(diff({ [EVENT_PATH]: EVENT_YAML }, { [EVENT_PATH]: editEvent("id: ev-p6w7bxbz\n", "id: ev-aaaaaaaa\n") }), ["event ev-p6w7bxbz changed id"]);
+});
+
 test.run();
