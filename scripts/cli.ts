@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = 
   validate: { summary: "check records and report findings", load: async () => (await import("./commands/validate.ts")).validateCommand },
   new: { summary: "scaffold a new event, actor or outlet record", load: async () => (await import("./commands/new.ts")).newCommand },
   release: { summary: "build the download folder of a version (JSONL, CSV, checksums)", load: async () => (await import("./commands/release.ts")).releaseCommand },
+  diff: { summary: "what changed in the dataset between two git revisions, and the findings before and after", load: async () => (await import("./commands/diff.ts")).diffCommand },
   format: { summary: "rewrite records into the canonical layout (--check to only list)", load: async () => (await import("./commands/format.ts")).formatCommand },
   import: { summary: "turn rows of PLOVER, GDELT, ACLED or UCDP GED data into records, with a mapping report", load: async () => (await import("./commands/import.ts")).importCommand },
   agreement: { summary: "agreement between independent codings of the same articles (Krippendorff's alpha)", load: async () => (await import("./commands/agreement.ts")).agreementCommand },

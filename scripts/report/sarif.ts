@@ -62,7 +62,8 @@ function plainText(text: string): string {
 /** Positions a message quotes (a kept text's "line 12, column 3", a parser's "at line 4", a byte offset) leave the fingerprint. */
 const POSITION_WORDS = /\b(line|column|byte)s? \d+/gi;
 
-function fingerprint(f: Finding): string {
+/** A finding's identity without its line or column (rule, file, pointer, message): the fingerprint SARIF reports, and what `eventwire diff` matches findings by. */
+export function fingerprint(f: Finding): string {
   const message = f.message.replace(POSITION_WORDS, "$1 #");
   return createHash("sha256").update([f.rule, f.file, f.pointer, message].join("\0")).digest("hex").slice(0, 32);
 }

@@ -29,6 +29,8 @@ const FORMS: [args: string[], usage: RegExp][] = [
   [["new", "outlet"], /^Usage: eventwire new event\|actor\|outlet /],
   [["release"], /^Usage: eventwire release /],
   [["release", "--version", "1.0.0"], /^Usage: eventwire release /],
+  [["diff"], /^Usage: eventwire diff /],
+  [["diff", "main"], /^Usage: eventwire diff /],
   [["format"], /^Usage: eventwire format /],
   [["format", "--check"], /^Usage: eventwire format /],
   [["agreement"], /^Usage: eventwire agreement /],

@@ -34,6 +34,8 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   const runs = steps.filter((s) => s.run).map((s) => s.run!);
   assert.equal(runs, [
     "npm ci",
+    'node bin/eventwire.js diff "origin/$BASE_REF" HEAD --summary-file "$GITHUB_STEP_SUMMARY"',
+    `mkdir -p pr-comment && printf '%s\\n' "$PR_NUMBER" > pr-comment/number`,
     "npm run validate -- --changed --format github --cache --cache-strategy content",
     "npm run -s validate -- --changed --fix-dry-run -o /dev/null || true",
     "npm run validate -- --format github --cache --cache-strategy content",
@@ -43,6 +45,17 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
     "npm test",
   ]);
   assert.is(steps.find((s) => s.run?.includes("--changed"))!.if, "github.event_name == 'pull_request'");
+  // The dataset's changes (eventwire diff) on pull requests only, with the base branch passed through env; a failure of
+  // diff does not stop the checks. The artifact pr-comment.yml reads holds the pull request's number, and only that.
+  const diff = steps.find((s) => s.run?.includes(" diff "))! as Step & { env?: Record<string, string>; "continue-on-error"?: boolean };
+  assert.is(diff.if, "github.event_name == 'pull_request'");
+  assert.equal(diff.env, { BASE_REF: "${{ github.base_ref }}" });
+  assert.is(diff["continue-on-error"], true);
+  const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+  assert.is(upload.uses, "actions/upload-artifact@v4");
+  assert.is(upload.if, "github.event_name == 'pull_request'");
+  assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1 });
+  assert.ok(steps.indexOf(upload) < steps.findIndex((s) => s.run?.includes("--changed")), "uploaded before validate can fail");
   // When the pull request's records fail, the log shows what --fix would change (the diff alone: the report goes nowhere).
   const changed = steps.find((s) => s.run?.includes("--changed"))!;
   assert.is(steps.find((s) => s.run?.includes("--fix-dry-run"))!.if, `failure() && steps.${(changed as { id?: string }).id}.outcome == 'failure'`);
