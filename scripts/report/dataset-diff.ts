@@ -8,9 +8,10 @@
  * where it lands: code spans for ids, fields and paths, markdownText for
  * text; and no `@` of theirs can mention anyone: GitHub finds mentions in the
  * rendered text (a backslash or an entity does not stop it), so a WORD JOINER
- * (U+2060) follows every `@` outside code spans, where GitHub makes none.
+ * (U+2060) follows every `@` outside code spans (core/mentions.ts), where GitHub makes none.
  * (Data never holds a raw U+2060: markdownText shows it as `\u2060`.)
  */
+import { withoutMentions } from "../core/mentions.ts";
 import type { Finding, Severity } from "../core/finding.ts";
 import { codeSpan, markdownText } from "../core/markdown.ts";
 import { plural } from "../core/plural.ts";
@@ -51,7 +52,7 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 
 /** Text from the data, in a comment: escaped, and no `@` that could mention someone. */
 export function commentText(text: string): string {
-  return markdownText(text).replace(/@/g, "@\u2060");
+  return withoutMentions(markdownText(text));
 }
 
 const CHANGE_WORDS: Record<ChangeKind, string> = {
