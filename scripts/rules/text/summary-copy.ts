@@ -1,3 +1,4 @@
+import { quotedText, type KeptText } from "../../dataset/texts.ts";
 import { arr, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
@@ -26,6 +27,58 @@ function normalizeAscii(s: string): string | undefined {
   return out;
 }
 
+/**
+ * Words in a row that a title or summary may share with a cited page's kept
+ * text: 8, as the coding guidelines say (facts are free, sentences are not;
+ * a name and its office rarely run to 8 words).
+ */
+export const SHARED_RUN = 8;
+
+/** The longest shown of a shared run, in words (the rest is cut with "…"). */
+const SHOWN_WORDS = 16;
+
+/** A kept text's words, normalized (one text is read by every record citing it: kept by its hash). */
+const keptWords = new Map<string, string[]>();
+function wordsOfKept(kept: KeptText, text: string): string[] {
+  let words = keptWords.get(kept.sha256);
+  if (words === undefined) {
+    words = normalize(text).split(" ").filter(Boolean);
+    if (keptWords.size > 64) keptWords.clear();
+    keptWords.set(kept.sha256, words);
+  }
+  return words;
+}
+
+/**
+ * The longest run of `SHARED_RUN` or more words in a row that `own` shares
+ * with `page` (both normalized word lists), or undefined. Runs of the page
+ * are looked for only where a window of `own` starts: a set of its windows,
+ * then one pass over the page.
+ */
+export function sharedRun(own: readonly string[], page: readonly string[], min = SHARED_RUN): string[] | undefined {
+  if (own.length < min || page.length < min) return undefined;
+  const windows = new Map<string, number[]>();
+  for (let i = 0; i + min <= own.length; i++) {
+    const key = own.slice(i, i + min).join(" ");
+    const at = windows.get(key);
+    if (at) at.push(i);
+    else windows.set(key, [i]);
+  }
+  const firsts = new Set(own.slice(0, own.length - min + 1));
+  let best: string[] | undefined;
+  for (let j = 0; j + min <= page.length; j++) {
+    if (!firsts.has(page[j]!)) continue;
+    const starts = windows.get(page.slice(j, j + min).join(" "));
+    if (!starts) continue;
+    for (const i of starts) {
+      let n = min;
+      while (i + n < own.length && j + n < page.length && own[i + n] === page[j + n]) n++;
+      if (!best || n > best.length) best = own.slice(i, i + n) as string[];
+    }
+  }
+  return best;
+}
+
 /** The first run of letters and digits: the first word of a normalized text. */
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
@@ -34,16 +87,18 @@ export const summaryCopy: RecordRule = {
     id: "summary-copy",
     family: "record",
     severity: "error",
-    description: "`title` and `summary` are the coder's own words, not a source's headline.",
-    help: "Write the title and summary yourself; the outlet's headline belongs in `sources[].title` only.",
+    description: `\`title\` and \`summary\` are the coder's own words: not a source's headline, and no run of ${SHARED_RUN} words or more in a row (case and punctuation aside) shared with the kept text (data/texts/) of a source the record cites.`,
+    help: "Write the title and summary yourself, from the facts, not the page's sentences; the outlet's headline belongs in `sources[].title` only.",
     messages: {
       headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
+      sharedRun: "`{{field}}` shares {{count}} words in a row with the kept text of `sources[{{index}}]`: \"{{run}}\".",
     },
   },
   scope: "record",
   kinds: ["event"],
-  check: ({ record }) => {
+  check: ({ record, texts: kept }) => {
     const issues: RuleIssue[] = [];
+    copiedRuns(record, kept, issues);
     // A title or summary that is no string is the schema's finding ("" here matches no headline), as is a headline that is none.
     const texts = [str(record.title) ?? "", str(record.summary) ?? ""];
     const raws = [texts[0]!.toLowerCase(), texts[1]!.toLowerCase()];
@@ -66,3 +121,25 @@ export const summaryCopy: RecordRule = {
     return issues;
   },
 };
+
+/** Each of title and summary that shares a run of SHARED_RUN words or more with a kept text it cites: one finding a field and source. */
+function copiedRuns(record: Record<string, unknown>, texts: ReadonlyMap<string, KeptText>, issues: RuleIssue[]): void {
+  if (texts.size === 0) return;
+  const sources = arr(record.sources) ?? [];
+  const own = ["title", "summary"].map((field) => ({ field, words: normalize(str(record[field]) ?? "").split(" ").filter(Boolean) }));
+  if (own.every((o) => o.words.length < SHARED_RUN)) return;
+  sources.forEach((source, index) => {
+    const kept = quotedText(str(source, "url"), texts);
+    if (!kept) return;
+    const page = wordsOfKept(kept.kept, kept.text);
+    for (const { field, words } of own) {
+      const run = sharedRun(words, page);
+      if (run)
+        issues.push({
+          pointer: `/${field}`,
+          messageId: "sharedRun",
+          data: { field, index, count: run.length, run: run.length > SHOWN_WORDS ? `${run.slice(0, SHOWN_WORDS).join(" ")} …` : run.join(" ") },
+        });
+    }
+  });
+}
