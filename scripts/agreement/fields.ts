@@ -26,6 +26,12 @@ export interface FieldAgreement {
   alpha: AlphaResult;
   /** Share of units where every coder gave the same value (undefined without units). */
   percent: number | undefined;
+  /**
+   * The same over the units every coder of the article has an event in (the events both found):
+   * how far coders agree on an event's coding once they agree it is one, which is what UCDP and
+   * ACLED publish; the figures above also count an event one coder missed as a disagreement.
+   */
+  matched: { alpha: AlphaResult; percent: number | undefined; units: number };
   /** The units where the coders differ: each coder's value, in the codings' order. */
   disagreements: { article: string; events: string[]; values: string[] }[];
 }
@@ -69,7 +75,9 @@ export function agreementReport(codings: readonly Coding[], units: readonly Unit
         ? []
         : [{ article: u.article, events: u.members.map((m, c) => m?.event.id ?? (u.coded[c] ? NO_EVENT : NOT_CODED)), values: vs.map((v) => (v === undefined ? NOT_CODED : v.key || "(none)")) }];
     });
-    return { field, metric, alpha, percent: percentAgreement(data, (v) => v.key), disagreements };
+    const both = data.filter((vs) => !vs.some((v) => v === ABSENT));
+    const matched = { alpha: krippendorffAlpha(both, (v) => v.key, metric === "MASI" ? masiValue : nominalValue), percent: percentAgreement(both, (v) => v.key), units: both.length };
+    return { field, metric, alpha, percent: percentAgreement(data, (v) => v.key), matched, disagreements };
   });
   return {
     coders: codings.map((c) => c.label),

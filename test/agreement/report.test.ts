@@ -15,6 +15,7 @@ const report: AgreementReport = {
       metric: "nominal",
       alpha: { alpha: undefined, reason: "no unit has values from two coders", units: 0, values: 1 },
       percent: undefined,
+      matched: { alpha: { alpha: undefined, reason: "no unit has values from two coders", units: 0, values: 1 }, percent: undefined, units: 0 },
       disagreements: [{ article: "https://x/\u001b[2J", events: ["ev-a\n::warning::w"], values: ["CONSULT", "<b>|`x`"] }],
     },
   ],
