@@ -29,8 +29,9 @@ import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
 
 export const NEW_USAGE = `Usage: eventwire new event|actor|outlet [options]
 
-Writes a new record in its folder, with a fresh id for an event. Fields you
-do not give are left empty and marked "required"; fill them in, then run
+Writes a new record in its folder, with a fresh id for an event. Required
+fields you do not give are left empty and marked "required" (optional ones
+are left out); fill them in, then run
 \`npm run validate -- <the file>\`. On a terminal, it asks for what the flags
 leave out (Tab completes ids, types and codes); --no-input never asks.
 
@@ -256,7 +257,9 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
     actors: actorList.length > 0 ? actorList : [{ actor: MISSING, role: "initiator" }],
     // A location given by its country alone is named after it (the English name of the ISO code).
     locations: [{ name: orMissing(place ?? (country && placePrecision === "country" ? countryName(country) : undefined)), country: orMissing(country), precision: orMissing(placePrecision) }],
-    sources: [{ outlet: orMissing(outlet), via: v.via, title: orMissing(headline), url, published: orMissing(published), language: orMissing(language) }],
+    // Only the source's required fields (outlet, language) are marked when not given: the headline, the address, the
+    // date of publication and the wire services are optional, and one left out is no error to clear by guessing.
+    sources: [{ outlet: orMissing(outlet), via: v.via && v.via.length > 0 ? v.via : undefined, title: headline, url, published, language: orMissing(language) }],
     provenance: { coded_by: coder ? [coder] : [MISSING], coded_at: todayUtc(), method: "manual" },
   };
   return { file: `${eventFolder(date)}/${id}.yaml`, draft };

@@ -152,6 +152,8 @@ test("answers left as _No response_: the record is made with those fields marked
   assert.match(text, /^summary: # required: /m);
   assert.match(text, /^ {4}country: # required: /m);
   assert.not.match(text, new RegExp(NO_RESPONSE));
+  // The headline and the date of publication are optional: left out when not given, never marked required.
+  assert.not.match(text, /^ {4}(title|published|url|via):/m);
   assert.equal(parse(text).date, { start: "2023-02", precision: "month" });
   // One actor without a role: the initiator, as with --actor.
   assert.equal(parse(text).actors, [{ actor: "kazakhstan", role: "initiator" }]);

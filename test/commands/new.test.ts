@@ -101,4 +101,25 @@ test("new: mistakes in flags are usage errors (exit 2) with a suggestion", async
   }
 });
 
+test("new event --no-input without --headline, --published, --url or --via: those optional fields are left out, not marked required", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    const r = await run(["new", "event", "--date", "2023-02-28", "--type", "CONSULT", "--outlet", "dw", "--no-input"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const file = created(r.stdout);
+    const text = readFileSync(path.join(root, file), "utf8");
+    const source = parse(text).sources[0];
+    assert.equal(Object.keys(source).sort(), ["language", "outlet"]);
+    assert.is(source.outlet, "dw");
+    assert.match(text, /^ {4}language: # required: /m);
+    assert.not.match(text, /^ {4}(title|published|url|via):/m);
+    // validate finds nothing about the optional fields: only what the contributor still has to give.
+    const report = JSON.parse((await run(["validate", "--format", "json", file], { cwd: root })).stdout);
+    for (const f of report.findings as { pointer?: string }[])
+      assert.not.match(String(f.pointer ?? ""), /^\/sources\/0\/(title|published|url|via)/, JSON.stringify(f));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test.run();
