@@ -32,6 +32,8 @@ export interface IssueFormField {
   render?: string;
   /** The `eventwire new` flag the answer gives. */
   flag?: string;
+  /** The answer's lines are joined with single spaces (a text of one line, typed over several in the form). */
+  joinLines?: boolean;
 }
 
 type Node = Record<string, unknown>;
@@ -186,17 +188,19 @@ export function issueFormFields(): IssueFormField[] {
       id: "title",
       type: "input",
       label: "Title",
-      description: `${describe(schema, "title")} 5 to 120 characters.`,
+      description: `${describe(schema, "title")} 5 to 120 characters, on one line.`,
       required: true,
       flag: "title",
+      joinLines: true,
     },
     {
       id: "summary",
       type: "textarea",
       label: "Summary",
-      description: `${describe(schema, "summary")} 20 to 600 characters.`,
+      description: `${describe(schema, "summary")} 20 to 600 characters; lines you break are joined with single spaces (the summary is one paragraph).`,
       required: true,
       flag: "summary",
+      joinLines: true,
     },
     {
       id: "confirm",

@@ -74,7 +74,9 @@ export function readIssueForm(body: string, fields: readonly IssueFormField[] = 
       form.ticked.set(field.id, ticks);
       return;
     }
-    const answer = text === "" || text === NO_RESPONSE ? undefined : field.render !== undefined ? unfenced(text) : text;
+    const typed = text === "" || text === NO_RESPONSE ? undefined : field.render !== undefined ? unfenced(text) : text;
+    // A title or summary typed over several lines (the record's text allows no line break) is one line, its lines joined with single spaces.
+    const answer = typed !== undefined && field.joinLines ? typed.split("\n").map((line) => line.trim()).filter((line) => line !== "").join(" ") : typed;
     if (answer !== undefined && field.type !== "textarea" && answer.includes("\n")) problems.push(`${named(field)} must be one line`);
     form.answers.set(field.id, answer);
   });

@@ -110,11 +110,13 @@ test("hostile answers: kept exactly in the record, inert in the comment, no @men
   // Quotes, colons, `#`, a leading `-`, newlines, emoji, right-to-left text and control characters round-trip.
   assert.is(record.title, answerOf(body, "Title"));
   assert.ok(record.title.includes("\u202e") && record.title.includes("\u0007") && record.title.includes("🎉"));
-  assert.is(record.summary, answerOf(body, "Summary"));
+  // The summary's lines are joined with single spaces (a record's summary is one paragraph), its text otherwise as typed.
+  const joined = answerOf(body, "Summary").split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
+  assert.is(record.summary, joined);
   assert.is(record.sources[0].title, answerOf(body, "Headline of the report"));
   assert.is(record.sources[0].url, `https://www.dw.com/en/a "quoted" page/a-1?q='x' y`);
   // A `### Title` and a `### Before you submit` typed in the summary are the summary's lines, not headings.
-  assert.match(record.summary, /\n### Title\n### Before you submit\n/);
+  assert.match(record.summary, / ### Title ### Before you submit /);
   assert.is(record.title.startsWith('"Quoted": #1 - @octocat'), true);
   // A Markdown list of actors: the bullet is no part of the name; `**@octocat**` is no actor's name: its id is made from it.
   assert.equal(record.actors, [
@@ -134,7 +136,7 @@ test("hostile answers: kept exactly in the record, inert in the comment, no @men
   const open = /^(`{3,})yaml$/m.exec(comment)!;
   assert.ok(open[1]!.length > 4, open[1]);
   const block = comment.slice(open.index + open[0].length + 1, comment.indexOf(`\n${open[1]}\n`, open.index));
-  assert.ok(block.includes("````yaml\n  end"), "the summary's fence is inside the block");
+  assert.ok(/````yaml\s+end/.test(block), "the summary's fence is inside the block");
   // Control and direction characters are shown as escapes in the comment, never raw.
   assert.not.ok(comment.includes("\u202e") || comment.includes("\u0007"));
   assert.match(block, /\\u202e/);
@@ -265,6 +267,24 @@ test("--from-issue: only for events, with no record values beside it; --report o
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test("a title and a summary typed over several lines: their lines joined with single spaces, so the record validates; other text areas as typed", async () => {
+  const body = fixture("valid.md")
+    .replace("### Title\r\n\r\nBlinken visits Kazakhstan", "### Title\r\n\r\nBlinken visits\r\n  Kazakhstan")
+    .replace(
+      "Antony Blinken visited Kazakhstan and met its leaders during a tour of Central Asia, DW reported.",
+      "Antony Blinken visited Kazakhstan\r\nand met its leaders during a tour of Central Asia,\r\n\r\nDW reported.",
+    );
+  const r = await fromIssue(body);
+  assert.is(r.code, 0, r.stderr + r.stdout);
+  const record = parse([...r.records.values()][0]!);
+  assert.is(record.title, "Blinken visits Kazakhstan");
+  assert.is(record.summary, "Antony Blinken visited Kazakhstan and met its leaders during a tour of Central Asia, DW reported.");
+  assert.not.match(r.comment!, /text-control/);
+  // The form's help says so.
+  const summary = issueFormFields().find((f) => f.id === "summary")!;
+  assert.match(summary.description, /joined with single spaces/);
 });
 
 test.run();
