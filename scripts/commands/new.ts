@@ -11,7 +11,7 @@ import { jsonSchemaPath, LATEST_VERSION, type RecordKind } from "../../schema/ve
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { EVENT_TYPES } from "../../schema/vocabularies/plover.ts";
 import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
-import { isCalendarDate, todayUtc } from "../core/dates.ts";
+import { notOnCalendar, todayUtc } from "../core/dates.ts";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
@@ -25,6 +25,7 @@ import { formatIssueComment, type IssueCommentInput } from "../report/issue-comm
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
+import { blockingChecks, draftChecks, publishedPattern } from "../dataset/draft-checks.ts";
 import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
 
 export const NEW_USAGE = `Usage: eventwire new event|actor|outlet [options]
@@ -43,7 +44,9 @@ Event options:
   --actor ID[:ROLE]         repeatable; ROLE initiator, recipient or participant
                             (default: the first initiator, the others recipients)
   --country CODE --place NAME [--place-precision ${LOCATION_PRECISIONS.join("|")}]
-  --outlet ID [--via ID ...] --url URL --headline TEXT --published YYYY-MM-DD
+  --outlet ID [--via ID ...] --url URL --headline TEXT
+  --published DATE          YYYY-MM-DD, or a date-time with its offset
+                            (2023-02-28T14:05Z, 2023-02-28T14:05:00+01:00)
   --language TAG            the report's language (BCP 47: en, de, pt-BR)
   --title TEXT --summary TEXT --coder HANDLE
   --from-issue FILE         the values from a submitted issue form (the body of
@@ -148,8 +151,20 @@ function precisionOf(date: string): string {
 }
 
 function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !(/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) && isCalendarDate(value)))
-    throw new UsageError(`--${flag} expects a date written YYYY, YYYY-MM or YYYY-MM-DD, got \`${value}\``);
+  if (value === undefined) return;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`--${flag} expects a date written YYYY, YYYY-MM or YYYY-MM-DD, got ${inlineValue(value)}`);
+  // The right form, but no such day: said apart from a wrong form, with what the month has.
+  const why = notOnCalendar(value);
+  if (why !== undefined) throw new UsageError(`--${flag} ${inlineValue(value)} is not on the calendar: ${why}`);
+}
+
+/** A report's date of publication, as the schema takes it: a full date, or a date-time with its offset. */
+function checkPublished(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!publishedPattern().test(value))
+    throw new UsageError(`--published expects YYYY-MM-DD, or a date-time with its offset (2023-02-28T14:05Z, 2023-02-28T14:05:00+01:00), got ${inlineValue(value)}`);
+  const why = notOnCalendar(value.slice(0, 10));
+  if (why !== undefined) throw new UsageError(`--published ${inlineValue(value)} is not on the calendar: ${why}`);
 }
 
 function checkChoice(flag: string, value: string | undefined, choices: readonly string[]): void {
@@ -200,13 +215,14 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("date", a))));
   problems.check(() => checkDate("date", date));
   problems.check(() => checkDate("end", v.end));
-  problems.check(() => checkDate("published", v.published));
+  problems.check(() => checkPublished(v.published));
   problems.check(() => checkChoice("precision", v.precision, DATE_PRECISIONS));
   const type = (v.type ?? (await ask?.ask("Event type", types, (a) => problemOf(() => checkChoice("type", a.toUpperCase(), types)))))?.toUpperCase();
   problems.check(() => checkChoice("type", type, types));
   const modes = EVENT_TYPES.find((t) => t.code === type)?.modes.map((m) => m.code) ?? [];
   const mode = v.mode ?? (modes.length > 0 ? await ask?.ask("Mode", modes, (a) => problemOf(() => checkChoice("mode", a, modes))) : undefined);
-  if (mode !== undefined) problems.check(() => checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]));
+  // A mode is checked against a known type only (a wrong type is said once, not again through its mode).
+  if (mode !== undefined && (type === undefined || types.includes(type))) problems.check(() => checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]));
   let actorArgs = v.actor ?? [];
   if (actorArgs.length === 0 && ask) {
     for (let i = 0; ; i++) {
@@ -233,8 +249,8 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
   const url = v.url ?? (await ask?.ask("Address of the report"));
   const headline = v.headline ?? (await ask?.ask("Headline of the report"));
-  const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("published", a))));
-  if (v.published === undefined) problems.check(() => checkDate("published", published));
+  const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD, or a date-time with offset)", [], (a) => problemOf(() => checkPublished(a))));
+  if (v.published === undefined) problems.check(() => checkPublished(published));
   const language = v.language ?? (await ask?.ask("Language of the report (en, de, ...)"));
   const title = v.title ?? (await ask?.ask("Title, in your own words"));
   const summary = v.summary ?? (await ask?.ask("Summary, one to three sentences in your own words"));
@@ -244,7 +260,13 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const precision = v.precision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
   if (!date) problems.add("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
-  if (problems.list.length > 0 || !date) throw new DraftProblems(problems.list);
+  const checked = { title, summary, headline, date, end: v.end, url, language };
+  for (const problem of blockingChecks(checked)) problems.add(problem);
+  if (problems.list.length > 0 || !date) {
+    // Refused: what validate would find in the values given is said now too, so that one edit corrects everything.
+    for (const problem of draftChecks(checked)) if (!problems.list.includes(problem)) problems.list.push(problem);
+    throw new DraftProblems(problems.list);
+  }
   const draft: Draft = {
     schema_version: LATEST_VERSION,
     id,
@@ -374,7 +396,7 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   try {
     made = await eventDraft(root, { ...(values as Values), coder: v.coder }, undefined, (m) => warnings.push(m), problems);
   } catch (error) {
-    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), notes);
+    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), [...notes, ...warnings]);
     throw error;
   }
   const text = writeRecord(root, "event", made.file, made.draft);

@@ -169,11 +169,11 @@ test("wrong values: every problem at once, in the form's words, with the allowed
   assert.is(r.records.size, 0, "nothing written");
   for (const expected of [
     /5 problems; nothing was written/,
-    /"Date of the event" expects a date written YYYY, YYYY-MM or YYYY-MM-DD, got `2023-02-30`/,
+    /"Date of the event" `2023-02-30` is not on the calendar: February 2023 has 28 days/,
     /"Event type" must be one of AGREE, CONSULT, .*; got `CONSLT`\. Did you mean `CONSULT`\?/,
     /"Actors and their roles": `attacker` \(for `Antony Blinken`\) is not a role; one of initiator, recipient, participant/,
     /"Country": `KZA` is not an ISO 3166-1 alpha-3 code/,
-    /"Date the report was published" expects a date/,
+    /"Date the report was published" expects YYYY-MM-DD, or a date-time with its offset/,
   ])
     assert.match(r.stderr, expected);
   // The comment says the same, so the contributor can correct the issue.
@@ -258,7 +258,7 @@ test("--from-issue: only for events, with no record values beside it; --report o
     // The flags too say every problem at once.
     const flags = await run(["new", "event", "--date", "2023-02-30", "--type", "CONSLT", "--country", "KZA", "--no-input"], { cwd: root });
     assert.is(flags.code, 2);
-    assert.match(flags.stderr, /3 problems; nothing was written:\n- --date expects a date[^\n]*\n- --type must be one of [^\n]*Did you mean `CONSULT`\?\n- --country: `KZA`/);
+    assert.match(flags.stderr, /3 problems; nothing was written:\n- --date `2023-02-30` is not on the calendar[^\n]*\n- --type must be one of [^\n]*Did you mean `CONSULT`\?\n- --country: `KZA`/);
     assert.not.ok(existsSync(path.join(root, "data/events")), "nothing written");
     writeFileSync(path.join(root, "empty.md"), "");
     const empty = await run(["new", "event", "--from-issue", "empty.md"], { cwd: root });
@@ -285,6 +285,65 @@ test("a title and a summary typed over several lines: their lines joined with si
   // The form's help says so.
   const summary = issueFormFields().find((f) => f.id === "summary")!;
   assert.match(summary.description, /joined with single spaces/);
+});
+
+/** valid.md with some answers replaced (label -> the new answer, `_No response_` to leave it empty). */
+function answered(changes: Record<string, string>): string {
+  let body = fixture("valid.md");
+  for (const [label, value] of Object.entries(changes)) {
+    const before = answerOf(body, label);
+    body = body.replace(`### ${label}\r\n\r\n${before.replace(/\n/g, "\r\n")}\r\n`, `### ${label}\r\n\r\n${value}\r\n`);
+    assert.is(answerOf(body, label), value, label);
+  }
+  return body;
+}
+
+test("a refused form: what validate would say of the other answers is listed with the problems, in one round", async () => {
+  const r = await fromIssue(
+    answered({
+      "Date of the event": "2023-02-28",
+      "Last day": "2023-02-20",
+      "Event type": "CONSLT",
+      "Address of the report": "www.dw.com/en/a page",
+      "Language of the report": "English",
+      Title: "Hi",
+      Summary: "Too short.",
+    }),
+  );
+  assert.is(r.code, 2, r.stderr);
+  assert.is(r.records.size, 0);
+  for (const expected of [
+    /"Event type" must be one of/,
+    /"Last day" `2023-02-20` is before the date of the event `2023-02-28`/,
+    /"Address of the report" is not a web address/,
+    /"Language of the report" `English` is not a BCP 47 language tag/,
+    /"Title" is 2 characters long; a title has at least 5/,
+    /"Summary" is 10 characters long; a summary has at least 20/,
+  ]) {
+    assert.match(r.stderr, expected);
+    assert.match(r.comment!, expected);
+  }
+  assert.match(r.comment!, /6 problems to correct/, r.comment);
+});
+
+test("a title, summary or headline over the schema's maximum: refused before a record is made (the comment would repeat it)", async () => {
+  const r = await fromIssue(answered({ Title: "T".repeat(121), "Headline of the report": "H".repeat(400) }));
+  assert.is(r.code, 2, r.stderr);
+  assert.is(r.records.size, 0);
+  assert.match(r.stderr, /"Title" is 121 characters long; a title has at most 120/);
+  assert.match(r.stderr, /"Headline of the report" is 400 characters long; a headline has at most 300/);
+  assert.ok(r.comment!.length < 65536);
+});
+
+test("published: a date-time with its offset is taken (the schema's form), a date not on the calendar is said so", async () => {
+  const ok = await fromIssue(answered({ "Date the report was published": "2023-02-28T14:05:00+01:00" }));
+  assert.is(ok.code, 0, ok.stderr);
+  assert.is(parse([...ok.records.values()][0]!).sources[0].published, "2023-02-28T14:05:00+01:00");
+  const local = await fromIssue(answered({ "Date the report was published": "2023-02-28T14:05" }));
+  assert.is(local.code, 2);
+  assert.match(local.stderr, /"Date the report was published" expects YYYY-MM-DD, or a date-time with its offset/);
+  const leap = await fromIssue(answered({ "Date the report was published": "2023-02-29" }));
+  assert.match(leap.stderr, /`2023-02-29` is not on the calendar: February 2023 has 28 days/);
 });
 
 test.run();

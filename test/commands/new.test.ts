@@ -82,7 +82,10 @@ test("new: mistakes in flags are usage errors (exit 2) with a suggestion", async
   const root = writeDataset({ ...REGISTRY });
   try {
     const cases: [string[], RegExp][] = [
-      [["new", "event", "--date", "2023-02-30"], /--date expects a date/],
+      [["new", "event", "--date", "2023-02-30"], /--date `2023-02-30` is not on the calendar: February 2023 has 28 days/],
+      [["new", "event", "--date", "2024-13"], /--date `2024-13` is not on the calendar: there is no month 13/],
+      [["new", "event", "--date", "28.02.2023"], /--date expects a date written YYYY, YYYY-MM or YYYY-MM-DD/],
+      [["new", "event", "--date", "2023-02-28", "--published", "2023-02-28 14:05"], /--published expects YYYY-MM-DD, or a date-time with its offset/],
       [["new", "event", "--date", "2023-02-28", "--type", "CONSLUT"], /did you mean `CONSULT`/i],
       [["new", "event", "--date", "2023-02-28", "--country", "KZA"], /not an ISO 3166-1 alpha-3 code/],
       [["new", "event", "--type", "AID", "--no-input"], /needs --date/],
