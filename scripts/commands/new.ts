@@ -21,9 +21,9 @@ import { tmpdir } from "node:os";
 import { readText } from "../dataset/read.ts";
 import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm } from "../dataset/issue-form.ts";
 import { readRegistryNames } from "../dataset/registry-names.ts";
-import { formatIssueComment, type IssueCommentInput } from "../report/issue-comment.ts";
+import { formatIssueComment, issueBodyHash, type IssueCommentInput } from "../report/issue-comment.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
-import { mintEventId, slug } from "../dataset/mint-id.ts";
+import { eventIdFor, mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
 import { blockingChecks, draftChecks, publishedPattern } from "../dataset/draft-checks.ts";
 import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
@@ -52,7 +52,9 @@ Event options:
   --from-issue FILE         the values from a submitted issue form (the body of
                             an issue opened with .github/ISSUE_TEMPLATE/new-event.yml);
                             with --coder, and --report FILE to write a Markdown
-                            comment for the issue (the record, what validate found)
+                            comment for the issue (the record, what validate found);
+                            --issue-number N gives the record the same id on every
+                            run for issue N
 Actor options:  --id ID --name NAME --kind ${ACTOR_KINDS.join("|")}
                 --country CODE --alias NAME ...
 Outlet options: --id ID --name NAME --kind ${OUTLET_KINDS.join("|")}
@@ -85,6 +87,7 @@ const OPTIONS = {
   domain: { type: "string", multiple: true },
   root: { type: "string" },
   "from-issue": { type: "string" },
+  "issue-number": { type: "string" },
   report: { type: "string" },
   "no-input": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -256,7 +259,8 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const summary = v.summary ?? (await ask?.ask("Summary, one to three sentences in your own words"));
   const coder = v.coder ?? (await ask?.ask("Your handle (GitHub user name)"));
 
-  const id = mintEventId(new Set(events));
+  // The record of an issue keeps its id over every run for that issue (an edit after the pull request exists updates it).
+  const id = v["issue-number"] !== undefined ? eventIdFor(`issue-${v["issue-number"]}`, new Set(events)) : mintEventId(new Set(events));
   const precision = v.precision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
   if (!date) problems.add("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
@@ -324,6 +328,7 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
   const [kind, ...extra] = positionals;
   if (v["from-issue"] !== undefined) return fromIssue(kind, extra, v, io);
   if (v.report !== undefined) throw new UsageError("--report goes with --from-issue (the comment for the issue)");
+  if (v["issue-number"] !== undefined) throw new UsageError("--issue-number goes with --from-issue (the issue the record comes from)");
   if (kind !== "event" && kind !== "actor" && kind !== "outlet") throw new UsageError(`say what to create: eventwire new event|actor|outlet\n\n${NEW_USAGE}`);
   if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\` (values go after their flags, e.g. --title "...")`);
   const root = datasetRoot(io.cwd, v.root);
@@ -356,7 +361,7 @@ function nextStep(file: string, text: string): string {
 }
 
 /** The flags --from-issue takes beside it: the rest come from the issue. */
-const FROM_ISSUE_FLAGS = new Set(["from-issue", "report", "coder", "root", "no-input"]);
+const FROM_ISSUE_FLAGS = new Set(["from-issue", "report", "coder", "root", "no-input", "issue-number"]);
 
 /**
  * `new event --from-issue FILE`: the record a submitted issue form asks for,
@@ -369,11 +374,15 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\``);
   const others = Object.keys(v).filter((k) => !FROM_ISSUE_FLAGS.has(k));
   if (others.length > 0) throw new UsageError(`--from-issue takes the record's values from the issue; leave out ${others.map((k) => `--${k}`).join(", ")}`);
+  const issueNumber = v["issue-number"];
+  if (issueNumber !== undefined && !/^[1-9][0-9]{0,9}$/.test(issueNumber)) throw new UsageError(`--issue-number expects the issue's number, got ${inlineValue(issueNumber)}`);
   const root = datasetRoot(io.cwd, v.root);
   const bodyFile = path.resolve(io.cwd, v["from-issue"]!);
   const read = readText(bodyFile, MAX_ISSUE_BODY_BYTES);
+  // The body the comment speaks of: the pull-request job compares it with the body at label time.
+  const bodyHash = read.ok ? issueBodyHash(readFileSync(bodyFile)) : undefined;
   const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly string[] }) => {
-    if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], ...input }));
+    if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], bodyHash, ...input }));
   };
   const refuse = (problems: readonly string[], notes: readonly string[] = []): never => {
     report({ problems, notes });
@@ -394,7 +403,7 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   const warnings: string[] = [];
   let made: { file: string; draft: Draft };
   try {
-    made = await eventDraft(root, { ...(values as Values), coder: v.coder }, undefined, (m) => warnings.push(m), problems);
+    made = await eventDraft(root, { ...(values as Values), coder: v.coder, "issue-number": issueNumber }, undefined, (m) => warnings.push(m), problems);
   } catch (error) {
     if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), [...notes, ...warnings]);
     throw error;

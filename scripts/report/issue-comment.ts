@@ -7,6 +7,7 @@
  * the record in a code block whose fence nothing inside can close), and no
  * @mention in it pings anyone (core/mentions.ts).
  */
+import { createHash } from "node:crypto";
 import { codeBlock, codeSpan, markdownWithCode } from "../core/markdown.ts";
 import { withoutMentions } from "../core/mentions.ts";
 import { plural } from "../core/plural.ts";
@@ -17,7 +18,17 @@ export const ISSUE_COMMENT_MARKER = "<!-- eventwire-issue -->";
 /** The label a maintainer adds to have the workflow open a pull request with the record. */
 export const CREATE_PR_LABEL = "create-pr";
 
+/** The hidden line with the checked body's hash: `<!-- eventwire-issue-body: <hash> -->`. */
+export const ISSUE_BODY_MARKER = "eventwire-issue-body";
+
+/** The short SHA-256 of an issue body's bytes (16 hex digits; `sha256sum | cut -c1-16` in a workflow gives the same). */
+export function issueBodyHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+}
+
 export interface IssueCommentInput {
+  /** The short SHA-256 of the issue body checked (issueBodyHash). */
+  bodyHash?: string;
   /** The record's path in the dataset, when one was made. */
   file?: string;
   /** The record's text, as written. */
@@ -31,7 +42,11 @@ export interface IssueCommentInput {
 }
 
 export function formatIssueComment(input: IssueCommentInput): string {
-  const out: string[] = [ISSUE_COMMENT_MARKER, ""];
+  const out: string[] = [ISSUE_COMMENT_MARKER];
+  // Which body was checked: the pull-request job refuses a body changed since (its hash differs).
+  if (input.bodyHash !== undefined) out.push(`<!-- ${ISSUE_BODY_MARKER}: ${input.bodyHash} -->`);
+  out.push("");
+  const checked = input.bodyHash !== undefined ? [`<sub>Checked the issue as it read at SHA-256 ${codeSpan(input.bodyHash)}.</sub>`, ""] : [];
   if (input.file === undefined || input.text === undefined) {
     out.push(
       "## No record yet",
@@ -44,6 +59,7 @@ export function formatIssueComment(input: IssueCommentInput): string {
       "",
       "Edit the issue (the `...` menu of its first post, then **Edit**) to correct these answers; this comment is updated when you save.",
       "",
+      ...checked,
     );
     return withoutMentions(out.join("\n"));
   }
@@ -69,6 +85,7 @@ export function formatIssueComment(input: IssueCommentInput): string {
     "- **You**: a field marked `# required:` is one the form left empty, a finding above is something to correct: edit the issue (the `...` menu of its first post, then **Edit**); this comment is updated when you save.",
     `- **A maintainer** checks the record against the report, adds any actor or outlet the record names that is not in the registries yet, and adds the label ${codeSpan(CREATE_PR_LABEL)}: the workflow then opens a pull request with the record, runs validate on it, and links it here.`,
     "",
+    ...checked,
   );
   return withoutMentions(out.join("\n"));
 }

@@ -1,4 +1,5 @@
 /** `eventwire new event --from-issue`: real issue-form bodies (CRLF, as GitHub sends them), hostile ones included. */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
@@ -8,7 +9,7 @@ import { issueFormFields } from "../../schema/issue-form.ts";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { readIssueForm, NO_RESPONSE } from "../../scripts/dataset/issue-form.ts";
 import { formatIssueComment, ISSUE_COMMENT_MARKER } from "../../scripts/report/issue-comment.ts";
-import { REGISTRY, writeDataset } from "../helpers/dataset.ts";
+import { EVENT_YAML, REGISTRY, writeDataset } from "../helpers/dataset.ts";
 import { run } from "../helpers/run.ts";
 
 const FIXTURES = path.join(TOOLKIT_ROOT, "test/fixtures/issue-form");
@@ -344,6 +345,37 @@ test("published: a date-time with its offset is taken (the schema's form), a dat
   assert.match(local.stderr, /"Date the report was published" expects YYYY-MM-DD, or a date-time with its offset/);
   const leap = await fromIssue(answered({ "Date the report was published": "2023-02-29" }));
   assert.match(leap.stderr, /`2023-02-29` is not on the calendar: February 2023 has 28 days/);
+});
+
+test("--issue-number: the record of an issue has the same id on every run (an edit after the pull request exists updates that record)", async () => {
+  const body = fixture("valid.md");
+  const first = await fromIssue(body, ["--issue-number", "21"]);
+  const again = await fromIssue(body.replace("Blinken visits Kazakhstan", "Blinken visits Astana"), ["--issue-number", "21"]);
+  assert.is(first.code, 0, first.stderr);
+  const [file] = [...first.records.keys()];
+  assert.equal([...again.records.keys()], [file]);
+  const other = await fromIssue(body, ["--issue-number", "22"]);
+  assert.not.equal([...other.records.keys()], [file]);
+  // An id taken already in the dataset: the next one of the same seed, again the same on every run.
+  const taken = { [file!]: EVENT_YAML.replace(/^id: .*$/m, `id: ${path.basename(file!, ".yaml")}`) };
+  const next1 = await fromIssue(body, ["--issue-number", "21"], taken);
+  const next2 = await fromIssue(body, ["--issue-number", "21"], taken);
+  const added = (o: Outcome) => [...o.records.keys()].filter((k) => k !== file);
+  assert.is(added(next1).length, 1);
+  assert.equal(added(next1), added(next2));
+  const bad = await fromIssue(body, ["--issue-number", "21; rm"]);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--issue-number expects the issue's number/);
+});
+
+test("the comment names the body it checked: a hidden SHA-256 (16 hex digits of the bytes, as sha256sum gives) and a visible one", async () => {
+  for (const name of ["valid.md", "bad-values.md"]) {
+    const body = fixture(name);
+    const hash = createHash("sha256").update(Buffer.from(body, "utf8")).digest("hex").slice(0, 16);
+    const r = await fromIssue(body);
+    assert.ok(r.comment!.startsWith(`${ISSUE_COMMENT_MARKER}\n<!-- eventwire-issue-body: ${hash} -->\n`), r.comment!.slice(0, 120));
+    assert.ok(r.comment!.includes(`SHA-256 \`${hash}\``), name);
+  }
 });
 
 test.run();
