@@ -16,12 +16,12 @@ import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { writeFileExclusive, writeOutputFile } from "../core/write.ts";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { readText } from "../dataset/read.ts";
-import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm } from "../dataset/issue-form.ts";
+import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm, type IssueNote } from "../dataset/issue-form.ts";
+import { partsPlain } from "../core/parts.ts";
 import { readRegistryNames } from "../dataset/registry-names.ts";
-import { formatIssueComment, issueBodyHash, type IssueCommentInput } from "../report/issue-comment.ts";
+import { formatIssueComment, issueBodyHash, type CommentFinding, type IssueCommentInput } from "../report/issue-comment.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { eventIdFor, mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
@@ -381,10 +381,10 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   const read = readText(bodyFile, MAX_ISSUE_BODY_BYTES);
   // The body the comment speaks of: the pull-request job compares it with the body at label time.
   const bodyHash = read.ok ? issueBodyHash(readFileSync(bodyFile)) : undefined;
-  const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly string[] }) => {
+  const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly IssueNote[] }) => {
     if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], bodyHash, ...input }));
   };
-  const refuse = (problems: readonly string[], notes: readonly string[] = []): never => {
+  const refuse = (problems: readonly string[], notes: readonly IssueNote[] = []): never => {
     report({ problems, notes });
     throw new DraftProblems(problems);
   };
@@ -405,38 +405,33 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   try {
     made = await eventDraft(root, { ...(values as Values), coder: v.coder, "issue-number": issueNumber }, undefined, (m) => warnings.push(m), problems);
   } catch (error) {
-    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), [...notes, ...warnings]);
+    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), notes);
     throw error;
   }
   const text = writeRecord(root, "event", made.file, made.draft);
-  const allNotes = [...notes, ...warnings];
   // What validate finds in the new record (the dataset's configuration and suppressions apply), as its job summary says it.
   const validation = await validateNew(root, made.file, io);
-  report({ file: made.file, text, notes: allNotes, validation });
-  for (const w of allNotes) io.stderr.write(`note: ${displayText(w)}\n`);
+  // The comment has the form's notes only (each unknown actor or outlet once, with no command line for a browser contributor).
+  report({ file: made.file, text, notes, validation });
+  for (const n of notes) io.stderr.write(`note: ${displayText(partsPlain(n.parts))}\n`);
+  for (const w of warnings) io.stderr.write(`note: ${displayText(w)}\n`);
   io.stdout.write(`Created ${made.file}\n`);
   io.stdout.write(validation.code === 0 ? nextStep(made.file, text) : `validate found errors in it: npm run validate -- ${made.file}\n`);
   return validation.code === 0 ? EXIT.ok : EXIT.findings;
 }
 
-/** validate on one new file: its exit code, and the job summary it writes for GitHub (report/github.ts). */
-async function validateNew(root: string, file: string, io: CommandIO): Promise<{ summary: string; code: number }> {
+/** validate on one new file: its exit code, and its findings (the JSON report's), for the issue's comment. */
+async function validateNew(root: string, file: string, io: CommandIO): Promise<{ code: number; findings: CommentFinding[] }> {
   const { validateCommand } = await import("./validate.ts");
-  const folder = mkdtempSync(path.join(tmpdir(), "eventwire-issue-"));
-  try {
-    const summaryFile = path.join(folder, "summary.md");
-    writeFileSync(summaryFile, "");
-    let errors = "";
-    const code = await validateCommand([file, "--root", root, "--format", "github"], {
-      cwd: root,
-      env: { ...io.env, GITHUB_STEP_SUMMARY: summaryFile },
-      stdout: { write: () => true, isTTY: false },
-      stderr: { write: (t: string) => (errors += t), isTTY: false },
-    });
-    if (code === EXIT.usage) throw new UsageError(`validate could not check ${file}: ${errors.trim()}`);
-    return { summary: readFileSync(summaryFile, "utf8"), code };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  let output = "";
+  let errors = "";
+  const code = await validateCommand([file, "--root", root, "--format", "json"], {
+    cwd: root,
+    env: io.env,
+    stdout: { write: (t: string) => ((output += t), true), isTTY: false },
+    stderr: { write: (t: string) => ((errors += t), true), isTTY: false },
+  });
+  if (code === EXIT.usage) throw new UsageError(`validate could not check ${file}: ${errors.trim()}`);
+  const report = JSON.parse(output) as { findings: CommentFinding[] };
+  return { code, findings: report.findings.map(({ line, rule, severity, message, hint, pointer }) => ({ line, rule, severity, message, hint, pointer })) };
 }
-

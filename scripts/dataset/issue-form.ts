@@ -10,7 +10,8 @@
  * so that an answer holding a line `### Something` does not cut a field, and
  * nothing in it is interpreted: every answer is text.
  */
-import { didYouMean } from "../core/suggest.ts";
+import { code, type Part } from "../core/parts.ts";
+import { didYouMean, suggest } from "../core/suggest.ts";
 import { issueFormFields, type IssueFormField } from "../../schema/issue-form.ts";
 import { ROLES } from "../../schema/index.ts";
 import { slug } from "./mint-id.ts";
@@ -89,11 +90,20 @@ function unfenced(text: string): string {
   return m ? m[2]! : text;
 }
 
+/**
+ * A note for the issue's comment, and whom it is for: `you`, the contributor (what they may want to check
+ * or correct by editing the issue), or `maintainer` (a registry entry to add in the pull request).
+ */
+export interface IssueNote {
+  for: "you" | "maintainer";
+  parts: Part[];
+}
+
 /** The values of `eventwire new event`'s flags a form gives, what stops it, and what was matched (to tell the contributor). */
 export interface IssueValues {
   values: Record<string, string | string[] | undefined>;
   problems: string[];
-  notes: string[];
+  notes: IssueNote[];
 }
 
 /** A dropdown's answer as the value it stands for: its option's, or (a body edited by hand) the answer's first word. */
@@ -103,12 +113,28 @@ function dropdownValue(field: IssueFormField, answer: string): string {
   return answer.split(/[:\s]/)[0] ?? answer;
 }
 
+/** A name's key without a leading article ("the US" is "us"): how a near match is looked for. */
+const withoutArticle = (key: string) => key.replace(/^(?:the|la|le|les|el|los|las|die|der|das) /, "");
+
+/** The registry id a name not found exactly comes close to: by its name or alias without an article, or a near spelling of a name, alias or id. */
+function nearActor(name: string, registries: RegistryNames): { id: string; by: string } | undefined {
+  const key = nameKey(name);
+  const bare = withoutArticle(key);
+  const exact = registries.actorsByName.get(bare);
+  if (bare !== key && exact?.length === 1) return { id: exact[0]!, by: bare };
+  const names = suggest(key, registries.actorsByName.keys());
+  const ids = registries.actorsByName.get(names ?? "");
+  if (names !== undefined && ids?.length === 1) return { id: ids[0]!, by: names };
+  const id = suggest(slug(name), registries.actorIds);
+  return id !== undefined ? { id, by: id } : undefined;
+}
+
 /** The id an actor line names: its id, or the one entry whose name or alias it is. */
-function actorId(name: string, registries: RegistryNames, problems: string[], notes: string[]): string | undefined {
+function actorId(name: string, registries: RegistryNames, problems: string[], notes: IssueNote[]): string | undefined {
   if (registries.actorIds.has(name)) return name;
   const matches = registries.actorsByName.get(nameKey(name)) ?? [];
   if (matches.length === 1) {
-    notes.push(`actor \`${name}\` is \`${matches[0]}\` in data/actors/`);
+    notes.push({ for: "you", parts: ["actor ", code(name), " is ", code(matches[0]!), " in data/actors/"] });
     return matches[0];
   }
   if (matches.length > 1) {
@@ -120,8 +146,27 @@ function actorId(name: string, registries: RegistryNames, problems: string[], no
     problems.push(`no id can be made from the actor name \`${name}\` (ids use a-z, 0-9 and -): write the id it should have, e.g. its transliteration`);
     return undefined;
   }
-  if (id !== name) notes.push(`actor \`${name}\` is in no registry entry: the record names it \`${id}\`, an entry a maintainer adds`);
+  // Close to an entry: likely a typo or a short form, for the contributor to confirm by writing the id.
+  const near = nearActor(name, registries);
+  if (near !== undefined) {
+    const parts: Part[] = ["actor ", code(name), " is in no registry entry; did you mean ", code(near.id)];
+    if (near.by !== near.id) parts.push(" (", code(near.by), " in data/actors/)");
+    parts.push("? If so, write that id in the issue");
+    notes.push({ for: "you", parts });
+  } else notes.push({ for: "maintainer", parts: ["actor ", code(name), " is in no registry entry: the record names it ", code(id), "; add data/actors/", id, ".yaml in the pull request"] });
   return id;
+}
+
+/** An actor line's name and the role written with it: after `:`, ` - `, ` – ` or ` — `, or in parentheses (`Kazakhstan (recipient)`). */
+function actorLine(line: string): { name: string; role?: string } {
+  const paren = /^(.*\S)\s*\(\s*([\p{L}]+)\s*\)$/u.exec(line);
+  if (paren && (ROLES.includes(paren[2]!.toLowerCase() as (typeof ROLES)[number]) || suggest(paren[2]!.toLowerCase(), ROLES) !== undefined))
+    return { name: paren[1]!.trim(), role: paren[2]!.toLowerCase() };
+  const colon = line.lastIndexOf(":");
+  if (colon >= 0) return { name: line.slice(0, colon).trim(), role: line.slice(colon + 1).trim().toLowerCase() };
+  const dash = /^(.*\S)\s+[-\u2013\u2014]\s+([\p{L}]+)$/u.exec(line);
+  if (dash) return { name: dash[1]!.trim(), role: dash[2]!.toLowerCase() };
+  return { name: line };
 }
 
 /**
@@ -132,7 +177,7 @@ function actorId(name: string, registries: RegistryNames, problems: string[], no
 export function issueValues(form: IssueForm, registries: RegistryNames, fields: readonly IssueFormField[] = issueFormFields()): IssueValues {
   const values: IssueValues["values"] = {};
   const problems: string[] = [];
-  const notes: string[] = [];
+  const notes: IssueNote[] = [];
   for (const field of fields) {
     if (field.type === "checkboxes") {
       const ticks = form.ticked.get(field.id) ?? [];
@@ -149,15 +194,17 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
         // A list the contributor made a Markdown list of: its bullet is no part of the name.
         const line = raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim();
         if (line === "") continue;
-        const colon = line.lastIndexOf(":");
-        const name = (colon >= 0 ? line.slice(0, colon) : line).trim();
-        const role = colon >= 0 ? line.slice(colon + 1).trim().toLowerCase() : undefined;
+        const { name, role } = actorLine(line);
         if (role !== undefined && !ROLES.includes(role as (typeof ROLES)[number])) {
           problems.push(`${named(field)}: \`${role}\` (for \`${name}\`) is not a role; one of ${ROLES.join(", ")}.${didYouMean(role, ROLES)}`);
           continue;
         }
         const id = actorId(name, registries, problems, notes);
-        if (id !== undefined) actors.push(role === undefined ? id : `${id}:${role}`);
+        if (id === undefined) continue;
+        // No role written: the first actor is the initiator, the others recipients (as with --actor); said, to be checked.
+        if (role === undefined)
+          notes.push({ for: "you", parts: ["actor ", code(name), ` has no role written: taken as the ${actors.length === 0 ? "initiator" : "recipient"}; write one after a colon if that is wrong`] });
+        actors.push(role === undefined ? id : `${id}:${role}`);
       }
       values.actor = actors;
       continue;
@@ -169,23 +216,25 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
   if (outlet !== undefined && !registries.outletIds.has(outlet)) {
     const matches = registries.outletsByName.get(nameKey(outlet)) ?? [];
     if (matches.length === 1) {
-      notes.push(`outlet \`${outlet}\` is \`${matches[0]}\` in data/outlets/`);
+      notes.push({ for: "you", parts: ["outlet ", code(outlet), " is ", code(matches[0]!), " in data/outlets/"] });
       values.outlet = matches[0];
     } else if (matches.length > 1) problems.push(`outlet \`${outlet}\` could be any of ${matches.map((m) => `\`${m}\``).join(", ")}: write the id of the one you mean`);
     else {
       const byUrl = url ? outletOfUrl(registries, url) : undefined;
       if (byUrl) {
-        notes.push(`outlet \`${outlet}\` is taken as \`${byUrl}\`, whose domain the report's address is on`);
+        notes.push({ for: "you", parts: ["outlet ", code(outlet), " is taken as ", code(byUrl), ", whose domain the report's address is on"] });
         values.outlet = byUrl;
-      } else if (slug(outlet)) values.outlet = slug(outlet);
-      else problems.push(`no id can be made from the outlet name \`${outlet}\`: write the id it should have`);
+      } else if (slug(outlet)) {
+        values.outlet = slug(outlet);
+        notes.push({ for: "maintainer", parts: ["outlet ", code(outlet), " is in no registry entry: the record names it ", code(slug(outlet)), "; add data/outlets/", slug(outlet), ".yaml in the pull request"] });
+      } else problems.push(`no id can be made from the outlet name \`${outlet}\`: write the id it should have`);
     }
   } else if (outlet === undefined && url) {
     const byUrl = outletOfUrl(registries, url);
     if (byUrl) {
-      notes.push(`the outlet is \`${byUrl}\`, whose domain the report's address is on`);
+      notes.push({ for: "you", parts: ["the outlet is ", code(byUrl), ", whose domain the report's address is on"] });
       values.outlet = byUrl;
-    } else notes.push("no outlet in data/outlets/ has the domain of the report's address: the record leaves the outlet to fill in");
+    } else notes.push({ for: "you", parts: ["no outlet in data/outlets/ has the domain of the report's address: name the outlet in the issue (\"Outlet\")"] });
   }
   return { values, problems, notes };
 }

@@ -294,7 +294,7 @@ function answered(changes: Record<string, string>): string {
   for (const [label, value] of Object.entries(changes)) {
     const before = answerOf(body, label);
     body = body.replace(`### ${label}\r\n\r\n${before.replace(/\n/g, "\r\n")}\r\n`, `### ${label}\r\n\r\n${value}\r\n`);
-    assert.is(answerOf(body, label), value, label);
+    assert.is(answerOf(body, label), value.replace(/\r\n/g, "\n"), label);
   }
   return body;
 }
@@ -376,6 +376,64 @@ test("the comment names the body it checked: a hidden SHA-256 (16 hex digits of 
     assert.ok(r.comment!.startsWith(`${ISSUE_COMMENT_MARKER}\n<!-- eventwire-issue-body: ${hash} -->\n`), r.comment!.slice(0, 120));
     assert.ok(r.comment!.includes(`SHA-256 \`${hash}\``), name);
   }
+});
+
+const UNITED_STATES = { "data/actors/united-states.yaml": 'schema_version: "1.3.0"\nid: united-states\nname: United States\nkind: state\ncountry: USA\naliases:\n  - US\n' };
+
+test("actor lines: the role after a colon, a dash or in parentheses; a role left out is noted; a near name or alias suggested", async () => {
+  const r = await fromIssue(answered({ "Actors and their roles": "Antony Blinken - initiator\r\nKazakhstan (recipient)\r\nthe US \u2013 participant\r\nkazakhstan" }), [], UNITED_STATES);
+  assert.is(r.code, 1, r.stderr);
+  assert.equal(parse([...r.records.values()][0]!).actors, [
+    { actor: "antony-blinken", role: "initiator" },
+    { actor: "kazakhstan", role: "recipient" },
+    { actor: "the-us", role: "participant" },
+    { actor: "kazakhstan", role: "recipient" },
+  ]);
+  const comment = r.comment!;
+  assert.match(comment, /actor `kazakhstan` has no role written: taken as the recipient/);
+  assert.match(comment, /actor `the US` is in no registry entry; did you mean `united-states` \(`us` in data\/actors\/\)\?/);
+  // A parenthesis that holds no role is part of the name.
+  const named = await fromIssue(answered({ "Actors and their roles": "Antony Blinken (US): initiator" }));
+  assert.equal(parse([...named.records.values()][0]!).actors, [{ actor: "antony-blinken-us", role: "initiator" }]);
+  const typo = await fromIssue(answered({ "Actors and their roles": "Antony Blinken (iniciator)" }));
+  assert.is(typo.code, 2);
+  assert.match(typo.stderr, /`iniciator` \(for `Antony Blinken`\) is not a role.*Did you mean `initiator`\?/);
+});
+
+test("the comment: what is for the contributor apart from what is for a maintainer; an unknown actor noted once, with no command line", async () => {
+  const r = await fromIssue(answered({ "Actors and their roles": "Antony Blinken: initiator\r\nNobody Known: recipient", "Language of the report": "English" }));
+  assert.is(r.code, 1, r.stderr);
+  const comment = r.comment!;
+  const you = comment.slice(comment.indexOf("### For you"), comment.indexOf("### For a maintainer"));
+  const maintainer = comment.slice(comment.indexOf("### For a maintainer"), comment.indexOf("```"));
+  assert.match(you, /actor `Antony Blinken` is `antony-blinken`/);
+  assert.match(you, /The checks found \d+ things? in your answers \(the table below\): correct the errors/, you);
+  assert.match(maintainer, /actor `Nobody Known` is in no registry entry: the record names it `nobody-known`; add data\/actors\/nobody-known\.yaml in the pull request/);
+  assert.match(maintainer, /1 finding of `actor-known` below goes once the entries are added/);
+  assert.is(comment.split("is in no registry entry").length - 1, 1, "noted once");
+  assert.not.match(comment, /eventwire new|npm run/, "no command line for a browser contributor");
+  // Findings name the form's fields, not the record's paths.
+  assert.match(comment, /\| error \| "Language of the report" \| `schema` \| "Language of the report" is `English`/);
+  assert.not.match(comment, /sources\\?\[0\\?\]\.language/);
+  assert.match(comment, /\| error \| "Actors and their roles" \| `actor-known` \|/);
+});
+
+test("the comment stays under GitHub's 65,536 characters: the record's block and the findings are cut, saying so", () => {
+  const text = Array.from({ length: 5000 }, (_, i) => `  - actor: actor-${i}\n    role: recipient`).join("\n");
+  const findings = Array.from({ length: 500 }, (_, i) => ({ line: i, rule: "actor-known", severity: "error" as const, message: `\`actor-${i}\` is not an actor in data/actors/.`, pointer: `/actors/${i}/actor` }));
+  const comment = formatIssueComment({ file: "data/events/2023/02/ev-aaaaaaaa.yaml", text, problems: [], notes: [], validation: { code: 1, findings } });
+  assert.ok(comment.length < 65536, String(comment.length));
+  assert.match(comment, /# \.\.\. \d+ more lines cut here: the record is too long to show whole/);
+  assert.match(comment, /And 450 more, cut here to keep this comment short/);
+  assert.match(comment, /\n```+\n/, "the block is closed");
+});
+
+test("the form's help: the address is required, so no 'leave out when unknown'; the date's help names week precision; published's the forms it takes", () => {
+  const byId = new Map(issueFormFields().map((f) => [f.id, f]));
+  assert.is(byId.get("url")!.required, true);
+  assert.not.match(byId.get("url")!.description, /leave out/);
+  assert.match(byId.get("date")!.description, /for a week, write its Monday and choose the precision `week`/);
+  assert.match(byId.get("published")!.description, /2023-02-28T14:05\+01:00/);
 });
 
 test.run();
