@@ -145,7 +145,7 @@ export function issueFormFields(): IssueFormField[] {
       id: "place_precision",
       type: "dropdown",
       label: "Place precision",
-      description: `${describe(schema, "locations", "[]", "precision")} Leave empty for the country only.`,
+      description: `${describe(schema, "locations", "[]", "precision")} Needed when you name a place above; leave empty for the country only.`,
       options: enumOf(schema, "locations", "[]", "precision").map((p) => ({ text: p, value: p })),
       required: false,
       flag: "place-precision",

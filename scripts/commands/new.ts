@@ -217,6 +217,11 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const types = EVENT_TYPES.map((t) => t.code);
   const date = v.date ?? (await ask?.ask("Date of the event (YYYY, YYYY-MM or YYYY-MM-DD)", [], (a) => problemOf(() => checkDate("date", a))));
   problems.check(() => checkDate("date", date));
+  // A full day may be a day or the Monday of a week: asked on a terminal (Enter: day), as the form's dropdown asks.
+  const fullDay = date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const askedPrecision =
+    v.precision ??
+    (fullDay ? await ask?.ask("Date precision: day, or week for the week that starts that Monday (Enter: day)", ["day", "week"], (a) => problemOf(() => checkChoice("precision", a, ["day", "week"]))) : undefined);
   problems.check(() => checkDate("end", v.end));
   problems.check(() => checkPublished(v.published));
   problems.check(() => checkChoice("precision", v.precision, DATE_PRECISIONS));
@@ -246,7 +251,15 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   )?.toUpperCase();
   if (country !== undefined && !isCountryCode(country)) problems.add(`--country: \`${country}\` is not an ISO 3166-1 alpha-3 code.${didYouMean(country, countryCodes())}`);
   const place = v.place ?? (await ask?.ask("Place name (as the source gives it; Enter for the country only)"));
-  const placePrecision = v["place-precision"] ?? (place === undefined ? (country ? "country" : undefined) : undefined);
+  // A place named: how precisely is asked, not guessed (a city? a region?); the country alone is `country`.
+  const placeChoices = LOCATION_PRECISIONS.filter((p) => p !== "country");
+  const placePrecision =
+    v["place-precision"] ??
+    (place !== undefined
+      ? await ask?.ask("Place precision (what the place is)", placeChoices, (a) => problemOf(() => checkChoice("place-precision", a, placeChoices)))
+      : country
+        ? "country"
+        : undefined);
   problems.check(() => checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS));
   const outlet = v.outlet ?? (await ask?.ask("Outlet that published the report", outlets));
   if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
@@ -261,7 +274,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
 
   // The record of an issue keeps its id over every run for that issue (an edit after the pull request exists updates it).
   const id = v["issue-number"] !== undefined ? eventIdFor(`issue-${v["issue-number"]}`, new Set(events)) : mintEventId(new Set(events));
-  const precision = v.precision ?? (date ? precisionOf(date) : undefined);
+  const precision = askedPrecision ?? (date ? precisionOf(date) : undefined);
   // A year-precision date files under January, as the file-name rule says.
   if (!date) problems.add("an event needs --date: its folder (data/events/YYYY/MM/) follows from it");
   const checked = { title, summary, headline, date, end: v.end, url, language };

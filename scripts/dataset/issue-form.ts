@@ -211,6 +211,12 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
     }
     values[field.flag] = field.type === "dropdown" ? dropdownValue(field, answer) : answer;
   }
+  // A place named without its precision: asked for, not guessed (a city, a region?); the country alone needs none.
+  if (values.place !== undefined && values["place-precision"] === undefined) {
+    const field = fields.find((f) => f.flag === "place-precision");
+    const choices = (field?.options ?? []).map((o) => o.value).filter((p) => p !== "country");
+    problems.push(`${field ? named(field) : "Place precision"}: give one when you name a place (one of ${choices.join(", ")})`);
+  }
   const url = typeof values.url === "string" ? values.url : undefined;
   const outlet = typeof values.outlet === "string" ? values.outlet : undefined;
   if (outlet !== undefined && !registries.outletIds.has(outlet)) {

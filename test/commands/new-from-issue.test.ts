@@ -436,4 +436,14 @@ test("the form's help: the address is required, so no 'leave out when unknown'; 
   assert.match(byId.get("published")!.description, /2023-02-28T14:05\+01:00/);
 });
 
+test("a place named without its precision: a problem in the form's words, not a guess", async () => {
+  const r = await fromIssue(answered({ Place: "Astana", "Place precision": "_No response_" }));
+  assert.is(r.code, 2, r.stderr);
+  assert.is(r.records.size, 0);
+  assert.match(r.stderr, /"Place precision": give one when you name a place \(one of exact, city, admin2, admin1\)/);
+  const country = await fromIssue(answered({ Place: "_No response_", "Place precision": "_No response_" }));
+  assert.is(country.code, 0, country.stderr);
+  assert.equal(parse([...country.records.values()][0]!).locations, [{ name: "Kazakhstan", country: "KAZ", precision: "country" }]);
+});
+
 test.run();
