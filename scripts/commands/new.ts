@@ -14,13 +14,13 @@ import { countryCodes, countryName, isCountryCode } from "../core/countries.ts";
 import { notOnCalendar, todayUtc } from "../core/dates.ts";
 import { EXIT, isUsageError, UsageError, type CommandIO } from "../core/io.ts";
 import { didYouMean } from "../core/suggest.ts";
-import { displayText, inlineValue } from "../core/escape.ts";
+import { displayText, inlineValue, shellQuote } from "../core/escape.ts";
 import { writeFileExclusive, writeOutputFile } from "../core/write.ts";
 import { readFileSync } from "node:fs";
 import { readText } from "../dataset/read.ts";
 import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm, type IssueNote } from "../dataset/issue-form.ts";
 import { partsPlain } from "../core/parts.ts";
-import { readRegistryNames } from "../dataset/registry-names.ts";
+import { nameKey, readRegistryNames } from "../dataset/registry-names.ts";
 import { formatIssueComment, issueBodyHash, type CommentFinding, type IssueCommentInput } from "../report/issue-comment.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
 import { eventIdFor, mintEventId, slug } from "../dataset/mint-id.ts";
@@ -182,6 +182,22 @@ async function idsInUse(root: string): Promise<Record<RecordKind, string[]>> {
   return ids;
 }
 
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Why an --actor value is not an actor id (lower-case words joined by -), with what to write instead: the id of
+ * the registry entry it names, or the id made from it and the command (quoted) that adds that entry.
+ */
+function actorIdProblem(actor: string, root: string, ids: readonly string[]): string | undefined {
+  if (ID.test(actor)) return undefined;
+  const named = readRegistryNames(root).actorsByName.get(nameKey(actor)) ?? [];
+  if (named.length === 1) return `--actor ${inlineValue(actor)} is a name, not an id: write its id, \`${named[0]}\``;
+  if (named.length > 1) return `--actor ${inlineValue(actor)} is a name, not an id, and could be any of ${named.map((n) => `\`${n}\``).join(", ")}: write the id of the one you mean`;
+  const id = slug(actor);
+  if (!id) return `--actor ${inlineValue(actor)} is not an id (lower-case words joined by -), and none can be made from it: write the id it should have, e.g. its transliteration`;
+  return `--actor ${inlineValue(actor)} is not an id (lower-case words joined by -): write \`${id}\`${ids.includes(id) ? "" : `, and add the actor with \`eventwire new actor --id ${id} --name ${shellQuote(actor)}\``}`;
+}
+
 const orMissing = <T>(value: T | undefined): T | typeof MISSING => (value === undefined ? MISSING : value);
 
 /** A draft that cannot be written: every problem found, not the first only (a usage error, exit 2). */
@@ -232,9 +248,10 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   // A mode is checked against a known type only (a wrong type is said once, not again through its mode).
   if (mode !== undefined && (type === undefined || types.includes(type))) problems.check(() => checkChoice("mode", mode, modes.length > 0 ? modes : ["(none: this type has no modes)"]));
   let actorArgs = v.actor ?? [];
+  const actorProblem = (a: string) => actorIdProblem(a.split(":")[0]!, root, actors);
   if (actorArgs.length === 0 && ask) {
     for (let i = 0; ; i++) {
-      const a = await ask.ask(i === 0 ? "Actor id (initiator)" : "Another actor id (Enter when done)", actors);
+      const a = await ask.ask(i === 0 ? "Actor id (initiator)" : "Another actor id (Enter when done)", actors, actorProblem);
       if (a === undefined) break;
       actorArgs.push(a);
     }
@@ -243,7 +260,9 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
   const actorList = actorArgs.map((a, i) => {
     const [actor, role = i === 0 ? "initiator" : "recipient"] = a.split(":");
     problems.check(() => checkChoice("actor role", role, ROLES));
-    if (!actors.includes(actor!)) warn(`\`${actor}\` is not in data/actors/ yet: add it (eventwire new actor --id ${actor}).${didYouMean(actor!, actors)}`);
+    const notAnId = actorProblem(actor!);
+    if (notAnId !== undefined) problems.add(notAnId);
+    else if (!actors.includes(actor!)) warn(`\`${actor}\` is not in data/actors/ yet: add it with \`eventwire new actor --id ${actor} --name <its name>\`.${didYouMean(actor!, actors)}`);
     return { actor: actor!, role };
   });
   const country = (
@@ -262,7 +281,7 @@ async function eventDraft(root: string, v: Values, ask: Asker | undefined, warn:
         : undefined);
   problems.check(() => checkChoice("place-precision", placePrecision, LOCATION_PRECISIONS));
   const outlet = v.outlet ?? (await ask?.ask("Outlet that published the report", outlets));
-  if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it (eventwire new outlet --id ${outlet}).${didYouMean(outlet, outlets)}`);
+  if (outlet !== undefined && !outlets.includes(outlet)) warn(`\`${outlet}\` is not in data/outlets/ yet: add it with \`eventwire new outlet --id ${outlet} --name <its name>\`.${didYouMean(outlet, outlets)}`);
   const url = v.url ?? (await ask?.ask("Address of the report"));
   const headline = v.headline ?? (await ask?.ask("Headline of the report"));
   const published = v.published ?? (await ask?.ask("Date the report was published (YYYY-MM-DD, or a date-time with offset)", [], (a) => problemOf(() => checkPublished(a))));
