@@ -19,7 +19,7 @@ import { writeFileExclusive, writeOutputFile } from "../core/write.ts";
 import { readFileSync } from "node:fs";
 import { readText } from "../dataset/read.ts";
 import { issueValues, MAX_ISSUE_BODY_BYTES, readIssueForm, withFieldLabels, type IssueForm, type IssueNote } from "../dataset/issue-form.ts";
-import { partsPlain } from "../core/parts.ts";
+import { partsPlain, type Part } from "../core/parts.ts";
 import { nameKey, readRegistryNames } from "../dataset/registry-names.ts";
 import { formatIssueComment, issueBodyHash, type CommentFinding, type IssueCommentInput } from "../report/issue-comment.ts";
 import { discover, eventFolder, idFromPath, RECORD_FOLDERS } from "../dataset/discover.ts";
@@ -413,12 +413,12 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   const read = readText(bodyFile, MAX_ISSUE_BODY_BYTES);
   // The body the comment speaks of: the pull-request job compares it with the body at label time.
   const bodyHash = read.ok ? issueBodyHash(readFileSync(bodyFile)) : undefined;
-  const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: readonly string[]; notes: readonly IssueNote[] }) => {
+  const report = (input: Omit<IssueCommentInput, "problems" | "notes"> & { problems?: IssueCommentInput["problems"]; notes: readonly IssueNote[] }) => {
     if (v.report !== undefined) writeOutputFile(path.resolve(io.cwd, v.report), formatIssueComment({ problems: [], bodyHash, ...input }));
   };
-  const refuse = (problems: readonly string[], notes: readonly IssueNote[] = []): never => {
+  const refuse = (problems: readonly (string | readonly Part[])[], notes: readonly IssueNote[] = []): never => {
     report({ problems, notes });
-    throw new DraftProblems(problems);
+    throw new DraftProblems(problems.map((p) => (typeof p === "string" ? p : partsPlain(p))));
   };
   // A body that cannot be read as text (too large, not UTF-8, binary) is refused with a comment too: the contributor learns why.
   if (!read.ok)
@@ -431,13 +431,13 @@ async function fromIssue(kind: string | undefined, extra: string[], v: Values, i
   if (!form.ok) refuse(form.problems);
   const { values, problems: formProblems, notes } = issueValues((form as { form: IssueForm }).form, readRegistryNames(root));
   const problems = new Problems();
-  problems.list.push(...formProblems);
+  problems.list.push(...formProblems.map(partsPlain));
   const warnings: string[] = [];
   let made: { file: string; draft: Draft };
   try {
     made = await eventDraft(root, { ...(values as Values), coder: v.coder, "issue-number": issueNumber }, undefined, (m) => warnings.push(m), problems);
   } catch (error) {
-    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse((error as DraftProblems).problems.map((p) => withFieldLabels(p)), notes);
+    if (error instanceof DraftProblems || (isUsageError(error) && "problems" in error)) refuse([...formProblems, ...(error as DraftProblems).problems.slice(formProblems.length).map((p) => withFieldLabels(p))], notes);
     throw error;
   }
   const text = writeRecord(root, "event", made.file, made.draft);

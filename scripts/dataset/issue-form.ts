@@ -11,7 +11,7 @@
  * nothing in it is interpreted: every answer is text.
  */
 import { code, type Part } from "../core/parts.ts";
-import { didYouMean, suggest } from "../core/suggest.ts";
+import { suggest } from "../core/suggest.ts";
 import { issueFormFields, type IssueFormField } from "../../schema/issue-form.ts";
 import { ROLES } from "../../schema/index.ts";
 import { slug } from "./mint-id.ts";
@@ -102,7 +102,8 @@ export interface IssueNote {
 /** The values of `eventwire new event`'s flags a form gives, what stops it, and what was matched (to tell the contributor). */
 export interface IssueValues {
   values: Record<string, string | string[] | undefined>;
-  problems: string[];
+  /** Built from parts, so that a value from the issue is shown as code wherever the problem lands (core/parts.ts). */
+  problems: Part[][];
   notes: IssueNote[];
 }
 
@@ -112,6 +113,9 @@ function dropdownValue(field: IssueFormField, answer: string): string {
   if (option) return option.value;
   return answer.split(/[:\s]/)[0] ?? answer;
 }
+
+/** Ids as code, comma-separated. */
+const listed = (ids: readonly string[]): Part[] => ids.flatMap((id, i) => (i === 0 ? [code(id)] : [", ", code(id)]));
 
 /** A name's key without a leading article ("the US" is "us"): how a near match is looked for. */
 const withoutArticle = (key: string) => key.replace(/^(?:the|la|le|les|el|los|las|die|der|das) /, "");
@@ -130,7 +134,7 @@ function nearActor(name: string, registries: RegistryNames): { id: string; by: s
 }
 
 /** The id an actor line names: its id, or the one entry whose name or alias it is. */
-function actorId(name: string, registries: RegistryNames, problems: string[], notes: IssueNote[]): string | undefined {
+function actorId(name: string, registries: RegistryNames, problems: Part[][], notes: IssueNote[]): string | undefined {
   if (registries.actorIds.has(name)) return name;
   const matches = registries.actorsByName.get(nameKey(name)) ?? [];
   if (matches.length === 1) {
@@ -138,12 +142,12 @@ function actorId(name: string, registries: RegistryNames, problems: string[], no
     return matches[0];
   }
   if (matches.length > 1) {
-    problems.push(`actor \`${name}\` could be any of ${matches.map((m) => `\`${m}\``).join(", ")}: write the id of the one you mean`);
+    problems.push(["actor ", code(name), " could be any of ", ...listed(matches), ": write the id of the one you mean"]);
     return undefined;
   }
   const id = slug(name);
   if (!id) {
-    problems.push(`no id can be made from the actor name \`${name}\` (ids use a-z, 0-9 and -): write the id it should have, e.g. its transliteration`);
+    problems.push(["no id can be made from the actor name ", code(name), " (ids use a-z, 0-9 and -): write the id it should have, e.g. its transliteration"]);
     return undefined;
   }
   // Close to an entry: likely a typo or a short form, for the contributor to confirm by writing the id.
@@ -176,13 +180,13 @@ function actorLine(line: string): { name: string; role?: string } {
  */
 export function issueValues(form: IssueForm, registries: RegistryNames, fields: readonly IssueFormField[] = issueFormFields()): IssueValues {
   const values: IssueValues["values"] = {};
-  const problems: string[] = [];
+  const problems: Part[][] = [];
   const notes: IssueNote[] = [];
   for (const field of fields) {
     if (field.type === "checkboxes") {
       const ticks = form.ticked.get(field.id) ?? [];
       (field.checks ?? []).forEach((label, i) => {
-        if (!ticks[i]) problems.push(`${named(field)}: "${label}" is not ticked; tick it (edit the issue) if it is true`);
+        if (!ticks[i]) problems.push([`${named(field)}: "${label}" is not ticked; tick it (edit the issue) if it is true`]);
       });
       continue;
     }
@@ -196,7 +200,8 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
         if (line === "") continue;
         const { name, role } = actorLine(line);
         if (role !== undefined && !ROLES.includes(role as (typeof ROLES)[number])) {
-          problems.push(`${named(field)}: \`${role}\` (for \`${name}\`) is not a role; one of ${ROLES.join(", ")}.${didYouMean(role, ROLES)}`);
+          const near = suggest(role, ROLES);
+          problems.push([`${named(field)}: `, code(role), " (for ", code(name), `) is not a role; one of ${ROLES.join(", ")}.`, ...(near !== undefined ? [" Did you mean ", code(near), "?"] : [])]);
           continue;
         }
         const id = actorId(name, registries, problems, notes);
@@ -215,7 +220,7 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
   if (values.place !== undefined && values["place-precision"] === undefined) {
     const field = fields.find((f) => f.flag === "place-precision");
     const choices = (field?.options ?? []).map((o) => o.value).filter((p) => p !== "country");
-    problems.push(`${field ? named(field) : "Place precision"}: give one when you name a place (one of ${choices.join(", ")})`);
+    problems.push([`${field ? named(field) : "Place precision"}: give one when you name a place (one of ${choices.join(", ")})`]);
   }
   const url = typeof values.url === "string" ? values.url : undefined;
   const outlet = typeof values.outlet === "string" ? values.outlet : undefined;
@@ -224,7 +229,7 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
     if (matches.length === 1) {
       notes.push({ for: "you", parts: ["outlet ", code(outlet), " is ", code(matches[0]!), " in data/outlets/"] });
       values.outlet = matches[0];
-    } else if (matches.length > 1) problems.push(`outlet \`${outlet}\` could be any of ${matches.map((m) => `\`${m}\``).join(", ")}: write the id of the one you mean`);
+    } else if (matches.length > 1) problems.push(["outlet ", code(outlet), " could be any of ", ...listed(matches), ": write the id of the one you mean"]);
     else {
       const byUrl = url ? outletOfUrl(registries, url) : undefined;
       if (byUrl) {
@@ -233,7 +238,7 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
       } else if (slug(outlet)) {
         values.outlet = slug(outlet);
         notes.push({ for: "maintainer", parts: ["outlet ", code(outlet), " is in no registry entry: the record names it ", code(slug(outlet)), "; add data/outlets/", slug(outlet), ".yaml in the pull request"] });
-      } else problems.push(`no id can be made from the outlet name \`${outlet}\`: write the id it should have`);
+      } else problems.push(["no id can be made from the outlet name ", code(outlet), ": write the id it should have"]);
     }
   } else if (outlet === undefined && url) {
     const byUrl = outletOfUrl(registries, url);

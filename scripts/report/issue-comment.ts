@@ -66,8 +66,8 @@ export interface IssueCommentInput {
   file?: string;
   /** The record's text, as written. */
   text?: string;
-  /** Why no record was made: every problem, each in the field's words. */
-  problems: readonly string[];
+  /** Why no record was made: every problem, each in the field's words (a string's values in backticks; parts: core/parts.ts). */
+  problems: readonly (string | readonly Part[])[];
   /** What the answers were matched to (registry ids), what was taken by default, what a maintainer adds. */
   notes: readonly CommentNote[];
   /** What validate found in the new record, and its exit code. */
@@ -140,7 +140,7 @@ export function formatIssueComment(input: IssueCommentInput): string {
 
   if (input.file === undefined || input.text === undefined) {
     out.push("## No record yet", "", `The answers of this issue do not make a record: ${plural(input.problems.length, "problem")} to correct.`, "");
-    out.push("### For you", "", `To correct these, ${edit}.`, "", ...input.problems.map((p) => `- ${markdownWithCode(p)}`), ...forYou.map((n) => bullet(n.parts)), "");
+    out.push("### For you", "", `To correct these, ${edit}.`, "", ...input.problems.map((p) => `- ${typeof p === "string" ? markdownWithCode(p) : partsMarkdown(p)}`), ...forYou.map((n) => bullet(n.parts)), "");
     if (forMaintainer.length > 0) out.push("### For a maintainer", "", ...forMaintainer.map((n) => bullet(n.parts)), "");
     out.push(...checked);
     return finish(out);

@@ -446,4 +446,16 @@ test("a place named without its precision: a problem in the form's words, not a 
   assert.equal(parse([...country.records.values()][0]!).locations, [{ name: "Kazakhstan", country: "KAZ", precision: "country" }]);
 });
 
+test("values with backticks in notes and problems: shown as code spans whose fence is longer than any run inside", async () => {
+  const r = await fromIssue(answered({ "Actors and their roles": "Antony `Tony` Blinken: leader\r\nNew ``Actor``: recipient" }));
+  assert.is(r.code, 2);
+  const comment = r.comment!;
+  assert.ok(comment.includes("``leader``") || comment.includes("`leader`"), comment);
+  assert.ok(comment.includes("(for ``Antony `Tony` Blinken``)"), comment);
+  // The text outside code spans holds no stray backtick: nothing opens or closes a span by accident.
+  const bullets = comment.split("\n").filter((l) => l.startsWith("- "));
+  for (const line of bullets) assert.not.match(outsideCode(line), /`/, line);
+  assert.match(r.stderr, /\(for `Antony `Tony` Blinken`\)/);
+});
+
 test.run();
