@@ -45,6 +45,7 @@ case "$*" in
     for a in "$@"; do case "$a" in body=@*) cp "\${a#body=@}" "$FAKE_GH/posted-$n" ;; esac; done ;;
   "pr list "*) [ -f "$FAKE_GH/pr-url" ] && cat "$FAKE_GH/pr-url"; exit 0 ;;
   "pr create "*)
+    prev=""; for a in "$@"; do [ "$prev" = --body-file ] && cp "$a" "$FAKE_GH/pr-body"; prev=$a; done
     if [ -f "$FAKE_GH/pr-create-fails" ]; then echo "pull request create failed: GitHub Actions is not permitted to create or approve pull requests" >&2; exit 1; fi
     echo "https://github.com/o/r/pull/99" > "$FAKE_GH/pr-url"; cat "$FAKE_GH/pr-url" ;;
   "pr edit "*) ;;
@@ -196,6 +197,11 @@ test("a maintainer's label: the branch is pushed, the pull request opened, the c
     // The pull request's body is its own text: what it holds, how to run CI; not the issue comment's next steps.
     const calls = readFileSync(path.join(s.gh, "calls"), "utf8");
     assert.match(calls, /pr create --repo o\/r --base main --head event-from-issue-21/);
+    const prBody = readFileSync(path.join(s.gh, "pr-body"), "utf8");
+    assert.ok(prBody.startsWith(`Adds one event record, \`${file}\`, made from the answers of issue #21`), prBody);
+    assert.match(prBody, /^Closes #21$/m);
+    assert.match(prBody, /close and reopen this pull request, or push to it/);
+    assert.not.match(prBody, /What happens next|edit the issue \(the `\.\.\.` menu/, "not the issue comment's next steps");
 
     const edited = VALID.replace("Blinken visits Kazakhstan", "Blinken visits Astana");
     checked(s, edited);
