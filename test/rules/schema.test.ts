@@ -158,7 +158,7 @@ ruleTester(schema, {
     {
       name: "an empty value where the schema lists the allowed ones: one finding for one null, the list",
       code: editEvent("    precision: country\n", "    precision:\n"),
-      errors: [{ messageId: "oneOf", data: { where: "locations[0].precision", allowed: "exact, city, admin2, admin1, country", got: "`null`" }, line: 19 }],
+      errors: [{ messageId: "oneOf", data: { where: "locations[0].precision", allowed: "exact, city, admin2, admin1, country", got: "`null`" }, line: 19, column: 15 }],
     },
     {
       name: "a number in JSON where a string is wanted: said for JSON, no fix",
