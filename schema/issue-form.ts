@@ -32,6 +32,10 @@ export interface IssueFormField {
   render?: string;
   /** The `eventwire new` flag the answer gives. */
   flag?: string;
+  /** The answer's lines are joined with single spaces (a text of one line, typed over several in the form). */
+  joinLines?: boolean;
+  /** Where the answer lands in the record (a JSON Pointer; a list's whole, as `/actors`): a finding there names the field. */
+  pointer?: string;
 }
 
 type Node = Record<string, unknown>;
@@ -61,10 +65,11 @@ export function issueFormFields(): IssueFormField[] {
       id: "date",
       type: "input",
       label: "Date of the event",
-      description: `${describe(schema, "date", "start")} Write YYYY-MM-DD, or YYYY-MM or YYYY when the report gives no more.`,
+      description: `${describe(schema, "date", "start")} Write YYYY-MM-DD, or YYYY-MM or YYYY when the report gives no more; for a week, write its Monday and choose the precision \`week\` below.`,
       placeholder: "2023-02-28",
       required: true,
       flag: "date",
+      pointer: "/date/start",
     },
     {
       id: "end",
@@ -74,6 +79,7 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "2023-03-01",
       required: false,
       flag: "end",
+      pointer: "/date/end",
     },
     {
       id: "precision",
@@ -83,6 +89,7 @@ export function issueFormFields(): IssueFormField[] {
       options: enumOf(schema, "date", "precision").map((p) => ({ text: p, value: p })),
       required: false,
       flag: "precision",
+      pointer: "/date/precision",
     },
     {
       id: "event_type",
@@ -92,6 +99,7 @@ export function issueFormFields(): IssueFormField[] {
       options: EVENT_TYPES.map((t) => ({ text: `${t.code}: ${t.definition}`, value: t.code })),
       required: true,
       flag: "type",
+      pointer: "/event_type",
     },
     {
       id: "mode",
@@ -101,6 +109,7 @@ export function issueFormFields(): IssueFormField[] {
       options: EVENT_TYPES.flatMap((t) => t.modes.map((m) => ({ text: `${t.code} ${m.code}: ${m.definition}`, value: m.code }))),
       required: false,
       flag: "mode",
+      pointer: "/mode",
     },
     {
       id: "actors",
@@ -110,6 +119,7 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "antony-blinken: initiator\nKazakhstan: recipient",
       required: true,
       flag: "actor",
+      pointer: "/actors",
     },
     {
       id: "country",
@@ -119,6 +129,7 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "KAZ",
       required: true,
       flag: "country",
+      pointer: "/locations/0/country",
     },
     {
       id: "place",
@@ -128,15 +139,17 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "Astana",
       required: false,
       flag: "place",
+      pointer: "/locations/0/name",
     },
     {
       id: "place_precision",
       type: "dropdown",
       label: "Place precision",
-      description: `${describe(schema, "locations", "[]", "precision")} Leave empty for the country only.`,
+      description: `${describe(schema, "locations", "[]", "precision")} Needed when you name a place above; leave empty for the country only.`,
       options: enumOf(schema, "locations", "[]", "precision").map((p) => ({ text: p, value: p })),
       required: false,
       flag: "place-precision",
+      pointer: "/locations/0/precision",
     },
     {
       id: "outlet",
@@ -146,15 +159,18 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "dw",
       required: false,
       flag: "outlet",
+      pointer: "/sources/0/outlet",
     },
     {
       id: "url",
       type: "input",
       label: "Address of the report",
-      description: describe(schema, "sources", "[]", "url"),
+      // The form asks for it (a record from an issue needs its source), so not the schema's "leave out when unknown".
+      description: `${describe(schema, "sources", "[]", "url").replace(/;\s*leave out when unknown\.?$/, ".")} Copy it from the browser's address bar.`,
       placeholder: "https://www.dw.com/en/...",
       required: true,
       flag: "url",
+      pointer: "/sources/0/url",
     },
     {
       id: "headline",
@@ -163,15 +179,17 @@ export function issueFormFields(): IssueFormField[] {
       description: describe(schema, "sources", "[]", "title"),
       required: false,
       flag: "headline",
+      pointer: "/sources/0/title",
     },
     {
       id: "published",
       type: "input",
       label: "Date the report was published",
-      description: describe(schema, "sources", "[]", "published"),
+      description: `${describe(schema, "sources", "[]", "published")} For example 2023-02-28, or 2023-02-28T14:05+01:00 (a time needs its offset from UTC).`,
       placeholder: "2023-02-28",
       required: false,
       flag: "published",
+      pointer: "/sources/0/published",
     },
     {
       id: "language",
@@ -181,22 +199,27 @@ export function issueFormFields(): IssueFormField[] {
       placeholder: "en",
       required: false,
       flag: "language",
+      pointer: "/sources/0/language",
     },
     {
       id: "title",
       type: "input",
       label: "Title",
-      description: `${describe(schema, "title")} 5 to 120 characters.`,
+      description: `${describe(schema, "title")} 5 to 120 characters, on one line.`,
       required: true,
       flag: "title",
+      pointer: "/title",
+      joinLines: true,
     },
     {
       id: "summary",
       type: "textarea",
       label: "Summary",
-      description: `${describe(schema, "summary")} 20 to 600 characters.`,
+      description: `${describe(schema, "summary")} 20 to 600 characters; lines you break are joined with single spaces (the summary is one paragraph).`,
       required: true,
       flag: "summary",
+      pointer: "/summary",
+      joinLines: true,
     },
     {
       id: "confirm",

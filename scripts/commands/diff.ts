@@ -50,6 +50,9 @@ Options:
   --summary-file <path>    also append the Markdown report to <path> (a job
                            summary: $GITHUB_STEP_SUMMARY), cut at ${SUMMARY_MAX_ROWS} rows
                            only (a job summary holds at most 1 MiB)
+  --summary-link <url>     where a reader of a cut Markdown report finds the
+                           whole table (an https:// address: the workflow run
+                           whose job summary holds it); linked under the table
   -o, --output-file <path> write the report to <path> (atomically) instead of
                            stdout
   --root <dir>             the dataset's root (default: found from the current
@@ -69,6 +72,7 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
       format: { type: "string" },
       "max-rows": { type: "string" },
       "summary-file": { type: "string" },
+      "summary-link": { type: "string" },
       "output-file": { type: "string", short: "o" },
       root: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -85,6 +89,10 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   if (maxRowsText !== undefined && !/^\d+$/.test(maxRowsText)) throw new UsageError(`--max-rows expects a whole number, got ${inlineValue(maxRowsText)}`);
   const maxRows = maxRowsText === undefined ? DEFAULT_MAX_ROWS : Number(maxRowsText);
   for (const option of ["output-file", "summary-file"] as const) if (values[option] === "") throw new UsageError(`--${option} needs a file name`);
+  const summaryLink = values["summary-link"];
+  // A link's destination in angle brackets: no space, no angle bracket, no line break can end it early.
+  if (summaryLink !== undefined && !/^https:\/\/[^\s<>\\]+$/.test(summaryLink))
+    throw new UsageError(`--summary-link expects an https:// address without spaces or angle brackets, got ${inlineValue(summaryLink)}`);
   if (positionals.length === 0) throw new UsageError(`diff needs the base revision to compare with\n\n${DIFF_USAGE}`);
   if (positionals.length > 2) throw new UsageError(`diff takes a base and a head revision, got ${positionals.length} arguments (${positionals.map(inlineValue).join(" ")})`);
   const [baseRev, headRev] = positionals as [string, string | undefined];
@@ -134,12 +142,18 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   if (summaryFile !== undefined) {
     const target = path.resolve(io.cwd, summaryFile);
     try {
-      appendFileSync(target, formatDiffMarkdown(diff, { maxRows: SUMMARY_MAX_ROWS, whereFull: "`--format json` has every row" }));
+      appendFileSync(target, formatDiffMarkdown(diff, { maxRows: SUMMARY_MAX_ROWS, whereFull: "`eventwire diff --format json` on a clone lists every row" }));
     } catch (error) {
       throw new UsageError(`could not write the summary to ${inlineValue(target)}: ${visible((error as Error).message)}`);
     }
   }
-  const whereFull = summaryFile !== undefined ? "the full table is in the job summary" : "`eventwire diff` with `--max-rows` shows them";
+  // Where the whole table is, said so that the reader can get there: a link to the run whose summary holds it.
+  const whereFull =
+    summaryLink !== undefined
+      ? `the full table is in [the job summary of the validate run](<${summaryLink}>)`
+      : summaryFile !== undefined
+        ? "the full table is in the job summary of the workflow run that wrote this"
+        : "`eventwire diff` with `--max-rows` shows them";
   const report = format === "json" ? formatDiffJson(diff) : format === "text" ? formatDiffText(diff, { maxRows }) : formatDiffMarkdown(diff, { maxRows, whereFull });
   const outputFile = values["output-file"];
   if (outputFile === undefined) io.stdout.write(report);

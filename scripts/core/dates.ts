@@ -13,6 +13,24 @@ export function isCalendarDate(value: string): boolean {
   return day <= days;
 }
 
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * Why a date written in the right form (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) is not on the calendar
+ * ("February 2023 has 28 days", "there is no month 13"); undefined for a calendar date or a wrong form.
+ */
+export function notOnCalendar(value: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m || isCalendarDate(value)) return undefined;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  if (Number(m[3]) < 1) return "days are counted from 01";
+  const year = Number(m[1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return `${MONTH_NAMES[month - 1]} ${m[1]} has ${days} days`;
+}
+
 /** The first day a partial date can mean: `2023` -> `2023-01-01`. */
 export function firstDay(value: string): string {
   return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value.slice(0, 10);

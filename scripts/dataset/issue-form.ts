@@ -10,7 +10,8 @@
  * so that an answer holding a line `### Something` does not cut a field, and
  * nothing in it is interpreted: every answer is text.
  */
-import { didYouMean } from "../core/suggest.ts";
+import { code, type Part } from "../core/parts.ts";
+import { suggest } from "../core/suggest.ts";
 import { issueFormFields, type IssueFormField } from "../../schema/issue-form.ts";
 import { ROLES } from "../../schema/index.ts";
 import { slug } from "./mint-id.ts";
@@ -74,7 +75,9 @@ export function readIssueForm(body: string, fields: readonly IssueFormField[] = 
       form.ticked.set(field.id, ticks);
       return;
     }
-    const answer = text === "" || text === NO_RESPONSE ? undefined : field.render !== undefined ? unfenced(text) : text;
+    const typed = text === "" || text === NO_RESPONSE ? undefined : field.render !== undefined ? unfenced(text) : text;
+    // A title or summary typed over several lines (the record's text allows no line break) is one line, its lines joined with single spaces.
+    const answer = typed !== undefined && field.joinLines ? typed.split("\n").map((line) => line.trim()).filter((line) => line !== "").join(" ") : typed;
     if (answer !== undefined && field.type !== "textarea" && answer.includes("\n")) problems.push(`${named(field)} must be one line`);
     form.answers.set(field.id, answer);
   });
@@ -87,11 +90,21 @@ function unfenced(text: string): string {
   return m ? m[2]! : text;
 }
 
+/**
+ * A note for the issue's comment, and whom it is for: `you`, the contributor (what they may want to check
+ * or correct by editing the issue), or `maintainer` (a registry entry to add in the pull request).
+ */
+export interface IssueNote {
+  for: "you" | "maintainer";
+  parts: Part[];
+}
+
 /** The values of `eventwire new event`'s flags a form gives, what stops it, and what was matched (to tell the contributor). */
 export interface IssueValues {
   values: Record<string, string | string[] | undefined>;
-  problems: string[];
-  notes: string[];
+  /** Built from parts, so that a value from the issue is shown as code wherever the problem lands (core/parts.ts). */
+  problems: Part[][];
+  notes: IssueNote[];
 }
 
 /** A dropdown's answer as the value it stands for: its option's, or (a body edited by hand) the answer's first word. */
@@ -101,25 +114,63 @@ function dropdownValue(field: IssueFormField, answer: string): string {
   return answer.split(/[:\s]/)[0] ?? answer;
 }
 
+/** Ids as code, comma-separated. */
+const listed = (ids: readonly string[]): Part[] => ids.flatMap((id, i) => (i === 0 ? [code(id)] : [", ", code(id)]));
+
+/** A name's key without a leading article ("the US" is "us"): how a near match is looked for. */
+const withoutArticle = (key: string) => key.replace(/^(?:the|la|le|les|el|los|las|die|der|das) /, "");
+
+/** The registry id a name not found exactly comes close to: by its name or alias without an article, or a near spelling of a name, alias or id. */
+function nearActor(name: string, registries: RegistryNames): { id: string; by: string } | undefined {
+  const key = nameKey(name);
+  const bare = withoutArticle(key);
+  const exact = registries.actorsByName.get(bare);
+  if (bare !== key && exact?.length === 1) return { id: exact[0]!, by: bare };
+  const names = suggest(key, registries.actorsByName.keys());
+  const ids = registries.actorsByName.get(names ?? "");
+  if (names !== undefined && ids?.length === 1) return { id: ids[0]!, by: names };
+  const id = suggest(slug(name), registries.actorIds);
+  return id !== undefined ? { id, by: id } : undefined;
+}
+
 /** The id an actor line names: its id, or the one entry whose name or alias it is. */
-function actorId(name: string, registries: RegistryNames, problems: string[], notes: string[]): string | undefined {
+function actorId(name: string, registries: RegistryNames, problems: Part[][], notes: IssueNote[]): string | undefined {
   if (registries.actorIds.has(name)) return name;
   const matches = registries.actorsByName.get(nameKey(name)) ?? [];
   if (matches.length === 1) {
-    notes.push(`actor \`${name}\` is \`${matches[0]}\` in data/actors/`);
+    notes.push({ for: "you", parts: ["actor ", code(name), " is ", code(matches[0]!), " in data/actors/"] });
     return matches[0];
   }
   if (matches.length > 1) {
-    problems.push(`actor \`${name}\` could be any of ${matches.map((m) => `\`${m}\``).join(", ")}: write the id of the one you mean`);
+    problems.push(["actor ", code(name), " could be any of ", ...listed(matches), ": write the id of the one you mean"]);
     return undefined;
   }
   const id = slug(name);
   if (!id) {
-    problems.push(`no id can be made from the actor name \`${name}\` (ids use a-z, 0-9 and -): write the id it should have, e.g. its transliteration`);
+    problems.push(["no id can be made from the actor name ", code(name), " (ids use a-z, 0-9 and -): write the id it should have, e.g. its transliteration"]);
     return undefined;
   }
-  if (id !== name) notes.push(`actor \`${name}\` is in no registry entry: the record names it \`${id}\`, an entry a maintainer adds`);
+  // Close to an entry: likely a typo or a short form, for the contributor to confirm by writing the id.
+  const near = nearActor(name, registries);
+  if (near !== undefined) {
+    const parts: Part[] = ["actor ", code(name), " is in no registry entry; did you mean ", code(near.id)];
+    if (near.by !== near.id) parts.push(" (", code(near.by), " in data/actors/)");
+    parts.push("? If so, write that id in the issue");
+    notes.push({ for: "you", parts });
+  } else notes.push({ for: "maintainer", parts: ["actor ", code(name), " is in no registry entry: the record names it ", code(id), "; add data/actors/", id, ".yaml in the pull request"] });
   return id;
+}
+
+/** An actor line's name and the role written with it: after `:`, ` - `, ` – ` or ` — `, or in parentheses (`Kazakhstan (recipient)`). */
+function actorLine(line: string): { name: string; role?: string } {
+  const paren = /^(.*\S)\s*\(\s*([\p{L}]+)\s*\)$/u.exec(line);
+  if (paren && (ROLES.includes(paren[2]!.toLowerCase() as (typeof ROLES)[number]) || suggest(paren[2]!.toLowerCase(), ROLES) !== undefined))
+    return { name: paren[1]!.trim(), role: paren[2]!.toLowerCase() };
+  const colon = line.lastIndexOf(":");
+  if (colon >= 0) return { name: line.slice(0, colon).trim(), role: line.slice(colon + 1).trim().toLowerCase() };
+  const dash = /^(.*\S)\s+[-\u2013\u2014]\s+([\p{L}]+)$/u.exec(line);
+  if (dash) return { name: dash[1]!.trim(), role: dash[2]!.toLowerCase() };
+  return { name: line };
 }
 
 /**
@@ -129,13 +180,13 @@ function actorId(name: string, registries: RegistryNames, problems: string[], no
  */
 export function issueValues(form: IssueForm, registries: RegistryNames, fields: readonly IssueFormField[] = issueFormFields()): IssueValues {
   const values: IssueValues["values"] = {};
-  const problems: string[] = [];
-  const notes: string[] = [];
+  const problems: Part[][] = [];
+  const notes: IssueNote[] = [];
   for (const field of fields) {
     if (field.type === "checkboxes") {
       const ticks = form.ticked.get(field.id) ?? [];
       (field.checks ?? []).forEach((label, i) => {
-        if (!ticks[i]) problems.push(`${named(field)}: "${label}" is not ticked; tick it (edit the issue) if it is true`);
+        if (!ticks[i]) problems.push([`${named(field)}: "${label}" is not ticked; tick it (edit the issue) if it is true`]);
       });
       continue;
     }
@@ -147,43 +198,54 @@ export function issueValues(form: IssueForm, registries: RegistryNames, fields: 
         // A list the contributor made a Markdown list of: its bullet is no part of the name.
         const line = raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim();
         if (line === "") continue;
-        const colon = line.lastIndexOf(":");
-        const name = (colon >= 0 ? line.slice(0, colon) : line).trim();
-        const role = colon >= 0 ? line.slice(colon + 1).trim().toLowerCase() : undefined;
+        const { name, role } = actorLine(line);
         if (role !== undefined && !ROLES.includes(role as (typeof ROLES)[number])) {
-          problems.push(`${named(field)}: \`${role}\` (for \`${name}\`) is not a role; one of ${ROLES.join(", ")}.${didYouMean(role, ROLES)}`);
+          const near = suggest(role, ROLES);
+          problems.push([`${named(field)}: `, code(role), " (for ", code(name), `) is not a role; one of ${ROLES.join(", ")}.`, ...(near !== undefined ? [" Did you mean ", code(near), "?"] : [])]);
           continue;
         }
         const id = actorId(name, registries, problems, notes);
-        if (id !== undefined) actors.push(role === undefined ? id : `${id}:${role}`);
+        if (id === undefined) continue;
+        // No role written: the first actor is the initiator, the others recipients (as with --actor); said, to be checked.
+        if (role === undefined)
+          notes.push({ for: "you", parts: ["actor ", code(name), ` has no role written: taken as the ${actors.length === 0 ? "initiator" : "recipient"}; write one after a colon if that is wrong`] });
+        actors.push(role === undefined ? id : `${id}:${role}`);
       }
       values.actor = actors;
       continue;
     }
     values[field.flag] = field.type === "dropdown" ? dropdownValue(field, answer) : answer;
   }
+  // A place named without its precision: asked for, not guessed (a city, a region?); the country alone needs none.
+  if (values.place !== undefined && values["place-precision"] === undefined) {
+    const field = fields.find((f) => f.flag === "place-precision");
+    const choices = (field?.options ?? []).map((o) => o.value).filter((p) => p !== "country");
+    problems.push([`${field ? named(field) : "Place precision"}: give one when you name a place (one of ${choices.join(", ")})`]);
+  }
   const url = typeof values.url === "string" ? values.url : undefined;
   const outlet = typeof values.outlet === "string" ? values.outlet : undefined;
   if (outlet !== undefined && !registries.outletIds.has(outlet)) {
     const matches = registries.outletsByName.get(nameKey(outlet)) ?? [];
     if (matches.length === 1) {
-      notes.push(`outlet \`${outlet}\` is \`${matches[0]}\` in data/outlets/`);
+      notes.push({ for: "you", parts: ["outlet ", code(outlet), " is ", code(matches[0]!), " in data/outlets/"] });
       values.outlet = matches[0];
-    } else if (matches.length > 1) problems.push(`outlet \`${outlet}\` could be any of ${matches.map((m) => `\`${m}\``).join(", ")}: write the id of the one you mean`);
+    } else if (matches.length > 1) problems.push(["outlet ", code(outlet), " could be any of ", ...listed(matches), ": write the id of the one you mean"]);
     else {
       const byUrl = url ? outletOfUrl(registries, url) : undefined;
       if (byUrl) {
-        notes.push(`outlet \`${outlet}\` is taken as \`${byUrl}\`, whose domain the report's address is on`);
+        notes.push({ for: "you", parts: ["outlet ", code(outlet), " is taken as ", code(byUrl), ", whose domain the report's address is on"] });
         values.outlet = byUrl;
-      } else if (slug(outlet)) values.outlet = slug(outlet);
-      else problems.push(`no id can be made from the outlet name \`${outlet}\`: write the id it should have`);
+      } else if (slug(outlet)) {
+        values.outlet = slug(outlet);
+        notes.push({ for: "maintainer", parts: ["outlet ", code(outlet), " is in no registry entry: the record names it ", code(slug(outlet)), "; add data/outlets/", slug(outlet), ".yaml in the pull request"] });
+      } else problems.push(["no id can be made from the outlet name ", code(outlet), ": write the id it should have"]);
     }
   } else if (outlet === undefined && url) {
     const byUrl = outletOfUrl(registries, url);
     if (byUrl) {
-      notes.push(`the outlet is \`${byUrl}\`, whose domain the report's address is on`);
+      notes.push({ for: "you", parts: ["the outlet is ", code(byUrl), ", whose domain the report's address is on"] });
       values.outlet = byUrl;
-    } else notes.push("no outlet in data/outlets/ has the domain of the report's address: the record leaves the outlet to fill in");
+    } else notes.push({ for: "you", parts: ["no outlet in data/outlets/ has the domain of the report's address: name the outlet in the issue (\"Outlet\")"] });
   }
   return { values, problems, notes };
 }

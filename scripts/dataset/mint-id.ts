@@ -1,5 +1,5 @@
 /** Mints the opaque, immutable ids of event records. */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { ID_ALPHABET } from "../../schema/v1.0.0/common.ts";
 
 const ID_LENGTH = 8;
@@ -13,6 +13,19 @@ export function mintEventId(taken: ReadonlySet<string> = new Set()): string {
     const bytes = randomBytes(ID_LENGTH);
     let id = "ev-";
     // 32 divides 256, so masking a byte to 5 bits keeps every character equally likely.
+    for (const byte of bytes) id += ID_ALPHABET[byte & 31];
+    if (!taken.has(id)) return id;
+  }
+}
+
+/**
+ * The event id a seed stands for (`issue-21`: the record an issue proposes), the same on every run:
+ * the first 8 bytes of SHA-256 of the seed as an id; when that id is taken, of `<seed>#1`, `<seed>#2`...
+ */
+export function eventIdFor(seed: string, taken: ReadonlySet<string> = new Set()): string {
+  for (let n = 0; ; n++) {
+    const bytes = createHash("sha256").update(n === 0 ? seed : `${seed}#${n}`).digest().subarray(0, ID_LENGTH);
+    let id = "ev-";
     for (const byte of bytes) id += ID_ALPHABET[byte & 31];
     if (!taken.has(id)) return id;
   }

@@ -127,6 +127,15 @@ export interface MarkdownOptions {
   whereFull?: string;
 }
 
+/** Which rows a cut table keeps first: records added, retracted, marked duplicate or removed before those only changed. */
+const CUT_ORDER: readonly ChangeKind[] = ["added", "retracted", "duplicate", "removed", "restored", "moved", "changed"];
+
+/** The first `max` rows: all of them in their order when they fit; else by CUT_ORDER (stable), so a cut drops changed rows first. */
+function rowsShown(changes: readonly RecordChange[], max: number): readonly RecordChange[] {
+  if (changes.length <= max) return changes;
+  return [...changes].sort((a, b) => CUT_ORDER.indexOf(a.change) - CUT_ORDER.indexOf(b.change)).slice(0, max);
+}
+
 /** The Markdown report: the marker, a heading, one table of the changes, the findings before and after. */
 export function formatDiffMarkdown(diff: DatasetDiff, options: MarkdownOptions = {}): string {
   const max = options.maxRows ?? Infinity;
@@ -135,7 +144,7 @@ export function formatDiffMarkdown(diff: DatasetDiff, options: MarkdownOptions =
   lines.push(`From ${codeSpan(diff.base)} to ${head}: ${diff.changes.length === 0 ? "no record changed" : commentText(countsLine(diff.changes))}.`, "");
   if (diff.changes.length > 0) {
     lines.push("| id | what happened | fields changed | title |", "| --- | --- | --- | --- |");
-    for (const c of diff.changes.slice(0, max)) lines.push(row(c));
+    for (const c of rowsShown(diff.changes, max)) lines.push(row(c));
     const more = diff.changes.length - Math.min(max, diff.changes.length);
     if (more > 0) lines.push("", `And ${more} more${options.whereFull ? `; ${options.whereFull}` : ""}.`);
     lines.push("");
@@ -152,7 +161,7 @@ export function formatDiffMarkdown(diff: DatasetDiff, options: MarkdownOptions =
     lines.push("", `${title}:`, "");
     for (const f of list.slice(0, max)) lines.push(findingLine(f));
     if (list.length > max) lines.push(`- and ${list.length - max} more`);
-    if (infos > 0) lines.push(`- ${plural(infos, "info")} (the JSON report lists them)`);
+    if (infos > 0) lines.push(`- ${plural(infos, "info")} (counted, not listed)`);
   }
   return lines.join("\n") + "\n";
 }
@@ -167,7 +176,7 @@ export function formatDiffText(diff: DatasetDiff, options: { maxRows?: number } 
   const head = diff.head === undefined ? "the working tree" : diff.head;
   lines.push(`From ${diff.base} to ${head}: ${diff.changes.length === 0 ? "no record changed" : countsLine(diff.changes)}.`);
   if (diff.changes.length > 0) {
-    const shown = diff.changes.slice(0, max);
+    const shown = rowsShown(diff.changes, max);
     const cells = shown.map((c) => [c.id, whatHappened(c, (id) => id), c.fields.join(", "), cut(c.title)].map((t) => visible(t)));
     const header = ["ID", "WHAT HAPPENED", "FIELDS CHANGED", "TITLE"];
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));

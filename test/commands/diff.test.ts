@@ -142,7 +142,17 @@ test("diff: a long diff is cut at --max-rows, the whole table goes to --summary-
     assert.is(r.code, 0);
     const rows = r.stdout.split("\n").filter((l) => l.startsWith("| `"));
     assert.is(rows.length, 3);
-    assert.match(r.stdout, /\nAnd 7 more; the full table is in the job summary\.\n/);
+    assert.match(r.stdout, /\nAnd 7 more; the full table is in the job summary of the workflow run that wrote this\.\n/);
+    // With the run's address, a link the reader can follow; never a JSON report the reader does not have.
+    const linked = await run(["diff", "base", "head", "--max-rows", "3", "--summary-link", "https://github.com/o/r/actions/runs/42"], { cwd: root, env: ENV });
+    assert.is(linked.code, 0, linked.stderr);
+    assert.match(linked.stdout, /\nAnd 7 more; the full table is in \[the job summary of the validate run\]\(<https:\/\/github\.com\/o\/r\/actions\/runs\/42>\)\.\n/);
+    assert.not.match(linked.stdout, /JSON report/);
+    for (const bad of ["javascript:alert(1)", "https://x.example/a b", "https://x.example/>[x](y)"]) {
+      const refused = await run(["diff", "base", "head", "--summary-link", bad], { cwd: root, env: ENV });
+      assert.is(refused.code, 2, bad);
+      assert.match(refused.stderr, /--summary-link expects an https:\/\/ address/);
+    }
     const full = readFileSync(summary, "utf8");
     assert.ok(full.startsWith("earlier step\n" + DIFF_MARKER), "appended, as a job summary is");
     assert.is(full.split("\n").filter((l) => l.startsWith("| `")).length, 10);

@@ -34,6 +34,7 @@ test("asks for what the flags leave out, and writes a record that validates", as
   const root = writeDataset({ ...REGISTRY });
   try {
     const { code, transcript } = await converse(["new", "event", "--date", "2023-02-28", "--coder", "tester"], root, [
+      "", // date precision: Enter is day
       "CONSULT", // type
       "visit", // mode
       "antony-blinken", // first actor
@@ -50,6 +51,7 @@ test("asks for what the flags leave out, and writes a record that validates", as
       "Antony Blinken visited Kazakhstan, DW reported.",
     ]);
     assert.is(code, 0, transcript);
+    assert.match(transcript, /Date precision: day, or week for the week that starts that Monday \(Enter: day\) \(day, week\)/);
     assert.match(transcript, /Event type: CONSULT/);
     assert.match(transcript, /Mode \(visit, third-party, multilateral, phone\)/);
     const file = /Created (\S+)/.exec(transcript)![1]!;
@@ -59,6 +61,29 @@ test("asks for what the flags leave out, and writes a record that validates", as
     assert.equal(record.actors, [{ actor: "antony-blinken", role: "initiator" }, { actor: "kazakhstan", role: "recipient" }]);
     assert.equal(record.provenance.coded_by, ["tester"]);
     assert.is((await run(["validate", file], { cwd: root })).code, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a full day may be a week's Monday; a place named is asked its precision (not guessed)", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    const { code, transcript } = await converse(["new", "event", "--date", "2023-02-27", "--type", "AID", "--actor", "kazakhstan", "--country", "KAZ", "--coder", "tester", "--outlet", "dw", "--url", "https://p.dw.com/p/4O4UG", "--headline", "A headline", "--published", "2023-02-28", "--language", "en", "--title", "Aid for Kazakhstan", "--summary", "Aid was announced for Kazakhstan during the week."], root, [
+      "fortnight", // refused: day or week
+      "week",
+      "Astana", // place
+      "town", // refused: one of exact, city, admin2, admin1
+      "city",
+    ]);
+    assert.is(code, 0, transcript);
+    assert.match(transcript, /precision must be one of day, week; got `fortnight`/);
+    assert.match(transcript, /Place precision \(what the place is\) \(exact, city, admin2, admin1\)/);
+    assert.match(transcript, /place-precision must be one of exact, city, admin2, admin1; got `town`/);
+    const file = /Created (\S+)/.exec(transcript)![1]!;
+    const record = parse(readFileSync(path.join(root, file), "utf8"));
+    assert.equal(record.date, { start: "2023-02-27", precision: "week" });
+    assert.equal(record.locations, [{ name: "Astana", country: "KAZ", precision: "city" }]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

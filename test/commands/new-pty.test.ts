@@ -37,7 +37,7 @@ test("answers typed at a terminal; a wrong event type is refused with the allowe
   if (skip) return console.log(`skipped: ${skip}`);
   const root = writeDataset({ ...REGISTRY });
   try {
-    const answers = ["CONSULTING", "CONSULT", "nowhere", "visit", "antony-blinken", "kazakhstan", "", "KZX", "KAZ", "", "dw", "https://p.dw.com/p/4O4UG", "A headline", "2023-02-28", "en", "Blinken visits Kazakhstan", "Antony Blinken visited Kazakhstan and met its foreign minister in Astana."];
+    const answers = ["", "CONSULTING", "CONSULT", "nowhere", "visit", "antony-blinken", "kazakhstan", "", "KZX", "KAZ", "", "dw", "https://p.dw.com/p/4O4UG", "A headline", "2023-02-28", "en", "Blinken visits Kazakhstan", "Antony Blinken visited Kazakhstan and met its foreign minister in Astana."];
     const { code, transcript } = inTerminal(root, answers, ["new", "event", "--date", "2023-02-28", "--coder", "tester"]);
     assert.is(code, 0, transcript);
     assert.match(transcript, /type must be one of AGREE, CONSULT, .*; got `CONSULTING`\./);
@@ -54,7 +54,7 @@ test("Ctrl-C at a question stops the command and leaves no file", () => {
   if (skip) return console.log(`skipped: ${skip}`);
   const root = writeDataset({ ...REGISTRY });
   try {
-    const { code, transcript } = inTerminal(root, ["CONSULT", "\u0003"], ["new", "event", "--date", "2023-02-28", "--coder", "tester"]);
+    const { code, transcript } = inTerminal(root, ["", "CONSULT", "\u0003"], ["new", "event", "--date", "2023-02-28", "--coder", "tester"]);
     assert.is(code, 2, transcript);
     assert.match(transcript, /eventwire new: cancelled \(Ctrl-C\): nothing was written/);
     assert.not.match(transcript, /internal error/);

@@ -82,10 +82,16 @@ test("new: mistakes in flags are usage errors (exit 2) with a suggestion", async
   const root = writeDataset({ ...REGISTRY });
   try {
     const cases: [string[], RegExp][] = [
-      [["new", "event", "--date", "2023-02-30"], /--date expects a date/],
+      [["new", "event", "--date", "2023-02-30"], /--date `2023-02-30` is not on the calendar: February 2023 has 28 days/],
+      [["new", "event", "--date", "2024-13"], /--date `2024-13` is not on the calendar: there is no month 13/],
+      [["new", "event", "--date", "28.02.2023"], /--date expects a date written YYYY, YYYY-MM or YYYY-MM-DD/],
+      [["new", "event", "--date", "2023-02-28", "--published", "2023-02-28 14:05"], /--published expects YYYY-MM-DD, or a date-time with its offset/],
       [["new", "event", "--date", "2023-02-28", "--type", "CONSLUT"], /did you mean `CONSULT`/i],
       [["new", "event", "--date", "2023-02-28", "--country", "KZA"], /not an ISO 3166-1 alpha-3 code/],
       [["new", "event", "--type", "AID", "--no-input"], /needs --date/],
+      [["new", "event", "--date", "2023-02-28", "--actor", "Antony Blinken", "--no-input"], /--actor `Antony Blinken` is a name, not an id: write its id, `antony-blinken`/],
+      [["new", "event", "--date", "2023-02-28", "--actor", "Mukhtar Tileuberdi:recipient", "--no-input"], /--actor `Mukhtar Tileuberdi` is not an id \(lower-case words joined by -\): write `mukhtar-tileuberdi`, and add the actor with `eventwire new actor --id mukhtar-tileuberdi --name 'Mukhtar Tileuberdi'`/],
+      [["new", "event", "--date", "2023-02-28", "--actor", "Kazakh_Khan", "--no-input"], /--actor `Kazakh_Khan` is not an id \(lower-case words joined by -\): write `kazakh-khan`, and add the actor/],
       [["new", "thing"], /event\|actor\|outlet/],
       [["new", "actor", "--id", "Not An Id"], /lower-case words joined by -/],
       [["new", "actor", "--name", "Владимир Путин"], /no id can be made from the name/],
@@ -96,6 +102,27 @@ test("new: mistakes in flags are usage errors (exit 2) with a suggestion", async
       assert.match(r.stderr, message, argv.join(" "));
     }
     assert.equal(readdirSync(path.join(root, "data")).sort(), ["actors", "outlets"], "nothing written");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("new event --no-input without --headline, --published, --url or --via: those optional fields are left out, not marked required", async () => {
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    const r = await run(["new", "event", "--date", "2023-02-28", "--type", "CONSULT", "--outlet", "dw", "--no-input"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const file = created(r.stdout);
+    const text = readFileSync(path.join(root, file), "utf8");
+    const source = parse(text).sources[0];
+    assert.equal(Object.keys(source).sort(), ["language", "outlet"]);
+    assert.is(source.outlet, "dw");
+    assert.match(text, /^ {4}language: # required: /m);
+    assert.not.match(text, /^ {4}(title|published|url|via):/m);
+    // validate finds nothing about the optional fields: only what the contributor still has to give.
+    const report = JSON.parse((await run(["validate", "--format", "json", file], { cwd: root })).stdout);
+    for (const f of report.findings as { pointer?: string }[])
+      assert.not.match(String(f.pointer ?? ""), /^\/sources\/0\/(title|published|url|via)/, JSON.stringify(f));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -54,7 +54,7 @@ test("validate.yml: pull_request (never pull_request_target), read-only, full hi
   const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
   assert.is(upload.uses, "actions/upload-artifact@v4");
   assert.is(upload.if, "github.event_name == 'pull_request'");
-  assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1 });
+  assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1, overwrite: true });
   assert.ok(steps.indexOf(upload) < steps.findIndex((s) => s.run?.includes("--changed")), "uploaded before validate can fail");
   // When the pull request's records fail, the log shows what --fix would change (the diff alone: the report goes nowhere).
   const changed = steps.find((s) => s.run?.includes("--changed"))!;

@@ -70,15 +70,17 @@ test("the issue form: GitHub's syntax, what eventwire new asks, help from the co
   assert.equal(issueFormFields().map((f) => f.label), fields.map((f) => f.attributes.label));
 });
 
-test("issue-to-pr.yml: on issues only, never pull_request_target, read-only by default, one run an issue at a time", () => {
+test("issue-to-pr.yml: on issues only, never pull_request_target, read-only by default, one run a job and an issue at a time, in separate groups", () => {
   assert.equal(workflow.on, { issues: { types: ["opened", "edited", "labeled"] } });
   assert.not.match(workflowText, /^\s*pull_request_target\s*:/m);
   assert.equal(workflow.permissions, { contents: "read" });
-  assert.match(String(workflow.concurrency.group), /\$\{\{ github\.event\.issue\.number \}\}/);
-  assert.is(workflow.concurrency["cancel-in-progress"], false);
+  // No workflow-level group: a run whose jobs are all skipped (an unrelated label) would join it and cancel a pending create-pr run.
+  assert.is(workflow.concurrency, undefined);
+  assert.equal(workflow.jobs.check.concurrency, { group: "issue-to-pr-check-${{ github.event.issue.number }}", "cancel-in-progress": false });
+  assert.equal(workflow.jobs["pull-request"].concurrency, { group: "issue-to-pr-pr-${{ github.event.issue.number }}", "cancel-in-progress": false });
   // The header says why it is safe, and what a maintainer does about CI on the pull request.
   const header = workflowText.slice(0, workflowText.indexOf("\nname:"));
-  for (const phrase of ["No untrusted code runs", "pull_request_target", "env", "GITHUB_TOKEN do not start `pull_request` workflows", "closes and reopens", "triage rights", "concurrency"])
+  for (const phrase of ["No untrusted code runs", "pull_request_target", "env", "GITHUB_TOKEN do not start `pull_request` workflows", "closes and reopens", "triage rights", "Concurrency per job", "cancels\n#   a PENDING run", "Allow GitHub Actions to create and approve pull requests"])
     assert.ok(header.includes(phrase), phrase);
 });
 
@@ -97,7 +99,7 @@ test("issue-to-pr.yml: no event value is interpolated into a shell; actions pinn
 test("issue-to-pr.yml check job: on the form's issues, opened or edited; reads code, writes comments; the body through env and a file; one comment found by its marker", () => {
   const job = workflow.jobs.check;
   assert.is(job.if, `(github.event.action == 'opened' || github.event.action == 'edited') && contains(github.event.issue.labels.*.name, '${ISSUE_FORM_LABEL}')`);
-  assert.equal(job.permissions, { contents: "read", issues: "write" });
+  assert.equal(job.permissions, { contents: "read", issues: "write", "pull-requests": "read" });
   const steps = job.steps as Step[];
   assert.is(steps.find((s) => s.uses?.startsWith("actions/checkout@"))!.with?.["persist-credentials"], false);
   const record = steps.find((s) => s.id === "record")!;
@@ -106,6 +108,7 @@ test("issue-to-pr.yml check job: on the form's issues, opened or edited; reads c
   assert.match(record.run!, /printf '%s' "\$ISSUE_BODY" > "\$RUNNER_TEMP\/issue-body\.md"/);
   assert.match(record.run!, /new event --from-issue "\$RUNNER_TEMP\/issue-body\.md" --coder "\$ISSUE_AUTHOR"/);
   assert.match(record.run!, /--report "\$RUNNER_TEMP\/comment\.md"/);
+  assert.match(record.run!, /--issue-number "\$NUMBER"/);
   assert.not.match(record.run!, /git (push|commit)/, "the check job writes nothing back");
   const comment = steps[steps.indexOf(record) + 1]!;
   assert.ok(comment.run!.includes(ISSUE_COMMENT_MARKER));
@@ -124,21 +127,25 @@ test("issue-to-pr.yml pull-request job: on a maintainer's label; pushes its own 
   assert.is(steps[0]!.env?.SENDER, "${{ github.event.sender.login }}");
   const checkout = steps.findIndex((s) => s.uses?.startsWith("actions/checkout@"));
   assert.ok(checkout > 0);
-  // It pushes: the credentials stay, and the workflow says why.
-  assert.is(steps[checkout]!.with?.["persist-credentials"], true);
-  assert.match(workflowText, /The credentials stay in this checkout because the job pushes/);
+  // It pushes, yet no credentials stay in the checkout: the token is given to the fetch and the push only, through git's environment.
+  assert.is(steps[checkout]!.with?.["persist-credentials"], false);
+  assert.is(steps[checkout]!.with?.["fetch-depth"], 0);
   const record = steps.find((s) => s.id === "record")!;
   assert.is(record.env?.ISSUE_BODY, "${{ github.event.issue.body }}");
   assert.match(record.run!, /branch="event-from-issue-\$NUMBER"/);
   assert.match(record.run!, /new event --from-issue "\$RUNNER_TEMP\/issue-body\.md" --coder "\$ISSUE_AUTHOR"/);
   assert.match(record.run!, /Co-authored-by: \$ISSUE_AUTHOR/);
-  assert.match(record.run!, /git push --quiet --force-with-lease origin "HEAD:refs\/heads\/\$branch"/);
+  assert.match(record.run!, /with_token git push --quiet --force-with-lease="refs\/heads\/\$branch:\$seen" origin "HEAD:refs\/heads\/\$branch"/);
+  assert.match(record.run!, /GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=http\.https:\/\/github\.com\/\.extraheader/);
   const pr = steps[steps.indexOf(record) + 1]!;
   assert.match(pr.run!, /Closes #%s/);
   assert.match(pr.run!, /gh pr list --repo "\$REPO" --head "\$BRANCH" --state open/);
   assert.match(pr.run!, /gh pr create .*--body-file "\$RUNNER_TEMP\/pr-body\.md"/s);
-  assert.ok(pr.run!.includes(ISSUE_COMMENT_MARKER), "the link goes into the issue's one comment");
   assert.match(pr.run!, /close and reopen this pull request/);
+  // The comment is posted by a last step that always runs: also when the pull request could not be opened.
+  const last = steps[steps.length - 1]!;
+  assert.is(last.if, "always() && steps.record.outputs.status != ''");
+  assert.ok(last.run!.includes(ISSUE_COMMENT_MARKER), "the link goes into the issue's one comment");
 });
 
 test("issue-to-pr.yml check job: its script, run as GitHub runs it, treats shell syntax in the issue as text", () => {
@@ -156,7 +163,7 @@ test("issue-to-pr.yml check job: its script, run as GitHub runs it, treats shell
     const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
       cwd: root,
       encoding: "utf8",
-      env: { ...GIT_ENV, ISSUE_BODY: body, ISSUE_AUTHOR: "octo", RUNNER_TEMP: temp, GITHUB_OUTPUT: path.join(temp, "output") },
+      env: { ...GIT_ENV, ISSUE_BODY: body, ISSUE_AUTHOR: "octo", NUMBER: "21", RUNNER_TEMP: temp, GITHUB_OUTPUT: path.join(temp, "output") },
     });
     assert.is(r.status, 0, r.stderr);
     for (const n of [1, 2, 3, 4]) assert.not.ok(existsSync(path.join(root, `pwned${n}`)) || existsSync(path.join(temp, `pwned${n}`)), `pwned${n}`);
@@ -169,6 +176,14 @@ test("issue-to-pr.yml check job: its script, run as GitHub runs it, treats shell
     assert.ok(readFileSync(path.join(temp, "comment.md"), "utf8").startsWith(ISSUE_COMMENT_MARKER));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("the one-time setup the workflow needs is documented where a maintainer looks: README and CONTRIBUTING's maintainer notes", () => {
+  for (const file of ["README.md", "CONTRIBUTING.md"]) {
+    const text = readFileSync(path.join(TOOLKIT_ROOT, file), "utf8").replace(/\s+/g, " ");
+    assert.ok(text.includes('"Allow GitHub Actions to create and approve pull requests"'), file);
+    assert.ok(text.includes(`\`${ISSUE_FORM_LABEL}\``) && text.includes(`\`${CREATE_PR_LABEL}\``), file);
   }
 });
 

@@ -3,13 +3,16 @@
  * safety properties are asserted here: what triggers it, what it may write, that it never runs the pull
  * request's code, that no event value is interpolated into a script, and how it treats the artifact.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { DIFF_MARKER } from "../../scripts/report/dataset-diff.ts";
+import { git, GIT_ENV } from "../helpers/git.ts";
 
 interface Step {
   name?: string;
@@ -73,16 +76,16 @@ test("pr-comment.yml: the artifact is untrusted: a number of digits, for a pull 
   assert.is(download.with?.["run-id"], "${{ github.event.workflow_run.id }}");
   // What validate.yml uploads under that name: the number alone.
   const upload = (parse(read("validate.yml")).jobs.validate.steps as Step[]).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
-  assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1 });
+  assert.equal(upload.with, { name: "pr-comment", path: "pr-comment/number", "retention-days": 1, overwrite: true });
   const check = STEPS.find((s) => s.id === "pr")!;
-  assert.match(check.run!, /file="\$RUNNER_TEMP\/pr-comment\/number"\n.*\[ "\$\(wc -c < "\$file"\)" -le \d+ \] \|\| \{[^}]*exit 1; \}/);
+  assert.match(check.run!, /file="\$RUNNER_TEMP\/pr-comment\/number"\n[\s\S]*\n.*\[ "\$\(wc -c < "\$file"\)" -le \d+ \] \|\| \{[^}]*exit 1; \}/);
   assert.match(check.run!, /number=\$\(head -c \d+ "\$file"\)\n/);
   assert.match(check.run!, /'' \| \*\[!0-9\]\*\) .*exit 1/);
   assert.match(check.run!, /\.head\.sha/);
   assert.match(check.run!, /\[ "\$pr_head" != "\$HEAD_SHA" \]/);
   assert.is(check.env?.HEAD_SHA, "${{ github.event.workflow_run.head_sha }}");
-  // The fetched commit is the one validate ran on.
-  assert.match(check.run!, /\[ "\$\(git rev-parse FETCH_HEAD\)" = "\$HEAD_SHA" \]/);
+  // The fetched commit is the one validate ran on (else skipped: a push came between).
+  assert.match(check.run!, /if \[ "\$\(git rev-parse FETCH_HEAD\)" != "\$HEAD_SHA" \]; then\n[^\n]*\n\s*echo "skip=true"/);
   assert.match(check.run!, /git check-ref-format --branch "\$base_ref"/);
 });
 
@@ -96,6 +99,70 @@ test("pr-comment.yml: one comment per pull request, found by the marker among th
   assert.match(run, /gh api --method PATCH "repos\/\$REPO\/issues\/comments\/\$existing" -F "body=@\$body"/);
   assert.match(run, /gh api --method POST "repos\/\$REPO\/issues\/\$NUMBER\/comments" -F "body=@\$body"/);
   assert.not.match(run, /-f body=|--field body=[^@]|body=\$\(/);
+});
+
+/** pr-comment.yml's check step, run as GitHub runs it, with a stand-in gh and a local origin holding refs/pull/7/head. */
+function runCheck(options: { artifact: string; number?: string; apiHead: "c1" | "c2"; pushedHead: "c1" | "c2" }): { code: number | null; out: string; log: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "eventwire-pr-comment-"));
+  try {
+    const origin = path.join(dir, "origin");
+    mkdirSync(origin);
+    git(origin, "init", "-q", "-b", "main");
+    writeFileSync(path.join(origin, "a.txt"), "a\n");
+    git(origin, "add", "a.txt");
+    git(origin, "commit", "-q", "-m", "a");
+    const c1 = git(origin, "rev-parse", "HEAD").trim();
+    writeFileSync(path.join(origin, "a.txt"), "b\n");
+    git(origin, "commit", "-q", "-am", "b");
+    const c2 = git(origin, "rev-parse", "HEAD").trim();
+    git(origin, "reset", "-q", "--hard", c1);
+    const sha = (name: string) => (name === "c1" ? c1 : c2);
+    git(origin, "update-ref", "refs/pull/7/head", sha(options.pushedHead));
+    git(dir, "clone", "-q", origin, "checkout");
+    const temp = path.join(dir, "temp");
+    mkdirSync(path.join(temp, "pr-comment"), { recursive: true });
+    if (options.number !== undefined) writeFileSync(path.join(temp, "pr-comment/number"), options.number);
+    const stub = path.join(dir, "stub");
+    mkdirSync(stub);
+    writeFileSync(path.join(stub, "gh"), `#!/bin/bash\ncase "$*" in *"--jq .head.sha") echo "${sha(options.apiHead)}" ;; *"--jq .base.ref") echo main ;; *) exit 1 ;; esac\n`);
+    chmodSync(path.join(stub, "gh"), 0o755);
+    const step = STEPS.find((s) => s.id === "pr")!;
+    const output = path.join(temp, "output");
+    writeFileSync(output, "");
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+      cwd: path.join(dir, "checkout"),
+      encoding: "utf8",
+      env: { ...GIT_ENV, PATH: `${stub}:${process.env.PATH}`, GH_TOKEN: "t", REPO: "o/r", HEAD_SHA: sha(options.apiHead), ARTIFACT: options.artifact, RUNNER_TEMP: temp, GITHUB_OUTPUT: output },
+    });
+    return { code: r.status, out: readFileSync(output, "utf8"), log: r.stdout + r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("pr-comment.yml: no artifact (validate ended early) or a push between the API check and the fetch: skipped cleanly, not failed", () => {
+  const download = STEPS.find((s) => s.id === "artifact")! as Step & { "continue-on-error"?: boolean };
+  assert.is(download["continue-on-error"], true);
+  assert.is(STEPS.find((s) => s.id === "pr")!.env?.ARTIFACT, "${{ steps.artifact.outcome }}");
+  const missing = runCheck({ artifact: "failure", apiHead: "c1", pushedHead: "c1" });
+  assert.is(missing.code, 0, missing.log);
+  assert.match(missing.out, /^skip=true$/m);
+  assert.match(missing.log, /No pull request number from the validate run/);
+  const same = runCheck({ artifact: "success", number: "7\n", apiHead: "c1", pushedHead: "c1" });
+  assert.is(same.code, 0, same.log);
+  assert.match(same.out, /^number=7$/m);
+  assert.not.match(same.out, /skip=true/);
+  // The API named the run's commit, but the pull request moved on before the fetch.
+  const moved = runCheck({ artifact: "success", number: "7\n", apiHead: "c1", pushedHead: "c2" });
+  assert.is(moved.code, 0, moved.log);
+  assert.match(moved.out, /^skip=true$/m);
+  assert.match(moved.log, /moved past/);
+});
+
+test("pr-comment.yml: a cut comment links the validate run's job summary (its address through env)", () => {
+  const diff = STEPS.find((s) => s.run?.includes("eventwire.js diff"))!;
+  assert.match(diff.run!, /--summary-link "\$VALIDATE_RUN_URL"/);
+  assert.is(diff.env?.VALIDATE_RUN_URL, "${{ github.event.workflow_run.html_url }}");
 });
 
 test.run();

@@ -33,7 +33,8 @@ test("markdown: the table and each list of findings are cut at maxRows; infos ar
   const md = formatDiffMarkdown(diffOf({ changes, findings: { before: NONE, after: { errors: 2, warnings: 1, infos: 1 }, added, fixed: [] } }), { maxRows: 2, whereFull: "see the summary" });
   assert.is(md.split("\n").filter((l) => l.startsWith("| `ev-")).length, 2);
   assert.match(md, /\nAnd 3 more; see the summary\.\n/);
-  assert.match(md, /- error `schema` in `data\/events\/2023\/02\/ev-aaaaaaaa\.yaml`: e1\n- error `schema` in `[^`]+`: e2\n- and 1 more\n- 1 info \(the JSON report lists them\)/);
+  assert.match(md, /- error `schema` in `data\/events\/2023\/02\/ev-aaaaaaaa\.yaml`: e1\n- error `schema` in `[^`]+`: e2\n- and 1 more\n- 1 info \(counted, not listed\)/);
+  assert.not.match(md, /JSON report/);
   assert.match(md, /0 \/ 0 \/ 0 before, 2 \/ 1 \/ 1 after; 4 new findings, 0 fixed/);
 });
 
@@ -42,6 +43,17 @@ test("json: every change and finding, hidden characters escaped", () => {
   assert.match(json, /"title": "a\\u202eb"/);
   assert.is(JSON.parse(json).changes[0].title, "a\u202eb");
   assert.is(JSON.parse(formatDiffJson(diffOf({ head: undefined }))).head, null);
+});
+
+test("a cut table keeps the records added, retracted, marked duplicate and removed before those only changed", () => {
+  const kinds = ["changed", "changed", "removed", "changed", "added", "duplicate", "retracted"] as const;
+  const changes = kinds.map((change, i) => ({ kind: "event" as const, id: `ev-${i}`, change, fields: change === "changed" ? ["title"] : [], title: "" }));
+  const md = formatDiffMarkdown(diffOf({ changes }), { maxRows: 4 });
+  const ids = md.split("\n").filter((l) => l.startsWith("| `ev-")).map((l) => /`(ev-\d)`/.exec(l)![1]);
+  assert.equal(ids, ["ev-4", "ev-6", "ev-5", "ev-2"]);
+  // Uncut, the table keeps its own order.
+  const all = formatDiffMarkdown(diffOf({ changes })).split("\n").filter((l) => l.startsWith("| `ev-")).map((l) => /`(ev-\d)`/.exec(l)![1]);
+  assert.equal(all, changes.map((c) => c.id));
 });
 
 test.run();

@@ -156,6 +156,11 @@ ruleTester(schema, {
       ],
     },
     {
+      name: "an empty value where the schema lists the allowed ones: one finding for one null, the list",
+      code: editEvent("    precision: country\n", "    precision:\n"),
+      errors: [{ messageId: "oneOf", data: { where: "locations[0].precision", allowed: "exact, city, admin2, admin1, country", got: "`null`" }, line: 19, column: 15 }],
+    },
+    {
       name: "a number in JSON where a string is wanted: said for JSON, no fix",
       file: "data/events/2023/02/ev-p6w7bxbz.json",
       code: JSON.stringify({ ...(YAML.parse(EVENT_YAML) as object), title: 12345 }, null, 2) + "\n",

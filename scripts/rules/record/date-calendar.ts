@@ -34,15 +34,18 @@ function officeDates(actor: Fields): [string, string][] {
   return dates;
 }
 
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 export const dateCalendar: RecordRule = {
   meta: {
     id: "date-calendar",
     family: "record",
     severity: "error",
-    description: "Every date is a real calendar date (no 30 February, no 31 April).",
-    help: "Correct the day or month; if the source gives no exact day, use a coarser precision.",
+    description: "Every date is a real calendar date (no 30 February, no 31 April), and a week is given by its Monday.",
+    help: "Correct the day or month; if the source gives no exact day, use a coarser precision. A date of precision `week` is the week's Monday.",
     messages: {
       notInCalendar: "`{{value}}` is not a date in the calendar.",
+      weekNotMonday: "`{{value}}` is a {{weekday}}; a date of precision `week` is written as the week's Monday, `{{monday}}`.",
     },
   },
   scope: "record",
@@ -52,6 +55,18 @@ export const dateCalendar: RecordRule = {
     const issues: RuleIssue[] = [];
     for (const [pointer, value] of dates)
       if (!isCalendarDate(value)) issues.push({ pointer, messageId: "notInCalendar", data: { value } });
+    // A week is named by its first day, a Monday (ISO 8601): another day names no week unambiguously.
+    if (kind === "event" && field(record, "date", "precision") === "week") {
+      const start = shaped(field(record, "date", "start"), PATTERNS.day);
+      if (start !== undefined && isCalendarDate(start)) {
+        const day = new Date(`${start}T00:00:00Z`);
+        const weekday = day.getUTCDay();
+        if (weekday !== 1) {
+          const monday = new Date(day.getTime() - ((weekday + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+          issues.push({ pointer: "/date/start", messageId: "weekNotMonday", data: { value: start, weekday: WEEKDAYS[weekday]!, monday } });
+        }
+      }
+    }
     return issues;
   },
 };

@@ -25,7 +25,10 @@ export const schema: RecordRule = {
     validator.full(record);
     const issues: RuleIssue[] = [];
     const seen = new Set<string>();
+    // An empty value (null) where the schema lists the allowed ones: one finding, the list (not also "must be a string").
+    const emptyWithChoices = new Set((validator.full.errors ?? []).filter((e) => e.keyword === "enum" && e.data === null).map((e) => e.instancePath));
     for (const error of validator.full.errors ?? []) {
+      if (error.keyword === "type" && error.data === null && emptyWithChoices.has(error.instancePath)) continue;
       const issue = describeAjvError(error, validator.schema);
       if (!issue) continue;
       // A conditional may restate a base constraint (e.g. `type`) on the same value: say it once.
