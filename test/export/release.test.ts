@@ -90,7 +90,8 @@ test("the real dataset: CSV cells equal the JSONL values; every JSONL line meets
     });
     const longTables: [string, (e: Record<string, unknown[]>) => unknown[], typeof EVENT_ACTORS | typeof EVENT_LOCATIONS | typeof EVENT_SOURCES | typeof EVENT_EVIDENCE][] = [
       ["event_actors.csv", (e) => e.actors!, EVENT_ACTORS],
-      ["event_locations.csv", (e) => e.locations!, EVENT_LOCATIONS],
+      // Schema 1.3.0: an event the pages do not place has no locations.
+      ["event_locations.csv", (e) => e.locations ?? [], EVENT_LOCATIONS],
       ["event_sources.csv", (e) => e.sources!, EVENT_SOURCES],
       ["event_evidence.csv", (e) => e.evidence ?? [], EVENT_EVIDENCE],
     ];
