@@ -8,7 +8,7 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { addDays, todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
-import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
+import { assertSortedByPath, datasetCodings, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
@@ -172,7 +172,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       deleted,
       textProblems: textManifest.problems,
       fileAt: (order) => fileOf(order).path,
-      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value),
+      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value, fileOf(order).path),
     }),
   }));
   const addEvent = (order: number, event: EventSummary) => {
@@ -291,7 +291,9 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
           others.push(f);
         }
       others.sort(byPath);
-      for (const f of events.withIds(idsOfInterest)) if (!targetPaths.has(f.path) && !read.has(f.path)) standInFiles.push(f);
+      // A locator of data/events/ alone (git's paths) leaves out the second codings, which the listing holds: an id is unique over both.
+      const codings = options.events ? datasetCodings(listing).filter((f) => idsOfInterest.has(idFromPath(f.path))) : [];
+      for (const f of [...events.withIds(idsOfInterest), ...codings]) if (!targetPaths.has(f.path) && !read.has(f.path)) standInFiles.push(f);
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.

@@ -1,0 +1,86 @@
+/**
+ * `agreement --dataset`: the events of data/events/ compared with each
+ * coder's second coding (data/codings/<coder>/), coder by coder. A coder codes
+ * articles blind (the pages that records cite, and the codebook); the events
+ * of data/events/ compared with them are the active ones that cite those
+ * articles, each put under the first article of the coder's it cites (an event
+ * cites several pages, a coding's records are grouped by their own first).
+ */
+import type { Event } from "../../schema/index.ts";
+import { load } from "../check/load.ts";
+import { coderOf, datasetCodings, datasetEvents, type DatasetFile, type Files } from "../dataset/listing.ts";
+import { agreementReport, type AgreementReport } from "./fields.ts";
+import { articleOf, matchUnits, sourceArticle, type CodedEvent, type Coding } from "./units.ts";
+
+/** The label of the dataset's own coding in the reports. */
+export const DATASET_CODING = "data/events";
+
+export interface LoadedEvents {
+  events: CodedEvent[];
+  /** Files that are no valid event record, each a line (`<path>: why`). */
+  problems: string[];
+}
+
+/** The valid event records among some files, read and checked as validate does (a file that is not one is reported, never guessed at). */
+export function loadEvents(files: readonly DatasetFile[]): LoadedEvents {
+  const events: CodedEvent[] = [];
+  const problems: string[] = [];
+  for (const f of files) {
+    const loaded = load(f);
+    if (!loaded.read.ok) problems.push(`${f.path}: cannot be read (${loaded.read.problem})`);
+    else if (!loaded.valid) problems.push(`${f.path}: not a valid event record (run \`eventwire validate\` on it)`);
+    else events.push({ file: f.path, event: loaded.record as unknown as Event });
+  }
+  return { events, problems };
+}
+
+/** The dataset compared with one coder. */
+export interface CoderAgreement {
+  coder: string;
+  /** The coder's active records (every one, those of articles no event cites included). */
+  records: number;
+  report: AgreementReport;
+}
+
+export interface DatasetAgreement {
+  comparisons: CoderAgreement[];
+  problems: string[];
+}
+
+/** Files a comparison reads: records, neither links nor what could not be listed. */
+const readable = (f: DatasetFile) => f.format !== null && !f.symlink && !f.unread;
+const active = (e: CodedEvent) => e.event.status === "active";
+
+/**
+ * The dataset's events against each coder's second coding, coders in name
+ * order. Without codings, no event is read and there is nothing to compare.
+ */
+export function datasetAgreement(files: Files): DatasetAgreement {
+  const byCoder = new Map<string, DatasetFile[]>();
+  for (const f of datasetCodings(files).filter(readable)) {
+    const coder = coderOf(f.path)!;
+    byCoder.set(coder, [...(byCoder.get(coder) ?? []), f]);
+  }
+  if (byCoder.size === 0) return { comparisons: [], problems: [] };
+  const problems: string[] = [];
+  const dataset = loadEvents(datasetEvents(files).filter(readable));
+  problems.push(...dataset.problems);
+  const events = dataset.events.filter(active);
+  const comparisons = [...byCoder.keys()].sort().map((coder): CoderAgreement => {
+    const loaded = loadEvents(byCoder.get(coder)!);
+    problems.push(...loaded.problems);
+    const coded = loaded.events.filter(active);
+    const articles = new Set(coded.map((c) => articleOf(c.event)));
+    // Each event under the first of its sources that the coder coded; the others are not compared with this coder.
+    const mine = events.flatMap((e) => {
+      const source = e.event.sources.find((s) => articles.has(sourceArticle(e.event, s)));
+      return source ? [{ ...e, article: sourceArticle(e.event, source) }] : [];
+    });
+    const codings: Coding[] = [
+      { label: DATASET_CODING, events: mine },
+      { label: coder, events: coded },
+    ];
+    return { coder, records: coded.length, report: agreementReport(codings, matchUnits(codings)) };
+  });
+  return { comparisons, problems };
+}
