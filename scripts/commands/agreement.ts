@@ -70,13 +70,11 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
   }
   const format = values.format!;
   if (!["pretty", "markdown", "json"].includes(format)) throw new UsageError(`--format expects pretty, markdown or json, got \`${format}\``);
-  let codings: Coding[];
-  let problems: string[] = [];
   if (values.dataset) {
     if (positionals.length > 0) throw new UsageError("--dataset compares the dataset's own records: give no codings with it");
     const root = datasetRoot(io.cwd, values.root);
-    const { comparisons, problems: unread } = datasetAgreement(listData(root));
-    for (const p of unread) io.stderr.write(`${displayText(p)}\n`);
+    const { comparisons, problems } = datasetAgreement(listData(root));
+    for (const p of problems) io.stderr.write(`${displayText(p)}\n`);
     const reports = comparisons.map((c) => c.report);
     if (reports.length === 0) {
       const note = `No second codings in ${CODINGS_FOLDER}/ (a folder a coder: ${CODINGS_FOLDER}/<coder>/YYYY/MM/<id>.yaml): nothing to compare.\n`;
@@ -86,29 +84,20 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
     }
     if (format === "json") io.stdout.write(formatDatasetAgreementJson(reports));
     else io.stdout.write(reports.map(format === "markdown" ? formatAgreementMarkdown : formatAgreementPretty).join("\n"));
-    return unread.length > 0 ? EXIT.findings : EXIT.ok;
-  } else {
-    if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
-    if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
-    limitPatterns(positionals);
-    codings = positionals.map((arg) => {
-      const files = codingFiles(arg, io.cwd);
-      if (files.length === 0) throw new UsageError(`${inlineValue(arg)} holds no .yaml or .json records`);
-      const loaded = loadEvents(files);
-      problems.push(...loaded.problems);
-      return { label: arg, events: loaded.events };
-    });
-  }
-  for (const p of problems) io.stderr.write(`${p}\n`);
-  if (codings.length < 2) {
-    const note = `Fewer than two coders (${codings.map((c) => c.label).join(", ") || "none"}): nothing to compare.\n`;
-    // --format json stays JSON: the note goes to stderr, and the report of no units to stdout.
-    if (format === "json") {
-      io.stderr.write(note);
-      io.stdout.write(formatAgreementJson(agreementReport(codings, [])));
-    } else io.stdout.write(note);
     return problems.length > 0 ? EXIT.findings : EXIT.ok;
   }
+  if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
+  if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
+  limitPatterns(positionals);
+  const problems: string[] = [];
+  const codings: Coding[] = positionals.map((arg) => {
+    const files = codingFiles(arg, io.cwd);
+    if (files.length === 0) throw new UsageError(`${inlineValue(arg)} holds no .yaml or .json records`);
+    const loaded = loadEvents(files);
+    problems.push(...loaded.problems);
+    return { label: arg, events: loaded.events };
+  });
+  for (const p of problems) io.stderr.write(`${p}\n`);
   const report = agreementReport(codings, matchUnits(codings));
   io.stdout.write(format === "json" ? formatAgreementJson(report) : format === "markdown" ? formatAgreementMarkdown(report) : formatAgreementPretty(report));
   return problems.length > 0 ? EXIT.findings : EXIT.ok;
