@@ -94,6 +94,14 @@ test("validate --changed: a coding added or changed is checked (id-unique agains
   });
 });
 
+test("migrate takes a coding of an older schema version to the latest, as any record", async () => {
+  await withDataset({ [CODING]: CODING_YAML.replace('schema_version: "1.3.0"', 'schema_version: "1.2.0"') }, async (root) => {
+    const r = await run(["migrate"], { cwd: root });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    assert.match(readFileSync(path.join(root, CODING), "utf8"), /^schema_version: "1\.3\.0"$/m);
+  });
+});
+
 test("format rewrites a coding as any record", async () => {
   await withDataset({ [CODING]: CODING_YAML.replace("coded_by: [coder-b]", "coded_by:\n    - coder-b") }, async (root) => {
     const check = await run(["format", "--check"], { cwd: root });
