@@ -122,6 +122,8 @@ test("a release leaves the codings out: events.jsonl and the tables hold the eve
     assert.not.match(readFileSync(path.join(folder, "events.csv"), "utf8"), /ev-dwgqbce2/);
     assert.match(r.stdout, /, 1 events,/);
     assert.match(readFileSync(path.join(folder, "README.md"), "utf8"), /### Coder `coder-b`/);
+    // Every field alike, but with one value each: alpha undefined (no variation), said as such.
+    assert.match(readFileSync(path.join(folder, "index.html"), "utf8"), /<p>Reliability, Krippendorff&#39;s alpha of the events against a blind second coding: coder-b \(1 unit\): event_type undefined, country undefined, date undefined, actors undefined \(README\.md, &quot;Reliability&quot;\)\.<\/p>/);
   });
   const root = writeDataset({ ...REGISTRY, [CODING]: CODING_YAML });
   try {
