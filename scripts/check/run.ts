@@ -268,6 +268,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       const near = nearDays(datasetRules);
       const dates = new Set<string>();
       for (const s of targetSummaries) {
+        // A second coding is compared with no event by date or by duplicate_of (only by its id, below): no month is read for it.
+        if (s.coding !== undefined) continue;
         if (s.start) {
           dates.add(s.start);
           for (let d = 1; d <= near; d++) for (const day of [addDays(s.start, -d), addDays(s.start, d)]) if (day !== undefined) dates.add(day);
