@@ -3,8 +3,10 @@
  * coder's second coding (data/codings/<coder>/), coder by coder. A coder codes
  * articles blind (the pages that records cite, and the codebook); the events
  * of data/events/ compared with them are the active ones that cite those
- * articles, each put under the first article of the coder's it cites (an event
- * cites several pages, a coding's records are grouped by their own first).
+ * articles, each under every one of them it cites (units are made article by
+ * article: a coder who coded two pages of one event coded it twice), while a
+ * coder's record is grouped under its own article (articleOf: its first
+ * source with an address).
  */
 import type { Event } from "../../schema/index.ts";
 import { load } from "../check/load.ts";
@@ -71,11 +73,9 @@ export function datasetAgreement(files: Files): DatasetAgreement {
     problems.push(...loaded.problems);
     const coded = loaded.events.filter(active);
     const articles = new Set(coded.map((c) => articleOf(c.event)));
-    // Each event under the first of its sources that the coder coded; the others are not compared with this coder.
-    const mine = events.flatMap((e) => {
-      const source = e.event.sources.find((s) => articles.has(sourceArticle(e.event, s)));
-      return source ? [{ ...e, article: sourceArticle(e.event, source) }] : [];
-    });
+    // Each event under every article it cites that the coder coded (each article is coded, and compared, on its own);
+    // an event that cites none of them is not compared with this coder.
+    const mine = events.flatMap((e) => [...new Set(e.event.sources.map((s) => sourceArticle(e.event, s)))].filter((a) => articles.has(a)).map((article) => ({ ...e, article })));
     const codings: Coding[] = [
       { label: DATASET_CODING, events: mine },
       { label: coder, events: coded },

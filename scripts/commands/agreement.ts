@@ -28,7 +28,7 @@ disagreement. Alpha is "undefined" (never 1) when all values are the same.
 With --dataset, the dataset's events are compared with each second coding
 kept in it: data/codings/<coder>/ holds the records a coder coded blind from
 the pages that events cite. For each coder, the active events of data/events/
-that cite an article the coder coded (under the first such article) are
+that cite an article the coder coded (under each such article) are
 compared with the coder's records, one report a coder, in coder order
 (--format json: {"version", "comparisons": [one report a coder]}). Without
 second codings there is nothing to compare (exit 0, said so).

@@ -112,6 +112,28 @@ test("--dataset: data/events is compared with each coder of data/codings/, coder
   }
 });
 
+test("--dataset: an event that cites two pages a coder coded one by one is compared under each (no disagreement for the second page)", async () => {
+  const twoPages = editEvent("sources:\n", "sources:\n  - outlet: reuters\n    url: https://www.reuters.com/world/x\n    language: en\n");
+  const reutersOnly = (t: string) => editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x", t);
+  const root = writeDataset({
+    ...REGISTRY,
+    [EVENT_PATH]: twoPages,
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
+    "data/codings/coder-b/2023/02/ev-pdg3x4ax.yaml": coding("ev-pdg3x4ax", "coder-b", reutersOnly),
+  });
+  try {
+    const r = await run(["agreement", "--dataset", "--format", "json"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const [b] = JSON.parse(r.stdout).comparisons;
+    assert.is(b.articles, 2);
+    assert.is(b.units, 2);
+    assert.is(b.unmatched, 0);
+    for (const f of b.fields) assert.equal(f.disagreements, [], f.field);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("--dataset: a coding that is no valid event is said on stderr (exit 1), the others compared", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": "id: 1\n" });
   try {
