@@ -41,6 +41,13 @@ ruleTester(fileName, {
       ],
     },
     {
+      name: "a second coding in a folder that is no coder's handle",
+      code: EVENT_YAML, file: "data/codings/coder b/2023/02/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "coderHandle", data: {path: "data/codings/coder b/2023/02/ev-p6w7bxbz.yaml", coder: "coder b"}, message: "The second coding `data/codings/coder b/2023/02/ev-p6w7bxbz.yaml` is in the folder `coder b`, which is no coder's handle (as `provenance.coded_by` writes one: letters, digits and hyphens, 39 at most, not starting with a hyphen); name the folder after the coder's handle.", helpId: "rename", line: 1, column: 1 },
+      ],
+    },
+    {
       name: "a name holding a newline",
       code: EVENT_YAML, file: "data/events/2023/02/ev-p6w7bxbz\n.yaml",
       errors: [

@@ -26,11 +26,12 @@ export const fileName: RecordRule = {
     family: "record",
     severity: "error",
     description:
-      "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), a second coding data/codings/<coder>/YYYY/MM/<id> (the same months, in its coder's folder), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
+      "A record's path follows from its content: data/events/YYYY/MM/<id> (year and month of `date.start`; January for a year-precision date), a second coding data/codings/<coder>/YYYY/MM/<id> (the same months, in its coder's folder, named by the coder's handle), data/actors/<id>, data/outlets/<id>; no control character (a newline, a CR...) in it.",
     help: "Rename or move the file to the path the message gives (keep the id; a corrected date moves the file, never changes the id; a second coding stays in its coder's folder).",
     messages: {
       controlCharacter: "The path `{{path}}` holds a control character; name the file after its id.",
       misplaced: "This record belongs at `{{expected}}`, not `{{path}}`.",
+      coderHandle: "The second coding `{{path}}` is in the folder `{{coder}}`, which is no coder's handle (as `provenance.coded_by` writes one: letters, digits and hyphens, 39 at most, not starting with a hyphen); name the folder after the coder's handle.",
       move: "Move the file: git mv -- {{from}} {{to}}",
       rename: "Rename the file: git mv -- <its path> <the path its content gives>",
     },
@@ -42,12 +43,15 @@ export const fileName: RecordRule = {
     const odd = ODD_CHARACTER.test(file.path);
     // Judged on a record that fails its schema too, by its id and date when they are well formed.
     // A second coding stays in its coder's folder: its months are laid out there as data/events/ lays out the events'.
-    const stem = expectedStem(kind, record, kind === "event" ? coderOf(file.path) : undefined);
+    const coder = kind === "event" ? coderOf(file.path) : undefined;
+    const stem = expectedStem(kind, record, coder);
     const actual = file.path.slice(0, file.path.length - path.extname(file.path).length);
     const expected = stem === undefined ? undefined : `${stem}${path.extname(file.path)}`;
     // The names are shell-quoted for pasting; the reporters show control characters as visible escapes.
     const move = expected === undefined ? undefined : { from: shellQuote(file.path), to: shellQuote(expected) };
     if (odd) return [{ messageId: "controlCharacter", data: { path: file.path, ...move }, helpId: move ? "move" : "rename" }];
+    // A coder's folder is named by the coder's handle: the card and reports show it (and a handle has no odd character).
+    if (coder !== undefined && !PATTERNS.handle.test(coder)) return [{ messageId: "coderHandle", data: { path: file.path, coder }, helpId: "rename" }];
     if (expected === undefined || stem === actual) return [];
     return [{ pointer: "/id", messageId: "misplaced", data: { expected, path: file.path, ...move }, helpId: "move" }];
   },
