@@ -27,7 +27,7 @@ ruleTester(fileUnexpected, {
       name: "a text file in a coder's folder",
       code: "x\n", file: "data/codings/coder-b/notes.txt",
       errors: [
-        { messageId: "notRecord", line: 1, column: 1 },
+        { messageId: "notRecord", message: "This file is not a record: only .yaml, .yml and .json files belong under data/.", line: 1, column: 1 },
       ],
     },
     {
