@@ -383,7 +383,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     writeText("CITATION.cff", citation);
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
-    writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts, importedSources(counts.byOrigin)), null, 2) + "\n");
+    writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts, importedSources(counts.byOrigin), reliability), null, 2) + "\n");
     // The landing page lists every file written so far (SHA256SUMS and the archive are linked, without a hash); SHA256SUMS lists it.
     writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation, ...(reliability ? { reliability } : {}) }));
     const files: ReleaseResult["files"] = [...facts]
