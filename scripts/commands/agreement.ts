@@ -20,7 +20,8 @@ Compares independent codings of the same articles. Each coding is a folder
 (or a glob) of event records. Events are grouped by the article they cite,
 matched across coders (a shared actor, and the same event type or date), and
 compared field by field: Krippendorff's alpha (nominal for event_type,
-country and date, at the coarser precision of the coders; MASI distance for
+mode ("(no mode)" when none), country and date, the date at the coarser
+precision of the coders; MASI distance for
 the set of actors), percent agreement, the number of units, and every unit
 where the coders differ. An event only some coders have counts as
 disagreement. Alpha is "undefined" (never 1) when all values are the same.

@@ -51,7 +51,7 @@ export function reliabilitySection(data: ReliabilityData | undefined): string[] 
     "Those records (`data/codings/<coder>/` in the repository) are not part of this release; each coder's are compared with the",
     "events that cite the same articles, as `eventwire agreement --dataset` computes it: events are grouped by article and",
     "matched (a shared actor, and the same type or date), and each field gets Krippendorff's alpha (nominal for the event",
-    "type, the countries and the date, at the coarser precision of the two; MASI distance for the set of actors), the",
+    "type, the mode, the countries and the date, at the coarser precision of the two; MASI distance for the set of actors), the",
     "percent agreement and the number of units (matched events; an event one side has and the other has not counts as",
     "disagreement). Disagreements are settled by a third reading of the pages (see CONTRIBUTING.md).",
     "",

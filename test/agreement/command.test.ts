@@ -86,7 +86,7 @@ test("--dataset: data/events is compared with each coder of data/codings/, coder
     // coder-b agrees on the meeting and did not code the support.
     "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
     // coder-a has the meeting as a visit (same type) and the support as a rejection.
-    "data/codings/coder-a/2023/02/ev-pdg3x4ax.yaml": coding("ev-pdg3x4ax", "coder-a"),
+    "data/codings/coder-a/2023/02/ev-pdg3x4ax.yaml": coding("ev-pdg3x4ax", "coder-a", (t) => editEvent("mode: multilateral", "mode: visit", t)),
     "data/codings/coder-a/2023/02/ev-2eqrxyd2.yaml": coding("ev-2eqrxyd2", "coder-a", (t) => editEvent("event_type: CONSULT\nmode: multilateral", "event_type: REJECT", t)),
   });
   try {
@@ -99,6 +99,9 @@ test("--dataset: data/events is compared with each coder of data/codings/, coder
     assert.is(a.articles, 1);
     assert.is(a.units, 2);
     assert.equal(type(a).disagreements.map((d) => d.values), [["SUPPORT", "REJECT"]]);
+    // Neither gave the support a mode: they agree on "(no mode)"; the meeting's modes differ.
+    const mode = a.fields.find((f: { field: string }) => f.field === "mode");
+    assert.equal(mode.disagreements.map((d: { values: string[] }) => d.values), [["multilateral", "visit"]]);
     assert.is(b.units, 2);
     assert.is(b.unmatched, 1, "coder-b has no event for the support");
     assert.equal(type(b).disagreements.map((d) => d.events), [["ev-6875ntv9", "(no event)"]]);
