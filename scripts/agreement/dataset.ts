@@ -9,7 +9,7 @@
  * source with an address).
  */
 import type { Event } from "../../schema/index.ts";
-import { load } from "../check/load.ts";
+import { load, readFile } from "../check/load.ts";
 import { coderOf, datasetCodings, datasetEvents, type DatasetFile, type Files } from "../dataset/listing.ts";
 import { agreementReport, type AgreementReport } from "./fields.ts";
 import { articleOf, matchUnits, sourceArticle, type CodedEvent, type Coding } from "./units.ts";
@@ -65,14 +65,19 @@ export function datasetAgreement(files: Files): DatasetAgreement {
   }
   if (byCoder.size === 0) return { comparisons: [], problems: [] };
   const problems: string[] = [];
-  const dataset = loadEvents(datasetEvents(files).filter(readable));
-  problems.push(...dataset.problems);
-  const events = dataset.events.filter(active);
-  const comparisons = [...byCoder.keys()].sort().map((coder): CoderAgreement => {
+  const codings = [...byCoder.keys()].sort().map((coder) => {
     const loaded = loadEvents(byCoder.get(coder)!);
     problems.push(...loaded.problems);
     const coded = loaded.events.filter(active);
-    const articles = new Set(coded.map((c) => articleOf(c.event)));
+    return { coder, coded, articles: new Set(coded.map((c) => articleOf(c.event))) };
+  });
+  // Only the events whose text names a coded article's address are parsed (a few among many); any article known
+  // by outlet, date and headline (no address) has every event read.
+  const needles = articleNeedles(codings.map((c) => c.articles));
+  const dataset = loadEvents(datasetEvents(files).filter((f) => readable(f) && (needles === undefined || mentions(f, needles))));
+  problems.push(...dataset.problems);
+  const events = dataset.events.filter(active);
+  const comparisons = codings.map(({ coder, coded, articles }): CoderAgreement => {
     // Each event under every article it cites that the coder coded (each article is coded, and compared, on its own);
     // an event that cites none of them is not compared with this coder.
     const mine = events.flatMap((e) => [...new Set(e.event.sources.map((s) => sourceArticle(e.event, s)))].filter((a) => articles.has(a)).map((article) => ({ ...e, article })));
@@ -83,4 +88,25 @@ export function datasetAgreement(files: Files): DatasetAgreement {
     return { coder, records: coded.length, report: agreementReport(codings, matchUnits(codings)) };
   });
   return { comparisons, problems };
+}
+
+/**
+ * What the text of an event citing one of the articles holds: each address as written, and with its slashes
+ * escaped (`\/`, as a JSON writer may); undefined when an article has no address (no text to look for).
+ */
+function articleNeedles(articleSets: readonly ReadonlySet<string>[]): string[] | undefined {
+  const needles = new Set<string>();
+  for (const articles of articleSets)
+    for (const a of articles) {
+      if (!/^https?:\/\//.test(a)) return undefined;
+      needles.add(a);
+      needles.add(a.replaceAll("/", "\\/"));
+    }
+  return [...needles];
+}
+
+/** Whether a file's text holds one of the needles (one that cannot be read is kept: loading it says why). */
+function mentions(file: DatasetFile, needles: readonly string[]): boolean {
+  const read = readFile(file);
+  return !read.ok || needles.some((n) => read.text.includes(n));
 }

@@ -6,6 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { parse } from "yaml";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
@@ -132,6 +133,26 @@ test("--dataset: an event that cites two pages a coder coded one by one is compa
     assert.is(b.units, 2);
     assert.is(b.unmatched, 0);
     for (const f of b.fields) assert.equal(f.disagreements, [], f.field);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--dataset: an event written as JSON with its slashes escaped is found by its address too; one that cites no coded page is not read", async () => {
+  const escaped = JSON.stringify(parse(EVENT_YAML)).replaceAll("/", "\\/");
+  const root = writeDataset({
+    ...REGISTRY,
+    "data/events/2023/02/ev-p6w7bxbz.json": escaped,
+    // Not an event at all, but it cites no page a coder coded: never read, so not said.
+    "data/events/2023/02/ev-kt5t8ctm.yaml": "id: 1\n",
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
+  });
+  try {
+    const r = await run(["agreement", "--dataset", "--format", "json"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const [b] = JSON.parse(r.stdout).comparisons;
+    assert.is(b.units, 1);
+    assert.is(b.unmatched, 0);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
