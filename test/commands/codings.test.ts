@@ -126,7 +126,7 @@ test("a release leaves the codings out: events.jsonl and the tables hold the eve
     assert.equal(descriptor["eventwire:reliability"].map((c: { coder: string; units: number }) => [c.coder, c.units]), [["coder-b", 1]]);
     assert.equal(descriptor["eventwire:reliability"][0].fields[0], { field: "event_type", metric: "nominal", alpha: null, percentAgreement: 1, units: 1 });
     // Every field alike, but with one value each: alpha undefined (no variation), said as such.
-    assert.match(readFileSync(path.join(folder, "index.html"), "utf8"), /<p>Reliability, Krippendorff&#39;s alpha of the events against a blind second coding: coder-b \(1 unit\): event_type undefined, country undefined, date undefined, actors undefined \(README\.md, &quot;Reliability&quot;\)\.<\/p>/);
+    assert.match(readFileSync(path.join(folder, "index.html"), "utf8"), /<p>Reliability, Krippendorff&#39;s alpha of the events against a blind second coding: coder-b \(1 unit\): event_type undefined, mode undefined, country undefined, date undefined, actors undefined \(README\.md, &quot;Reliability&quot;\)\.<\/p>/);
   });
   const root = writeDataset({ ...REGISTRY, [CODING]: CODING_YAML });
   try {
