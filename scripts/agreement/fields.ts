@@ -1,5 +1,6 @@
 /**
- * Agreement field by field: event type and country (nominal), date (nominal,
+ * Agreement field by field: event type, mode ("(no mode)" for an event without
+ * one, so that a mode only one coder gave is a disagreement) and country (nominal), date (nominal,
  * at the coarsest precision the unit's coders used), and the set of actors
  * (MASI distance). Each gives Krippendorff's alpha, percent agreement, the
  * number of units, and the units where the coders differ.
@@ -7,7 +8,7 @@
 import { krippendorffAlpha, masi, percentAgreement, type AlphaResult } from "./alpha.ts";
 import { actorSet, coarsen, coarsest, NO_EVENT, NOT_CODED, type Coding, type Unit } from "./units.ts";
 
-export const FIELDS = ["event_type", "country", "date", "actors"] as const;
+export const FIELDS = ["event_type", "mode", "country", "date", "actors"] as const;
 export type Field = (typeof FIELDS)[number];
 
 interface Value {
@@ -16,6 +17,9 @@ interface Value {
 }
 
 const ABSENT: Value = { key: NO_EVENT };
+
+/** The mode value of an event without one: a coding of its own, that differs from every mode. */
+export const NO_MODE = "(no mode)";
 
 /** The country value of an event without locations (schema 1.3.0): a coding of its own, that differs from every country. */
 export const NO_LOCATIONS = "(no locations)";
@@ -53,6 +57,7 @@ function values(unit: Unit, field: Field): (Value | undefined)[] {
     if (!m) return unit.coded[c] ? ABSENT : undefined;
     const e = m.event;
     if (field === "event_type") return { key: e.event_type };
+    if (field === "mode") return { key: e.mode ?? NO_MODE };
     if (field === "country") return { key: e.locations ? [...new Set(e.locations.map((l) => l.country))].sort().join(",") : NO_LOCATIONS };
     if (field === "date") return { key: coarsen(e.date, precision) };
     const set = actorSet(e);

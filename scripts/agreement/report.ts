@@ -10,29 +10,35 @@ const percentText = (f: FieldAgreement) => (f.percent === undefined ? "-" : `${(
 export const AGREEMENT_JSON_VERSION = 1;
 
 export function formatAgreementJson(report: AgreementReport): string {
-  return (
-    JSON.stringify(
-      {
-        version: AGREEMENT_JSON_VERSION,
-        coders: report.coders,
-        articles: report.articles,
-        units: report.units,
-        unmatched: report.unmatched,
-        fields: report.fields.map((f) => ({
-          field: f.field,
-          metric: f.metric,
-          alpha: f.alpha.alpha ?? null,
-          ...(f.alpha.reason ? { undefinedBecause: f.alpha.reason } : {}),
-          percentAgreement: f.percent ?? null,
-          units: f.alpha.units,
-          values: f.alpha.values,
-          disagreements: f.disagreements,
-        })),
-      },
-      null,
-      2,
-    ) + "\n"
-  );
+  return JSON.stringify({ version: AGREEMENT_JSON_VERSION, ...reportJson(report) }, null, 2) + "\n";
+}
+
+/**
+ * `agreement --dataset --format json`: the dataset compared with each coder of
+ * data/codings/, each comparison as the report of two codings is (its coders:
+ * `data/events` and the coder), in coder order.
+ */
+export function formatDatasetAgreementJson(comparisons: readonly AgreementReport[]): string {
+  return JSON.stringify({ version: AGREEMENT_JSON_VERSION, comparisons: comparisons.map(reportJson) }, null, 2) + "\n";
+}
+
+function reportJson(report: AgreementReport): Record<string, unknown> {
+  return {
+    coders: report.coders,
+    articles: report.articles,
+    units: report.units,
+    unmatched: report.unmatched,
+    fields: report.fields.map((f) => ({
+      field: f.field,
+      metric: f.metric,
+      alpha: f.alpha.alpha ?? null,
+      ...(f.alpha.reason ? { undefinedBecause: f.alpha.reason } : {}),
+      percentAgreement: f.percent ?? null,
+      units: f.alpha.units,
+      values: f.alpha.values,
+      disagreements: f.disagreements,
+    })),
+  };
 }
 
 export function formatAgreementPretty(report: AgreementReport): string {

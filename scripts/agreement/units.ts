@@ -19,6 +19,12 @@ import type { Event } from "../../schema/index.ts";
 export interface CodedEvent {
   file: string;
   event: Event;
+  /**
+   * The article it is compared under, when not the one articleOf gives (its
+   * first source): `agreement --dataset` puts an event of data/events/ under
+   * the article of the coding it cites (sourceArticle's key).
+   */
+  article?: string;
 }
 
 export interface Coding {
@@ -46,10 +52,14 @@ export const NOT_CODED = "(not coded)";
  * first source by outlet, date and headline; a source with none of those
  * (schema 1.2.0 allows it) names no article but the event's own.
  */
-function articleOf(event: Event): string {
+export function articleOf(event: Event): string {
   const withUrl = event.sources.find((s) => s.url);
-  if (withUrl) return withUrl.url!;
-  const s = event.sources[0]!;
+  return sourceArticle(event, withUrl ?? event.sources[0]!);
+}
+
+/** The article one source of an event names: its address, else its outlet, date and headline (none of them: the event's own). */
+export function sourceArticle(event: Event, s: Event["sources"][number]): string {
+  if (s.url) return s.url;
   if (s.published === undefined && s.title === undefined) return `${s.outlet} (only ${event.id})`;
   return `${s.outlet} ${s.published ?? "(no date)"} "${s.title ?? "(no headline)"}"`;
 }
@@ -111,7 +121,7 @@ export function matchUnits(codings: readonly Coding[]): Unit[] {
   const byArticle = new Map<string, CodedEvent[][]>();
   codings.forEach((coding, c) => {
     for (const coded of coding.events) {
-      const article = articleOf(coded.event);
+      const article = coded.article ?? articleOf(coded.event);
       const lists = byArticle.get(article) ?? codings.map(() => []);
       lists[c]!.push(coded);
       byArticle.set(article, lists);

@@ -113,7 +113,7 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   if (role === "trusted") {
     // What the listing found unlistable or not a regular file is said: the targets were not compared with it.
     if (file.unread) return unreadOutcome(file, readFile(file), ctx);
-    const event = summarizeUnchecked(readTrusted(file, needles));
+    const event = summarizeUnchecked(readTrusted(file, needles), file.path);
     return event ? { record: false, event } : { record: false };
   }
   const { read, parse, doc, record, version, valid } = load(file);
@@ -123,11 +123,12 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     // An event that fails its schema is still compared by the dataset rules by the fields of it that are
     // well typed (as an unchanged event is under --changed): its id is taken, its duplicate_of is judged.
     // Only a valid event is handed on (a release writes it out).
+    // A second coding (data/codings/<coder>/) is checked as an event but never released.
     if (valid) {
-      outcome.event = summarizeEvent(record as Event);
-      onEvent?.(record as Event);
+      outcome.event = summarizeEvent(record as Event, file.path);
+      if (outcome.event.coding === undefined) onEvent?.(record as Event);
     } else {
-      const event = summarizeUnchecked(record);
+      const event = summarizeUnchecked(record, file.path);
       if (event) outcome.event = event;
     }
     if (role === "target" && Array.isArray(record.evidence)) outcome.evidence = quotesChecked(record, ctx);

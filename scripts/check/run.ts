@@ -8,7 +8,7 @@ import { compareFindings, type Finding, type Severity } from "../core/finding.ts
 import { addDays, todayUtc } from "../core/dates.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, eventFolder, idFromPath, idOrder, listData, locatorOfListing, RECORD_FOLDERS, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
-import { assertSortedByPath, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
+import { assertSortedByPath, datasetCodings, fileAtPath, filesNotEvents, indexOfPath, type Files } from "../dataset/listing.ts";
 import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts";
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
@@ -172,7 +172,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       deleted,
       textProblems: textManifest.problems,
       fileAt: (order) => fileOf(order).path,
-      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value),
+      summaryAt: (order) => summarizeUnchecked(reparse(fileOf(order))?.value, fileOf(order).path),
     }),
   }));
   const addEvent = (order: number, event: EventSummary) => {
@@ -268,6 +268,8 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
       const near = nearDays(datasetRules);
       const dates = new Set<string>();
       for (const s of targetSummaries) {
+        // A second coding is compared with no event by date or by duplicate_of (only by its id, below): no month is read for it.
+        if (s.coding !== undefined) continue;
         if (s.start) {
           dates.add(s.start);
           for (let d = 1; d <= near; d++) for (const day of [addDays(s.start, -d), addDays(s.start, d)]) if (day !== undefined) dates.add(day);
@@ -291,7 +293,9 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
           others.push(f);
         }
       others.sort(byPath);
-      for (const f of events.withIds(idsOfInterest)) if (!targetPaths.has(f.path) && !read.has(f.path)) standInFiles.push(f);
+      // A locator of data/events/ alone (git's paths) leaves out the second codings, which the listing holds: an id is unique over both.
+      const codings = options.events ? datasetCodings(listing).filter((f) => idsOfInterest.has(idFromPath(f.path))) : [];
+      for (const f of [...events.withIds(idsOfInterest), ...codings]) if (!targetPaths.has(f.path) && !read.has(f.path)) standInFiles.push(f);
     }
     // Under --changed the other events are unchanged since the base, where they passed: no schema check again,
     // and an event of the targets' months is parsed only if its text holds a target's start date.

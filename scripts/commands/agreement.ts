@@ -1,17 +1,16 @@
 /** `eventwire agreement`: how far independent codings of the same articles agree, field by field. */
-import { inlineValue } from "../core/escape.ts";
+import { displayText, inlineValue } from "../core/escape.ts";
 import fg from "fast-glob";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Event } from "../../schema/index.ts";
 import { agreementReport } from "../agreement/fields.ts";
-import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty } from "../agreement/report.ts";
+import { datasetAgreement, loadEvents } from "../agreement/dataset.ts";
+import { formatAgreementJson, formatAgreementMarkdown, formatAgreementPretty, formatDatasetAgreementJson } from "../agreement/report.ts";
 import { matchUnits, type Coding } from "../agreement/units.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
-import { discover, formatOf, type DatasetFile } from "../dataset/discover.ts";
+import { CODINGS_FOLDER, formatOf, listData, type DatasetFile } from "../dataset/discover.ts";
 import { globFailure, limitPatterns } from "../dataset/patterns.ts";
-import { load } from "../check/load.ts";
 import { datasetRoot } from "../dataset/root.ts";
 
 export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [<codingC> ...] [options]
@@ -21,40 +20,28 @@ Compares independent codings of the same articles. Each coding is a folder
 (or a glob) of event records. Events are grouped by the article they cite,
 matched across coders (a shared actor, and the same event type or date), and
 compared field by field: Krippendorff's alpha (nominal for event_type,
-country and date, at the coarser precision of the coders; MASI distance for
+mode ("(no mode)" when none), country and date, the date at the coarser
+precision of the coders; MASI distance for
 the set of actors), percent agreement, the number of units, and every unit
 where the coders differ. An event only some coders have counts as
 disagreement. Alpha is "undefined" (never 1) when all values are the same.
 
-With --dataset, the codings are the records of data/events/ that share a
-source but differ in \`provenance.coded_by\`.
+With --dataset, the dataset's events are compared with each second coding
+kept in it: data/codings/<coder>/ holds the records a coder coded blind from
+the pages that events cite. For each coder, the active events of data/events/
+that cite an article the coder coded (under each such article) are
+compared with the coder's records, one report a coder, in coder order
+(--format json: {"version", "comparisons": [one report a coder]}). Without
+second codings there is nothing to compare (exit 0, said so).
 
 Options:
-  --dataset               compare the dataset's own double-coded records
+  --dataset               compare data/events/ with each coder of data/codings/
   --format pretty|markdown|json   (default: pretty)
   --root <dir>            the dataset's repository, for --dataset (default: current folder)
   -h, --help              show this help
 
 Exit codes: 0 report written, 1 a record could not be read as an event,
 2 usage or internal error.`;
-
-interface Loaded {
-  events: { file: string; event: Event }[];
-  problems: string[];
-}
-
-/** The valid event records among some files, read and checked as validate does (a file that is not one is reported, never guessed at). */
-function loadEvents(files: readonly DatasetFile[]): Loaded {
-  const events: Loaded["events"] = [];
-  const problems: string[] = [];
-  for (const f of files) {
-    const loaded = load(f);
-    if (!loaded.read.ok) problems.push(`${f.path}: cannot be read (${loaded.read.problem})`);
-    else if (!loaded.valid) problems.push(`${f.path}: not a valid event record (run \`eventwire validate\` on it)`);
-    else events.push({ file: f.path, event: loaded.record as unknown as Event });
-  }
-  return { events, problems };
-}
 
 /** The files of a coding (a folder or a glob, anywhere), read as event records. */
 function codingFiles(arg: string, cwd: string): DatasetFile[] {
@@ -84,44 +71,34 @@ export async function agreementCommand(argv: string[], io: CommandIO): Promise<n
   }
   const format = values.format!;
   if (!["pretty", "markdown", "json"].includes(format)) throw new UsageError(`--format expects pretty, markdown or json, got \`${format}\``);
-  let codings: Coding[];
-  let problems: string[] = [];
   if (values.dataset) {
     if (positionals.length > 0) throw new UsageError("--dataset compares the dataset's own records: give no codings with it");
     const root = datasetRoot(io.cwd, values.root);
-    const files = (await discover(root)).filter((f: DatasetFile) => f.kind === "event" && f.format && !f.symlink);
-    const loaded = loadEvents(files);
-    problems = loaded.problems;
-    const byCoder = new Map<string, Coding>();
-    for (const e of loaded.events) {
-      const label = [...e.event.provenance.coded_by].sort().join("+");
-      const coding = byCoder.get(label) ?? { label, events: [] };
-      coding.events.push(e);
-      byCoder.set(label, coding);
+    const { comparisons, problems } = datasetAgreement(listData(root));
+    for (const p of problems) io.stderr.write(`${displayText(p)}\n`);
+    const reports = comparisons.map((c) => c.report);
+    if (reports.length === 0) {
+      const note = `No second codings in ${CODINGS_FOLDER}/ (a folder a coder: ${CODINGS_FOLDER}/<coder>/YYYY/MM/<id>.yaml): nothing to compare.\n`;
+      // --format json stays JSON: the note goes to stderr, and the report of no comparisons to stdout.
+      if (format === "json") io.stderr.write(note);
+      else io.stdout.write(note);
     }
-    codings = [...byCoder.values()].sort((a, b) => (a.label < b.label ? -1 : 1));
-  } else {
-    if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
-    if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
-    limitPatterns(positionals);
-    codings = positionals.map((arg) => {
-      const files = codingFiles(arg, io.cwd);
-      if (files.length === 0) throw new UsageError(`${inlineValue(arg)} holds no .yaml or .json records`);
-      const loaded = loadEvents(files);
-      problems.push(...loaded.problems);
-      return { label: arg, events: loaded.events };
-    });
-  }
-  for (const p of problems) io.stderr.write(`${p}\n`);
-  if (codings.length < 2) {
-    const note = `Fewer than two coders (${codings.map((c) => c.label).join(", ") || "none"}): nothing to compare.\n`;
-    // --format json stays JSON: the note goes to stderr, and the report of no units to stdout.
-    if (format === "json") {
-      io.stderr.write(note);
-      io.stdout.write(formatAgreementJson(agreementReport(codings, [])));
-    } else io.stdout.write(note);
+    if (format === "json") io.stdout.write(formatDatasetAgreementJson(reports));
+    else io.stdout.write(reports.map(format === "markdown" ? formatAgreementMarkdown : formatAgreementPretty).join("\n"));
     return problems.length > 0 ? EXIT.findings : EXIT.ok;
   }
+  if (values.root !== undefined) throw new UsageError("--root is for --dataset: codings are folders or globs, relative to the current folder");
+  if (positionals.length < 2) throw new UsageError(`give two codings or more (folders or globs of event records), or --dataset\n\n${AGREEMENT_USAGE}`);
+  limitPatterns(positionals);
+  const problems: string[] = [];
+  const codings: Coding[] = positionals.map((arg) => {
+    const files = codingFiles(arg, io.cwd);
+    if (files.length === 0) throw new UsageError(`${inlineValue(arg)} holds no .yaml or .json records`);
+    const loaded = loadEvents(files);
+    problems.push(...loaded.problems);
+    return { label: arg, events: loaded.events };
+  });
+  for (const p of problems) io.stderr.write(`${p}\n`);
   const report = agreementReport(codings, matchUnits(codings));
   io.stdout.write(format === "json" ? formatAgreementJson(report) : format === "markdown" ? formatAgreementMarkdown(report) : formatAgreementPretty(report));
   return problems.length > 0 ? EXIT.findings : EXIT.ok;

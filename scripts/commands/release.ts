@@ -18,7 +18,9 @@ import { fsUsageError } from "../core/fs-errors.ts";
 import { openPrevious, type PreviousRelease } from "../export/previous.ts";
 import { xlsxMaxEvents as parseXlsxMaxEvents } from "../export/xlsx.ts";
 import { buildRelease, clearLeftovers, lockRelease, RELEASE_STEPS, ReleaseBusyError, releasePaths, type ReleaseStep } from "../export/release.ts";
-import { filesOfKind } from "../dataset/listing.ts";
+import { datasetEvents, type Files } from "../dataset/listing.ts";
+import { datasetAgreement } from "../agreement/dataset.ts";
+import type { ReliabilityData } from "../export/reliability.ts";
 import { formatPretty } from "../report/pretty.ts";
 import { summarize } from "../report/summary.ts";
 import { plural } from "../core/plural.ts";
@@ -115,7 +117,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
   if (files.length < listed.length) io.stderr.write(`release: leaving out ${plural(listed.length - files.length, "file")} that ${displayText(config.file ?? "")} ignores (\`ignores\`).\n`);
   timings.mark("list data/");
   // An empty release is never built: exit 1, as for a dataset with errors (the call was right, the data is not releasable).
-  if (filesOfKind(files, "event").length === 0) {
+  if (datasetEvents(files).length === 0) {
     io.stderr.write(`release: not built; ${path.join(root, "data/events")} holds no events.\n`);
     return EXIT.findings;
   }
@@ -166,7 +168,7 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     };
     let built;
     try {
-      built = await buildRelease({ out, version, files, created, previous, writeEvents, timings, beforeStep, xlsxMaxEvents });
+      built = await buildRelease({ out, version, files, created, previous, writeEvents, timings, beforeStep, xlsxMaxEvents, reliability: () => reliabilityOf(files) });
     } catch (error) {
       if (error instanceof FormulaCellsError) {
         // A problem of the data, like a finding: exit 1, nothing written.
@@ -192,6 +194,30 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
     // Made here for the scratch folder, and nothing built: not even an empty --out is left behind.
     if (!outExisted && existsSync(out) && readdirSync(out).length === 0) rmSync(out, { recursive: true });
   }
+}
+
+/**
+ * The card's Reliability figures: the events compared with each second coding (data/codings/<coder>/), as
+ * `agreement --dataset` compares them (the records passed validate: none is left out as unreadable).
+ */
+function reliabilityOf(files: Files): ReliabilityData {
+  return {
+    coders: datasetAgreement(files).comparisons.map(({ coder, records, report }) => ({
+      coder,
+      records,
+      articles: report.articles,
+      units: report.units,
+      unmatched: report.unmatched,
+      fields: report.fields.map((f) => ({
+        field: f.field,
+        metric: f.metric,
+        alpha: f.alpha.alpha,
+        ...(f.alpha.reason ? { undefinedBecause: f.alpha.reason } : {}),
+        percent: f.percent,
+        units: f.alpha.units,
+      })),
+    })),
+  };
 }
 
 /** The real path of `file`, or of its nearest existing parent with the rest joined on (the folder may not exist yet). */

@@ -18,7 +18,7 @@ import { load } from "../check/load.ts";
 import { changesSince, configDependency, filesMentioning, isCommit, isToolkitRoot, shallowHint, widening, type Changes } from "../dataset/changes.ts";
 import { colorFlag, progressLine, useColor } from "../core/terminal.ts";
 import { Timings } from "../core/timing.ts";
-import { byPath, discover, entriesAt, idFromPath, kindOf, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
+import { byPath, coderOf, discover, entriesAt, idFromPath, kindOf, RECORD_FOLDERS, listData, listDataWithoutEvents, locatorOfPaths, pathSelector, type DatasetFile, type EventLocator } from "../dataset/discover.ts";
 import type { Files } from "../dataset/listing.ts";
 import { RULES, ruleById } from "../rules/index.ts";
 import { formatGithub, formatStepSummary } from "../report/github.ts";
@@ -621,7 +621,9 @@ async function changedTargets(
   // data/ is listed whole after all.
   const listing = await discover(root);
   for (const f of dependents) known.add(f.path);
-  const more = listing.filter((f) => !known.has(f.path) && wide.folders.some((w) => f.path.startsWith(w)) && (!allowed || allowed.has(f.path)));
+  // Second codings (data/codings/<coder>/) are event records, that depend on what events depend on: "every event" holds them too.
+  const widened = (p: string) => wide.folders.some((w) => p.startsWith(w) || (w === `${RECORD_FOLDERS.event}/` && coderOf(p) !== undefined));
+  const more = listing.filter((f) => !known.has(f.path) && widened(f.path) && (!allowed || allowed.has(f.path)));
   files = [...files, ...more].sort(byPath);
   note += `, and ${wide.folders.map(widenedName).join(" and ")}${selected ? " under the paths given" : ""} (${plural(more.length, "more file")}), because ${wide.because.join(" and ")}`;
   return { files, deleted, note, listing };

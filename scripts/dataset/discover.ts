@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/io.ts";
 import type { RecordKind } from "../../schema/index.ts";
-import { filesOfKind, PackedListing, pathAt, type DatasetFile, type Files, type PackedListingBuilder } from "./listing.ts";
+import { CODINGS_FOLDER, coderOf, filesOfKind, PackedListing, pathAt, type DatasetFile, type Files, type PackedListingBuilder } from "./listing.ts";
 import { globFailure, limitPatterns } from "./patterns.ts";
 import { describeError, notRegular } from "../core/regular-file.ts";
 
@@ -32,6 +32,7 @@ function globMatcher(posix: string, pattern: string): (rel: string) => boolean {
 
 // Defined beside the listing that holds them; said here too, where most callers look for it.
 export type { DatasetFile } from "./listing.ts";
+export { CODINGS_FOLDER, coderOf } from "./listing.ts";
 
 export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
   event: "data/events",
@@ -41,10 +42,12 @@ export const RECORD_FOLDERS: Readonly<Record<RecordKind, string>> = {
 
 /**
  * The folder of an event, from its start date: data/events/YYYY/MM (January
- * for a date of year precision). The file-name rule holds every event to it.
+ * for a date of year precision); with `coder`, the same months under
+ * data/codings/<coder>/. The file-name rule holds every event and coding to it.
  */
-export function eventFolder(start: string): string {
-  return `${RECORD_FOLDERS.event}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}`;
+export function eventFolder(start: string, coder?: string): string {
+  const base = coder === undefined ? RECORD_FOLDERS.event : `${CODINGS_FOLDER}/${coder}`;
+  return `${base}/${start.slice(0, 4)}/${start.length >= 7 ? start.slice(5, 7) : "01"}`;
 }
 
 /** The id a record's file name gives (`data/events/YYYY/MM/<id>.yaml` -> `<id>`). */
@@ -136,9 +139,10 @@ export function formatOf(file: string): "yaml" | "json" | null {
   return null;
 }
 
-/** The record kind a path holds, judged by its folder under `data/`. */
+/** The record kind a path holds, judged by its folder under `data/` (a coder's folder under data/codings/ holds events). */
 export function kindOf(relative: string): RecordKind | null {
   for (const [prefix, kind] of PREFIXES) if (relative.startsWith(prefix)) return formatOf(relative) !== null ? kind : null;
+  if (coderOf(relative) !== undefined) return formatOf(relative) !== null ? "event" : null;
   return null;
 }
 

@@ -152,9 +152,41 @@ function filesWhere(files: Files, keep: (kind: RecordKind | null) => boolean): D
   return found;
 }
 
-/** The files of one kind among `files`. */
+/**
+ * Second codings: event records coded again, blind, by a coder from the pages
+ * that records of data/events/ cite, one folder a coder
+ * (`data/codings/<coder>/YYYY/MM/<id>.yaml`). They are event records (every
+ * record rule applies to them) but never events of the dataset: not released,
+ * not compared with events for duplicates, not counted; `eventwire agreement
+ * --dataset` compares data/events/ with each coder's folder.
+ */
+export const CODINGS_FOLDER = "data/codings";
+
+/**
+ * The coder whose second coding a path is in (`data/codings/<coder>/...` ->
+ * `<coder>`), or undefined for any other path (a file right in data/codings/
+ * belongs to no coder). A function of the path: the listing holds no mark.
+ */
+export function coderOf(relative: string): string | undefined {
+  if (!relative.startsWith(`${CODINGS_FOLDER}/`)) return undefined;
+  const start = CODINGS_FOLDER.length + 1;
+  const end = relative.indexOf("/", start);
+  return end > start ? relative.slice(start, end) : undefined;
+}
+
+/** The files of one kind among `files` (events: second codings among them, see `datasetEvents`). */
 export function filesOfKind(files: Files, kind: RecordKind): DatasetFile[] {
   return filesWhere(files, (k) => k === kind);
+}
+
+/** The event files of the dataset itself among `files`: the events without the second codings. */
+export function datasetEvents(files: Files): DatasetFile[] {
+  return filesOfKind(files, "event").filter((f) => coderOf(f.path) === undefined);
+}
+
+/** The second codings among `files` (data/codings/<coder>/). */
+export function datasetCodings(files: Files): DatasetFile[] {
+  return filesOfKind(files, "event").filter((f) => coderOf(f.path) !== undefined);
 }
 
 /** The files among `files` that are not events: registries, kept texts, strays. */

@@ -10,11 +10,12 @@ import path from "node:path";
 import { textDigest } from "../core/hash.ts";
 import { readText } from "./read.ts";
 import { parseRecord } from "./parse.ts";
-import { absolutePath, idFromPath, listData } from "./discover.ts";
+import { absolutePath, coderOf, idFromPath, listData } from "./discover.ts";
 import type { DatasetFile } from "./listing.ts";
 
 export type ChangeKind = "added" | "changed" | "moved" | "retracted" | "duplicate" | "restored" | "removed";
-export type EntryKind = "event" | "actor" | "outlet" | "text";
+/** `coding`: a second coding (data/codings/<coder>/), an event record that is no event of the dataset. */
+export type EntryKind = "event" | "actor" | "outlet" | "coding" | "text";
 
 export interface RecordChange {
   kind: EntryKind;
@@ -56,7 +57,7 @@ const TEXT_MANIFEST = "data/texts/manifest.json";
 function entriesOf(root: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const file of listData(root)) {
-    const kind: EntryKind | null = file.kind ?? (file.path.startsWith(TEXT_FOLDER) ? "text" : null);
+    const kind: EntryKind | null = file.kind === "event" && coderOf(file.path) !== undefined ? "coding" : file.kind ?? (file.path.startsWith(TEXT_FOLDER) ? "text" : null);
     // The manifest of the kept texts changes with them: the texts are the rows.
     if (kind === null || file.symlink || file.unread || file.path === TEXT_MANIFEST) continue;
     const read = readText(absolutePath(file));
@@ -90,7 +91,7 @@ function stable(value: unknown): string {
 function titleOf(entry: Entry): string {
   const v = valueOf(entry);
   if (!v) return "";
-  const t = entry.kind === "event" ? v.title : v.name;
+  const t = entry.kind === "event" || entry.kind === "coding" ? v.title : v.name;
   return typeof t === "string" ? t : "";
 }
 
@@ -110,9 +111,9 @@ function changedFields(base: Entry, head: Entry): string[] {
 /** The fields a change of status sets or clears: said by the change itself. */
 const TOMBSTONE_FIELDS = new Set(["status", "duplicate_of", "retraction_reason"]);
 
-const KIND_ORDER: Record<EntryKind, number> = { event: 0, actor: 1, outlet: 2, text: 3 };
+const KIND_ORDER: Record<EntryKind, number> = { event: 0, actor: 1, outlet: 2, coding: 3, text: 4 };
 
-/** The changes from the dataset at `baseRoot` to the one at `headRoot`, by kind (events, actors, outlets, kept texts), then id. */
+/** The changes from the dataset at `baseRoot` to the one at `headRoot`, by kind (events, actors, outlets, second codings, kept texts), then id. */
 export function diffDatasets(baseRoot: string, headRoot: string): RecordChange[] {
   const base = entriesOf(baseRoot);
   const head = entriesOf(headRoot);

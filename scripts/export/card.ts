@@ -8,6 +8,7 @@ import { stringify } from "yaml";
 import { codeSpan, markdownText, markdownWithCode } from "../core/markdown.ts";
 import { ABSTRACT, LICENCE, TITLE } from "./about.ts";
 import { importedSection, importedSources } from "./imported.ts";
+import { reliabilitySection, type ReliabilityData } from "./reliability.ts";
 import { frontMatter } from "./card-front-matter.ts";
 import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
@@ -119,6 +120,7 @@ export function datasetCard(
   created: string | undefined,
   counts: EventCounts,
   formats: { xlsx?: boolean; xlsxMaxEvents?: number } = {},
+  reliability?: ReliabilityData,
 ): string {
   const active = counts.byStatus.get("active") ?? 0;
   const resources = tableResources();
@@ -153,6 +155,7 @@ export function datasetCard(
     ...spreadsheetSection(formats.xlsx === true, formats.xlsxMaxEvents),
     ...readsSection(resources),
     ...idNamesSection(),
+    ...reliabilitySection(reliability),
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),

@@ -9,6 +9,7 @@ import { ABSTRACT, TITLE } from "./about.ts";
 import { importedPackageSources, type ImportedSource } from "./imported.ts";
 import type { FileFacts } from "./output.ts";
 import { PARQUET_MEDIATYPE, PARQUET_TABLES, parquetPath, PARTITION_PREFIX } from "./parquet.ts";
+import type { ReliabilityData } from "./reliability.ts";
 import { ACTOR_ALIASES, ACTOR_OFFICES, ACTORS, CHANGES, EVENT_ACTORS, EVENT_EVIDENCE, EVENT_LOCATIONS, EVENT_SOURCES, EVENTS, OUTLETS, type TableDefinition } from "./tables.ts";
 import { XLSX_FILE, xlsxResource } from "./xlsx.ts";
 
@@ -56,7 +57,13 @@ export function tableSchema(table: TableDefinition<never>, lists: "string" | "ar
   return schema;
 }
 
-export function datapackageDescriptor(version: string, created: string | undefined, facts: ReadonlyMap<string, FileFacts>, imported: readonly ImportedSource[] = []): Record<string, unknown> {
+export function datapackageDescriptor(
+  version: string,
+  created: string | undefined,
+  facts: ReadonlyMap<string, FileFacts>,
+  imported: readonly ImportedSource[] = [],
+  reliability?: ReliabilityData,
+): Record<string, unknown> {
   const fileFacts = (file: string) => {
     const f = facts.get(file);
     if (!f) throw new Error(`${file} is not in the release`);
@@ -131,6 +138,19 @@ export function datapackageDescriptor(version: string, created: string | undefin
     sources: [{ title: "The news reports cited in each event's sources (events.csv outlet_ids, event_sources.csv)" }, ...importedPackageSources(imported)],
     contributors: [{ title: "eventwire contributors (the coders are named in each event's coded_by)", roles: ["author"] }],
     keywords: ["events", "news", "PLOVER", "event data"],
+    // A property of this package's own (Data Package 2.0 allows them): the card's Reliability figures, when measured.
+    ...(reliability && reliability.coders.length > 0 ? { "eventwire:reliability": reliabilityProperty(reliability) } : {}),
     resources,
   };
+}
+
+/** The agreement with each second coding as data: Krippendorff's alpha (null when undefined), percent agreement and units by field. */
+function reliabilityProperty(data: ReliabilityData): Record<string, unknown>[] {
+  return data.coders.map((c) => ({
+    coder: c.coder,
+    articles: c.articles,
+    units: c.units,
+    unmatched: c.unmatched,
+    fields: c.fields.map((f) => ({ field: f.field, metric: f.metric, alpha: f.alpha ?? null, percentAgreement: f.percent ?? null, units: f.units })),
+  }));
 }

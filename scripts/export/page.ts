@@ -14,11 +14,13 @@ import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import { countryName } from "../core/countries.ts";
 import { escapeHtml, htmlLine } from "../core/html.ts";
+import { plural } from "../core/plural.ts";
 import { ABSTRACT, LICENCE } from "./about.ts";
 import type { EventCountsData } from "./card.ts";
 import { CHANGE_KINDS, type ChangeKind } from "./changes.ts";
 import { barChart, columnChart, formatCount, type Bar } from "./charts.ts";
 import { TABLES } from "./datapackage.ts";
+import type { ReliabilityData } from "./reliability.ts";
 
 export interface PageFile {
   /** The path in the release folder, `/`-separated. */
@@ -42,6 +44,17 @@ export interface PageInput {
   archive: string;
   /** The text of CITATION.cff. */
   citation: string;
+  /** The agreement with each second coding (the card's Reliability): a line in the header when there is any. */
+  reliability?: ReliabilityData;
+}
+
+/** The header's line on reliability: each coder's alpha by field (the card has the tables); none without second codings. */
+function reliabilityLine(data: ReliabilityData | undefined): string[] {
+  if (!data || data.coders.length === 0) return [];
+  const coders = data.coders.map(
+    (c) => `${c.coder} (${plural(c.units, "unit")}): ${c.fields.map((f) => `${f.field} ${f.alpha === undefined ? "undefined" : f.alpha.toFixed(3)}`).join(", ")}`,
+  );
+  return [`<p>${escapeHtml(`Reliability, Krippendorff's alpha of the events against a blind second coding: ${coders.join("; ")} (README.md, "Reliability").`)}</p>`];
 }
 
 /** Countries drawn in the chart (the table lists them all). */
@@ -250,6 +263,7 @@ export function landingPage(input: PageInput): string {
           )}</p>`,
         ]
       : []),
+    ...reliabilityLine(input.reliability),
     '<nav aria-label="On this page"><ul><li><a href="#counts">Counts</a></li><li><a href="#charts">Charts</a></li><li><a href="#changes">Latest changes</a></li><li><a href="#downloads">Downloads</a></li><li><a href="#cite">How to cite</a></li></ul></nav>',
     "</header>",
     "<main>",

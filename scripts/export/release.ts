@@ -30,10 +30,11 @@ import { existsOrLink } from "../core/regular-file.ts";
 import { TOOLKIT_ROOT } from "../core/paths.ts";
 import { Timings } from "../core/timing.ts";
 import { byPath, sortedById, type DatasetFile } from "../dataset/discover.ts";
-import { filesOfKind, type Files } from "../dataset/listing.ts";
+import { datasetEvents, filesOfKind, type Files } from "../dataset/listing.ts";
 import { readTrusted } from "../check/load.ts";
 import { writeTarGz } from "./archive.ts";
 import { citationFile, datasetCard, EventCounts } from "./card.ts";
+import type { ReliabilityData } from "./reliability.ts";
 import { changelog, compareEvents, LISTED, schemaChanges, type ChangeKind } from "./changes.ts";
 import type { PreviousRelease } from "./previous.ts";
 import { datapackageDescriptor } from "./datapackage.ts";
@@ -63,6 +64,11 @@ export interface ReleaseOptions {
    * check). Without it the events are read here, one at a time, as one share.
    */
   writeEvents?: (folder: string) => Promise<EventPartsResult[] | undefined>;
+  /**
+   * The agreement of the events with each second coding, for the card's Reliability section: asked for once
+   * the records have passed validate (the release command measures it; none: "not measured").
+   */
+  reliability?: () => ReliabilityData;
   /** The largest release (in events) eventwire.xlsx is written for (EVENTWIRE_XLSX_MAX_EVENTS; xlsx.ts). */
   xlsxMaxEvents?: number;
   /** Stage times (EVENTWIRE_TIMING). */
@@ -88,7 +94,8 @@ export interface ReleaseResult {
 
 /** Records of one kind, in id order (file names are ids: the file-name rule holds it), read one at a time, as records of the latest version. */
 function* recordsOf<T>(files: Files, kind: RecordKind): Generator<T> {
-  const ordered = sortedById(filesOfKind(files, kind), (f) => f);
+  // Second codings (data/codings/<coder>/) are event records but no events of the dataset: never released.
+  const ordered = sortedById(kind === "event" ? datasetEvents(files) : filesOfKind(files, kind), (f) => f);
   // The dataset passed validate just before: read and parse only (no second schema check).
   for (const file of ordered) {
     const value = readTrusted(file);
@@ -369,14 +376,16 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
 
     // The changelog, the dataset card and the citation file.
     writeText("CHANGELOG.md", changelog(options.version, options.previous?.version, schemaChanges(options.previous?.schemas, temp), changeCounts, firstIds));
-    writeText("README.md", datasetCard(options.version, options.created, counts, { xlsx: facts.has(XLSX_FILE), xlsxMaxEvents: options.xlsxMaxEvents }));
+    const reliability = options.reliability?.();
+    if (options.reliability) timings.mark("agreement with the second codings");
+    writeText("README.md", datasetCard(options.version, options.created, counts, { xlsx: facts.has(XLSX_FILE), xlsxMaxEvents: options.xlsxMaxEvents }, reliability));
     const citation = citationFile(options.version, options.created);
     writeText("CITATION.cff", citation);
 
     // datapackage.json describes the files above; SHA256SUMS lists them all, datapackage.json included.
-    writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts, importedSources(counts.byOrigin)), null, 2) + "\n");
+    writeText("datapackage.json", JSON.stringify(datapackageDescriptor(options.version, options.created, facts, importedSources(counts.byOrigin), reliability), null, 2) + "\n");
     // The landing page lists every file written so far (SHA256SUMS and the archive are linked, without a hash); SHA256SUMS lists it.
-    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation }));
+    writeText("index.html", landingPage({ version: options.version, created: options.created, counts: counts.data(), previousVersion: options.previous?.version, changeCounts, firstIds, files: [...facts].map(([rel, f]) => ({ path: rel, ...f })), archive: `../${name}.tar.gz`, citation, ...(reliability ? { reliability } : {}) }));
     const files: ReleaseResult["files"] = [...facts]
       .map(([rel, f]) => ({ path: rel, bytes: f.bytes, sha256: f.sha256 }))
       .sort(byPath);

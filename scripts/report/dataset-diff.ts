@@ -65,9 +65,12 @@ const CHANGE_WORDS: Record<ChangeKind, string> = {
   removed: "removed",
 };
 
+/** What each kind of entry is called (a second coding is an event record, but no event of the dataset). */
+const NOUNS: Record<RecordChange["kind"], string> = { event: "event", actor: "actor", outlet: "outlet", coding: "second coding", text: "kept text" };
+
 /** What happened to a record, in words (Markdown: the id it duplicates in a code span). */
 function whatHappened(c: RecordChange, code: (id: string) => string = (id) => codeSpan(id, true)): string {
-  let words = c.kind === "event" ? CHANGE_WORDS[c.change] : `${c.kind === "text" ? "kept text" : c.kind} ${CHANGE_WORDS[c.change]}`;
+  let words = c.kind === "event" ? CHANGE_WORDS[c.change] : `${NOUNS[c.kind]} ${CHANGE_WORDS[c.change]}`;
   if (c.change === "duplicate" && c.duplicateOf !== undefined) words += ` of ${code(c.duplicateOf)}`;
   // A move beside another change: said too (a move alone is the change).
   if (c.change !== "moved" && c.basePath !== undefined && c.headPath !== undefined && c.basePath !== c.headPath) words += ", moved";
@@ -92,14 +95,13 @@ function row(c: RecordChange): string {
 /** "3 events added, 1 changed; 1 actor added", in the table's order. */
 function countsLine(changes: readonly RecordChange[]): string {
   const groups: string[] = [];
-  const noun: Record<RecordChange["kind"], string> = { event: "event", actor: "actor", outlet: "outlet", text: "kept text" };
-  for (const kind of ["event", "actor", "outlet", "text"] as const) {
+  for (const kind of ["event", "actor", "outlet", "coding", "text"] as const) {
     const of = changes.filter((c) => c.kind === kind);
     if (of.length === 0) continue;
     const parts: string[] = [];
     for (const change of Object.keys(CHANGE_WORDS) as ChangeKind[]) {
       const n = of.filter((c) => c.change === change).length;
-      if (n > 0) parts.push(`${parts.length === 0 ? plural(n, noun[kind]) : n} ${CHANGE_WORDS[change]}`);
+      if (n > 0) parts.push(`${parts.length === 0 ? plural(n, NOUNS[kind]) : n} ${CHANGE_WORDS[change]}`);
     }
     groups.push(parts.join(", "));
   }

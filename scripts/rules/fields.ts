@@ -80,6 +80,8 @@ export function eachString(list: unknown, fn: (item: string, i: number) => void)
 export const PATTERNS = {
   /** An event id: `ev-` and 8 characters of Crockford base32. */
   eventId: /^ev-[0123456789abcdefghjkmnpqrstvwxyz]{8}$/,
+  /** A coder's handle (`provenance.coded_by`; the folder of a second coding, data/codings/<coder>/). */
+  handle: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
   /** A registry id (actor, outlet): kebab-case. */
   registryId: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   /** An event date of any precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. */

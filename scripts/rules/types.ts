@@ -150,6 +150,11 @@ export interface Registries {
 export interface EventSummary {
   id: string;
   partial?: true;
+  /**
+   * The coder, for a second coding (data/codings/<coder>/): an event record that is no event of the dataset.
+   * Rules that compare events with each other leave codings out; id-unique keeps every id unique over both.
+   */
+  coding?: string;
   status?: Event["status"];
   duplicate_of?: string;
   start?: string;

@@ -1,4 +1,4 @@
-/** `eventwire agreement` end to end: the DW page coded twice, the report in each format (golden), --dataset, usage errors. */
+/** `eventwire agreement` end to end: the DW page coded twice, the report in each format (golden), --dataset (data/events against each coder of data/codings/), usage errors. */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { TOOLKIT_ROOT } from "../../scripts/core/paths.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
+import { parse } from "yaml";
 import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
@@ -54,18 +55,115 @@ test("a coding compared with itself agrees fully; a field with one value only ha
   }
 });
 
-test("--dataset: records that share a source and differ in coded_by are compared; one coder alone is said to be so", async () => {
-  const alone = await agreement("--dataset");
-  assert.is(alone.code, 0);
-  assert.match(alone.stdout, /Fewer than two coders \(eventwire\): nothing to compare/);
-  const second = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("coded_by: [eventwire]", "coded_by: [coder-b]", editEvent("mode: multilateral", "mode: visit")));
-  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/events/2023/02/ev-dwgqbce2.yaml": second });
+/** A second coding of the example event's DW article by `coder`, with `edit` made to it (a fresh id, and the coder's own provenance). */
+const coding = (id: string, coder: string, edit: (text: string) => string = (t) => t) =>
+  edit(editEvent("id: ev-p6w7bxbz", `id: ${id}`, editEvent("coded_by: [eventwire]", `coded_by: [${coder}]`)));
+
+test("--dataset without second codings: nothing to compare, said so (exit 0); JSON stays JSON", async () => {
+  const none = await agreement("--dataset");
+  assert.is(none.code, 0, none.stderr);
+  assert.match(none.stdout, /No second codings in data\/codings\/ .*: nothing to compare/);
+  const json = await agreement("--dataset", "--format", "json");
+  assert.is(json.code, 0);
+  assert.equal(JSON.parse(json.stdout), { version: 1, comparisons: [] });
+  assert.match(json.stderr, /No second codings/);
+});
+
+test("--dataset: data/events is compared with each coder of data/codings/, coder by coder, over the articles the coder coded", async () => {
+  // A second event of data/events cites the DW article as its second source, after another page: it is compared under the DW article.
+  const second = editEvent(
+    "id: ev-p6w7bxbz",
+    "id: ev-6875ntv9",
+    editEvent("event_type: CONSULT\nmode: multilateral", "event_type: SUPPORT", editEvent("sources:\n", "sources:\n  - outlet: reuters\n    url: https://www.reuters.com/world/x\n    language: en\n")),
+  );
+  // Another event cites only a page no coder coded: it is compared with nobody.
+  const other = editEvent("id: ev-p6w7bxbz", "id: ev-kt5t8ctm", editEvent("https://p.dw.com/p/4O4UG", "https://p.dw.com/p/other", editEvent('start: "2023-02-28"', 'start: "2023-02-10"')));
+  const root = writeDataset({
+    ...REGISTRY,
+    "data/outlets/reuters.yaml": REGISTRY["data/outlets/reuters.yaml"]!,
+    [EVENT_PATH]: EVENT_YAML,
+    "data/events/2023/02/ev-6875ntv9.yaml": second,
+    "data/events/2023/02/ev-kt5t8ctm.yaml": other,
+    // coder-b agrees on the meeting and did not code the support.
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
+    // coder-a has the meeting as a visit (same type) and the support as a rejection.
+    "data/codings/coder-a/2023/02/ev-pdg3x4ax.yaml": coding("ev-pdg3x4ax", "coder-a", (t) => editEvent("mode: multilateral", "mode: visit", t)),
+    "data/codings/coder-a/2023/02/ev-2eqrxyd2.yaml": coding("ev-2eqrxyd2", "coder-a", (t) => editEvent("event_type: CONSULT\nmode: multilateral", "event_type: REJECT", t)),
+  });
   try {
     const r = await run(["agreement", "--dataset", "--format", "json"], { cwd: root });
     assert.is(r.code, 0, r.stderr);
-    const report = JSON.parse(r.stdout);
-    assert.equal(report.coders, ["coder-b", "eventwire"]);
-    assert.is(report.units, 1);
+    const { comparisons } = JSON.parse(r.stdout);
+    assert.equal(comparisons.map((c: { coders: string[] }) => c.coders), [["data/events", "coder-a"], ["data/events", "coder-b"]]);
+    const [a, b] = comparisons;
+    const type = (c: { fields: { field: string }[] }) => c.fields.find((f) => f.field === "event_type") as unknown as { percentAgreement: number; disagreements: { events: string[]; values: string[] }[] };
+    assert.is(a.articles, 1);
+    assert.is(a.units, 2);
+    assert.equal(type(a).disagreements.map((d) => d.values), [["SUPPORT", "REJECT"]]);
+    // Neither gave the support a mode: they agree on "(no mode)"; the meeting's modes differ.
+    const mode = a.fields.find((f: { field: string }) => f.field === "mode");
+    assert.equal(mode.disagreements.map((d: { values: string[] }) => d.values), [["multilateral", "visit"]]);
+    assert.is(b.units, 2);
+    assert.is(b.unmatched, 1, "coder-b has no event for the support");
+    assert.equal(type(b).disagreements.map((d) => d.events), [["ev-6875ntv9", "(no event)"]]);
+    const pretty = await run(["agreement", "--dataset"], { cwd: root });
+    assert.match(pretty.stdout, /^Agreement between 2 codings: data\/events, coder-a\n/);
+    assert.match(pretty.stdout, /\nAgreement between 2 codings: data\/events, coder-b\n/);
+    const markdown = await run(["agreement", "--dataset", "--format", "markdown"], { cwd: root });
+    assert.is(markdown.stdout.match(/^## Coder agreement$/gm)?.length, 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--dataset: an event that cites two pages a coder coded one by one is compared under each (no disagreement for the second page)", async () => {
+  const twoPages = editEvent("sources:\n", "sources:\n  - outlet: reuters\n    url: https://www.reuters.com/world/x\n    language: en\n");
+  const reutersOnly = (t: string) => editEvent("https://p.dw.com/p/4O4UG", "https://www.reuters.com/world/x", t);
+  const root = writeDataset({
+    ...REGISTRY,
+    [EVENT_PATH]: twoPages,
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
+    "data/codings/coder-b/2023/02/ev-pdg3x4ax.yaml": coding("ev-pdg3x4ax", "coder-b", reutersOnly),
+  });
+  try {
+    const r = await run(["agreement", "--dataset", "--format", "json"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const [b] = JSON.parse(r.stdout).comparisons;
+    assert.is(b.articles, 2);
+    assert.is(b.units, 2);
+    assert.is(b.unmatched, 0);
+    for (const f of b.fields) assert.equal(f.disagreements, [], f.field);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--dataset: an event written as JSON with its slashes escaped is found by its address too; one that cites no coded page is not read", async () => {
+  const escaped = JSON.stringify(parse(EVENT_YAML)).replaceAll("/", "\\/");
+  const root = writeDataset({
+    ...REGISTRY,
+    "data/events/2023/02/ev-p6w7bxbz.json": escaped,
+    // Not an event at all, but it cites no page a coder coded: never read, so not said.
+    "data/events/2023/02/ev-kt5t8ctm.yaml": "id: 1\n",
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": coding("ev-dwgqbce2", "coder-b"),
+  });
+  try {
+    const r = await run(["agreement", "--dataset", "--format", "json"], { cwd: root });
+    assert.is(r.code, 0, r.stderr);
+    const [b] = JSON.parse(r.stdout).comparisons;
+    assert.is(b.units, 1);
+    assert.is(b.unmatched, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--dataset: a coding that is no valid event is said on stderr (exit 1), the others compared", async () => {
+  const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": "id: 1\n" });
+  try {
+    const r = await run(["agreement", "--dataset"], { cwd: root });
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /data\/codings\/coder-b\/2023\/02\/ev-dwgqbce2\.yaml: not a valid event record/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -88,12 +186,9 @@ test("a coding folder that holds other articles too: only articles both codings 
   assert.is(folder.unmatched, six.unmatched);
 });
 
-test("--format json stays JSON with one coder; --root without --dataset is a usage error", async () => {
-  const alone = await agreement("--dataset", "--format", "json");
-  assert.is(alone.code, 0);
-  assert.is(JSON.parse(alone.stdout).units, 0);
-  assert.match(alone.stderr, /Fewer than two coders/);
+test("--root without --dataset is a usage error; so are codings given with --dataset", async () => {
   assert.is((await agreement("--root", ".", DW, CODER_B)).code, 2);
+  assert.is((await agreement("--dataset", DW)).code, 2);
 });
 
 test.run();

@@ -258,6 +258,12 @@ test("diff: a move alone is a row of its own, a kept text added is one too; no c
     assert.is(r.code, 0, r.stderr);
     assert.match(r.stdout, /\| `ev-p6w7bxbz` \| moved \|  \| Blinken meets the five Central Asian foreign ministers \|/);
     assert.match(r.stdout, /\| `report.txt` \| kept text added \|/);
+    // A second coding (data/codings/<coder>/) is said as one, not as an event.
+    mkdirSync(path.join(root, "data/codings/coder-b/2023/02"), { recursive: true });
+    writeFileSync(path.join(root, "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml"), EVENT_YAML.replace("id: ev-p6w7bxbz", "id: ev-dwgqbce2"));
+    const withCoding = await run(["diff", "HEAD"], { cwd: root, env: ENV });
+    assert.match(withCoding.stdout, /\| `ev-dwgqbce2` \| second coding added \|/);
+    assert.match(withCoding.stdout, /1 second coding added/);
     const same = await run(["diff", "HEAD", "HEAD"], { cwd: root, env: ENV });
     assert.match(same.stdout, /From `HEAD` to `HEAD`: no record changed\./);
     assert.not.match(same.stdout, /\| id \|/);

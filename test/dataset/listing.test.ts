@@ -4,9 +4,36 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
-import { byPath, discover, entriesAt, idFromPath, idOrder, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
-import { assertSortedByPath, fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
+import { byPath, coderOf, discover, entriesAt, eventFolder, idFromPath, idOrder, kindOf, listData, toDatasetFile } from "../../scripts/dataset/discover.ts";
+import { assertSortedByPath, datasetCodings, datasetEvents, fileAtPath, filesNotEvents, filesOfKind, indexOfPath } from "../../scripts/dataset/listing.ts";
 import { writeDataset } from "../helpers/dataset.ts";
+
+test("second codings: a coder's folder under data/codings/ holds events, known by the coder its path names; a file right in data/codings/ is no record", async () => {
+  assert.is(coderOf("data/codings/coder-b/2023/02/ev-aaaaaaaa.yaml"), "coder-b");
+  assert.is(coderOf("data/codings/coder-b"), undefined);
+  assert.is(coderOf("data/codings/ev-aaaaaaaa.yaml"), undefined);
+  assert.is(coderOf("data/codings//x.yaml"), undefined);
+  assert.is(coderOf("data/events/2023/02/ev-aaaaaaaa.yaml"), undefined);
+  assert.is(coderOf("data/codingsx/b/ev-aaaaaaaa.yaml"), undefined);
+  assert.is(kindOf("data/codings/coder-b/2023/02/ev-aaaaaaaa.yaml"), "event");
+  assert.is(kindOf("data/codings/coder-b/notes.txt"), null);
+  assert.is(kindOf("data/codings/ev-aaaaaaaa.yaml"), null);
+  assert.is(eventFolder("2023-02-28", "coder-b"), "data/codings/coder-b/2023/02");
+  assert.is(eventFolder("2023"), "data/events/2023/01");
+  const names = ["data/codings/coder-b/2023/02/ev-bbbbbbbb.yaml", "data/codings/coder-b/notes.txt", "data/codings/x.yaml", "data/events/2023/02/ev-aaaaaaaa.yaml", "data/actors/a.yaml"];
+  const root = writeDataset(Object.fromEntries(names.map((n) => [n, "x\n"])));
+  try {
+    const listing = listData(root);
+    // The packed listing (a kind a folder) and a listing of the paths given say the same.
+    assert.equal([...listing].map((f) => [f.path, f.kind]), [...names].sort().map((n) => [n, kindOf(n)]));
+    assert.equal((await discover(root, ["data/codings"])).map((f) => [f.path, f.kind]), names.filter((n) => n.startsWith("data/codings/")).sort().map((n) => [n, kindOf(n)]));
+    assert.equal(filesOfKind(listing, "event").map((f) => f.path), ["data/codings/coder-b/2023/02/ev-bbbbbbbb.yaml", "data/events/2023/02/ev-aaaaaaaa.yaml"]);
+    assert.equal(datasetEvents(listing).map((f) => f.path), ["data/events/2023/02/ev-aaaaaaaa.yaml"]);
+    assert.equal(datasetCodings(listing).map((f) => f.path), ["data/codings/coder-b/2023/02/ev-bbbbbbbb.yaml"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test("walks data/ in path order, also where a file's name sorts between a folder's name and its files", () => {
   const names = [

@@ -49,3 +49,12 @@ test("record-diff: a copy of an event in another folder is a row of its own (add
 });
 
 test.run();
+
+test("record-diff: a second coding (data/codings/<coder>/) is a coding, never the event of its id; it changes, moves between coders' months and goes as any record", () => {
+  const coding = "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml";
+  const text = editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2");
+  assert.equal(diff({ [EVENT_PATH]: EVENT_YAML }, { [EVENT_PATH]: EVENT_YAML, [coding]: text }), ["coding ev-dwgqbce2 added"]);
+  assert.equal(diff({ [coding]: text }, { [coding]: editEvent("event_type: CONSULT", "event_type: SUPPORT", text) }), ["coding ev-dwgqbce2 changed event_type"]);
+  // A coding with the id of an event (id-unique's finding) is no move of the event.
+  assert.equal(diff({ [EVENT_PATH]: EVENT_YAML }, { "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml": EVENT_YAML }), ["event ev-p6w7bxbz removed", "coding ev-p6w7bxbz added"]);
+});

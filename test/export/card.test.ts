@@ -27,7 +27,7 @@ const PYTHON = "/usr/bin/python3";
  * A small dataset with what default readers get wrong: an optional column
  * empty in every row (`admin1`), a numeric-looking id filled in one row of two
  * (`geonames_id` 2950159), dates (`coded_at`, an office's `from` and `to`), and
- * a duplicate tombstone (`duplicate_of`, the self-reference).
+ * a duplicate tombstone (`duplicate_of`, the self-reference); and a second coding (not released: the card's Reliability).
  */
 function fixtureDataset(): string {
   const berlin = editEvent(
@@ -44,6 +44,9 @@ function fixtureDataset(): string {
       'schema_version: "1.3.0"\nid: antony-blinken\nname: Antony Blinken\nkind: person\ncountry: USA\noffices:\n  - title: Secretary of State\n    from: "2021-01-26"\n    to: "2025-01-20"\n  - title: Deputy Secretary of State\n',
     [EVENT_PATH]: berlin,
     "data/events/2023/02/ev-2eqrxyd2.yaml": duplicate,
+    // A second coding of the article (coder B): the meeting alike, and an event the dataset does not have. Not released; the card's Reliability section.
+    "data/codings/coder-b/2023/02/ev-dwgqbce2.yaml": editEvent("id: ev-p6w7bxbz", "id: ev-dwgqbce2", editEvent("coded_by: [eventwire]", "coded_by: [coder-b]", berlin)),
+    "data/codings/coder-b/2023/02/ev-kt5t8ctm.yaml": editEvent("id: ev-p6w7bxbz", "id: ev-kt5t8ctm", editEvent("coded_by: [eventwire]", "coded_by: [coder-b]", editEvent("event_type: CONSULT\nmode: multilateral", "event_type: REQUEST", editEvent("evidence:\n  - source: 0\n    claim: event_type", "evidence:\n  - source: 0\n    claim: date", berlin)))),
   });
 }
 

@@ -90,13 +90,13 @@ export async function runDatasetRule(rule: DatasetRule, c: DatasetCase, reverse 
     deleted: c.deleted ?? [],
     textProblems,
     fileAt: (order) => all[order]!,
-    summaryAt: (order) => (order < events.length ? summarizeUnchecked(now(events[order]!)?.value) : undefined),
+    summaryAt: (order) => (order < events.length ? summarizeUnchecked(now(events[order]!)?.value, events[order]!) : undefined),
   });
   const sequence = all.map((_, i) => i);
   if (reverse) sequence.reverse();
   for (const order of sequence) {
     const file = all[order]!;
-    const event: EventSummary | undefined = order < events.length ? summarizeUnchecked(docs.get(file)?.value) : summaryFromPath(file);
+    const event: EventSummary | undefined = order < events.length ? summarizeUnchecked(docs.get(file)?.value, file) : summaryFromPath(file);
     if (event) pass.add?.(event, order);
   }
   return pass

@@ -19,12 +19,21 @@ datasetRuleTester(duplicateOf, {
       files: { "data/events/2023/01/ev-aaaaaaaa.yaml": eventText({ id: A, status: "retracted" }), [pa]: eventText({ id: A }), ...duplicate(A) },
     },
     { name: "the named event is known by its id alone (a --changed stand-in): not judged", files: duplicate(A), standIns: [pa] },
+    {
+      name: "a second coding marked duplicate of an event that is not there: a coding names no event",
+      files: { [`data/codings/coder-b/2023/02/${B}.yaml`]: eventText({ id: B, status: "duplicate", duplicateOf: "ev-zzzzzzzz" }) },
+    },
   ],
   invalid: [
     {
       name: "a duplicate of itself",
       files: { [pb]: eventText({ id: B, status: "duplicate", duplicateOf: B }) },
       errors: [{ file: pb, messageId: "self", message: "An event cannot be a duplicate of itself.", ...AT, related: [pb] }],
+    },
+    {
+      name: "a duplicate of a second coding's id: a coding is no event of the dataset",
+      files: { [`data/codings/coder-b/2023/02/${A}.yaml`]: eventText({ id: A }), ...duplicate(A) },
+      errors: [{ file: pb, messageId: "missing", data: { target: A, status: "undefined" }, ...AT, related: [] }],
     },
     {
       name: "a duplicate of an event that is not there",

@@ -6,6 +6,7 @@ import { ruleTester } from "../helpers/rule-tester.ts";
 ruleTester(fileName, {
   valid: [
     { name: "the right place", code: EVENT_YAML },
+    { name: "a second coding in its coder's folder, in the month of its start date", code: EVENT_YAML, file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml" },
     { name: "an id that is no event id (the schema's finding): no path is made of it", failsSchema: true, code: editEvent("id: ev-p6w7bxbz", 'id: "../../x"'), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
     { name: "a start date that is no date (the schema's finding): no folder is made of it", failsSchema: true, code: editEvent('start: "2023-02-28"', "start: 20230228"), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
   ],
@@ -23,6 +24,27 @@ ruleTester(fileName, {
       code: EVENT_YAML, file: "data/events/2023/03/ev-p6w7bxbz.yaml",
       errors: [
         { messageId: "misplaced", data: {expected: "data/events/2023/02/ev-p6w7bxbz.yaml",path: "data/events/2023/03/ev-p6w7bxbz.yaml",from: "data/events/2023/03/ev-p6w7bxbz.yaml",to: "data/events/2023/02/ev-p6w7bxbz.yaml"}, message: "This record belongs at `data/events/2023/02/ev-p6w7bxbz.yaml`, not `data/events/2023/03/ev-p6w7bxbz.yaml`.", helpId: "move", help: "Move the file: git mv -- data/events/2023/03/ev-p6w7bxbz.yaml data/events/2023/02/ev-p6w7bxbz.yaml", line: 2, column: 5 },
+      ],
+    },
+    {
+      name: "a second coding in the wrong month of its coder's folder: it stays in that folder",
+      code: EVENT_YAML, file: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",
+      errors: [
+        { messageId: "misplaced", data: {expected: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yml",path: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",from: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",to: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yml"}, message: "This record belongs at `data/codings/coder-b/2023/02/ev-p6w7bxbz.yml`, not `data/codings/coder-b/2023/03/ev-p6w7bxbz.yml`.", helpId: "move", line: 2, column: 5 },
+      ],
+    },
+    {
+      name: "a second coding right in its coder's folder, without its months",
+      code: EVENT_YAML, file: "data/codings/coder-b/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "misplaced", data: {expected: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml",path: "data/codings/coder-b/ev-p6w7bxbz.yaml",from: "data/codings/coder-b/ev-p6w7bxbz.yaml",to: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml"}, helpId: "move", line: 2, column: 5 },
+      ],
+    },
+    {
+      name: "a second coding in a folder that is no coder's handle",
+      code: EVENT_YAML, file: "data/codings/coder b/2023/02/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "coderHandle", data: {path: "data/codings/coder b/2023/02/ev-p6w7bxbz.yaml", coder: "coder b"}, message: "The second coding `data/codings/coder b/2023/02/ev-p6w7bxbz.yaml` is in the folder `coder b`, which is no coder's handle (as `provenance.coded_by` writes one: letters, digits and hyphens, 39 at most, not starting with a hyphen); name the folder after the coder's handle.", helpId: "rename", line: 1, column: 1 },
       ],
     },
     {

@@ -18,6 +18,14 @@ datasetRuleTester(idUnique, {
   ],
   invalid: [
     {
+      name: "an event and a second coding with one id: ids are minted, and unique over both",
+      files: { [pa]: eventText({ id: A }), [`data/codings/coder-b/2023/02/${A}.yaml`]: eventText({ id: A }) },
+      errors: [
+        { file: `data/codings/coder-b/2023/02/${A}.yaml`, messageId: "repeated", data: { id: A, others: `\`${pa}\`` }, line: 2, column: 5, related: [pa] },
+        { file: pa, messageId: "repeated", data: { id: A, others: `\`data/codings/coder-b/2023/02/${A}.yaml\`` }, line: 2, column: 5, related: [`data/codings/coder-b/2023/02/${A}.yaml`] },
+      ],
+    },
+    {
       name: "one id in two event files",
       files: { [pa]: eventText({ id: A }), [copy]: eventText({ id: A }) },
       errors: [

@@ -27,6 +27,10 @@ datasetRuleTester(probableDuplicate, {
     { name: "a tombstone beside its original", files: events({ id: A }, { id: B, status: "duplicate", duplicateOf: A }) },
     { name: "an event alike, known by its id alone (a --changed stand-in): not compared", files: events({ id: A }), standIns: [pb] },
     {
+      name: "an event and its second coding (data/codings/<coder>/), alike in every field, and another coder's: codings are never compared",
+      files: { ...events({ id: A }), [`data/codings/coder-b/2023/02/${B}.yaml`]: eventText({ id: B }), [`data/codings/coder-c/2023/03/${C}.yaml`]: eventText({ id: C, start: "2023-03-01" }) },
+    },
+    {
       name: "alike when the pass saw them, but one edited since: judged as it is at the end",
       files: events({ id: A }, { id: B, start: "2023-03-01" }),
       edited: { [eventPath(B, "2023-03-01")]: eventText({ id: B, start: "2023-03-01", type: "PROTEST" }) },

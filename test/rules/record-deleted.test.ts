@@ -11,6 +11,7 @@ datasetRuleTester(recordDeleted, {
     { name: "an event file moved to the folder of its corrected date", files: { [pa]: eventText({ id: A }) }, deleted: [eventPath(A, "2023-03-01")] },
     { name: "a registry file deleted (what names it is told by actor-known)", files: { [pa]: eventText({ id: A }) }, deleted: ["data/actors/old-name.yaml"] },
     { name: "the id stays with an event known by its id alone (a --changed stand-in)", files: {}, standIns: [pa], deleted: [eventPath(A, "2023-03-01")] },
+    { name: "a second coding removed (codings are never published)", files: { [pa]: eventText({ id: A }) }, deleted: ["data/codings/coder-b/2023/02/ev-bbbbbbbb.yaml"] },
   ],
   invalid: [
     {
@@ -27,6 +28,12 @@ datasetRuleTester(recordDeleted, {
           column: 1,
         },
       ],
+    },
+    {
+      name: "an event file deleted whose id a second coding still holds: the event is gone all the same",
+      files: { "data/codings/coder-b/2023/02/ev-bbbbbbbb.yaml": eventText({ id: "ev-bbbbbbbb" }) },
+      deleted: ["data/events/2023/02/ev-bbbbbbbb.yaml"],
+      errors: [{ file: "data/events/2023/02/ev-bbbbbbbb.yaml", messageId: "deleted", data: { id: "ev-bbbbbbbb" }, line: 1, column: 1 }],
     },
   ],
 });

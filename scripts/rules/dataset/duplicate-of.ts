@@ -5,7 +5,7 @@ export const duplicateOf: LookupRule = {
     id: "duplicate-of",
     family: "dataset",
     severity: "error",
-    description: "`duplicate_of` names an existing, active event other than the record itself.",
+    description: "`duplicate_of` names an existing, active event other than the record itself (an event of data/events/: a second coding names none and is named by none).",
     help: "Point `duplicate_of` at the event that stays (its status is `active`); if that one is itself a duplicate, point at the event it duplicates.",
     messages: {
       self: "An event cannot be a duplicate of itself.",
@@ -15,7 +15,8 @@ export const duplicateOf: LookupRule = {
   },
   scope: "dataset",
   // A duplicate names the event that stays by its id; the last event with that id in the listing is judged.
-  lookup: { names: (e) => (e.status === "duplicate" ? e.duplicate_of : undefined), key: (e) => e.id },
+  // Second codings (data/codings/<coder>/) are no events of the dataset: they name none, and none names them.
+  lookup: { names: (e) => (e.status === "duplicate" && e.coding === undefined ? e.duplicate_of : undefined), key: (e) => (e.coding === undefined ? e.id : undefined) },
   report: ({ event, named, target }) => {
     // A stand-in (under --changed, an event known by its id alone) is not judged.
     if (target?.event.partial) return [];

@@ -6,7 +6,7 @@ export const idUnique: CompareRule = {
     id: "id-unique",
     family: "dataset",
     severity: "error",
-    description: "Every id is used by one record only (events, and each registry).",
+    description: "Every id is used by one record only (events and second codings together, and each registry).",
     help: "Give the newer record a fresh id (events: `eventwire new` mints one); never change the id of a published record.",
     messages: {
       repeated: "The id `{{id}}` is also used by {{others}}.",

@@ -91,7 +91,7 @@ export const probableDuplicate: CompareRule<Likeness> = {
     family: "dataset",
     severity: "warning",
     description:
-      "Two active events are probably one event when they have the same start date, type, countries and actors; or the same type and mode, a country in common, start dates at most a day apart, and at least half of the two events' actors shared (at least one).",
+      "Two active events (second codings left out) are probably one event when they have the same start date, type, countries and actors; or the same type and mode, a country in common, start dates at most a day apart, and at least half of the two events' actors shared (at least one).",
     help: "If both report the same event, merge their sources into one record and mark the other `status: duplicate` with `duplicate_of`; if they are distinct, make the difference visible (mode, actors, date).",
     messages: {
       probable: "This event has the same date, type, countries and actors as {{others}}.",
@@ -101,7 +101,8 @@ export const probableDuplicate: CompareRule<Likeness> = {
   },
   scope: "dataset",
   compare: {
-    where: (e) => e.status === "active",
+    // A second coding (data/codings/<coder>/) codes the same happening as an event on purpose: never compared.
+    where: (e) => e.status === "active" && e.coding === undefined,
     // Blocked by type, country and actor (an event under each pair of its countries and actors) and by day: an
     // event meets only the events of its keys on the same and the adjacent days. Two events alike share a
     // country and an actor (or have the same sets, none included), so they share a key; events of one type,

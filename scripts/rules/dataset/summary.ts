@@ -1,6 +1,6 @@
 /** The summaries dataset rules compare events by. */
 import type { Event } from "../../../schema/index.ts";
-import { idFromPath } from "../../dataset/discover.ts";
+import { coderOf, idFromPath } from "../../dataset/discover.ts";
 import type { EventSummary } from "../types.ts";
 import { isObject } from "../../core/pointer.ts";
 
@@ -23,9 +23,9 @@ function sortedSet(values: string[]): string[] {
   return values;
 }
 
-/** The summary of a valid event (one that passed its schema has the shape a summary needs). */
-export function summarizeEvent(e: Event): EventSummary {
-  return summarizeUnchecked(e)!;
+/** The summary of a valid event (one that passed its schema has the shape a summary needs); `file`: its path (a second coding's says so). */
+export function summarizeEvent(e: Event, file?: string): EventSummary {
+  return summarizeUnchecked(e, file)!;
 }
 
 const strings = (list: unknown, key: string): string[] | undefined => {
@@ -46,10 +46,12 @@ const strings = (list: unknown, key: string): string[] | undefined => {
  * it has (its id is still taken); undefined when it has no string `id`.
  * A rule reads a field left out as unknown, never as empty.
  */
-export function summarizeUnchecked(value: unknown): EventSummary | undefined {
+export function summarizeUnchecked(value: unknown, file?: string): EventSummary | undefined {
   if (!isObject(value) || typeof value.id !== "string") return undefined;
   const { id, status, event_type, mode, duplicate_of } = value;
   const summary: EventSummary = { id };
+  const coder = file === undefined ? undefined : coderOf(file);
+  if (coder !== undefined) summary.coding = coder;
   if (typeof status === "string") summary.status = status as EventSummary["status"];
   if (isObject(value.date) && typeof value.date.start === "string") summary.start = value.date.start;
   // The type is the event type with its mode: a mode that is there but no string leaves the type unknown too
@@ -66,7 +68,8 @@ export function summarizeUnchecked(value: unknown): EventSummary | undefined {
   return summary;
 }
 
-/** An event known only by its file name. */
+/** An event known only by its file name (and a second coding by its folder). */
 export function summaryFromPath(file: string): EventSummary {
-  return { id: idFromPath(file), partial: true };
+  const coder = coderOf(file);
+  return coder === undefined ? { id: idFromPath(file), partial: true } : { id: idFromPath(file), partial: true, coding: coder };
 }
