@@ -6,6 +6,8 @@ import type { AgreementReport, FieldAgreement } from "./fields.ts";
 
 const alphaText = (f: FieldAgreement) => (f.alpha.alpha === undefined ? "undefined" : f.alpha.alpha.toFixed(3));
 const percentText = (f: FieldAgreement) => (f.percent === undefined ? "-" : `${(f.percent * 100).toFixed(1)} %`);
+const matchedAlphaText = (f: FieldAgreement) => (f.matched.alpha.alpha === undefined ? "undefined" : f.matched.alpha.alpha.toFixed(3));
+const matchedPercentText = (f: FieldAgreement) => (f.matched.percent === undefined ? "-" : `${(f.matched.percent * 100).toFixed(1)} %`);
 
 export const AGREEMENT_JSON_VERSION = 1;
 
@@ -36,6 +38,8 @@ function reportJson(report: AgreementReport): Record<string, unknown> {
       percentAgreement: f.percent ?? null,
       units: f.alpha.units,
       values: f.alpha.values,
+      // Over the units every coder of the article has an event in (the events all found).
+      matched: { alpha: f.matched.alpha.alpha ?? null, ...(f.matched.alpha.reason ? { undefinedBecause: f.matched.alpha.reason } : {}), percentAgreement: f.matched.percent ?? null, units: f.matched.units },
       disagreements: f.disagreements,
     })),
   };
@@ -46,9 +50,13 @@ export function formatAgreementPretty(report: AgreementReport): string {
     `Agreement between ${report.coders.length} codings: ${report.coders.map(visible).join(", ")}`,
     `${plural(report.articles, "article")}, ${plural(report.units, "matched event")} (units), ${report.unmatched} coded by some coders only (counted as disagreement)`,
     "",
-    `${"field".padEnd(12)} ${"metric".padEnd(8)} ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}`,
+    `${"".padEnd(22)}${"all units".padEnd(29)}events both coded`,
+    `${"field".padEnd(12)} ${"metric".padEnd(8)} ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}  ${"alpha".padStart(9)} ${"agreement".padStart(10)} ${"units".padStart(6)}`,
   ];
-  for (const f of report.fields) out.push(`${f.field.padEnd(12)} ${f.metric.padEnd(8)} ${alphaText(f).padStart(9)} ${percentText(f).padStart(10)} ${String(f.alpha.units).padStart(6)}`);
+  for (const f of report.fields)
+    out.push(
+      `${f.field.padEnd(12)} ${f.metric.padEnd(8)} ${alphaText(f).padStart(9)} ${percentText(f).padStart(10)} ${String(f.alpha.units).padStart(6)}  ${matchedAlphaText(f).padStart(9)} ${matchedPercentText(f).padStart(10)} ${String(f.matched.units).padStart(6)}`,
+    );
   for (const f of report.fields) if (f.alpha.reason) out.push(`  ${f.field}: alpha is undefined: ${f.alpha.reason}.`);
   const rows = report.fields.flatMap((f) => f.disagreements.map((d) => ({ f, d })));
   if (rows.length > 0) {
@@ -65,9 +73,14 @@ export function formatAgreementMarkdown(report: AgreementReport): string {
     "",
     `${report.coders.length} codings (${report.coders.map((c) => codeSpan(c)).join(", ")}) of ${plural(report.articles, "article")}: ${plural(report.units, "matched event")}, ${report.unmatched} coded by some coders only (counted as disagreement).`,
     "",
-    "| field | metric | Krippendorff's alpha | percent agreement | units |",
-    "|---|---|---:|---:|---:|",
-    ...report.fields.map((f) => `| \`${f.field}\` | ${f.metric} | ${f.alpha.alpha === undefined ? `undefined: ${tableCell(f.alpha.reason ?? "")}` : alphaText(f)} | ${percentText(f)} | ${f.alpha.units} |`),
+    "All units count an event only some coders found as a disagreement; the events both coded are the units every coder of the article has an event in (what UCDP and ACLED publish).",
+    "",
+    "| field | metric | alpha, all units | agreement | units | alpha, events both coded | agreement | units |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+    ...report.fields.map(
+      (f) =>
+        `| \`${f.field}\` | ${f.metric} | ${f.alpha.alpha === undefined ? `undefined: ${tableCell(f.alpha.reason ?? "")}` : alphaText(f)} | ${percentText(f)} | ${f.alpha.units} | ${f.matched.alpha.alpha === undefined ? `undefined: ${tableCell(f.matched.alpha.reason ?? "")}` : matchedAlphaText(f)} | ${matchedPercentText(f)} | ${f.matched.units} |`,
+    ),
     "",
   ];
   const rows = report.fields.flatMap((f) => f.disagreements.map((d) => ({ f, d })));

@@ -215,6 +215,7 @@ function reliabilityOf(files: Files): ReliabilityData {
         ...(f.alpha.reason ? { undefinedBecause: f.alpha.reason } : {}),
         percent: f.percent,
         units: f.alpha.units,
+        matched: { alpha: f.matched.alpha.alpha, percent: f.matched.percent, units: f.matched.units },
       })),
     })),
   };

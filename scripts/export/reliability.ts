@@ -19,6 +19,8 @@ export interface FieldReliability {
   /** Share of units where both gave the same value; undefined without units. */
   percent: number | undefined;
   units: number;
+  /** The same over the events both sides coded (the units with an event of each): what UCDP and ACLED publish. */
+  matched: { alpha: number | undefined; percent: number | undefined; units: number };
 }
 
 /** The dataset compared with one coder. */
@@ -39,7 +41,8 @@ export interface ReliabilityData {
 }
 
 const alphaText = (f: FieldReliability) => (f.alpha === undefined ? `undefined${f.undefinedBecause ? `: ${markdownText(f.undefinedBecause)}` : ""}` : f.alpha.toFixed(3));
-const percentText = (f: FieldReliability) => (f.percent === undefined ? "-" : `${(f.percent * 100).toFixed(1)} %`);
+const percentText = (f: { percent: number | undefined }) => (f.percent === undefined ? "-" : `${(f.percent * 100).toFixed(1)} %`);
+const matchedAlphaText = (f: FieldReliability) => (f.matched.alpha === undefined ? "undefined" : f.matched.alpha.toFixed(3));
 
 /** The dataset card's Reliability section: a table a coder, or a line saying it was not measured. */
 export function reliabilitySection(data: ReliabilityData | undefined): string[] {
@@ -52,8 +55,10 @@ export function reliabilitySection(data: ReliabilityData | undefined): string[] 
     "events that cite the same articles, as `eventwire agreement --dataset` computes it: events are grouped by article and",
     "matched (a shared actor, and the same type or date), and each field gets Krippendorff's alpha (nominal for the event",
     "type, the mode, the countries and the date, at the coarser precision of the two; MASI distance for the set of actors), the",
-    "percent agreement and the number of units (matched events; an event one side has and the other has not counts as",
-    "disagreement). Disagreements are settled by a third reading of the pages (see CONTRIBUTING.md).",
+    "percent agreement and the number of units, twice: over all units (an event one side has and the other has not counts",
+    "as a disagreement: it measures whether coders find the same events), and over the events both sides coded (whether",
+    "they code an event alike once both found it, the figure UCDP and ACLED publish). Disagreements are settled by a third",
+    "reading of the pages (see CONTRIBUTING.md).",
     "",
   );
   for (const c of data.coders) {
@@ -62,9 +67,12 @@ export function reliabilitySection(data: ReliabilityData | undefined): string[] 
       "",
       `${plural(c.records, "record")} coding ${plural(c.articles, "article")}; ${plural(c.units, "unit")}, ${c.unmatched} of them coded by one side only.`,
       "",
-      "| field | metric | Krippendorff's alpha | percent agreement | units |",
-      "|---|---|---:|---:|---:|",
-      ...c.fields.map((f) => `| ${codeSpan(f.field, true)} | ${markdownText(f.metric)} | ${alphaText(f)} | ${percentText(f)} | ${f.units} |`),
+      "| field | metric | alpha, events both coded | agreement | units | alpha, all units | agreement | units |",
+      "|---|---|---:|---:|---:|---:|---:|---:|",
+      ...c.fields.map(
+        (f) =>
+          `| ${codeSpan(f.field, true)} | ${markdownText(f.metric)} | ${matchedAlphaText(f)} | ${percentText(f.matched)} | ${f.matched.units} | ${alphaText(f)} | ${percentText(f)} | ${f.units} |`,
+      ),
       "",
     );
   }
