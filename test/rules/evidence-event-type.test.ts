@@ -14,6 +14,11 @@ ruleTester(evidenceEventType, {
       name: "an imported record without evidence (its source had no sentence, as GDELT and UCDP): not a person's to add",
       code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("  method: manual\n", "  method: imported\n  origin:\n    dataset: gdelt\n    version: \"2.0\"\n    id: \"1234567890\"\n"),
     },
+    {
+      name: "a second coding without evidence (data/codings/<coder>/): it measures agreement, the dataset's event carries the evidence",
+      file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml",
+      code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")),
+    },
   ],
   invalid: [
     {

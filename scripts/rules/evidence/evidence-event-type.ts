@@ -1,3 +1,4 @@
+import { coderOf } from "../../dataset/listing.ts";
 import { eachObject, str } from "../fields.ts";
 import type { RecordRule } from "../types.ts";
 
@@ -6,7 +7,7 @@ export const evidenceEventType: RecordRule = {
     id: "evidence-event-type",
     family: "record",
     severity: "info",
-    description: "An event (of a schema version with `evidence`) coded by a person quotes the report that supports its event type.",
+    description: "An event (of a schema version with `evidence`) coded by a person quotes the report that supports its event type; a second coding (data/codings/), made only to measure agreement, is not asked for one.",
     help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
     messages: {
       noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
@@ -14,7 +15,7 @@ export const evidenceEventType: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  check: ({ record, version }) => {
+  check: ({ file, record, version }) => {
     // 1.0.0 has no `evidence`: its records get `schema-outdated` instead. A version the toolkit does not
     // know (schema-version's finding) may have none either.
     if (version === "1.0.0" || version === undefined) return [];
@@ -24,6 +25,8 @@ export const evidenceEventType: RecordRule = {
     // An imported record has the evidence its source had (PLOVER's sentence, ACLED's note; GDELT and UCDP have none):
     // a nudge for a person coding by hand, it would repeat once a record on a whole import and settle nothing.
     if (str(record.provenance, "method") === "imported") return [];
+    // A second coding measures agreement with the dataset's events, which carry the evidence.
+    if (coderOf(file.path) !== undefined) return [];
     let quoted = false;
     eachObject(record.evidence, (e) => {
       if (e.claim === "event_type") quoted = true;
