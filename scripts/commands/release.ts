@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { poolOptionsFromEnv } from "../check/pool.ts";
 import { checkDataset } from "../check/run.ts";
 import { applyConfig, loadConfig, withoutIgnored } from "../check/config.ts";
+import { applySuppressions, SUPPRESSIONS_FILE } from "../check/suppress.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { EXIT, UsageError, type CommandIO } from "../core/io.ts";
 import { toolkitVersion } from "../core/paths.ts";
@@ -40,7 +41,8 @@ Data Package 2.0), CHANGELOG.md and changes.csv, a dataset card (README.md),
 CITATION.cff, a landing page (index.html) and SHA256SUMS, and every table as
 Parquet in parquet/ (with the events by year: parquet/events/year=<YYYY>/part-0.parquet).
 It refuses to build while validate reports
-errors. The same data gives the same bytes: the one time in it, \`created\`,
+errors (what inline directives and eventwire-suppressions.json settle, as
+validate reads them, does not count). The same data gives the same bytes: the one time in it, \`created\`,
 comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
 
 Options:
@@ -158,7 +160,16 @@ export async function releaseCommand(argv: string[], io: CommandIO): Promise<num
         line.end();
       }
       timings.mark("validate, write events");
-      const findings = applyConfig(result.findings, config);
+      // What validate reports: the configuration's severities, then inline directives and the suppressions file (at the
+      // dataset's root) settle what they record; a finding validate settles does not stop a release.
+      const configured = applyConfig(result.findings, config);
+      const findings = applySuppressions(configured, {
+        location: path.join(root, SUPPRESSIONS_FILE),
+        name: SUPPRESSIONS_FILE,
+        directives: result.directives,
+        severity: (rule: string, file: string) => config.severityFor(rule, file),
+        checked: (file: string) => !(config.ignores && config.ignored(file)),
+      }).findings;
       const summary = summarize(findings, result.files, result.records);
       // Each share's report, as the sink eventPartsSink names made it.
       if (summary.errors === 0) return result.parts as EventPartsResult[];

@@ -60,13 +60,19 @@ const coding = (id: string, coder: string, edit: (text: string) => string = (t) 
   edit(editEvent("id: ev-p6w7bxbz", `id: ${id}`, editEvent("coded_by: [eventwire]", `coded_by: [${coder}]`)));
 
 test("--dataset without second codings: nothing to compare, said so (exit 0); JSON stays JSON", async () => {
-  const none = await agreement("--dataset");
-  assert.is(none.code, 0, none.stderr);
-  assert.match(none.stdout, /No second codings in data\/codings\/ .*: nothing to compare/);
-  const json = await agreement("--dataset", "--format", "json");
-  assert.is(json.code, 0);
-  assert.equal(JSON.parse(json.stdout), { version: 1, comparisons: [] });
-  assert.match(json.stderr, /No second codings/);
+  // A dataset with events and no data/codings/ (the repository's own holds a second coding now).
+  const root = writeDataset({ ...REGISTRY });
+  try {
+    const none = await agreement("--dataset", "--root", root);
+    assert.is(none.code, 0, none.stderr);
+    assert.match(none.stdout, /No second codings in data\/codings\/ .*: nothing to compare/);
+    const json = await agreement("--dataset", "--format", "json", "--root", root);
+    assert.is(json.code, 0);
+    assert.equal(JSON.parse(json.stdout), { version: 1, comparisons: [] });
+    assert.match(json.stderr, /No second codings/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test("--dataset: data/events is compared with each coder of data/codings/, coder by coder, over the articles the coder coded", async () => {

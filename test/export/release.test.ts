@@ -567,6 +567,26 @@ test("validate errors: no release is built (exit 1)", async () => {
   }
 });
 
+test("findings validate settles (an inline directive, the suppressions file) do not stop a release, as they do not fail validate", async () => {
+  const early = editEvent('    published: "2023-02-28"', '    published: "2023-02-27"');
+  const directive = early.replace('    published: "2023-02-27"', '    # eventwire-disable-next-line published-after-start -- the page is dated in its own time zone\n    published: "2023-02-27"');
+  for (const [name, files, settle] of [
+    ["directive", { [EVENT_PATH]: directive }, false],
+    ["suppressions file", { [EVENT_PATH]: early }, true],
+  ] as const) {
+    const root = writeDataset({ ...REGISTRY, ...files });
+    try {
+      if (settle) assert.is((await run(["validate", "--suppress-all"], { cwd: root })).code, 0, name);
+      assert.is((await run(["validate"], { cwd: root })).code, 0, name);
+      const r = await run(["release", "--version", "1.0.0", "--out", path.join(root, "dist")], { cwd: root });
+      assert.is(r.code, 0, `${name}: ${r.stderr}`);
+      assert.ok(existsSync(releaseFolder(root, "dist", "1.0.0")), name);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
 test("a build that fails midway leaves the previous release as it was, and no partial folder", async () => {
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML });
   const out = path.join(root, "dist");
