@@ -23,14 +23,19 @@ const FULL = [
   "--summary", "Antony Blinken met the foreign ministers of the five Central Asian states.", "--coder", "eventwire",
 ];
 
+/** `eventwire new event` with every flag, in `root`: the file it wrote and its text. */
+async function scaffold(root: string): Promise<{ file: string; text: string }> {
+  const r = await run(FULL, { cwd: root });
+  assert.is(r.code, 0, r.stderr);
+  const file = path.join(root, /^Created (\S+)$/m.exec(r.stdout)![1]!);
+  return { file, text: readFileSync(file, "utf8") };
+}
+
 test("a scaffolded record names its schema for the editor; the YAML language server reports a wrong status and a missing summary at their lines, and nothing once fixed", async () => {
   const root = writeDataset({ ...REGISTRY });
   const client = LanguageClient.yaml();
   try {
-    const r = await run(FULL, { cwd: root });
-    assert.is(r.code, 0, r.stderr);
-    const file = path.join(root, /^Created (\S+)$/m.exec(r.stdout)![1]!);
-    const text = readFileSync(file, "utf8");
+    const { file, text } = await scaffold(root);
     const lines = text.split("\n");
     assert.match(lines[0]!, new RegExp(`^# yaml-language-server: \\$schema=(\\.\\./)+.*schema/v${LATEST_VERSION.replace(/\./g, "\\.")}/event\\.schema\\.json$`));
     assert.is(lines[1], "");
@@ -60,10 +65,7 @@ test("hover shows what a field means (the codebook's description, from the publi
   const root = writeDataset({ ...REGISTRY });
   const client = LanguageClient.yaml();
   try {
-    const r = await run(FULL, { cwd: root });
-    assert.is(r.code, 0, r.stderr);
-    const file = path.join(root, /^Created (\S+)$/m.exec(r.stdout)![1]!);
-    const text = readFileSync(file, "utf8");
+    const { file, text } = await scaffold(root);
     await client.start(root);
     const opened = client.diagnostics(file);
     client.open(file, text);
