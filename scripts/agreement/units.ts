@@ -3,10 +3,11 @@
  * are grouped by the article they cite, matched across coders within each
  * article, and each match (a unit) gives every coder's value of each field.
  *
- * Matching: an event joins the unit (of the same article, without an event of
- * its coder yet) that it resembles most, if they share an actor and either
- * the event type or the date (at the coarser precision of the two); else it
- * starts a unit of its own. Resemblance: same type (1) + Jaccard overlap of
+ * Matching: a coder's events join the units of the same article (made by the
+ * coders before them) by an optimal assignment, the one with the largest total
+ * resemblance (the Munkres algorithm), where an event may join a unit only if
+ * they share an actor and either the event type or the date (at the coarser
+ * precision of the two); an event that joins none starts a unit of its own. Resemblance: same type (1) + Jaccard overlap of
  * the actor sets (0..1) + same date (1). Coders are taken in the order given,
  * their events by date and id, so the result does not depend on file order.
  *
@@ -14,6 +15,7 @@
  * differs from every coded value: an event one coder saw and another did not
  * counts as disagreement, never as a missing value that alpha would skip.
  */
+import { munkres } from "munkres";
 import type { Event } from "../../schema/index.ts";
 
 export interface CodedEvent {
@@ -136,22 +138,22 @@ export function matchUnits(codings: readonly Coding[]): Unit[] {
     const here: Unit[] = [];
     lists.forEach((list, c) => {
       const ordered = [...list].sort((x, y) => (x.event.date.start < y.event.date.start ? -1 : x.event.date.start > y.event.date.start ? 1 : x.event.id < y.event.id ? -1 : 1));
-      for (const coded of ordered) {
-        let best: Unit | undefined;
-        let bestScore = 0;
-        for (const unit of here) {
-          if (unit.members[c]) continue;
-          const anchor = unit.members.find((m) => m !== undefined)!;
-          const score = resemblance(anchor.event, coded.event);
-          if (score !== undefined && score > bestScore) [best, bestScore] = [unit, score];
-        }
-        if (best) best.members[c] = coded;
+      // The coder's events join the units of the coders before them by an optimal assignment (the largest total resemblance),
+      // not first come first served: an event that grabbed the best unit still free could take the one a later event fits better.
+      const open = here.filter((unit) => !unit.members[c]);
+      const scores = ordered.map((coded) => open.map((unit) => resemblance(unit.members.find((m) => m !== undefined)!.event, coded.event) ?? 0));
+      const joined = new Map<number, Unit>();
+      if (open.length > 0 && ordered.length > 0)
+        for (const [row, column] of munkres(scores.map((row) => row.map((score) => -score)))) if (scores[row]![column]! > 0) joined.set(row, open[column]!);
+      ordered.forEach((coded, i) => {
+        const unit = joined.get(i);
+        if (unit) unit.members[c] = coded;
         else {
           const members: (CodedEvent | undefined)[] = codings.map(() => undefined);
           members[c] = coded;
           here.push({ article, members, coded: coders });
         }
-      }
+      });
     });
     units.push(...here);
   }

@@ -53,12 +53,13 @@ export function reliabilitySection(data: ReliabilityData | undefined): string[] 
     "Some articles were coded a second time, blind: a coder saw only the cited pages and the codebook, never the first coding.",
     "Those records (`data/codings/<coder>/` in the repository) are not part of this release; each coder's are compared with the",
     "events that cite the same articles, as `eventwire agreement --dataset` computes it: events are grouped by article and",
-    "matched (a shared actor, and the same type or date), and each field gets Krippendorff's alpha (nominal for the event",
+    "matched by the best assignment (a shared actor, and the same type or date), and each field gets Krippendorff's alpha (nominal for the event",
     "type, the mode, the countries and the date, at the coarser precision of the two; MASI distance for the set of actors), the",
     "percent agreement and the number of units, twice: over all units (an event one side has and the other has not counts",
     "as a disagreement: it measures whether coders find the same events), and over the events both sides coded (whether",
-    "they code an event alike once both found it, the figure UCDP and ACLED publish). Disagreements are settled by a third",
-    "reading of the pages (see CONTRIBUTING.md).",
+    "they code an event alike once both found it, the figure UCDP and ACLED publish). Events are matched on their type, date",
+    "and actors, so the figures over the events both coded lean high and those over all units low. Disagreements are settled",
+    "by a third reading of the pages (see CONTRIBUTING.md).",
     "",
   );
   for (const c of data.coders) {

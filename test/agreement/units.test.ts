@@ -32,4 +32,24 @@ test("an event without locations (schema 1.3.0) gives the country field a value 
   assert.equal(country(true).disagreements.map((d) => d.values), [[NO_LOCATIONS, "KAZ"]]);
 });
 
+test("a coder's events join the other's by the best assignment, not first come first served", () => {
+  // Coder b's first event (by id) resembles a2 most, but b's second is a2 exactly and fits a1 poorly:
+  // greedily, b1 took a2 and b2 was left with a1 (total resemblance 4.0); the best assignment pairs b1-a1 and b2-a2 (4.67).
+  const event = (id: string, actors: string[], start: string): Event => ({
+    ...(parse(EVENT_YAML) as Event),
+    id,
+    date: { start, precision: "day" },
+    actors: actors.map((actor, i) => ({ actor, role: i === 0 ? "initiator" : "recipient" })) as Event["actors"],
+  });
+  const codings = [
+    { label: "a", events: [{ file: "a1.yaml", event: event("ev-aaaaaaa1", ["x", "y"], "2023-02-27") }, { file: "a2.yaml", event: event("ev-aaaaaaa2", ["x", "z"], "2023-02-28") }] },
+    { label: "b", events: [{ file: "b1.yaml", event: event("ev-bbbbbbb1", ["x", "y", "z"], "2023-02-28") }, { file: "b2.yaml", event: event("ev-bbbbbbb2", ["x", "z"], "2023-02-28") }] },
+  ];
+  const pairs = matchUnits(codings).map((u) => u.members.map((m) => m?.event.id));
+  assert.equal(pairs, [
+    ["ev-aaaaaaa1", "ev-bbbbbbb1"],
+    ["ev-aaaaaaa2", "ev-bbbbbbb2"],
+  ]);
+});
+
 test.run();
