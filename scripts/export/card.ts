@@ -27,9 +27,11 @@ export interface EventCountsData {
   byLanguage: Map<string, number>;
   /** Imported events (tombstones included) by their source dataset (`provenance.origin.dataset`). */
   byOrigin: Map<string, number>;
+  /** Active events by how many outlets report them ("1", "2", "3", "4 or more"). */
+  byOutlets: Map<string, number>;
 }
 
-const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage", "byOrigin"] as const;
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage", "byOrigin", "byOutlets"] as const;
 
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
 export class EventCounts implements EventCountsData {
@@ -41,9 +43,10 @@ export class EventCounts implements EventCountsData {
   readonly byYear = new Map<string, number>();
   readonly byLanguage = new Map<string, number>();
   readonly byOrigin = new Map<string, number>();
+  readonly byOutlets = new Map<string, number>();
 
   data(): EventCountsData {
-    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage, byOrigin: this.byOrigin };
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage, byOrigin: this.byOrigin, byOutlets: this.byOutlets };
   }
 
   /** Adds the counts of another share of the events. */
@@ -62,6 +65,8 @@ export class EventCounts implements EventCountsData {
     for (const c of new Set((e.locations ?? []).map((l) => l.country))) bump(this.byCountry, c);
     bump(this.byYear, e.date.start.slice(0, 4));
     bump(this.byMonth, e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`);
+    const outlets = new Set(e.sources.map((s) => s.outlet)).size;
+    bump(this.byOutlets, outlets >= 4 ? "4 or more" : String(outlets));
   }
 }
 
@@ -159,6 +164,9 @@ export function datasetCard(
     "## Active events by type",
     "",
     ...countTable("event type", counts.byType, "count"),
+    "## Active events by the number of outlets reporting them",
+    "",
+    ...countTable("outlets", counts.byOutlets, "key"),
     "## Active events by country",
     "",
     ...countTable("country (ISO 3166-1 alpha-3)", counts.byCountry, "count"),

@@ -16,6 +16,8 @@ import { parse as parseYaml } from "yaml";
 import { codeBlock, markdownWithCode } from "../../scripts/core/markdown.ts";
 import { ABSTRACT, TITLE } from "../../scripts/export/about.ts";
 import { sizeCategory, hubLanguages } from "../../scripts/export/card-front-matter.ts";
+import { EventCounts } from "../../scripts/export/card.ts";
+import type { Event } from "../../schema/index.ts";
 import { TABLES } from "../../scripts/export/datapackage.ts";
 import { assertGolden } from "../helpers/golden.ts";
 import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../helpers/dataset.ts";
@@ -81,6 +83,14 @@ function blockAfter(markdown: string, line: string, language: string): string[] 
 test("the card of a fixture release, byte for byte (golden)", async () => {
   const { folder } = await fixtureRelease();
   assertGolden("card-fixture.md", read(folder, "README.md"));
+});
+
+test("the card counts active events by how many outlets report them: 1, 2, 3, 4 or more (tombstones not counted)", () => {
+  const counts = new EventCounts();
+  const event = (outlets: string[], status = "active") => ({ ...(parseYaml(EVENT_YAML) as Event), status, sources: outlets.map((outlet) => ({ outlet, language: "en" })) }) as Event;
+  for (const outlets of [["dw"], ["dw", "dw"], ["dw", "afp"], ["a", "b", "c"], ["a", "b", "c", "d", "e"]]) counts.add(event(outlets));
+  counts.add({ ...event(["a", "b"]), status: "retracted", retraction_reason: "x" } as Event);
+  assert.equal([...counts.byOutlets].sort(), [["1", 2], ["2", 1], ["3", 1], ["4 or more", 1]]);
 });
 
 test("front matter: YAML a dataset hub reads, with licence, size category, languages and one Parquet config per table", async () => {
