@@ -18,13 +18,15 @@ export const AGREEMENT_USAGE = `Usage: eventwire agreement <codingA> <codingB> [
 
 Compares independent codings of the same articles. Each coding is a folder
 (or a glob) of event records. Events are grouped by the article they cite,
-matched across coders (a shared actor, and the same event type or date), and
-compared field by field: Krippendorff's alpha (nominal for event_type,
-mode ("(no mode)" when none), country and date, the date at the coarser
-precision of the coders; MASI distance for
-the set of actors), percent agreement, the number of units, and every unit
-where the coders differ. An event only some coders have counts as
-disagreement. Alpha is "undefined" (never 1) when all values are the same.
+matched across coders by the best assignment (a pair shares an actor, and the
+event type or date), and compared field by field: Krippendorff's alpha
+(nominal for event_type, mode ("(no mode)" when none), country and date, the
+date at the coarser precision of the coders; MASI distance for the set of
+actors), percent agreement, the number of units, and every unit where the
+coders differ. Each figure comes twice: over all units, where an event only
+some coders have counts as disagreement, and over the events every coder
+found. The match looks at type, date and actors, so the first lean low and
+the second high. Alpha is "undefined" (never 1) when all values are the same.
 
 With --dataset, the dataset's events are compared with each second coding
 kept in it: data/codings/<coder>/ holds the records a coder coded blind from
