@@ -3,10 +3,16 @@ import { fileName } from "../../scripts/rules/record/file-name.ts";
 import { EVENT_YAML, editEvent, withSchemaError } from "../helpers/dataset.ts";
 import { ruleTester } from "../helpers/rule-tester.ts";
 
+/** The sample event as coder-b's second coding (coded_by names the folder's coder). */
+const CODING_YAML = editEvent("coded_by: [eventwire]", "coded_by: [coder-b]");
+
 ruleTester(fileName, {
   valid: [
     { name: "the right place", code: EVENT_YAML },
-    { name: "a second coding in its coder's folder, in the month of its start date", code: EVENT_YAML, file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml" },
+    { name: "a second coding in its coder's folder, in the month of its start date", code: CODING_YAML, file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml" },
+    { name: "a coding by two coders, in the folder of one of them", code: editEvent("coded_by: [eventwire]", "coded_by: [coder-a, coder-b]"), file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml" },
+    { name: "a coded_by that is no list of handles (the schema's finding): no coder is judged", failsSchema: true, code: editEvent("coded_by: [eventwire]", "coded_by: coder-c"), file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml" },
+    { name: "an event of the dataset names any coder", code: editEvent("coded_by: [eventwire]", "coded_by: [coder-b]") },
     { name: "an id that is no event id (the schema's finding): no path is made of it", failsSchema: true, code: editEvent("id: ev-p6w7bxbz", 'id: "../../x"'), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
     { name: "a start date that is no date (the schema's finding): no folder is made of it", failsSchema: true, code: editEvent('start: "2023-02-28"', "start: 20230228"), file: "data/events/2023/03/ev-p6w7bxbz.yaml" },
   ],
@@ -28,16 +34,31 @@ ruleTester(fileName, {
     },
     {
       name: "a second coding in the wrong month of its coder's folder: it stays in that folder",
-      code: EVENT_YAML, file: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",
+      code: CODING_YAML, file: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",
       errors: [
         { messageId: "misplaced", data: {expected: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yml",path: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",from: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yml",to: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yml"}, message: "This record belongs at `data/codings/coder-b/2023/02/ev-p6w7bxbz.yml`, not `data/codings/coder-b/2023/03/ev-p6w7bxbz.yml`.", helpId: "move", line: 2, column: 5 },
       ],
     },
     {
       name: "a second coding right in its coder's folder, without its months",
-      code: EVENT_YAML, file: "data/codings/coder-b/ev-p6w7bxbz.yaml",
+      code: CODING_YAML, file: "data/codings/coder-b/ev-p6w7bxbz.yaml",
       errors: [
         { messageId: "misplaced", data: {expected: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml",path: "data/codings/coder-b/ev-p6w7bxbz.yaml",from: "data/codings/coder-b/ev-p6w7bxbz.yaml",to: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml"}, helpId: "move", line: 2, column: 5 },
+      ],
+    },
+    {
+      name: "a second coding whose coded_by does not name its folder's coder",
+      code: EVENT_YAML, file: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "coderFolder", data: { coder: "coder-b", codedBy: "`eventwire`" }, message: "This second coding lies in the folder of `coder-b`, but its `provenance.coded_by` names `eventwire`: a coding sits in the folder of the coder who made it (the card and `agreement` name the coder by the folder).", helpId: "coder", help: "Write the coder's handle `coder-b` in `provenance.coded_by` if they coded it, or move the file into the folder of the handle that did (data/codings/<handle>/, the same months).", line: 28, column: 13 },
+      ],
+    },
+    {
+      name: "a second coding in the wrong month and under another coder: both are said",
+      code: editEvent("coded_by: [eventwire]", "coded_by: [coder-a, coder-c]"), file: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yaml",
+      errors: [
+        { messageId: "misplaced", data: {expected: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml",path: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yaml",from: "data/codings/coder-b/2023/03/ev-p6w7bxbz.yaml",to: "data/codings/coder-b/2023/02/ev-p6w7bxbz.yaml"}, helpId: "move", line: 2, column: 5 },
+        { messageId: "coderFolder", data: { coder: "coder-b", codedBy: "`coder-a`, `coder-c`" }, helpId: "coder", line: 28, column: 13 },
       ],
     },
     {
