@@ -59,3 +59,20 @@ function namesPackage(): CountryNames {
 export function countryCodeOfAlpha2(alpha2: string): string | undefined {
   return BY_ALPHA2.get(alpha2.toUpperCase());
 }
+
+type ContinentData = { countries: Record<string, { continent?: string }>; continents: Record<string, string> };
+let continentData: ContinentData | undefined;
+
+/**
+ * The continent of a country code, in English ("Africa", "Asia", "Europe", "North America", "Oceania", "South America",
+ * "Antarctica"), from the maintained countries-list package (annexare/Countries): its one continent a country, the
+ * first where it spans two (Russia and Türkiye are in Asia). Undefined for a code it does not hold.
+ */
+export function continentOf(alpha3: string): string | undefined {
+  continentData ??= require("countries-list") as ContinentData;
+  const alpha2 = ALPHA2_OF.get(alpha3) ?? (alpha3 === "XKK" ? "XK" : undefined);
+  const code = alpha2 === undefined ? undefined : continentData.countries[alpha2]?.continent;
+  return code === undefined ? undefined : continentData.continents[code];
+}
+
+const ALPHA2_OF = new Map(codes.map(([alpha2, alpha3]) => [alpha3, alpha2]));

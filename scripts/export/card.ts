@@ -13,6 +13,7 @@ import { frontMatter } from "./card-front-matter.ts";
 import { readsSection, tableResources } from "./card-reads.ts";
 import { TABLES } from "./datapackage.ts";
 import { JOIN, type TableDefinition } from "./tables.ts";
+import { continentOf } from "../core/countries.ts";
 import { spreadsheetSection } from "./xlsx.ts";
 
 /** The counts as plain data (what a worker thread sends back). */
@@ -29,9 +30,13 @@ export interface EventCountsData {
   byOrigin: Map<string, number>;
   /** Active events by how many outlets report them ("1", "2", "3", "4 or more"). */
   byOutlets: Map<string, number>;
+  /** Active events by the continent of their places (an event counts once a continent; "no place" for an event with none). */
+  byContinent: Map<string, number>;
+  /** Active events by outlet id (an event counts once an outlet): how many outlets the dataset cites, and which most. */
+  byOutlet: Map<string, number>;
 }
 
-const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage", "byOrigin", "byOutlets"] as const;
+const COUNT_MAPS = ["byStatus", "byType", "byCountry", "byYear", "byMonth", "byLanguage", "byOrigin", "byOutlets", "byContinent", "byOutlet"] as const;
 
 /** Counts kept while the events stream past: small maps, whatever the number of events. */
 export class EventCounts implements EventCountsData {
@@ -44,9 +49,11 @@ export class EventCounts implements EventCountsData {
   readonly byLanguage = new Map<string, number>();
   readonly byOrigin = new Map<string, number>();
   readonly byOutlets = new Map<string, number>();
+  readonly byContinent = new Map<string, number>();
+  readonly byOutlet = new Map<string, number>();
 
   data(): EventCountsData {
-    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage, byOrigin: this.byOrigin, byOutlets: this.byOutlets };
+    return { events: this.events, byStatus: this.byStatus, byType: this.byType, byCountry: this.byCountry, byMonth: this.byMonth, byYear: this.byYear, byLanguage: this.byLanguage, byOrigin: this.byOrigin, byOutlets: this.byOutlets, byContinent: this.byContinent, byOutlet: this.byOutlet };
   }
 
   /** Adds the counts of another share of the events. */
@@ -62,11 +69,16 @@ export class EventCounts implements EventCountsData {
     if (e.provenance.origin) bump(this.byOrigin, e.provenance.origin.dataset);
     if (e.status !== "active") return;
     bump(this.byType, e.event_type);
-    for (const c of new Set((e.locations ?? []).map((l) => l.country))) bump(this.byCountry, c);
+    const countries = new Set((e.locations ?? []).map((l) => l.country));
+    for (const c of countries) bump(this.byCountry, c);
+    const continents = new Set([...countries].map((c) => continentOf(c) ?? "unknown"));
+    if (continents.size === 0) continents.add("no place");
+    for (const c of continents) bump(this.byContinent, c);
     bump(this.byYear, e.date.start.slice(0, 4));
     bump(this.byMonth, e.date.start.length >= 7 ? e.date.start.slice(0, 7) : `${e.date.start} (year only)`);
-    const outlets = new Set(e.sources.map((s) => s.outlet)).size;
-    bump(this.byOutlets, outlets >= 4 ? "4 or more" : String(outlets));
+    const outlets = new Set(e.sources.map((s) => s.outlet));
+    for (const o of outlets) bump(this.byOutlet, o);
+    bump(this.byOutlets, outlets.size >= 4 ? "4 or more" : String(outlets.size));
   }
 }
 
@@ -74,9 +86,17 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function countTable(title: string, counts: ReadonlyMap<string, number>, order: "count" | "key"): string[] {
-  const rows = [...counts].sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return [`| ${title} | events |`, "|---|---:|", ...rows.map(([k, n]) => `| ${markdownText(k)} | ${n} |`), ""];
+function countTable(title: string, counts: ReadonlyMap<string, number>, order: "count" | "key", max = Infinity): string[] {
+  const rows = [...counts].slice().sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [`| ${title} | events |`, "|---|---:|", ...rows.slice(0, max).map(([k, n]) => `| ${markdownText(k)} | ${n} |`), ""];
+}
+
+/** The spread of the active events at a glance: places, years and outlets, as one sentence. */
+function glanceLine(counts: EventCountsData, active: number): string {
+  const years = [...counts.byYear.keys()].sort();
+  const span = years.length === 0 ? "" : years.length === 1 ? `, in ${years[0]}` : `, ${years[0]} to ${years[years.length - 1]}`;
+  const several = [...counts.byOutlets].filter(([k]) => k !== "1" && k !== "0").reduce((n, [, v]) => n + v, 0);
+  return `Active events: ${active} in ${counts.byCountry.size} countries and territories${markdownText(span)}, citing ${counts.byOutlet.size} outlets; ${several} reported by two outlets or more.`;
 }
 
 
@@ -136,6 +156,7 @@ export function datasetCard(
     "",
     `${created ? `Built from the repository as of ${markdownText(created)}. ` : ""}${counts.events} events: ${active} active, ${counts.events - active} tombstones (retracted or duplicate; kept so that their ids stay valid).`,
     "",
+    ...(active > 0 ? [glanceLine(counts, active), ""] : []),
     "## Files",
     "",
     "| file | what it holds |",
@@ -167,9 +188,24 @@ export function datasetCard(
     "## Active events by the number of outlets reporting them",
     "",
     ...countTable("outlets", counts.byOutlets, "key"),
+    "## Active events by continent",
+    "",
+    "The continent of each place's country (an event placed on two continents counts on each), as the countries-list package gives it: one continent a country (Russia and Türkiye are in Asia).",
+    "",
+    ...countTable("continent", counts.byContinent, "count"),
     "## Active events by country",
     "",
     ...countTable("country (ISO 3166-1 alpha-3)", counts.byCountry, "count"),
+    `## The ${Math.min(20, counts.byOutlet.size)} outlets cited by most active events`,
+    "",
+    `Of ${counts.byOutlet.size} outlets in all (\`outlets.csv\` names them; an event counts once an outlet).`,
+    "",
+    ...countTable("outlet (id)", counts.byOutlet, "count", 20),
+    "## Events by the language of their reports",
+    "",
+    "Every event, tombstones included (an event counts once a language; BCP 47 tags as the records write them).",
+    "",
+    ...countTable("language", counts.byLanguage, "count"),
     "## Active events by year",
     "",
     ...countTable("year of the start date", counts.byYear, "key"),

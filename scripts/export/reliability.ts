@@ -59,7 +59,9 @@ export function reliabilitySection(data: ReliabilityData | undefined): string[] 
     "as a disagreement: it measures whether coders find the same events), and over the events both sides coded (whether",
     "they code an event alike once both found it, the figure UCDP and ACLED publish). Events are matched on their type, date",
     "and actors, so the figures over the events both coded lean high and those over all units low. Disagreements are settled",
-    "by a third reading of the pages (see CONTRIBUTING.md).",
+    "by a third reading of the pages, which corrects the events where the second coder was right (a coding is never edited):",
+    "the figures below compare the events as released, so after a third reading they are higher than the coders' agreement",
+    "before it, which CONTRIBUTING.md (section 12) and docs/reliability.md in the repository give.",
     "",
   );
   for (const c of data.coders) {
