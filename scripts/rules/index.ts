@@ -31,6 +31,7 @@ import { dateOrder } from "./record/date-order.ts";
 import { fileName } from "./record/file-name.ts";
 import { outletDomain } from "./record/outlet-domain.ts";
 import { outletKnown } from "./record/outlet-known.ts";
+import { viaAgency } from "./record/via-agency.ts";
 import { publishedAfterStart } from "./record/published-after-start.ts";
 import { urlDomain } from "./record/url-domain.ts";
 import { schema } from "./schema/schema.ts";
@@ -82,6 +83,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   countryCode,
   coordinatesCountry,
   outletKnown,
+  viaAgency,
   outletDomain,
   actorKnown,
   actorRepeated,
