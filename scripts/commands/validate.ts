@@ -292,6 +292,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const cache = cacheOptions(values, root, io);
   const localTexts = localTextsOption(values.texts, root, io.cwd);
+  const localFiles = new Set(localTexts?.problems.map((p) => p.file));
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -384,7 +385,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     ...(mode ? { mode } : {}),
     directives,
     severity: (rule: string, file: string) => config.severityFor(rule, file),
-    checked: (file: string) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(files, file) >= 0 || deleted.includes(file),
+    // The files of a folder of --texts are no files of the dataset: never recorded in the suppressions file (it is the repository's).
+    checked: (file: string) => !localFiles.has(file) && ((everything && !(config.ignores && config.ignored(file))) || indexOfPath(files, file) >= 0 || deleted.includes(file)),
   });
   const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   let progress = progressOf();

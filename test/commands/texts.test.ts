@@ -57,6 +57,9 @@ test("a quote found in a text of the folder passes and is counted checked; witho
     assert.is(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.found, []);
     assert.equal(r.report!.summary.evidence, { checked: 1, notChecked: 0 });
+    // Checked the same in worker threads: the texts reach them as plain data (paths and hashes).
+    const threaded = await run(["validate", "--format", "json", "--texts", folder], { cwd: root, env: { EVENTWIRE_TODAY: TODAY, EVENTWIRE_THREADS: "2" } });
+    assert.equal(JSON.parse(threaded.stdout).summary.evidence, { checked: 1, notChecked: 0 });
     // The pretty report's line says so.
     const pretty = await run(["validate", "--texts", folder], { cwd: root, env: { EVENTWIRE_TODAY: TODAY } });
     assert.match(pretty.stdout, /Evidence: 1 quote checked against kept source texts\./);
@@ -128,6 +131,11 @@ test("the folder's problems are text-manifest findings at its files, named from 
     assert.ok(messages.includes(`\`texts[1].file\` must be the name of a .txt file in ${shown}/ (lower case, no folders).`), messages.join("\n"));
     // The quote was not checked against the page behind the link.
     assert.equal(r.report!.summary.evidence, { checked: 0, notChecked: 1 });
+    // --suppress-all records no file of the folder in the repository's suppressions file: its findings stay.
+    const suppressing = await validate(root, ["--texts", folder, "--suppress-all"]);
+    assert.is(suppressing.code, 1);
+    assert.is(suppressing.found.length, 3);
+    assert.not.match(readFileSync(path.join(root, "eventwire-suppressions.json"), "utf8"), /eventwire-pages/);
   } finally {
     cleanUp(root, folder, outside);
   }
