@@ -120,7 +120,7 @@ export async function newTextCommand(v: Values, io: CommandIO): Promise<number> 
       }
     }
     throw new UsageError(
-      `${shown}/manifest.json lists ${inlineValue(url)} already (${inlineValue(String(same.file))}), with other bytes: a kept text is the page as captured, never replaced. ` +
+      `${shown}/manifest.json lists ${inlineValue(url)} already (${inlineValue(String(same.file))}), with other bytes (or a file that is not there): a kept text is the page as captured, never replaced. ` +
         `If the page you keep is wrong, remove its entry and file first.`,
     );
   }
