@@ -87,7 +87,7 @@ export const summaryCopy: RecordRule = {
     id: "summary-copy",
     family: "record",
     severity: "error",
-    description: `\`title\` and \`summary\` are the coder's own words: not a source's headline, and no run of ${SHARED_RUN} words or more in a row (case and punctuation aside) shared with the kept text (data/texts/) of a source the record cites.`,
+    description: `\`title\` and \`summary\` are the coder's own words: not a source's headline, and no run of ${SHARED_RUN} words or more in a row (case and punctuation aside) shared with the kept text (data/texts/, or the folder of \`validate --texts\`) of a source the record cites.`,
     help: "Write the title and summary yourself, from the facts, not the page's sentences; the outlet's headline belongs in `sources[].title` only.",
     messages: {
       headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
