@@ -11,8 +11,12 @@ import { assertGolden } from "../helpers/golden.ts";
 import { run } from "../helpers/run.ts";
 
 const CODER_B = "test/fixtures/agreement/dw-coder-b";
-/** The dataset's records coded from the DW page (the article coder B coded too). */
-const DW = "data/events/2023/02/ev-{2eqrxyd2,6875ntv9,dwgqbce2,kt5t8ctm,p6w7bxbz,pdg3x4ax}.yaml";
+/**
+ * The dataset's records coded from the DW page (the article coder B coded too), as they stood when the figures below were
+ * worked out by hand, with the other events of that month (other articles): a copy of data/events/2023/02 at 72856df, so
+ * that a later correction of the dataset's records does not move the figures.
+ */
+const DW = "test/fixtures/agreement/dw-dataset/ev-{2eqrxyd2,6875ntv9,dwgqbce2,kt5t8ctm,p6w7bxbz,pdg3x4ax}.yaml";
 const agreement = (...args: string[]) => run(["agreement", ...args], { cwd: TOOLKIT_ROOT });
 
 test("the DW page, coded for the dataset and again by coder B: units, unmatched events, alpha by field (values worked out independently)", async () => {
@@ -40,7 +44,7 @@ test("the DW page, coded for the dataset and again by coder B: units, unmatched 
 test("a coding compared with itself agrees fully; a field with one value only has an undefined alpha, and says why", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-agreement-"));
   try {
-    cpSync(path.join(TOOLKIT_ROOT, "data/events/2023/02"), path.join(dir, "copy"), { recursive: true });
+    cpSync(path.join(TOOLKIT_ROOT, "test/fixtures/agreement/dw-dataset"), path.join(dir, "copy"), { recursive: true });
     const r = await run(["agreement", DW, path.join(dir, "copy", "ev-{2eqrxyd2,6875ntv9,dwgqbce2,kt5t8ctm,p6w7bxbz,pdg3x4ax}.yaml"), "--format", "json"], { cwd: TOOLKIT_ROOT });
     const report = JSON.parse(r.stdout);
     assert.is(report.unmatched, 0);
@@ -185,7 +189,7 @@ test("usage: one coding, an unknown format or an empty folder exit 2; a file tha
 });
 
 test("a coding folder that holds other articles too: only articles both codings cite count (CONTRIBUTING's example)", async () => {
-  const folder = JSON.parse((await agreement("data/events/2023/02", CODER_B, "--format", "json")).stdout);
+  const folder = JSON.parse((await agreement("test/fixtures/agreement/dw-dataset", CODER_B, "--format", "json")).stdout);
   const six = JSON.parse((await agreement(DW, CODER_B, "--format", "json")).stdout);
   assert.is(folder.articles, 1);
   assert.equal(folder.fields, six.fields);

@@ -2,15 +2,18 @@ import { quotedText, type KeptText } from "../../dataset/texts.ts";
 import { arr, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-/** An apostrophe or a hyphen inside a word ("Jordan's", "N'Djamena", "Waker-uz-Zaman"): it joins, it does not part, words. */
-const INNER_JOINER = /(?<=[\p{L}\p{N}])['\u2019\u02bc\-\u2010\u2011](?=[\p{L}\p{N}])/gu;
+/**
+ * An apostrophe inside a word ("Jordan's", "N'Djamena"): it joins, it does not part, words. A hyphen still parts them
+ * ("search-and-rescue" is three words): joining it would let a copied run pass by hyphenating it.
+ */
+const INNER_JOINER = /(?<=[\p{L}\p{N}])['\u2019\u02bc](?=[\p{L}\p{N}])/gu;
 
 /**
- * Lower case, with every run of characters other than letters and digits made one space, trimmed; an apostrophe or a
- * hyphen inside a word is dropped, so that words count as a reader counts them ("Jordan's" is one word, not two).
+ * Lower case, with every run of characters other than letters and digits made one space, trimmed; an apostrophe inside
+ * a word is dropped, so that words count as a reader counts them ("Jordan's" is one word, not two).
  */
 export function normalize(s: string): string {
-  const joined = /['\u2019\u02bc\-\u2010\u2011]/u.test(s) ? s.replace(INNER_JOINER, "") : s;
+  const joined = /['\u2019\u02bc]/u.test(s) ? s.replace(INNER_JOINER, "") : s;
   return normalizeAscii(joined) ?? joined.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
