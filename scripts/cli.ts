@@ -9,7 +9,7 @@ type Run = (argv: string[], io: CommandIO) => Promise<number>;
 /** Each command's module is loaded only when it runs: start-up stays short. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = {
   validate: { summary: "check records and report findings", load: async () => (await import("./commands/validate.ts")).validateCommand },
-  new: { summary: "scaffold a new event, actor or outlet record", load: async () => (await import("./commands/new.ts")).newCommand },
+  new: { summary: "scaffold a new event, actor or outlet record, or keep a page's text", load: async () => (await import("./commands/new.ts")).newCommand },
   release: { summary: "build the download folder of a version (JSONL, CSV, checksums)", load: async () => (await import("./commands/release.ts")).releaseCommand },
   diff: { summary: "what changed in the dataset between two git revisions, and the findings before and after", load: async () => (await import("./commands/diff.ts")).diffCommand },
   format: { summary: "rewrite records into the canonical layout (--check to only list)", load: async () => (await import("./commands/format.ts")).formatCommand },

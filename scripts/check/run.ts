@@ -13,7 +13,7 @@ import { summarizeUnchecked, summaryFromPath } from "../rules/dataset/summary.ts
 import { DATASET_RULES, FILE_RULES } from "../rules/index.ts";
 import type { EventSummary, Registries } from "../rules/types.ts";
 import { processFile, severityOf, toFinding, type FileCheckContext, type FileOutcome, type RuleSettings, type WorkItem } from "./file.ts";
-import { readTextManifest, type TextManifest } from "../dataset/texts.ts";
+import { readTextManifest, withLocalTexts, type TextManifest } from "../dataset/texts.ts";
 import { ExcerptLines, LineIndex, type LineExcerpt, type LineSource } from "../dataset/lines.ts";
 import { load, readFile, type Loaded } from "./load.ts";
 import { parseRecord, type ParsedDocument } from "../dataset/parse.ts";
@@ -55,6 +55,11 @@ export interface CheckOptions extends PoolOptions {
   stage?: (what: string) => void;
   /** `validate --cache`: targets unchanged since the cached run are not checked again (cache.ts). */
   cache?: CacheOptions;
+  /**
+   * `validate --texts <dir>`: the texts of a folder kept outside the repository, for this run (readLocalTexts). They join
+   * data/texts/'s for the URLs it does not list; the text-manifest rule reports the folder's problems whatever the targets.
+   */
+  localTexts?: TextManifest;
 }
 
 export interface CheckResult {
@@ -69,6 +74,8 @@ export interface CheckResult {
   evidence: { checked: number; notChecked: number };
   /** The inline directives of the targets that have any, by path (their lines are in `sources` too): check/suppress.ts applies them. */
   directives: ReadonlyMap<string, readonly Directive[]>;
+  /** Under `localTexts`: the URLs data/texts/ keeps too, with other bytes (its text was used). */
+  shadowed: readonly string[];
 }
 
 /** What the check of every file needs, read once from the listing: the registries and the kept texts. */
@@ -77,6 +84,10 @@ export interface PreparedCheck {
   /** Registry folders that could not be listed: reported whatever the targets, as every target's check depends on them. */
   unlistedRegistry: DatasetFile[];
   textManifest: TextManifest;
+  /** The files of the folder of `--texts` that its problems name: reported whatever the targets (they are no files of the dataset). */
+  localFiles: ReadonlySet<string>;
+  /** URLs that data/texts/ and the folder of `--texts` both keep, with other bytes (data/texts/'s text is used). */
+  shadowed: readonly string[];
   ctx: FileCheckContext;
 }
 
@@ -84,7 +95,7 @@ export interface PreparedCheck {
  * Reads the registries and the kept texts of a listing. `validate --changed`
  * calls it while git works out what changed (git runs in processes of its own).
  */
-export function prepareCheck(root: string, listing: Files, settings: RuleSettings, today: string): PreparedCheck {
+export function prepareCheck(root: string, listing: Files, settings: RuleSettings, today: string, localTexts?: TextManifest): PreparedCheck {
   const notEvents = filesNotEvents(listing);
   const registryLoads = notEvents.filter((f) => f.kind === "actor" || f.kind === "outlet").map(load);
   const validOf = (kind: DatasetFile["kind"]) => registryLoads.filter((l) => l.valid && l.file.kind === kind);
@@ -102,8 +113,12 @@ export function prepareCheck(root: string, listing: Files, settings: RuleSetting
   if (actorsUnlisted !== undefined) unlisted.actors = actorsUnlisted;
   if (outletsUnlisted !== undefined) unlisted.outlets = outletsUnlisted;
   const registries: Registries = { actors, outlets, broken: { actors: brokenOf("actor", actors), outlets: brokenOf("outlet", outlets) }, unlisted };
-  const textManifest = readTextManifest(root, notEvents);
-  return { registryLoads, unlistedRegistry, textManifest, ctx: { registries, today, settings, texts: textManifest.byUrl } };
+  const kept = readTextManifest(root, notEvents);
+  // The texts of --texts join the kept ones (data/texts/ wins for a URL both keep): the cache's key hashes them all (cache.ts).
+  const joined = localTexts ? withLocalTexts(kept, localTexts) : { manifest: kept, differing: [] };
+  const textManifest = joined.manifest;
+  const localFiles = new Set(localTexts?.problems.map((p) => p.file));
+  return { registryLoads, unlistedRegistry, textManifest, localFiles, shadowed: joined.differing, ctx: { registries, today, settings, texts: textManifest.byUrl } };
 }
 
 /**
@@ -123,7 +138,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     listing = listData(root);
     timings.mark("list data/");
   }
-  const { registryLoads, unlistedRegistry, textManifest, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today);
+  const { registryLoads, unlistedRegistry, textManifest, localFiles, shadowed, ctx } = options.prepared ?? prepareCheck(root, listing, settings, today, options.localTexts);
   timings.mark("registries");
 
   assertSortedByPath(targets, "the files to check");
@@ -330,7 +345,7 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
     };
     for (const { rule, pass } of passes) {
       for (const issue of pass.finish()) {
-        if (!isTarget(issue.file) && !deletedSet.has(issue.file)) continue;
+        if (!isTarget(issue.file) && !deletedSet.has(issue.file) && !localFiles.has(issue.file)) continue;
         const related = issue.related?.map((r) => {
           const at = docOf(r.file)?.locate(r.pointer);
           return { ...r, line: at?.line, column: at?.column };
@@ -369,5 +384,5 @@ export async function checkDataset(root: string, targets: Files, options: CheckO
   for (const f of findings) addSource(f.file);
   // The files with directives too: a directive that suppresses nothing is a finding made after the check.
   for (const path of directives.keys()) addSource(path);
-  return { findings, files: targets.length, records, sources, parts, evidence, directives };
+  return { findings, files: targets.length, records, sources, parts, evidence, directives, shadowed };
 }

@@ -27,8 +27,9 @@ import { eventIdFor, mintEventId, slug } from "../dataset/mint-id.ts";
 import { MISSING, scaffoldText, type Draft } from "../dataset/scaffold.ts";
 import { blockingChecks, draftChecks, publishedPattern } from "../dataset/draft-checks.ts";
 import { assertNoLinkOnPath, datasetRoot } from "../dataset/root.ts";
+import { NEW_TEXT_FLAGS, NEW_TEXT_USAGE, newTextCommand } from "./new-text.ts";
 
-export const NEW_USAGE = `Usage: eventwire new event|actor|outlet [options]
+export const NEW_USAGE = `Usage: eventwire new event|actor|outlet|text [options]
 
 Writes a new record in its folder, with a fresh id for an event. Required
 fields you do not give are left empty and marked "required" (optional ones
@@ -59,6 +60,9 @@ Actor options:  --id ID --name NAME --kind ${ACTOR_KINDS.join("|")}
                 --country CODE --alias NAME ...
 Outlet options: --id ID --name NAME --kind ${OUTLET_KINDS.join("|")}
                 --country CODE --domain DOMAIN ...
+Text options:   --url URL --file PAGE.txt [--texts DIR] [--name FILE.txt]
+                [--captured YYYY-MM-DD] [--note TEXT]: keeps a page's text in
+                data/texts/ or a folder of your own (eventwire new text --help)
 Common:         --root <dir>  --no-input  -h, --help`;
 
 const OPTIONS = {
@@ -90,6 +94,10 @@ const OPTIONS = {
   "issue-number": { type: "string" },
   report: { type: "string" },
   "no-input": { type: "boolean" },
+  file: { type: "string" },
+  texts: { type: "string" },
+  captured: { type: "string" },
+  note: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -354,14 +362,22 @@ export async function newCommand(argv: string[], io: CommandIO): Promise<number>
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   const v = values as Values;
   if (v.help) {
-    io.stdout.write(NEW_USAGE + "\n");
+    io.stdout.write((positionals[0] === "text" ? NEW_TEXT_USAGE : NEW_USAGE) + "\n");
     return EXIT.ok;
   }
   const [kind, ...extra] = positionals;
+  if (kind === "text") {
+    if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\` (values go after their flags, e.g. --url "...")`);
+    const others = Object.keys(v).filter((k) => !NEW_TEXT_FLAGS.has(k));
+    if (others.length > 0) throw new UsageError(`new text takes ${[...NEW_TEXT_FLAGS].filter((f) => f !== "help" && f !== "no-input").map((f) => `--${f}`).join(", ")}; leave out ${others.map((k) => `--${k}`).join(", ")}`);
+    return newTextCommand(v, io);
+  }
+  for (const flag of ["file", "texts", "captured", "note"] as const)
+    if (v[flag] !== undefined) throw new UsageError(`--${flag} goes with new text (eventwire new text --url <url> --file <page.txt>)`);
   if (v["from-issue"] !== undefined) return fromIssue(kind, extra, v, io);
   if (v.report !== undefined) throw new UsageError("--report goes with --from-issue (the comment for the issue)");
   if (v["issue-number"] !== undefined) throw new UsageError("--issue-number goes with --from-issue (the issue the record comes from)");
-  if (kind !== "event" && kind !== "actor" && kind !== "outlet") throw new UsageError(`say what to create: eventwire new event|actor|outlet\n\n${NEW_USAGE}`);
+  if (kind !== "event" && kind !== "actor" && kind !== "outlet") throw new UsageError(`say what to create: eventwire new event|actor|outlet|text\n\n${NEW_USAGE}`);
   if (extra.length > 0) throw new UsageError(`unexpected \`${extra.join(" ")}\` (values go after their flags, e.g. --title "...")`);
   const root = datasetRoot(io.cwd, v.root);
   const ask = v["no-input"] ? undefined : terminalAsker(io);

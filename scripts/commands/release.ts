@@ -43,7 +43,10 @@ Parquet in parquet/ (with the events by year: parquet/events/year=<YYYY>/part-0.
 It refuses to build while validate reports
 errors (what inline directives and eventwire-suppressions.json settle, as
 validate reads them, does not count). The same data gives the same bytes: the one time in it, \`created\`,
-comes from SOURCE_DATE_EPOCH or the last commit, never the clock.
+comes from SOURCE_DATE_EPOCH or the last commit, never the clock. A release
+is made from the repository alone: evidence is checked against data/texts/
+only, never against a folder of texts kept outside it (validate --texts),
+and there is no --texts here.
 
 Options:
   --version X.Y.Z   the release's version (default: the version in package.json)

@@ -1,7 +1,8 @@
 /** `eventwire validate`: checks records and reports findings. */
 import { appendFileSync } from "node:fs";
 import { existsOrLink } from "../core/regular-file.ts";
-import { refuseUnderData } from "../core/outside-data.ts";
+import { isUnderData, refuseUnderData } from "../core/outside-data.ts";
+import { readLocalTexts, type TextManifest } from "../dataset/texts.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { displayText, inlineValue, visible } from "../core/escape.ts";
@@ -121,6 +122,21 @@ Options:
                            time of modification, inode and mode (metadata,
                            the default), or the same bytes (content: for CI,
                            where a fresh checkout changes every time)
+  --texts <dir>            also check evidence quotes and summaries against the
+                           texts of a folder you keep outside the repository
+                           (pages whose words are not the project's to
+                           publish), listed in its manifest.json as
+                           data/texts/manifest.json lists them (eventwire new
+                           text --texts <dir> adds one); for this run only,
+                           and for the URLs data/texts/ does not keep (data/
+                           texts/ wins; a URL both keep with other bytes is
+                           said on stderr). What is wrong in the folder is a
+                           text-manifest finding at its files. Links in it
+                           are never followed; one folder a run. Under
+                           --changed, only the changed records are checked
+                           against it (a change in the folder widens
+                           nothing); --cache counts its texts. A release
+                           never uses such a folder
   --root <dir>             the dataset's repository (default: current folder)
   --color, --no-color      colour the pretty report or not, whatever the
                            environment says (default: colour on a terminal;
@@ -242,6 +258,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
       cache: { type: "boolean" },
       "cache-location": { type: "string" },
       "cache-strategy": { type: "string" },
+      texts: { type: "string", multiple: true },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -274,6 +291,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     throw new UsageError(`--fix-dry-run writes nothing, and ${flag} writes ${suppressing.name}: they cannot be used together (run ${flag} on its own, or with --fix)`);
   }
   const cache = cacheOptions(values, root, io);
+  const localTexts = localTextsOption(values.texts, root, io.cwd);
+  const localFiles = new Set(localTexts?.problems.map((p) => p.file));
   // `--changed <word>`: a path if one is there, else a ref if it names a commit, else a path like any other.
   // Never silently a ref when it is also a path, from the current folder or from the dataset's root (as git: see changedWord).
   let notARef: string | undefined;
@@ -341,7 +360,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
   let scope: string | undefined;
   if (changed) {
     // The registries and kept texts are read while git works (in processes of its own).
-    prepared = prepareCheck(root, listing!, settings, today ?? todayUtc());
+    prepared = prepareCheck(root, listing!, settings, today ?? todayUtc(), localTexts);
     timings.mark("registries");
     const selector = positionals.length > 0 ? pathSelector(root, positionals, io.cwd) : undefined;
     const { changes, left } = withoutIgnoredChanges(await pendingChanges!, config, selector);
@@ -366,7 +385,8 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     ...(mode ? { mode } : {}),
     directives,
     severity: (rule: string, file: string) => config.severityFor(rule, file),
-    checked: (file: string) => (everything && !(config.ignores && config.ignored(file))) || indexOfPath(files, file) >= 0 || deleted.includes(file),
+    // The files of a folder of --texts are no files of the dataset: never recorded in the suppressions file (it is the repository's).
+    checked: (file: string) => !localFiles.has(file) && ((everything && !(config.ignores && config.ignored(file))) || indexOfPath(files, file) >= 0 || deleted.includes(file)),
   });
   const progressOf = () => format === "pretty" || values["output-file"] !== undefined || !io.stdout.isTTY ? progressLine(io.stderr, io.env, { text: (done, total) => `validate: ${done} of ${total} files checked`, unit: "files" }) : undefined;
   let progress = progressOf();
@@ -384,6 +404,7 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     deleted,
     partial: Boolean(changed),
     ...(cache ? { cache } : {}),
+    ...(localTexts ? { localTexts } : {}),
     // An explicit thread count is used even for small jobs (tests rely on it).
     ...pool,
   }).finally(() => {
@@ -398,6 +419,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return { ...checked, findings: settledHere ? settledHere.findings : configured, configured, settledHere };
   });
   const { result, fixes, replacements: planned } = fixMode ? await fixAndCheck(root, check, fixMode, io, values["output-file"] === undefined) : { result: await check(1), fixes: undefined, replacements: undefined };
+  if (result.shadowed.length > 0)
+    io.stderr.write(
+      `Note: data/texts/ keeps ${plural(result.shadowed.length, "URL")} that ${visible(values.texts![0]!)} keeps too, with other bytes; data/texts/'s text is used: ${result.shadowed.slice(0, 5).map(visible).join(", ")}${result.shadowed.length > 5 ? ", ..." : ""}.\n`,
+    );
   const sources = config.lines && config.file !== undefined ? new Map([...result.sources, [config.file, config.lines]]) : result.sources;
   // Inline directives, then the suppressions file (written first under --suppress-all, --suppress-rule, --prune-suppressions;
   // after --fix, with what the fixes leave, as ESLint's --fix --suppress-all suppresses what cannot be fixed).
@@ -464,6 +489,23 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * `--texts <dir>`: the folder's texts, read once (readLocalTexts); a folder that is not there is a usage error. The path
+ * is the user's (as --config's): it may be outside the repository, but not under data/, which is the dataset's (its
+ * texts are data/texts/). Its files are named in reports from the current folder.
+ */
+function localTextsOption(given: string[] | undefined, root: string, cwd: string): TextManifest | undefined {
+  if (given === undefined) return undefined;
+  if (given.length > 1) throw new UsageError("--texts takes one folder a run: keep the pages you check against in one folder");
+  const folder = given[0]!;
+  if (folder === "") throw new UsageError("--texts needs a folder");
+  const absolute = path.resolve(cwd, folder);
+  if (isUnderData(root, absolute))
+    throw new UsageError(`--texts: ${inlineValue(folder)} is under data/; the repository's texts are kept in data/texts/, which every run reads: give a folder outside data/`);
+  const shown = path.relative(cwd, absolute).split(path.sep).join("/") || ".";
+  return readLocalTexts(absolute, shown);
 }
 
 /** --fix or --fix-dry-run, if either: not both, and a dry run's diff is stdout's (a report for machines then needs -o). */

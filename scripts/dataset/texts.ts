@@ -11,7 +11,11 @@
  * A text is used only while its bytes match its hash: a text that changed
  * is reported, and evidence that cites it counts as not checked.
  */
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
+import { inlineValue } from "../core/escape.ts";
+import { UsageError } from "../core/io.ts";
+import { describeError, notRegular } from "../core/regular-file.ts";
 import { sha256 as sha256Of } from "../../schema/lock.ts";
 import type { Position } from "./lines.ts";
 import { readText } from "./read.ts";
@@ -35,13 +39,13 @@ export interface KeptText {
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 /** A kept text read as the project reads every file: no symbolic link followed, a size limit, strict UTF-8 (a BOM kept: offsets count it). */
-function readKept(absolute: string): { ok: true; text: string } | { ok: false; detail: string } {
+export function readKept(absolute: string): { ok: true; text: string } | { ok: false; detail: string } {
   const read = readText(absolute, MAX_TEXT_BYTES);
   return read.ok ? { ok: true, text: read.bom ? "\ufeff" + read.text : read.text } : { ok: false, detail: read.detail };
 }
 
 /** The manifest lists one line or so a text: a few megabytes are tens of thousands of texts. */
-const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 /**
  * What is wrong with data/texts/ or its manifest: a kind and the values that
@@ -58,12 +62,15 @@ export interface TextProblem {
 export interface TextManifest {
   /** Source URL -> its kept text (only texts whose bytes match their hash). */
   byUrl: ReadonlyMap<string, KeptText>;
+  /** Every URL the manifest lists (a text whose hash does not match included). */
+  urls: ReadonlySet<string>;
   problems: TextProblem[];
 }
 
-const SHA256 = /^[0-9a-f]{64}$/;
-const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
-const HTTP_URL = /^https?:\/\/[^\s/?#]+([/?#][^\s]*)?$/;
+export const SHA256 = /^[0-9a-f]{64}$/;
+/** A kept text's file name: a plain name in its folder, never a path. */
+export const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
+export const HTTP_URL = /^https?:\/\/[^\s/?#]+([/?#][^\s]*)?$/;
 
 /** The texts a thread has read, by SHA-256 (a text is read once a thread, and again only when it changes). */
 const cache = new Map<string, string | null>();
@@ -71,53 +78,76 @@ const cache = new Map<string, string | null>();
 /** Reads the manifest and checks it against the files of data/texts/ in the listing. */
 export function readTextManifest(root: string, listing: readonly DatasetFile[]): TextManifest {
   const inFolder = listing.filter((f) => f.path.startsWith(`${TEXTS_FOLDER}/`));
-  const manifestFile = inFolder.find((f) => f.path === TEXT_MANIFEST);
-  const textFiles = inFolder.filter((f) => f.path !== TEXT_MANIFEST);
+  return readFolder({
+    shown: TEXTS_FOLDER,
+    absolute: path.join(root, TEXTS_FOLDER),
+    entries: inFolder.map((f) => ({ name: f.path.slice(TEXTS_FOLDER.length + 1), symlink: Boolean(f.symlink), ...(f.unread ? { unread: f.unread.detail } : {}) })),
+  });
+}
+
+/** A folder of texts with its manifest: where reports say it is, where it is, and what a listing of it found. */
+interface TextFolder {
+  /** The folder as reports name it: data/texts, or the path a user gave (`validate --texts`). */
+  shown: string;
+  absolute: string;
+  /** Its files, by their path in the folder (`/`-separated): a link is never followed; `unread`, what is no regular file. */
+  entries: readonly { name: string; symlink: boolean; unread?: string }[];
+}
+
+/** Reads a folder's manifest and checks it against the folder's files (what the text-manifest rule reports). */
+function readFolder(folder: TextFolder): TextManifest {
+  const manifestName = "manifest.json";
+  const shownManifest = `${folder.shown}/${manifestName}`;
+  const manifestFile = folder.entries.find((f) => f.name === manifestName);
+  const textFiles = folder.entries.filter((f) => f.name !== manifestName);
   const byUrl = new Map<string, KeptText>();
+  const urls = new Set<string>();
   const problems: TextProblem[] = [];
   if (!manifestFile) {
-    for (const f of textFiles) problems.push({ file: f.path, pointer: "", kind: "noManifest", data: { manifest: TEXT_MANIFEST } });
-    return { byUrl, problems };
+    for (const f of textFiles) problems.push({ file: `${folder.shown}/${f.name}`, pointer: "", kind: "noManifest", data: { manifest: shownManifest } });
+    return { byUrl, urls, problems };
   }
   const problem = (pointer: string, kind: string, data: TextProblem["data"], position?: Position) =>
-    problems.push({ file: TEXT_MANIFEST, pointer, kind, data: { manifest: TEXT_MANIFEST, folder: TEXTS_FOLDER, ...data }, ...(position ? { position } : {}) });
+    problems.push({ file: shownManifest, pointer, kind, data: { manifest: shownManifest, folder: folder.shown, ...data }, ...(position ? { position } : {}) });
   // Read as every file is: a link is not followed (it could show any file of the machine in a finding), a FIFO
   // not opened, a size limit. A BOM is accepted (RFC 8259 lets a parser ignore one; editors on Windows add it).
-  if (manifestFile.symlink || manifestFile.unread) {
-    problem("", manifestFile.symlink ? "manifestLink" : "manifestNotRegular", manifestFile.symlink ? {} : { what: manifestFile.unread!.detail });
-    return { byUrl, problems };
+  if (manifestFile.symlink || manifestFile.unread !== undefined) {
+    problem("", manifestFile.symlink ? "manifestLink" : "manifestNotRegular", manifestFile.symlink ? {} : { what: manifestFile.unread! });
+    return { byUrl, urls, problems };
   }
-  const read = readText(path.join(root, TEXT_MANIFEST), MAX_MANIFEST_BYTES);
+  const read = readText(path.join(folder.absolute, manifestName), MAX_MANIFEST_BYTES);
   if (!read.ok) {
     problem("", "manifestUnreadable", { detail: read.detail });
-    return { byUrl, problems };
+    return { byUrl, urls, problems };
   }
   const text = read.text;
   const parsed = parseRecord(text, "json");
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
     problem("", "manifestSyntax", { problem: first.message }, first.position);
-    return { byUrl, problems };
+    return { byUrl, urls, problems };
   }
   const doc = parsed.doc;
   const at = (pointer: string) => doc.locate(pointer);
   const value = doc.value as { texts?: unknown };
   if (value === null || typeof value !== "object" || !Array.isArray(value.texts)) {
     problem("", "manifestShape", {}, at(""));
-    return { byUrl, problems };
+    return { byUrl, urls, problems };
   }
   const listed = new Set<string>();
   value.texts.forEach((entry: unknown, i: number) => {
     const pointer = `/texts/${i}`;
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return problem(pointer, "entryShape", { index: i }, at(pointer));
     const { file, url, sha256 } = entry as Record<string, unknown>;
+    // A plain file name in the folder: nothing in a manifest makes the toolkit read elsewhere (no `/`, no `..`).
     if (typeof file !== "string" || !FILE_NAME.test(file)) return problem(`${pointer}/file`, "entryFile", { index: i }, at(`${pointer}/file`));
     if (typeof url !== "string" || !HTTP_URL.test(url)) return problem(`${pointer}/url`, "entryUrl", { index: i }, at(`${pointer}/url`));
+    urls.add(url);
     if (typeof sha256 !== "string" || !SHA256.test(sha256)) return problem(`${pointer}/sha256`, "entrySha256", { index: i }, at(`${pointer}/sha256`));
     listed.add(file);
     if (byUrl.has(url)) return problem(`${pointer}/url`, "twoTexts", { url }, at(`${pointer}/url`));
-    const absolute = path.join(root, TEXTS_FOLDER, file);
-    if (!inFolder.some((f) => f.path === `${TEXTS_FOLDER}/${file}` && !f.symlink))
+    const absolute = path.join(folder.absolute, file);
+    if (!folder.entries.some((f) => f.name === file && !f.symlink))
       return problem(`${pointer}/file`, "notInFolder", { name: file }, at(`${pointer}/file`));
     const read = readKept(absolute);
     if (!read.ok) return problem(`${pointer}/file`, "textUnreadable", { name: file, detail: read.detail }, at(`${pointer}/file`));
@@ -130,8 +160,51 @@ export function readTextManifest(root: string, listing: readonly DatasetFile[]):
     cache.set(actual, read.text);
   });
   for (const f of textFiles)
-    if (!listed.has(f.path.slice(TEXTS_FOLDER.length + 1))) problems.push({ file: f.path, pointer: "", kind: "notListed", data: { manifest: TEXT_MANIFEST } });
-  return { byUrl, problems };
+    if (!listed.has(f.name)) problems.push({ file: `${folder.shown}/${f.name}`, pointer: "", kind: "notListed", data: { manifest: shownManifest } });
+  return { byUrl, urls, problems };
+}
+
+/**
+ * `validate --texts <dir>`: a folder of texts a coder keeps outside the
+ * repository (pages whose words are not the project's to publish), with a
+ * manifest of data/texts/'s form, read as data/texts/ is. The folder is the
+ * user's choice on the command line (as --config), so it may be anywhere and
+ * may be reached through a link; what is in it is read as the dataset's
+ * files are: its own entries are listed, not walked into, and none that is a
+ * link is followed. Reports name its files by `shown` (the path as given,
+ * from the current folder). A folder that is not there is a usage error.
+ */
+export function readLocalTexts(absolute: string, shown: string): TextManifest {
+  let entries: Dirent[];
+  try {
+    if (!statSync(absolute).isDirectory()) throw new UsageError(`--texts: ${inlineValue(shown)} is not a folder (a folder of texts with their manifest.json, as data/texts/)`);
+    entries = readdirSync(absolute, { withFileTypes: true });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--texts: cannot read the folder ${inlineValue(shown)} (${describeError(error)}); give a folder of texts with their manifest.json, as data/texts/`);
+  }
+  const listed = entries
+    // Sub-folders are not the folder's texts: not walked into (a manifest names plain file names only).
+    .filter((e) => !e.isDirectory())
+    .map((e) => ({ name: e.name, symlink: e.isSymbolicLink(), ...(e.isFile() || e.isSymbolicLink() ? {} : { unread: notRegular(e).detail }) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return readFolder({ shown, absolute, entries: listed });
+}
+
+/**
+ * The kept texts of a run: data/texts/'s, and those of a folder of `validate
+ * --texts` for the URLs data/texts/ does not list (the repository's text wins,
+ * whatever its state: a text CI checks is never replaced by one it cannot
+ * see). `differing`: the URLs both keep, with other bytes in the folder.
+ */
+export function withLocalTexts(kept: TextManifest, local: TextManifest): { manifest: TextManifest; differing: string[] } {
+  const byUrl = new Map(kept.byUrl);
+  const differing: string[] = [];
+  for (const [url, text] of local.byUrl) {
+    if (!kept.urls.has(url)) byUrl.set(url, text);
+    else if (kept.byUrl.get(url)?.sha256 !== text.sha256) differing.push(url);
+  }
+  return { manifest: { byUrl, urls: new Set([...kept.urls, ...local.urls]), problems: [...kept.problems, ...local.problems] }, differing };
 }
 
 /**

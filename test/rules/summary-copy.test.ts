@@ -43,6 +43,10 @@ test("sharedRun: the longest run of 8 words or more, case and punctuation aside;
   // A word repeated in the own text: every window is tried, the longest run kept.
   assert.equal(sharedRun(words("the the five former Soviet republics of Central Asia in x"), page)?.join(" "), "the five former soviet republics of central asia in");
   assert.is(sharedRun([], page), undefined);
+  // A possessive is one word, as a reader counts it: 7 words with "Jordan's" are not a run of 8.
+  const jordan = words("Jordan's former crown prince Hamzah bin Hussein said on Saturday");
+  assert.is(sharedRun(words("The army said Jordan's former crown prince Hamzah bin Hussein was"), jordan), undefined);
+  assert.equal(sharedRun(words("As Jordan's former crown prince Hamzah bin Hussein said, x"), jordan)?.length, 8);
 });
 
 test.run();

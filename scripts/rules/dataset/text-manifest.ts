@@ -6,7 +6,7 @@ export const textManifest: DatasetRule = {
     id: "text-manifest",
     family: "dataset",
     severity: "error",
-    description: `Source texts kept in ${TEXTS_FOLDER}/ are listed in ${TEXT_MANIFEST} with the URL records cite and the SHA-256 of their exact bytes, and are unchanged.`,
+    description: `Source texts kept in ${TEXTS_FOLDER}/ (and in the folder of \`validate --texts\`) are listed in ${TEXT_MANIFEST} (that folder's manifest.json) with the URL records cite and the SHA-256 of their exact bytes, and are unchanged.`,
     help: `List each text in ${TEXT_MANIFEST} as { "file", "url", "sha256" } (sha256sum gives the hash); keep the text byte for byte as captured.`,
     messages: {
       noManifest: "A text file without a manifest: list it in {{manifest}} with its source URL and SHA-256.",

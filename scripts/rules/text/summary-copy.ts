@@ -2,9 +2,16 @@ import { quotedText, type KeptText } from "../../dataset/texts.ts";
 import { arr, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
-/** Lower case, with every run of characters other than letters and digits made one space, trimmed. */
+/** An apostrophe or a hyphen inside a word ("Jordan's", "N'Djamena", "Waker-uz-Zaman"): it joins, it does not part, words. */
+const INNER_JOINER = /(?<=[\p{L}\p{N}])['\u2019\u02bc\-\u2010\u2011](?=[\p{L}\p{N}])/gu;
+
+/**
+ * Lower case, with every run of characters other than letters and digits made one space, trimmed; an apostrophe or a
+ * hyphen inside a word is dropped, so that words count as a reader counts them ("Jordan's" is one word, not two).
+ */
 export function normalize(s: string): string {
-  return normalizeAscii(s) ?? s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const joined = /['\u2019\u02bc\-\u2010\u2011]/u.test(s) ? s.replace(INNER_JOINER, "") : s;
+  return normalizeAscii(joined) ?? joined.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** The same for ASCII text in one loop (about twice as fast); undefined for any other text. */
@@ -87,7 +94,7 @@ export const summaryCopy: RecordRule = {
     id: "summary-copy",
     family: "record",
     severity: "error",
-    description: `\`title\` and \`summary\` are the coder's own words: not a source's headline, and no run of ${SHARED_RUN} words or more in a row (case and punctuation aside) shared with the kept text (data/texts/) of a source the record cites.`,
+    description: `\`title\` and \`summary\` are the coder's own words: not a source's headline, and no run of ${SHARED_RUN} words or more in a row (case and punctuation aside) shared with the kept text (data/texts/, or the folder of \`validate --texts\`) of a source the record cites.`,
     help: "Write the title and summary yourself, from the facts, not the page's sentences; the outlet's headline belongs in `sources[].title` only.",
     messages: {
       headline: "`{{field}}` repeats the headline of `sources[{{index}}]`.",
