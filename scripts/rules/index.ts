@@ -32,6 +32,7 @@ import { fileName } from "./record/file-name.ts";
 import { outletDomain } from "./record/outlet-domain.ts";
 import { outletKnown } from "./record/outlet-known.ts";
 import { viaAgency } from "./record/via-agency.ts";
+import { viaCredited } from "./text/via-credited.ts";
 import { publishedAfterStart } from "./record/published-after-start.ts";
 import { urlDomain } from "./record/url-domain.ts";
 import { schema } from "./schema/schema.ts";
@@ -84,6 +85,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   coordinatesCountry,
   outletKnown,
   viaAgency,
+  viaCredited,
   outletDomain,
   actorKnown,
   actorRepeated,

@@ -1,0 +1,75 @@
+/**
+ * via-credited: an agency in `sources[].via` is one the page credits, so where the page's text is kept (data/texts/, or the
+ * folder of `validate --texts` at coding time) it names the agency. A review found `via: [reuters]` on a page that credits
+ * no agency: a claim about a source nothing supports.
+ *
+ * A page credits an agency in many ways ("(AFP)", "Agence France-Presse", "Reuters reported", "— Xinhua"): the rule looks
+ * for the forms the registry entry gives: its name, each word of the name of 4 letters or more that is not a common word,
+ * no country's name), the initials of a name of two words or more (small words left out), its id, and the first label of each of its domains. Short forms (3 letters
+ * or fewer) count only as a whole word in capitals ("AP", "AFP"), longer ones as a whole word in any case.
+ */
+import { countryCodeOfName } from "../../core/countries.ts";
+import { quotedText } from "../../dataset/texts.ts";
+import { eachObject, eachString, PATTERNS, str } from "../fields.ts";
+import type { RecordRule, RuleIssue } from "../types.ts";
+
+/** Words of agency names that say nothing of which agency it is. */
+const COMMON = new Set(["news", "agency", "press", "service", "agence", "international", "national", "the", "of", "and", "wire", "media", "global", "world", "presse"]);
+
+/** The forms under which a page may credit an outlet: its name, distinctive words, initials, id, domain labels. */
+export function creditForms(id: string, outlet: { name?: unknown; domains?: unknown } | undefined): string[] {
+  const forms = new Set<string>([id.replace(/-/g, " ")]);
+  const name = typeof outlet?.name === "string" ? outlet.name : undefined;
+  if (name !== undefined) {
+    forms.add(name);
+    const words = name.split(/[\s\-–]+/u).filter(Boolean);
+    // A country's name says where an agency is, not which one ("Press Trust of India"): a page names countries anyway.
+    for (const w of words) if (w.length >= 4 && !COMMON.has(w.toLowerCase()) && countryCodeOfName(w) === undefined) forms.add(w);
+    // Initials leave out the small words: News Agency of Nigeria is NAN, Press Trust of India PTI.
+    const initials = words.filter((w) => !["of", "the", "and", "de", "la", "du"].includes(w.toLowerCase()));
+    if (initials.length >= 2) forms.add(initials.map((w) => w[0]!).join("").toUpperCase());
+  }
+  if (Array.isArray(outlet?.domains)) for (const d of outlet!.domains as unknown[]) if (typeof d === "string") forms.add(d.replace(/^www\./, "").split(".")[0]!);
+  return [...forms].filter((f) => f.length >= 2);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether the text names one of the forms, as a whole word (a short form in capitals only). */
+export function credits(text: string, forms: readonly string[]): boolean {
+  return forms.some((f) => {
+    const short = f.length <= 3;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(short ? f.toUpperCase() : f)}(?![\\p{L}\\p{N}])`, short ? "u" : "iu");
+    return pattern.test(text);
+  });
+}
+
+export const viaCredited: RecordRule = {
+  meta: {
+    id: "via-credited",
+    family: "record",
+    severity: "warning",
+    description:
+      "Where a source's text is kept (data/texts/, or the folder of `validate --texts`), each agency of its `via` is named in it: by its name, a distinctive word of the name, its initials, its id or its domain (\"(AFP)\", \"Reuters reported\").",
+    help: "Take out of `via` an agency the page does not credit; `via` says who the page credits, not who may have written it.",
+    messages: {
+      notCredited: "`{{id}}` is in the `via` of `sources[{{index}}]`, but the kept text of that page never names it (looked for: {{forms}}).",
+    },
+  },
+  scope: "record",
+  kinds: ["event"],
+  check: ({ record, registries, texts }) => {
+    const issues: RuleIssue[] = [];
+    if (texts.size === 0) return issues;
+    eachObject(record.sources, (s, i) => {
+      const kept = quotedText(str(s, "url"), texts);
+      if (kept === undefined) return;
+      eachString(s.via, (v, j) => {
+        if (!PATTERNS.registryId.test(v)) return;
+        const forms = creditForms(v, registries.outlets.get(v) as { name?: unknown; domains?: unknown } | undefined);
+        if (!credits(kept.text, forms)) issues.push({ pointer: `/sources/${i}/via/${j}`, messageId: "notCredited", data: { id: v, index: i, forms: forms.map((f) => `"${f}"`).join(", ") } });
+      });
+    });
+    return issues;
+  },
+};
