@@ -12,8 +12,9 @@ test("the forms of an agency's credit: name, distinctive words (no country), ini
   assert.equal(creditForms("news-agency-of-nigeria", { name: "News Agency of Nigeria", domains: ["nannews.ng"] }), ["news agency of nigeria", "News Agency of Nigeria", "NAN", "nannews"]);
   assert.equal(creditForms("afp", { name: "Agence France-Presse", domains: ["afp.com"] }), ["afp", "Agence France-Presse", "AFP"]);
   assert.ok(credits("Published by (AFP) on Monday", ["afp", "AFP"]));
-  assert.ok(!credits("He left Japan on Monday", ["ap", "AP"]), "a short form is a whole word in capitals");
-  assert.ok(!credits("the ap news app", ["AP"]), "a short form in lower case is another word");
+  assert.ok(!credits("He left Japan on Monday", ["ap", "AP"]), "a whole word only");
+  assert.ok(credits("Maseru, June 30, (dpa/GNA) – Protests", ["dpa", "DPA"]), "any case: dpa writes itself in lower case");
+  assert.ok(credits("ByAFP Aug 05, 2024", ["afp"]) && credits("IMAGES)ByREUTERS", ["Reuters"]), "glued to a byline's By");
   assert.ok(credits("as reuters reported", ["Reuters"]), "a long form in any case");
   assert.ok(!credits("Reutersville", ["Reuters"]), "a whole word only");
 });

@@ -4,9 +4,10 @@
  * no agency: a claim about a source nothing supports.
  *
  * A page credits an agency in many ways ("(AFP)", "Agence France-Presse", "Reuters reported", "— Xinhua"): the rule looks
- * for the forms the registry entry gives: its name, each word of the name of 4 letters or more that is not a common word,
- * no country's name), the initials of a name of two words or more (small words left out), its id, and the first label of each of its domains. Short forms (3 letters
- * or fewer) count only as a whole word in capitals ("AP", "AFP"), longer ones as a whole word in any case.
+ * for the forms the registry entry gives: its name, each word of the name of 4 letters or more that is neither a common
+ * word nor a country's name, the initials of a name of two words or more (small words left out), its id, and the first
+ * label of each of its domains. Each counts as a whole word in any case ("AFP", "(dpa/GNA)", "Efe"), or glued to a
+ * byline's "By" ("ByAFP").
  */
 import { countryCodeOfName } from "../../core/countries.ts";
 import { quotedText } from "../../dataset/texts.ts";
@@ -35,12 +36,11 @@ export function creditForms(id: string, outlet: { name?: unknown; domains?: unkn
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Whether the text names one of the forms, as a whole word (a short form in capitals only). */
+/** Whether the text names one of the forms, as a whole word in any case or right after "By". */
 export function credits(text: string, forms: readonly string[]): boolean {
   return forms.some((f) => {
-    const short = f.length <= 3;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(short ? f.toUpperCase() : f)}(?![\\p{L}\\p{N}])`, short ? "u" : "iu");
-    return pattern.test(text);
+    // A whole word, or glued to a byline's "By" ("ByAFP", "ByREUTERS", as pages run them together).
+    return new RegExp(`(?:(?<![\\p{L}\\p{N}])|(?<=By))${escapeRegExp(f)}(?![\\p{L}\\p{N}])`, "iu").test(text);
   });
 }
 
