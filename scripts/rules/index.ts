@@ -6,6 +6,7 @@ import { recordDeleted } from "./dataset/record-deleted.ts";
 import { textManifest } from "./dataset/text-manifest.ts";
 import { evidenceActorName } from "./evidence/evidence-actor-name.ts";
 import { evidenceEventType } from "./evidence/evidence-event-type.ts";
+import { evidenceDate } from "./evidence/evidence-date.ts";
 import { evidenceQuote } from "./evidence/evidence-quote.ts";
 import { evidenceReference } from "./evidence/evidence-reference.ts";
 import { fileBom } from "./file/file-bom.ts";
@@ -101,6 +102,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   evidenceQuote,
   evidenceActorName,
   evidenceEventType,
+  evidenceDate,
   provenanceOrigin,
   // Off by default (meta.defaultOff): listed last.
   recordLayout,

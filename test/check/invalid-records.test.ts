@@ -113,7 +113,7 @@ test("evidence: an invalid event's quotes are checked against the kept text, and
     "data/texts/dw.txt": page,
     "data/texts/manifest.json": manifest,
   });
-  assert.equal(summary.evidence, { checked: 1, notChecked: 0 });
+  assert.equal(summary.evidence, { checked: 2, notChecked: 0 });
   assert.equal(
     findings.map((f) => f.split(" ")[0]),
     [`${EVENT_PATH}|schema@3:9`, `${EVENT_PATH}|evidence-quote@35:14`],

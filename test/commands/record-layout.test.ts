@@ -183,7 +183,7 @@ test("--fix-dry-run shows the layout's fix as a diff and writes nothing; a JSON 
     const r = await run(["validate", "--root", root, "--rule", "record-layout=warn", "--fix-dry-run", "--no-color"], { env: ENV });
     assert.is(r.code, 0, r.stdout);
     assert.is(read(root, jsonPath), json);
-    assert.ok(r.stdout.startsWith(`diff --git a/${jsonPath} b/${jsonPath}\n--- a/${jsonPath}\n+++ b/${jsonPath}\n@@ -1,1 +1,63 @@\n-{"id":"ev-p6w7bxbz","schema_version":"1.3.0",`), r.stdout.slice(0, 300));
+    assert.ok(r.stdout.startsWith(`diff --git a/${jsonPath} b/${jsonPath}\n--- a/${jsonPath}\n+++ b/${jsonPath}\n@@ -1,1 +1,70 @@\n-{"id":"ev-p6w7bxbz","schema_version":"1.3.0",`), r.stdout.slice(0, 300));
     assert.match(r.stdout, /\n\+{\n\+  "schema_version": "1\.3\.0",\n\+  "id": "ev-p6w7bxbz",\n/);
     assert.match(r.stdout, /\nFixes: 1 problem in 1 file would be fixed \(--fix-dry-run: the diff above, nothing written\)\.\n/);
     const f = await run(["validate", "--root", root, "--rule", "record-layout=warn", "--fix"], { env: ENV });

@@ -296,7 +296,7 @@ test(
         [["schema", 4, [{ kind: "inSource", justification: "the coder's status, kept until the schema has it" }]]],
       );
       const github = await validate(root, "--format", "github");
-      assert.is(github.stdout, "eventwire validate: no problems (6 files, 6 records checked).\nEvidence: 0 quotes checked against kept source texts; 1 not checked (no text of their source is kept in data/texts/, or evidence-quote is off).\n1 finding suppressed: 1 by inline directive.\n");
+      assert.is(github.stdout, "eventwire validate: no problems (6 files, 6 records checked).\nEvidence: 0 quotes checked against kept source texts; 2 not checked (no text of their source is kept in data/texts/, or evidence-quote is off).\n1 finding suppressed: 1 by inline directive.\n");
     },
     { [EVENT_PATH]: withSchemaError().replace("status: activ\n", DIRECTIVE + "status: activ\n") },
   ),

@@ -52,17 +52,17 @@ test("a quote found in a text of the folder passes and is counted checked; witho
   const folder = pages({ "dw.txt": PAGE });
   try {
     const without = await validate(root, []);
-    assert.equal(without.report!.summary.evidence, { checked: 0, notChecked: 1 });
+    assert.equal(without.report!.summary.evidence, { checked: 0, notChecked: 2 });
     const r = await validate(root, ["--texts", folder]);
     assert.is(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.found, []);
-    assert.equal(r.report!.summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(r.report!.summary.evidence, { checked: 2, notChecked: 0 });
     // Checked the same in worker threads: the texts reach them as plain data (paths and hashes).
     const threaded = await run(["validate", "--format", "json", "--texts", folder], { cwd: root, env: { EVENTWIRE_TODAY: TODAY, EVENTWIRE_THREADS: "2" } });
-    assert.equal(JSON.parse(threaded.stdout).summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(JSON.parse(threaded.stdout).summary.evidence, { checked: 2, notChecked: 0 });
     // The pretty report's line says so.
     const pretty = await run(["validate", "--texts", folder], { cwd: root, env: { EVENTWIRE_TODAY: TODAY } });
-    assert.match(pretty.stdout, /Evidence: 1 quote checked against kept source texts\./);
+    assert.match(pretty.stdout, /Evidence: 2 quotes checked against kept source texts\./);
   } finally {
     cleanUp(root, folder);
   }
@@ -130,7 +130,7 @@ test("the folder's problems are text-manifest findings at its files, named from 
     assert.ok(messages.includes(`\`dw.txt\` is listed but not in ${shown}/ (as a file, not a link).`), messages.join("\n"));
     assert.ok(messages.includes(`\`texts[1].file\` must be the name of a .txt file in ${shown}/ (lower case, no folders).`), messages.join("\n"));
     // The quote was not checked against the page behind the link.
-    assert.equal(r.report!.summary.evidence, { checked: 0, notChecked: 1 });
+    assert.equal(r.report!.summary.evidence, { checked: 0, notChecked: 2 });
     // --suppress-all records no file of the folder in the repository's suppressions file: its findings stay.
     const suppressing = await validate(root, ["--texts", folder, "--suppress-all"]);
     assert.is(suppressing.code, 1);
@@ -151,7 +151,7 @@ test("a text of the folder that changed since its hash was listed is reported, a
     const shown = path.relative(root, folder);
     assert.equal(r.found, [`${shown}/manifest.json:6:17 text-manifest`]);
     assert.match(r.report!.findings[0]!.message, new RegExp(`^\`dw.txt\` has changed: its SHA-256 is ${sha(changed)}, not the one listed`));
-    assert.equal(r.report!.summary.evidence, { checked: 0, notChecked: 1 });
+    assert.equal(r.report!.summary.evidence, { checked: 0, notChecked: 2 });
     // Reported whatever the files checked: the event alone is the target.
     const one = await validate(root, ["--texts", folder, EVENT_PATH]);
     assert.equal(one.found, [`${shown}/manifest.json:6:17 text-manifest`]);
@@ -192,7 +192,7 @@ test("a URL data/texts/ keeps wins over the folder's text for it (a differing on
     const r = await validate(root, ["--texts", folder]);
     assert.is(r.code, 0, r.stdout);
     assert.equal(r.found, []);
-    assert.equal(r.report!.summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(r.report!.summary.evidence, { checked: 2, notChecked: 0 });
     assert.match(r.stderr, /Note: data\/texts\/ keeps 1 URL that .* keeps too, with other bytes; data\/texts\/'s text is used: https:\/\/p\.dw\.com\/p\/4O4UG\./);
     // The same bytes: nothing to say.
     const same = pages({ "dw.txt": PAGE });
@@ -232,7 +232,7 @@ test("--cache: the folder's texts are in the key (a changed text checks every fi
     const n = (await cached()).report.summary.files;
     const hit = await cached();
     assert.is(hit.unchanged, n);
-    assert.equal(hit.report.summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(hit.report.summary.evidence, { checked: 2, notChecked: 0 });
     // The folder's text changes (and its hash in the manifest): the quote is no longer there.
     const other = PAGE.replace(QUOTE, "Something else entirely was said here");
     writeFileSync(path.join(folder, "dw.txt"), other);
@@ -267,7 +267,7 @@ test("--changed: a changed record is checked against the folder's texts", async 
     writeFileSync(path.join(root, EVENT_PATH), EVENT_YAML.replace("title: Blinken meets", "title: Blinken meets again"));
     const clean = await validate(root, ["--changed", "--texts", folder]);
     assert.is(clean.code, 0, clean.stdout);
-    assert.equal(clean.report!.summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(clean.report!.summary.evidence, { checked: 2, notChecked: 0 });
   } finally {
     cleanUp(root, folder);
   }
@@ -306,7 +306,7 @@ test("new text: the file under a stable name and its entry with its SHA-256; a U
     try {
       const v = await validate(root, ["--texts", path.join(work, "pages")]);
       assert.is(v.code, 0, v.stdout);
-      assert.equal(v.report!.summary.evidence, { checked: 1, notChecked: 0 });
+      assert.equal(v.report!.summary.evidence, { checked: 2, notChecked: 0 });
     } finally {
       cleanUp(root);
     }
@@ -337,7 +337,7 @@ test("new text: data/texts/ of the repository by default, made with its manifest
     assert.equal(JSON.parse(readFileSync(path.join(root, "data/texts/manifest.json"), "utf8")).texts, [{ file: name, url: PAGE_URL, sha256: sha(PAGE) }]);
     const v = await validate(root, []);
     assert.is(v.code, 0, v.stdout);
-    assert.equal(v.report!.summary.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(v.report!.summary.evidence, { checked: 2, notChecked: 0 });
     // Another folder under data/ is refused.
     const under = await run(["new", "text", "--url", "https://example.com/x", "--file", "page.txt", "--texts", "data/pages"], { cwd: root });
     assert.is(under.code, 2);

@@ -27,7 +27,7 @@ test("a manifest that starts with a BOM is read: its texts are used, and evidenc
     assert.equal([...manifest.byUrl.keys()], [URL]);
     const result = await checkDataset(root, listing, { today: "2026-11-27" });
     assert.equal(result.findings.map((f) => `${f.file}|${f.rule}`), [`${EVENT_PATH}|evidence-quote`, `${TEXT_MANIFEST}|file-bom`]);
-    assert.equal(result.evidence, { checked: 1, notChecked: 0 });
+    assert.equal(result.evidence, { checked: 2, notChecked: 0 });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

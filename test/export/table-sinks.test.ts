@@ -47,7 +47,7 @@ test("each event of events.jsonl gives its row of events and one row for each of
         ["ev-2eqrxyd2", 2, "kazakhstan"],
         ["ev-2eqrxyd2", 3, "afp"],
       ]);
-      assert.is(r.rows.get("event_evidence")!.length, 2);
+      assert.is(r.rows.get("event_evidence")!.length, 4, "two quotes an event: its type and its date");
     }
     assert.equal(await sinks.close(), ["x.bin", "x.bin"]);
     assert.ok(a.closed && b.closed);

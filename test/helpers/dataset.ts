@@ -45,6 +45,10 @@ evidence:
     quote:
       exact: Antony Blinken met with foreign ministers from the five former Soviet republics of Central Asia
     position: { start: 558, end: 653 }
+  - source: 0
+    claim: date
+    quote:
+      exact: Antony Blinken on Tuesday was visiting Kazakhstan
 `;
 
 /** The example event without locations (schema 1.3.0 allows it: imported records often cannot say where). */

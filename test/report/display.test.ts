@@ -29,7 +29,7 @@ test("the shipped dataset: one screen, the verdict first", async () => {
 });
 
 test("many infos: one line per rule, --verbose lists each, the verdict first and last", async () => {
-  // A dataset of 200 events without evidence: an evidence-event-type info on each.
+  // A dataset of 200 events without evidence: an evidence-event-type and an evidence-date info on each.
   const files: Record<string, string> = {};
   for (let i = 0; i < 200; i++) {
     const id = `ev-${String(i).padStart(8, "0").replace(/[0-9]/g, (d) => "abcdefghjk"[Number(d)]!)}`;
@@ -44,8 +44,9 @@ test("many infos: one line per rule, --verbose lists each, the verdict first and
     const r = await run(["validate", "--root", root]);
     const lines = r.stdout.trimEnd().split("\n");
     assert.ok(lines.length < 40, r.stdout);
-    assert.match(lines[0]!, /^0 errors, 0 warnings, 200 info in 200 files \(\d+ files, \d+ records checked\)\.$/);
+    assert.match(lines[0]!, /^0 errors, 0 warnings, 400 info in 200 files \(\d+ files, \d+ records checked\)\.$/);
     assert.ok(lines.some((l) => /^200 info: evidence-event-type; --verbose to list$/.test(l)), r.stdout);
+    assert.ok(lines.some((l) => /^200 info: evidence-date; --verbose to list$/.test(l)), r.stdout);
     const verbose = await run(["validate", "--root", root, "--verbose"]);
     assert.ok(verbose.stdout.split("\n").length > 150, "--verbose lists every info");
     assert.is(verbose.stdout.split("\n")[0], lines[0], "the verdict leads");

@@ -63,13 +63,13 @@ ruleTester(recordLayout, {
     {
       name: "no final newline",
       code: CANONICAL.slice(0, -1),
-      errors: [{ messageId: "finalNewline", message: "Not in the canonical layout: the file does not end with exactly one newline.", line: 44, column: 15, endLine: 44, endColumn: 15 }],
+      errors: [{ messageId: "finalNewline", message: "Not in the canonical layout: the file does not end with exactly one newline.", line: 48, column: 63, endLine: 48, endColumn: 63 }],
       output: CANONICAL,
     },
     {
       name: "two final newlines",
       code: CANONICAL + "\n",
-      errors: [{ messageId: "finalNewline", message: "Not in the canonical layout: the file does not end with exactly one newline.", line: 45, column: 1, endLine: 45, endColumn: 1 }],
+      errors: [{ messageId: "finalNewline", message: "Not in the canonical layout: the file does not end with exactly one newline.", line: 49, column: 1, endLine: 49, endColumn: 1 }],
       output: CANONICAL,
     },
     {
@@ -81,7 +81,7 @@ ruleTester(recordLayout, {
     {
       name: "a last line of spaces",
       code: CANONICAL + "  \n",
-      errors: [{ messageId: "shorter", data: { line: 45 }, message: "Not in the canonical layout: the file would end before line 45.", line: 45, column: 1 }],
+      errors: [{ messageId: "shorter", data: { line: 49 }, message: "Not in the canonical layout: the file would end before line 49.", line: 49, column: 1 }],
       output: CANONICAL,
     },
     {

@@ -47,7 +47,7 @@ ruleTester(syntax, {
       name: "two documents",
       code: EVENT_YAML + "---\na: 1\n",
       errors: [
-        { messageId: "multipleDocuments", message: "A record file holds one document; this one has several (`---`).", line: 37, column: 1 },
+        { messageId: "multipleDocuments", message: "A record file holds one document; this one has several (`---`).", line: 41, column: 1 },
       ],
     },
     {
