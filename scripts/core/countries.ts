@@ -6,6 +6,7 @@ const codes = require("i18n-iso-countries/codes.json") as [string, string, strin
 
 const ALPHA3 = new Set(codes.map(([, alpha3]) => alpha3));
 const BY_ALPHA2 = new Map(codes.map(([alpha2, alpha3]) => [alpha2, alpha3]));
+const ALPHA2_OF = new Map(codes.map(([alpha2, alpha3]) => [alpha3, alpha2]));
 
 export function isCountryCode(alpha3: string): boolean {
   return ALPHA3.has(alpha3);
@@ -70,9 +71,7 @@ let continentData: ContinentData | undefined;
  */
 export function continentOf(alpha3: string): string | undefined {
   continentData ??= require("countries-list") as ContinentData;
-  const alpha2 = ALPHA2_OF.get(alpha3) ?? (alpha3 === "XKK" ? "XK" : undefined);
+  const alpha2 = ALPHA2_OF.get(alpha3);
   const code = alpha2 === undefined ? undefined : continentData.countries[alpha2]?.continent;
   return code === undefined ? undefined : continentData.continents[code];
 }
-
-const ALPHA2_OF = new Map(codes.map(([alpha2, alpha3]) => [alpha3, alpha2]));

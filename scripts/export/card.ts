@@ -87,7 +87,7 @@ function bump(map: Map<string, number>, key: string): void {
 }
 
 function countTable(title: string, counts: ReadonlyMap<string, number>, order: "count" | "key", max = Infinity): string[] {
-  const rows = [...counts].slice().sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const rows = [...counts].sort((a, b) => (order === "count" ? b[1] - a[1] || (a[0] < b[0] ? -1 : 1) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return [`| ${title} | events |`, "|---|---:|", ...rows.slice(0, max).map(([k, n]) => `| ${markdownText(k)} | ${n} |`), ""];
 }
 

@@ -1,5 +1,5 @@
-import { coderOf } from "../../dataset/listing.ts";
-import { eachObject, field, str } from "../fields.ts";
+import { field, str } from "../fields.ts";
+import { claimed, evidenceAsked } from "./asked.ts";
 import type { RecordRule } from "../types.ts";
 
 /**
@@ -21,19 +21,10 @@ export const evidenceDate: RecordRule = {
   scope: "record",
   kinds: ["event"],
   check: ({ file, record, version }) => {
-    // 1.0.0 has no `evidence` (schema-outdated says so); a version the toolkit does not know may have none either.
-    if (version === "1.0.0" || version === undefined) return [];
+    // No start to name (the schema's finding); a tombstone (retracted, duplicate) is kept for its id, not as a claim.
     const start = str(field(record, "date"), "start");
-    if (start === undefined || (record.evidence !== undefined && !Array.isArray(record.evidence))) return [];
-    // A tombstone (retracted, duplicate) is kept for its id, not as a claim to support.
-    if (record.status !== undefined && record.status !== "active") return [];
-    if (str(record.provenance, "method") === "imported") return [];
-    if (coderOf(file.path) !== undefined) return [];
-    let quoted = false;
-    eachObject(record.evidence, (e) => {
-      if (e.claim === "date") quoted = true;
-    });
-    if (quoted) return [];
+    if (start === undefined || (record.status !== undefined && record.status !== "active")) return [];
+    if (!evidenceAsked(file, record, version) || claimed(record, "date")) return [];
     return [{ pointer: "/date", target: "key", messageId: "noEvidence", data: { date: start } }];
   },
 };
