@@ -137,15 +137,19 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: n
     for (const item of node.items) layoutNode(item as Node | null, schema?.items, column + 2);
   } else if (yaml().isScalar(node) && typeof node.value === "string") {
     const text = node.value;
-    if (NOT_A_STRING_IN_SOME_YAML.test(text)) node.type = yaml().Scalar.QUOTE_DOUBLE;
-    else if ((text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH) && !/^\s|\s$|\n|\s\s/.test(text)) node.type = yaml().Scalar.BLOCK_FOLDED;
+    const long = text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH;
+    // A line break, a tab or another control character, or white space at an end, cannot stay plain; nor can a long text fold (`>-`) when folding would
+    // change it (two spaces in a row): these are one double-quoted line, as JSON writes it (STRINGIFY_OPTIONS), so that
+    // no string is ever wrapped over lines as a plain or quoted scalar, which the fast reader (yaml-subset.ts) declines.
+    if (NOT_A_STRING_IN_SOME_YAML.test(text) || /^\s|\s$|[\u0000-\u001f]/.test(text) || (long && /\s\s/.test(text))) node.type = yaml().Scalar.QUOTE_DOUBLE;
+    else if (long) node.type = yaml().Scalar.BLOCK_FOLDED;
     else node.type = yaml().Scalar.PLAIN;
   }
 }
 
 /** How records are parsed and written as YAML documents (the formatter's and `migrate`'s). */
 export const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true, merge: false } as const;
-export const STRINGIFY_OPTIONS = { lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false } as const;
+export const STRINGIFY_OPTIONS = { lineWidth: LINE_WIDTH, minContentWidth: 20, indent: 2, indentSeq: true, flowCollectionPadding: false, doubleQuotedAsJSON: true } as const;
 
 /**
  * A record file's text parsed for a command that rewrites it (`format`,

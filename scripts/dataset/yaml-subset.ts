@@ -1,7 +1,7 @@
 /**
  * A fast reader for the plain layout most records are written in: block
  * mappings and sequences, plain and quoted one-line scalars, `|` and `>`
- * block scalars, one-line flow lists of simple words, comments.
+ * block scalars (as values and as list items), one-line flow lists of simple words, comments.
  *
  * Why it exists: the `yaml` package (the authority here, and the source of
  * every position and error message) takes about 1 ms a record, 70 times
@@ -300,7 +300,11 @@ class Reader {
       if (KEY.test(rest)) {
         out.push(this.mapping(indent + extra, here, rest, line.at + extra));
         if (rec) rec.spans.set(here!, span(line.at + extra, this.consumedEnd));
-      } else if (rest.startsWith("- ") || rest[0] === "|" || rest[0] === ">") bail();
+      } else if (rest[0] === "|" || rest[0] === ">") {
+        // `- >-`: a folded or literal item (format writes a long tag or quote so), its text indented past the dash.
+        out.push(this.blockScalar(rest, indent));
+        if (rec) rec.spans.set(here!, span(line.at + extra, this.consumedEnd));
+      } else if (rest.startsWith("- ")) bail();
       else out.push(scalar(rest, line.at + extra, here, rec));
     }
   }

@@ -140,6 +140,41 @@ test("inSchemaOrder: the record itself when it is in order, an ordered copy when
   }
 });
 
+test("every layout format writes is one the fast reader takes, to yaml's values: long, spaced, multi-line and edge-spaced strings", () => {
+  const long = "a report that runs well past the eighty columns of a line, as summaries and quotes do";
+  const strings = [
+    long,
+    long.replace("runs well", "runs  well"), // two spaces: folding would change it
+    ` ${long}`, // white space at either end
+    `${long} `,
+    `${long}\nand a second line`,
+    "short\nbreak",
+    " short",
+    "tab\tinside",
+    `"quoted" it's: # not a comment ${long}`,
+    "é".repeat(90),
+  ];
+  for (const text of strings) {
+    const record = parse(EVENT_YAML);
+    record.title = text;
+    record.summary = text;
+    record.tags = [text, "plain"];
+    record.sources[0].title = text;
+    record.evidence[0].quote.exact = text;
+    const out = format(JSON.stringify(record), "yaml");
+    const fast = readYamlSubset(out);
+    assert.ok(fast !== undefined, `the fast reader declines:\n${out}`);
+    assert.equal(fast, parse(out, { version: "1.2", schema: "core" }), out);
+    assert.is(fast!.title, text);
+    assert.equal((fast!.tags as string[])[0], text);
+    assert.is(format(out), out, "formatting twice changes nothing");
+  }
+  // The long spaced text is one double-quoted line, not a plain or quoted scalar wrapped over lines.
+  const spaced = parse(EVENT_YAML);
+  spaced.summary = strings[1];
+  assert.match(format(JSON.stringify(spaced), "yaml"), /^summary: "a report that runs  well past[^\n]*"$/m);
+});
+
 test("what cannot be formatted is said, not guessed", () => {
   assert.equal(canonicalText("a: [\n", "yaml", "event", "1.0.0").ok, false);
   assert.equal(canonicalText("a: &x 1\nb: *x\n", "yaml", "event", "1.0.0").ok, false);

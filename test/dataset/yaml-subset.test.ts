@@ -73,6 +73,8 @@ const ACCEPTED: [string, unknown][] = [
   ["a:\n- x: 1\n  y: 2\n- z\nb: 2\n", { a: [{ x: 1, y: 2 }, "z"], b: 2 }],
   ["a:\n  - x: 1\n    y:\n      - p\n      - q\n  -   w: 3\n", { a: [{ x: 1, y: ["p", "q"] }, { w: 3 }] }],
   ["a:\n  b:\n    c: d\n  e: f\n", { a: { b: { c: "d" }, e: "f" } }],
+  // List items folded or literal, as format writes a long tag: the text indented past the dash.
+  ["t:\n  - >-\n    one\n    two\n  - x\n  - |\n    lit\n  - >\n    end\nn: 1\n", { t: ["one two", "x", "lit\n", "end\n"], n: 1 }],
 ];
 
 test("the layouts records use are read, to the values yaml gives", () => {
@@ -100,6 +102,7 @@ test("the subset's spans are yaml's: comments, empty values, quotes, flow lists,
     "l:\n- a: 1\n  b:\n  - c\n- d\n",
     "l:\n  -   a: 1\n      b: 2\n",
     "k: \u00e9t\u00e9 \ud83d\ude00 x\nn: 1\n",
+    "t:\n  - >-  # c\n    one\n\n    two\n\n  - x\nl:\n- |\n  y",
   ];
   for (const text of texts) {
     assert.ok(yamlSubsetSpans(text) !== undefined, JSON.stringify(text));
@@ -138,6 +141,7 @@ const DECLINED = [
   "True: 1\n", // keys the core schema would resolve
   "__proto__: 1\n",
   "a:\n  - \n", // an empty item
+  "a:\n  - >-\n  x\n", // a list item's text not indented past its dash
   "k".repeat(1025) + ": 1\n", // a key longer than yaml allows
   "a: x\u000c\n", // a form feed
   "a: 1\n b: 2\n", // bad indentation
