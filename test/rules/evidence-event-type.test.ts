@@ -10,6 +10,7 @@ ruleTester(evidenceEventType, {
     { name: "an event type that is no string (the schema's finding): nothing to name", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("event_type: CONSULT", "event_type: 5") },
     { name: "an item claiming the event type whose quote is ill-typed (the schema's finding) still claims it", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")) + "evidence: [null, { source: 0, claim: event_type, quote: 5 }]\n" },
     { name: "evidence for the event type", code: EVENT_YAML },
+    { name: "a tombstone: kept for its id, not a claim to support", failsSchema: true, code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("status: active", "status: retracted") },
     {
       name: "an imported record without evidence (its source had no sentence, as GDELT and UCDP): not a person's to add",
       code: EVENT_YAML.slice(0, EVENT_YAML.indexOf("evidence:")).replace("  method: manual\n", "  method: imported\n  origin:\n    dataset: gdelt\n    version: \"2.0\"\n    id: \"1234567890\"\n"),

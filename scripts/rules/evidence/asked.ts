@@ -3,13 +3,15 @@ import { str } from "../fields.ts";
 import type { DatasetFile } from "../../dataset/discover.ts";
 
 /**
- * Whether a person is asked to quote evidence in this record (evidence-event-type, evidence-date): not in 1.0.0, which has
+ * Whether a person is asked to quote evidence in this record (evidence-event-type, evidence-date): not in a tombstone
+ * (`retracted`, `duplicate`: kept for its id, no longer a claim to support); not in 1.0.0, which has
  * no `evidence` (schema-outdated says so), nor in a version the toolkit does not know; not where `evidence` is no list (the
  * schema's finding); not in an imported record (it has the evidence its source had: a nudge for a person coding by hand
  * would repeat once a record on a whole import and settle nothing); not in a second coding (data/codings/), which measures
  * agreement with the dataset's events, and they carry the evidence.
  */
 export function evidenceAsked(file: Pick<DatasetFile, "path">, record: Record<string, unknown>, version: string | undefined): boolean {
+  if (record.status !== undefined && record.status !== "active") return false;
   if (version === "1.0.0" || version === undefined) return false;
   if (record.evidence !== undefined && !Array.isArray(record.evidence)) return false;
   if (str(record.provenance, "method") === "imported") return false;

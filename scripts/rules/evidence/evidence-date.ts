@@ -23,7 +23,7 @@ export const evidenceDate: RecordRule = {
   check: ({ file, record, version }) => {
     // No start to name (the schema's finding); a tombstone (retracted, duplicate) is kept for its id, not as a claim.
     const start = str(field(record, "date"), "start");
-    if (start === undefined || (record.status !== undefined && record.status !== "active")) return [];
+    if (start === undefined) return [];
     if (!evidenceAsked(file, record, version) || claimed(record, "date")) return [];
     return [{ pointer: "/date", target: "key", messageId: "noEvidence", data: { date: start } }];
   },

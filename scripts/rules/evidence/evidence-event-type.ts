@@ -7,7 +7,7 @@ export const evidenceEventType: RecordRule = {
     id: "evidence-event-type",
     family: "record",
     severity: "info",
-    description: "An event (of a schema version with `evidence`) coded by a person quotes the report that supports its event type; a second coding (data/codings/), made only to measure agreement, is not asked for one.",
+    description: "An active event (of a schema version with `evidence`) coded by a person quotes the report that supports its event type; a tombstone, an imported record and a second coding (data/codings/) are not asked for one.",
     help: "Add an `evidence` item with `claim: event_type` quoting the words of the report that say what happened.",
     messages: {
       noEvidence: "No evidence quotes the report for the event type `{{eventType}}`.",
