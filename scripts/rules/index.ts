@@ -30,6 +30,7 @@ import { dateCalendar } from "./record/date-calendar.ts";
 import { dateFuture } from "./record/date-future.ts";
 import { dateOrder } from "./record/date-order.ts";
 import { fileName } from "./record/file-name.ts";
+import { outletDomainShared } from "./record/outlet-domain-shared.ts";
 import { outletDomain } from "./record/outlet-domain.ts";
 import { outletKnown } from "./record/outlet-known.ts";
 import { viaAgency } from "./record/via-agency.ts";
@@ -88,6 +89,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   viaAgency,
   viaCredited,
   outletDomain,
+  outletDomainShared,
   actorKnown,
   actorRepeated,
   urlDomain,
