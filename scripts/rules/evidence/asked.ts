@@ -11,7 +11,8 @@ import type { DatasetFile } from "../../dataset/discover.ts";
  * agreement with the dataset's events, and they carry the evidence.
  */
 export function evidenceAsked(file: Pick<DatasetFile, "path">, record: Record<string, unknown>, version: string | undefined): boolean {
-  if (record.status !== undefined && record.status !== "active") return false;
+  // Only a tombstone's status: a misspelled one (the schema's finding) may still be an active event's.
+  if (record.status === "retracted" || record.status === "duplicate") return false;
   if (version === "1.0.0" || version === undefined) return false;
   if (record.evidence !== undefined && !Array.isArray(record.evidence)) return false;
   if (str(record.provenance, "method") === "imported") return false;
