@@ -9,7 +9,7 @@ import { excerptOf, LineIndex, type LineExcerpt } from "../dataset/lines.ts";
 import type { ParsedDocument, ParseResult } from "../dataset/parse.ts";
 import { summarizeEvent, summarizeUnchecked } from "../rules/dataset/summary.ts";
 import { quotedUrl, quoteOf } from "../rules/evidence/quoted.ts";
-import { eachObject } from "../rules/fields.ts";
+import { eachObject, str } from "../rules/fields.ts";
 import { DIRECTIVE_RULES, FILE_RULES, RECORD_RULES } from "../rules/index.ts";
 import { defaultLevel, type EventSummary, type FileRule, type RecordRule, type Registries, type Rule, type RuleIssue } from "../rules/types.ts";
 import { formatMessage, helpOf, messageOf } from "../rules/format.ts";
@@ -136,7 +136,7 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   if (role !== "target") return !read.ok && (read.problem === "unreadable" || read.problem === "not-regular") ? unreadOutcome(file, read, ctx) : outcome;
   if (file.format === "yaml" && read.ok) {
     const { directives } = directivesIn(read.text);
-    if (directives.length > 0) outcome.directives = directives;
+    if (directives.length > 0) outcome.directives = record && file.kind === "event" ? markUnjudged(directives, record, ctx) : directives;
   }
   const plan = planOf(ctx);
   for (const [rule, severity] of plan.fileRules) for (const issue of rule.check({ file, read, parse })) findings.push(toFinding(rule, severity, file.path, issue, doc));
@@ -148,6 +148,23 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
   }
   if (findings.length > 0) outcome.findings = findings;
   return withExcerpt(outcome, read, parse);
+}
+
+/** Record rules that read kept texts (RecordRule.readsTexts), by id. */
+const TEXT_RULES = new Set(RECORD_RULES.filter((r) => r.readsTexts).map((r) => r.meta.id));
+
+/**
+ * The directives, with each of their rules that reads kept texts marked `unjudged` where a source of the event has no
+ * text in this run: directive-unused cannot tell whether it suppresses anything. Copies: the parsed directives are shared.
+ */
+function markUnjudged(directives: Directive[], record: Record<string, unknown>, ctx: FileCheckContext): Directive[] {
+  if (!directives.some((d) => d.rules.some((r) => TEXT_RULES.has(r.id)))) return directives;
+  let missing = false;
+  eachObject(record.sources, (s) => {
+    if (!quotedText(str(s, "url"), ctx.texts)) missing = true;
+  });
+  if (!missing) return directives;
+  return directives.map((d) => ({ ...d, rules: d.rules.map((r) => (TEXT_RULES.has(r.id) ? { ...r, unjudged: true as const } : r)) }));
 }
 
 /**

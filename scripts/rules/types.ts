@@ -120,6 +120,13 @@ export interface RecordRule {
    * (the run's summary says how many were, and how many were not).
    */
   checksQuotes?: boolean;
+  /**
+   * The rule judges a source (or its quotes) only where the source's text is
+   * kept: in a record citing a page whose text this run does not have, a
+   * directive naming the rule may suppress nothing now and something in a run
+   * that has the text (`validate --texts`), so directive-unused passes over it.
+   */
+  readsTexts?: boolean;
   check(ctx: RecordContext): RuleIssue[];
 }
 

@@ -252,6 +252,30 @@ test("--cache: the folder's texts are in the key (a changed text checks every fi
   }
 });
 
+test("a directive for a rule that reads kept texts is judged only where the texts are there: never unused for want of a page", async () => {
+  const DPA = 'schema_version: "1.3.0"\nid: dpa\nname: Deutsche Presse-Agentur\nkind: wire_agency\ncountry: DEU\ndomains: [dpa.com]\n';
+  const directive = "    # eventwire-disable-next-line via-credited -- the page credits the agency in a form the registry does not list\n";
+  // dpa is not named on the page: the directive suppresses via-credited's finding where the page is read.
+  const needed = dataset(editEvent("    via: [afp, reuters]\n", `${directive}    via: [afp, reuters, dpa]\n`), { "data/outlets/dpa.yaml": DPA });
+  // AFP and Reuters are: the directive suppresses nothing, which only a run that reads the page can tell.
+  const stale = dataset(editEvent("    via: [afp, reuters]\n", `${directive}    via: [afp, reuters]\n`));
+  const folder = pages({ "dw.txt": PAGE });
+  try {
+    for (const root of [needed, stale]) {
+      const without = await validate(root, []);
+      assert.is(without.code, 0, without.stdout + without.stderr);
+      assert.equal(without.found, [], "without the page, via-credited judges nothing: its directive is not called unused");
+    }
+    const r = await validate(needed, ["--texts", folder]);
+    assert.is(r.code, 0, r.stdout);
+    assert.equal(r.found, []);
+    const s = await validate(stale, ["--texts", folder]);
+    assert.equal(s.found, [`${EVENT_PATH}:22:35 directive-unused`]);
+  } finally {
+    cleanUp(needed, stale, folder);
+  }
+});
+
 test("--changed: a changed record is checked against the folder's texts", async () => {
   const root = dataset();
   const folder = pages({ "dw.txt": PAGE });

@@ -13,7 +13,7 @@ export const directiveUnused: FileRule = {
     id: "directive-unused",
     family: "directive",
     severity: "warning",
-    description: "An inline directive suppresses a finding: each rule it names found something where it applies.",
+    description: "An inline directive suppresses a finding: each rule it names found something where it applies. A rule that reads kept texts (evidence-quote, summary-copy, via-credited) is judged only in a run that has the text of every page the record cites (data/texts/, or `validate --texts`): without one, its directive may be needed where the page is read.",
     help: "Remove the directive, or the rule id it no longer needs (the finding it was written for is gone, or elsewhere).",
     messages: {
       unused: "No `{{rule}}` finding on line {{line}}: this directive suppresses nothing of it.",
@@ -39,7 +39,8 @@ export function unusedIssues(directives: readonly Directive[], findings: readonl
     if (d.misplaced) continue;
     for (const r of d.rules) {
       // An unknown id or a directive rule is directive-unknown-rule's finding.
-      if (!appliesTo(r.id) || findings.some((f) => disables(d, f.rule, f.line) && f.rule === r.id)) continue;
+      // A rule that could not judge the record in this run (a page's text not kept: RecordRule.readsTexts) may find something in another.
+      if (!appliesTo(r.id) || r.unjudged || findings.some((f) => disables(d, f.rule, f.line) && f.rule === r.id)) continue;
       const position = { line: d.line, column: r.column, endLine: d.line, endColumn: r.endColumn };
       issues.push(d.kind === "file" ? { position, messageId: "unusedFile", data: { rule: r.id } } : { position, messageId: "unused", data: { rule: r.id, line: d.line + 1 } });
     }

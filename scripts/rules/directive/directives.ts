@@ -22,6 +22,8 @@ export interface DirectiveRule {
   id: string;
   column: number;
   endColumn: number;
+  /** The rule reads kept texts and this run lacks the text of a source of the record: whether it suppresses anything cannot be told. */
+  unjudged?: true;
 }
 
 /** A directive, as plain data (it goes from a worker to the main thread in FileOutcome). */

@@ -87,6 +87,7 @@ export const evidenceQuote: RecordRule = {
     },
   },
   scope: "record",
+  readsTexts: true,
   kinds: ["event"],
   checksQuotes: true,
   check: ({ record, texts }) => {

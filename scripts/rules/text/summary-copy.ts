@@ -105,6 +105,7 @@ export const summaryCopy: RecordRule = {
     },
   },
   scope: "record",
+  readsTexts: true,
   kinds: ["event"],
   check: ({ record, texts: kept }) => {
     const issues: RuleIssue[] = [];

@@ -57,6 +57,7 @@ export const viaCredited: RecordRule = {
     },
   },
   scope: "record",
+  readsTexts: true,
   kinds: ["event"],
   check: ({ record, registries, texts }) => {
     const issues: RuleIssue[] = [];
