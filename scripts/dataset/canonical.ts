@@ -138,9 +138,10 @@ function layoutNode(node: Node | null, schema: SchemaNode | undefined, column: n
   } else if (yaml().isScalar(node) && typeof node.value === "string") {
     const text = node.value;
     const long = text.length > LINE_WIDTH || column + lead + text.length > LINE_WIDTH;
-    // A line break, a tab or another control character, or white space at an end, cannot stay plain; nor can a long text fold (`>-`) when folding would
-    // change it (two spaces in a row): these are one double-quoted line, as JSON writes it (STRINGIFY_OPTIONS), so that
-    // no string is ever wrapped over lines as a plain or quoted scalar, which the fast reader (yaml-subset.ts) declines.
+    // A line break, a tab or another control character, or white space at an end, cannot stay plain; nor can a long
+    // text fold (`>-`) when folding would change it (two spaces in a row). These are one double-quoted line, as JSON
+    // writes it (STRINGIFY_OPTIONS): no string is wrapped over lines as a plain or quoted scalar, which the fast
+    // reader (yaml-subset.ts) declines.
     if (NOT_A_STRING_IN_SOME_YAML.test(text) || /^\s|\s$|[\u0000-\u001f]/.test(text) || (long && /\s\s/.test(text))) node.type = yaml().Scalar.QUOTE_DOUBLE;
     else if (long) node.type = yaml().Scalar.BLOCK_FOLDED;
     else node.type = yaml().Scalar.PLAIN;

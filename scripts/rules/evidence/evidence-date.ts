@@ -21,7 +21,7 @@ export const evidenceDate: RecordRule = {
   scope: "record",
   kinds: ["event"],
   check: ({ file, record, version }) => {
-    // No start to name (the schema's finding); a tombstone (retracted, duplicate) is kept for its id, not as a claim.
+    // No start to name: the schema's finding. Who is asked at all (no tombstone, import or second coding): evidenceAsked.
     const start = str(field(record, "date"), "start");
     if (start === undefined) return [];
     if (!evidenceAsked(file, record, version) || claimed(record, "date")) return [];
