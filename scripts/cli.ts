@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = 
   diff: { summary: "what changed in the dataset between two git revisions, and the findings before and after", load: async () => (await import("./commands/diff.ts")).diffCommand },
   format: { summary: "rewrite records into the canonical layout (--check to only list)", load: async () => (await import("./commands/format.ts")).formatCommand },
   import: { summary: "turn rows of PLOVER, GDELT, ACLED or UCDP GED data into records, with a mapping report", load: async () => (await import("./commands/import.ts")).importCommand },
+  sample: { summary: "draw events at random for a blind check (seeded, repeatable)", load: async () => (await import("./commands/sample.ts")).sampleCommand },
   agreement: { summary: "agreement between independent codings of the same articles (Krippendorff's alpha)", load: async () => (await import("./commands/agreement.ts")).agreementCommand },
   migrate: { summary: "rewrite records for a later schema version (--dry-run shows the diff)", load: async () => (await import("./commands/migrate.ts")).migrateCommand },
   schema: { summary: "build, check or diff the published JSON Schemas", load: async () => (await import("./commands/schema.ts")).schemaCommand },

@@ -36,6 +36,7 @@ const FORMS: [args: string[], usage: RegExp][] = [
   [["format", "--check"], /^Usage: eventwire format /],
   [["agreement"], /^Usage: eventwire agreement /],
   [["agreement", "--dataset"], /^Usage: eventwire agreement /],
+  [["sample"], /^Usage: eventwire sample /],
   [["migrate"], /^Usage: eventwire migrate /],
   [["migrate", "--dry-run"], /^Usage: eventwire migrate /],
   [["schema"], /^Usage: eventwire schema /],

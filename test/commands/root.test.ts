@@ -12,7 +12,7 @@ import { EVENT_PATH, EVENT_YAML, REGISTRY, editEvent, writeDataset } from "../he
 import { run } from "../helpers/run.ts";
 
 /** Each command that takes --root, as it would be called on a dataset. */
-const COMMANDS: string[][] = [["validate"], ["release"], ["format"], ["format", "--check"], ["migrate"], ["new", "actor", "--no-input", "--id", "x"], ["agreement", "--dataset"]];
+const COMMANDS: string[][] = [["validate"], ["release"], ["format"], ["format", "--check"], ["migrate"], ["new", "actor", "--no-input", "--id", "x"], ["agreement", "--dataset"], ["sample"]];
 
 test("--root at a folder that does not exist: exit 2 with the path, for every command", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "eventwire-root-"));
