@@ -3,6 +3,7 @@ import { duplicateOf } from "./dataset/duplicate-of.ts";
 import { idUnique } from "./dataset/id-unique.ts";
 import { probableDuplicate } from "./dataset/probable-duplicate.ts";
 import { recordDeleted } from "./dataset/record-deleted.ts";
+import { sourceConsistent } from "./dataset/source-consistent.ts";
 import { textManifest } from "./dataset/text-manifest.ts";
 import { evidenceActorName } from "./evidence/evidence-actor-name.ts";
 import { evidenceEventType } from "./evidence/evidence-event-type.ts";
@@ -110,7 +111,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   recordLayout,
 ];
 
-export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, recordDeleted, textManifest];
+export const DATASET_RULES: readonly DatasetRule[] = [idUnique, duplicateOf, probableDuplicate, sourceConsistent, recordDeleted, textManifest];
 
 /**
  * The rules of the configuration file (eventwire.config.yaml), not of data/: file rules on its text, run by
@@ -125,9 +126,9 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout, provenanceOrigin];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent];
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES, ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
+export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES.filter((r) => !LATER.includes(r)), ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 
 // The configuration's and the directives' rules judge rule ids against the registry, which imports them.
 setKnownRuleIds(RULES.map((r) => r.meta.id));

@@ -172,6 +172,30 @@ export interface EventSummary {
   countries?: readonly string[];
   /** The distinct actor ids, sorted. */
   actors?: readonly string[];
+  /**
+   * What each source with a string `url` says of its page, in the order of `sources` (source-consistent
+   * compares them): a source whose url is left out or not a string is left out; absent when `sources` is no array.
+   */
+  sources?: readonly SourceSummary[];
+}
+
+/** The fields of a source that describe its page (source-consistent), in the order findings name them. */
+export const SOURCE_FIELDS = ["outlet", "via", "title", "published", "language"] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
+/** A source as an event describes its page: the fields well typed, each left out when the source leaves it out. */
+export interface SourceSummary {
+  /** Its place in the event's `sources`. */
+  index: number;
+  url: string;
+  outlet?: string;
+  /** The distinct ids, sorted (a set: their order says nothing). */
+  via?: readonly string[];
+  title?: string;
+  published?: string;
+  language?: string;
+  /** The fields that are there but ill typed (the schema finding says so): unknown, never read as left out. */
+  unknown?: readonly SourceField[];
 }
 
 /** An event (or a registry entry) as a dataset rule is given it: its file and its summary. */

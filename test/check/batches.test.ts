@@ -60,6 +60,18 @@ test("outcomes come back in order, with their summaries, findings and evidence c
     { record: true, event: { id: "ev-bbbbbbbb", status: "duplicate", start: "2023-02", type: "x\t\"y\"\n|", countries: [], actors: ["a,b", "c"], duplicate_of: "ev-aaaaaaaa" }, evidence: [2, 1] },
     // An event that fails its schema: summarized by its well-typed fields only.
     { record: true, event: { id: "ev-cccccccc", countries: ["KAZ"] } },
+    // A second coding, with its sources (source-consistent compares them): every field of a summary goes across.
+    {
+      record: true,
+      event: {
+        id: "ev-dddddddd",
+        coding: "coder-b",
+        sources: [
+          { index: 0, url: "https://example.org/a", outlet: "dw", via: ["afp", "reuters"], title: "A \"b\"\n", published: "2023-02-28", language: "en" },
+          { index: 2, url: "https://example.org/b", unknown: ["via"] },
+        ],
+      },
+    },
     // Inline directives (with the lines their frames show), applied in the main thread.
     {
       record: true,

@@ -241,7 +241,7 @@ test("a file that is no cache (it does not begin as one) is left as it is, with 
     writeFileSync(notes, "");
     const taken = await cached(root, ["--cache-location", notes]);
     assert.is(taken.said, "");
-    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 2\n/);
+    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 3\n/);
     assert.is((await cached(root, ["--cache-location", notes])).unchanged, files(root));
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -269,7 +269,7 @@ test("a corrupt cache (it begins as one) is ignored with a warning, never truste
     const kinds: [string, () => void, RegExp][] = [
       ["no line of its format", () => writeFileSync(file, "eventwire-cache \n"), /it is of another format \(eventwire-cache \)/],
       ["empty", () => writeFileSync(file, ""), /^$/],
-      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 2", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
+      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 3", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
       ["a header that is not JSON", () => writeFileSync(file, good.replace('{"toolkit"', '{toolkit"')), /its header is not JSON/],
       ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
       ["truncated", () => writeFileSync(file, good.slice(0, Math.floor(good.length / 2))), /it is truncated/],

@@ -80,6 +80,36 @@ test("a probable duplicate a day apart in the month before is found: the days ar
   }
 });
 
+test("source-consistent: a changed event is compared with the events read beside it (the days around its date), never with what is not read", async () => {
+  const root = repo();
+  try {
+    // The example's DW page, cited without its `published` by protests (no probable duplicate) on the 10th and on the 28th.
+    const cite = (id: string, start: string) =>
+      editEvent("id: ev-p6w7bxbz", `id: ${id}`).replace('start: "2023-02-28"', `start: "${start}"`).replace("event_type: CONSULT\nmode: multilateral\n", "event_type: PROTEST\n").replace('    published: "2023-02-28"\n', "");
+    const consistent = async (args: string[]) =>
+      JSON.parse((await run(["validate", ...args, "--format", "json"], { cwd: root })).stdout)
+        .findings.filter((f: { rule: string }) => f.rule === "source-consistent")
+        .map((f: { file: string; line: number; column: number; message: string; related: { file: string; pointer: string }[] }) => `${f.file}@${f.line}:${f.column} ${f.message} ${f.related.map((r) => `${r.file}#${r.pointer}`).join(",")}`);
+    const tenth = "data/events/2023/02/ev-src11111.yaml";
+    writeFileSync(path.join(root, tenth), cite("ev-src11111", "2023-02-10"));
+    // The unchanged example (2023-02-28) is not read for an event of the 10th: not compared.
+    assert.equal(await consistent(["--changed"]), []);
+    // The whole dataset compares every event that cites the page: both are told.
+    assert.equal(await consistent([]), [
+      "data/events/2023/02/ev-p6w7bxbz.yaml@25:16 This event describes `https://p.dw.com/p/4O4UG` otherwise than `data/events/2023/02/ev-src11111.yaml` does: published left out there, \"2023-02-28\" here. data/events/2023/02/ev-src11111.yaml#/sources/0/url",
+      `${tenth}@23:10 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`data/events/2023/02/ev-p6w7bxbz.yaml\` does: published \"2023-02-28\" there, left out here. data/events/2023/02/ev-p6w7bxbz.yaml#/sources/0/published`,
+    ]);
+    // A changed event of the 28th has the example read: the changed events are compared with it, and its own finding (no target) is not reported.
+    writeFileSync(path.join(root, "data/events/2023/02/ev-src00000.yaml"), cite("ev-src00000", "2023-02-28"));
+    assert.equal(await consistent(["--changed"]), [
+      "data/events/2023/02/ev-src00000.yaml@23:10 This event describes `https://p.dw.com/p/4O4UG` otherwise than `data/events/2023/02/ev-p6w7bxbz.yaml` does: published \"2023-02-28\" there, left out here. data/events/2023/02/ev-p6w7bxbz.yaml#/sources/0/published",
+      `${tenth}@23:10 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`data/events/2023/02/ev-p6w7bxbz.yaml\` does: published \"2023-02-28\" there, left out here. data/events/2023/02/ev-p6w7bxbz.yaml#/sources/0/published`,
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("an id reused in another month is found without listing every event", async () => {
   const root = repo();
   try {
@@ -224,7 +254,9 @@ test("retracting an event rechecks the events that name it as their original", a
     git(root, "checkout", "-q", "main");
     mkdirSync(path.join(root, "data/events/2021/05"), { recursive: true });
     const duplicate = editEvent("status: active", "status: duplicate\nduplicate_of: ev-p6w7bxbz", editEvent("id: ev-p6w7bxbz", "id: ev-dddddddd"))
-      .replaceAll("2023-02-28", "2021-05-03");
+      .replaceAll("2023-02-28", "2021-05-03")
+      // Its source is the original's page, described alike (source-consistent).
+      .replace('published: "2021-05-03"', 'published: "2023-02-28"');
     writeFileSync(path.join(root, other), duplicate);
     git(root, "add", "-A");
     git(root, "commit", "-q", "-m", "duplicate");

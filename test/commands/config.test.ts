@@ -16,7 +16,11 @@ import { run } from "../helpers/run.ts";
 const test = suite("eventwire.config.yaml");
 
 const OTHER_PATH = "data/events/2021/06/ev-b2c3d4e5.yaml";
-const OTHER = EVENT_YAML.replace("id: ev-p6w7bxbz", "id: ev-b2c3d4e5").replace('start: "2023-02-28"', 'start: "2021-06-15"').replace('published: "2023-02-28"', 'published: "2021-06-15"');
+// From another page: one page is one source, with one publication date (source-consistent).
+const OTHER = EVENT_YAML.replace("id: ev-p6w7bxbz", "id: ev-b2c3d4e5")
+  .replace('start: "2023-02-28"', 'start: "2021-06-15"')
+  .replace('published: "2023-02-28"', 'published: "2021-06-15"')
+  .replace("url: https://p.dw.com/p/4O4UG", "url: https://p.dw.com/p/4O4UH");
 
 /** Two events, each with a BOM (a file-bom warning at 1:1), and the configuration given (none when undefined). */
 function dataset(config?: string, more: Record<string, string> = {}): string {

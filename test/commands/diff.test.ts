@@ -12,9 +12,9 @@ import { DIFF_MARKER } from "../../scripts/report/dataset-diff.ts";
 
 const ENV = { EVENTWIRE_TODAY: "2026-11-27" };
 
-/** The example event under another id, on another day (so that no two are probable duplicates), with `edits` made. */
+/** The example event under another id, on another day (so that no two are probable duplicates), from a page of its own, with `edits` made. */
 function event(id: string, day: string, ...edits: [string, string][]): string {
-  let text = editEvent("id: ev-p6w7bxbz\n", `id: ${id}\n`).replace(/2023-02-28/g, `2023-02-${day}`);
+  let text = editEvent("id: ev-p6w7bxbz\n", `id: ${id}\n`).replace(/2023-02-28/g, `2023-02-${day}`).replace("url: https://p.dw.com/p/4O4UG", `url: https://p.dw.com/p/${id}`);
   for (const [from, to] of edits) text = editEvent(from, to, text);
   return text;
 }

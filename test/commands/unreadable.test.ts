@@ -19,8 +19,12 @@ const asRoot = process.getuid?.() === 0;
 
 /** A dataset every user may read, but for `hidden` (folders or files, root's own, mode 700/600). */
 function dataset(hidden: string[]): string {
-  // Another event the next day (a visit, not the multilateral meeting: no probable duplicate of the example).
-  const march = editEvent('start: "2023-02-28"', 'start: "2023-03-01"', editEvent('published: "2023-02-28"', 'published: "2023-03-01"', editEvent("id: ev-p6w7bxbz", "id: ev-aaaaaaaa", editEvent("mode: multilateral", "mode: visit"))));
+  // Another event the next day (a visit, not the multilateral meeting: no probable duplicate of the example), from another page.
+  const march = editEvent(
+    'start: "2023-02-28"',
+    'start: "2023-03-01"',
+    editEvent('published: "2023-02-28"', 'published: "2023-03-01"', editEvent("id: ev-p6w7bxbz", "id: ev-aaaaaaaa", editEvent("mode: multilateral", "mode: visit", editEvent("url: https://p.dw.com/p/4O4UG", "url: https://p.dw.com/p/4O4UH")))),
+  );
   const root = writeDataset({ ...REGISTRY, [EVENT_PATH]: EVENT_YAML, "data/events/2023/03/ev-aaaaaaaa.yaml": march });
   const open = (p: string) => {
     const stats = statSync(p);

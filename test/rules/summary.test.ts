@@ -41,4 +41,26 @@ test("an event without locations (schema 1.3.0) is summarized without countries:
   assert.equal(summarizeEvent(event as unknown as Event), rest);
 });
 
+test("each source with a string url is summarized by its page's description: via a sorted set, ill-typed fields named unknown, never read as left out", () => {
+  const via = ["reuters", "afp"];
+  const sources = [
+    { outlet: "dw", via, title: "A title", url: "https://example.org/a", published: "2023-02-28", language: "en" },
+    { outlet: "dw", language: "en" },
+    { outlet: "dw", url: 5, language: "en" },
+    "https://example.org/x",
+    { outlet: 7, via: ["afp", 1], title: null, url: "https://example.org/b", published: 2023, language: "en" },
+    { url: "https://example.org/c", via: [] },
+  ];
+  assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), sources })?.sources, [
+    { index: 0, url: "https://example.org/a", outlet: "dw", title: "A title", published: "2023-02-28", language: "en", via: ["afp", "reuters"] },
+    { index: 4, url: "https://example.org/b", language: "en", unknown: ["outlet", "title", "published", "via"] },
+    { index: 5, url: "https://example.org/c", via: [] },
+  ]);
+  // The record's own list is not reordered.
+  assert.equal(via, ["reuters", "afp"]);
+  for (const value of [undefined, null, "x", { url: "https://example.org/a" }])
+    assert.is(summarizeUnchecked({ ...parse(EVENT_YAML), sources: value })?.sources, undefined, JSON.stringify(value));
+  assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), sources: [] })?.sources, []);
+});
+
 test.run();

@@ -1,7 +1,7 @@
 /** The summaries dataset rules compare events by. */
 import type { Event } from "../../../schema/index.ts";
 import { coderOf, idFromPath } from "../../dataset/discover.ts";
-import type { EventSummary } from "../types.ts";
+import type { EventSummary, SourceField, SourceSummary } from "../types.ts";
 import { isObject } from "../../core/pointer.ts";
 
 /**
@@ -65,7 +65,35 @@ export function summarizeUnchecked(value: unknown, file?: string): EventSummary 
   const actors = strings(value.actors, "actor");
   if (actors) summary.actors = sortedSet(actors);
   if (typeof duplicate_of === "string") summary.duplicate_of = duplicate_of;
+  const sources = sourcesOf(value.sources);
+  if (sources) summary.sources = sources;
   return summary;
+}
+
+/**
+ * What each source with a string url says of its page (source-consistent): its well-typed fields, `via` as a
+ * sorted set; a field there but ill typed is named in `unknown` (never read as left out). Undefined when `sources`
+ * is no array; a source that is no object, or whose url is left out or no string, is left out.
+ */
+function sourcesOf(list: unknown): SourceSummary[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: SourceSummary[] = [];
+  list.forEach((item, index) => {
+    if (!isObject(item) || typeof item.url !== "string") return;
+    const source: SourceSummary = { index, url: item.url };
+    const unknown: SourceField[] = [];
+    for (const field of ["outlet", "title", "published", "language"] as const) {
+      const v = item[field];
+      if (typeof v === "string") source[field] = v;
+      else if (v !== undefined) unknown.push(field);
+    }
+    const via = item.via;
+    if (Array.isArray(via) && via.every((v) => typeof v === "string")) source.via = sortedSet([...via]);
+    else if (via !== undefined) unknown.push("via");
+    if (unknown.length > 0) source.unknown = unknown;
+    out.push(source);
+  });
+  return out;
 }
 
 /** An event known only by its file name (and a second coding by its folder). */
