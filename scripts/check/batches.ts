@@ -40,7 +40,7 @@ export function unpackItems(batch: ItemBatch): WorkItem[] {
 const RECORD = 1;
 const EVENT = 2;
 /** The places of a summary in OutcomeBatch's `events`. */
-const SUMMARY_SLOTS = 10;
+const SUMMARY_SLOTS = 12;
 
 /** The outcomes of a batch, in order. */
 export interface OutcomeBatch {
@@ -48,8 +48,8 @@ export interface OutcomeBatch {
   flags: Uint8Array;
   /**
    * The summaries, in order, as JSON: id, status, start, type, mode,
-   * countries, actors, duplicate_of, coding and sources (0 for a field
-   * left out) of each, in one array (SUMMARY_SLOTS a summary). A worker's summaries are
+   * countries, actors, duplicate_of, coding, sources, pages and described
+   * (0 for a field left out) of each, in one array (SUMMARY_SLOTS a summary). A worker's summaries are
    * never `partial` (the main thread makes those, from file names).
    */
   events: string;
@@ -173,7 +173,7 @@ function unpackFindings(packed: PackedFindings): Map<number, Finding[]> {
 
 export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
   const flags = new Uint8Array(outcomes.length);
-  const events: (string | number | readonly string[] | readonly SourceSummary[])[] = [];
+  const events: (string | number | readonly string[] | readonly number[] | readonly SourceSummary[])[] = [];
   const evidence: OutcomeBatch["evidence"] = [];
   const excerpts: OutcomeBatch["excerpts"] = [];
   const directives: OutcomeBatch["directives"] = [];
@@ -183,7 +183,7 @@ export function packOutcomes(outcomes: readonly FileOutcome[]): OutcomeBatch {
     if (o.event) {
       const e = o.event;
       // A field left out (an event that fails its schema is summarized by its well-typed fields) goes as 0.
-      events.push(e.id, e.status ?? 0, e.start ?? 0, e.type ?? 0, e.mode ?? 0, e.countries ?? 0, e.actors ?? 0, e.duplicate_of ?? 0, e.coding ?? 0, e.sources ?? 0);
+      events.push(e.id, e.status ?? 0, e.start ?? 0, e.type ?? 0, e.mode ?? 0, e.countries ?? 0, e.actors ?? 0, e.duplicate_of ?? 0, e.coding ?? 0, e.sources ?? 0, e.pages ?? 0, e.described ?? 0);
     }
     if (o.evidence) evidence.push([i, o.evidence[0], o.evidence[1]]);
     if (o.excerpt) excerpts.push([i, o.excerpt]);
@@ -209,7 +209,7 @@ function intern(text: string): string {
 
 /** Calls `each` with every outcome of a batch and its place in it, in order. */
 export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcome: FileOutcome) => void): void {
-  const events = JSON.parse(batch.events) as (string | string[] | SourceSummary[] | 0)[];
+  const events = JSON.parse(batch.events) as (string | string[] | number[] | SourceSummary[] | 0)[];
   const findings = unpackFindings(batch.findings);
   const evidence = new Map(batch.evidence.map(([i, checked, notChecked]) => [i, [checked, notChecked] as [number, number]]));
   const excerpts = new Map(batch.excerpts);
@@ -229,6 +229,8 @@ export function unpackOutcomes(batch: OutcomeBatch, each: (index: number, outcom
       if (events[e + 7] !== 0) event.duplicate_of = events[e + 7] as string;
       if (events[e + 8] !== 0) event.coding = events[e + 8] as string;
       if (events[e + 9] !== 0) event.sources = events[e + 9] as SourceSummary[];
+      if (events[e + 10] !== 0) event.pages = events[e + 10] as string[];
+      if (events[e + 11] !== 0) event.described = events[e + 11] as number[];
       outcome.event = event;
       e += SUMMARY_SLOTS;
     }

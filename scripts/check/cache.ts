@@ -23,7 +23,7 @@
  * a finding on a file checked again may have moved within it, so then they run.
  *
  * The file is text, made to be read fast, and only as far as a run needs:
- *   eventwire-cache 3                      its format (3: summaries hold the sources)
+ *   eventwire-cache 4                      its format (4: summaries hold the sources light)
  *   {"toolkit":...,"key":{...}}            the toolkit, the strategy, the key
  *   <bytes>                                the length of the next four parts
  *   ["data/...", ...]                      the paths, in path order
@@ -69,7 +69,7 @@ export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 export const DEFAULT_CACHE_LOCATION = ".eventwire-cache";
 
 /** The first line of a cache file: its format and the format's version. */
-const MAGIC = "eventwire-cache 3";
+const MAGIC = "eventwire-cache 4";
 
 /** How every cache file begins, whatever the format's version: a file that does not (but an empty one) is no cache, and is never replaced. */
 const CACHE_PREFIX = "eventwire-cache ";
@@ -535,7 +535,7 @@ function lineOffsets(section: string | Buffer, count: number): LineOffsets {
 }
 
 /** The keys of an event's summary that the short form holds (in this order): the summary of most events. */
-const SHORT_EVENT = ["id", "status", "start", "type", "mode", "countries", "actors", "duplicate_of", "sources"] as const;
+const SHORT_EVENT = ["id", "status", "start", "type", "mode", "countries", "actors", "duplicate_of", "sources", "pages", "described"] as const;
 const SHORT_EVENT_KEYS = new Set<string>(SHORT_EVENT);
 
 /** An outcome as the cache holds it: without its event's summary (`light`), and that summary (`summary`). */

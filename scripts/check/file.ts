@@ -107,13 +107,14 @@ export interface WorkItem {
 
 /**
  * Loads a file; runs the file and record rules on a target; summarizes an
- * event, and hands a valid one to `onEvent` (a release writes it out).
+ * event (in the light form: the summary leaves the worker, and may go into
+ * the cache), and hands a valid one to `onEvent` (a release writes it out).
  */
 export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckContext, onEvent?: (event: Event) => void): FileOutcome {
   if (role === "trusted") {
     // What the listing found unlistable or not a regular file is said: the targets were not compared with it.
     if (file.unread) return unreadOutcome(file, readFile(file), ctx);
-    const event = summarizeUnchecked(readTrusted(file, needles), file.path);
+    const event = summarizeUnchecked(readTrusted(file, needles), file.path, "light");
     return event ? { record: false, event } : { record: false };
   }
   const { read, parse, doc, record, version, valid } = load(file);
@@ -125,10 +126,10 @@ export function processFile({ file, role, needles }: WorkItem, ctx: FileCheckCon
     // Only a valid event is handed on (a release writes it out).
     // A second coding (data/codings/<coder>/) is checked as an event but never released.
     if (valid) {
-      outcome.event = summarizeEvent(record as Event, file.path);
+      outcome.event = summarizeEvent(record as Event, file.path, "light");
       if (outcome.event.coding === undefined) onEvent?.(record as Event);
     } else {
-      const event = summarizeUnchecked(record, file.path);
+      const event = summarizeUnchecked(record, file.path, "light");
       if (event) outcome.event = event;
     }
     if (role === "target" && Array.isArray(record.evidence)) outcome.evidence = quotesChecked(record, ctx);

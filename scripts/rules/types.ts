@@ -175,8 +175,18 @@ export interface EventSummary {
   /**
    * What each source with a string `url` says of its page, in the order of `sources` (source-consistent
    * compares them): a source whose url is left out or not a string is left out; absent when `sources` is no array.
+   * Only a summary made to be compared has it (summarizeUnchecked's "full" form: the engine's `summaryAt`);
+   * those that leave the workers and go into the cache have `pages` and `described` instead.
    */
   sources?: readonly SourceSummary[];
+  /**
+   * The light form of `sources` (summarizeUnchecked's "light" form, as summaries leave the workers and go into the
+   * cache): the url of each of those sources, in the same order, and (`described`, one for each) a 32-bit hash of
+   * its description (sourceDescribed). Enough to find and screen the candidates; the engine reads a candidate's file
+   * again (`summaryAt`, in full) before a rule matches or reports it.
+   */
+  pages?: readonly string[];
+  described?: readonly number[];
 }
 
 /** The fields of a source that describe its page (source-consistent), in the order findings name them. */
@@ -308,7 +318,8 @@ export interface DatasetContext {
   /**
    * The event added with `order`, summarized again from its file: the engine
    * confirms a match of hashes with it (so a file edited during the run is
-   * judged as it is at the end).
+   * judged as it is at the end), in full (`sources`, where the summaries
+   * added hold only `pages` and `described`).
    */
   summaryAt(order: number): EventSummary | undefined;
 }

@@ -241,7 +241,7 @@ test("a file that is no cache (it does not begin as one) is left as it is, with 
     writeFileSync(notes, "");
     const taken = await cached(root, ["--cache-location", notes]);
     assert.is(taken.said, "");
-    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 3\n/);
+    assert.match(readFileSync(notes, "utf8"), /^eventwire-cache 4\n/);
     assert.is((await cached(root, ["--cache-location", notes])).unchanged, files(root));
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -269,7 +269,7 @@ test("a corrupt cache (it begins as one) is ignored with a warning, never truste
     const kinds: [string, () => void, RegExp][] = [
       ["no line of its format", () => writeFileSync(file, "eventwire-cache \n"), /it is of another format \(eventwire-cache \)/],
       ["empty", () => writeFileSync(file, ""), /^$/],
-      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 3", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
+      ["another format", () => writeFileSync(file, good.replace("eventwire-cache 4", "eventwire-cache 9")), /it is of another format \(eventwire-cache 9\)/],
       ["a header that is not JSON", () => writeFileSync(file, good.replace('{"toolkit"', '{toolkit"')), /its header is not JSON/],
       ["a header of another shape", () => writeFileSync(file, good.replace(/^\{.*\}$/m, '{"toolkit":"0.1.0","key":{}}')), /its header is not one eventwire writes/],
       ["truncated", () => writeFileSync(file, good.slice(0, Math.floor(good.length / 2))), /it is truncated/],
@@ -658,6 +658,58 @@ test("summaries the cache cannot give (found spoilt only when the rules across r
     // Written anew: the next runs are whole again.
     assert.is((await cached(root)).unchanged, 1);
     assert.is((await cached(root)).unchanged, n);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("source-consistent under --cache: the summaries kept hold each source's url and a hash of its description, never its values; the findings name the values as a run without the cache does, in one thread or more", async () => {
+  // Three events citing the example's DW page: the second without its `published`, the third with another title.
+  const cite = (id: string, start: string, edit: (text: string) => string) =>
+    edit(editEvent("id: ev-p6w7bxbz", `id: ${id}`).replace('start: "2023-02-28"', `start: "${start}"`).replace("event_type: CONSULT\nmode: multilateral\n", "event_type: PROTEST\n"));
+  const second = "data/events/2023/02/ev-src11111.yaml";
+  const third = "data/events/2023/02/ev-src22222.yaml";
+  const root = writeDataset({
+    ...REGISTRY,
+    [EVENT_PATH]: EVENT_YAML,
+    [second]: cite("ev-src11111", "2023-02-10", (t) => t.replace('    published: "2023-02-28"\n', "")),
+    [third]: cite("ev-src22222", "2023-02-20", (t) => t.replace("title: Top US diplomat visits Central Asia with eye on Russia", "title: Top US diplomat visits Central Asia")),
+  });
+  age(root);
+  const consistent = (stdout: string) =>
+    JSON.parse(stdout)
+      .findings.filter((f: { rule: string }) => f.rule === "source-consistent")
+      .map((f: { file: string; line: number; column: number; message: string }) => `${f.file}@${f.line}:${f.column} ${f.message}`);
+  try {
+    for (const threads of ["1", "2"]) {
+      rmSync(path.join(root, ".eventwire-cache"), { force: true });
+      const env = { EVENTWIRE_THREADS: threads };
+      await cached(root, [], env);
+      const summaries = readFileSync(path.join(root, ".eventwire-cache"), "utf8").split("\nsummaries\n")[1]!;
+      assert.ok(summaries.includes('"https://p.dw.com/p/4O4UG"'), "the summaries keep the urls");
+      assert.not.ok(summaries.includes("Top US diplomat"), "the summaries keep no title");
+      // Every file from the cache.
+      const all = await cached(root, [], env);
+      assert.is(all.unchanged, files(root));
+      assert.equal(consistent(all.stdout), [
+        `${EVENT_PATH}@25:16 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`data/events/2023/02/ev-src11111.yaml\`, \`data/events/2023/02/ev-src22222.yaml\` do; against the first: published left out there, "2023-02-28" here.`,
+        `${second}@23:10 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`${EVENT_PATH}\`, \`data/events/2023/02/ev-src22222.yaml\` do; against the first: published "2023-02-28" there, left out here.`,
+        `${third}@22:12 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`${EVENT_PATH}\`, \`data/events/2023/02/ev-src11111.yaml\` do; against the first: title "Top US diplomat visits Central Asia with eye on Russia" there, "Top US diplomat visits Central Asia" here.`,
+      ]);
+      // One file changed (the third now describes the page as the example does): the others' summaries come from the cache.
+      writeFileSync(path.join(root, third), cite("ev-src22222", "2023-02-20", (t) => t));
+      age(root);
+      const one = await cached(root, [], env);
+      assert.is(one.unchanged, files(root) - 1);
+      assert.equal(consistent(one.stdout), [
+        `${EVENT_PATH}@25:16 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`data/events/2023/02/ev-src11111.yaml\` does: published left out there, "2023-02-28" here.`,
+        `${second}@23:10 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`${EVENT_PATH}\`, \`data/events/2023/02/ev-src22222.yaml\` do; against the first: published "2023-02-28" there, left out here.`,
+        `${third}@24:16 This event describes \`https://p.dw.com/p/4O4UG\` otherwise than \`data/events/2023/02/ev-src11111.yaml\` does: published left out there, "2023-02-28" here.`,
+      ]);
+      // Back as it was, for the next round.
+      writeFileSync(path.join(root, third), cite("ev-src22222", "2023-02-20", (t) => t.replace("title: Top US diplomat visits Central Asia with eye on Russia", "title: Top US diplomat visits Central Asia")));
+      age(root);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

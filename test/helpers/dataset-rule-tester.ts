@@ -20,7 +20,7 @@ import { datasetPass } from "../../scripts/check/compare.ts";
 import { discover, formatOf, kindOf } from "../../scripts/dataset/discover.ts";
 import { parseRecord, type ParsedDocument } from "../../scripts/dataset/parse.ts";
 import { readTextManifest, TEXTS_FOLDER, type TextProblem } from "../../scripts/dataset/texts.ts";
-import { summarizeUnchecked, summaryFromPath } from "../../scripts/rules/dataset/summary.ts";
+import { summarizeUnchecked, summaryFromPath, type SummaryForm } from "../../scripts/rules/dataset/summary.ts";
 import { formatMessage } from "../../scripts/rules/format.ts";
 import type { DatasetIssue, DatasetRule, EventSummary, MessageData } from "../../scripts/rules/types.ts";
 import { writeDataset } from "./dataset.ts";
@@ -69,8 +69,12 @@ const parsed = (file: string, text: string | Buffer | null | undefined): ParsedD
   return parse.ok ? parse.doc : undefined;
 };
 
-/** What the rule reports on a case, the events added in the listing's order or its reverse; the issues placed and sorted as a report sorts them. */
-export async function runDatasetRule(rule: DatasetRule, c: DatasetCase, reverse = false): Promise<Placed[]> {
+/**
+ * What the rule reports on a case, the events added in the listing's order or its reverse, summarized in `form` (the
+ * light one, as the workers and the cache give them to the check stage; the engine reads them again in full); the
+ * issues placed and sorted as a report sorts them.
+ */
+export async function runDatasetRule(rule: DatasetRule, c: DatasetCase, reverse = false, form: SummaryForm = "light"): Promise<Placed[]> {
   const paths = Object.keys(c.files).sort();
   const events = paths.filter(isEvent);
   const standIns = [...(c.standIns ?? [])].sort();
@@ -96,7 +100,7 @@ export async function runDatasetRule(rule: DatasetRule, c: DatasetCase, reverse 
   if (reverse) sequence.reverse();
   for (const order of sequence) {
     const file = all[order]!;
-    const event: EventSummary | undefined = order < events.length ? summarizeUnchecked(docs.get(file)?.value, file) : summaryFromPath(file);
+    const event: EventSummary | undefined = order < events.length ? summarizeUnchecked(docs.get(file)?.value, file, form) : summaryFromPath(file);
     if (event) pass.add?.(event, order);
   }
   return pass
@@ -130,18 +134,20 @@ export function datasetRuleTester(rule: DatasetRule, cases: { valid: DatasetCase
   });
   for (const c of cases.valid)
     test(`valid: ${c.name}`, async () => {
-      for (const reverse of [false, true]) {
-        const issues = await runDatasetRule(rule, c, reverse);
-        assert.equal(
-          issues.map((i) => `${i.file}:${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
-          [],
-        );
-      }
+      for (const reverse of [false, true])
+        for (const form of ["light", "full"] as const) {
+          const issues = await runDatasetRule(rule, c, reverse, form);
+          assert.equal(
+            issues.map((i) => `${i.file}:${i.line}:${i.column} ${formatMessage(rule, i.messageId, i.data)}`),
+            [],
+          );
+        }
     });
   for (const c of cases.invalid)
     test(`invalid: ${c.name}`, async () => {
       const issues = await runDatasetRule(rule, c);
       assert.equal(await runDatasetRule(rule, c, true), issues, `${c.name}: the events in reverse order give other findings`);
+      assert.equal(await runDatasetRule(rule, c, false, "full"), issues, `${c.name}: the events summarized in full give other findings`);
       assert.is(issues.length, c.errors.length, `${issues.length} issues: ${issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.messageId}`).join("; ")}`);
       issues.forEach((issue, n) => {
         const expected = c.errors[n]!;

@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import type { Event } from "../../schema/index.ts";
-import { summarizeEvent, summarizeUnchecked } from "../../scripts/rules/dataset/summary.ts";
+import { sourceDescribed, summarizeEvent, summarizeUnchecked } from "../../scripts/rules/dataset/summary.ts";
 import { EVENT_YAML, editEvent } from "../helpers/dataset.ts";
 
 test("an unchecked record that is a valid event summarizes as a checked one", () => {
@@ -61,6 +61,23 @@ test("each source with a string url is summarized by its page's description: via
   for (const value of [undefined, null, "x", { url: "https://example.org/a" }])
     assert.is(summarizeUnchecked({ ...parse(EVENT_YAML), sources: value })?.sources, undefined, JSON.stringify(value));
   assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), sources: [] })?.sources, []);
+  // The light form (out of the workers, in the cache): each of those sources' url, and a hash of its description.
+  const light = summarizeUnchecked({ ...parse(EVENT_YAML), sources }, undefined, "light")!;
+  const full = summarizeUnchecked({ ...parse(EVENT_YAML), sources })!;
+  assert.is(light.sources, undefined);
+  assert.equal(light.pages, ["https://example.org/a", "https://example.org/b", "https://example.org/c"]);
+  assert.equal(light.described, full.sources!.map(sourceDescribed));
+  const { pages: _p, described: _d, ...lightRest } = light;
+  const { sources: _s, ...fullRest } = full;
+  assert.equal(lightRest, fullRest);
+  // Alike for a source that describes its page alike (via a set), otherwise for one field changed, left out, or ill typed.
+  const describedAs = (source: Record<string, unknown>) => summarizeUnchecked({ ...parse(EVENT_YAML), sources: [source] }, undefined, "light")!.described![0];
+  const a = { outlet: "dw", via: ["afp", "reuters"], title: "A title", url: "https://example.org/a", published: "2023-02-28", language: "en" };
+  assert.is(describedAs({ ...a, via: ["reuters", "afp", "afp"] }), describedAs(a));
+  assert.is(describedAs({ ...a, url: "https://example.org/z" }), describedAs(a));
+  const others = [{ ...a, title: "A title." }, { ...a, published: undefined }, { ...a, published: 2023 }, { ...a, via: [] }, { ...a, language: "de" }].map(describedAs);
+  assert.is(new Set([describedAs(a), ...others]).size, 6);
+  assert.equal(summarizeUnchecked({ ...parse(EVENT_YAML), sources: "x" }, undefined, "light")?.pages, undefined);
 });
 
 test.run();

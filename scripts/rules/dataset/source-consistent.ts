@@ -1,6 +1,6 @@
-import { hash53 } from "../../core/hash.ts";
 import { SOURCE_FIELDS, type CompareRule, type EventSummary, type RuleIssue, type SourceField, type SourceSummary } from "../types.ts";
 import { othersOf } from "./others.ts";
+import { hash32, sourceDescribed } from "./summary.ts";
 
 /**
  * One page (one `sources[].url`) cited by several events is one source: each
@@ -25,29 +25,33 @@ export function differences(a: SourceSummary, b: SourceSummary): SourceField[] {
   return SOURCE_FIELDS.filter((f) => !a.unknown?.includes(f) && !b.unknown?.includes(f) && !sameValue(valueOf(a, f), valueOf(b, f)));
 }
 
+/**
+ * The sources of a summary the engine read again in full (match and report see only those): a light one (`pages`,
+ * as summaries leave the workers and the cache) is never read as citing nothing, which would leave findings out.
+ */
+function described(e: EventSummary): readonly SourceSummary[] {
+  if (e.sources === undefined && e.pages !== undefined) throw new Error(`source-consistent: ${e.id} was not summarized in full (its sources' descriptions are not known)`);
+  return e.sources ?? [];
+}
+
 /** Whether two events describe some page they both cite otherwise (what the engine pairs them by). */
 function describeOtherwise(a: EventSummary, b: EventSummary): true | undefined {
-  for (const x of a.sources ?? []) for (const y of b.sources ?? []) if (x.url === y.url && differences(x, y).length > 0) return true;
+  for (const x of described(a)) for (const y of described(b)) if (x.url === y.url && differences(x, y).length > 0) return true;
   return undefined;
 }
 
-/** The urls an event cites (its keys: an event is compared with those that cite one of them). */
-function urls(e: EventSummary): string[] | undefined {
-  return e.sources?.map((s) => s.url);
+/** The urls an event cites (its keys: an event is compared with those that cite one of them), in either form. */
+function urls(e: EventSummary): readonly string[] | undefined {
+  return e.pages ?? e.sources?.map((s) => s.url);
 }
-
-/** A 32-bit hash of a text (the low bits of hash53). */
-const hash32 = (text: string) => hash53(text) >>> 0;
-
-/** A source's description as one text (a field left out, or unknown, written otherwise than any value is). */
-const description = (s: SourceSummary): string => JSON.stringify(SOURCE_FIELDS.map((f) => (s.unknown?.includes(f) ? { unknown: true } : (valueOf(s, f) ?? null))));
 
 /**
  * The numbers the engine keeps of each event to screen candidates before it reads them again (most events that
- * cite one page describe it alike): for each source, its url's hash and its description's.
+ * cite one page describe it alike): for each source, its url's hash and its description's (as the light form holds it).
  */
 function print(e: EventSummary): number[] {
-  return (e.sources ?? []).flatMap((s) => [hash32(s.url), hash32(description(s))]);
+  if (e.pages !== undefined) return e.pages.flatMap((url, i) => [hash32(url), e.described?.[i] ?? 0]);
+  return (e.sources ?? []).flatMap((s) => [hash32(s.url), sourceDescribed(s)]);
 }
 
 /**
@@ -78,7 +82,7 @@ function findingOf(mine: SourceSummary, others: readonly { file: string; event: 
   const differing: { file: string; theirs: SourceSummary; fields: SourceField[] }[] = [];
   for (const { file, event } of others) {
     // Against the other event's first source of the page that differs (an event citing a page twice is told by that one).
-    for (const theirs of event.sources ?? []) {
+    for (const theirs of described(event)) {
       if (theirs.url !== mine.url) continue;
       const fields = differences(mine, theirs);
       if (fields.length === 0) continue;
@@ -127,7 +131,7 @@ export const sourceConsistent: CompareRule = {
   },
   report: ({ event, others }) => {
     const issues: RuleIssue[] = [];
-    for (const mine of event.sources ?? []) {
+    for (const mine of described(event)) {
       const issue = findingOf(mine, others);
       if (issue) issues.push(issue);
     }

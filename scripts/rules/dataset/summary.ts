@@ -1,7 +1,8 @@
 /** The summaries dataset rules compare events by. */
 import type { Event } from "../../../schema/index.ts";
 import { coderOf, idFromPath } from "../../dataset/discover.ts";
-import type { EventSummary, SourceField, SourceSummary } from "../types.ts";
+import { hash53 } from "../../core/hash.ts";
+import { SOURCE_FIELDS, type EventSummary, type SourceField, type SourceSummary } from "../types.ts";
 import { isObject } from "../../core/pointer.ts";
 
 /**
@@ -23,10 +24,26 @@ function sortedSet(values: string[]): string[] {
   return values;
 }
 
+/**
+ * What a summary holds of the sources: `full`, each source's description (`sources`: what a rule compares, and the
+ * engine's `summaryAt` gives); `light`, each one's url and a hash of its description (`pages` and `described`: what
+ * the summaries that leave the workers and go into the cache carry, a few bytes a source where titles take some 100).
+ */
+export type SummaryForm = "full" | "light";
+
 /** The summary of a valid event (one that passed its schema has the shape a summary needs); `file`: its path (a second coding's says so). */
-export function summarizeEvent(e: Event, file?: string): EventSummary {
-  return summarizeUnchecked(e, file)!;
+export function summarizeEvent(e: Event, file?: string, form: SummaryForm = "full"): EventSummary {
+  return summarizeUnchecked(e, file, form)!;
 }
+
+/** A 32-bit hash of a text (the low bits of hash53). */
+export const hash32 = (text: string): number => hash53(text) >>> 0;
+
+/** A source's description as one text (a field left out, or unknown, written otherwise than any value is). */
+const description = (s: SourceSummary): string => JSON.stringify(SOURCE_FIELDS.map((f) => (s.unknown?.includes(f) ? { unknown: true } : (s[f] ?? null))));
+
+/** A 32-bit hash of a source's description: equal for two sources that describe their page alike (`described`). */
+export const sourceDescribed = (s: SourceSummary): number => hash32(description(s));
 
 const strings = (list: unknown, key: string): string[] | undefined => {
   if (!Array.isArray(list)) return undefined;
@@ -44,9 +61,10 @@ const strings = (list: unknown, key: string): string[] | undefined => {
  * never assumed. It holds the fields that are well typed and leaves out the
  * rest, so an event with a schema error elsewhere is still compared by what
  * it has (its id is still taken); undefined when it has no string `id`.
- * A rule reads a field left out as unknown, never as empty.
+ * A rule reads a field left out as unknown, never as empty. `form`: what it
+ * holds of the sources (SummaryForm).
  */
-export function summarizeUnchecked(value: unknown, file?: string): EventSummary | undefined {
+export function summarizeUnchecked(value: unknown, file?: string, form: SummaryForm = "full"): EventSummary | undefined {
   if (!isObject(value) || typeof value.id !== "string") return undefined;
   const { id, status, event_type, mode, duplicate_of } = value;
   const summary: EventSummary = { id };
@@ -66,7 +84,11 @@ export function summarizeUnchecked(value: unknown, file?: string): EventSummary 
   if (actors) summary.actors = sortedSet(actors);
   if (typeof duplicate_of === "string") summary.duplicate_of = duplicate_of;
   const sources = sourcesOf(value.sources);
-  if (sources) summary.sources = sources;
+  if (sources && form === "full") summary.sources = sources;
+  else if (sources) {
+    summary.pages = sources.map((s) => s.url);
+    summary.described = sources.map(sourceDescribed);
+  }
   return summary;
 }
 
