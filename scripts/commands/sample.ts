@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { load } from "../check/load.ts";
+import { loadEvents } from "../agreement/dataset.ts";
 import { displayText, inlineValue } from "../core/escape.ts";
 import { describeError } from "../core/regular-file.ts";
 import { hash53 } from "../core/hash.ts";
@@ -101,19 +101,12 @@ export async function sampleCommand(argv: string[], io: CommandIO): Promise<numb
   }
 
   const root = datasetRoot(io.cwd, values.root);
-  const problems: string[] = [];
-  const population: Drawn[] = [];
-  let left = 0;
-  for (const file of datasetEvents(listData(root))) {
-    if (file.format === null || file.symlink || file.unread) continue;
-    const loaded = load(file);
-    if (!loaded.read.ok) problems.push(`${file.path}: cannot be read (${loaded.read.problem})`);
-    else if (!loaded.valid) problems.push(`${file.path}: not a valid event record (run \`eventwire validate\` on it)`);
-    else if (loaded.record!.status !== "active") continue;
-    else if (excluded.has(loaded.record!.id as string)) left++;
-    else population.push({ id: loaded.record!.id as string, path: file.path });
-  }
+  // Records, neither links nor what could not be listed (validate reports those), read as agreement --dataset reads them.
+  const { events, problems } = loadEvents(datasetEvents(listData(root)).filter((f) => f.format !== null && !f.symlink && !f.unread));
   for (const p of problems) io.stderr.write(`${displayText(p)}\n`);
+  const active = events.filter((e) => e.event.status === "active");
+  const population: Drawn[] = active.filter((e) => !excluded.has(e.event.id)).map((e) => ({ id: e.event.id, path: e.file }));
+  const left = active.length - population.length;
 
   const seed = values.seed ?? String(randomInt(1, 2 ** 31));
   if (values.seed === undefined) io.stderr.write(`seed ${seed} (give --seed ${seed} to draw this sample again)\n`);

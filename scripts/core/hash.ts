@@ -19,6 +19,9 @@ export function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A 32-bit hash of a text (the low bits of hash53): what the comparison engine's screens keep in typed arrays. */
+export const hash32 = (text: string): number => hash53(text) >>> 0;
+
 /** The SHA-256 (hex) of a text as UTF-8; the last one is remembered (a file's findings ask for its text's in a row). */
 export function textDigest(text: string): string {
   if (text !== lastDigest?.text) lastDigest = { text, digest: createHash("sha256").update(text).digest("hex") };

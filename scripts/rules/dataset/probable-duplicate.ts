@@ -1,5 +1,5 @@
 import { dayNumber } from "../../core/dates.ts";
-import { hash53 } from "../../core/hash.ts";
+import { hash32 } from "../../core/hash.ts";
 import type { CompareRule, EventSummary, RuleIssue } from "../types.ts";
 import { othersOf } from "./others.ts";
 
@@ -51,9 +51,6 @@ export function likeness(a: EventSummary, b: EventSummary): Likeness | undefined
   if (exact || (a.mode === b.mode && days <= MAX_DAYS_APART && countries.length > 0 && shared > 0 && shared / actors >= MIN_ACTOR_SCORE)) return { exact, days, countries, shared, actors };
   return undefined;
 }
-
-/** A 32-bit hash of a text (the low bits of hash53). */
-const hash32 = (text: string) => hash53(text) >>> 0;
 
 /**
  * The numbers the engine keeps of each event to screen candidates before it

@@ -1,6 +1,7 @@
 import { SOURCE_FIELDS, type CompareRule, type EventSummary, type RuleIssue, type SourceField, type SourceSummary } from "../types.ts";
 import { othersOf } from "./others.ts";
-import { hash32, sourceDescribed } from "./summary.ts";
+import { hash32 } from "../../core/hash.ts";
+import { sourceDescribed } from "./summary.ts";
 
 /**
  * One page (one `sources[].url`) cited by several events is one source: each

@@ -1,7 +1,7 @@
 /** The summaries dataset rules compare events by. */
 import type { Event } from "../../../schema/index.ts";
 import { coderOf, idFromPath } from "../../dataset/discover.ts";
-import { hash53 } from "../../core/hash.ts";
+import { hash32 } from "../../core/hash.ts";
 import { SOURCE_FIELDS, type EventSummary, type SourceField, type SourceSummary } from "../types.ts";
 import { isObject } from "../../core/pointer.ts";
 
@@ -35,9 +35,6 @@ export type SummaryForm = "full" | "light";
 export function summarizeEvent(e: Event, file?: string, form: SummaryForm = "full"): EventSummary {
   return summarizeUnchecked(e, file, form)!;
 }
-
-/** A 32-bit hash of a text (the low bits of hash53). */
-export const hash32 = (text: string): number => hash53(text) >>> 0;
 
 /** A source's description as one text (a field left out, or unknown, written otherwise than any value is). */
 const description = (s: SourceSummary): string => JSON.stringify(SOURCE_FIELDS.map((f) => (s.unknown?.includes(f) ? { unknown: true } : (s[f] ?? null))));
