@@ -8,6 +8,7 @@ import { textManifest } from "./dataset/text-manifest.ts";
 import { evidenceActorName } from "./evidence/evidence-actor-name.ts";
 import { evidenceEventType } from "./evidence/evidence-event-type.ts";
 import { evidenceDate } from "./evidence/evidence-date.ts";
+import { dateRelative } from "./evidence/date-relative.ts";
 import { evidenceQuote } from "./evidence/evidence-quote.ts";
 import { evidenceReference } from "./evidence/evidence-reference.ts";
 import { fileBom } from "./file/file-bom.ts";
@@ -108,6 +109,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   evidenceActorName,
   evidenceEventType,
   evidenceDate,
+  dateRelative,
   provenanceOrigin,
   // Off by default (meta.defaultOff): listed last.
   recordLayout,
@@ -128,7 +130,7 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES.filter((r) => !LATER.includes(r)), ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 

@@ -1,0 +1,117 @@
+/**
+ * The words date-relative looks for in date quotes: relative day words ("yesterday"), which count from a date the
+ * quote does not give, and absolute anchors (weekday and month names), which name the day. In the languages of the
+ * dataset's sources most often: en, fr, es, pt, de, it, ru, tr, id, nl.
+ *
+ * A word is matched whole (no letter or mark on either side, so Unicode-aware where \b is not), in any case. In a
+ * word list, a space is any run of white space, an apostrophe is a straight or curly one, and a trailing `*` lets
+ * letters follow (German and Dutch compounds: "Dienstagabend", "dinsdagavond"). A name that is also a common word
+ * in lower case ("may", "march", "sat", "sun") is an anchor only capitalised as a name: see CASED_ANCHORS.
+ */
+
+/** A language's words, by ISO 639-1 code. */
+export type WordLists = Readonly<Record<string, readonly string[]>>;
+
+/** Words that give the day relative to a date the quote does not name: the report's, or the original's in a repost. */
+export const RELATIVE_WORDS: WordLists = {
+  en: ["yesterday", "today", "tonight", "last night", "this morning", "this afternoon", "this evening"],
+  fr: ["hier", "aujourd'hui", "ce matin", "ce soir"],
+  es: ["ayer", "hoy", "anoche", "esta mañana", "esta tarde", "esta noche"],
+  pt: ["ontem", "hoje", "esta manhã"],
+  de: ["gestern", "heute", "heute Morgen"],
+  it: ["ieri", "oggi", "stamattina", "stasera"],
+  ru: ["вчера", "сегодня"],
+  tr: ["dün", "bugün"],
+  id: ["kemarin", "hari ini"],
+  nl: ["gisteren", "vandaag"],
+};
+
+/** Weekday and month names (and their common abbreviations) matched in any case: each names the day, or fixes it. */
+export const ANCHOR_WORDS: WordLists = {
+  en: [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "tue", "tues", "thu", "thur", "thurs", "fri",
+    "january", "february", "april", "june", "july", "september", "october", "november", "december",
+    "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  ],
+  fr: [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janv", "févr", "avr", "juil", "déc",
+  ],
+  es: [
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+    "ene", "dic",
+  ],
+  pt: [
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo",
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+  ],
+  de: [
+    "montag*", "dienstag*", "mittwoch*", "donnerstag*", "freitag*", "samstag*", "sonnabend*", "sonntag*",
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    "okt", "dez",
+  ],
+  it: [
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    "genn", "febbr", "ott", "dic",
+  ],
+  ru: [
+    // Weekdays as named after "в" ("в среду") and in the other cases.
+    "понедельник*", "вторник*", "среда", "среду", "среды", "четверг*", "пятница", "пятницу", "пятницы", "суббота", "субботу", "субботы", "воскресенье", "воскресенья",
+    "январь", "января", "январе", "февраль", "февраля", "феврале", "март", "марта", "марте", "апрель", "апреля", "апреле", "май", "мая", "мае",
+    "июнь", "июня", "июне", "июль", "июля", "июле", "август", "августа", "августе", "сентябрь", "сентября", "сентябре",
+    "октябрь", "октября", "октябре", "ноябрь", "ноября", "ноябре", "декабрь", "декабря", "декабре",
+  ],
+  tr: [
+    "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+    "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+  ],
+  id: [
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember",
+  ],
+  nl: [
+    "maandag*", "dinsdag*", "woensdag*", "donderdag*", "vrijdag*", "zaterdag*", "zondag*",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+  ],
+};
+
+/** Names that are also common words in lower case ("it may", "to march", "sun", "sat"): anchors only as written here. */
+export const CASED_ANCHORS: readonly string[] = ["May", "March", "August", "Mar", "Jan", "Mon", "Wed", "Sat", "Sun"];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** One word of a list as a pattern: spaces as white space, an apostrophe as either, a trailing `*` as letters. */
+function wordPattern(word: string): string {
+  const prefix = word.endsWith("*");
+  const body = (prefix ? word.slice(0, -1) : word)
+    .split(/\s+/)
+    .map((part) => escape(part).replace(/['’ʼ]/g, "['’ʼ]"))
+    .join("\\s+");
+  return prefix ? `${body}[\\p{L}\\p{M}]*` : body;
+}
+
+/** Whole words only: no letter or mark just before or after (\b is ASCII-only). */
+export function wordsRegExp(words: readonly string[], flags: string): RegExp {
+  // Longest first, so that "heute Morgen" is found whole rather than "heute".
+  const alternatives = [...new Set(words)].sort((a, b) => b.length - a.length).map(wordPattern);
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives.join("|")})(?![\\p{L}\\p{M}])`, flags);
+}
+
+const RELATIVE = wordsRegExp(Object.values(RELATIVE_WORDS).flat(), "giu");
+const ANCHOR = wordsRegExp(Object.values(ANCHOR_WORDS).flat(), "iu");
+const CASED_ANCHOR = wordsRegExp(CASED_ANCHORS, "u");
+
+/** Whether a quote names the day itself: a digit ("16/9", "13 September") or a weekday or month name. */
+export function hasAnchor(quote: string): boolean {
+  const text = quote.normalize("NFC");
+  return /\p{Nd}/u.test(text) || ANCHOR.test(text) || CASED_ANCHOR.test(text);
+}
+
+/** The relative day words of a quote, as it writes them, in order. */
+export function relativeWords(quote: string): string[] {
+  return [...quote.normalize("NFC").matchAll(RELATIVE)].map((m) => m[0].replace(/\s+/g, " "));
+}
