@@ -9,6 +9,8 @@
  * in lower case ("may", "march", "sat", "sun") is an anchor only capitalised as a name: see CASED_ANCHORS.
  */
 
+import { escapeRegExp } from "../../core/regexp.ts";
+
 /** A language's words, by ISO 639-1 code. */
 export type WordLists = Readonly<Record<string, readonly string[]>>;
 
@@ -82,14 +84,12 @@ export const ANCHOR_WORDS: WordLists = {
 /** Names that are also common words in lower case ("it may", "to march", "sun", "sat"): anchors only as written here. */
 export const CASED_ANCHORS: readonly string[] = ["May", "March", "August", "Mar", "Jan", "Mon", "Wed", "Sat", "Sun"];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** One word of a list as a pattern: spaces as white space, an apostrophe as either, a trailing `*` as letters. */
 function wordPattern(word: string): string {
   const prefix = word.endsWith("*");
   const body = (prefix ? word.slice(0, -1) : word)
     .split(/\s+/)
-    .map((part) => escape(part).replace(/['’ʼ]/g, "['’ʼ]"))
+    .map((part) => escapeRegExp(part).replace(/['’ʼ]/g, "['’ʼ]"))
     .join("\\s+");
   return prefix ? `${body}[\\p{L}\\p{M}]*` : body;
 }

@@ -10,6 +10,7 @@
  * byline's "By" ("ByAFP").
  */
 import { countryCodeOfName } from "../../core/countries.ts";
+import { escapeRegExp } from "../../core/regexp.ts";
 import { quotedText } from "../../dataset/texts.ts";
 import { eachObject, eachString, PATTERNS, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
@@ -33,8 +34,6 @@ export function creditForms(id: string, outlet: { name?: unknown; domains?: unkn
   if (Array.isArray(outlet?.domains)) for (const d of outlet!.domains as unknown[]) if (typeof d === "string") forms.add(d.replace(/^www\./, "").split(".")[0]!);
   return [...forms].filter((f) => f.length >= 2);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whether the text names one of the forms, as a whole word in any case or right after "By". */
 export function credits(text: string, forms: readonly string[]): boolean {
