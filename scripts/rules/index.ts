@@ -9,6 +9,7 @@ import { evidenceActorName } from "./evidence/evidence-actor-name.ts";
 import { evidenceEventType } from "./evidence/evidence-event-type.ts";
 import { evidenceDate } from "./evidence/evidence-date.ts";
 import { dateRelative } from "./evidence/date-relative.ts";
+import { dateWeekday } from "./evidence/date-weekday.ts";
 import { evidenceQuote } from "./evidence/evidence-quote.ts";
 import { evidenceReference } from "./evidence/evidence-reference.ts";
 import { fileBom } from "./file/file-bom.ts";
@@ -110,6 +111,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   evidenceEventType,
   evidenceDate,
   dateRelative,
+  dateWeekday,
   provenanceOrigin,
   // Off by default (meta.defaultOff): listed last.
   recordLayout,
@@ -130,7 +132,7 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative, dateWeekday];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES.filter((r) => !LATER.includes(r)), ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 

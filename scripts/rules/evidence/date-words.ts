@@ -1,7 +1,8 @@
 /**
- * The words date-relative looks for in date quotes: relative day words ("yesterday"), which count from a date the
- * quote does not give, and absolute anchors (weekday and month names), which name the day. In the languages of the
- * dataset's sources most often: en, fr, es, pt, de, it, ru, tr, id, nl.
+ * The words date-relative and date-weekday look for in date quotes: relative day words ("yesterday"), which count from
+ * a date the quote does not give; weekday names, which name the day within a week the quote does not give; and month
+ * names, which with a digit name the date. In the languages of the dataset's sources most often: en, fr, es, pt, de,
+ * it, ru, tr, id, nl.
  *
  * A word is matched whole (no letter or mark on either side, so Unicode-aware where \b is not), in any case. In a
  * word list, a space is any run of white space, an apostrophe is a straight or curly one, and a trailing `*` lets
@@ -28,61 +29,57 @@ export const RELATIVE_WORDS: WordLists = {
   nl: ["gisteren", "vandaag"],
 };
 
-/** Weekday and month names (and their common abbreviations) matched in any case: each names the day, or fixes it. */
-export const ANCHOR_WORDS: WordLists = {
+/** Weekday names (and their common abbreviations) matched in any case: each names a day of a week. */
+export const WEEKDAY_WORDS: WordLists = {
+  en: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tue", "tues", "thu", "thur", "thurs", "fri"],
+  fr: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+  es: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+  pt: ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo"],
+  de: ["montag*", "dienstag*", "mittwoch*", "donnerstag*", "freitag*", "samstag*", "sonnabend*", "sonntag*"],
+  it: ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica"],
+  // As named after "в" ("в среду") and in the other cases.
+  ru: ["понедельник*", "вторник*", "среда", "среду", "среды", "четверг*", "пятница", "пятницу", "пятницы", "суббота", "субботу", "субботы", "воскресенье", "воскресенья"],
+  tr: ["pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"],
+  id: ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"],
+  nl: ["maandag*", "dinsdag*", "woensdag*", "donderdag*", "vrijdag*", "zaterdag*", "zondag*"],
+};
+
+/** Month names (and their common abbreviations) matched in any case: each, with the day's number, names the date. */
+export const MONTH_WORDS: WordLists = {
   en: [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "tue", "tues", "thu", "thur", "thurs", "fri",
     "january", "february", "april", "june", "july", "september", "october", "november", "december",
     "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   ],
   fr: [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     "janv", "févr", "avr", "juil", "déc",
   ],
   es: [
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
     "ene", "dic",
   ],
-  pt: [
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo",
-    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
-  ],
+  pt: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
   de: [
-    "montag*", "dienstag*", "mittwoch*", "donnerstag*", "freitag*", "samstag*", "sonnabend*", "sonntag*",
     "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
     "okt", "dez",
   ],
   it: [
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
     "genn", "febbr", "ott", "dic",
   ],
   ru: [
-    // Weekdays as named after "в" ("в среду") and in the other cases.
-    "понедельник*", "вторник*", "среда", "среду", "среды", "четверг*", "пятница", "пятницу", "пятницы", "суббота", "субботу", "субботы", "воскресенье", "воскресенья",
     "январь", "января", "январе", "февраль", "февраля", "феврале", "март", "марта", "марте", "апрель", "апреля", "апреле", "май", "мая", "мае",
     "июнь", "июня", "июне", "июль", "июля", "июле", "август", "августа", "августе", "сентябрь", "сентября", "сентябре",
     "октябрь", "октября", "октябре", "ноябрь", "ноября", "ноябре", "декабрь", "декабря", "декабре",
   ],
-  tr: [
-    "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
-    "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
-  ],
-  id: [
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember",
-  ],
-  nl: [
-    "maandag*", "dinsdag*", "woensdag*", "donderdag*", "vrijdag*", "zaterdag*", "zondag*",
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
-  ],
+  tr: ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
+  id: ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"],
+  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
 };
 
-/** Names that are also common words in lower case ("it may", "to march", "sun", "sat"): anchors only as written here. */
-export const CASED_ANCHORS: readonly string[] = ["May", "March", "August", "Mar", "Jan", "Mon", "Wed", "Sat", "Sun"];
+/** Names that are also common words in lower case ("it may", "to march", "sun", "sat"): names only as written here. */
+export const CASED_WEEKDAYS: readonly string[] = ["Mon", "Wed", "Sat", "Sun"];
+export const CASED_MONTHS: readonly string[] = ["May", "March", "August", "Mar", "Jan"];
 
 /** One word of a list as a pattern: spaces as white space, an apostrophe as either, a trailing `*` as letters. */
 function wordPattern(word: string): string {
@@ -102,16 +99,42 @@ export function wordsRegExp(words: readonly string[], flags: string): RegExp {
 }
 
 const RELATIVE = wordsRegExp(Object.values(RELATIVE_WORDS).flat(), "giu");
-const ANCHOR = wordsRegExp(Object.values(ANCHOR_WORDS).flat(), "iu");
-const CASED_ANCHOR = wordsRegExp(CASED_ANCHORS, "u");
+const WEEKDAY = wordsRegExp(Object.values(WEEKDAY_WORDS).flat(), "giu");
+const MONTH = wordsRegExp(Object.values(MONTH_WORDS).flat(), "iu");
+const CASED_WEEKDAY = wordsRegExp(CASED_WEEKDAYS, "gu");
+const CASED_MONTH = wordsRegExp(CASED_MONTHS, "u");
 
-/** Whether a quote names the day itself: a digit ("16/9", "13 September") or a weekday or month name. */
-export function hasAnchor(quote: string): boolean {
+/** Whether a quote names the date: a digit ("16/9", "13 September") or a month name. */
+export function namesDate(quote: string): boolean {
   const text = quote.normalize("NFC");
-  return /\p{Nd}/u.test(text) || ANCHOR.test(text) || CASED_ANCHOR.test(text);
+  return /\p{Nd}/u.test(text) || MONTH.test(text) || CASED_MONTH.test(text);
+}
+
+/** Whether a quote names the day itself: a date (namesDate), or a weekday, which names it within a known week. */
+export function hasAnchor(quote: string): boolean {
+  return namesDate(quote) || weekdayWords(quote).length > 0;
 }
 
 /** The relative day words of a quote, as it writes them, in order. */
 export function relativeWords(quote: string): string[] {
   return [...quote.normalize("NFC").matchAll(RELATIVE)].map((m) => m[0].replace(/\s+/g, " "));
+}
+
+/** The weekday names of a quote, as it writes them, in order. */
+export function weekdayWords(quote: string): string[] {
+  const text = quote.normalize("NFC");
+  return [...text.matchAll(WEEKDAY), ...text.matchAll(CASED_WEEKDAY)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
+}
+
+const MONTH_ABBR = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+/**
+ * Whether a page's address carries a full date (…/2023/03/02/…, …20230831-…, …/2024/Dec/23/…, …/12-Jan-2024/…): the Hard cases let
+ * it fix the week a weekday refers to, though it is not the page's `published` date.
+ */
+export function addressDate(url: string): boolean {
+  return (
+    /(?<!\d)20\d\d([/_-]?)(0[1-9]|1[0-2])\1(0[1-9]|[12]\d|3[01])(?!\d)/.test(url) ||
+    new RegExp(`(?<![\\p{L}\\d])20\\d\\d[/_-](?:${MONTH_ABBR})[/_-](0?[1-9]|[12]\\d|3[01])(?!\\d)`, "iu").test(url) ||
+    new RegExp(`(?<!\\d)(0?[1-9]|[12]\\d|3[01])[/_-](?:${MONTH_ABBR})[/_-]20\\d\\d(?!\\d)`, "iu").test(url)
+  );
 }
