@@ -1,7 +1,6 @@
-import { arr, eachObject, field, index, str } from "../fields.ts";
-import { evidenceAsked } from "./asked.ts";
+import { arr, str } from "../fields.ts";
+import { dateWordsIssue, dayCodedAndAsked, scanDateQuotes } from "./date-quotes.ts";
 import { hasAnchor, relativeWords } from "./date-words.ts";
-import { quoteOf } from "./quoted.ts";
 import type { RecordRule } from "../types.ts";
 
 /**
@@ -29,28 +28,17 @@ export const dateRelative: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  check: ({ file, record, version }) => {
-    if (str(field(record, "date"), "precision") !== "day") return [];
-    if (!evidenceAsked(file, record, version)) return [];
+  check: (ctx) => {
+    if (!dayCodedAndAsked(ctx)) return [];
+    const { record } = ctx;
     const sources = arr(record.sources);
     let anchored = false;
-    let first: number | undefined;
     let dated = false;
-    const words: string[] = [];
-    // An item whose claim, source or quote is ill-typed is the schema's finding (or evidence-reference's): a quote
-    // whose source is not there has no `published` to count from.
-    eachObject(record.evidence, (item, i) => {
-      const quote = item.claim === "date" ? quoteOf(item) : undefined;
-      if (quote === undefined) return;
-      if (hasAnchor(quote.exact)) anchored = true;
-      const found = relativeWords(quote.exact);
-      if (found.length === 0) return;
-      first ??= i;
-      for (const w of found) if (!words.some((x) => x.toLowerCase() === w.toLowerCase())) words.push(w);
-      const source = index(item.source);
-      if (source !== undefined && str(sources?.[source], "published") !== undefined) dated = true;
+    const scan = scanDateQuotes(record, relativeWords, (exact, source, found) => {
+      if (hasAnchor(exact)) anchored = true;
+      // A quote whose source is not there has no `published` to count from.
+      if (found.length > 0 && source !== undefined && str(sources?.[source], "published") !== undefined) dated = true;
     });
-    if (anchored || dated || first === undefined) return [];
-    return [{ pointer: `/evidence/${first}/quote/exact`, messageId: "relativeOnly", data: { words: words.map((w) => `"${w}"`).join(", ") } }];
+    return anchored || dated ? [] : dateWordsIssue(scan, "relativeOnly");
   },
 };

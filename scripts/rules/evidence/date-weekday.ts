@@ -1,7 +1,6 @@
-import { arr, eachObject, field, index, str } from "../fields.ts";
-import { evidenceAsked } from "./asked.ts";
+import { arr, str } from "../fields.ts";
+import { dateWordsIssue, dayCodedAndAsked, scanDateQuotes } from "./date-quotes.ts";
 import { addressDate, namesDate, weekdayWords } from "./date-words.ts";
-import { quoteOf } from "./quoted.ts";
 import type { RecordRule } from "../types.ts";
 
 /**
@@ -30,29 +29,18 @@ export const dateWeekday: RecordRule = {
   },
   scope: "record",
   kinds: ["event"],
-  check: ({ file, record, version }) => {
-    if (str(field(record, "date"), "precision") !== "day") return [];
-    if (!evidenceAsked(file, record, version)) return [];
+  check: (ctx) => {
+    if (!dayCodedAndAsked(ctx)) return [];
+    const { record } = ctx;
     const sources = arr(record.sources);
     // Another cited page that reports the event as done fixes the weekday by its `published` date.
     if (sources?.some((s) => str(s, "published") !== undefined)) return [];
     let dated = false;
-    let first: number | undefined;
-    const words: string[] = [];
-    // An item whose claim, source or quote is ill-typed is the schema's finding (or evidence-reference's).
-    eachObject(record.evidence, (item, i) => {
-      const quote = item.claim === "date" ? quoteOf(item) : undefined;
-      if (quote === undefined) return;
-      if (namesDate(quote.exact)) dated = true;
-      const found = weekdayWords(quote.exact);
-      if (found.length === 0) return;
-      first ??= i;
-      for (const w of found) if (!words.some((x) => x.toLowerCase() === w.toLowerCase())) words.push(w);
-      const source = index(item.source);
-      const url = source !== undefined ? str(sources?.[source], "url") : undefined;
+    const scan = scanDateQuotes(record, weekdayWords, (exact, source, found) => {
+      if (namesDate(exact)) dated = true;
+      const url = found.length > 0 && source !== undefined ? str(sources?.[source], "url") : undefined;
       if (url !== undefined && addressDate(url)) dated = true;
     });
-    if (dated || first === undefined) return [];
-    return [{ pointer: `/evidence/${first}/quote/exact`, messageId: "weekdayOnly", data: { words: words.map((w) => `"${w}"`).join(", ") } }];
+    return dated ? [] : dateWordsIssue(scan, "weekdayOnly");
   },
 };
