@@ -7,7 +7,7 @@ import type { RecordRule } from "../types.ts";
  * date-weekday: "on Wednesday" names a day of some week, and the week comes from a date. The coding guidelines
  * (CONTRIBUTING, Hard cases, "A weekday counts from the page's own date") count a weekday from the page's date line,
  * the archive's date for it or its address (which fixes the week), or from another cited page that reports the event
- * as done (the last such weekday on or before its `published` date). Blind checks graded minor three records coded to
+ * as done (the last such weekday on or before its `published` date). Blind check 21 graded minor two records coded to
  * the day whose only date quotes were weekdays on pages that give no date: nothing in the record fixed the week.
  *
  * So an event coded to the day (and asked for evidence, as evidence-date asks) is warned of when its date quotes name

@@ -127,14 +127,16 @@ export function weekdayWords(quote: string): string[] {
 }
 
 const MONTH_ABBR = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+const ADDRESS_DATES: readonly RegExp[] = [
+  /(?<!\d)20\d\d([/_-]?)(0[1-9]|1[0-2])\1(0[1-9]|[12]\d|3[01])(?!\d)/, // 2023/03/02, 2023-03-02, 20230302
+  new RegExp(`(?<![\\p{L}\\d])20\\d\\d[/_-](?:${MONTH_ABBR})[/_-](0?[1-9]|[12]\\d|3[01])(?!\\d)`, "iu"), // 2024/Dec/23
+  new RegExp(`(?<!\\d)(0?[1-9]|[12]\\d|3[01])[/_-](?:${MONTH_ABBR})[/_-]20\\d\\d(?!\\d)`, "iu"), // 12-Jan-2024
+];
+
 /**
- * Whether a page's address carries a full date (…/2023/03/02/…, …20230831-…, …/2024/Dec/23/…, …/12-Jan-2024/…): the Hard cases let
- * it fix the week a weekday refers to, though it is not the page's `published` date.
+ * Whether a page's address carries a full date (…/2023/03/02/…, …20230831-…, …/2024/Dec/23/…, …/12-Jan-2024/…):
+ * the Hard cases let it fix the week a weekday refers to, though it is not the page's `published` date.
  */
 export function addressDate(url: string): boolean {
-  return (
-    /(?<!\d)20\d\d([/_-]?)(0[1-9]|1[0-2])\1(0[1-9]|[12]\d|3[01])(?!\d)/.test(url) ||
-    new RegExp(`(?<![\\p{L}\\d])20\\d\\d[/_-](?:${MONTH_ABBR})[/_-](0?[1-9]|[12]\\d|3[01])(?!\\d)`, "iu").test(url) ||
-    new RegExp(`(?<!\\d)(0?[1-9]|[12]\\d|3[01])[/_-](?:${MONTH_ABBR})[/_-]20\\d\\d(?!\\d)`, "iu").test(url)
-  );
+  return ADDRESS_DATES.some((re) => re.test(url));
 }
