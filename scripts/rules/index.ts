@@ -39,6 +39,7 @@ import { outletKnown } from "./record/outlet-known.ts";
 import { viaAgency } from "./record/via-agency.ts";
 import { viaCredited } from "./text/via-credited.ts";
 import { titleShown } from "./text/title-shown.ts";
+import { publishedShown } from "./text/published-shown.ts";
 import { publishedAfterStart } from "./record/published-after-start.ts";
 import { urlDomain } from "./record/url-domain.ts";
 import { schema } from "./schema/schema.ts";
@@ -93,6 +94,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   viaAgency,
   viaCredited,
   titleShown,
+  publishedShown,
   outletDomain,
   outletDomainShared,
   actorKnown,
@@ -132,7 +134,7 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative, dateWeekday];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative, dateWeekday, publishedShown];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES.filter((r) => !LATER.includes(r)), ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 

@@ -43,8 +43,9 @@ function manifest(text: string): string {
 
 /** A small dataset: two events (one with a schema error, so that findings and code frames come from the cache too) and a kept text. */
 function dataset(): string {
-  // The page credits the record's agencies (via-credited) and shows its headline (title-shown), after the quote: its position stays.
-  const text = `${"x".repeat(558)}${QUOTE}\n(AFP, Reuters) Antony Blinken on Tuesday was visiting Kazakhstan\nTop US diplomat visits Central Asia with eye on Russia\n`;
+  // The page credits the record's agencies (via-credited), shows its headline (title-shown) and its date (published-shown),
+  // after the quote: its position stays.
+  const text = `${"x".repeat(558)}${QUOTE}\n(AFP, Reuters) Antony Blinken on Tuesday was visiting Kazakhstan\nTop US diplomat visits Central Asia with eye on Russia\n28 February 2023\n`;
   const root = writeDataset({
     ...REGISTRY,
     [EVENT_PATH]: EVENT_YAML,

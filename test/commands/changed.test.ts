@@ -358,8 +358,8 @@ test("a change to the kept texts alone rechecks every event and every kept text"
     writeFileSync(path.join(root, "data/texts/manifest.json"), manifest("other.txt", "dw.txt"));
     const swapped = await run(["validate", "--changed", "--format", "json"], { cwd: root });
     assert.is(swapped.code, 1, swapped.stdout);
-    // The other text has neither the quote, nor the agencies the record's via names, nor its headline.
-    assert.equal(files(swapped.stdout).sort(), [`${EVENT_PATH}|evidence-quote`, `${EVENT_PATH}|title-shown`, `${EVENT_PATH}|via-credited`]);
+    // The other text has neither the quote, nor the agencies the record's via names, nor its headline, nor its date.
+    assert.equal(files(swapped.stdout).sort(), [`${EVENT_PATH}|evidence-quote`, `${EVENT_PATH}|published-shown`, `${EVENT_PATH}|title-shown`, `${EVENT_PATH}|via-credited`]);
     assert.match(swapped.stderr, /Checking 1 changed and 0 deleted files under data\/ since [0-9a-f]{12} \(merge base with main\), and every event and every kept text \(3 more files\), because kept texts changed \(data\/texts\/manifest\.json\)\./);
     // The report says it too: the JSON summary's scope, and the pretty report's summary at its top, after the verdict.
     assert.match(JSON.parse(swapped.stdout).summary.scope, /^1 changed and 0 deleted files .* because kept texts changed \(data\/texts\/manifest\.json\)$/);

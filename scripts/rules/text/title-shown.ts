@@ -8,9 +8,9 @@
  * dash for a colon), so the title and the text are compared as runs of words: letters and digits in lower case,
  * everything else a space. The title's words must occur in the text one after another.
  */
-import { quotedText } from "../../dataset/texts.ts";
-import { eachObject, str } from "../fields.ts";
+import { str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
+import { eachKeptSource } from "./kept-sources.ts";
 
 /**
  * A text as the words it is made of: NFKC, lower case, each run of letters, marks and digits one word; a dot between
@@ -75,13 +75,9 @@ export const titleShown: RecordRule = {
   kinds: ["event"],
   check: ({ record, texts }) => {
     const issues: RuleIssue[] = [];
-    if (texts.size === 0) return issues;
-    eachObject(record.sources, (s, i) => {
+    eachKeptSource(record, texts, (s, i, url, kept) => {
       const title = str(s, "title");
-      const url = str(s, "url");
-      if (title === undefined || url === undefined) return;
-      const kept = quotedText(url, texts);
-      if (kept === undefined || shows(kept.text, title, keptRun(kept.kept.sha256, kept.text))) return;
+      if (title === undefined || shows(kept.text, title, keptRun(kept.kept.sha256, kept.text))) return;
       issues.push({ pointer: `/sources/${i}/title`, messageId: spelledByAddress(url, title) ? "fromAddress" : "notShown", data: { index: i } });
     });
     return issues;

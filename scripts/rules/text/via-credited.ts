@@ -11,9 +11,9 @@
  */
 import { countryCodeOfName } from "../../core/countries.ts";
 import { escapeRegExp } from "../../core/regexp.ts";
-import { quotedText } from "../../dataset/texts.ts";
-import { eachObject, eachString, PATTERNS, str } from "../fields.ts";
+import { eachString, PATTERNS } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
+import { eachKeptSource } from "./kept-sources.ts";
 
 /** Words of agency names that say nothing of which agency it is. */
 const COMMON = new Set(["news", "agency", "press", "service", "agence", "international", "national", "the", "of", "and", "wire", "media", "global", "world", "presse"]);
@@ -60,10 +60,7 @@ export const viaCredited: RecordRule = {
   kinds: ["event"],
   check: ({ record, registries, texts }) => {
     const issues: RuleIssue[] = [];
-    if (texts.size === 0) return issues;
-    eachObject(record.sources, (s, i) => {
-      const kept = quotedText(str(s, "url"), texts);
-      if (kept === undefined) return;
+    eachKeptSource(record, texts, (s, i, _url, kept) => {
       eachString(s.via, (v, j) => {
         if (!PATTERNS.registryId.test(v)) return;
         const forms = creditForms(v, registries.outlets.get(v) as { name?: unknown; domains?: unknown } | undefined);
