@@ -17,6 +17,7 @@ test("page dates: written out, in figures, in other languages, without the year"
   assert.equal(one("February 28, 2023 / 8:51 AM"), [{ year: 2023, month: 2, day: 28 }]);
   assert.equal(one("Sept. 5, 2021"), [{ year: 2021, month: 9, day: 5 }]);
   assert.equal(one("28 de febrero de 2023"), [{ year: 2023, month: 2, day: 28 }]);
+  assert.equal(one("the 28th of February 2023"), [{ year: 2023, month: 2, day: 28 }]);
   assert.equal(one("le 6 avril 2023"), [{ year: 2023, month: 4, day: 6 }]);
   assert.equal(one("6 апреля 2023"), [{ year: 2023, month: 4, day: 6 }]);
   assert.equal(one("TUNIS, April 6 (Reuters)"), [{ year: undefined, month: 4, day: 6 }]);

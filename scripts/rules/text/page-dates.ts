@@ -1,6 +1,6 @@
 /**
  * The dates a page's text gives, as published-shown reads them: written out ("28 February 2023", "February 28, 2023",
- * "28 de febrero de 2023"), in figures ("2023-02-28", "28.02.2023", "02/28/2023"), without the year ("TUNIS, April 6
+ * "28 de febrero de 2023", "28th of February 2023"), in figures ("2023-02-28", "28.02.2023", "02/28/2023"), without the year ("TUNIS, April 6
  * (Reuters)", the wire dateline the Hard cases take as `published`), and the archive's date line that a stored copy
  * opens with (" date 2023-02-28"). Month names in the languages of the dataset's sources most often (as date-words.ts).
  */
@@ -39,7 +39,7 @@ const YEAR = "((?:19|20)\\d\\d)";
 
 const ISO = new RegExp(`${B}${YEAR}[-/.](\\d{1,2})[-/.](\\d{1,2})${E}`, "gu");
 const FIGURES = new RegExp(`${B}(\\d{1,2})[-/.](\\d{1,2})[-/.]${YEAR}${E}`, "gu");
-const DAY_MONTH = new RegExp(`${B}${DAY}\\.?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?${YEAR})?${E}`, "giu");
+const DAY_MONTH = new RegExp(`${B}${DAY}\\.?\\s+(?:de\\s+|of\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?${YEAR})?${E}`, "giu");
 const MONTH_DAY = new RegExp(`${B}${MONTH}\\s+${DAY}${E}(?:,?\\s+${YEAR}${E})?`, "giu");
 const ARCHIVE = /^\s?date ((?:19|20)\d\d-\d\d-\d\d)(?!\d)/u;
 // A dateline's place is one to four capitalised words ("TUNIS", "Port Moresby"), so the pattern keeps its case; its
