@@ -44,38 +44,32 @@ export const WEEKDAY_WORDS: WordLists = {
   nl: ["maandag*", "dinsdag*", "woensdag*", "donderdag*", "vrijdag*", "zaterdag*", "zondag*"],
 };
 
-/** Month names (and their common abbreviations) matched in any case: each, with the day's number, names the date. */
-export const MONTH_WORDS: WordLists = {
-  en: [
-    "january", "february", "april", "june", "july", "september", "october", "november", "december",
-    "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  ],
-  fr: [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "janv", "févr", "avr", "juil", "déc",
-  ],
-  es: [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
-    "ene", "dic",
-  ],
+/**
+ * Month names and their common abbreviations, January first, one list a language (en twice: names, abbreviations);
+ * a slot may hold several forms ("|"), and may be empty. A name's month is its slot, the same in every language that
+ * has it ("marzo", "april"). Each names the date with the day's number (date quotes), and dates a page (page-dates.ts).
+ */
+const MONTH_LISTS: Readonly<Record<string, readonly string[]>> = {
+  en: ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+  "en abbreviated": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep|sept", "oct", "nov", "dec"],
+  fr: ["janvier|janv", "février|févr", "mars", "avril|avr", "mai", "juin", "juillet|juil", "août", "septembre", "octobre", "novembre", "décembre|déc"],
+  es: ["enero|ene", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre|setiembre", "octubre", "noviembre", "diciembre|dic"],
   pt: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
-  de: [
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
-    "okt", "dez",
-  ],
-  it: [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-    "genn", "febbr", "ott", "dic",
-  ],
+  de: ["januar|jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober|okt", "november", "dezember|dez"],
+  it: ["gennaio|genn", "febbraio|febbr", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre|ott", "novembre", "dicembre|dic"],
   ru: [
-    "январь", "января", "январе", "февраль", "февраля", "феврале", "март", "марта", "марте", "апрель", "апреля", "апреле", "май", "мая", "мае",
-    "июнь", "июня", "июне", "июль", "июля", "июле", "август", "августа", "августе", "сентябрь", "сентября", "сентябре",
-    "октябрь", "октября", "октябре", "ноябрь", "ноября", "ноябре", "декабрь", "декабря", "декабре",
+    "январь|января|январе", "февраль|февраля|феврале", "март|марта|марте", "апрель|апреля|апреле", "май|мая|мае", "июнь|июня|июне",
+    "июль|июля|июле", "август|августа|августе", "сентябрь|сентября|сентябре", "октябрь|октября|октябре", "ноябрь|ноября|ноябре", "декабрь|декабря|декабре",
   ],
   tr: ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
   id: ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"],
   nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
 };
+
+/** Every month name and abbreviation of MONTH_LISTS (lower case), with its month (1-12). */
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.values(MONTH_LISTS).flatMap((list) => list.flatMap((slot, i) => slot.split("|").filter(Boolean).map((name): [string, number] => [name, i + 1]))),
+);
 
 /** Names that are also common words in lower case ("it may", "to march", "sun", "sat"): names only as written here. */
 export const CASED_WEEKDAYS: readonly string[] = ["Mon", "Wed", "Sat", "Sun"];
@@ -100,7 +94,9 @@ export function wordsRegExp(words: readonly string[], flags: string): RegExp {
 
 const RELATIVE = wordsRegExp(Object.values(RELATIVE_WORDS).flat(), "giu");
 const WEEKDAY = wordsRegExp(Object.values(WEEKDAY_WORDS).flat(), "giu");
-const MONTH = wordsRegExp(Object.values(MONTH_WORDS).flat(), "iu");
+/** CASED_MONTHS in lower case: month names that name a month only capitalised. */
+export const CASED_MONTH_NAMES: ReadonlySet<string> = new Set(CASED_MONTHS.map((m) => m.toLowerCase()));
+const MONTH = wordsRegExp([...MONTHS.keys()].filter((m) => !CASED_MONTH_NAMES.has(m)), "iu");
 const CASED_WEEKDAY = wordsRegExp(CASED_WEEKDAYS, "gu");
 const CASED_MONTH = wordsRegExp(CASED_MONTHS, "u");
 

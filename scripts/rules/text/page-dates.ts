@@ -1,37 +1,14 @@
 /**
  * The dates a page's text gives, as published-shown reads them: written out ("28 February 2023", "February 28, 2023",
- * "28 de febrero de 2023", "28th of February 2023"), in figures ("2023-02-28", "28.02.2023", "02/28/2023"), without the year ("TUNIS, April 6
- * (Reuters)", the wire dateline the Hard cases take as `published`), and the archive's date line that a stored copy
- * opens with (" date 2023-02-28"). Month names in the languages of the dataset's sources most often (as date-words.ts).
+ * "28 de febrero de 2023", "28th of February 2023"), in figures ("2023-02-28", "28.02.2023", "02/28/2023"), without
+ * the year ("TUNIS, April 6 (Reuters)", the wire dateline the Hard cases take as `published`), and the archive's date
+ * line that a stored copy opens with (" date 2023-02-28"). Month names are date-words.ts's, in the languages of the dataset's sources most often.
  */
-
-/** Month names and abbreviations, January first, by language; a name in two languages has one month in both. */
-const MONTH_LISTS: readonly (readonly string[])[] = [
-  ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-  ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-  ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-  ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
-  ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
-  ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
-  ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"],
-  ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-  ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
-  ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
-];
-
-/** Other abbreviations and spellings, with their month. */
-const MONTH_EXTRA: Readonly<Record<string, number>> = {
-  sept: 9, janv: 1, févr: 2, avr: 4, juil: 7, déc: 12, okt: 10, dez: 12, jänner: 1, setiembre: 9, ene: 1, dic: 12, ago: 8, set: 9,
-};
-
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ...MONTH_LISTS.flatMap((list) => list.map((name, i): [string, number] => [name, i + 1])),
-  ...Object.entries(MONTH_EXTRA),
-]);
+import { CASED_MONTH_NAMES, MONTHS } from "../evidence/date-words.ts";
 
 // Longest first, so that "sept" is not read as "sep" and "t".
-const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join("|")})\\.?`;
+const MONTH_NAMES = [...MONTHS.keys()].sort((a, b) => b.length - a.length);
+const MONTH = `(${MONTH_NAMES.join("|")})\\.?`;
 const B = "(?<![\\p{L}\\p{M}\\p{N}])"; // no letter, mark or digit just before
 const E = "(?![\\p{L}\\p{M}\\p{N}])"; // nor just after
 const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º)?";
@@ -45,7 +22,7 @@ const ARCHIVE = /^\s?date ((?:19|20)\d\d-\d\d-\d\d)(?!\d)/u;
 // A dateline's place is one to four capitalised words ("TUNIS", "Port Moresby"), so the pattern keeps its case; its
 // month is in any case.
 const cased = (name: string): string[] => [name, name.charAt(0).toUpperCase() + name.slice(1), name.toUpperCase()];
-const MONTH_ANY_CASE = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).flatMap(cased).join("|")})\\.?`;
+const MONTH_ANY_CASE = `(${MONTH_NAMES.flatMap(cased).join("|")})\\.?`;
 const DATELINE = new RegExp(`(?:^|\\n)[ \\t]*\\p{Lu}[\\p{L}\\p{M}.'’-]*(?: \\p{Lu}[\\p{L}\\p{M}.'’-]*){0,3},[ \\t]+${MONTH_ANY_CASE}[ \\t]+${DAY}${E}`, "u");
 
 /** A date a text gives; `year` undefined where it names only the day and month. */
@@ -57,14 +34,11 @@ export interface PageDate {
 
 const valid = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 31;
 
-/** English month names that are also common words in lower case ("it may", "to march"): months only capitalised. */
-const CASED = new Set(["may", "march", "mar", "august", "jan"]);
-
-/** A month as the text writes it: 0 (none) for a name that is a month only capitalised and is not. */
+/** A month as the text writes it: 0 (none) for a name that is a month only capitalised (CASED_MONTHS) and is not. */
 function monthOf(word: string | undefined): number {
   if (word === undefined) return 0;
   const name = word.toLowerCase();
-  if (CASED.has(name) && word.charAt(0) === name.charAt(0)) return 0;
+  if (CASED_MONTH_NAMES.has(name) && word.charAt(0) === name.charAt(0)) return 0;
   return MONTHS.get(name) ?? 0;
 }
 
@@ -86,7 +60,7 @@ export function pageDates(text: string): PageDate[] {
 }
 
 /** The years a text names in figures (1900-2099). */
-export function yearsNamed(text: string): Set<number> {
+function yearsNamed(text: string): Set<number> {
   return new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/gu)].map((m) => Number(m[1])));
 }
 
