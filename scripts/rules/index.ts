@@ -12,6 +12,7 @@ import { dateRelative } from "./evidence/date-relative.ts";
 import { dateWeekday } from "./evidence/date-weekday.ts";
 import { evidenceQuote } from "./evidence/evidence-quote.ts";
 import { evidenceReference } from "./evidence/evidence-reference.ts";
+import { evidenceQuoteLength } from "./evidence/evidence-quote-length.ts";
 import { fileBom } from "./file/file-bom.ts";
 import { fileEncoding } from "./file/file-encoding.ts";
 import { fileSize } from "./file/file-size.ts";
@@ -108,6 +109,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   numberExact,
   summaryCopy,
   evidenceReference,
+  evidenceQuoteLength,
   evidenceQuote,
   evidenceActorName,
   evidenceEventType,
@@ -134,7 +136,7 @@ export const CONFIG_RULES: readonly FileRule[] = [configFile, configSyntax, conf
 export const DIRECTIVE_RULES: readonly FileRule[] = [directiveReason, directiveUnknownRule, directiveUnused];
 
 /** Rules added after the others, listed last in RULES so that no other rule's index (SARIF's ruleIndex) moves. */
-const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative, dateWeekday, publishedShown];
+const LATER: readonly Rule[] = [recordLayout, provenanceOrigin, sourceConsistent, titleShown, dateRelative, dateWeekday, publishedShown, evidenceQuoteLength];
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...RECORD_RULES.filter((r) => !LATER.includes(r)), ...DATASET_RULES.filter((r) => !LATER.includes(r)), ...CONFIG_RULES, ...DIRECTIVE_RULES, ...LATER];
 
