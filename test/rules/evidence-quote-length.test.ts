@@ -37,6 +37,11 @@ ruleTester(evidenceQuoteLength, {
     { name: "a quote of exactly 30 words", code: withDateQuote(words(30)) },
     { name: "30 words with punctuation, dashes and quotation marks between them", code: withDateQuote(`${words(15)} — “${words(14)}”, w30.`) },
     { name: "a quote that is no text (the schema's finding): passed over", failsSchema: true, code: editEvent(`exact: ${DATE_QUOTE}`, "exact: [a, b]") },
+    {
+      name: "an imported record (its source dataset's evidence, a whole sentence) and a tombstone: not judged",
+      code: withDateQuote(words(45)).replace("  method: manual\n", "  method: imported\n  origin:\n    dataset: gdelt\n    version: \"2.0\"\n    id: \"1234567890\"\n"),
+    },
+    { name: "a retracted event keeps its quotes as they were", code: withDateQuote(words(45)).replace("status: active\n", "status: retracted\nretraction_reason: Not an event.\n") },
   ],
   invalid: [
     {

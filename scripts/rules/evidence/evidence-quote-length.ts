@@ -45,7 +45,7 @@ export const evidenceQuoteLength: RecordRule = {
     id: "evidence-quote-length",
     family: "record",
     severity: "warning",
-    description: `An evidence quote has at most ${MAX_QUOTE_WORDS} words (as Unicode text segmentation counts them): the words that support its claim, not the article's.`,
+    description: `An evidence quote has at most ${MAX_QUOTE_WORDS} words (as Unicode text segmentation counts them): the words that support its claim, not the article's. An imported record (its source dataset's evidence) and a tombstone are not judged.`,
     help: `Cut the quote to the clause that carries the claim (at most ${MAX_QUOTE_WORDS} words; "Moscow-allied" counts as two). The shorter quote must still occur exactly in the page: take a part of the quote, do not retype it.`,
     messages: {
       tooLong: "The quote has {{words}} words; an evidence quote has at most {{max}}.",
@@ -55,6 +55,9 @@ export const evidenceQuoteLength: RecordRule = {
   kinds: ["event"],
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
+    // An imported record carries the evidence its source dataset had (POLECAT quotes whole sentences), and a tombstone
+    // (`retracted`, `duplicate`) is kept for its id, no longer a claim to support: neither is a coder's quote to cut.
+    if (record.status === "retracted" || record.status === "duplicate" || str(record.provenance, "method") === "imported") return issues;
     // A quote that is no text (the schema's finding) is passed over.
     eachObject(record.evidence, (item, i) => {
       const exact = str(field(item, "quote"), "exact");
