@@ -1,4 +1,5 @@
-import { eachObject, field, str } from "../fields.ts";
+import { eachObject, str } from "../fields.ts";
+import { quoteOf } from "./quoted.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
 /** The longest evidence quote, in words: the dataset's rule for a short quote (CONTRIBUTING section 4). */
@@ -60,7 +61,7 @@ export const evidenceQuoteLength: RecordRule = {
     if (record.status === "retracted" || record.status === "duplicate" || str(record.provenance, "method") === "imported") return issues;
     // A quote that is no text (the schema's finding) is passed over.
     eachObject(record.evidence, (item, i) => {
-      const exact = str(field(item, "quote"), "exact");
+      const exact = quoteOf(item)?.exact;
       if (exact === undefined || atMostWords(exact, MAX_QUOTE_WORDS)) return;
       issues.push({ pointer: `/evidence/${i}/quote/exact`, messageId: "tooLong", data: { words: wordCount(exact), max: MAX_QUOTE_WORDS } });
     });
