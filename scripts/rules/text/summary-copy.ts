@@ -1,6 +1,7 @@
-import { quotedText, type KeptText } from "../../dataset/texts.ts";
+import type { KeptText } from "../../dataset/texts.ts";
 import { arr, str } from "../fields.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
+import { eachKeptSource, perKeptText } from "./kept-sources.ts";
 
 /**
  * An apostrophe inside a word ("Jordan's", "N'Djamena"): it joins, it does not part, words. A hyphen still parts them
@@ -47,17 +48,8 @@ export const SHARED_RUN = 8;
 /** The longest shown of a shared run, in words (the rest is cut with "…"). */
 const SHOWN_WORDS = 16;
 
-/** A kept text's words, normalized (one text is read by every record citing it: kept by its hash). */
-const keptWords = new Map<string, string[]>();
-function wordsOfKept(kept: KeptText, text: string): string[] {
-  let words = keptWords.get(kept.sha256);
-  if (words === undefined) {
-    words = normalize(text).split(" ").filter(Boolean);
-    if (keptWords.size > 64) keptWords.clear();
-    keptWords.set(kept.sha256, words);
-  }
-  return words;
-}
+/** A kept text's words, normalized (one text is read by every record citing it: made once a text). */
+const wordsOfKept = perKeptText((text) => normalize(text).split(" ").filter(Boolean));
 
 /**
  * The longest run of `SHARED_RUN` or more words in a row that `own` shares
@@ -136,13 +128,10 @@ export const summaryCopy: RecordRule = {
 /** Each of title and summary that shares a run of SHARED_RUN words or more with a kept text it cites: one finding a field and source. */
 function copiedRuns(record: Record<string, unknown>, texts: ReadonlyMap<string, KeptText>, issues: RuleIssue[]): void {
   if (texts.size === 0) return;
-  const sources = arr(record.sources) ?? [];
   const own = ["title", "summary"].map((field) => ({ field, words: normalize(str(record[field]) ?? "").split(" ").filter(Boolean) }));
   if (own.every((o) => o.words.length < SHARED_RUN)) return;
-  sources.forEach((source, index) => {
-    const kept = quotedText(str(source, "url"), texts);
-    if (!kept) return;
-    const page = wordsOfKept(kept.kept, kept.text);
+  eachKeptSource(record, texts, (_source, index, _url, kept) => {
+    const page = wordsOfKept(kept);
     for (const { field, words } of own) {
       const run = sharedRun(words, page);
       if (run)
