@@ -11,12 +11,21 @@ import type { DatasetFile } from "../../dataset/discover.ts";
  * agreement with the dataset's events, and they carry the evidence.
  */
 export function evidenceAsked(file: Pick<DatasetFile, "path">, record: Record<string, unknown>, version: string | undefined): boolean {
-  // Only a tombstone's status: a misspelled one (the schema's finding) may still be an active event's.
-  if (record.status === "retracted" || record.status === "duplicate") return false;
+  if (!ownEvidence(record)) return false;
   if (version === "1.0.0" || version === undefined) return false;
   if (record.evidence !== undefined && !Array.isArray(record.evidence)) return false;
-  if (str(record.provenance, "method") === "imported") return false;
   return coderOf(file.path) === undefined;
+}
+
+/**
+ * Whether a record's evidence is its coder's own, to be judged as a coder's quotes are (evidence-quote-length): not a
+ * tombstone's (`retracted`, `duplicate`: kept for its id, no longer a claim to support) nor an imported record's (the
+ * evidence its source dataset had).
+ */
+export function ownEvidence(record: Record<string, unknown>): boolean {
+  // Only a tombstone's status: a misspelled one (the schema's finding) may still be an active event's.
+  if (record.status === "retracted" || record.status === "duplicate") return false;
+  return str(record.provenance, "method") !== "imported";
 }
 
 /** Whether some evidence item claims `claim`. */

@@ -1,4 +1,5 @@
-import { eachObject, str } from "../fields.ts";
+import { eachObject } from "../fields.ts";
+import { ownEvidence } from "./asked.ts";
 import { quoteOf } from "./quoted.ts";
 import type { RecordRule, RuleIssue } from "../types.ts";
 
@@ -56,9 +57,9 @@ export const evidenceQuoteLength: RecordRule = {
   kinds: ["event"],
   check: ({ record }) => {
     const issues: RuleIssue[] = [];
-    // An imported record carries the evidence its source dataset had (POLECAT quotes whole sentences), and a tombstone
-    // (`retracted`, `duplicate`) is kept for its id, no longer a claim to support: neither is a coder's quote to cut.
-    if (record.status === "retracted" || record.status === "duplicate" || str(record.provenance, "method") === "imported") return issues;
+    // An imported record's quotes are its source dataset's (POLECAT quotes whole sentences), a tombstone's no longer
+    // support a claim: neither is a coder's quote to cut.
+    if (!ownEvidence(record)) return issues;
     // A quote that is no text (the schema's finding) is passed over.
     eachObject(record.evidence, (item, i) => {
       const exact = quoteOf(item)?.exact;
